@@ -22,8 +22,13 @@ export const numberBomLineSchema = bomLineSchema.extend({
   multiplyByValue: z.boolean().optional(),
 });
 
+/** Value ids may start with a digit ("0", "4k") since imported CSP values are integers. */
+const valueId = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a value id: letters, digits, "_", "." or "-"');
+
 const valueSchema = z.strictObject({
-  id,
+  id: valueId,
   label: z.string().min(1),
   description: z.string().optional(),
   image: z.string().optional(),

@@ -1,0 +1,68 @@
+import { CliError, EXIT } from './CliError.ts';
+import { ModelError } from '../engine/model/types.ts';
+
+/** What a subcommand gets: its arguments and where to write. It returns the exit code. */
+export interface CommandContext {
+  args: string[];
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+export type Command = (ctx: CommandContext) => Promise<number> | number;
+
+/**
+ * The subcommands of model.md, loaded lazily so `madeto lint` does not load the solver. Each module
+ * exports `run: Command`. Later issues add their commands here.
+ */
+const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  lint: {
+    summary: 'lint <model.json...> [--pricing P] [--snapshot S]  schema and reference checks',
+    load: () => import('./commands/lint.ts'),
+  },
+};
+
+function usage(): string {
+  return [
+    'usage: madeto <command> [options]',
+    '',
+    ...Object.values(commands).map((c) => `  madeto ${c.summary}`),
+  ].join('\n');
+}
+
+/**
+ * Runs the CLI with `argv` (without node and the script). Expected failures print one message on
+ * stderr and return 1 (invalid input) or 2 (usage); they never print a stack trace.
+ */
+export async function main(
+  argv: readonly string[],
+  io: Pick<CommandContext, 'stdout' | 'stderr'> = {
+    stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  },
+): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`madeto: unknown command '${name}'\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    const { run } = await command.load();
+    return await run({ args, ...io });
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`madeto ${name}: ${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof ModelError) {
+      io.stderr(`madeto ${name}: ${error.message}`);
+      return EXIT.invalid;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`madeto ${name}: internal error: ${message}`);
+    return EXIT.invalid;
+  }
+}
