@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 
@@ -15,9 +15,26 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+/**
+ * The demo page lives in src/demo/ (the top level is fixed); serve it at `/` in development.
+ */
+function demoIndex(): Plugin {
+  return {
+    name: 'madeto-demo-index',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url === '/' || req.url?.startsWith('/?') || req.url === '/index.html')
+          req.url = '/src/demo/index.html';
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), demoIndex()],
   server: { port: 5173, strictPort: false },
+  build: { rollupOptions: { input: { demo: 'src/demo/index.html' } } },
   test: {
     projects: [
       {
