@@ -17,7 +17,11 @@ export interface ParsedArgs {
  */
 export function parseArgs(
   args: readonly string[],
-  spec: { valued?: readonly string[]; booleans?: readonly string[]; short?: Record<string, string> },
+  spec: {
+    valued?: readonly string[];
+    booleans?: readonly string[];
+    short?: Record<string, string>;
+  },
 ): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string[]>();
@@ -52,6 +56,7 @@ export function parseArgs(
 /** The single value of an option, or undefined; a usage error when it was given twice. */
 export function single(parsed: ParsedArgs, name: string): string | undefined {
   const values = parsed.options.get(name) ?? [];
-  if (values.length > 1) throw new CliError(`option --${name} was given more than once`, EXIT.usage);
+  if (values.length > 1)
+    throw new CliError(`option --${name} was given more than once`, EXIT.usage);
   return values[0];
 }

@@ -14,7 +14,10 @@ import { ModelError, type ProductModel } from '../../engine/model/types.ts';
 export const run: Command = ({ args, stdout }) => {
   const parsed = parseArgs(args, { valued: ['pricing', 'snapshot'] });
   if (parsed.positionals.length === 0)
-    throw new CliError('lint needs at least one model file: madeto lint <model.json...>', EXIT.usage);
+    throw new CliError(
+      'lint needs at least one model file: madeto lint <model.json...>',
+      EXIT.usage,
+    );
 
   const findings: LintFinding[] = [];
   const models: ProductModel[] = [];
@@ -25,7 +28,13 @@ export const run: Command = ({ args, stdout }) => {
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       for (const issue of error.issues)
-        findings.push({ severity: 'error', code: 'schema', file, path: issue.path, message: issue.message });
+        findings.push({
+          severity: 'error',
+          code: 'schema',
+          file,
+          path: issue.path,
+          message: issue.message,
+        });
     }
   }
 
