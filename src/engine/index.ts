@@ -11,3 +11,18 @@ export type {
   Selection,
   SelectionValue,
 } from './model/types.ts';
+export { compile, DEFAULT_MAX_NODES } from './solver/compile.ts';
+export type { CompiledModel, CompileOptions } from './solver/compile.ts';
+export { domains } from './solver/domains.ts';
+export { count } from './solver/count.ts';
+export { validate } from './solver/validate.ts';
+export { SolverError } from './solver/SolverError.ts';
+export type { SolverErrorCode } from './solver/SolverError.ts';
+export type {
+  Domains,
+  Explanation,
+  Repair,
+  SelectionChange,
+  ValueState,
+  Violation,
+} from './solver/types.ts';

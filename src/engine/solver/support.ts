@@ -1,0 +1,144 @@
+import { FALSE, TRUE, type Mdd } from './mdd.ts';
+
+/** Allowed value indices per level (1 = allowed); `undefined` allows every value of the level. */
+export type Masks = readonly (Uint8Array | undefined)[];
+
+/** The outcome of `support`. */
+export interface Support {
+  /** Whether some path to TRUE respects every mask. */
+  sat: boolean;
+  /**
+   * Per level and value index: 1 when some path to TRUE takes that value at that level and
+   * respects the masks of every *other* level (the level's own mask is ignored).
+   */
+  supported: Uint8Array[];
+}
+
+/**
+ * The "valid domains" pass of Hadzic et al. over the diagram below `root`: one bottom-up pass
+ * (can reach TRUE under the masks), one top-down pass (reachable from the root under the masks),
+ * then every edge between a reachable node and a node that reaches TRUE supports its value.
+ * Levels skipped by such an edge (or above the root) support all their values. Linear in the
+ * number of edges. `nodes` lists the nodes below `root` in increasing id order (`reachable`).
+ *
+ * @example
+ * const s = support(mdd, reachable(mdd, root), root, masks);
+ * s.supported[3][1] === 1; // value 1 of level 3 extends the masked selection
+ */
+export function support(mdd: Mdd, nodes: Int32Array, root: number, masks: Masks): Support {
+  const { level, start, kids, sizes } = mdd;
+  const levels = sizes.length;
+  const down = new Uint8Array(mdd.nodeCount);
+  const up = new Uint8Array(mdd.nodeCount);
+  down[TRUE] = 1;
+  for (let n = 0; n < nodes.length; n++) {
+    const u = nodes[n]!;
+    const l = level[u]!;
+    const m = masks[l];
+    const s = start[u]!;
+    const size = sizes[l]!;
+    for (let i = 0; i < size; i++)
+      if ((m === undefined || m[i] === 1) && down[kids[s + i]!] === 1) {
+        down[u] = 1;
+        break;
+      }
+  }
+  const supported = sizes.map((size) => new Uint8Array(size));
+  const free = new Int32Array(levels + 1);
+  const sat = root !== FALSE && down[root] === 1;
+  if (root === FALSE) return { sat, supported };
+  // The root is reached whatever the selection; levels above it are free when it reaches TRUE.
+  up[root] = 1;
+  if (sat) {
+    free[0]! += 1;
+    free[level[root]!]! -= 1;
+  }
+  for (let n = nodes.length - 1; n >= 0; n--) {
+    const u = nodes[n]!;
+    if (up[u] === 0) continue;
+    const l = level[u]!;
+    const m = masks[l];
+    const s = start[u]!;
+    const size = sizes[l]!;
+    const sup = supported[l]!;
+    for (let i = 0; i < size; i++) {
+      const k = kids[s + i]!;
+      const allowed = m === undefined || m[i] === 1;
+      if (allowed) up[k] = 1;
+      if (down[k] === 0) continue;
+      sup[i] = 1;
+      if (allowed) {
+        free[l + 1]! += 1;
+        free[level[k]!]! -= 1;
+      }
+    }
+  }
+  let run = 0;
+  for (let l = 0; l < levels; l++) {
+    run += free[l]!;
+    if (run > 0) supported[l]!.fill(1);
+  }
+  return { sat, supported };
+}
+
+/** Whether some path to TRUE respects every mask (the bottom-up pass alone). */
+export function satisfiable(mdd: Mdd, nodes: Int32Array, root: number, masks: Masks): boolean {
+  if (root === TRUE) return true;
+  if (root === FALSE) return false;
+  const { level, start, kids, sizes } = mdd;
+  const down = new Uint8Array(mdd.nodeCount);
+  down[TRUE] = 1;
+  for (let n = 0; n < nodes.length; n++) {
+    const u = nodes[n]!;
+    const l = level[u]!;
+    const m = masks[l];
+    const s = start[u]!;
+    const size = sizes[l]!;
+    for (let i = 0; i < size; i++)
+      if ((m === undefined || m[i] === 1) && down[kids[s + i]!] === 1) {
+        down[u] = 1;
+        break;
+      }
+  }
+  return down[root] === 1;
+}
+
+/**
+ * The number of paths to TRUE that respect the masks, counting every allowed value of a skipped
+ * level (exact, as a bigint).
+ */
+export function countPaths(mdd: Mdd, nodes: Int32Array, root: number, masks: Masks): bigint {
+  const { level, start, kids, sizes } = mdd;
+  const width = sizes.map((size, l) => {
+    const m = masks[l];
+    if (m === undefined) return BigInt(size);
+    let w = 0;
+    for (let i = 0; i < size; i++) w += m[i]!;
+    return BigInt(w);
+  });
+  const between = (a: number, b: number): bigint => {
+    if (a >= b) return 1n;
+    let p = 1n;
+    for (let l = a; l < b; l++) p *= width[l]!;
+    return p;
+  };
+  const counts = new Map<number, bigint>([
+    [FALSE, 0n],
+    [TRUE, 1n],
+  ]);
+  for (let n = 0; n < nodes.length; n++) {
+    const u = nodes[n]!;
+    const l = level[u]!;
+    const m = masks[l];
+    const s = start[u]!;
+    let total = 0n;
+    for (let i = 0; i < sizes[l]!; i++) {
+      if (m !== undefined && m[i] !== 1) continue;
+      const k = kids[s + i]!;
+      const c = counts.get(k)!;
+      if (c !== 0n) total += c * between(l + 1, level[k]!);
+    }
+    counts.set(u, total);
+  }
+  return counts.get(root)! * between(0, level[root]!);
+}

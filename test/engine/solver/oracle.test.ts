@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { ProductModel, Selection, SelectionValue } from '../../../src/engine/model/types.ts';
+import { compile } from '../../../src/engine/solver/compile.ts';
+import { count } from '../../../src/engine/solver/count.ts';
+import { domains } from '../../../src/engine/solver/domains.ts';
+import type { Domains, ValueState } from '../../../src/engine/solver/types.ts';
+import { agrees, enumerateValid, fixture, prng, type Config } from './bruteForce.ts';
+
+/** Every value key of every solver attribute (as in `Domains`) with its selection value. */
+interface KeyedAttribute {
+  id: string;
+  multi: boolean;
+  values: SelectionValue[];
+}
+
+function valueKeys(model: ProductModel): KeyedAttribute[] {
+  return model.attributes.flatMap((a): KeyedAttribute[] => {
+    switch (a.type) {
+      case 'choice':
+        return [{ id: a.id, multi: false, values: a.values.map((v) => v.id) }];
+      case 'multi':
+        return [{ id: a.id, multi: true, values: a.values.map((v) => v.id) }];
+      case 'boolean':
+        return [{ id: a.id, multi: false, values: [false, true] }];
+      case 'number': {
+        const values: number[] = [];
+        for (let k = 0; a.min + k * a.step <= a.max + 1e-9; k++) values.push(a.min + k * a.step);
+        return [{ id: a.id, multi: false, values }];
+      }
+      default:
+        return [];
+    }
+  });
+}
+
+/** The states `domains` must give, straight from the definition in model.md. */
+function expectedDomains(model: ProductModel, valid: Config[], selection: Selection): Domains {
+  const out: Domains = {};
+  for (const { id, multi, values } of valueKeys(model)) {
+    const states: Record<string, ValueState> = {};
+    const chosen = selection[id];
+    for (const v of values) {
+      const has = (c: Config) =>
+        multi ? (c.get(id) as string[]).includes(v as string) : c.get(id) === v;
+      let state: ValueState;
+      if (multi ? Array.isArray(chosen) && chosen.includes(v as string) : chosen === v)
+        state = 'selected';
+      else if (
+        valid.some((c) => {
+          if (!agrees(c, selection, id) || !has(c)) return false;
+          if (!multi || chosen === undefined) return true;
+          const set = c.get(id) as string[];
+          const want = [...(chosen as string[]), v as string];
+          return set.length === want.length && want.every((x) => set.includes(x));
+        })
+      )
+        state = 'available';
+      else state = valid.some(has) ? 'conflict' : 'impossible';
+      states[String(v)] = state;
+    }
+    out[id] = states;
+  }
+  return out;
+}
+
+/** Random partial selections: some attributes from a valid configuration, some at random. */
+function randomSelections(model: ProductModel, valid: Config[], seed: number, n: number) {
+  const rand = prng(seed);
+  const keys = valueKeys(model);
+  const out: Selection[] = [{}];
+  for (let i = 0; i < n; i++) {
+    const base = valid[Math.floor(rand() * valid.length)];
+    const s: Record<string, SelectionValue> = {};
+    for (const { id, multi, values } of keys) {
+      const r = rand();
+      if (r < 0.25 && base && base.get(id) !== null) s[id] = base.get(id) as SelectionValue;
+      else if (r < 0.35)
+        s[id] = multi
+          ? values.filter(() => rand() < 0.4).map(String)
+          : values[Math.floor(rand() * values.length)]!;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+const cases = [
+  { name: 'desk', seed: 1 },
+  { name: 'sofa', seed: 2 },
+  { name: 'lintme', seed: 3 },
+  { name: 'unsat', seed: 4 },
+];
+
+describe('solver agrees with exhaustive enumeration', () => {
+  for (const { name, seed } of cases) {
+    const model = fixture(name);
+    const valid = enumerateValid(model);
+    const compiled = compile(model);
+
+    it(`${name}: count of all configurations`, () => {
+      expect(count(compiled)).toBe(BigInt(valid.length));
+    });
+
+    it(`${name}: count and domains on 60 random partial selections`, () => {
+      for (const selection of randomSelections(model, valid, seed, 60)) {
+        const extending = valid.filter((c) => agrees(c, selection));
+        expect(count(compiled, selection), JSON.stringify(selection)).toBe(
+          BigInt(extending.length),
+        );
+        expect(domains(compiled, selection), JSON.stringify(selection)).toEqual(
+          expectedDomains(model, valid, selection),
+        );
+      }
+    });
+  }
+});
