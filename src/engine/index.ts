@@ -26,3 +26,10 @@ export type {
   ValueState,
   Violation,
 } from './solver/types.ts';
+export { explain } from './solver/explain.ts';
+export { repair } from './solver/repair.ts';
+export { complete } from './solver/complete.ts';
+export type { CompletionObjective } from './solver/complete.ts';
+export { serializeCompiled, deserializeCompiled } from './solver/serialize.ts';
+export type { SerializedCompiled } from './solver/serialize.ts';
+export { lintModelSemantics } from './solver/lintModelSemantics.ts';

@@ -1,6 +1,11 @@
 /** Codes of the solver's exceptions (programmer errors and inputs the solver cannot read). */
 export type SolverErrorCode =
-  'COMPILE_LIMIT' | 'UNKNOWN_ATTRIBUTE' | 'UNKNOWN_VALUE' | 'VALUE_IMPOSSIBLE' | 'BAD_COMPILED';
+  | 'COMPILE_LIMIT'
+  | 'UNKNOWN_ATTRIBUTE'
+  | 'UNKNOWN_VALUE'
+  | 'VALUE_IMPOSSIBLE'
+  | 'UNSATISFIABLE'
+  | 'BAD_COMPILED';
 
 /**
  * Thrown by the solver for input it cannot work with: a diagram past its node limit, a selection

@@ -1,0 +1,125 @@
+import type { ProductModel } from '../model/types.ts';
+import { assemble, type CompiledModel } from './compile.ts';
+import { constraintSources } from './constraintDiagrams.ts';
+import { layLevels, solverAttributes } from './encoding.ts';
+import { Mdd } from './mdd.ts';
+import { SolverError } from './SolverError.ts';
+
+/**
+ * The JSON form of a compiled model: the attribute order, the diagram as flat node arrays
+ * (`level[i]` and the children of node i at `kids[offset…]`, nodes 0 and 1 being FALSE and TRUE
+ * and left out), the root and one root per constraint. The model itself is not included: it is
+ * passed again to `deserializeCompiled`, which checks that it is the same model.
+ */
+export interface SerializedCompiled {
+  format: 'madeto-compiled';
+  version: 1;
+  modelId: string;
+  modelVersion: string;
+  /** Solver attribute ids in diagram order. */
+  order: string[];
+  /** Level of each node from id 2 on. */
+  level: number[];
+  /** Children of every node from id 2 on, concatenated. */
+  kids: number[];
+  root: number;
+  constraints: { id: string; root: number }[];
+}
+
+/**
+ * The compiled model as a compact JSON-safe object (for `madeto compile`, so a page can load a
+ * large model precompiled).
+ *
+ * @example
+ * const text = JSON.stringify(serializeCompiled(compile(model)));
+ * const again = deserializeCompiled(JSON.parse(text), model);
+ */
+export function serializeCompiled(c: CompiledModel): SerializedCompiled {
+  const order: string[] = [];
+  for (const level of c.levels) {
+    const id = c.attributes[level.attribute]!.id;
+    if (order[order.length - 1] !== id) order.push(id);
+  }
+  return {
+    format: 'madeto-compiled',
+    version: 1,
+    modelId: c.model.id,
+    modelVersion: c.model.version,
+    order,
+    level: c.mdd.level.slice(2),
+    kids: c.mdd.kids.slice(),
+    root: c.root,
+    constraints: c.constraints.map((k) => ({ id: k.id, root: k.root })),
+  };
+}
+
+function bad(path: string, message: string): never {
+  throw new SolverError('BAD_COMPILED', message, path);
+}
+
+function intArray(value: unknown, path: string): number[] {
+  if (!Array.isArray(value) || !value.every((x) => Number.isInteger(x) && x >= 0))
+    bad(path, 'expected an array of non-negative integers');
+  return value as number[];
+}
+
+/**
+ * Loads a compiled model written by `serializeCompiled` for `model` (the same id, version and
+ * constraints). Throws a `SolverError` with code `BAD_COMPILED` and the JSON path of the first
+ * problem when the data is damaged or belongs to another model.
+ *
+ * @example
+ * const compiled = deserializeCompiled(await (await fetch(url)).json(), model);
+ */
+export function deserializeCompiled(json: unknown, model: ProductModel): CompiledModel {
+  if (typeof json !== 'object' || json === null) bad('$', 'expected a compiled model object');
+  const j = json as Partial<SerializedCompiled>;
+  if (j.format !== 'madeto-compiled' || j.version !== 1)
+    bad('$.format', 'not a madeto compiled model (format "madeto-compiled", version 1)');
+  if (j.modelId !== model.id || j.modelVersion !== model.version)
+    bad(
+      '$.modelId',
+      `compiled for ${String(j.modelId)}@${String(j.modelVersion)}, not ${model.id}@${model.version}`,
+    );
+  const attributes = solverAttributes(model);
+  const index = new Map(attributes.map((a, i) => [a.id, i] as const));
+  const order = (Array.isArray(j.order) ? j.order : []).map((id, i) => {
+    const found = typeof id === 'string' ? index.get(id) : undefined;
+    return found ?? bad(`$.order[${i}]`, `unknown attribute ${JSON.stringify(id)}`);
+  });
+  if (new Set(order).size !== attributes.length)
+    bad('$.order', `expected each of the ${attributes.length} solver attributes once`);
+  const levels = layLevels(attributes, order);
+  const mdd = new Mdd(levels.map((l) => l.size));
+  const level = intArray(j.level, '$.level');
+  const kids = intArray(j.kids, '$.kids');
+  let offset = 0;
+  level.forEach((l, n) => {
+    const id = n + 2;
+    const size = mdd.sizes[l] ?? bad(`$.level[${n}]`, `level ${l} out of range`);
+    const children = kids.slice(offset, offset + size);
+    offset += size;
+    if (children.length !== size || children.some((k) => k >= id || mdd.level[k]! <= l))
+      bad(`$.kids`, `node ${id} has bad children`);
+    if (mdd.mk(l, children) !== id) bad(`$.level[${n}]`, `node ${id} is a duplicate`);
+  });
+  const nodeCount = mdd.nodeCount;
+  const rootOf = (r: unknown, path: string): number =>
+    Number.isInteger(r) && (r as number) >= 0 && (r as number) < nodeCount
+      ? (r as number)
+      : bad(path, `not a node id below ${nodeCount}`);
+  const sources = constraintSources(model, attributes);
+  const stored = Array.isArray(j.constraints) ? j.constraints : [];
+  if (stored.length !== sources.length)
+    bad('$.constraints', `expected ${sources.length} constraints, found ${stored.length}`);
+  const constraints = sources.map((s, i) => {
+    if (stored[i]?.id !== s.id) bad(`$.constraints[${i}].id`, `expected constraint '${s.id}'`);
+    return {
+      id: s.id,
+      message: s.message,
+      attributes: s.attributes,
+      root: rootOf(stored[i]?.root, `$.constraints[${i}].root`),
+    };
+  });
+  return assemble(model, attributes, levels, mdd, rootOf(j.root, '$.root'), constraints);
+}
