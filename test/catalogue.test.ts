@@ -1,0 +1,304 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseModel } from '../src/engine/model/parseModel.ts';
+import type { BomLine, ModelDocument } from '../src/engine/model/schema.ts';
+import { ModelError, type ModelIssue, type ProductModel } from '../src/engine/model/types.ts';
+
+/**
+ * The sample catalogue in public/catalogue: the index, every file it names, and how the files fit
+ * together (models ↔ pricing ↔ availability snapshot ↔ images on disk). The pricing, lead-time and
+ * solver checks run once those engines exist in the tree (they are imported by path at run time).
+ */
+
+const publicDir = new URL('../public/', import.meta.url);
+const repoRoot = new URL('../', import.meta.url);
+
+/** A site path such as "/catalogue/desk.json" as a file URL under public/. */
+function sitePath(path: string): URL {
+  return new URL(path.replace(/^\//, ''), publicDir);
+}
+
+function readJson(path: string): any {
+  return JSON.parse(readFileSync(sitePath(path), 'utf8'));
+}
+
+interface IndexEntry {
+  id: string;
+  name: string;
+  description: string;
+  model: string;
+  image: string;
+}
+const index = readJson('/catalogue/index.json') as {
+  products: IndexEntry[];
+  pricing: string;
+  availability: string;
+};
+const documents = new Map<string, ModelDocument>(
+  index.products.map((p) => [p.id, readJson(p.model) as ModelDocument]),
+);
+const pricingJson = readJson(index.pricing);
+const snapshotJson = readJson(index.availability);
+
+function issuesOf(json: unknown): ModelIssue[] {
+  try {
+    parseModel(json);
+  } catch (error) {
+    if (error instanceof ModelError) return error.issues;
+    throw error;
+  }
+  return [];
+}
+
+function modelOf(id: string): ProductModel {
+  return parseModel(documents.get(id));
+}
+
+/** Every BOM line a model can produce: values, number and boolean attributes, the model itself. */
+function bomLines(doc: ModelDocument): { line: BomLine; where: string }[] {
+  const out: { line: BomLine; where: string }[] = (doc.bom ?? []).map((line) => ({
+    line,
+    where: 'bom',
+  }));
+  for (const attr of doc.attributes) {
+    if (attr.type === 'number' || attr.type === 'boolean')
+      for (const line of attr.bom ?? []) out.push({ line, where: attr.id });
+    if (attr.type === 'choice' || attr.type === 'multi')
+      for (const v of attr.values)
+        for (const line of v.bom ?? []) out.push({ line, where: `${attr.id}=${v.id}` });
+  }
+  return out;
+}
+
+/** Whether an engine module exists in the tree yet (its checks are skipped until it does). */
+function exists(path: string): boolean {
+  return existsSync(fileURLToPath(new URL(path, repoRoot)));
+}
+
+/** Loads an engine module by its path in the repository (it is not committed by every branch). */
+async function engineModule(path: string): Promise<Record<string, unknown>> {
+  const file = fileURLToPath(new URL(path, repoRoot));
+  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+const products = index.products.map((p) => p.id);
+const attributeTypes = ['choice', 'multi', 'number', 'text', 'boolean'] as const;
+const constraintKinds = ['rule', 'allowed', 'forbidden'] as const;
+
+describe('catalogue index', () => {
+  it('lists the three sample products with distinct ids', () => {
+    expect(products).toEqual(['DESK', 'BIKE', 'SOFA']);
+  });
+
+  it.each(index.products)('$id: the model file carries the id and image the index names', (p) => {
+    const doc = documents.get(p.id)!;
+    expect(doc.id).toBe(p.id);
+    expect(doc.image).toBe(p.image);
+  });
+});
+
+describe.each(products)('model %s', (id) => {
+  const doc = documents.get(id)!;
+
+  it('parses with no issues', () => {
+    expect(issuesOf(doc)).toEqual([]);
+  });
+
+  it.each(attributeTypes)('has a %s attribute', (type) => {
+    expect(doc.attributes.some((a) => a.type === type)).toBe(true);
+  });
+
+  it.each(constraintKinds)('has a %s constraint', (kind) => {
+    const all = [
+      ...(doc.constraints ?? []),
+      ...(doc.modules ?? []).flatMap((m) => m.constraints ?? []),
+    ];
+    const found = all.some((c) =>
+      kind === 'rule' ? c.rule !== undefined : c.table?.[kind] !== undefined,
+    );
+    expect(found).toBe(true);
+  });
+
+  it('has BOM lines on every choice and multi value', () => {
+    const bare = doc.attributes.flatMap((a) =>
+      a.type === 'choice' || a.type === 'multi'
+        ? a.values.filter((v) => (v.bom ?? []).length === 0).map((v) => `${a.id}=${v.id}`)
+        : [],
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('has a relevantWhen attribute and swatches', () => {
+    expect(doc.attributes.some((a) => a.relevantWhen !== undefined)).toBe(true);
+    const swatches = doc.attributes.flatMap((a) =>
+      a.type === 'choice' || a.type === 'multi' ? a.values.filter((v) => v.swatch) : [],
+    );
+    expect(swatches.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('names only images that exist on disk', () => {
+    const images = [
+      doc.image,
+      ...doc.attributes.flatMap((a) =>
+        a.type === 'choice' || a.type === 'multi' ? a.values.map((v) => v.image) : [],
+      ),
+    ].filter((p): p is string => p !== undefined);
+    expect(images.length).toBeGreaterThan(1);
+    expect(images.filter((p) => !existsSync(sitePath(p)))).toEqual([]);
+  });
+
+  it('has every BOM item, and every make item’s parts, in the availability snapshot', () => {
+    const items = snapshotJson.items as Record<string, { bom?: BomLine[] }>;
+    const missing = bomLines(doc)
+      .filter(({ line }) => !(line.item in items))
+      .map(({ line, where }) => `${where}: ${line.item}`);
+    for (const { line } of bomLines(doc))
+      for (const sub of items[line.item]?.bom ?? [])
+        if (!(sub.item in items)) missing.push(`${line.item}: ${sub.item}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('runs on a plant and work centres of the snapshot', () => {
+    expect(Object.keys(snapshotJson.plants)).toContain(doc.plantId);
+    const centres = (doc.routing ?? []).map((op) => op.workCenter);
+    expect(centres.filter((wc) => !(wc in snapshotJson.workCenters))).toEqual([]);
+  });
+
+  it('prices every value and every number attribute in the EUR list book', () => {
+    const model = modelOf(id);
+    const book = (pricingJson.priceBooks as any[]).find((b) => b.id === 'EUR-LIST-2026');
+    expect(book.products[id]?.list).toMatch(/^\d+\.\d{2}$/);
+    const adjustments = (book.adjustments as any[]).filter((a) => a.product === id);
+    const priced = (attr: string, value: unknown) =>
+      adjustments.some(
+        (a) => a.attribute === attr && a.value === value && ['amount', 'percent'].includes(a.type),
+      );
+    const unpriced: string[] = [];
+    for (const attr of model.attributes) {
+      switch (attr.type) {
+        case 'choice':
+        case 'multi':
+          for (const v of attr.values)
+            if (!priced(attr.id, v.id)) unpriced.push(`${attr.id}=${v.id}`);
+          break;
+        case 'boolean':
+          if (!priced(attr.id, true)) unpriced.push(`${attr.id}=true`);
+          break;
+        case 'number':
+          if (!adjustments.some((a) => a.attribute === attr.id && a.type === 'amountTimesValue'))
+            unpriced.push(attr.id);
+          break;
+        case 'text':
+          break;
+        default:
+          attr satisfies never;
+      }
+    }
+    expect(unpriced).toEqual([]);
+  });
+});
+
+describe('sofa: a repeated seat module', () => {
+  it('expands 2–5 seats with per-instance constraints', () => {
+    const sofa = modelOf('SOFA');
+    expect(sofa.attributes.find((a) => a.id === 'seat.count')).toMatchObject({ min: 2, max: 5 });
+    expect(sofa.attributes.filter((a) => a.instanceOf?.attribute === 'seatType')).toHaveLength(5);
+    expect(sofa.constraints.filter((c) => c.id.startsWith('recliner-headrest['))).toHaveLength(5);
+  });
+
+  it('offers at least twelve covers (a dropdown in the widget)', () => {
+    const fabric = documents.get('SOFA')!.attributes.find((a) => a.id === 'fabric');
+    expect(fabric?.type === 'choice' ? fabric.values.length : 0).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('availability snapshot', () => {
+  const items = snapshotJson.items as Record<string, any>;
+
+  it('has at least one make item with its own BOM and routing', () => {
+    const makes = Object.values(items).filter((i) => i.makeOrBuy === 'make');
+    expect(makes.length).toBeGreaterThan(0);
+    for (const m of makes) {
+      expect(m.bom.length).toBeGreaterThan(0);
+      expect(m.routing.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('buys every buy item from at least one supplier', () => {
+    const orphans = Object.entries(items)
+      .filter(([, i]) => i.makeOrBuy === 'buy' && (i.suppliers ?? []).length === 0)
+      .map(([k]) => k);
+    expect(orphans).toEqual([]);
+  });
+
+  it('refers only to known items, calendars and work centres', () => {
+    const unknown: string[] = [];
+    for (const key of Object.keys(snapshotJson.stock))
+      if (!(key in items)) unknown.push(`stock ${key}`);
+    for (const po of snapshotJson.inbound)
+      if (!(po.item in items)) unknown.push(`inbound ${po.id}`);
+    for (const c of snapshotJson.commitments)
+      if (!(c.item in items)) unknown.push(`commitment ${c.id}`);
+    for (const [id, plant] of Object.entries<any>(snapshotJson.plants)) {
+      if (!(plant.calendarId in snapshotJson.calendars)) unknown.push(`plant ${id} calendar`);
+      if (!(plant.carrier.calendarId in snapshotJson.calendars))
+        unknown.push(`plant ${id} carrier`);
+    }
+    for (const [id, item] of Object.entries(items))
+      for (const op of item.routing ?? [])
+        if (!(op.workCenter in snapshotJson.workCenters)) unknown.push(`${id} ${op.op}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it('has an overdue inbound purchase order', () => {
+    const today = String(snapshotJson.snapshotAt).slice(0, 10);
+    expect(snapshotJson.inbound.some((po: any) => !po.received && po.expected < today)).toBe(true);
+  });
+});
+
+describe('engines on the catalogue (when they exist)', () => {
+  const models = () => products.map(modelOf);
+
+  const pricingParser = 'src/engine/pricing/parsePricing.ts';
+  const snapshotParser = 'src/engine/leadtime/parseSnapshot.ts';
+  const solver = ['src/engine/solver/compile.ts', 'src/engine/solver/domains.ts'] as const;
+
+  it.skipIf(!exists(pricingParser))(
+    'parsePricing accepts pricing.json against the models',
+    async () => {
+      const mod = await engineModule(pricingParser);
+      const parsePricing = mod.parsePricing as (json: unknown, models: ProductModel[]) => unknown;
+      expect(() => parsePricing(pricingJson, models())).not.toThrow();
+    },
+  );
+
+  it.skipIf(!exists(snapshotParser))(
+    'parseSnapshot accepts availability.json against the models',
+    async () => {
+      const mod = await engineModule(snapshotParser);
+      const parseSnapshot = mod.parseSnapshot as (json: unknown, models: ProductModel[]) => unknown;
+      expect(() => parseSnapshot(snapshotJson, models())).not.toThrow();
+    },
+  );
+
+  it.skipIf(!solver.every(exists)).each(products)(
+    '%s has no dead or forced option (every value available at the start)',
+    async (id) => {
+      const compileMod = await engineModule(solver[0]);
+      const domainsMod = await engineModule(solver[1]);
+      const compile = compileMod.compile as (m: ProductModel) => unknown;
+      const domains = domainsMod.domains as (
+        c: unknown,
+        s: object,
+      ) => Record<string, Record<string, string>>;
+      const states = domains(compile(modelOf(id)), {});
+      const dead = Object.entries(states).flatMap(([attr, values]) =>
+        Object.entries(values)
+          .filter(([, state]) => state !== 'available')
+          .map(([value, state]) => `${attr}=${value}: ${state}`),
+      );
+      expect(dead).toEqual([]);
+    },
+  );
+});
