@@ -18,6 +18,27 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'lint <model.json...> [--pricing P] [--snapshot S]  schema and reference checks',
     load: () => import('./commands/lint.ts'),
   },
+  compile: {
+    summary: 'compile <model.json> -o <compiled.json>  the compiled decision diagram',
+    load: () => import('./commands/compile.ts'),
+  },
+  count: {
+    summary: 'count <model.json> [--select a=v ...]  the exact number of valid configurations',
+    load: () => import('./commands/count.ts'),
+  },
+  domains: {
+    summary: 'domains <model.json> [--select a=v ...]  the state of every value',
+    load: () => import('./commands/domains.ts'),
+  },
+  explain: {
+    summary: 'explain <model.json> [--select a=v ...] --why a=v  why a value is not available',
+    load: () => import('./commands/explain.ts'),
+  },
+  complete: {
+    summary:
+      'complete <model.json> [--select a=v ...] [--objective cheapest|fastest]  a valid configuration',
+    load: () => import('./commands/complete.ts'),
+  },
 };
 
 function usage(): string {

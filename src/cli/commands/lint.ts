@@ -4,6 +4,7 @@ import { readJson } from '../readJson.ts';
 import type { Command } from '../main.ts';
 import type { LintFinding } from '../../engine/lintFinding.ts';
 import { parseModel } from '../../engine/model/parseModel.ts';
+import { lintSemantics } from '../lintSemantics.ts';
 import { ModelError, type ProductModel } from '../../engine/model/types.ts';
 
 /**
@@ -25,6 +26,7 @@ export const run: Command = ({ args, stdout }) => {
     const json = readJson(file);
     try {
       models.push(parseModel(json));
+      findings.push(...lintSemantics(models[models.length - 1]!, file));
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
       for (const issue of error.issues)

@@ -1,0 +1,125 @@
+import type { Attribute, ProductModel, Selection, SelectionValue } from '../engine/model/types.ts';
+import { isOnStep, parseModel } from '../engine/model/parseModel.ts';
+import { SolverError } from '../engine/solver/SolverError.ts';
+import { CliError, EXIT } from './CliError.ts';
+import { readJson } from './readJson.ts';
+
+/** Reads and parses a model file (a `ModelError` is reported by `main` with exit 1). */
+export function loadModel(file: string | undefined, usage: string): ProductModel {
+  if (!file) throw new CliError(`missing the model file: ${usage}`, EXIT.usage);
+  return parseModel(readJson(file));
+}
+
+function attributeOf(model: ProductModel, id: string, option: string): Attribute {
+  const attr = model.attributes.find((a) => a.id === id);
+  if (attr) return attr;
+  throw new CliError(
+    `${option}: unknown attribute '${id}' (attributes: ${model.attributes.map((a) => a.id).join(', ')})`,
+  );
+}
+
+function valuesText(attr: Attribute): string {
+  switch (attr.type) {
+    case 'choice':
+    case 'multi':
+      return attr.values.map((v) => v.id).join(', ');
+    case 'number':
+      return `${attr.min}..${attr.max} by ${attr.step}`;
+    case 'boolean':
+      return 'true, false';
+    case 'text':
+      return 'any text';
+    default:
+      return attr satisfies never;
+  }
+}
+
+function badValue(attr: Attribute, value: string, option: string): never {
+  throw new CliError(
+    `${option}: unknown value '${value}' for attribute '${attr.id}' (values: ${valuesText(attr)})`,
+  );
+}
+
+/** One value of `attr` written on the command line, checked against the model. */
+function parseValue(attr: Attribute, text: string, option: string): SelectionValue {
+  switch (attr.type) {
+    case 'choice':
+      if (!attr.values.some((v) => v.id === text)) badValue(attr, text, option);
+      return text;
+    case 'multi': {
+      const ids = text === '' ? [] : text.split(',').map((s) => s.trim());
+      for (const id of ids) if (!attr.values.some((v) => v.id === id)) badValue(attr, id, option);
+      return ids;
+    }
+    case 'number': {
+      const n = Number(text);
+      if (text.trim() === '' || !Number.isFinite(n) || !isOnStep(n, attr.min, attr.max, attr.step))
+        badValue(attr, text, option);
+      return n;
+    }
+    case 'boolean':
+      if (text !== 'true' && text !== 'false') badValue(attr, text, option);
+      return text === 'true';
+    case 'text':
+      return text;
+    default:
+      return attr satisfies never;
+  }
+}
+
+function split(item: string, option: string): [string, string] {
+  const eq = item.indexOf('=');
+  if (eq <= 0) throw new CliError(`${option} takes attribute=value, not '${item}'`, EXIT.usage);
+  return [item.slice(0, eq), item.slice(eq + 1)];
+}
+
+/**
+ * The selection given by `--select` options: `a=v`, `a=v1,v2` for a multi, `a=1200` for a number,
+ * `a=true` for a boolean. An unknown attribute or value is a CliError (exit 1) naming it and
+ * listing the valid ones.
+ *
+ * @example
+ * parseSelections(model, ['frame=steel', 'accessories=rack,lamp']);
+ * // { frame: 'steel', accessories: ['rack', 'lamp'] }
+ */
+export function parseSelections(model: ProductModel, items: readonly string[]): Selection {
+  const out: Record<string, SelectionValue> = {};
+  for (const item of items) {
+    const [id, text] = split(item, '--select');
+    const attr = attributeOf(model, id, '--select');
+    out[id] = parseValue(attr, text, '--select');
+  }
+  return out;
+}
+
+/**
+ * One `attribute=value` naming a single value (as for `--why`), checked against the model; the
+ * value is returned as its `Domains` key (`'1200'`, `'true'`).
+ */
+export function parseValueRef(
+  model: ProductModel,
+  item: string,
+  option: string,
+): { attribute: string; value: string } {
+  const [id, text] = split(item, option);
+  const attr = attributeOf(model, id, option);
+  if (attr.type === 'text')
+    throw new CliError(`${option}: '${id}' is free text, outside the constraint solver`);
+  if (attr.type === 'multi') {
+    const value = parseValue(attr, text, option) as string[];
+    if (value.length !== 1)
+      throw new CliError(`${option}: name one value of multi attribute '${id}'`, EXIT.usage);
+    return { attribute: id, value: value[0]! };
+  }
+  return { attribute: id, value: String(parseValue(attr, text, option)) };
+}
+
+/** Runs a solver call, turning a `SolverError` into a CliError (exit 1) with its message. */
+export function solverCall<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof SolverError) throw new CliError(`${error.code}: ${error.message}`);
+    throw error;
+  }
+}
