@@ -39,6 +39,11 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
       'complete <model.json> [--select a=v ...] [--objective cheapest|fastest]  a valid configuration',
     load: () => import('./commands/complete.ts'),
   },
+  promise: {
+    summary:
+      'promise --snapshot S --request R --model M ... [--pricing P]  ship and delivery dates',
+    load: () => import('./commands/promise.ts'),
+  },
 };
 
 function usage(): string {

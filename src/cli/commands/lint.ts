@@ -6,6 +6,7 @@ import type { LintFinding } from '../../engine/lintFinding.ts';
 import { parseModel } from '../../engine/model/parseModel.ts';
 import { lintSemantics } from '../lintSemantics.ts';
 import { ModelError, type ProductModel } from '../../engine/model/types.ts';
+import { lintSnapshotFile } from './lintSnapshotFile.ts';
 
 /**
  * `madeto lint <model.json...> [--pricing P] [--snapshot S]`: validates each model (schema, rule
@@ -43,7 +44,7 @@ export const run: Command = ({ args, stdout }) => {
   const pricingFile = single(parsed, 'pricing');
   const snapshotFile = single(parsed, 'snapshot');
   if (pricingFile) readJson(pricingFile); // checked by the pricing engine's lint (issue 4)
-  if (snapshotFile) readJson(snapshotFile); // checked by the lead-time engine's lint (issue 5)
+  if (snapshotFile) findings.push(...lintSnapshotFile(snapshotFile, models, parsed.positionals));
 
   const ok = findings.every((f) => f.severity !== 'error');
   stdout(JSON.stringify({ ok, models: models.map((m) => m.id), findings }, null, 2));

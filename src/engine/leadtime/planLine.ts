@@ -15,6 +15,8 @@ import {
 } from './supply.ts';
 import { MINUTES_PER_DAY } from './time.ts';
 
+const NO_DELAYS: SupplyDelays = new Map();
+
 /** How an item is supplied for a line. */
 export type ItemSource = 'stock' | 'inbound' | 'overdue' | 'purchase' | 'make' | 'none';
 
@@ -140,8 +142,13 @@ export function planLine(
       continue;
     }
     const need = roundNeed(raw.get(id) ?? 0, item.discrete);
-    const inbound = plannedInbound(ctx, cal, id, item, d0, delays);
+    // Decisions use nominal dates; C16 delays then move the chosen purchase order (C6).
+    const inbound = plannedInbound(ctx, cal, id, item, d0, NO_DELAYS);
     const { supply, atpAtD0 } = existingSupply(ctx, id, item, inbound, state, d0, need);
+    const delayedPo = (po: PlannedInbound): PlannedInbound =>
+      delays.has(po.key)
+        ? plannedInbound(ctx, cal, id, item, d0, delays).find((p) => p.po === po.po)!
+        : po;
     const stockPart = Math.min(need, Math.max(0, atpAtD0));
     if (supply && supply.day === d0) {
       consumed.push({ item: id, qty: need, day: d0 });
@@ -188,7 +195,7 @@ export function planLine(
       });
     } else if (supply) {
       consumed.push({ item: id, qty: need, day: supply.day });
-      const po = supply.inbound!;
+      const po = delayedPo(supply.inbound!);
       if (po.overdue)
         warnings.push({
           code: 'overdue-inbound',
@@ -200,7 +207,7 @@ export function planLine(
         ...base,
         need,
         source: po.overdue ? 'overdue' : 'inbound',
-        availableAt: dayStart(supply.day),
+        availableAt: dayStart(Math.max(supply.day, po.usableDay)),
         fromStock: 0,
         atpAtD0,
         inbound: po,

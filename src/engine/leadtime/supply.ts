@@ -137,7 +137,8 @@ export function existingSupply(
  * The earliest new purchase of a bought item (C5): order = D0 + `daysToPurchase` working days;
  * receipt = order + `leadTime` calendar days (moved to the next working day) or working days;
  * usable = receipt + inspection working days. Earliest usable wins; ties go to the lowest
- * `priority` (then the first listed). Undefined when the item has no supplier.
+ * `priority` (then the first listed). Undefined when the item has no supplier. A C16 delay of the
+ * chosen supplier moves its receipt after the choice (a late supplier is not known in advance).
  *
  * @example
  * // D0 Mon 2 March, 21 calendar days → receipt Mon 23 March, 1 inspection day → usable 24 March
@@ -149,20 +150,16 @@ export function bestPurchase(
   d0: number,
   delays: SupplyDelays,
 ): PlannedPurchase | undefined {
-  let best: (PlannedPurchase & { priority: number }) | undefined;
+  // The supplier is chosen on nominal dates; a C16 delay then moves the chosen one's receipt.
+  let best: (PlannedPurchase & { priority: number; inspection: number }) | undefined;
   for (const s of item.suppliers) {
     const orderDay = addWorkingDays(cal, d0, s.daysToPurchase);
-    const nominal =
+    const receiptDay =
       s.leadTimeUnit === 'workingDays'
         ? addWorkingDays(cal, orderDay, s.leadTime)
         : nextWorkingDay(cal, orderDay + s.leadTime);
-    const key = `supplier:${itemId}:${s.id}`;
-    const receiptDay = addWorkingDays(cal, nominal, delays.get(key) ?? 0);
-    const usableDay = addWorkingDays(
-      cal,
-      receiptDay,
-      s.inspectionWorkingDays ?? item.inspectionWorkingDays,
-    );
+    const inspection = s.inspectionWorkingDays ?? item.inspectionWorkingDays;
+    const usableDay = addWorkingDays(cal, receiptDay, inspection);
     const priority = s.priority ?? Number.POSITIVE_INFINITY;
     if (
       !best ||
@@ -174,15 +171,21 @@ export function bestPurchase(
         orderDay,
         receiptDay,
         usableDay,
-        key,
+        key: `supplier:${itemId}:${s.id}`,
         histogram: s.delayHistogram,
         leadTime: s.leadTime,
         leadTimeUnit: s.leadTimeUnit,
         priority,
+        inspection,
       };
     }
   }
   if (!best) return undefined;
-  const { priority: _priority, ...purchase } = best;
+  const { priority: _priority, inspection, ...purchase } = best;
+  const delay = delays.get(purchase.key) ?? 0;
+  if (delay > 0) {
+    purchase.receiptDay = addWorkingDays(cal, purchase.receiptDay, delay);
+    purchase.usableDay = addWorkingDays(cal, purchase.receiptDay, inspection);
+  }
   return purchase;
 }
