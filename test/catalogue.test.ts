@@ -1,45 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/engine/model/parseModel.ts';
 import type { BomLine, ModelDocument } from '../src/engine/model/schema.ts';
-import { ModelError, type ModelIssue, type ProductModel } from '../src/engine/model/types.ts';
+import { ModelError, type ModelIssue } from '../src/engine/model/types.ts';
+import {
+  documents,
+  index,
+  modelOf,
+  pricingJson,
+  products,
+  sitePath,
+  snapshotJson,
+} from './catalogueFiles.ts';
 
 /**
  * The sample catalogue in public/catalogue: the index, every file it names, and how the files fit
- * together (models ↔ pricing ↔ availability snapshot ↔ images on disk). The pricing, lead-time and
- * solver checks run once those engines exist in the tree (they are imported by path at run time).
+ * together (models ↔ pricing ↔ availability snapshot ↔ images on disk). The engines' verdicts on
+ * the same files are in `catalogue-engines.test.ts`.
  */
-
-const publicDir = new URL('../public/', import.meta.url);
-const repoRoot = new URL('../', import.meta.url);
-
-/** A site path such as "/catalogue/desk.json" as a file URL under public/. */
-function sitePath(path: string): URL {
-  return new URL(path.replace(/^\//, ''), publicDir);
-}
-
-function readJson(path: string): any {
-  return JSON.parse(readFileSync(sitePath(path), 'utf8'));
-}
-
-interface IndexEntry {
-  id: string;
-  name: string;
-  description: string;
-  model: string;
-  image: string;
-}
-const index = readJson('/catalogue/index.json') as {
-  products: IndexEntry[];
-  pricing: string;
-  availability: string;
-};
-const documents = new Map<string, ModelDocument>(
-  index.products.map((p) => [p.id, readJson(p.model) as ModelDocument]),
-);
-const pricingJson = readJson(index.pricing);
-const snapshotJson = readJson(index.availability);
 
 function issuesOf(json: unknown): ModelIssue[] {
   try {
@@ -49,10 +27,6 @@ function issuesOf(json: unknown): ModelIssue[] {
     throw error;
   }
   return [];
-}
-
-function modelOf(id: string): ProductModel {
-  return parseModel(documents.get(id));
 }
 
 /** Every BOM line a model can produce: values, number and boolean attributes, the model itself. */
@@ -71,18 +45,6 @@ function bomLines(doc: ModelDocument): { line: BomLine; where: string }[] {
   return out;
 }
 
-/** Whether an engine module exists in the tree yet (its checks are skipped until it does). */
-function exists(path: string): boolean {
-  return existsSync(fileURLToPath(new URL(path, repoRoot)));
-}
-
-/** Loads an engine module by its path in the repository (it is not committed by every branch). */
-async function engineModule(path: string): Promise<Record<string, unknown>> {
-  const file = fileURLToPath(new URL(path, repoRoot));
-  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
-}
-
-const products = index.products.map((p) => p.id);
 const attributeTypes = ['choice', 'multi', 'number', 'text', 'boolean'] as const;
 const constraintKinds = ['rule', 'allowed', 'forbidden'] as const;
 
@@ -255,50 +217,4 @@ describe('availability snapshot', () => {
     const today = String(snapshotJson.snapshotAt).slice(0, 10);
     expect(snapshotJson.inbound.some((po: any) => !po.received && po.expected < today)).toBe(true);
   });
-});
-
-describe('engines on the catalogue (when they exist)', () => {
-  const models = () => products.map(modelOf);
-
-  const pricingParser = 'src/engine/pricing/parsePricing.ts';
-  const snapshotParser = 'src/engine/leadtime/parseSnapshot.ts';
-  const solver = ['src/engine/solver/compile.ts', 'src/engine/solver/domains.ts'] as const;
-
-  it.skipIf(!exists(pricingParser))(
-    'parsePricing accepts pricing.json against the models',
-    async () => {
-      const mod = await engineModule(pricingParser);
-      const parsePricing = mod.parsePricing as (json: unknown, models: ProductModel[]) => unknown;
-      expect(() => parsePricing(pricingJson, models())).not.toThrow();
-    },
-  );
-
-  it.skipIf(!exists(snapshotParser))(
-    'parseSnapshot accepts availability.json against the models',
-    async () => {
-      const mod = await engineModule(snapshotParser);
-      const parseSnapshot = mod.parseSnapshot as (json: unknown, models: ProductModel[]) => unknown;
-      expect(() => parseSnapshot(snapshotJson, models())).not.toThrow();
-    },
-  );
-
-  it.skipIf(!solver.every(exists)).each(products)(
-    '%s has no dead or forced option (every value available at the start)',
-    async (id) => {
-      const compileMod = await engineModule(solver[0]);
-      const domainsMod = await engineModule(solver[1]);
-      const compile = compileMod.compile as (m: ProductModel) => unknown;
-      const domains = domainsMod.domains as (
-        c: unknown,
-        s: object,
-      ) => Record<string, Record<string, string>>;
-      const states = domains(compile(modelOf(id)), {});
-      const dead = Object.entries(states).flatMap(([attr, values]) =>
-        Object.entries(values)
-          .filter(([, state]) => state !== 'available')
-          .map(([value, state]) => `${attr}=${value}: ${state}`),
-      );
-      expect(dead).toEqual([]);
-    },
-  );
 });
