@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AttributeDocument } from '../src/engine/model/schema.ts';
 import type { ProductModel, SelectionValue } from '../src/engine/model/types.ts';
@@ -7,6 +8,7 @@ import {
   modelOf,
   pricingJson,
   products,
+  sitePath,
   snapshotJson,
 } from './catalogueFiles.ts';
 
@@ -138,3 +140,43 @@ describe.skipIf(!have('compile', 'complete', 'parsePricing', 'price', 'parseSnap
     });
   },
 );
+
+/** The sample requests in public/catalogue/requests: `price-*.json` and `promise-*.json`. */
+const requestFiles = readdirSync(sitePath('/catalogue/requests/')).filter((f) =>
+  f.endsWith('.json'),
+);
+const request = (file: string) =>
+  JSON.parse(readFileSync(sitePath(`/catalogue/requests/${file}`), 'utf8')) as unknown;
+
+describe('sample requests', () => {
+  it('include price and promise requests', () => {
+    expect(requestFiles.some((f) => f.startsWith('price-'))).toBe(true);
+    expect(requestFiles.some((f) => f.startsWith('promise-'))).toBe(true);
+  });
+
+  it
+    .skipIf(!have('parsePricing', 'price'))
+    .each(requestFiles.filter((f) => f.startsWith('price-')))(
+    '%s prices every line, needing no approval',
+    async (file) => {
+      const pricing = (await load('parsePricing'))(pricingJson, models());
+      const result = (await load('price'))(request(file), { pricing, models: models() });
+      expect(result.lines.length).toBeGreaterThan(0);
+      expect(result.total).toMatch(/^[1-9]\d*\.\d{2}$/);
+      expect(result.approvalRequired).toBe(false);
+    },
+  );
+
+  it
+    .skipIf(!have('parseSnapshot', 'promise'))
+    .each(requestFiles.filter((f) => f.startsWith('promise-')))(
+    '%s promises every line',
+    async (file) => {
+      const snapshot = (await load('parseSnapshot'))(snapshotJson, models());
+      const result = (await load('promise'))(request(file), { snapshot, models: models() });
+      expect(result.lines.map((l: { status: string }) => l.status)).not.toContain('unavailable');
+      expect(result.status).toBe('ok');
+      expect(result.deliveryDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    },
+  );
+});
