@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import type { ProductModel } from '../model/types.ts';
+import type { ProductModel, Selection } from '../model/types.ts';
 import { atpCurve, splitSuggestion } from './atpCurve.ts';
 import { orderConfidence } from './confidence.ts';
 import { snapshotContext } from './context.ts';
@@ -16,12 +15,18 @@ import {
   type Suggestion,
   type TimelineEvent,
 } from './result.ts';
-import type { promiseRequestSchema, Snapshot } from './schema.ts';
+import type { PromiseRequest, Snapshot } from './schema.ts';
 import { optionSwaps, type PriceDelta, type ValidAlternatives } from './suggestions.ts';
 import { dateOf } from './time.ts';
 
 /** A promise request (validated by `parsePromiseRequest`, or built in code). */
-export type PromiseRequestInput = z.input<typeof promiseRequestSchema>;
+export interface PromiseRequestInput {
+  /** An ISO-8601 instant with offset (C1). */
+  now: string;
+  lines: readonly { lineId: string; productId: string; quantity: number; selection: Selection }[];
+  shipPolicy?: 'complete' | 'asap' | undefined;
+  options?: PromiseRequest['options'];
+}
 
 /** What `promise` needs besides the request. */
 export interface PromiseOptions {

@@ -12,7 +12,11 @@ import {
 import type { snapshotSchema } from '../../../src/engine/leadtime/schema.ts';
 
 /** A snapshot as authored (before defaults), for tests to patch. */
-export type SnapshotJson = z.input<typeof snapshotSchema>;
+type SnapshotInput = z.input<typeof snapshotSchema>;
+type Filled = 'stock' | 'inbound' | 'commitments' | 'policies' | 'workCenters';
+export type SnapshotJson = Omit<SnapshotInput, Filled> & {
+  [K in Filled]-?: NonNullable<SnapshotInput[K]>;
+};
 type ModelJson = z.input<typeof import('../../../src/engine/model/schema.ts').modelDocumentSchema>;
 
 const buy = (suppliers: NonNullable<SnapshotJson['items'][string]['suppliers']> = []) => ({
