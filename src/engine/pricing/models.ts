@@ -42,20 +42,21 @@ export function findAttribute(
  * valueProblem(frameAttr, 'wood'); // "'wood' is not a value of 'frame' (values: steel, aluminium)"
  */
 export function valueProblem(attr: Attribute, value: unknown): string | undefined {
+  const shown = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
   switch (attr.type) {
     case 'choice':
     case 'multi':
       return typeof value === 'string' && attr.values.some((v) => v.id === value)
         ? undefined
-        : `${JSON.stringify(value)} is not a value of '${attr.id}' (values: ${attr.values.map((v) => v.id).join(', ')})`;
+        : `${shown} is not a value of '${attr.id}' (values: ${attr.values.map((v) => v.id).join(', ')})`;
     case 'boolean':
       return typeof value === 'boolean'
         ? undefined
-        : `'${attr.id}' is a boolean attribute: use true or false, not ${JSON.stringify(value)}`;
+        : `'${attr.id}' is a boolean attribute: use true or false, not ${shown}`;
     case 'number':
       return typeof value === 'number' && value >= attr.min && value <= attr.max
         ? undefined
-        : `${JSON.stringify(value)} is not a number in ${attr.min}..${attr.max} for '${attr.id}'`;
+        : `${shown} is not a number in ${attr.min}..${attr.max} for '${attr.id}'`;
     case 'text':
       return typeof value === 'string' ? undefined : `'${attr.id}' is a text attribute`;
     default:
