@@ -105,41 +105,53 @@ export function truth(e: Expr, c: Config): boolean {
   }
 }
 
-/** Whether a complete configuration satisfies every explicit and implicit constraint. */
-export function isValid(model: ProductModel, c: Config): boolean {
+/** Ids of every constraint, explicit and implicit (relevance:, required:, cardinality:). */
+export function constraintIds(model: ProductModel): string[] {
+  const ids: string[] = [];
   for (const a of model.attributes) {
     if (a.type === 'text') continue;
-    const v = c.get(a.id) ?? null;
-    const relevant = a.relevance ? truth(a.relevance, c) : true;
-    if (a.type === 'multi') {
-      const size = (v as string[]).length;
-      if (!relevant && size > 0) return false;
-      if (relevant && (size < (a.min ?? 0) || size > (a.max ?? a.values.length))) return false;
-    } else {
-      if (!relevant && v !== null) return false;
-      if (relevant && a.required !== false && v === null) return false;
-    }
+    if (a.relevance) ids.push(`relevance:${a.id}`);
+    if (a.relevance && a.type !== 'multi' && a.required !== false) ids.push(`required:${a.id}`);
+    if (a.type === 'multi' && ((a.min ?? 0) > 0 || (a.max ?? a.values.length) < a.values.length))
+      ids.push(`cardinality:${a.id}`);
   }
-  for (const k of model.constraints) {
-    if (k.guard && !truth(k.guard, c)) continue;
-    if (k.kind === 'rule') {
-      if (!truth(k.expr, c)) return false;
-      continue;
-    }
-    const tuple = k.attributes.map((id) => c.get(id) ?? null);
-    const match = k.rows.some((row) => row.every((cell, i) => cell === tuple[i]));
-    if (match !== (k.mode === 'allowed')) return false;
-  }
-  return true;
+  return [...ids, ...model.constraints.map((k) => k.id)];
 }
 
-/** Every valid complete configuration of a (small) model. */
-export function enumerateValid(model: ProductModel): Config[] {
+/** Whether configuration `c` satisfies the constraint with this id. */
+export function constraintHolds(model: ProductModel, id: string, c: Config): boolean {
+  const colon = id.indexOf(':');
+  if (colon > 0) {
+    const a = model.attributes.find((x) => x.id === id.slice(colon + 1))!;
+    const kind = id.slice(0, colon);
+    const v = c.get(a.id) ?? null;
+    const relevant = a.relevance ? truth(a.relevance, c) : true;
+    const size = Array.isArray(v) ? v.length : 0;
+    if (kind === 'relevance') return relevant || (a.type === 'multi' ? size === 0 : v === null);
+    if (kind === 'required') return !relevant || v !== null;
+    if (a.type !== 'multi') return true;
+    return !relevant || (size >= (a.min ?? 0) && size <= (a.max ?? a.values.length));
+  }
+  const k = model.constraints.find((x) => x.id === id)!;
+  if (k.guard && !truth(k.guard, c)) return true;
+  if (k.kind === 'rule') return truth(k.expr, c);
+  const tuple = k.attributes.map((a) => c.get(a) ?? null);
+  const match = k.rows.some((row) => row.every((cell, i) => cell === tuple[i]));
+  return match === (k.mode === 'allowed');
+}
+
+/** Whether a complete configuration satisfies every explicit and implicit constraint. */
+export function isValid(model: ProductModel, c: Config): boolean {
+  return constraintIds(model).every((id) => constraintHolds(model, id, c));
+}
+
+/** Every complete configuration of a (small) model, valid or not. */
+export function enumerateAll(model: ProductModel): Config[] {
   const ids = model.attributes.filter((a) => a.type !== 'text').map((a) => a.id);
   const out: Config[] = [];
   const walk = (i: number, c: Config) => {
     if (i === ids.length) {
-      if (isValid(model, c)) out.push(new Map(c));
+      out.push(new Map(c));
       return;
     }
     for (const v of options(model, ids[i]!)) {
@@ -150,6 +162,11 @@ export function enumerateValid(model: ProductModel): Config[] {
   };
   walk(0, new Map());
   return out;
+}
+
+/** Every valid complete configuration of a (small) model. */
+export function enumerateValid(model: ProductModel): Config[] {
+  return enumerateAll(model).filter((c) => isValid(model, c));
 }
 
 /** Whether configuration `c` agrees with `selection` on every attribute except `except`. */
@@ -181,4 +198,52 @@ export function prng(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A solver attribute with its values as selection values (keys: `String(value)`). */
+export interface KeyedAttribute {
+  id: string;
+  multi: boolean;
+  values: SelectionValue[];
+}
+
+export function valueKeys(model: ProductModel): KeyedAttribute[] {
+  return model.attributes.flatMap((a): KeyedAttribute[] => {
+    switch (a.type) {
+      case 'choice':
+        return [{ id: a.id, multi: false, values: a.values.map((v) => v.id) }];
+      case 'multi':
+        return [{ id: a.id, multi: true, values: a.values.map((v) => v.id) }];
+      case 'boolean':
+        return [{ id: a.id, multi: false, values: [false, true] }];
+      case 'number': {
+        const values: number[] = [];
+        for (let k = 0; a.min + k * a.step <= a.max + 1e-9; k++) values.push(a.min + k * a.step);
+        return [{ id: a.id, multi: false, values }];
+      }
+      default:
+        return [];
+    }
+  });
+}
+
+/** Random partial selections: some attributes from a valid configuration, some at random. */
+export function randomSelections(model: ProductModel, valid: Config[], seed: number, n: number) {
+  const rand = prng(seed);
+  const keys = valueKeys(model);
+  const out: Selection[] = [{}];
+  for (let i = 0; i < n; i++) {
+    const base = valid[Math.floor(rand() * valid.length)];
+    const s: Record<string, SelectionValue> = {};
+    for (const { id, multi, values } of keys) {
+      const r = rand();
+      if (r < 0.25 && base && base.get(id) !== null) s[id] = base.get(id) as SelectionValue;
+      else if (r < 0.35)
+        s[id] = multi
+          ? values.filter(() => rand() < 0.4).map(String)
+          : values[Math.floor(rand() * values.length)]!;
+    }
+    out.push(s);
+  }
+  return out;
 }

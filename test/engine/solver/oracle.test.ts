@@ -1,37 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductModel, Selection, SelectionValue } from '../../../src/engine/model/types.ts';
+import type { ProductModel, Selection } from '../../../src/engine/model/types.ts';
 import { compile } from '../../../src/engine/solver/compile.ts';
 import { count } from '../../../src/engine/solver/count.ts';
 import { domains } from '../../../src/engine/solver/domains.ts';
 import type { Domains, ValueState } from '../../../src/engine/solver/types.ts';
-import { agrees, enumerateValid, fixture, prng, type Config } from './bruteForce.ts';
-
-/** Every value key of every solver attribute (as in `Domains`) with its selection value. */
-interface KeyedAttribute {
-  id: string;
-  multi: boolean;
-  values: SelectionValue[];
-}
-
-function valueKeys(model: ProductModel): KeyedAttribute[] {
-  return model.attributes.flatMap((a): KeyedAttribute[] => {
-    switch (a.type) {
-      case 'choice':
-        return [{ id: a.id, multi: false, values: a.values.map((v) => v.id) }];
-      case 'multi':
-        return [{ id: a.id, multi: true, values: a.values.map((v) => v.id) }];
-      case 'boolean':
-        return [{ id: a.id, multi: false, values: [false, true] }];
-      case 'number': {
-        const values: number[] = [];
-        for (let k = 0; a.min + k * a.step <= a.max + 1e-9; k++) values.push(a.min + k * a.step);
-        return [{ id: a.id, multi: false, values }];
-      }
-      default:
-        return [];
-    }
-  });
-}
+import {
+  agrees,
+  enumerateValid,
+  fixture,
+  randomSelections,
+  valueKeys,
+  type Config,
+} from './bruteForce.ts';
 
 /** The states `domains` must give, straight from the definition in model.md. */
 function expectedDomains(model: ProductModel, valid: Config[], selection: Selection): Domains {
@@ -59,27 +39,6 @@ function expectedDomains(model: ProductModel, valid: Config[], selection: Select
       states[String(v)] = state;
     }
     out[id] = states;
-  }
-  return out;
-}
-
-/** Random partial selections: some attributes from a valid configuration, some at random. */
-function randomSelections(model: ProductModel, valid: Config[], seed: number, n: number) {
-  const rand = prng(seed);
-  const keys = valueKeys(model);
-  const out: Selection[] = [{}];
-  for (let i = 0; i < n; i++) {
-    const base = valid[Math.floor(rand() * valid.length)];
-    const s: Record<string, SelectionValue> = {};
-    for (const { id, multi, values } of keys) {
-      const r = rand();
-      if (r < 0.25 && base && base.get(id) !== null) s[id] = base.get(id) as SelectionValue;
-      else if (r < 0.35)
-        s[id] = multi
-          ? values.filter(() => rand() < 0.4).map(String)
-          : values[Math.floor(rand() * values.length)]!;
-    }
-    out.push(s);
   }
   return out;
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../../src/engine/solver/compile.ts';
+import { count } from '../../../src/engine/solver/count.ts';
+import { domains } from '../../../src/engine/solver/domains.ts';
+import { explain } from '../../../src/engine/solver/explain.ts';
+import { deserializeCompiled, serializeCompiled } from '../../../src/engine/solver/serialize.ts';
+import { SolverError } from '../../../src/engine/solver/SolverError.ts';
+import { enumerateValid, fixture, randomSelections } from './bruteForce.ts';
+
+describe('serialisation round-trip', () => {
+  for (const [name, seed] of [
+    ['desk', 41],
+    ['sofa', 42],
+    ['unsat', 43],
+  ] as const) {
+    it(`${name}: the loaded model answers like the compiled one`, () => {
+      const model = fixture(name);
+      const compiled = compile(model);
+      const json = JSON.parse(JSON.stringify(serializeCompiled(compiled))) as unknown;
+      const loaded = deserializeCompiled(json, model);
+      expect(serializeCompiled(loaded)).toEqual(json);
+      expect(count(loaded)).toBe(count(compiled));
+      for (const s of randomSelections(model, enumerateValid(model), seed, 20)) {
+        expect(domains(loaded, s)).toEqual(domains(compiled, s));
+        expect(count(loaded, s)).toBe(count(compiled, s));
+      }
+      const attr = compiled.attributes[0]!;
+      expect(explain(loaded, {}, attr.id, attr.keys[0]!)).toEqual(
+        explain(compiled, {}, attr.id, attr.keys[0]!),
+      );
+    });
+  }
+
+  const model = fixture('desk');
+  const good = serializeCompiled(compile(model));
+  const damaged: { name: string; json: unknown; path: string }[] = [
+    { name: 'not an object', json: 42, path: '$' },
+    { name: 'wrong format', json: { ...good, format: 'x' }, path: '$.format' },
+    { name: 'another model', json: { ...good, modelId: 'OTHER' }, path: '$.modelId' },
+    {
+      name: 'unknown attribute in the order',
+      json: { ...good, order: ['nope', ...good.order.slice(1)] },
+      path: '$.order[0]',
+    },
+    {
+      name: 'a child pointing up',
+      json: { ...good, kids: good.kids.map(() => 999) },
+      path: '$.kids',
+    },
+    { name: 'a root out of range', json: { ...good, root: 10_000 }, path: '$.root' },
+    { name: 'constraints missing', json: { ...good, constraints: [] }, path: '$.constraints' },
+  ];
+  it.each(damaged)('rejects $name with BAD_COMPILED at $path', ({ json, path }) => {
+    let error: unknown;
+    try {
+      deserializeCompiled(json, model);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SolverError);
+    expect((error as SolverError).code).toBe('BAD_COMPILED');
+    expect((error as SolverError).path).toBe(path);
+  });
+});
