@@ -101,6 +101,9 @@ export function lineDrivers(plan: LinePlan): Driver[] {
       },
       effect: p.availableAt - acc.minute,
     });
+    // A purchase is ordered, and an overdue PO assumed, counting from D0: a late acceptance
+    // delays them too.
+    if (p.source === 'purchase' || p.source === 'overdue') walkAcceptance();
   };
   const walkOp = (op: OpPlan): void => {
     if (op.capacityDelay > 0)
