@@ -25,6 +25,27 @@ describe('madeto lint', () => {
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 
+  it('the sample catalogue lints clean with its pricing and snapshot', () => {
+    const dir = 'public/catalogue';
+    const r = madeto(
+      'lint',
+      `${dir}/desk.json`,
+      `${dir}/bike.json`,
+      `${dir}/sofa.json`,
+      '--pricing',
+      `${dir}/pricing.json`,
+      '--snapshot',
+      `${dir}/availability.json`,
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: true,
+      models: ['DESK', 'BIKE', 'SOFA'],
+      findings: [],
+    });
+    expect(r.code).toBe(0);
+  });
+
   it('an invalid model: exit 1, each problem with its file and JSON path', () => {
     const file = tempModel((m) => {
       m.constraints[0].rule = "drive = 'dual' -> frame =";
