@@ -61,6 +61,8 @@ export class BacktrackSearch {
       this.size[v] = only ? new Set(only).size : dom.length;
       if (this.size[v] === 0) return false;
     }
+    // A constraint over no attribute (the rule `false`) is a constant.
+    if (this.csp.constraints.some((c) => c.scope.length === 0 && !c.holds([]))) return false;
     return this.propagate(this.csp.constraints.map((_, k) => k));
   }
 

@@ -227,7 +227,8 @@ function relationConstraint(
   let offset = 0;
   const chunks = relation.text.split('|');
   for (const chunk of chunks) {
-    const line = relation.line + (relation.text.slice(0, offset).match(/\n/g)?.length ?? 0);
+    const lead = chunk.length - chunk.trimStart().length;
+    const line = relation.line + (relation.text.slice(0, offset + lead).match(/\n/g)?.length ?? 0);
     offset += chunk.length + 1;
     const tokens = chunk.trim().split(/\s+/).filter(Boolean);
     if (tokens.length === 0) {

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { importDimacs } from '../../../src/engine/import/dimacs.ts';
+import { ImportError } from '../../../src/engine/import/ImportError.ts';
+import { parseModel } from '../../../src/engine/model/parseModel.ts';
+import { compile } from '../../../src/engine/solver/compile.ts';
+import { count } from '../../../src/engine/solver/count.ts';
+import { BacktrackSearch } from '../../oracle/backtrack.ts';
+import { toFiniteCsp } from '../../oracle/finiteCsp.ts';
+import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
+
+const good: [string, string, string[], string[], bigint][] = [
+  ['one clause', 'p cnf 2 1\n1 -2 0\n', ['x1', 'x2'], ['x1 = true or x2 = false'], 3n],
+  [
+    'named variables, a clause over two lines, SATLIB end marker',
+    'c a comment\nc 1 engine\nc 2$ aux\np cnf 3 2\n1 2\n -3 0 -1 0\n%\n0\n',
+    ['engine', 'aux', 'x3'],
+    ['x1 = true or x2 = true or x3 = false', 'x1 = false'],
+    3n,
+  ],
+  ['unit clauses', 'p cnf 2 2\n1 0\n2 0', ['x1', 'x2'], ['x1 = true', 'x2 = true'], 1n],
+  ['an empty clause is a contradiction', 'p cnf 1 1\n0\n', ['x1'], ['false'], 0n],
+  ['no clause', 'p cnf 2 0\n', ['x1', 'x2'], [], 4n],
+];
+
+describe('importDimacs: well-formed formulas', () => {
+  it.each(good)('%s', (_, text, labels, rules, solutions) => {
+    const doc = importDimacs(text);
+    expect(doc.attributes.map((a) => a.label)).toEqual(labels);
+    expect(
+      doc.attributes.every(
+        (a) => a.type === 'boolean' && a.id === `x${doc.attributes.indexOf(a) + 1}`,
+      ),
+    ).toBe(true);
+    expect(doc.constraints.map((c) => c.rule)).toEqual(rules);
+    const model = parseModel(doc);
+    expect(new BacktrackSearch(toFiniteCsp(model)).count()).toBe(solutions);
+    expect(count(compile(model))).toBe(solutions);
+  });
+});
+
+const bad: [string, string, number, RegExp][] = [
+  ['clause before the header', '1 2 0\np cnf 2 1\n', 1, /before the problem line/],
+  ['malformed header', 'c x\np cnf two 1\n', 2, /malformed problem line/],
+  ['second header', 'p cnf 1 0\np cnf 1 0\n', 2, /second problem line/],
+  ['not an integer', 'p cnf 2 1\n1 x 0\n', 2, /'x' is not an integer literal/],
+  ['variable out of range', 'p cnf 2 1\n1\n3 0\n', 3, /variable 3 exceeds the 2 declared/],
+  ['unterminated clause', 'p cnf 2 2\n1 0\n\n2 -1\n', 4, /does not end with 0/],
+  ['clause count mismatch', 'c\np cnf 2 3\n1 0\n2 0\n', 2, /declares 3 clauses but the file has 2/],
+  ['no header', 'c only comments\n', 2, /no problem line/],
+];
+
+describe('importDimacs: malformed input names the line', () => {
+  it.each(bad)('%s', (_, text, line, message) => {
+    let caught: unknown;
+    try {
+      importDimacs(text);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ImportError);
+    expect((caught as ImportError).code).toBe('IMPORT_INVALID');
+    expect((caught as ImportError).line).toBe(line);
+    expect((caught as ImportError).message).toMatch(message);
+  });
+});
+
+const dir = benchmarksDir('DIMACS feature models');
+/** Known counts from ../shared/README.md (computed independently of this project). */
+const known: [string, bigint][] = [
+  ['berkeleydb__berkeleydb.dimacs', 4_080_389_785n],
+  ['KConfig__axTLS.dimacs', 826_244_333_568n],
+];
+
+describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
+  it.each(known)('%s imports, compiles and counts %s configurations', (file, expected) => {
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    expect(count(compile(model))).toBe(expected);
+  });
+});
