@@ -44,6 +44,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
       'promise --snapshot S --request R --model M ... [--pricing P]  ship and delivery dates',
     load: () => import('./commands/promise.ts'),
   },
+  price: {
+    summary: 'price --pricing P --request R [--model M ...]  the pricing result (pricing.md)',
+    load: () => import('./commands/price.ts'),
+  },
 };
 
 function usage(): string {

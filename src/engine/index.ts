@@ -41,3 +41,20 @@ export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
 export type { PriceDelta, ValidAlternatives } from './leadtime/suggestions.ts';
 export { evaluate } from './model/evaluate.ts';
+export { parsePricing } from './pricing/parsePricing.ts';
+export { parsePriceRequest } from './pricing/parsePriceRequest.ts';
+export { PricingError } from './pricing/PricingError.ts';
+export type { PricingIssue } from './pricing/PricingError.ts';
+export type { Pricing, PriceRequest, RoundingPolicy } from './pricing/schema.ts';
+export { price } from './pricing/price.ts';
+export type { PriceResult, LineResult, ChargeResult, PricingData } from './pricing/price.ts';
+export type {
+  WaterfallStep,
+  WaterfallKind,
+  PriceViolation,
+  TierHint,
+} from './pricing/waterfall.ts';
+export { optionDeltas, priceDeltaPerUnit, priceDeltaHook } from './pricing/optionDeltas.ts';
+export type { DeltaQuery, OptionDeltas } from './pricing/optionDeltas.ts';
+export { lintPricing, lintPricingJson } from './pricing/lintPricing.ts';
+export { minorUnits } from './pricing/money.ts';

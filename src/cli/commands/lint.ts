@@ -7,6 +7,7 @@ import { parseModel } from '../../engine/model/parseModel.ts';
 import { lintSemantics } from '../lintSemantics.ts';
 import { ModelError, type ProductModel } from '../../engine/model/types.ts';
 import { lintSnapshotFile } from './lintSnapshotFile.ts';
+import { lintPricingJson } from '../../engine/pricing/lintPricing.ts';
 
 /**
  * `madeto lint <model.json...> [--pricing P] [--snapshot S]`: validates each model (schema, rule
@@ -43,7 +44,10 @@ export const run: Command = ({ args, stdout }) => {
 
   const pricingFile = single(parsed, 'pricing');
   const snapshotFile = single(parsed, 'snapshot');
-  if (pricingFile) readJson(pricingFile); // checked by the pricing engine's lint (issue 4)
+  if (pricingFile)
+    findings.push(
+      ...lintPricingJson(readJson(pricingFile), models).map((f) => ({ ...f, file: pricingFile })),
+    );
   if (snapshotFile) findings.push(...lintSnapshotFile(snapshotFile, models, parsed.positionals));
 
   const ok = findings.every((f) => f.severity !== 'error');

@@ -137,3 +137,26 @@ export function priceDeltaPerUnit(from: DeltaQuery, to: Selection, data: Pricing
   const ctx = contextOf(from, data);
   return money(unitOf(ctx, from, to).minus(unitOf(ctx, from, from.selection)), from.currency);
 }
+
+/**
+ * A price-delta function for the lead-time engine's option swaps (lead-time.md C15; the shape of
+ * its `PriceDelta` hook): the unit price change from `from` to `to`, or undefined when the product
+ * cannot be priced (no book, an unknown value).
+ *
+ * @example
+ * promise(snapshot, request, models, { priceDelta: priceDeltaHook({ pricing, models },
+ *   { currency: 'EUR', date: '2026-03-02' }) });
+ */
+export function priceDeltaHook(
+  data: PricingData,
+  at: { currency: string; date: string; customerId?: string },
+): (productId: string, from: Selection, to: Selection, quantity: number) => string | undefined {
+  return (productId, from, to, quantity) => {
+    try {
+      return priceDeltaPerUnit({ ...at, productId, quantity, selection: from }, to, data);
+    } catch (error) {
+      if (error instanceof PricingError) return undefined;
+      throw error;
+    }
+  };
+}

@@ -105,12 +105,12 @@ describe('lintPricingJson: schema and reference problems are errors', () => {
   it.each([
     [
       'pricing-schema',
-      (p: Record<string, any>) => (p.priceBooks[0].products.DESK.list = '12,50'),
+      (p: Record<string, any>): void => void (p.priceBooks[0].products.DESK.list = '12,50'),
       '$.priceBooks[0].products.DESK.list',
     ],
     [
       'pricing-reference',
-      (p: Record<string, any>) => (p.priceBooks[0].adjustments[0].value = 'wood'),
+      (p: Record<string, any>): void => void (p.priceBooks[0].adjustments[0].value = 'wood'),
       '$.priceBooks[0].adjustments[0].value',
     ],
   ] as const)('%s', (code, edit, path) => {

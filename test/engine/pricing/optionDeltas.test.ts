@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { optionDeltas, priceDeltaPerUnit } from '../../../src/engine/pricing/optionDeltas.ts';
+import {
+  optionDeltas,
+  priceDeltaHook,
+  priceDeltaPerUnit,
+} from '../../../src/engine/pricing/optionDeltas.ts';
 import { models, pricingWith } from './fixture.ts';
 
 const pricing = pricingWith();
@@ -63,5 +67,16 @@ describe('priceDeltaPerUnit (for lead-time option swaps)', () => {
     expect(priceDeltaPerUnit({ ...base, quantity, selection: from }, to, { pricing, models })).toBe(
       expected,
     );
+  });
+});
+
+describe('priceDeltaHook: the lead-time hook', () => {
+  const hook = priceDeltaHook({ pricing, models }, { currency: 'EUR', date: '2026-03-02' });
+  it.each([
+    ['DESK', { top: 'oak' }, { top: 'laminate' }, 1, '-180.00'],
+    ['CHAIR', { fabric: 'mesh' }, { fabric: 'leather' }, 1, '90.00'],
+    ['SOFA', {}, {}, 1, undefined], // no book prices it
+  ] as const)('%s %j → %j', (productId, from, to, quantity, expected) => {
+    expect(hook(productId, from, to, quantity)).toBe(expected);
   });
 });
