@@ -1,7 +1,7 @@
 import { holidaysCrossed, workingDaysBetween } from './calendar.ts';
 import type { LinePlan } from './planLine.ts';
 import type { OpPlan } from './routing.ts';
-import { dateOf, dayOfMinute } from './time.ts';
+import { dateOf, dayOfMinute, formatMinute } from './time.ts';
 
 /** Why a material is on the critical path (C12). */
 export type MaterialCause = 'stock' | 'inbound' | 'overdue' | 'purchase' | 'no-source';
@@ -112,7 +112,7 @@ export function lineDrivers(plan: LinePlan): Driver[] {
           kind: 'capacity',
           workCenter: op.workCenter,
           op: op.op,
-          detail: `${op.op} on ${op.workCenter} waits ${Math.round(op.capacityDelay)} minutes for booked capacity`,
+          detail: `booked capacity on ${op.workCenter} moves the end of ${op.op} from ${formatMinute(op.end - op.capacityDelay)} to ${formatMinute(op.end)}`,
         },
         effect: op.capacityDelay,
       });

@@ -1,4 +1,5 @@
 import type { LintFinding } from '../lintFinding.ts';
+import { jsonPath } from '../model/jsonPath.ts';
 import type { ProductModel } from '../model/types.ts';
 import { modelBomLines } from './modelBom.ts';
 import type { Snapshot } from './schema.ts';
@@ -64,7 +65,7 @@ export function lintSnapshot(
         inSnapshot({
           severity: 'error',
           code: 'unknown-item',
-          path: `$.items[${JSON.stringify(id)}].bom[${i}].item`,
+          path: jsonPath(['items', id, 'bom', i, 'item']),
           message: `make item '${id}': BOM item '${b.item}' is not in the snapshot's items`,
         });
     });
@@ -73,7 +74,7 @@ export function lintSnapshot(
         inSnapshot({
           severity: 'error',
           code: 'unknown-work-center',
-          path: `$.items[${JSON.stringify(id)}].routing[${i}].workCenter`,
+          path: jsonPath(['items', id, 'routing', i, 'workCenter']),
           message: `make item '${id}': operation ${op.op} runs on unknown work centre '${op.workCenter}'`,
         });
     });
@@ -83,7 +84,7 @@ export function lintSnapshot(
       inSnapshot({
         severity: 'warning',
         code: 'no-source',
-        path: `$.items[${JSON.stringify(id)}]`,
+        path: jsonPath(['items', id]),
         message: `bought item '${id}' has no supplier, no free stock and no open purchase order: any need of it is unavailable`,
       });
   }
