@@ -37,13 +37,18 @@ function candidates(
       b.currency === currency &&
       b.validFrom <= date &&
       (b.validTo === null || date < b.validTo) &&
-      (b.customerIds === undefined ||
-        (customerId !== undefined && b.customerIds.includes(customerId))),
+      (bookCustomers(b) === undefined ||
+        (customerId !== undefined && bookCustomers(b)!.includes(customerId))),
   );
   return [
-    ...valid.filter((b) => b.customerIds !== undefined),
-    ...valid.filter((b) => b.customerIds === undefined),
+    ...valid.filter((b) => bookCustomers(b) !== undefined),
+    ...valid.filter((b) => bookCustomers(b) === undefined),
   ];
+}
+
+/** The customers a book is for (`customerIds`, or `customerId`), or undefined for everyone. */
+export function bookCustomers(book: PriceBook): readonly string[] | undefined {
+  return book.customerIds ?? (book.customerId === undefined ? undefined : [book.customerId]);
 }
 
 /** The dated rate from `from` to `to`: the latest with `asOf` ≤ date. */

@@ -1,3 +1,4 @@
+import { bookCustomers } from './book.ts';
 import { jsonPath } from '../model/jsonPath.ts';
 import type { ProductModel } from '../model/types.ts';
 import { findAttribute, toModelMap, valueProblem, type ModelsInput } from './models.ts';
@@ -95,11 +96,11 @@ function checkBooks(pricing: Pricing, add: Add): void {
         ['priceBooks', i, 'validTo'],
         `validTo ${book.validTo} is not after validFrom ${book.validFrom}`,
       );
-    const scope = (book.customerIds ?? []).slice().sort().join(',');
+    const scope = (bookCustomers(book) ?? []).slice().sort().join(',');
     pricing.priceBooks.slice(0, i).forEach((other) => {
       if (
         other.currency !== book.currency ||
-        (other.customerIds ?? []).slice().sort().join(',') !== scope
+        (bookCustomers(other) ?? []).slice().sort().join(',') !== scope
       )
         return;
       const overlaps =

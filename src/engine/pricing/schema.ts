@@ -4,7 +4,9 @@ import { dec, isDecimalString } from './money.ts';
 /**
  * The zod schemas of the pricing file and of a price request (pricing.md, "Shapes"). They check
  * shapes and formats; `parsePricing` checks what spans several parts (tiers, references, fx).
- * Money, rates and percentages are decimal strings, never JSON numbers.
+ * Money, rates and percentages are decimal strings, never JSON numbers. Keys the spec does not
+ * define are dropped (specs may be extended), except in rule conditions and actions, where an
+ * unknown key is an error (a misspelt test must not silently match).
  */
 
 const decimalMessage = 'a decimal string such as "12.50" (digits, an optional "." and fraction)';
@@ -49,7 +51,7 @@ export const dateSchema = z
 export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"');
 
 const quantityBound = z.int().min(0);
-const quantityRange = z.strictObject({
+const quantityRange = z.object({
   gte: quantityBound.optional(),
   gt: quantityBound.optional(),
   lte: quantityBound.optional(),
@@ -79,45 +81,56 @@ export type Condition =
   | { category: string };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
-    z.strictObject({ not: conditionSchema }),
-    z
-      .strictObject({
-        attribute: z.string().min(1),
-        equals: literal.optional(),
-        in: z.array(literal).min(1).optional(),
-        has: z.string().optional(),
-        gte: z.number().optional(),
-        gt: z.number().optional(),
-        lte: z.number().optional(),
-        lt: z.number().optional(),
-      })
-      .refine(
-        (c) => Object.keys(c).length > 1,
-        'an attribute condition needs a test such as "equals"',
-      ),
-    z.strictObject({ quantity: quantityRange }),
-    z.strictObject({ product: z.string().min(1) }),
-    z.strictObject({ customerId: z.string().min(1) }),
-    z.strictObject({ category: z.string().min(1) }),
-  ]),
+  z.union(
+    [
+      z.strictObject({ all: z.array(conditionSchema).min(1) }),
+      z.strictObject({ any: z.array(conditionSchema).min(1) }),
+      z.strictObject({ not: conditionSchema }),
+      z
+        .strictObject({
+          attribute: z.string().min(1),
+          equals: literal.optional(),
+          in: z.array(literal).min(1).optional(),
+          has: z.string().optional(),
+          gte: z.number().optional(),
+          gt: z.number().optional(),
+          lte: z.number().optional(),
+          lt: z.number().optional(),
+        })
+        .refine(
+          (c) => Object.keys(c).length > 1,
+          'an attribute condition needs a test such as "equals"',
+        ),
+      z.strictObject({ quantity: quantityRange }),
+      z.strictObject({ product: z.string().min(1) }),
+      z.strictObject({ customerId: z.string().min(1) }),
+      z.strictObject({ category: z.string().min(1) }),
+    ],
+    {
+      error:
+        'a condition: { all }, { any }, { not }, { attribute, equals | in | has | gte… }, { quantity }, { product }, { customerId } or { category }',
+    },
+  ),
 ) as z.ZodType<Condition>;
 
 /** What a price rule does when it fires. */
-export const actionSchema = z.union([
-  z.strictObject({
-    setOptionAmount: z.strictObject({
-      attribute: z.string().min(1),
-      value: literal,
-      amount: decimalSchema,
+export const actionSchema = z.union(
+  [
+    z.strictObject({
+      setOptionAmount: z.strictObject({
+        attribute: z.string().min(1),
+        value: literal,
+        amount: decimalSchema,
+      }),
     }),
-  }),
-  z.strictObject({ setUnitPrice: z.strictObject({ amount: nonNegative }) }),
-  z.strictObject({ discountPercent: z.strictObject({ percent: percentSchema }) }),
-  z.strictObject({ addAmount: z.strictObject({ amount: decimalSchema }) }),
-]);
+    z.strictObject({ setUnitPrice: z.strictObject({ amount: nonNegative }) }),
+    z.strictObject({ discountPercent: z.strictObject({ percent: percentSchema }) }),
+    z.strictObject({ addAmount: z.strictObject({ amount: decimalSchema }) }),
+  ],
+  {
+    error: 'an action: { setOptionAmount }, { setUnitPrice }, { discountPercent } or { addAmount }',
+  },
+);
 
 const adjustmentBase = {
   /** Restricts the adjustment to one product (default: every product with the attribute). */
@@ -127,106 +140,108 @@ const adjustmentBase = {
 };
 
 export const adjustmentSchema = z.discriminatedUnion('type', [
-  z.strictObject({
+  z.object({
     ...adjustmentBase,
     type: z.literal('amount'),
     value: literal,
     amount: decimalSchema,
   }),
-  z.strictObject({
+  z.object({
     ...adjustmentBase,
     type: z.literal('percent'),
     value: literal,
     percent: decimalSchema,
     per: z.literal('unit', { error: 'a percent adjustment is per unit' }).default('unit'),
   }),
-  z.strictObject({ ...adjustmentBase, type: z.literal('amountTimesValue'), amount: decimalSchema }),
+  z.object({ ...adjustmentBase, type: z.literal('amountTimesValue'), amount: decimalSchema }),
 ]);
 
-export const formulaSchema = z.strictObject({
+export const formulaSchema = z.object({
   base: z.literal('configuredList'),
   discountPercent: percentSchema.default('0'),
   roundTo: nonNegative.optional(),
   surcharge: decimalSchema.optional(),
 });
 
-export const priceBookSchema = z.strictObject({
+export const priceBookSchema = z.object({
   id: z.string().min(1),
   currency: currencySchema,
   validFrom: dateSchema,
   validTo: dateSchema.nullable().default(null),
   /** A customer book: used for these customers before any general book. */
   customerIds: z.array(z.string().min(1)).optional(),
+  /** A book for one customer (the same as `customerIds: [customerId]`). */
+  customerId: z.string().min(1).optional(),
   taxInclusive: z.boolean().default(false),
-  products: z.record(z.string(), z.strictObject({ list: nonNegative })).default({}),
+  products: z.record(z.string(), z.object({ list: nonNegative })).default({}),
   adjustments: z.array(adjustmentSchema).default([]),
   formula: formulaSchema.optional(),
 });
 
-const percentTier = z.strictObject({
+const percentTier = z.object({
   from: z.int().min(1),
-  to: z.int().min(1).nullable(),
+  to: z.int().min(1).nullable().default(null),
   percent: percentSchema,
 });
-const blockTier = z.strictObject({
+const blockTier = z.object({
   from: z.int().min(1),
-  to: z.int().min(1).nullable(),
+  to: z.int().min(1).nullable().default(null),
   price: nonNegative,
 });
 
-export const discountScheduleSchema = z.strictObject({
+export const discountScheduleSchema = z.object({
   id: z.string().min(1),
   type: z.enum(['range', 'slab']),
   products: z.array(z.string().min(1)).min(1),
   tiers: z.array(percentTier).min(1),
 });
 
-export const blockPriceSchema = z.strictObject({
+export const blockPriceSchema = z.object({
   product: z.string().min(1),
   tiers: z.array(blockTier).min(1),
   overagePerUnit: nonNegative.optional(),
 });
 
-const optionOverride = z.strictObject({
+const optionOverride = z.object({
   attribute: z.string().min(1),
   value: literal,
   amount: decimalSchema,
 });
-const unitPriceOverride = z.strictObject({
+const unitPriceOverride = z.object({
   product: z.string().min(1),
   selection: z.record(z.string(), z.union([literal, z.array(z.string())])).default({}),
   unitPrice: nonNegative,
 });
 
-export const contractSchema = z.strictObject({
+export const contractSchema = z.object({
   customerId: z.string().min(1),
   validFrom: dateSchema.optional(),
   validTo: dateSchema.nullable().optional(),
   overrides: z.array(z.union([optionOverride, unitPriceOverride])).min(1),
 });
 
-export const priceRuleSchema = z.strictObject({
+export const priceRuleSchema = z.object({
   id: z.string().min(1),
-  stage: z.enum(['beforeVolume', 'afterVolume']),
+  stage: z.enum(['beforeVolume', 'afterVolume']).default('beforeVolume'),
   priority: z.int().default(0),
   products: z.array(z.string().min(1)).optional(),
   when: conditionSchema,
   then: z.array(actionSchema).min(1),
 });
 
-export const roundingPolicySchema = z.strictObject({
+export const roundingPolicySchema = z.object({
   mode: z.enum(['halfUp', 'halfEven']).default('halfUp'),
   roundAt: z.enum(['finalUnit', 'eachStep', 'line']).default('finalUnit'),
   taxRounding: z.enum(['perLine', 'global']).default('perLine'),
   charm: z
     .record(
       currencySchema,
-      z.strictObject({ roundTo: nonNegative, surcharge: decimalSchema.default('0') }),
+      z.object({ roundTo: nonNegative, surcharge: decimalSchema.default('0') }),
     )
     .default({}),
 });
 
-export const pricingSchema = z.strictObject({
+export const pricingSchema = z.object({
   /** The currency whose book prices a currency without a book (default: the first usable). */
   baseCurrency: currencySchema.optional(),
   priceBooks: z.array(priceBookSchema).min(1),
@@ -236,7 +251,7 @@ export const pricingSchema = z.strictObject({
   priceRules: z.array(priceRuleSchema).default([]),
   percentOfTotal: z
     .array(
-      z.strictObject({
+      z.object({
         product: z.string().min(1),
         percent: percentSchema,
         categories: z.array(z.string().min(1)).default([]),
@@ -245,7 +260,7 @@ export const pricingSchema = z.strictObject({
     .default([]),
   guardrails: z
     .array(
-      z.strictObject({
+      z.object({
         product: z.string().min(1).optional(),
         minNetUnit: nonNegative.optional(),
         maxDiscountPercent: percentSchema.optional(),
@@ -253,13 +268,11 @@ export const pricingSchema = z.strictObject({
     )
     .default([]),
   taxes: z
-    .array(
-      z.strictObject({ id: z.string().min(1), rate: nonNegative, default: z.boolean().optional() }),
-    )
+    .array(z.object({ id: z.string().min(1), rate: nonNegative, default: z.boolean().optional() }))
     .default([]),
   fx: z
     .array(
-      z.strictObject({
+      z.object({
         from: currencySchema,
         to: currencySchema,
         rate: decimalSchema,
@@ -275,14 +288,14 @@ export const pricingSchema = z.strictObject({
   }),
 });
 
-const discountsSchema = z.strictObject({
+const discountsSchema = z.object({
   additionalPercent: percentSchema.optional(),
   partnerPercent: percentSchema.optional(),
   documentDiscount: nonNegative.optional(),
   documentDiscountPercent: percentSchema.optional(),
 });
 
-export const priceRequestSchema = z.strictObject({
+export const priceRequestSchema = z.object({
   date: dateSchema,
   currency: currencySchema,
   customerId: z.string().min(1).optional(),
@@ -290,7 +303,7 @@ export const priceRequestSchema = z.strictObject({
   taxId: z.string().min(1).optional(),
   lines: z
     .array(
-      z.strictObject({
+      z.object({
         lineId: z.string().min(1),
         productId: z.string().min(1),
         quantity: z.int().min(1),

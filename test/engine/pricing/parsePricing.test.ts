@@ -167,7 +167,13 @@ describe('parsePricing: every problem with its path', () => {
       '$.discountSchedules[1].products[1]',
       /already in schedule 'VOL'/,
     ],
-    ['an unknown key', (p) => (p.priceBooks[0].colour = 'red'), '$.priceBooks[0]', /colour/],
+    // keys the spec does not define are dropped, but a misspelt rule test is an error
+    [
+      'a misspelt rule test',
+      (p) => (p.priceRules[0].when = { attribute: 'top', equal: 'oak' }),
+      '$.priceRules[0].when',
+      /./,
+    ],
   ];
   it.each(cases)('%s', (_name, edit, path, message) => {
     const issues = issuesOf(edit);

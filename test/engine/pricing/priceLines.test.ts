@@ -303,3 +303,38 @@ describe('guardrails require approval and never clamp', () => {
     expect(result.lines[0]!.unit).toBe(unit);
   });
 });
+
+describe('pricing file variants', () => {
+  it.each([
+    [
+      'a customer book named by customerId',
+      (p: Record<string, any>) => {
+        p.priceBooks[1].customerId = 'DEALER';
+        delete p.priceBooks[1].customerIds;
+      },
+      { customerId: 'DEALER' },
+      '989.99', // the dealer formula: 1120 × 0.88 = 985.60 → 990 → 989.99
+    ],
+    ['a general book for another customer', () => {}, { customerId: 'SOMEONE' }, '1120.00'],
+    [
+      'an expired book is not used',
+      (p: Record<string, any>) => (p.priceBooks[1].validTo = '2026-03-02'), // validTo is exclusive
+      { customerId: 'DEALER' },
+      '1120.00',
+    ],
+    [
+      'a last tier without "to" is open',
+      (p: Record<string, any>) => delete p.discountSchedules[0].tiers[2].to,
+      { quantity: 60 },
+      '1008.00', // 1120 × 0.90
+    ],
+  ])('%s', (_name, edit, request, unit) => {
+    const { quantity, ...rest } = request as { quantity?: number };
+    const r = one(
+      { quantity: quantity ?? 1, selection: { frame: 'aluminium' } },
+      rest,
+      pricingWith(edit),
+    );
+    expect(r.lines[0]!.unit).toBe(unit);
+  });
+});
