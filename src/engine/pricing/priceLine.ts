@@ -1,8 +1,8 @@
 import type { ProductModel, Selection } from '../model/types.ts';
 import { chooseBook, type FxUse } from './book.ts';
-import { holds } from './conditions.ts';
 import { checkGuardrails } from './guardrails.ts';
-import { actionLabel, applyAction } from './ruleActions.ts';
+import { actionLabel, applicableRules, applyAction } from './ruleActions.ts';
+import { configureUnit } from './configuredUnit.ts';
 import { findCliff, ruleThresholds } from './tierCliff.ts';
 import {
   dec,
@@ -14,20 +14,12 @@ import {
   plain,
   round,
   roundQuotient,
-  roundToMultiple,
   ONE,
   ZERO,
   type Decimal,
 } from './money.ts';
-import {
-  configuredList,
-  contribution,
-  overrideOption,
-  selectedOptions,
-  selects,
-  type OptionPrice,
-} from './options.ts';
-import type { Pricing, PriceRule, RoundingPolicy } from './schema.ts';
+import { configuredList, contribution, selects } from './options.ts';
+import type { Pricing, RoundingPolicy } from './schema.ts';
 import { blockLine, rangeFactor, rangeTier, slabFactor, tierStarts } from './volume.ts';
 import type { PriceViolation, TierHint, WaterfallKind, WaterfallStep } from './waterfall.ts';
 
@@ -120,161 +112,11 @@ export function priceLine(
     category: input.category,
   };
 
-  // Phase 1 — the configured unit, in the book's currency (steps 2–4), then converted (step 1).
-  let currency = book.currency;
-  let unit = ZERO;
-  const setUnit = (kind: WaterfallKind, label: string, ref: string | undefined, next: Decimal) => {
-    const rounded = eachStep ? round(next, minorUnits(currency), mode) : next;
-    const delta = rounded.minus(unit);
-    unit = rounded;
-    steps.push({
-      kind,
-      ...(ref !== undefined && { ref }),
-      label,
-      currency,
-      unitAmount: money(delta, currency),
-      lineAmount: money(delta.times(q), currency),
-      unit: money(unit, currency),
-      line: money(unit.times(q), currency),
-    });
-  };
-  const base = block ? ZERO : dec(book.products[productId]?.list ?? '0');
-  setUnit(
-    'list',
-    block ? `${productId}: block-priced (options only)` : `${productId} list price`,
-    book.id,
-    base,
-  );
-
-  const options = selectedOptions(book, productId, selection);
-  let opts = options.unit;
-  const absolutes = opts.filter((o) => o.kind === 'amount');
-  for (const o of [...absolutes, ...opts.filter((o) => o.kind === 'percent')]) {
-    const absolute = configuredList(base, absolutes);
-    const label =
-      o.kind === 'percent'
-        ? `${optionName(o)} +${plain(o.percent)} % of ${plain(absolute)}`
-        : optionName(o);
-    setUnit('option', label, optionRef(o), unit.plus(contribution(o, absolute)));
-  }
-
-  let contractUnitPrice = false;
-  const contracts = pricing.contracts.filter(
-    (c) =>
-      c.customerId === ctx.customerId &&
-      (c.validFrom === undefined || c.validFrom <= ctx.date) &&
-      (c.validTo === undefined || c.validTo === null || ctx.date < c.validTo),
-  );
-  for (const contract of contracts) {
-    for (const o of contract.overrides) {
-      if ('attribute' in o) {
-        if (contractUnitPrice || !selects(selection[o.attribute], o.value)) continue;
-        opts = overrideOption(
-          opts,
-          selection,
-          o.attribute,
-          o.value,
-          dec(o.amount),
-          `contract:${contract.customerId}`,
-        );
-        setUnit(
-          'contract',
-          `contract ${contract.customerId}: ${o.attribute}=${String(o.value)} costs ${o.amount}`,
-          `contract:${contract.customerId}`,
-          configuredList(base, opts),
-        );
-      } else if (
-        !contractUnitPrice &&
-        o.product === productId &&
-        matchesPartial(selection, o.selection)
-      ) {
-        contractUnitPrice = true;
-        setUnit(
-          'contract',
-          `contract ${contract.customerId}: unit price ${o.unitPrice} (option extras ignored)`,
-          `contract:${contract.customerId}`,
-          dec(o.unitPrice),
-        );
-      }
-    }
-  }
-
-  const rules = (stage: PriceRule['stage']) =>
-    pricing.priceRules
-      .map((rule, index) => ({ rule, index }))
-      .filter(
-        ({ rule }) =>
-          rule.stage === stage &&
-          (!rule.products || rule.products.includes(productId)) &&
-          holds(rule.when, facts),
-      )
-      .sort((a, b) => a.rule.priority - b.rule.priority || a.index - b.index)
-      .map(({ rule }) => rule);
-  const before = rules('beforeVolume');
-  if (!contractUnitPrice)
-    for (const rule of before) {
-      const sets = rule.then.flatMap((a) => ('setOptionAmount' in a ? [a.setOptionAmount] : []));
-      if (sets.length === 0) continue;
-      for (const s of sets)
-        opts = overrideOption(
-          opts,
-          selection,
-          s.attribute,
-          s.value,
-          dec(s.amount),
-          `rule:${rule.id}`,
-        );
-      setUnit(
-        'priceRule',
-        `rule ${rule.id}: ${sets.map((s) => `${s.attribute}=${String(s.value)} costs ${s.amount}`).join(', ')}`,
-        rule.id,
-        configuredList(base, opts),
-      );
-    }
-  if (book.formula && !contractUnitPrice) {
-    const f = book.formula;
-    const discounted = lessPercent(unit, dec(f.discountPercent));
-    const rounded =
-      f.roundTo === undefined ? discounted : roundToMultiple(discounted, dec(f.roundTo), mode);
-    setUnit(
-      'formula',
-      `book ${book.id} formula: −${f.discountPercent} %${f.roundTo ? `, to a multiple of ${f.roundTo}` : ''}${f.surcharge ? `, ${f.surcharge}` : ''}`,
-      book.id,
-      rounded.plus(f.surcharge === undefined ? ZERO : dec(f.surcharge)),
-    );
-  }
-  for (const rule of before)
-    for (const action of rule.then)
-      if (!('setOptionAmount' in action))
-        setUnit(
-          'priceRule',
-          `rule ${rule.id}: ${actionLabel(action)}`,
-          rule.id,
-          applyAction(action, unit, ONE),
-        );
-
+  // Steps 1–4: the configured unit, in the request's currency.
+  const configured = configureUnit(ctx, facts, choice, block !== undefined, steps);
+  const { unit, currency, base, contractUnitPrice } = configured;
+  const opts = configured.opts;
   const rate = fx?.rate ?? ONE;
-  if (fx) {
-    currency = ctx.currency;
-    const converted = round(unit.times(fx.rate), minorUnits(currency), mode);
-    unit = converted;
-    steps.push({
-      kind: 'fx',
-      ref: `${fx.from}/${fx.to}`,
-      label: `× ${plain(fx.rate)} ${fx.from}→${fx.to} (rate of ${fx.asOf}), rounded to ${minorUnits(currency)} places`,
-      currency,
-      unit: money(unit, currency),
-      line: money(unit.times(q), currency),
-    });
-    const charm = policy.charm[currency];
-    if (charm && !block)
-      setUnit(
-        'charm',
-        `charm: to a multiple of ${charm.roundTo}, ${charm.surcharge}`,
-        currency,
-        roundToMultiple(unit, dec(charm.roundTo), mode).plus(dec(charm.surcharge)),
-      );
-  }
   const listUnit = unit;
 
   // Phase 2 — the line, in the request's currency (steps 5–8).
@@ -334,7 +176,7 @@ export function priceLine(
       );
     }
   }
-  for (const rule of rules('afterVolume'))
+  for (const rule of applicableRules(pricing.priceRules, 'afterVolume', facts))
     for (const action of rule.then) {
       if ('setOptionAmount' in action) {
         const s = action.setOptionAmount;
@@ -407,7 +249,7 @@ export function priceLine(
     unit: money(netUnit, currency),
     extended: line,
     waterfall: steps,
-    charges: options.order.map((c) => ({ ...c, amount: round(c.amount.times(rate), dp, mode) })),
+    charges: configured.order.map((c) => ({ ...c, amount: round(c.amount.times(rate), dp, mode) })),
     violations,
   };
   if (cliffs) {
@@ -420,22 +262,6 @@ export function priceLine(
   return result;
 }
 
-function optionName(o: OptionPrice): string {
-  return o.value === undefined ? o.attribute : `${o.attribute}=${String(o.value)}`;
-}
-function optionRef(o: OptionPrice): string {
-  return optionName(o);
-}
-
 function fxJson(fx: FxUse): { from: string; to: string; rate: string; asOf: string } {
   return { from: fx.from, to: fx.to, rate: plain(fx.rate), asOf: fx.asOf };
-}
-
-function matchesPartial(selection: Selection, partial: Readonly<Record<string, unknown>>): boolean {
-  return Object.entries(partial).every(([attr, want]) =>
-    Array.isArray(want)
-      ? (want as string[]).every((v) => selects(selection[attr], v))
-      : selection[attr] === want ||
-        (Array.isArray(selection[attr]) && selects(selection[attr], want as string)),
-  );
 }

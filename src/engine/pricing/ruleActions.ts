@@ -1,3 +1,4 @@
+import { holds, type RuleFacts } from './conditions.ts';
 import { dec, lessPercent, ONE, type Decimal } from './money.ts';
 import type { PriceRule } from './schema.ts';
 
@@ -26,4 +27,28 @@ export function applyAction(
   if ('setUnitPrice' in action) return dec(action.setUnitPrice.amount).times(rate).times(q);
   if ('discountPercent' in action) return lessPercent(amount, dec(action.discountPercent.percent));
   return amount.plus(dec(action.addAmount.amount).times(rate).times(q));
+}
+
+/**
+ * The price rules of `stage` that fire for a line, by priority (lower first; ties in file order).
+ *
+ * @example
+ * applicableRules(pricing.priceRules, 'beforeVolume', { productId: 'DESK', quantity: 20,
+ *   selection: { top: 'oak' } }).map((r) => r.id); // ['OAK-20']
+ */
+export function applicableRules(
+  rules: readonly PriceRule[],
+  stage: PriceRule['stage'],
+  facts: RuleFacts,
+): PriceRule[] {
+  return rules
+    .map((rule, index) => ({ rule, index }))
+    .filter(
+      ({ rule }) =>
+        rule.stage === stage &&
+        (!rule.products || rule.products.includes(facts.productId)) &&
+        holds(rule.when, facts),
+    )
+    .sort((a, b) => a.rule.priority - b.rule.priority || a.index - b.index)
+    .map(({ rule }) => rule);
 }
