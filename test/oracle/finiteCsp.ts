@@ -11,6 +11,8 @@ import type { ProductModel } from '../../src/engine/model/types.ts';
  */
 export interface FiniteCsp {
   attributes: string[];
+  /** Whether each variable is a boolean attribute (keys 'true'/'false') or a choice. */
+  booleans: boolean[];
   /** Value keys per variable; `null` is "not assigned" (only for optional attributes). */
   domains: (string | null)[][];
   constraints: CspConstraint[];
@@ -48,7 +50,8 @@ export function toFiniteCsp(model: ProductModel): FiniteCsp {
     const partial = toPredicate(c);
     return { ...partial, tuples: tabulate(partial, domains) };
   });
-  return { attributes, domains, constraints };
+  const booleans = model.attributes.map((a) => a.type === 'boolean');
+  return { attributes, booleans, domains, constraints };
 
   function toPredicate(c: ProductModel['constraints'][number]): Omit<CspConstraint, 'tuples'> {
     if (c.guard) unsupported(`guarded constraint '${c.id}'`);
