@@ -1,8 +1,7 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Configurator } from '../react/components/Configurator.tsx';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
-import { modelQuery } from '../react/queries/modelQuery.ts';
 
 /** The product id in the URL hash (`#/DESK`), so a chosen product survives a reload. */
 function useHashProduct(): string | undefined {
@@ -31,6 +30,7 @@ export function CatalogueApp({ catalogueUrl }: { catalogueUrl: string }) {
 
 function Catalogue({ url }: { url: string }) {
   const catalogue = useQuery(catalogueQuery(url));
+  const client = useQueryClient();
   const productId = useHashProduct();
   if (catalogue.isPending) return <p role="status">Loading the catalogue…</p>;
   if (catalogue.isError)
@@ -59,29 +59,19 @@ function Catalogue({ url }: { url: string }) {
         </ul>
       </nav>
       {product ? (
-        <ProductWidget key={product.id} url={product.model} />
+        <div className="demo-widget">
+          <Configurator
+            key={product.id}
+            model={product.model}
+            urlKey=""
+            queryClient={client}
+            {...(catalogue.data.pricing ? { pricing: catalogue.data.pricing } : {})}
+            {...(catalogue.data.availability ? { availability: catalogue.data.availability } : {})}
+          />
+        </div>
       ) : (
         <p>Choose a product to configure it.</p>
       )}
     </>
-  );
-}
-
-function ProductWidget({ url }: { url: string }) {
-  const model = useQuery(modelQuery(url));
-  if (model.isPending) return <p role="status">Loading the product…</p>;
-  if (model.isError)
-    return (
-      <p role="alert">
-        This product could not be loaded: {model.error.message}{' '}
-        <button type="button" onClick={() => void model.refetch()}>
-          Retry
-        </button>
-      </p>
-    );
-  return (
-    <div className="demo-widget">
-      <Configurator model={model.data} />
-    </div>
   );
 }

@@ -8,19 +8,17 @@ import { cleanup, render } from './render.tsx';
 import '../../src/react/styles/madeto.css';
 
 const desk = parseModel(deskJson);
+const base = window.location.pathname;
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', base);
+});
 
-describe('<Configurator> (minimal) in Chromium', () => {
+describe('<Configurator> in Chromium', () => {
   it('renders every attribute as a real, named control', async () => {
-    render(<Configurator model={desk} />);
-    await expect
-      .element(
-        page
-          .getByRole('radiogroup', { name: 'Frame' })
-          .or(page.getByRole('group', { name: 'Frame' })),
-      )
-      .toBeVisible();
+    render(<Configurator model={desk} layout="all" urlKey={false} />);
+    await expect.element(page.getByRole('group', { name: 'Frame' })).toBeVisible();
     await expect.element(page.getByRole('radio', { name: 'Steel' })).toBeVisible();
     await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeVisible();
     await expect.element(page.getByRole('checkbox', { name: 'Monitor arm' })).toBeVisible();
@@ -30,7 +28,7 @@ describe('<Configurator> (minimal) in Chromium', () => {
 
   it('clicking a radio changes the selection shown', async () => {
     const changes: unknown[] = [];
-    render(<Configurator model={desk} onChange={(s) => changes.push(s)} />);
+    render(<Configurator model={desk} urlKey={false} onChange={(s) => changes.push(s)} />);
     const summary = page.getByTestId('selection');
     await expect.element(summary).toHaveTextContent('Nothing chosen yet.');
     await page.getByRole('radio', { name: 'Aluminium' }).click();
@@ -42,13 +40,15 @@ describe('<Configurator> (minimal) in Chromium', () => {
   });
 
   it('checkboxes, numbers and text update the selection; the keyboard works', async () => {
-    render(<Configurator model={desk} />);
+    render(<Configurator model={desk} layout="all" urlKey={false} />);
     const summary = page.getByTestId('selection');
     await page.getByRole('checkbox', { name: 'Monitor arm' }).click();
     await page.getByRole('checkbox', { name: 'Drawer' }).click();
     await expect.element(summary).toHaveTextContent('AccessoriesMonitor arm, Drawer');
     await page.getByRole('spinbutton', { name: 'Width (mm)' }).fill('1500');
     await expect.element(summary).toHaveTextContent('Width1500 mm');
+    await page.getByRole('textbox', { name: 'Engraving' }).fill('Hi there');
+    await expect.element(summary).toHaveTextContent('EngravingHi there');
     // Keyboard only: focus the first drive radio and move with the arrow key.
     (page.getByRole('radio', { name: 'Single motor' }).element() as HTMLElement).focus();
     await userEvent.keyboard('{ArrowDown}');
@@ -56,11 +56,52 @@ describe('<Configurator> (minimal) in Chromium', () => {
     await expect.element(summary).toHaveTextContent('DriveDual motor');
   });
 
+  it('every value carries its state; relevance hides and shows attributes', async () => {
+    render(<Configurator model={desk} layout="all" urlKey={false} />);
+    const option = (name: string) => page.getByRole('radio', { name }).element().closest('label')!;
+    await expect.poll(() => option('Oak').dataset.state).toBe('available');
+    // Legs are relevant only on the steel frame.
+    await expect.element(page.getByRole('group', { name: 'Legs' })).not.toBeInTheDocument();
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    await expect.poll(() => option('Aluminium').dataset.state).toBe('selected');
+    await expect.poll(() => option('Oak').dataset.state).toBe('conflict');
+    await expect.poll(() => option('Dual motor').dataset.state).toBe('conflict');
+    await expect.poll(() => option('Laminate').dataset.state).toBe('available');
+    await expect.element(page.getByText('Allowed: 1000–1500 mm')).toBeVisible();
+    await page.getByRole('radio', { name: 'Steel' }).click();
+    await expect.element(page.getByRole('group', { name: 'Legs' })).toBeVisible();
+    await expect.element(page.getByText('Allowed: 1000–2000 mm')).toBeVisible();
+  });
+
+  it('walks the steps with completeness, by keyboard', async () => {
+    render(<Configurator model={desk} urlKey={false} />);
+    const steps = page.getByRole('navigation', { name: 'Steps' });
+    const structure = steps.getByRole('button', { name: /Structure/ });
+    await expect.element(structure).toHaveAttribute('aria-current', 'step');
+    await expect.element(structure).toHaveAttribute('data-state', 'empty');
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    await expect.element(structure).toHaveAttribute('data-state', 'incomplete');
+    await expect.element(structure).toHaveTextContent('1/4');
+    await expect
+      .element(page.getByRole('checkbox', { name: 'Cable tray' }))
+      .not.toBeInTheDocument();
+    (page.getByRole('button', { name: 'Next' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect
+      .element(steps.getByRole('button', { name: /Extras/ }))
+      .toHaveAttribute('aria-current', 'step');
+    await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeVisible();
+    await userEvent.keyboard('{Tab}');
+    await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toHaveFocus();
+    await userEvent.keyboard(' ');
+    await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeChecked();
+  });
+
   it('two widgets on one page keep separate selections', async () => {
     render(
       <>
-        <Configurator model={desk} />
-        <Configurator model={desk} />
+        <Configurator model={desk} urlKey="first" />
+        <Configurator model={desk} urlKey="second" />
       </>,
     );
     const oak = page.getByRole('radio', { name: 'Oak' });
@@ -70,10 +111,17 @@ describe('<Configurator> (minimal) in Chromium', () => {
     await expect
       .element(page.getByTestId('selection').nth(1))
       .toHaveTextContent('Nothing chosen yet.');
+    expect(new URLSearchParams(window.location.search).get('madeto-first')).toContain('top=oak');
+    expect(new URLSearchParams(window.location.search).get('madeto-second')).toBeNull();
   });
 
-  it('axe finds nothing serious', async () => {
-    const container = render(<Configurator model={desk} />);
-    expect(await seriousViolations(container)).toEqual([]);
+  it('axe finds nothing serious, light and dark', async () => {
+    const light = render(<Configurator model={desk} layout="all" urlKey={false} />);
+    await expect.element(page.getByRole('radio', { name: 'Steel' })).toBeVisible();
+    expect(await seriousViolations(light)).toEqual([]);
+    cleanup();
+    const dark = render(<Configurator model={desk} layout="all" theme="dark" urlKey={false} />);
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    expect(await seriousViolations(dark)).toEqual([]);
   });
 });

@@ -1,58 +1,198 @@
-import { useEffect, useId } from 'react';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
+import { parseModel } from '../../engine/model/parseModel.ts';
 import type { ProductModel, Selection } from '../../engine/model/types.ts';
-import { ConfiguratorStoreProvider, useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
-import { AttributeField } from './AttributeField.tsx';
-import { SelectionSummary } from './SelectionSummary.tsx';
+import { useEngine, WORKER_THRESHOLD } from '../engine/useEngine.ts';
+import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
+import { documentQuery, type DocumentKind } from '../queries/documentQuery.ts';
+import { modelQuery } from '../queries/modelQuery.ts';
+import { ConfiguratorStoreProvider } from '../store/ConfiguratorStoreContext.tsx';
+import { planLoad } from '../url/planLoad.ts';
+import { ConfiguratorBody } from './ConfiguratorBody.tsx';
+import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
 
+/** The widget's colour scheme: light, dark, or the host's `prefers-color-scheme`. */
+export type ConfiguratorTheme = 'light' | 'dark' | 'auto';
+
+/** The props of `<Configurator>`. Resources are objects or URLs (loaded through react-query). */
 export interface ConfiguratorProps {
-  model: ProductModel;
+  /** A parsed model, a model document (parsed here), or the URL of one. */
+  model: ProductModel | string | object;
+  /** The pricing document or its URL; handed to the panels and value extras. */
+  pricing?: string | object;
+  /** The availability snapshot or its URL; refreshed every `availabilityRefreshMs` and on focus. */
+  availability?: string | object;
+  availabilityRefreshMs?: number;
+  locale?: string;
+  currency?: string;
+  customer?: unknown;
   initialSelection?: Selection;
-  onChange?: (selection: Selection) => void;
+  initialQuantity?: number;
+  /** Called with the effective selection whenever it changes. */
+  onChange?: (selection: Selection, info: { complete: boolean }) => void;
+  /** The submit adapter (issue 6), passed through to the panels. */
+  submit?: unknown;
+  theme?: ConfiguratorTheme;
+  /** Text direction; inherited from the page when absent. */
+  dir?: 'ltr' | 'rtl';
+  /** `steps`: one group at a time with a step list; `all`: every group on one page. */
+  layout?: 'steps' | 'all';
+  /** The URL parameter key (`madeto-<key>`) that holds the selection; `false` keeps it out. */
+  urlKey?: string | false;
+  /** Run the engine in a Web Worker above this many solver attributes (0: always). */
+  workerThreshold?: number;
+  /** Price delta and availability badge per value. */
+  valueExtras?: ValueExtrasFn;
+  /** The summary slot: price, promise, quote form (rendered beside the selection summary). */
+  panels?: (context: ConfiguratorPanelContext) => ReactNode;
+  /** The host's QueryClient; by default the widget creates its own. */
+  queryClient?: QueryClient;
+}
+
+function isProductModel(x: object): x is ProductModel {
+  return 'document' in x && 'attributes' in x && 'constraints' in x;
+}
+
+/** Loads a resource given as an object or a URL; `undefined` when not given. */
+function useResource(kind: DocumentKind, source: string | object | undefined, refreshMs?: number) {
+  const url = typeof source === 'string' ? source : '';
+  const query = useQuery({ ...documentQuery(kind, url, refreshMs), enabled: url !== '' });
+  return typeof source === 'string' ? query : { data: source, error: null, refetch: undefined };
 }
 
 /**
- * The configurator widget (first, minimal version): the model's groups as steps, each attribute as
- * a real form control, and the current selection. Every instance owns its store.
+ * The configurator widget: loads the model (and pricing and availability), then walks the buyer
+ * through the model's groups with exact value states, explanations with repairs, undo, "complete
+ * for me", a shareable URL and a live region. Every instance owns its store.
  */
-export function Configurator({ model, initialSelection, onChange }: ConfiguratorProps) {
-  const idPrefix = useId();
+export function Configurator(props: ConfiguratorProps) {
+  const [own] = useState(() =>
+    props.queryClient ? undefined : new QueryClient({ defaultOptions: { queries: { retry: 1 } } }),
+  );
   return (
-    <ConfiguratorStoreProvider {...(initialSelection ? { initialSelection } : {})}>
-      <div className="madeto" data-product={model.id}>
-        <h2>{model.name}</h2>
-        <form
-          className="madeto-steps"
-          onSubmit={(e) => e.preventDefault()}
-          aria-label={`Configure ${model.name}`}
-        >
-          {model.groups.map((group) => {
-            const attributes = model.attributes.filter((a) => a.group === group.id);
-            if (attributes.length === 0) return null;
-            return (
-              <section
-                key={group.id}
-                className="madeto-group"
-                aria-labelledby={`${idPrefix}-${group.id}`}
-              >
-                <h3 id={`${idPrefix}-${group.id}`}>{group.label}</h3>
-                {attributes.map((a) => (
-                  <AttributeField key={a.id} attribute={a} />
-                ))}
-              </section>
-            );
-          })}
-        </form>
-        <SelectionSummary model={model} />
-        {onChange && <ChangeReporter onChange={onChange} />}
-      </div>
-    </ConfiguratorStoreProvider>
+    <QueryClientProvider client={props.queryClient ?? own!}>
+      <ConfiguratorLoader {...props} />
+    </QueryClientProvider>
   );
 }
 
-function ChangeReporter({ onChange }: { onChange: (selection: Selection) => void }) {
-  const selection = useConfigurator((s) => s.selection);
-  useEffect(() => {
-    onChange(selection);
-  }, [selection, onChange]);
-  return null;
+function ConfiguratorLoader(props: ConfiguratorProps) {
+  const source = props.model;
+  const remote = useQuery({
+    ...modelQuery(typeof source === 'string' ? source : ''),
+    enabled: typeof source === 'string',
+  });
+  const local = useMemo((): { model?: ProductModel; error?: Error } => {
+    if (typeof source === 'string') return {};
+    try {
+      return { model: isProductModel(source) ? source : parseModel(source) };
+    } catch (error) {
+      return { error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }, [source]);
+  const pricing = useResource('pricing', props.pricing);
+  const availability = useResource(
+    'availability',
+    props.availability,
+    props.availabilityRefreshMs ?? 60_000,
+  );
+  const model = typeof source === 'string' ? remote.data : local.model;
+  const error = typeof source === 'string' ? remote.error : local.error;
+  const frame = (children: ReactNode) => (
+    <div className="madeto" data-theme={props.theme ?? 'light'} dir={props.dir} lang={props.locale}>
+      {children}
+      {[pricing, availability].map((r, i) =>
+        r.error ? (
+          <p key={i} className="madeto-notice" role="alert">
+            {i === 0 ? 'Prices' : 'Availability'} could not be loaded ({r.error.message}).{' '}
+            {r.refetch && (
+              <button type="button" onClick={() => void r.refetch?.()}>
+                Retry
+              </button>
+            )}
+          </p>
+        ) : null,
+      )}
+    </div>
+  );
+  if (error)
+    return frame(
+      <ErrorState
+        title="This product could not be loaded"
+        message={error.message}
+        onRetry={typeof source === 'string' ? () => void remote.refetch() : undefined}
+      />,
+    );
+  if (!model) return frame(<LoadingSkeleton label="Loading the product…" />);
+  return frame(
+    <ConfiguratorInstance
+      key={`${model.id}@${model.version}`}
+      {...props}
+      model={model}
+      pricingData={pricing.data}
+      availabilityData={availability.data}
+    />,
+  );
+}
+
+function ConfiguratorInstance(
+  props: ConfiguratorProps & {
+    model: ProductModel;
+    pricingData: unknown;
+    availabilityData: unknown;
+  },
+) {
+  const { model } = props;
+  const urlKey = props.urlKey ?? model.id;
+  const [plan] = useState(() =>
+    planLoad(model, urlKey, props.initialSelection, props.initialQuantity),
+  );
+  const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD);
+  const panelBase = useMemo(
+    () => ({
+      locale: props.locale ?? 'en',
+      currency: props.currency,
+      customer: props.customer,
+      pricing: props.pricingData,
+      availability: props.availabilityData,
+      submit: props.submit,
+    }),
+    [
+      props.locale,
+      props.currency,
+      props.customer,
+      props.pricingData,
+      props.availabilityData,
+      props.submit,
+    ],
+  );
+  switch (engine.status) {
+    case 'compiling':
+      return <LoadingSkeleton label="Preparing the configurator…" />;
+    case 'error':
+      return (
+        <ErrorState title="This product cannot be configured" message={engine.error.message} />
+      );
+    case 'ready':
+      return (
+        <ConfiguratorStoreProvider
+          initialSelection={plan.selection}
+          {...(plan.quantity === undefined ? {} : { initialQuantity: plan.quantity })}
+        >
+          <ConfiguratorBody
+            model={model}
+            client={engine.client}
+            plan={plan}
+            layout={props.layout ?? 'steps'}
+            urlKey={urlKey}
+            panelBase={panelBase}
+            valueExtras={props.valueExtras}
+            panels={props.panels}
+            onChange={props.onChange}
+          />
+        </ConfiguratorStoreProvider>
+      );
+    default:
+      return engine satisfies never;
+  }
 }

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ProductModel, SelectionValue } from '../../engine/model/types.ts';
-import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import { useWidget } from './WidgetContext.tsx';
 
 /** Shows a selected value as the buyer reads it: labels, not ids. */
 export function describeValue(
@@ -21,28 +21,28 @@ export function describeValue(
   return label(value as string);
 }
 
-/** The current selection as a labelled list, announced politely to screen readers. */
-export function SelectionSummary({ model }: { model: ProductModel }) {
-  const selection = useConfigurator((s) => s.selection);
+/** The effective selection (relevant, well-formed choices) as a labelled list. */
+export function SelectionSummary() {
+  const { model, derived } = useWidget();
   const titleId = useId();
-  const chosen = model.attributes.filter((a) => selection[a.id] !== undefined);
+  const chosen = model.attributes.filter((a) => derived.shown[a.id] !== undefined);
   return (
     <section className="madeto-summary" aria-labelledby={titleId}>
       <h3 id={titleId}>Your selection</h3>
-      <output aria-live="polite" data-testid="selection">
+      <div data-testid="selection">
         {chosen.length === 0 ? (
           <p>Nothing chosen yet.</p>
         ) : (
           <dl>
             {chosen.map((a) => (
-              <div key={a.id}>
+              <div key={a.id} data-attribute={a.id}>
                 <dt>{a.label}</dt>
-                <dd>{describeValue(model, a.id, selection[a.id]!)}</dd>
+                <dd>{describeValue(model, a.id, derived.shown[a.id]!)}</dd>
               </div>
             ))}
           </dl>
         )}
-      </output>
+      </div>
     </section>
   );
 }

@@ -12,18 +12,25 @@ const StoreContext = createContext<ConfiguratorStore | null>(null);
 /** Provides one configurator store to a widget instance (created once, on first render). */
 export function ConfiguratorStoreProvider({
   initialSelection,
+  initialQuantity,
   children,
 }: {
   initialSelection?: Selection;
+  initialQuantity?: number;
   children: ReactNode;
 }) {
-  const [store] = useState(() => createConfiguratorStore(initialSelection));
+  const [store] = useState(() => createConfiguratorStore(initialSelection, initialQuantity));
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+}
+
+/** The nearest widget's store itself (for subscriptions outside render). */
+export function useConfiguratorStore(): ConfiguratorStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useConfigurator must be used inside <ConfiguratorStoreProvider>');
+  return store;
 }
 
 /** Reads a slice of the nearest widget's store. Throws outside a `ConfiguratorStoreProvider`. */
 export function useConfigurator<T>(selector: (state: ConfiguratorState) => T): T {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useConfigurator must be used inside <ConfiguratorStoreProvider>');
-  return useStore(store, selector);
+  return useStore(useConfiguratorStore(), selector);
 }

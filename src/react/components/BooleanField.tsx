@@ -1,0 +1,58 @@
+import { useEffect, useId, useRef } from 'react';
+import type { Attribute } from '../../engine/model/types.ts';
+import { stateNote } from './ValueOption.tsx';
+import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
+
+type BooleanAttribute = Extract<Attribute, { type: 'boolean' }>;
+
+/**
+ * A boolean attribute as one checkbox. Unassigned shows as "mixed" (not yet decided), so an
+ * unanswered required option is never mistaken for "no". `data-state` is the state of the value
+ * a click would choose.
+ */
+export function BooleanField({
+  attribute,
+  legend,
+}: {
+  attribute: BooleanAttribute;
+  legend: string;
+}) {
+  const { derived, domains, pick } = useWidget();
+  const value = derived.shown[attribute.id];
+  const ref = useRef<HTMLInputElement>(null);
+  const noteId = useId();
+  const next = value === true ? 'false' : 'true';
+  const state = valueState(domains, attribute.id, next);
+  const extras = useValueExtras(attribute, 'true');
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = value === undefined;
+  }, [value]);
+  const note = stateNote(state);
+  return (
+    <div
+      className="madeto-field"
+      data-type="boolean"
+      data-value={value === undefined ? 'unset' : String(value)}
+    >
+      <label className="madeto-option" data-state={value === true ? 'selected' : state}>
+        <input
+          ref={ref}
+          type="checkbox"
+          checked={value === true}
+          aria-describedby={noteId}
+          onChange={() => pick(attribute, next)}
+        />
+        <span className="madeto-option-label">{legend}</span>
+        <span id={noteId} className="madeto-option-extras" aria-hidden="true">
+          {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
+          {extras?.availability && (
+            <span className="madeto-badge" data-state={extras.availabilityState ?? 'in-stock'}>
+              {extras.availability}
+            </span>
+          )}
+          {note && <span className="madeto-state-note">{note}</span>}
+        </span>
+      </label>
+    </div>
+  );
+}

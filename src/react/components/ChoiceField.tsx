@@ -1,0 +1,77 @@
+import { useId } from 'react';
+import type { Attribute } from '../../engine/model/types.ts';
+import { stateNote, ValueOption, type OptionVariant } from './ValueOption.tsx';
+import { useWidget, valueState } from './WidgetContext.tsx';
+
+type ChoiceAttribute = Extract<Attribute, { type: 'choice' }>;
+
+/** Choice attributes with more values than this render as a dropdown. */
+export const DROPDOWN_THRESHOLD = 8;
+
+/** How a choice attribute is picked: cards, a segmented bar, or a dropdown for long lists. */
+export function choiceVariant(attribute: ChoiceAttribute): 'cards' | 'segmented' | 'dropdown' {
+  if (attribute.values.length > DROPDOWN_THRESHOLD) return 'dropdown';
+  if (attribute.values.some((v) => v.image !== undefined || v.swatch !== undefined)) return 'cards';
+  if (attribute.values.length <= 4 && attribute.values.every((v) => v.label.length <= 16))
+    return 'segmented';
+  return 'cards';
+}
+
+/** A choice attribute as a radio group (cards or segments) or, for long lists, a dropdown. */
+export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute; legend: string }) {
+  const { derived, domains, pick } = useWidget();
+  const value = derived.shown[attribute.id];
+  const id = useId();
+  const variant = choiceVariant(attribute);
+  if (variant === 'dropdown') {
+    const current = typeof value === 'string' ? value : '';
+    return (
+      <div className="madeto-field" data-type="choice" data-variant="dropdown">
+        <label htmlFor={id}>{legend}</label>
+        <select
+          id={id}
+          value={current}
+          data-state={current ? 'selected' : 'empty'}
+          onChange={(e) => {
+            if (e.target.value !== '') pick(attribute, e.target.value);
+          }}
+        >
+          <option value="" disabled>
+            Choose…
+          </option>
+          {attribute.values.map((v) => {
+            const state = v.id === current ? 'selected' : valueState(domains, attribute.id, v.id);
+            const note = stateNote(state);
+            return (
+              <option key={v.id} value={v.id} data-state={state}>
+                {note ? `${v.label} (${note})` : v.label}
+              </option>
+            );
+          })}
+        </select>
+      </div>
+    );
+  }
+  const optionVariant: OptionVariant = variant === 'segmented' ? 'segment' : 'card';
+  return (
+    <fieldset className="madeto-field" data-type="choice" data-variant={variant}>
+      <legend>{legend}</legend>
+      <div className="madeto-options">
+        {attribute.values.map((v) => (
+          <ValueOption
+            key={v.id}
+            attribute={attribute}
+            valueKey={v.id}
+            label={v.label}
+            image={v.image}
+            swatch={v.swatch}
+            type="radio"
+            name={id}
+            checked={value === v.id}
+            variant={optionVariant}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,281 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
+import type { Repair } from '../../engine/solver/types.ts';
+import { deriveSelection } from '../derive/deriveSelection.ts';
+import { keyToValue, valueKeys } from '../derive/valueKeys.ts';
+import type { CompletionObjective, ValueCosts } from '../engine/completeSelection.ts';
+import type { EngineClient } from '../engine/EngineClient.ts';
+import { useDomains } from '../engine/useDomains.ts';
+import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
+import { useConfigurator, useConfiguratorStore } from '../store/ConfiguratorStoreContext.tsx';
+import type { LoadPlan } from '../url/planLoad.ts';
+import { writeUrlSelection } from '../url/urlSelection.ts';
+import { AttributeField } from './AttributeField.tsx';
+import { applyChanges, ExplainDialog, type ExplainTarget } from './ExplainDialog.tsx';
+import { LiveRegion } from './LiveRegion.tsx';
+import { MigrationNotice, type LoadNotice } from './MigrationNotice.tsx';
+import { SelectionSummary, describeValue } from './SelectionSummary.tsx';
+import { StepNav, steps as stepsOf } from './StepNav.tsx';
+import { Toolbar } from './Toolbar.tsx';
+import { valueState, WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
+
+/** What the body needs besides the store: the ready engine and the host's options. */
+export interface ConfiguratorBodyProps {
+  model: ProductModel;
+  client: EngineClient;
+  plan: LoadPlan;
+  layout: 'steps' | 'all';
+  urlKey: string | false;
+  panelBase: Omit<
+    ConfiguratorPanelContext,
+    'model' | 'selection' | 'quantity' | 'complete' | 'announce'
+  >;
+  valueExtras: ValueExtrasFn | undefined;
+  panels: ((context: ConfiguratorPanelContext) => ReactNode) | undefined;
+  onChange: ((selection: Selection, info: { complete: boolean }) => void) | undefined;
+}
+
+/** The loaded widget: steps, fields, summary, panel slot, explanation dialog and live region. */
+export function ConfiguratorBody(props: ConfiguratorBodyProps) {
+  const { model, client, plan, layout, urlKey, panelBase, valueExtras, panels, onChange } = props;
+  const store = useConfiguratorStore();
+  const stored = useConfigurator((s) => s.selection);
+  const quantity = useConfigurator((s) => s.quantity);
+  const recency = useConfigurator((s) => s.recency);
+  const stepId = useConfigurator((s) => s.step);
+  const derived = useMemo(() => deriveSelection(model, stored), [model, stored]);
+  const { domains, pending } = useDomains(client, derived.solver);
+  const [message, setMessage] = useState('');
+  const [target, setTarget] = useState<ExplainTarget>();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<LoadNotice>();
+  const titleId = useId();
+  // After a step change the new step's heading takes focus, so keyboard users continue there.
+  const focusStep = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (focusStep.current === undefined) return;
+    document.getElementById(`${titleId}-${focusStep.current}`)?.focus();
+    focusStep.current = undefined;
+  });
+
+  // Once per mount: drop (and name) loaded choices that no longer fit together.
+  const reconciled = useRef(false);
+  useEffect(() => {
+    if (reconciled.current) return;
+    reconciled.current = true;
+    const first = deriveSelection(model, store.getState().selection).solver;
+    void client.reconcile(first, []).then((repair) => {
+      const conflicts = repair.changes.map((c) => ({
+        attribute: c.attribute,
+        label: model.attributes.find((a) => a.id === c.attribute)?.label ?? c.attribute,
+        value: c.from === undefined ? '' : describeValue(model, c.attribute, c.from),
+        reason: 'conflict' as const,
+      }));
+      if (repair.changes.length > 0)
+        store.getState().load(applyChanges(store.getState().selection, repair.changes));
+      const dropped = [...plan.dropped, ...conflicts];
+      if (plan.source !== 'none' && (dropped.length > 0 || plan.fromVersion))
+        setNotice({
+          source: plan.source,
+          fromVersion: plan.fromVersion,
+          toVersion: model.version,
+          dropped,
+        });
+    });
+  }, [client, model, plan, store]);
+
+  const steps = useMemo(() => stepsOf(model, derived), [model, derived]);
+  const complete =
+    steps.every((s) => s.state === 'complete') &&
+    derived.underMin.size === 0 &&
+    derived.malformed.size === 0;
+
+  useEffect(() => {
+    if (urlKey !== false) writeUrlSelection(urlKey, model, derived.shown, quantity);
+  }, [urlKey, model, derived.shown, quantity]);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+  useEffect(() => {
+    onChangeRef.current?.(derived.shown, { complete });
+  }, [derived.shown, complete]);
+
+  const announce = useCallback((m: string) => setMessage(m), []);
+  const panel = useMemo(
+    (): ConfiguratorPanelContext => ({
+      ...panelBase,
+      model,
+      selection: derived.shown,
+      quantity,
+      complete,
+      announce,
+    }),
+    [panelBase, model, derived.shown, quantity, complete, announce],
+  );
+
+  const pick = useCallback(
+    (attribute: Attribute, key: string) => {
+      const { select } = store.getState();
+      const current = derived.shown[attribute.id];
+      if (attribute.type === 'multi') {
+        const chosen = Array.isArray(current) ? (current as readonly string[]) : [];
+        const label = attribute.values.find((v) => v.id === key)?.label ?? key;
+        if (chosen.includes(key)) {
+          select(
+            attribute.id,
+            chosen.filter((k) => k !== key),
+          );
+          return announce(`${attribute.label}: ${label} removed.`);
+        }
+        const state = valueState(domains, attribute.id, key);
+        if (state === 'available' || derived.underMin.has(attribute.id)) {
+          select(
+            attribute.id,
+            attribute.values.map((v) => v.id).filter((id) => id === key || chosen.includes(id)),
+          );
+          return announce(`${attribute.label}: ${label} added.`);
+        }
+        return setTarget({ attribute, key });
+      }
+      const state = valueState(domains, attribute.id, key);
+      if (state === 'selected') return;
+      if (state === 'available') {
+        const value = keyToValue(attribute, key);
+        select(attribute.id, value);
+        return announce(`${attribute.label}: ${describeValue(model, attribute.id, value)}.`);
+      }
+      setTarget({ attribute, key });
+    },
+    [store, derived, domains, model, announce],
+  );
+
+  const apply = (repair: Repair, t: ExplainTarget) => {
+    const state = store.getState();
+    state.replace(applyChanges(state.selection, repair.changes), [t.attribute.id]);
+    setTarget(undefined);
+    const label = (id: string) => model.attributes.find((a) => a.id === id)?.label ?? id;
+    announce(
+      `Changed ${repair.changes
+        .map(
+          (c) =>
+            `${label(c.attribute)} to ${c.to === undefined ? 'not chosen' : describeValue(model, c.attribute, c.to)}`,
+        )
+        .join(', ')}. Undo restores your previous choices.`,
+    );
+  };
+
+  const completeFor = (objective: CompletionObjective) => {
+    const costs: Record<string, Record<string, number>> = {};
+    if (objective !== 'defaults' && valueExtras)
+      for (const a of model.attributes) {
+        const row: Record<string, number> = {};
+        for (const key of valueKeys(a)) {
+          const extras = valueExtras(a, key, panel);
+          const figure = objective === 'cheapest' ? extras?.cost : extras?.days;
+          if (figure !== undefined) row[key] = figure;
+        }
+        costs[a.id] = row;
+      }
+    setBusy(true);
+    client
+      .complete(derived.solver, objective, costs as ValueCosts)
+      .then((result) => {
+        const state = store.getState();
+        state.replace({ ...state.selection, ...result }, []);
+        announce('Completed the remaining choices. Undo restores your previous choices.');
+      })
+      .catch((error: unknown) => announce(`Could not complete: ${String(error)}`))
+      .finally(() => setBusy(false));
+  };
+
+  const context: WidgetContextValue = {
+    model,
+    client,
+    derived,
+    domains,
+    pending,
+    panel,
+    valueExtras,
+    pick,
+  };
+  const current = steps.find((s) => s.id === stepId) ?? steps[0];
+  const index = current ? steps.indexOf(current) : -1;
+  const shownSteps = layout === 'all' ? steps : current ? [current] : [];
+  const goTo = (id: string) => {
+    store.getState().setStep(id);
+    focusStep.current = id;
+  };
+
+  return (
+    <WidgetProvider value={context}>
+      <div
+        className="madeto-layout"
+        data-state={complete ? 'valid' : 'incomplete'}
+        data-engine={client.mode}
+        data-pending={pending || undefined}
+      >
+        <header className="madeto-header">
+          <h2 id={titleId}>{model.name}</h2>
+          <Toolbar onComplete={completeFor} busy={busy} />
+        </header>
+        {notice && <MigrationNotice notice={notice} onDismiss={() => setNotice(undefined)} />}
+        {layout === 'steps' && current && (
+          <StepNav steps={steps} current={current.id} onStep={goTo} />
+        )}
+        <form
+          className="madeto-steps"
+          aria-labelledby={titleId}
+          onSubmit={(e) => e.preventDefault()}
+        >
+          {shownSteps.map((step) => (
+            <section
+              key={step.id}
+              className="madeto-group"
+              data-state={step.state}
+              aria-labelledby={`${titleId}-${step.id}`}
+            >
+              <h3 id={`${titleId}-${step.id}`} tabIndex={-1}>
+                {step.label}
+              </h3>
+              {step.attributes.map((a) => (
+                <AttributeField key={a.id} attribute={a} />
+              ))}
+            </section>
+          ))}
+          {layout === 'steps' && steps.length > 1 && (
+            <div className="madeto-step-actions">
+              <button
+                type="button"
+                disabled={index <= 0}
+                onClick={() => goTo(steps[index - 1]!.id)}
+              >
+                Back
+              </button>
+              <button
+                type="button"
+                disabled={index >= steps.length - 1}
+                onClick={() => goTo(steps[index + 1]!.id)}
+              >
+                Next
+              </button>
+            </div>
+          )}
+        </form>
+        <aside className="madeto-aside" aria-label="Summary">
+          <SelectionSummary />
+          {panels && <div className="madeto-panels">{panels(panel)}</div>}
+        </aside>
+        <LiveRegion message={message} />
+        {target && (
+          <ExplainDialog
+            target={target}
+            recency={recency}
+            onApply={apply}
+            onClose={() => setTarget(undefined)}
+          />
+        )}
+      </div>
+    </WidgetProvider>
+  );
+}

@@ -1,0 +1,59 @@
+import { useId } from 'react';
+import type { Attribute } from '../../engine/model/types.ts';
+import { ValueOption } from './ValueOption.tsx';
+import { useWidget } from './WidgetContext.tsx';
+
+type MultiAttribute = Extract<Attribute, { type: 'multi' }>;
+
+/** The count limits of a multi attribute in words ("at least 1, at most 3"), or ''. */
+export function limitsText(attribute: MultiAttribute): string {
+  return [
+    attribute.min !== undefined && attribute.min > 0 ? `at least ${attribute.min}` : '',
+    attribute.max !== undefined ? `at most ${attribute.max}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** A multi attribute as a group of checkboxes, with its min/max and a note while below min. */
+export function MultiField({ attribute, legend }: { attribute: MultiAttribute; legend: string }) {
+  const { derived } = useWidget();
+  const value = derived.shown[attribute.id];
+  const chosen = Array.isArray(value) ? (value as readonly string[]) : [];
+  const name = useId();
+  const limits = limitsText(attribute);
+  const below = derived.underMin.has(attribute.id);
+  return (
+    <fieldset
+      className="madeto-field"
+      data-type="multi"
+      data-state={below ? 'incomplete' : chosen.length > 0 ? 'selected' : 'empty'}
+    >
+      <legend>
+        {legend}
+        {limits && <span className="madeto-hint"> ({limits})</span>}
+      </legend>
+      <div className="madeto-options">
+        {attribute.values.map((v) => (
+          <ValueOption
+            key={v.id}
+            attribute={attribute}
+            valueKey={v.id}
+            label={v.label}
+            image={v.image}
+            swatch={v.swatch}
+            type="checkbox"
+            name={name}
+            checked={chosen.includes(v.id)}
+            variant={v.image || v.swatch ? 'card' : 'list'}
+          />
+        ))}
+      </div>
+      {below && (
+        <p className="madeto-field-note" role="status">
+          Choose {(attribute.min ?? 0) - chosen.length} more.
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import type { Attribute } from '../../engine/model/types.ts';
+import type { ValueState } from '../../engine/solver/types.ts';
+import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
+
+/** How an option looks: a card (image or swatch), a segment of a bar, or a plain list row. */
+export type OptionVariant = 'card' | 'segment' | 'list';
+
+/** The words a screen reader hears for a value's state (the visible badge says the same). */
+export function stateNote(state: ValueState): string {
+  switch (state) {
+    case 'selected':
+    case 'available':
+      return '';
+    case 'conflict':
+      return 'needs other changes';
+    case 'impossible':
+      return 'not offered';
+    default:
+      return state satisfies never;
+  }
+}
+
+/**
+ * One value of a choice or multi attribute as a native radio or checkbox inside its label, with
+ * `data-state`, the price delta and the availability badge. Conflicting and impossible values
+ * stay clickable: picking them opens the explanation.
+ */
+export function ValueOption({
+  attribute,
+  valueKey,
+  label,
+  image,
+  swatch,
+  type,
+  name,
+  checked,
+  variant,
+}: {
+  attribute: Attribute;
+  valueKey: string;
+  label: string;
+  image?: string | undefined;
+  swatch?: string | undefined;
+  type: 'radio' | 'checkbox';
+  name: string;
+  checked: boolean;
+  variant: OptionVariant;
+}) {
+  const { domains, pick } = useWidget();
+  const state: ValueState = checked ? 'selected' : valueState(domains, attribute.id, valueKey);
+  const extras = useValueExtras(attribute, valueKey);
+  const noteId = useId();
+  const note = stateNote(state);
+  return (
+    <label className="madeto-option" data-state={state} data-variant={variant}>
+      <input
+        type={type}
+        name={name}
+        value={valueKey}
+        checked={checked}
+        aria-describedby={noteId}
+        onChange={() => pick(attribute, valueKey)}
+      />
+      {image && <img className="madeto-option-image" src={image} alt="" loading="lazy" />}
+      {swatch && (
+        <span className="madeto-swatch" style={{ background: swatch }} aria-hidden="true" />
+      )}
+      <span className="madeto-option-label">{label}</span>
+      <span id={noteId} className="madeto-option-extras" aria-hidden="true">
+        {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
+        {extras?.availability && (
+          <span className="madeto-badge" data-state={extras.availabilityState ?? 'in-stock'}>
+            {extras.availability}
+          </span>
+        )}
+        {note && <span className="madeto-state-note">{note}</span>}
+      </span>
+    </label>
+  );
+}

@@ -1,0 +1,57 @@
+import { createContext, useContext } from 'react';
+import type { Attribute, ProductModel } from '../../engine/model/types.ts';
+import type { Domains, ValueState } from '../../engine/solver/types.ts';
+import type { DerivedSelection } from '../derive/deriveSelection.ts';
+import type { EngineClient } from '../engine/EngineClient.ts';
+import type {
+  ConfiguratorPanelContext,
+  ValueExtras,
+  ValueExtrasFn,
+} from '../engine/valueExtras.ts';
+
+/**
+ * What every part of one widget instance reads during render: the model, the engine client and
+ * the values derived from the store (never stored themselves).
+ */
+export interface WidgetContextValue {
+  model: ProductModel;
+  client: EngineClient;
+  derived: DerivedSelection;
+  domains: Domains | undefined;
+  /** A worker answer for the newest selection is still on its way. */
+  pending: boolean;
+  panel: ConfiguratorPanelContext;
+  valueExtras: ValueExtrasFn | undefined;
+  /**
+   * The buyer picked `key` of `attribute` (for a multi: toggled the item). Available values are
+   * chosen at once; conflicting or impossible ones open the explanation with its repair.
+   */
+  pick: (attribute: Attribute, key: string) => void;
+}
+
+const WidgetContext = createContext<WidgetContextValue | null>(null);
+
+/** Provides the derived widget values to the fields. */
+export const WidgetProvider = WidgetContext.Provider;
+
+/** The derived values of the nearest widget. Throws outside `<Configurator>`. */
+export function useWidget(): WidgetContextValue {
+  const value = useContext(WidgetContext);
+  if (!value) throw new Error('useWidget must be used inside <Configurator>');
+  return value;
+}
+
+/** The state of one value, `available` until the domains are known. */
+export function valueState(
+  domains: Domains | undefined,
+  attribute: string,
+  key: string,
+): ValueState {
+  return domains?.[attribute]?.[key] ?? 'available';
+}
+
+/** The extras (price delta, availability) of one value, if the host supplies them. */
+export function useValueExtras(attribute: Attribute, key: string): ValueExtras | undefined {
+  const { valueExtras, panel } = useWidget();
+  return valueExtras?.(attribute, key, panel);
+}

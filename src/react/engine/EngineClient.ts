@@ -1,0 +1,54 @@
+import type { Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
+import type { CompletionObjective, ValueCosts } from './completeSelection.ts';
+import type { EngineOps } from './engineOps.ts';
+
+/** Where the engine runs for a widget instance. */
+export type EngineMode = 'same-thread' | 'worker';
+
+/**
+ * The widget's asynchronous view of the engine, the same whether it runs on the page or in a
+ * Web Worker. `domainsNow` exists only on the page, so small models render without a frame of
+ * delay.
+ */
+export interface EngineClient {
+  readonly mode: EngineMode;
+  readonly domainsNow?: (selection: Selection) => Domains;
+  domains(selection: Selection): Promise<Domains>;
+  explain(selection: Selection, attribute: string, key: string): Promise<Explanation>;
+  repair(
+    selection: Selection,
+    attribute: string,
+    value: SelectionValue,
+    recency: string[],
+  ): Promise<Repair>;
+  complete(
+    selection: Selection,
+    objective: CompletionObjective,
+    costs?: ValueCosts,
+  ): Promise<Selection>;
+  reconcile(selection: Selection, recency: string[]): Promise<Repair>;
+  dispose(): void;
+}
+
+/** An engine client that answers on the page, over already compiled `ops`. */
+export function createLocalClient(ops: EngineOps): EngineClient {
+  const run = <T>(f: () => T) =>
+    new Promise<T>((resolve, reject) => {
+      try {
+        resolve(f());
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  return {
+    mode: 'same-thread',
+    domainsNow: (s) => ops.domains(s),
+    domains: (s) => run(() => ops.domains(s)),
+    explain: (s, a, k) => run(() => ops.explain(s, a, k)),
+    repair: (s, a, v, r) => run(() => ops.repair(s, a, v, r)),
+    complete: (s, o, c) => run(() => ops.complete(s, o, c)),
+    reconcile: (s, r) => run(() => ops.reconcile(s, r)),
+    dispose: () => {},
+  };
+}

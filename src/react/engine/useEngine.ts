@@ -1,0 +1,64 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ProductModel } from '../../engine/model/types.ts';
+import { createWorkerClient } from '../worker/createWorkerClient.ts';
+import { createLocalClient, type EngineClient } from './EngineClient.ts';
+import { createEngineOps } from './engineOps.ts';
+
+/** Models with more solver attributes than this run their engine in a Web Worker by default. */
+export const WORKER_THRESHOLD = 60;
+
+/** The engine of one widget instance: compiling, ready, or failed (with the error to show). */
+export type EngineState =
+  | { status: 'compiling' }
+  | { status: 'ready'; client: EngineClient }
+  | { status: 'error'; error: Error };
+
+/** Whether `model` is large enough for the worker (`threshold` solver attributes). */
+export function wantsWorker(model: ProductModel, threshold: number): boolean {
+  return model.attributes.filter((a) => a.type !== 'text').length > threshold;
+}
+
+/**
+ * Compiles `model` once per model: on the page for small models, in a Web Worker above
+ * `threshold` solver attributes (0 forces the worker, `Infinity` keeps it on the page).
+ */
+export function useEngine(model: ProductModel, threshold = WORKER_THRESHOLD): EngineState {
+  const inWorker = wantsWorker(model, threshold);
+  const local = useMemo((): EngineState | undefined => {
+    if (inWorker) return undefined;
+    try {
+      return { status: 'ready', client: createLocalClient(createEngineOps(model)) };
+    } catch (error) {
+      return { status: 'error', error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }, [model, inWorker]);
+  const [remote, setRemote] = useState<{ model: ProductModel; state: EngineState }>();
+  useEffect(() => {
+    if (!inWorker) return;
+    let alive = true;
+    let client: EngineClient | undefined;
+    createWorkerClient(model).then(
+      (c) => {
+        client = c;
+        if (alive) setRemote({ model, state: { status: 'ready', client: c } });
+        else c.dispose();
+      },
+      (error: unknown) => {
+        if (alive)
+          setRemote({
+            model,
+            state: {
+              status: 'error',
+              error: error instanceof Error ? error : new Error(String(error)),
+            },
+          });
+      },
+    );
+    return () => {
+      alive = false;
+      client?.dispose();
+    };
+  }, [model, inWorker]);
+  if (local) return local;
+  return remote?.model === model ? remote.state : { status: 'compiling' };
+}

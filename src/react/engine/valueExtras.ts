@@ -1,0 +1,46 @@
+import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
+
+/** The availability of one value, as a badge: in stock, later, or not orderable now. */
+export type AvailabilityState = 'in-stock' | 'delayed' | 'unavailable';
+
+/**
+ * What the price and promise engines add to one value: the formatted price delta ("+€120"), the
+ * availability badge ("in stock", "+9 days"), and the raw figures "Complete for me" ranks by.
+ */
+export interface ValueExtras {
+  priceDelta?: string;
+  availability?: string;
+  availabilityState?: AvailabilityState;
+  /** The price delta as a number, for "cheapest". */
+  cost?: number;
+  /** Extra lead-time days, for "fastest". */
+  days?: number;
+}
+
+/** What a panel (price, promise, quote form) or a value-extras function sees of the widget. */
+export interface ConfiguratorPanelContext {
+  model: ProductModel;
+  /** The effective selection (relevant, well-formed). */
+  selection: Selection;
+  quantity: number;
+  /** True when every relevant required attribute is assigned and the selection is valid. */
+  complete: boolean;
+  locale: string;
+  currency: string | undefined;
+  customer: unknown;
+  /** The loaded pricing document (parsed by the price panel), if any. */
+  pricing: unknown;
+  /** The loaded availability snapshot (refreshed on an interval and on focus), if any. */
+  availability: unknown;
+  /** The host's submit adapter (issue 6), passed through untouched. */
+  submit: unknown;
+  /** Announces a change (a new price, a new date) in the widget's polite live region. */
+  announce: (message: string) => void;
+}
+
+/** Supplies the extras of a value key (`Domains` key) of an attribute, or nothing. */
+export type ValueExtrasFn = (
+  attribute: Attribute,
+  key: string,
+  context: ConfiguratorPanelContext,
+) => ValueExtras | undefined;

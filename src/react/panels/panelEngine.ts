@@ -1,0 +1,176 @@
+import {
+  parsePricing,
+  parseSnapshot,
+  price,
+  priceDeltaHook,
+  promise,
+  type PriceResult,
+  type Pricing,
+  type PromiseResult,
+  type Snapshot,
+} from '../../engine/index.ts';
+import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
+import { dateAt } from './clock.ts';
+
+/**
+ * What the panels ask the engine, built from the panel context: the pricing document and the
+ * availability snapshot parsed once per object, the price and the promise of the one configured
+ * line. Nothing here computes money or dates itself: it shapes requests and names the outcome.
+ */
+
+/** A document from the context: not there yet, unreadable, or parsed. */
+export type Loaded<T> =
+  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
+
+function cached<T>(parse: (raw: unknown) => T): (raw: unknown) => Loaded<T> {
+  const cache = new WeakMap<object, Loaded<T>>();
+  return (raw) => {
+    if (raw === undefined || raw === null) return { state: 'loading' };
+    if (typeof raw !== 'object') return { state: 'error', message: 'not a JSON object' };
+    const hit = cache.get(raw);
+    if (hit) return hit;
+    let out: Loaded<T>;
+    try {
+      out = { state: 'ready', value: parse(raw) };
+    } catch (error) {
+      out = { state: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    cache.set(raw, out);
+    return out;
+  };
+}
+
+/** The context's pricing document, parsed (cached per document object). */
+export const pricingOf = cached<Pricing>(parsePricing);
+
+/** The context's availability snapshot, parsed (cached per snapshot object). */
+export const snapshotOf = cached<Snapshot>(parseSnapshot);
+
+/** The customer id of the context's `customer`: a string, or an object's `customerId`/`id`. */
+export function customerIdOf(customer: unknown): string | undefined {
+  if (typeof customer === 'string' && customer !== '') return customer;
+  if (typeof customer === 'object' && customer !== null) {
+    const { customerId, id } = customer as { customerId?: unknown; id?: unknown };
+    if (typeof customerId === 'string') return customerId;
+    if (typeof id === 'string') return id;
+  }
+  return undefined;
+}
+
+/** The plant's time zone of the context's product, when the snapshot knows the plant. */
+export function plantZone(context: ConfiguratorPanelContext): string | undefined {
+  const snapshot = snapshotOf(context.availability);
+  return snapshot.state === 'ready'
+    ? snapshot.value.plants[context.model.plantId]?.timeZone
+    : undefined;
+}
+
+/** The currency of the panels: the widget's, else the pricing document's base currency. */
+export function currencyOf(
+  context: ConfiguratorPanelContext,
+  pricing: Pricing,
+): string | undefined {
+  return context.currency ?? pricing.baseCurrency;
+}
+
+/** The pricing date: an explicit date, else the plant's calendar day of `now`. */
+export function pricingDate(context: ConfiguratorPanelContext, now: string, date?: string): string {
+  return date ?? dateAt(now, plantZone(context) ?? 'UTC');
+}
+
+/** The price of the configured line, or why there is none. */
+export type PriceOutcome =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'incomplete' | 'valid' | 'approval-required'; result: PriceResult };
+
+/**
+ * Prices the configured line with the engine's `price()` (the same call the server makes):
+ * `incomplete` while choices are missing (the price of the choices so far), `approval-required`
+ * when a guardrail is broken.
+ */
+export function priceOutcome(context: ConfiguratorPanelContext, date: string): PriceOutcome {
+  const pricing = pricingOf(context.pricing);
+  if (pricing.state !== 'ready') return pricing;
+  const customerId = customerIdOf(context.customer);
+  try {
+    const result = price(
+      {
+        date,
+        currency: currencyOf(context, pricing.value),
+        ...(customerId !== undefined && { customerId }),
+        lines: [
+          {
+            lineId: 'L1',
+            productId: context.model.id,
+            quantity: context.quantity,
+            category: context.model.category,
+            selection: context.selection,
+          },
+        ],
+      },
+      { pricing: pricing.value, models: [context.model] },
+    );
+    const state = !context.complete
+      ? 'incomplete'
+      : result.approvalRequired
+        ? 'approval-required'
+        : 'valid';
+    return { state, result };
+  } catch (error) {
+    return { state: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The delivery promise of the configured line, or why there is none. */
+export type PromiseOutcome =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'incomplete' | 'valid' | 'unavailable'; result: PromiseResult };
+
+/**
+ * Promises the configured line with the engine's `promise()` against the context's snapshot at
+ * `now`; option swaps carry their price change when the pricing document is loaded.
+ */
+export function promiseOutcome(context: ConfiguratorPanelContext, now: string): PromiseOutcome {
+  const snapshot = snapshotOf(context.availability);
+  if (snapshot.state !== 'ready') return snapshot;
+  const pricing = pricingOf(context.pricing);
+  const customerId = customerIdOf(context.customer);
+  const currency = pricing.state === 'ready' ? currencyOf(context, pricing.value) : undefined;
+  try {
+    const result = promise(
+      {
+        now,
+        lines: [
+          {
+            lineId: 'L1',
+            productId: context.model.id,
+            quantity: context.quantity,
+            selection: context.selection,
+          },
+        ],
+      },
+      {
+        snapshot: snapshot.value,
+        models: [context.model],
+        ...(pricing.state === 'ready' &&
+          currency !== undefined && {
+            priceDelta: priceDeltaHook(
+              { pricing: pricing.value, models: [context.model] },
+              {
+                currency,
+                date: pricingDate(context, now),
+                ...(customerId !== undefined && { customerId }),
+              },
+            ),
+          }),
+      },
+    );
+    const state =
+      result.status === 'unavailable' ? 'unavailable' : context.complete ? 'valid' : 'incomplete';
+    return { state, result };
+  } catch (error) {
+    return { state: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}

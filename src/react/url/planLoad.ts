@@ -1,0 +1,65 @@
+import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
+import { isValidValue } from '../derive/valueKeys.ts';
+import { migrateSelection, type DroppedChoice } from './migrateSelection.ts';
+import { readUrlSelection } from './urlSelection.ts';
+
+/** Where a widget's first selection comes from, and what was already dropped on the way. */
+export interface LoadPlan {
+  source: 'link' | 'initial' | 'none';
+  selection: Selection;
+  quantity: number | undefined;
+  fromVersion: string | undefined;
+  dropped: DroppedChoice[];
+}
+
+/**
+ * Decides the first selection of a widget: the link in the URL (under `urlKey`) when it is for
+ * this model, else `initial`. Unknown attributes and values are dropped and named; the engine
+ * later drops (and names) choices that no longer fit together.
+ */
+export function planLoad(
+  model: ProductModel,
+  urlKey: string | false,
+  initial: Selection | undefined,
+  initialQuantity: number | undefined,
+): LoadPlan {
+  const saved = urlKey === false ? undefined : readUrlSelection(urlKey);
+  const migration = saved ? migrateSelection(model, saved) : undefined;
+  if (migration)
+    return {
+      source: 'link',
+      selection: migration.selection,
+      quantity: migration.quantity,
+      fromVersion: migration.fromVersion,
+      dropped: migration.dropped,
+    };
+  if (!initial)
+    return {
+      source: 'none',
+      selection: {},
+      quantity: initialQuantity,
+      fromVersion: undefined,
+      dropped: [],
+    };
+  const byId = new Map(model.attributes.map((a) => [a.id, a] as const));
+  const selection: Record<string, SelectionValue> = {};
+  const dropped: DroppedChoice[] = [];
+  for (const [id, value] of Object.entries(initial)) {
+    const attribute = byId.get(id);
+    if (attribute && isValidValue(attribute, value)) selection[id] = value;
+    else
+      dropped.push({
+        attribute: id,
+        label: attribute?.label ?? id,
+        value: Array.isArray(value) ? value.join(', ') : String(value),
+        reason: attribute ? 'unknown-value' : 'unknown-attribute',
+      });
+  }
+  return {
+    source: 'initial',
+    selection,
+    quantity: initialQuantity,
+    fromVersion: undefined,
+    dropped,
+  };
+}

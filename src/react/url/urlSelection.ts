@@ -1,0 +1,30 @@
+import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import { decodeSelection, encodeSelection, type SavedSelection } from './selectionParam.ts';
+
+/** The query parameter of a widget instance: `madeto` or `madeto-<key>`. */
+export function paramName(key: string): string {
+  return key === '' ? 'madeto' : `madeto-${key}`;
+}
+
+/** The selection saved in the page's URL under `key`, if any. */
+export function readUrlSelection(key: string): SavedSelection | undefined {
+  const param = new URLSearchParams(window.location.search).get(paramName(key));
+  return param === null ? undefined : decodeSelection(param);
+}
+
+/**
+ * Writes the selection into the page's URL under `key` (replacing the history entry, so the back
+ * button is not flooded); an empty selection removes the parameter.
+ */
+export function writeUrlSelection(
+  key: string,
+  model: ProductModel,
+  selection: Selection,
+  quantity: number,
+): void {
+  const url = new URL(window.location.href);
+  const name = paramName(key);
+  if (Object.keys(selection).length === 0 && quantity === 1) url.searchParams.delete(name);
+  else url.searchParams.set(name, encodeSelection(model, selection, quantity));
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+}

@@ -1,0 +1,47 @@
+/// <reference lib="webworker" />
+// The engine in a Web Worker: parses and compiles the model once, then answers the widget's
+// calls, so a click on a large model never blocks the page.
+import { parseModel } from '../../engine/model/parseModel.ts';
+import { createEngineOps, type EngineOps } from '../engine/engineOps.ts';
+import type { EngineRequest, EngineResponse } from './protocol.ts';
+
+let ops: EngineOps | undefined;
+
+function answer(request: EngineRequest): unknown {
+  if (request.op === 'init') {
+    ops = createEngineOps(parseModel(request.document));
+    return ops.size;
+  }
+  if (!ops) throw new Error('engine worker: a request arrived before init');
+  switch (request.op) {
+    case 'domains':
+      return ops.domains(request.selection);
+    case 'explain':
+      return ops.explain(request.selection, request.attribute, request.key);
+    case 'repair':
+      return ops.repair(request.selection, request.attribute, request.value, request.recency);
+    case 'complete':
+      return ops.complete(request.selection, request.objective, request.costs);
+    case 'reconcile':
+      return ops.reconcile(request.selection, request.recency);
+    default:
+      return request satisfies never;
+  }
+}
+
+self.onmessage = (event: MessageEvent<EngineRequest>) => {
+  const request = event.data;
+  let response: EngineResponse;
+  try {
+    response = { id: request.id, ok: true, result: answer(request) };
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    const code = (e as { code?: unknown }).code;
+    response = {
+      id: request.id,
+      ok: false,
+      error: { name: e.name, message: e.message, ...(typeof code === 'string' ? { code } : {}) },
+    };
+  }
+  (self as unknown as { postMessage: (m: EngineResponse) => void }).postMessage(response);
+};

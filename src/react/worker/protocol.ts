@@ -1,0 +1,23 @@
+import type { Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { CompletionObjective, ValueCosts } from '../engine/completeSelection.ts';
+
+/** A request to the engine worker; `id` pairs it with its answer. */
+export type EngineRequest = { id: number } & (
+  | { op: 'init'; document: unknown }
+  | { op: 'domains'; selection: Selection }
+  | { op: 'explain'; selection: Selection; attribute: string; key: string }
+  | {
+      op: 'repair';
+      selection: Selection;
+      attribute: string;
+      value: SelectionValue;
+      recency: string[];
+    }
+  | { op: 'complete'; selection: Selection; objective: CompletionObjective; costs?: ValueCosts }
+  | { op: 'reconcile'; selection: Selection; recency: string[] }
+);
+
+/** The worker's answer: the result, or the error's name, code and message. */
+export type EngineResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { name: string; message: string; code?: string } };
