@@ -3,6 +3,7 @@ import type { BookChoice } from './book.ts';
 import type { RuleFacts } from './conditions.ts';
 import {
   dec,
+  decInt,
   lessPercent,
   minorUnits,
   money,
@@ -60,7 +61,7 @@ export function configureUnit(
   const { pricing, policy } = ctx;
   const { productId, quantity, selection } = facts;
   const { book, fx } = choice;
-  const q = dec(String(quantity));
+  const q = decInt(quantity);
   const mode = policy.mode;
   const eachStep = policy.roundAt === 'eachStep';
   // Phase 1 — the configured unit, in the book's currency (steps 2–4), then converted (step 1).

@@ -1,5 +1,6 @@
 import type { Selection, SelectionValue } from '../model/types.ts';
 import { toModelMap } from './models.ts';
+import { asPricing } from './parsePricing.ts';
 import { dec, money, type Decimal } from './money.ts';
 import type { PricingData } from './price.ts';
 import { priceLine, type LineContext } from './priceLine.ts';
@@ -50,13 +51,14 @@ function unitOf(ctx: LineContext, query: DeltaQuery, selection: Selection): Deci
 }
 
 function contextOf(query: DeltaQuery, data: PricingData): LineContext {
+  const pricing = asPricing(data.pricing, data.models);
   return {
-    pricing: data.pricing,
+    pricing,
     models: toModelMap(data.models),
     date: query.date,
     currency: query.currency,
     customerId: query.customerId,
-    policy: data.pricing.roundingPolicy,
+    policy: pricing.roundingPolicy,
   };
 }
 

@@ -4,7 +4,7 @@ import type { ProductModel } from '../model/types.ts';
 import { findAttribute, toModelMap, valueProblem, type ModelsInput } from './models.ts';
 import { dec, ZERO } from './money.ts';
 import { PricingError, type PricingIssue } from './PricingError.ts';
-import { pricingSchema, type Pricing } from './schema.ts';
+import { pricingSchema, type Pricing, type PricingInput } from './schema.ts';
 
 /**
  * Validates a pricing file (pricing.md) and returns it with defaults applied. Beyond the schema
@@ -30,7 +30,30 @@ export function parsePricing(json: unknown, models?: ModelsInput): Pricing {
   const pricing = result.data;
   const issues = checkPricing(pricing, toModelMap(models));
   if (issues.length > 0) throw new PricingError('PRICING_INVALID', issues);
+  parsed.add(pricing);
   return pricing;
+}
+
+/** Pricings returned by `parsePricing`, and raw documents already parsed by `asPricing`. */
+const parsed = new WeakSet<object>();
+const parsedFrom = new WeakMap<object, Pricing>();
+
+/**
+ * A pricing as `parsePricing` returns it: the value itself when it came from `parsePricing`,
+ * otherwise the raw document parsed (once per object) — so `price` also accepts the JSON as read.
+ *
+ * @example
+ * asPricing(JSON.parse(text)).roundingPolicy.roundAt; // 'finalUnit'
+ */
+export function asPricing(pricing: Pricing | PricingInput, models?: ModelsInput): Pricing {
+  if (typeof pricing === 'object' && pricing !== null && parsed.has(pricing))
+    return pricing as Pricing;
+  const cached =
+    typeof pricing === 'object' && pricing !== null ? parsedFrom.get(pricing) : undefined;
+  if (cached) return cached;
+  const result = parsePricing(pricing, models);
+  if (typeof pricing === 'object' && pricing !== null) parsedFrom.set(pricing, result);
+  return result;
 }
 
 /** The cross-part checks of `parsePricing`, as issues (also used by `lintPricing`). */

@@ -20,7 +20,8 @@ import {
 import { parsePriceRequest } from './parsePriceRequest.ts';
 import { priceLine, type LineContext, type PricedLine } from './priceLine.ts';
 import { PricingError, type PricingIssue } from './PricingError.ts';
-import type { Pricing, PriceRequest } from './schema.ts';
+import type { Pricing, PriceRequest, PricingInput } from './schema.ts';
+import { asPricing } from './parsePricing.ts';
 import { splitTax, taxRate, type Taxable } from './tax.ts';
 import type { PriceViolation, TierHint, WaterfallStep } from './waterfall.ts';
 
@@ -87,7 +88,8 @@ export interface PriceResult {
 
 /** What `price` prices with: a parsed pricing file and the product models (optional). */
 export interface PricingData {
-  pricing: Pricing;
+  /** From `parsePricing`; a raw pricing document is validated (once per object) first. */
+  pricing: Pricing | PricingInput;
   models?: ModelsInput | undefined;
 }
 
@@ -104,7 +106,7 @@ export interface PricingData {
  */
 export function price(request: PriceRequest | unknown, data: PricingData): PriceResult {
   const req = parsePriceRequest(request);
-  const { pricing } = data;
+  const pricing = asPricing(data.pricing, data.models);
   const models = toModelMap(data.models);
   const o = req.roundingPolicy;
   const policy = {

@@ -332,6 +332,8 @@ export const priceRequestSchema = z.object({
 
 /** A validated pricing file (defaults applied). */
 export type Pricing = z.output<typeof pricingSchema>;
+/** A pricing file as authored (JSON), before validation. */
+export type PricingInput = z.input<typeof pricingSchema>;
 export type PriceBook = z.output<typeof priceBookSchema>;
 export type Adjustment = z.output<typeof adjustmentSchema>;
 export type DiscountSchedule = z.output<typeof discountScheduleSchema>;

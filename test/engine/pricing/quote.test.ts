@@ -213,3 +213,20 @@ describe('invalid requests are errors with paths', () => {
     expect(issues.find((i) => i.path === path)?.message).toMatch(message);
   });
 });
+
+describe('price accepts the pricing as parsed or as read', () => {
+  it('gives the same result for the raw JSON', () => {
+    const request = readFixture('request.json');
+    const raw = readFixture('pricing.json');
+    expect(price(request, { pricing: raw as never, models })).toEqual(
+      price(request, { pricing, models }),
+    );
+  });
+  it('reports a raw pricing file that is invalid', () => {
+    const raw = readFixture('pricing.json') as Record<string, any>;
+    raw.fx[0].rate = 1.085;
+    expect(() => price(readFixture('request.json'), { pricing: raw as never, models })).toThrow(
+      /\$\.fx\[0\]\.rate/,
+    );
+  });
+});
