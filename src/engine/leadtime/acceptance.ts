@@ -27,6 +27,17 @@ export interface AcceptancePlan {
  * accept(berlin, '2026-03-02T11:00:00Z') // 12:00 CET: { day: 3 March, reason: 'after-cutoff' }
  */
 export function accept(plant: PlantContext, now: string): AcceptancePlan {
+  let byNow = memo.get(plant);
+  if (!byNow) memo.set(plant, (byNow = new Map()));
+  let plan = byNow.get(now);
+  if (!plan) byNow.set(now, (plan = acceptUncached(plant, now)));
+  return plan;
+}
+
+/** Acceptances already computed, per plant and `now` (a pure function of both). */
+const memo = new WeakMap<PlantContext, Map<string, AcceptancePlan>>();
+
+function acceptUncached(plant: PlantContext, now: string): AcceptancePlan {
   const local = wallClockOf(now, plant.timeZone);
   const day = Math.floor(local / MINUTES_PER_DAY);
   const time = local - day * MINUTES_PER_DAY;

@@ -19,17 +19,17 @@ export interface ScheduledWork {
 /**
  * Forward-schedules `minutes` of work on a work centre (C3, C10): from `earliest`, inside the
  * shifts of the centre's working days, in whatever capacity is free (fewer than `parallelJobs`
- * taken intervals). An operation may be split across shifts, days and around booked intervals;
- * it occupies one job slot at a time. Pure: `taken` is not modified.
+ * taken intervals, given as several lists). An operation may be split across shifts, days and
+ * around booked intervals; it occupies one job slot at a time. Pure: `taken` is not modified.
  *
  * @example
- * scheduleWork(de, 1, [], dayOf('2026-03-02') * 1440 + 600, 420)
+ * scheduleWork(de, 1, [booked], dayOf('2026-03-02') * 1440 + 600, 420)
  * // runs 10:00–16:00 on 2 March and 08:00–09:00 on 3 March
  */
 export function scheduleWork(
   cal: WorkCalendar,
   parallelJobs: number,
-  taken: readonly Interval[],
+  taken: readonly (readonly Interval[])[],
   earliest: number,
   minutes: number,
 ): ScheduledWork {
@@ -72,19 +72,20 @@ interface FreeSegment extends Interval {
 
 /** Segments of [from, to) where fewer than `parallelJobs` taken intervals overlap. */
 function freeSegments(
-  taken: readonly Interval[],
+  taken: readonly (readonly Interval[])[],
   parallelJobs: number,
   from: number,
   to: number,
 ): { segments: FreeSegment[]; anyBusy: boolean } {
   const points = new Set<number>([from, to]);
   const overlapping: Interval[] = [];
-  for (const t of taken) {
-    if (t.to <= from || t.from >= to) continue;
-    overlapping.push(t);
-    if (t.from > from) points.add(t.from);
-    if (t.to < to) points.add(t.to);
-  }
+  for (const list of taken)
+    for (const t of list) {
+      if (t.to <= from || t.from >= to) continue;
+      overlapping.push(t);
+      if (t.from > from) points.add(t.from);
+      if (t.to < to) points.add(t.to);
+    }
   if (overlapping.length < parallelJobs)
     return { segments: [{ from, to, busyBefore: false }], anyBusy: false };
   const sorted = [...points].sort((a, b) => a - b);

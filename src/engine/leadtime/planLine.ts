@@ -98,9 +98,8 @@ export function planLine(
   const dayStart = (day: number) => Math.max(acceptance.minute, shiftStartOf(cal, day));
   const warnings: LinePlan['warnings'] = [];
   const consumed = [...state.consumed];
-  const taken = new Map<string, Interval[]>(
-    [...state.taken].map(([k, v]) => [k, [...v]] as [string, Interval[]]),
-  );
+  // Copy on write: scheduleRouting replaces a centre's list, never appends in place.
+  const taken = new Map<string, readonly Interval[]>(state.taken);
 
   // Pass 1, top-down by low-level code: needs, stock, purchases, build quantities.
   const top = explode(model, line.selection, line.quantity);

@@ -42,7 +42,7 @@ export function operationMinutes(
 /**
  * Forward-schedules a routing (C10): operations with an empty `after` start in parallel at
  * `earliest`; `after: [op]` waits for those operations to end (references to operations not in
- * `ops` are ignored). Capacity taken is added to `taken` (which the caller owns). Returns
+ * `ops` are ignored). Capacity taken replaces (copy on write) the lists in `taken`. Returns
  * undefined with the work-centre id when an operation names an unknown work centre.
  *
  * @example
@@ -56,7 +56,7 @@ export function scheduleRouting(
   quantity: number,
   earliest: number,
   bound: Bound,
-  taken: Map<string, Interval[]>,
+  taken: Map<string, readonly Interval[]>,
 ): { ops: OpPlan[] } | { unknownWorkCenter: string } {
   const names = new Set(ops.map((o) => o.op));
   const done = new Map<string, OpPlan>();
@@ -82,8 +82,13 @@ export function scheduleRouting(
       }
       const minutes = operationMinutes(o, quantity);
       const cal = wc.calendar ?? plantCalendar;
-      const busy = [...wc.booked, ...(taken.get(wc.id) ?? [])];
-      const work = scheduleWork(cal, wc.parallelJobs, busy, start, minutes);
+      const work = scheduleWork(
+        cal,
+        wc.parallelJobs,
+        [wc.booked, taken.get(wc.id) ?? []],
+        start,
+        minutes,
+      );
       let capacityDelay = 0;
       if (work.waitedForCapacity) {
         const free = scheduleWork(cal, wc.parallelJobs, [], start, minutes);

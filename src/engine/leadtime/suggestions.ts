@@ -22,7 +22,7 @@ export type ValidAlternatives = (
 ) => readonly SelectionValue[];
 
 /** At most this many what-if re-promises per line beyond the driving attribute's values. */
-const EXTRA_BUDGET = 24;
+const EXTRA_BUDGET = 12;
 
 /** The product attributes that brought in `item`, following parents up to the product's BOM. */
 function attributesBehind(plan: LinePlan, item: string): string[] {
