@@ -5,6 +5,9 @@ export const FALSE = 0;
 /** The node id of the set of every configuration. */
 export const TRUE = 1;
 
+/** Computed caches are emptied past this many entries (a JS Map holds at most 2^24). */
+const CACHE_LIMIT = 4_000_000;
+
 /**
  * A store of reduced, ordered multi-valued decision diagram (MDD) nodes with a unique table and
  * computed caches. Level `l` is the `l`-th variable of the static order and has `sizes[l]` values;
@@ -95,6 +98,7 @@ export class Mdd {
     const hit = this.andCache.get(key);
     if (hit !== undefined) return hit;
     const r = this.combine(a, b, (x, y) => this.and(x, y));
+    if (this.andCache.size >= CACHE_LIMIT) this.andCache = new Map();
     this.andCache.set(key, r);
     return r;
   }
@@ -109,6 +113,7 @@ export class Mdd {
     const hit = this.orCache.get(key);
     if (hit !== undefined) return hit;
     const r = this.combine(a, b, (x, y) => this.or(x, y));
+    if (this.orCache.size >= CACHE_LIMIT) this.orCache = new Map();
     this.orCache.set(key, r);
     return r;
   }
@@ -123,6 +128,7 @@ export class Mdd {
     const children: number[] = [];
     for (let i = 0; i < this.sizes[l]!; i++) children.push(this.not(this.kid(a, i)));
     const r = this.mk(l, children);
+    if (this.notCache.size >= CACHE_LIMIT) this.notCache = new Map();
     this.notCache.set(a, r);
     return r;
   }

@@ -43,7 +43,7 @@ export function variableOrder(count: number, scopes: readonly (readonly number[]
     if (span < bestSpan) {
       best = order;
       bestSpan = span;
-    } else if (span === bestSpan) break;
+    }
   }
   return best;
 }
