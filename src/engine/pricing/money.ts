@@ -203,6 +203,17 @@ const FALLBACK_MINOR_UNITS: Readonly<Record<string, number>> = {
  * minorUnits('KWD'); // 3
  */
 export function minorUnits(currency: string): number {
+  const known = minorUnitCache.get(currency);
+  if (known !== undefined) return known;
+  const digits = intlMinorUnits(currency) ?? FALLBACK_MINOR_UNITS[currency] ?? 2;
+  minorUnitCache.set(currency, digits);
+  return digits;
+}
+
+/** Minor units by currency: a pure function of the code, so caching it changes no result. */
+const minorUnitCache = new Map<string, number>();
+
+function intlMinorUnits(currency: string): number | undefined {
   const intl = (globalThis as { Intl?: typeof Intl }).Intl;
   if (intl?.NumberFormat) {
     try {
@@ -212,7 +223,7 @@ export function minorUnits(currency: string): number {
       // an unknown or malformed code: fall through to the table
     }
   }
-  return FALLBACK_MINOR_UNITS[currency] ?? 2;
+  return undefined;
 }
 
 /**
