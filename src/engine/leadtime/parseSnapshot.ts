@@ -36,8 +36,9 @@ export class SnapshotError extends Error {
  * Validates an availability snapshot (lead-time.md) with zod, then its references: calendars of
  * plants, carriers and work centres; IANA time zones; real dates; shifts that overlap (also across
  * midnight); booked intervals that end before they start; BOM and routing references of items;
- * cycles in make items' BOMs; items of stock, inbound and commitments. With `models`, also every
- * BOM item, plant and work centre the models name. Throws a `SnapshotError` listing every problem.
+ * cycles in make items' BOMs. Items that only appear in stock, inbound or commitments become
+ * bought items without suppliers. With `models`, also every BOM item, plant and work centre the
+ * models name. Throws a `SnapshotError` listing every problem.
  *
  * @example
  * parseSnapshot({ plants: { BER: { timeZone: 'Mars/Olympus', … } }, … })
@@ -49,7 +50,7 @@ export function parseSnapshot(json: unknown, models: readonly ProductModel[] = [
     throw new SnapshotError(
       parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
     );
-  const s = parsed.data;
+  const s = withImplicitItems(parsed.data);
   const issues: SnapshotIssue[] = [];
   const report = (keys: PropertyKey[], message: string) =>
     issues.push({ path: jsonPath(keys), message });
@@ -126,15 +127,8 @@ export function parseSnapshot(json: unknown, models: readonly ProductModel[] = [
   }
   for (const cycle of bomCycles(s))
     report(['items', cycle[0]!, 'bom'], `BOM cycle: ${cycle.join(' → ')}`);
-  for (const id of Object.keys(s.stock)) needItem(['stock', id], id);
-  s.inbound.forEach((po, i) => {
-    needItem(['inbound', i, 'item'], po.item);
-    needDate(['inbound', i, 'expected'], po.expected);
-  });
-  s.commitments.forEach((c, i) => {
-    needItem(['commitments', i, 'item'], c.item);
-    needDate(['commitments', i, 'due'], c.due);
-  });
+  s.inbound.forEach((po, i) => needDate(['inbound', i, 'expected'], po.expected));
+  s.commitments.forEach((c, i) => needDate(['commitments', i, 'due'], c.due));
   for (const model of models) {
     if (!s.plants[model.plantId])
       report(
@@ -156,6 +150,31 @@ export function parseSnapshot(json: unknown, models: readonly ProductModel[] = [
   }
   if (issues.length > 0) throw new SnapshotError(issues);
   return s;
+}
+
+/**
+ * Items known only from `stock`, `inbound` or `commitments` (as in lead-time.md's own example,
+ * where FRAME-ST has stock but no entry in `items`) are bought items without suppliers: they can
+ * be promised from stock and open purchase orders, never bought new.
+ */
+function withImplicitItems(s: Snapshot): Snapshot {
+  const ids = [
+    ...Object.keys(s.stock),
+    ...s.inbound.map((po) => po.item),
+    ...s.commitments.map((c) => c.item),
+  ].filter((id) => !s.items[id]);
+  if (ids.length === 0) return s;
+  const items = { ...s.items };
+  for (const id of ids)
+    items[id] = {
+      makeOrBuy: 'buy',
+      discrete: false,
+      inspectionWorkingDays: 0,
+      suppliers: [],
+      bom: [],
+      routing: [],
+    };
+  return { ...s, items };
 }
 
 /** Make-item BOM cycles, each as the item path that closes on itself. */

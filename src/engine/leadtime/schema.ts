@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bomLineSchema, operationSchema } from '../model/schema.ts';
+import { isInstant } from './time.ts';
 
 /**
  * The zod schemas of the availability snapshot and the promise request (lead-time.md, "Shapes").
@@ -17,13 +18,18 @@ export const timeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time HH:MM (00:00–24:00)');
 
-/** A plant-local date-time `YYYY-MM-DDTHH:MM` without an offset. */
+/** A plant-local date-time `YYYY-MM-DDTHH:MM` (seconds `:00` allowed) without an offset. */
 export const localDateTimeSchema = z
   .string()
   .regex(
-    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d$/,
+    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(([01]\d|2[0-3]):[0-5]\d(:00)?|24:00)$/,
     'a plant-local date-time YYYY-MM-DDTHH:MM',
   );
+
+/** An instant: ISO-8601 with an offset or `Z` (C1), e.g. `2026-03-02T09:55:00Z` or `…T10:55+01:00`. */
+export const instantSchema = z
+  .string()
+  .refine(isInstant, 'an ISO-8601 instant with an offset, such as 2026-03-02T09:55:00Z');
 
 /** Working days of delay → probability (C16). */
 export const delayHistogramSchema = z
@@ -83,7 +89,7 @@ const workCenterSchema = z.object({
 
 /** The zod schema of an availability snapshot (lead-time.md). */
 export const snapshotSchema = z.object({
-  snapshotAt: z.iso.datetime({ offset: true }).optional(),
+  snapshotAt: instantSchema.optional(),
   plants: z.record(z.string(), plantSchema),
   calendars: z.record(z.string(), calendarSchema),
   workCenters: z.record(z.string(), workCenterSchema).default({}),
@@ -128,7 +134,7 @@ export const snapshotSchema = z.object({
 
 /** The zod schema of a promise request (lead-time.md, "Request"). */
 export const promiseRequestSchema = z.object({
-  now: z.iso.datetime({ offset: true }),
+  now: instantSchema,
   lines: z
     .array(
       z.object({

@@ -136,3 +136,13 @@ export function isRealDate(date: string): boolean {
     return false;
   }
 }
+
+/** True when `text` is an ISO-8601 instant with an offset or `Z` (what `now` must be, C1). */
+export function isInstant(text: string): boolean {
+  try {
+    Temporal.Instant.from(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -69,12 +69,6 @@ describe('parseSnapshot: every problem with its JSON path', () => {
       message: /cannot be negative/,
     },
     {
-      name: 'an unknown item in stock',
-      patch: (s) => (s.stock.NOPE = { onHand: 1 }),
-      path: '$.stock.NOPE',
-      message: /unknown item 'NOPE'/,
-    },
-    {
       name: 'an unknown item in a make BOM',
       patch: (s) => (s.items['LEG-KIT']!.bom = [{ item: 'PIPE', qtyPer: 1 }]),
       path: '$.items["LEG-KIT"].bom[0].item',
@@ -125,6 +119,12 @@ describe('parseSnapshot: every problem with its JSON path', () => {
     const hit = issues.find((i) => i.path === c.path);
     expect(hit, JSON.stringify(issues)).toBeDefined();
     expect(hit!.message).toMatch(c.message);
+  });
+
+  it('an item known only from stock is a bought item without suppliers (as in the spec example)', () => {
+    const s = baseSnapshot();
+    s.stock['FRAME-ST'] = { onHand: 20, reserved: 5 };
+    expect(parseSnapshot(s).items['FRAME-ST']).toMatchObject({ makeOrBuy: 'buy', suppliers: [] });
   });
 
   it('accepts the base snapshot and applies defaults', () => {
