@@ -68,6 +68,8 @@ export function compileCondition(ctx: ExprContext, expr: Expr): number {
       return mdd.unary(attr.levels[0]!, idx);
     }
     case 'compare': {
+      const direct = attrVersusLiteral(ctx, expr.op, expr.left, expr.right);
+      if (direct !== undefined) return direct;
       const left = term(ctx, expr.left);
       const right = term(ctx, expr.right);
       const hits: number[] = [];
@@ -95,6 +97,38 @@ export function compileCondition(ctx: ExprContext, expr: Expr): number {
     default:
       return expr satisfies never;
   }
+}
+
+const FLIP: Record<CompareOp, CompareOp> = {
+  '=': '=',
+  '!=': '!=',
+  '<': '>',
+  '<=': '>=',
+  '>': '<',
+  '>=': '<=',
+};
+
+/**
+ * `attr op literal` (either way round) as one node over the attribute's level: linear in its
+ * number of values, where the general partition product would be quadratic.
+ */
+function attrVersusLiteral(
+  ctx: ExprContext,
+  op: CompareOp,
+  left: Expr,
+  right: Expr,
+): number | undefined {
+  if (left.type === 'literal' && right.type === 'attr')
+    return attrVersusLiteral(ctx, FLIP[op], right, left);
+  if (left.type !== 'attr' || right.type !== 'literal') return undefined;
+  const attr = ctx.attribute(left.id);
+  if (attr.type === 'multi') return undefined;
+  const hits: number[] = [];
+  attr.values.forEach((v, i) => {
+    if (compareValues(op, v, right.value)) hits.push(i);
+  });
+  if (attr.hasNone && compareValues(op, null, right.value)) hits.push(attr.values.length);
+  return ctx.mdd.unary(attr.levels[0]!, hits);
 }
 
 function partsWhere(parts: Part[], keep: (v: TermValue) => boolean, mdd: Mdd): number {
