@@ -234,6 +234,9 @@ function checkProducts(
   pricing.priceRules.forEach((r, i) =>
     r.products?.forEach((p, j) => check(p, ['priceRules', i, 'products', j])),
   );
+  pricing.taxes.forEach((t, i) =>
+    t.products?.forEach((p, j) => check(p, ['taxes', i, 'products', j])),
+  );
   pricing.guardrails.forEach(
     (g, i) => g.product !== undefined && check(g.product, ['guardrails', i, 'product']),
   );

@@ -233,10 +233,12 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
     priced.map((p) => toMinor(p.line.extended, currency)),
   ).map((u) => fromMinor(u, currency));
 
-  const taxIdOf = (lineId: string) =>
-    req.lines.find((l) => l.lineId === lineId)?.taxId ?? req.taxId ?? defaultTax(pricing);
+  const taxIdOf = (line: PricedLine) =>
+    req.lines.find((l) => l.lineId === line.lineId)?.taxId ??
+    req.taxId ??
+    defaultTax(pricing, line);
   const taxables: Taxable[] = priced.map((p, i) => {
-    const taxId = taxIdOf(p.line.lineId);
+    const taxId = taxIdOf(p.line);
     return {
       amount: p.line.extended.minus(shares[i]!),
       inclusive: p.line.taxInclusive,
@@ -246,7 +248,7 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
   });
   const chargeOwners = priced.flatMap((p) => p.line.charges.map((c) => ({ p, c })));
   for (const { p, c } of chargeOwners) {
-    const taxId = taxIdOf(p.line.lineId);
+    const taxId = taxIdOf(p.line);
     taxables.push({
       amount: c.amount,
       inclusive: p.line.taxInclusive,
@@ -324,9 +326,19 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
   };
 }
 
-/** The default tax: the one marked `default`, else the first (none when there are no taxes). */
-function defaultTax(pricing: Pricing): string | undefined {
-  return (pricing.taxes.find((t) => t.default) ?? pricing.taxes[0])?.id;
+/**
+ * The tax of a line that names none (and whose request names none): the first tax listing its
+ * product, then its category, then the tax marked `default`, then the first tax without a product
+ * or category list (none when there are no taxes).
+ */
+function defaultTax(pricing: Pricing, line: PricedLine): string | undefined {
+  const { taxes } = pricing;
+  return (
+    taxes.find((t) => t.products?.includes(line.productId)) ??
+    taxes.find((t) => line.category !== undefined && t.categories?.includes(line.category)) ??
+    taxes.find((t) => t.default) ??
+    taxes.find((t) => !t.products && !t.categories)
+  )?.id;
 }
 
 function taxSummary(

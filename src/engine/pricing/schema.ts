@@ -268,7 +268,18 @@ export const pricingSchema = z.object({
     )
     .default([]),
   taxes: z
-    .array(z.object({ id: z.string().min(1), rate: nonNegative, default: z.boolean().optional() }))
+    .array(
+      z.object({
+        id: z.string().min(1),
+        rate: nonNegative,
+        /** The tax of lines that name none and match no product or category below. */
+        default: z.boolean().optional(),
+        /** The tax of these products' lines (unless a line or the request names a tax). */
+        products: z.array(z.string().min(1)).optional(),
+        /** The tax of lines in these categories (unless a line or the request names a tax). */
+        categories: z.array(z.string().min(1)).optional(),
+      }),
+    )
     .default([]),
   fx: z
     .array(

@@ -230,3 +230,36 @@ describe('price accepts the pricing as parsed or as read', () => {
     );
   });
 });
+
+describe('which tax a line gets', () => {
+  const reduced = pricingWith((p) =>
+    p.taxes.push({ id: 'RED7', rate: '0.07', products: ['CHAIR'] }),
+  );
+  const lines = [desk('D'), { lineId: 'C', productId: 'CHAIR', quantity: 1 }];
+  it.each([
+    // DESK: the default DE19 (1000 × 0.19); CHAIR: its product's RED7 (200 × 0.07)
+    [
+      'by product, else the default',
+      {},
+      [
+        ['D', 'DE19', '190.00'],
+        ['C', 'RED7', '14.00'],
+      ],
+    ],
+    // a request taxId wins over both
+    [
+      'the request names one',
+      { taxId: 'UK20' },
+      [
+        ['D', 'UK20', '200.00'],
+        ['C', 'UK20', '40.00'],
+      ],
+    ],
+  ] as const)('%s', (_name, extra, expected) => {
+    const r = price(
+      { date: '2026-03-02', currency: 'EUR', lines, ...extra },
+      { pricing: reduced, models },
+    );
+    expect(r.lines.map((l) => [l.lineId, l.taxId, l.tax])).toEqual(expected);
+  });
+});
