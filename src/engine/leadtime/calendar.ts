@@ -18,6 +18,8 @@ export interface WorkCalendar {
   /** Start of the first shift of a working day, in minutes after midnight. */
   firstShiftStart: number;
   holidays: ReadonlySet<number>;
+  /** ISO weekdays of the work week. */
+  workWeek: ReadonlySet<number>;
   isWorking: (day: number) => boolean;
 }
 
@@ -58,6 +60,7 @@ export function compileCalendar(id: string, doc: CalendarDocument): WorkCalendar
     shifts,
     firstShiftStart: shifts[0]?.start ?? 0,
     holidays,
+    workWeek: week,
     isWorking(day) {
       let w = cache.get(day);
       if (w === undefined) {
@@ -125,12 +128,13 @@ export function workingDaysBetween(cal: WorkCalendar, from: number, to: number):
 }
 
 /**
- * Holidays of the calendar that fall on a weekday of its work week inside (`from`, `to`]: the
- * days a transit "crossed" (C12 `transit-calendar`).
+ * Holidays of the calendar that fall on a day of its work week inside (`from`, `to`] (a holiday
+ * on a Sunday changes nothing): the days a transit "crossed" (C12 `transit-calendar`).
  */
 export function holidaysCrossed(cal: WorkCalendar, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let d = from + 1; d <= to; d++) if (cal.holidays.has(d) && !cal.isWorking(d)) out.push(d);
+  for (let d = from + 1; d <= to; d++)
+    if (cal.holidays.has(d) && cal.workWeek.has(isoWeekday(d)) && !cal.isWorking(d)) out.push(d);
   return out;
 }
 
