@@ -338,3 +338,15 @@ describe('pricing file variants', () => {
     expect(r.lines[0]!.unit).toBe(unit);
   });
 });
+
+describe('guardrails in a converted currency', () => {
+  it('compares with the limit converted at the rate', () => {
+    // 1000 EUR × 1.085 = 1085.00 USD → charm 1084.99; rep −30 % = 759.493 → 759.49
+    // limit 750.00 EUR × 1.085 = 813.75 USD; the 30 % discount is not above the 30 % maximum
+    const r = one({}, { currency: 'USD', discounts: { additionalPercent: '30' } });
+    expect(r.lines[0]!.unit).toBe('759.49');
+    expect(r.violations.map(({ rule, limit, actual }) => ({ rule, limit, actual }))).toEqual([
+      { rule: 'minNetUnit', limit: '813.75', actual: '759.49' },
+    ]);
+  });
+});

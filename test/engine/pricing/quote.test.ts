@@ -55,6 +55,37 @@ describe('quote level and tax (hand-worked)', () => {
       '166.67',
       '1000.00',
     ],
+    // gross, per line: 1000 / 1.2 = 833.33 (tax 166.67) three times: net 2499.99, tax 500.01
+    [
+      'tax-inclusive, per line',
+      { currency: 'GBP', taxId: 'UK20', lines: [desk('A'), desk('B'), desk('C')] },
+      [
+        ['833.33', '166.67', '1000.00', '0.00'],
+        ['833.33', '166.67', '1000.00', '0.00'],
+        ['833.33', '166.67', '1000.00', '0.00'],
+      ],
+      '2499.99',
+      '500.01',
+      '3000.00',
+    ],
+    // gross, global: 3000 / 1.2 = 2500.00 once, tax 500.00 split 166.67 + 166.67 + 166.66
+    [
+      'tax-inclusive, global',
+      {
+        currency: 'GBP',
+        taxId: 'UK20',
+        lines: [desk('A'), desk('B'), desk('C')],
+        roundingPolicy: { taxRounding: 'global' },
+      },
+      [
+        ['833.33', '166.67', '1000.00', '0.00'],
+        ['833.33', '166.67', '1000.00', '0.00'],
+        ['833.34', '166.66', '1000.00', '0.00'],
+      ],
+      '2500.00',
+      '500.00',
+      '3000.00',
+    ],
     // per line: 1.01 × 0.19 = 0.1919 → 0.19, three times = 0.57
     [
       'per-line tax',
