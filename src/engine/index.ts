@@ -58,3 +58,25 @@ export { optionDeltas, priceDeltaPerUnit, priceDeltaHook } from './pricing/optio
 export type { DeltaQuery, OptionDeltas } from './pricing/optionDeltas.ts';
 export { lintPricing, lintPricingJson } from './pricing/lintPricing.ts';
 export { minorUnits } from './pricing/money.ts';
+export {
+  orderPayloadSchema,
+  parseOrderPayload,
+  idempotencyKeySchema,
+  PAYLOAD_VERSION,
+} from './orders/schema.ts';
+export type {
+  OrderPayload,
+  OrderPayloadInput,
+  PayloadIssue,
+  BomNeed,
+  RoutingNeed,
+} from './orders/schema.ts';
+export { verifyOrder } from './orders/verifyOrder.ts';
+export type { OrderVerification, VerifyOptions } from './orders/verifyOrder.ts';
+export type { OrderDifference, DifferenceCode } from './orders/difference.ts';
+export { buildOrderPayload } from './orders/buildOrder.ts';
+export type { BuildOrderInput } from './orders/buildOrder.ts';
+export { productionNeeds } from './orders/needs.ts';
+export type { ProductionNeeds } from './orders/needs.ts';
+export { contentHash, canonicalJson, modelHash } from './orders/contentHash.ts';
+export { sha256Hex } from './orders/sha256.ts';
