@@ -130,6 +130,9 @@ export function workingDaysBetween(cal: WorkCalendar, from: number, to: number):
 /**
  * Holidays of the calendar that fall on a day of its work week inside (`from`, `to`] (a holiday
  * on a Sunday changes nothing): the days a transit "crossed" (C12 `transit-calendar`).
+ *
+ * @example
+ * holidaysCrossed(de, dayOf('2026-04-02'), dayOf('2026-04-08')) // [Good Friday, Easter Monday]
  */
 export function holidaysCrossed(cal: WorkCalendar, from: number, to: number): number[] {
   const out: number[] = [];
@@ -138,7 +141,12 @@ export function holidaysCrossed(cal: WorkCalendar, from: number, to: number): nu
   return out;
 }
 
-/** The first shift start (a minute) of working day `day`. */
+/**
+ * The first shift start (a minute) of working day `day`.
+ *
+ * @example
+ * shiftStartOf(de, dayOf('2026-03-02')) // the minute of 2026-03-02T08:00
+ */
 export function shiftStartOf(cal: WorkCalendar, day: number): number {
   return day * MINUTES_PER_DAY + cal.firstShiftStart;
 }

@@ -15,7 +15,12 @@ export const SAMPLES = 400;
 /** The seed of the Monte Carlo sampler (mulberry32). */
 export const SEED = 20260302;
 
-/** The uncertain supplies an order plan relies on: purchases and POs whose histograms are known. */
+/**
+ * The uncertain supplies an order plan relies on: purchases and POs whose histograms are known.
+ *
+ * @example
+ * uncertainSupplies(plan) // [{ key: 'supplier:FRAME-AL:S-AL', outcomes: [{ delay: 0, p: 0.5 }, …] }]
+ */
 export function uncertainSupplies(plan: OrderPlan): Uncertain[] {
   const byKey = new Map<string, Uncertain>();
   for (const line of plan.lines)

@@ -155,6 +155,9 @@ export function lineDrivers(plan: LinePlan): Driver[] {
  * Slack of every available item in working days (C12): how many working days after its
  * available date its consumer starts (the product's routing, or the parent's build), plus the
  * parent's own slack; the minimum over parents.
+ *
+ * @example
+ * itemSlack(plan).get('FRAME-ST') // 12
  */
 export function itemSlack(plan: LinePlan): Map<string, number> {
   const cal = plan.plant.calendar;

@@ -24,7 +24,12 @@ export interface OrderPlan {
   deliveryDays: (number | undefined)[];
 }
 
-/** Finds the model of a product id. */
+/**
+ * Finds the model of a product id.
+ *
+ * @example
+ * modelOf(new Map([['DESK', desk]]), 'DESK', 0) // desk; 'SOFA' throws PromiseInputError at $.lines[0].productId
+ */
 export function modelOf(
   models: ReadonlyMap<string, ProductModel>,
   productId: string,
@@ -79,7 +84,12 @@ export function planOrder(
   return { lines: plans, statesBefore, shipDays, deliveryDays };
 }
 
-/** The day the whole order is delivered (the latest line), or undefined when a line is unavailable. */
+/**
+ * The day the whole order is delivered (the latest line), or undefined when a line is unavailable.
+ *
+ * @example
+ * orderDeliveryDay(planOrder(ctx, models, lines, now, 'asap', new Map())) // the latest line's day
+ */
 export function orderDeliveryDay(plan: OrderPlan): number | undefined {
   let latest: number | undefined;
   for (const d of plan.deliveryDays) {

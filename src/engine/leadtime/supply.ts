@@ -39,6 +39,10 @@ export interface PlannedPurchase {
  * Open purchase orders of an item with their usable days (C6): `expected` moved to the next
  * working day, or — when it is before D0 — D0 + `assumeArrivalWorkingDays` (overdue); then any
  * delay of the C16 enumeration, then `inspectionWorkingDays`.
+ *
+ * @example
+ * plannedInbound(ctx, de, 'FRAME-AL', item, dayOf('2026-03-02'), new Map())
+ * // [{ po: 'PO-4410', usableDay: dayOf('2026-03-17'), overdue: false, … }]
  */
 export function plannedInbound(
   ctx: SnapshotContext,

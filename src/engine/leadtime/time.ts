@@ -94,7 +94,12 @@ export function formatMinute(minute: number): string {
   return `${dateOf(day)}T${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
 }
 
-/** The day of a minute. */
+/**
+ * The day of a minute.
+ *
+ * @example
+ * dayOfMinute(1450) // 1
+ */
 export function dayOfMinute(minute: number): number {
   return Math.floor(minute / MINUTES_PER_DAY);
 }
@@ -117,7 +122,12 @@ export function wallClockOf(now: string, timeZone: string): number {
   );
 }
 
-/** True when `timeZone` is an IANA time zone Temporal knows. */
+/**
+ * True when `timeZone` is an IANA time zone Temporal knows.
+ *
+ * @example
+ * isTimeZone('Europe/Berlin') // true; isTimeZone('Mars/Olympus') // false
+ */
 export function isTimeZone(timeZone: string): boolean {
   try {
     Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone);
@@ -127,7 +137,12 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** True when `date` (already shaped `YYYY-MM-DD`) names a real calendar date. */
+/**
+ * True when `date` (already shaped `YYYY-MM-DD`) names a real calendar date.
+ *
+ * @example
+ * isRealDate('2026-02-30') // false
+ */
 export function isRealDate(date: string): boolean {
   try {
     Temporal.PlainDate.from(date, { overflow: 'reject' });
@@ -137,7 +152,12 @@ export function isRealDate(date: string): boolean {
   }
 }
 
-/** True when `text` is an ISO-8601 instant with an offset or `Z` (what `now` must be, C1). */
+/**
+ * True when `text` is an ISO-8601 instant with an offset or `Z` (what `now` must be, C1).
+ *
+ * @example
+ * isInstant('2026-03-02T09:55:00Z') // true; isInstant('2026-03-02T09:55') // false
+ */
 export function isInstant(text: string): boolean {
   try {
     Temporal.Instant.from(text);

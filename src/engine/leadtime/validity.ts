@@ -35,6 +35,9 @@ export function satisfiesAssigned(model: ProductModel, selection: Selection): bo
 /**
  * The alternative values of a choice or boolean attribute (every value but the selected one)
  * under which `satisfiesAssigned` still holds with the attribute changed.
+ *
+ * @example
+ * fallbackAlternatives(box, { color: 'green', hook: false }, 'hook') // [] (green forbids the hook)
  */
 export function fallbackAlternatives(
   model: ProductModel,
