@@ -3,7 +3,7 @@ import type { Attribute, ProductModel, Selection } from '../../engine/model/type
 import type { Repair } from '../../engine/solver/types.ts';
 import { deriveSelection } from '../derive/deriveSelection.ts';
 import { keyToValue, valueKeys } from '../derive/valueKeys.ts';
-import type { CompletionObjective, ValueCosts } from '../engine/completeSelection.ts';
+import type { CompletionObjective, ValueCosts } from '../engine/engineOps.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
 import { useDomains } from '../engine/useDomains.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';

@@ -57,12 +57,11 @@ export function ExplainDialog({
 
   useEffect(() => {
     let current = true;
-    const value = keyToValue(target.attribute, target.key);
     Promise.all([
       client.explain(selection, target.attribute.id, target.key),
       state === 'impossible'
         ? Promise.resolve(undefined)
-        : client.repair(selection, target.attribute.id, value, recency),
+        : client.repair(selection, target.attribute.id, target.key, recency),
     ]).then(
       ([explanation, repair]) => current && setAnswer({ status: 'ready', explanation, repair }),
       (error: unknown) =>

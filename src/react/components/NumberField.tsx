@@ -45,17 +45,22 @@ export function NumberField({ attribute, legend }: { attribute: NumberAttribute;
   const keys = valueKeys(attribute);
   const keyOf = (t: string) => String(Number(Number(t).toFixed(10)));
   const commit = () => {
-    setDraft(undefined);
     if (text === value) return setProblem(undefined);
-    setProblem(undefined);
-    if (text.trim() === '') return clear(attribute.id);
+    if (text.trim() === '') {
+      setDraft(undefined);
+      setProblem(undefined);
+      return clear(attribute.id);
+    }
     const key = keyOf(text);
     if (!keys.includes(key)) {
+      // The text stays in the field, named as an error, until the buyer fixes it.
       setProblem(
         `${text} is not offered: choose from ${attribute.min} to ${attribute.max} in steps of ${attribute.step}.`,
       );
       return;
     }
+    setDraft(undefined);
+    setProblem(undefined);
     pick(attribute, key);
   };
   const state = value === '' ? 'empty' : valueState(domains, attribute.id, value);

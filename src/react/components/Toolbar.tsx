@@ -1,4 +1,4 @@
-import type { CompletionObjective } from '../engine/completeSelection.ts';
+import type { CompletionObjective } from '../engine/engineOps.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 
 /** Undo / redo, "Complete for me" by objective, and reset. */

@@ -1,6 +1,6 @@
-import type { Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { Selection } from '../../engine/model/types.ts';
 import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
-import type { CompletionObjective, ValueCosts } from './completeSelection.ts';
+import type { CompletionObjective, ValueCosts } from './engineOps.ts';
 import type { EngineOps } from './engineOps.ts';
 
 /** Where the engine runs for a widget instance. */
@@ -16,12 +16,7 @@ export interface EngineClient {
   readonly domainsNow?: (selection: Selection) => Domains;
   domains(selection: Selection): Promise<Domains>;
   explain(selection: Selection, attribute: string, key: string): Promise<Explanation>;
-  repair(
-    selection: Selection,
-    attribute: string,
-    value: SelectionValue,
-    recency: string[],
-  ): Promise<Repair>;
+  repair(selection: Selection, attribute: string, key: string, recency: string[]): Promise<Repair>;
   complete(
     selection: Selection,
     objective: CompletionObjective,

@@ -1,32 +1,39 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { ProductModel, Selection } from '../../engine/model/types.ts';
 import { compile } from '../../engine/solver/compile.ts';
+import { complete } from '../../engine/solver/complete.ts';
 import { domains } from '../../engine/solver/domains.ts';
+import { explain } from '../../engine/solver/explain.ts';
+import { repair } from '../../engine/solver/repair.ts';
 import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
-import {
-  completeSelection,
-  type CompletionObjective,
-  type ValueCosts,
-} from './completeSelection.ts';
-import { explainValue, reconcileSelection, repairValue } from './repairByDomains.ts';
+import { reconcileSelection } from './reconcileSelection.ts';
+
+/** How "Complete for me" chooses: model defaults, the lowest price delta, the shortest lead time. */
+export type CompletionObjective = 'defaults' | 'cheapest' | 'fastest';
+
+/** Per attribute and value key, a cost to minimise (a price delta, extra days); lower is better. */
+export type ValueCosts = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /**
  * The engine calls the widget makes, over one compiled model. The same object answers on the page
  * (small models) and inside the Web Worker (large ones); every answer is plain, cloneable data.
+ * Values are value keys as in `Domains` (ids, `String(n)`, `'true'`/`'false'`).
  */
 export interface EngineOps {
-  /** Number of solver attributes (decides worker or same thread). */
+  /** Number of solver attributes. */
   readonly size: number;
   domains(selection: Selection): Domains;
   explain(selection: Selection, attribute: string, key: string): Explanation;
-  repair(selection: Selection, attribute: string, value: SelectionValue, recency: string[]): Repair;
+  /** `recency`: attribute ids, oldest first (the newest choice is kept first). */
+  repair(selection: Selection, attribute: string, key: string, recency: string[]): Repair;
   complete(selection: Selection, objective: CompletionObjective, costs?: ValueCosts): Selection;
   /** Drops the choices of a loaded selection that no longer fit (see `reconcileSelection`). */
   reconcile(selection: Selection, recency: string[]): Repair;
 }
 
 /**
- * Compiles `model` once and returns the widget's engine calls over it. Throws the solver's
- * `SolverError` when the model cannot be compiled (shown as the widget's error state).
+ * Compiles `model` once and returns the widget's engine calls over it (the solver's `domains`,
+ * `explain`, `repair`, `complete`). Throws the solver's `SolverError` when the model cannot be
+ * compiled (shown as the widget's error state).
  *
  * @example
  * const ops = createEngineOps(model);
@@ -37,11 +44,17 @@ export function createEngineOps(model: ProductModel): EngineOps {
   return {
     size: compiled.attributes.length,
     domains: (selection) => domains(compiled, selection),
-    explain: (selection, attribute, key) => explainValue(compiled, selection, attribute, key),
-    repair: (selection, attribute, value, recency) =>
-      repairValue(compiled, selection, attribute, value, recency),
-    complete: (selection, objective, costs) =>
-      completeSelection(compiled, selection, objective, costs),
+    explain: (selection, attribute, key) => explain(compiled, selection, attribute, key),
+    repair: (selection, attribute, key, recency) =>
+      repair(compiled, selection, attribute, key, recency),
+    complete: (selection, objective, costs = {}) =>
+      complete(
+        compiled,
+        selection,
+        objective === 'defaults'
+          ? { kind: 'defaults' }
+          : { kind: 'cost', cost: (attribute, key) => costs[attribute]?.[key] ?? 0 },
+      ),
     reconcile: (selection, recency) => reconcileSelection(compiled, selection, recency),
   };
 }

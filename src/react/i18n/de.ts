@@ -98,5 +98,6 @@ export const de: Messages = {
   'form.tooLong': 'Verwenden Sie höchstens {max} Zeichen.',
   'form.dateInvalid': 'Geben Sie ein Datum ein.',
   'form.dateTooEarly': 'Wählen Sie den {date} oder später.',
+  'form.noAdapter': 'Anfragen können von dieser Seite noch nicht gesendet werden.',
   'form.incomplete': 'Schließen Sie die Konfiguration ab, um ein Angebot anzufordern.',
 };

@@ -97,6 +97,7 @@ export const en = {
   'form.tooLong': 'Use at most {max} characters.',
   'form.dateInvalid': 'Enter a date.',
   'form.dateTooEarly': 'Choose {date} or later.',
+  'form.noAdapter': 'Requests cannot be sent from this page yet.',
   'form.incomplete': 'Finish the configuration to request a quote.',
 } as const;
 

@@ -78,6 +78,30 @@ export function pricingDate(context: ConfiguratorPanelContext, now: string, date
   return date ?? dateAt(now, plantZone(context) ?? 'UTC');
 }
 
+type Cache<T> = WeakMap<ConfiguratorPanelContext, Map<string, T>>;
+
+/**
+ * One engine call per panel context (the widget makes a new context object when the selection,
+ * quantity or documents change) and key, shared by the panels, the form and the value extras.
+ */
+function remember<T>(
+  cache: Cache<T>,
+  context: ConfiguratorPanelContext,
+  key: string,
+  compute: () => T,
+): T {
+  let byKey = cache.get(context);
+  if (!byKey) cache.set(context, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
+}
+
+const priceCache: Cache<PriceOutcome> = new WeakMap();
+const promiseCache: Cache<PromiseOutcome> = new WeakMap();
+
 /** The price of the configured line, or why there is none. */
 export type PriceOutcome =
   | { state: 'loading' }
@@ -90,6 +114,10 @@ export type PriceOutcome =
  * when a guardrail is broken.
  */
 export function priceOutcome(context: ConfiguratorPanelContext, date: string): PriceOutcome {
+  return remember(priceCache, context, date, () => computePrice(context, date));
+}
+
+function computePrice(context: ConfiguratorPanelContext, date: string): PriceOutcome {
   const pricing = pricingOf(context.pricing);
   if (pricing.state !== 'ready') return pricing;
   const customerId = customerIdOf(context.customer);
@@ -133,6 +161,10 @@ export type PromiseOutcome =
  * `now`; option swaps carry their price change when the pricing document is loaded.
  */
 export function promiseOutcome(context: ConfiguratorPanelContext, now: string): PromiseOutcome {
+  return remember(promiseCache, context, now, () => computePromise(context, now));
+}
+
+function computePromise(context: ConfiguratorPanelContext, now: string): PromiseOutcome {
   const snapshot = snapshotOf(context.availability);
   if (snapshot.state !== 'ready') return snapshot;
   const pricing = pricingOf(context.pricing);

@@ -59,8 +59,8 @@ export async function createWorkerClient(model: ProductModel): Promise<EngineCli
     domains: (selection) => call<Domains>({ op: 'domains', selection }),
     explain: (selection, attribute, key) =>
       call<Explanation>({ op: 'explain', selection, attribute, key }),
-    repair: (selection, attribute, value, recency) =>
-      call<Repair>({ op: 'repair', selection, attribute, value, recency }),
+    repair: (selection, attribute, key, recency) =>
+      call<Repair>({ op: 'repair', selection, attribute, key, recency }),
     complete: (selection, objective, costs) =>
       call<Selection>({ op: 'complete', selection, objective, ...(costs ? { costs } : {}) }),
     reconcile: (selection, recency) => call<Repair>({ op: 'reconcile', selection, recency }),

@@ -19,7 +19,7 @@ function answer(request: EngineRequest): unknown {
     case 'explain':
       return ops.explain(request.selection, request.attribute, request.key);
     case 'repair':
-      return ops.repair(request.selection, request.attribute, request.value, request.recency);
+      return ops.repair(request.selection, request.attribute, request.key, request.recency);
     case 'complete':
       return ops.complete(request.selection, request.objective, request.costs);
     case 'reconcile':

@@ -1,5 +1,5 @@
-import type { Selection, SelectionValue } from '../../engine/model/types.ts';
-import type { CompletionObjective, ValueCosts } from '../engine/completeSelection.ts';
+import type { Selection } from '../../engine/model/types.ts';
+import type { CompletionObjective, ValueCosts } from '../engine/engineOps.ts';
 
 /** A request to the engine worker; `id` pairs it with its answer. */
 export type EngineRequest = { id: number } & (
@@ -10,7 +10,7 @@ export type EngineRequest = { id: number } & (
       op: 'repair';
       selection: Selection;
       attribute: string;
-      value: SelectionValue;
+      key: string;
       recency: string[];
     }
   | { op: 'complete'; selection: Selection; objective: CompletionObjective; costs?: ValueCosts }

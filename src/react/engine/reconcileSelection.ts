@@ -1,0 +1,39 @@
+import type { Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { CompiledModel } from '../../engine/solver/compile.ts';
+import { count } from '../../engine/solver/count.ts';
+import type { Repair, SelectionChange } from '../../engine/solver/types.ts';
+
+function feasible(compiled: CompiledModel, selection: Selection): boolean {
+  return count(compiled, selection) > 0n;
+}
+
+/**
+ * Keeps as much of a loaded selection (URL, saved, initial) as can still be valid: choices are
+ * added newest first (`recency`, newest last; otherwise in selection order) and dropped when they
+ * no longer fit. The dropped ones come back as changes to undefined, to be named to the buyer.
+ * Exact: what is kept always extends to a complete valid configuration.
+ *
+ * @example
+ * reconcileSelection(compiled, { material: 'walnut', size: 's' }).changes
+ * // [{ attribute: 'size', from: 's', to: undefined }]  (walnut is not made small)
+ */
+export function reconcileSelection(
+  compiled: CompiledModel,
+  selection: Selection,
+  recency: readonly string[] = [],
+): Repair {
+  const keys = Object.keys(selection);
+  const order = [
+    ...[...recency].reverse().filter((id) => keys.includes(id)),
+    ...keys.filter((id) => !recency.includes(id)),
+  ];
+  const kept: Record<string, SelectionValue> = {};
+  const changes: SelectionChange[] = [];
+  for (const id of order) {
+    const v = selection[id]!;
+    if (!compiled.byId.has(id) || feasible(compiled, { ...kept, [id]: v })) kept[id] = v;
+    else changes.push({ attribute: id, from: v, to: undefined });
+  }
+  const ordered = Object.fromEntries(keys.filter((id) => id in kept).map((id) => [id, kept[id]!]));
+  return { selection: ordered, changes };
+}

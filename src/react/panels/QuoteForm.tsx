@@ -1,0 +1,190 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useForm, type FieldError } from 'react-hook-form';
+import { useMessages } from '../i18n/messages.ts';
+import { QUOTE_LIMITS, quoteSchema, type QuoteInput, type QuoteValues } from './quoteSchema.ts';
+
+/** Where the form is: typing, sending, sent, or failed (with a retry). */
+export type QuoteFormState = 'editing' | 'submitting' | 'success' | 'failure';
+
+/** The props of `<QuoteForm>`. */
+export interface QuoteFormProps {
+  locale: string;
+  /** Sends the request (issue 6's submit adapter plugs in here); rejects on failure. */
+  onSubmit: (values: QuoteValues) => Promise<unknown>;
+  /** The earliest requested date `YYYY-MM-DD`: today, or the promised delivery date. */
+  minDate: string;
+  /** Blocks submitting with a reason (e.g. the configuration is not complete yet). */
+  blockedReason?: string;
+  defaultValues?: Partial<QuoteInput>;
+}
+
+const EMPTY: QuoteInput = { name: '', email: '', company: '', notes: '', requestedDate: '' };
+
+function Field(props: {
+  id: string;
+  label: string;
+  optional?: string;
+  error: FieldError | undefined;
+  children: (aria: {
+    id: string;
+    'aria-invalid': boolean;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}) {
+  const errorId = `${props.id}-error`;
+  return (
+    <div className="madeto-form-field" data-state={props.error ? 'invalid' : 'valid'}>
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.optional && <span className="madeto-optional"> {props.optional}</span>}
+      </label>
+      {props.children({
+        id: props.id,
+        'aria-invalid': props.error !== undefined,
+        'aria-describedby': props.error ? errorId : undefined,
+      })}
+      {props.error && (
+        <p id={errorId} className="madeto-form-field-error">
+          {props.error.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The quote request form (react-hook-form with the zod schema of `quoteSchema`): name, email,
+ * company, notes and requested date, each error shown under its field once touched; the submit
+ * button is disabled while the form is invalid or sending; then success, or failure with a retry
+ * of the same values. `data-state` on the form: editing, submitting, success, failure.
+ */
+export function QuoteForm({
+  locale,
+  onSubmit,
+  minDate,
+  blockedReason,
+  defaultValues,
+}: QuoteFormProps) {
+  const t = useMessages(locale);
+  const id = useId();
+  const schema = useMemo(() => quoteSchema(t, locale, minDate), [t, locale, minDate]);
+  const form = useForm<QuoteInput, unknown, QuoteValues>({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: { ...EMPTY, ...defaultValues },
+  });
+  const { register, handleSubmit, formState, reset } = form;
+  const [state, setState] = useState<QuoteFormState>('editing');
+  const [failure, setFailure] = useState('');
+
+  const send = handleSubmit(async (values) => {
+    setState('submitting');
+    try {
+      await onSubmit(values);
+      setState('success');
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+      setState('failure');
+    }
+  });
+
+  const titleId = `${id}-title`;
+  if (state === 'success')
+    return (
+      <section className="madeto-panel madeto-quote" data-state={state} aria-labelledby={titleId}>
+        <h3 id={titleId}>{t('form.title')}</h3>
+        <p role="status">{t('form.success')}</p>
+        <button
+          type="button"
+          onClick={() => {
+            reset({ ...EMPTY, ...defaultValues });
+            setState('editing');
+          }}
+        >
+          {t('form.again')}
+        </button>
+      </section>
+    );
+
+  const e = formState.errors;
+  const submitting = state === 'submitting';
+  return (
+    <section className="madeto-panel madeto-quote" data-state={state} aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('form.title')}</h3>
+      <form
+        noValidate
+        aria-labelledby={titleId}
+        aria-busy={submitting || undefined}
+        data-state={state}
+        onSubmit={(event) => void send(event)}
+      >
+        <Field id={`${id}-name`} label={t('form.name')} error={e.name}>
+          {(aria) => (
+            <input
+              {...aria}
+              {...register('name')}
+              autoComplete="name"
+              maxLength={QUOTE_LIMITS.name}
+              required
+            />
+          )}
+        </Field>
+        <Field id={`${id}-email`} label={t('form.email')} error={e.email}>
+          {(aria) => (
+            <input {...aria} {...register('email')} type="email" autoComplete="email" required />
+          )}
+        </Field>
+        <Field
+          id={`${id}-company`}
+          label={t('form.company')}
+          optional={t('form.optional')}
+          error={e.company}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              {...register('company')}
+              autoComplete="organization"
+              maxLength={QUOTE_LIMITS.company}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${id}-notes`}
+          label={t('form.notes')}
+          optional={t('form.optional')}
+          error={e.notes}
+        >
+          {(aria) => (
+            <textarea {...aria} {...register('notes')} rows={3} maxLength={QUOTE_LIMITS.notes} />
+          )}
+        </Field>
+        <Field
+          id={`${id}-date`}
+          label={t('form.requestedDate')}
+          optional={t('form.optional')}
+          error={e.requestedDate}
+        >
+          {(aria) => <input {...aria} {...register('requestedDate')} type="date" min={minDate} />}
+        </Field>
+        {blockedReason && <p className="madeto-panel-status">{blockedReason}</p>}
+        {state === 'failure' && (
+          <p className="madeto-form-failure" role="alert">
+            {t('form.failure', { message: failure })}
+          </p>
+        )}
+        <button
+          type="submit"
+          disabled={!formState.isValid || submitting || blockedReason !== undefined}
+        >
+          {submitting
+            ? t('form.submitting')
+            : state === 'failure'
+              ? t('form.retry')
+              : t('form.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}

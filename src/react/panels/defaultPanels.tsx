@@ -1,0 +1,97 @@
+import { useState, type ReactNode } from 'react';
+import type { Selection } from '../../engine/model/types.ts';
+import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
+import { useMessages } from '../i18n/messages.ts';
+import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import { plantZone, promiseOutcome } from './panelEngine.ts';
+import { dateAt, nowInstant } from './clock.ts';
+import { PriceSummary } from './PriceSummary.tsx';
+import { PromiseSummary } from './PromiseSummary.tsx';
+import { QuoteForm } from './QuoteForm.tsx';
+import type { QuoteValues } from './quoteSchema.ts';
+
+/** What a quote request hands to the host's submit function (until issue 6's payload exists). */
+export interface QuoteRequest {
+  kind: 'quote-request';
+  model: { id: string; version: string };
+  selection: Selection;
+  quantity: number;
+  customer: QuoteValues;
+}
+
+/** The props of `<PanelStack>`: the context and the ways to change the widget from a panel. */
+export interface PanelStackProps {
+  context: ConfiguratorPanelContext;
+  /** The current instant (ISO-8601); by default the real clock when the stack mounts. */
+  now?: string;
+  onApply?: (patch: Selection) => void;
+  onQuantity?: (quantity: number) => void;
+}
+
+/**
+ * Price, delivery and the quote form, sharing one `now`. The form's earliest date is the promised
+ * delivery date (today in the plant's zone while there is none); it sends through the context's
+ * `submit` when that is a function (issue 6's adapters), and is blocked until the configuration
+ * is complete.
+ */
+export function PanelStack({ context, now, onApply, onQuantity }: PanelStackProps) {
+  const t = useMessages(context.locale);
+  const [clock] = useState(nowInstant);
+  const at = now ?? clock;
+  const promised = promiseOutcome(context, at);
+  const minDate =
+    ('result' in promised && promised.result.deliveryDate) ||
+    dateAt(at, plantZone(context) ?? 'UTC');
+  const submit = context.submit;
+  const blockedReason = !context.complete
+    ? t('form.incomplete')
+    : typeof submit !== 'function'
+      ? t('form.noAdapter')
+      : undefined;
+  const onSubmit = async (customer: QuoteValues) => {
+    if (typeof submit !== 'function') throw new Error(t('form.noAdapter'));
+    const request: QuoteRequest = {
+      kind: 'quote-request',
+      model: { id: context.model.id, version: context.model.version },
+      selection: context.selection,
+      quantity: context.quantity,
+      customer,
+    };
+    await (submit as (request: QuoteRequest) => unknown)(request);
+  };
+  return (
+    <div className="madeto-panel-stack">
+      <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
+      <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
+      <QuoteForm
+        locale={context.locale}
+        minDate={minDate}
+        onSubmit={onSubmit}
+        {...(blockedReason !== undefined && { blockedReason })}
+      />
+    </div>
+  );
+}
+
+function StorePanels({ context }: { context: ConfiguratorPanelContext }) {
+  const select = useConfigurator((s) => s.select);
+  const setQuantity = useConfigurator((s) => s.setQuantity);
+  return (
+    <PanelStack
+      context={context}
+      onQuantity={setQuantity}
+      onApply={(patch) => {
+        for (const [attribute, value] of Object.entries(patch)) select(attribute, value);
+      }}
+    />
+  );
+}
+
+/**
+ * The panel slot of `<Configurator panels={defaultPanels}>`: price, delivery and quote form,
+ * wired to the widget's store (suggestions change the selection, tier hints the quantity).
+ * Renders only inside a `<Configurator>`; elsewhere use `<PanelStack>` with callbacks.
+ */
+export function defaultPanels(context: ConfiguratorPanelContext): ReactNode {
+  return <StorePanels context={context} />;
+}

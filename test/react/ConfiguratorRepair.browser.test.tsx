@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { Configurator } from '../../src/react/components/Configurator.tsx';
+import type { ValueExtrasFn } from '../../src/react/engine/valueExtras.ts';
+import { parseModel } from '../../src/engine/model/parseModel.ts';
+import deskJson from '../fixtures/minimal/desk.json';
+import showcaseJson from '../fixtures/widget/showcase.json';
+import { seriousViolations } from './axe.ts';
+import { cleanup, render } from './render.tsx';
+import '../../src/react/styles/madeto.css';
+
+const desk = parseModel(deskJson);
+const showcase = parseModel(showcaseJson);
+const option = (name: string) => page.getByRole('radio', { name }).element().closest('label')!;
+
+afterEach(cleanup);
+
+describe('<Configurator> explain, repair, undo, complete', () => {
+  it('a conflicting value explains itself, repairs with a preview, and undo restores', async () => {
+    render(<Configurator model={desk} layout="all" urlKey={false} />);
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    await page.getByRole('radio', { name: 'Laminate' }).click();
+    await expect.poll(() => option('Oak').dataset.state).toBe('conflict');
+    await page.getByRole('radio', { name: 'Oak' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.element(dialog).toBeVisible();
+    await expect.element(dialog).toHaveTextContent('Oak tops come only on the steel frame.');
+    await expect.element(dialog.getByText('Frame: Aluminium', { exact: true })).toBeVisible();
+    const changes = dialog.getByRole('list', { name: 'Changes' });
+    await expect.element(changes).toHaveTextContent('Top: Laminate → Oak');
+    await expect.element(changes).toHaveTextContent('Frame: Aluminium → not chosen');
+    expect(await seriousViolations(document.body)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Apply change' }).click();
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
+    await expect.element(page.getByRole('radio', { name: 'Aluminium' })).not.toBeChecked();
+    await expect.element(page.getByRole('status').last()).toHaveTextContent('Changed');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.element(page.getByRole('radio', { name: 'Aluminium' })).toBeChecked();
+    await expect.element(page.getByRole('radio', { name: 'Laminate' })).toBeChecked();
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
+  });
+
+  it('cancel leaves the selection as it was', async () => {
+    render(<Configurator model={desk} layout="all" urlKey={false} />);
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    await page.getByRole('radio', { name: 'Dual motor' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.element(dialog).toHaveTextContent('The dual motor needs the steel frame.');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    await expect.element(page.getByRole('radio', { name: 'Dual motor' })).not.toBeChecked();
+    await expect.element(page.getByRole('radio', { name: 'Aluminium' })).toBeChecked();
+  });
+
+  it('an impossible value is explained without a repair', async () => {
+    render(<Configurator model={showcase} layout="all" urlKey={false} />);
+    const handle = page.getByRole('combobox', { name: 'Handle' });
+    await expect
+      .poll(() => handle.element().querySelector('option[value="h09"]')?.getAttribute('data-state'))
+      .toBe('impossible');
+    await handle.selectOptions('h09');
+    const dialog = page.getByRole('dialog');
+    await expect.element(dialog).toHaveTextContent('The ceramic knob is discontinued.');
+    await expect
+      .element(dialog.getByRole('button', { name: 'Apply change' }))
+      .not.toBeInTheDocument();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.element(handle).toHaveValue('');
+  });
+
+  it('shows price deltas and availability badges; complete for me finishes a valid configuration', async () => {
+    const extras: ValueExtrasFn = (attribute, key) =>
+      attribute.id === 'size'
+        ? { priceDelta: key === 'l' ? '+€120' : '+€0' }
+        : attribute.id === 'colour'
+          ? { priceDelta: key === 'white' ? '+€0' : '+€30', cost: key === 'white' ? 0 : 30 }
+          : key === 'oak'
+            ? { availability: '+9 days', availabilityState: 'delayed', days: 9 }
+            : { availability: 'in stock', availabilityState: 'in-stock', days: 0 };
+    let last: { complete: boolean } | undefined;
+    const container = render(
+      <Configurator
+        model={showcase}
+        layout="all"
+        urlKey={false}
+        valueExtras={extras}
+        onChange={(_, info) => (last = info)}
+      />,
+    );
+    await expect
+      .element(page.getByRole('radio', { name: 'Large' }))
+      .toHaveAccessibleDescription('+€120');
+    await expect
+      .element(page.getByRole('radio', { name: 'Solid oak' }))
+      .toHaveAccessibleDescription(/\+9 days/);
+    expect(container.querySelector('.madeto-badge[data-state="delayed"]')?.textContent).toBe(
+      '+9 days',
+    );
+    // Defaults first (Medium), then the cheapest colour: White.
+    await page.getByRole('button', { name: 'Cheapest' }).click();
+    await expect.element(page.getByRole('radio', { name: 'Medium' })).toBeChecked();
+    await expect.element(page.getByRole('radio', { name: 'White' })).toBeChecked();
+    await expect.poll(() => last?.complete).toBe(true);
+    expect(container.querySelector('.madeto-layout')?.getAttribute('data-state')).toBe('valid');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect.element(page.getByTestId('selection')).toHaveTextContent('Nothing chosen yet.');
+    await page.getByRole('button', { name: 'Complete for me' }).click();
+    await expect.element(page.getByRole('radio', { name: 'Medium' })).toBeChecked();
+    await expect.element(page.getByRole('radio', { name: 'Natural', exact: true })).toBeChecked();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.element(page.getByTestId('selection')).toHaveTextContent('Nothing chosen yet.');
+  });
+
+  it('numbers name off-grid values; multi-selects keep min and max', async () => {
+    render(<Configurator model={showcase} layout="all" urlKey={false} />);
+    const height = page.getByRole('spinbutton', { name: 'Height (mm)' });
+    await height.fill('1100');
+    await height
+      .element()
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    (height.element() as HTMLInputElement).blur();
+    await expect.element(height).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(page.getByText('1100 is not offered')).toBeVisible();
+    await page.getByRole('checkbox', { name: 'Fixed shelf' }).click();
+    await page.getByRole('checkbox', { name: 'Adjustable shelf' }).click();
+    const drawer = page.getByRole('checkbox', { name: 'Drawer unit' });
+    await expect.poll(() => drawer.element().closest('label')!.dataset.state).toBe('conflict');
+    await expect.element(page.getByText('Monogram')).toBeVisible();
+    await page.getByRole('textbox', { name: 'Monogram' }).fill('ab');
+    await expect
+      .element(page.getByRole('textbox', { name: 'Monogram' }))
+      .toHaveAttribute('aria-invalid', 'true');
+  });
+});
