@@ -46,12 +46,22 @@ function candidates(
   ];
 }
 
-/** The customers a book is for (`customerIds`, or `customerId`), or undefined for everyone. */
+/**
+ * The customers a book is for (`customerIds`, or `customerId`), or undefined for everyone.
+ *
+ * @example
+ * bookCustomers({ customerId: 'ACME', … }); // ['ACME']
+ */
 export function bookCustomers(book: PriceBook): readonly string[] | undefined {
   return book.customerIds ?? (book.customerId === undefined ? undefined : [book.customerId]);
 }
 
-/** The dated rate from `from` to `to`: the latest with `asOf` ≤ date. */
+/**
+ * The dated rate from `from` to `to`: the latest with `asOf` ≤ date.
+ *
+ * @example
+ * fxRate(pricing, 'EUR', 'USD', '2026-02-15')?.asOf; // '2026-02-01' (the latest on or before)
+ */
 export function fxRate(
   pricing: Pricing,
   from: string,

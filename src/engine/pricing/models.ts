@@ -20,6 +20,9 @@ export function toModelMap(models: ModelsInput | undefined): ReadonlyMap<string,
 /**
  * The attribute `id` of one product's model, or of any model when `productId` is absent (the
  * first model that has it). Undefined when no such attribute exists.
+ *
+ * @example
+ * findAttribute(models, 'frame', 'DESK')?.type; // 'choice'
  */
 export function findAttribute(
   models: ReadonlyMap<string, ProductModel>,

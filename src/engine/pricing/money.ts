@@ -24,7 +24,12 @@ export type RoundingMode = 'halfUp' | 'halfEven';
 
 const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
-/** Whether `text` is a plain decimal string such as `"12.50"`, `"-0.01"` or `"19"`. */
+/**
+ * Whether `text` is a plain decimal string such as `"12.50"`, `"-0.01"` or `"19"`.
+ *
+ * @example
+ * isDecimalString('12,50'); // false
+ */
 export function isDecimalString(text: string): boolean {
   return DECIMAL.test(text);
 }
@@ -41,13 +46,23 @@ export function dec(text: string): Decimal {
   return new Dec(text);
 }
 
-/** An integer (a quantity) as a decimal. */
+/**
+ * An integer (a quantity) as a decimal.
+ *
+ * @example
+ * decInt(10).times(dec('1120.00')).toFixed(2); // '11200.00'
+ */
 export function decInt(n: number): Decimal {
   if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
   return new Dec(String(n));
 }
 
-/** A number attribute's value as a decimal (its shortest round-trip text; never money). */
+/**
+ * A number attribute's value as a decimal (its shortest round-trip text; never money).
+ *
+ * @example
+ * decNumber(1.5).toFixed(); // '1.5'
+ */
 export function decNumber(n: number): Decimal {
   if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
   return new Dec(String(n).includes('e') ? n.toFixed(20) : String(n));
@@ -69,7 +84,12 @@ export function percentOf(amount: Decimal, percent: Decimal): Decimal {
   return amount.times(percent).div(HUNDRED);
 }
 
-/** `amount` reduced by `percent` %: amount × (1 − percent / 100), exact. */
+/**
+ * `amount` reduced by `percent` %: amount × (1 − percent / 100), exact.
+ *
+ * @example
+ * lessPercent(dec('1000'), dec('5')).toFixed(); // '950'
+ */
 export function lessPercent(amount: Decimal, percent: Decimal): Decimal {
   return amount.minus(percentOf(amount, percent));
 }
@@ -137,7 +157,12 @@ export function roundQuotient(
   return new Dec(negative && q !== 0n ? `-${digits}` : digits);
 }
 
-/** `numerator ÷ denominator` for display: at most `DISPLAY_DP` places, trailing zeros dropped. */
+/**
+ * `numerator ÷ denominator` for display: at most `DISPLAY_DP` places, trailing zeros dropped.
+ *
+ * @example
+ * divForDisplay(dec('15.5'), dec('15')).toFixed(); // '1.0333333333'
+ */
 export function divForDisplay(numerator: Decimal, denominator: Decimal): Decimal {
   return new Dec(roundQuotient(numerator, denominator, DISPLAY_DP, 'halfUp').toFixed());
 }
@@ -238,17 +263,32 @@ export function money(amount: Decimal, currency: string): string {
   return scaleOf(amount) > dp ? amount.toFixed() : amount.toFixed(dp);
 }
 
-/** Any decimal as plain text (no exponent), trailing zeros kept as computed. */
+/**
+ * Any decimal as plain text (no exponent), trailing zeros kept as computed.
+ *
+ * @example
+ * plain(dec('12.50')); // '12.5'
+ */
 export function plain(amount: Decimal): string {
   return amount.toFixed();
 }
 
-/** The amount in minor units as a bigint (the amount must already be rounded to them). */
+/**
+ * The amount in minor units as a bigint (the amount must already be rounded to them).
+ *
+ * @example
+ * toMinor(dec('12.34'), 'EUR'); // 1234n
+ */
 export function toMinor(amount: Decimal, currency: string): bigint {
   return toBigInt(amount, minorUnits(currency));
 }
 
-/** A bigint count of minor units back to a decimal amount. */
+/**
+ * A bigint count of minor units back to a decimal amount.
+ *
+ * @example
+ * fromMinor(1234n, 'KWD').toFixed(3); // '1.234'
+ */
 export function fromMinor(units: bigint, currency: string): Decimal {
   return new Dec(units.toString()).div(new Dec(`1e${minorUnits(currency)}`));
 }

@@ -26,7 +26,12 @@ export interface OrderCharge {
   amount: Decimal;
 }
 
-/** Whether `selected` (the selection's value of an attribute) includes `value`. */
+/**
+ * Whether `selected` (the selection's value of an attribute) includes `value`.
+ *
+ * @example
+ * selects(['rack', 'light'], 'rack'); // true
+ */
 export function selects(
   selected: SelectionValue | undefined,
   value: string | number | boolean,
@@ -105,6 +110,9 @@ export function selectedOptions(
 /**
  * Replaces the price of option `attribute = value` (when selected): every per-unit price of that
  * option is dropped and one absolute amount put in its place (contract overrides, rule actions).
+ *
+ * @example
+ * overrideOption(opts, { top: 'oak' }, 'top', 'oak', dec('150.00'), 'contract:ACME'); // oak now 150.00
  */
 export function overrideOption(
   options: readonly OptionPrice[],
@@ -150,7 +158,12 @@ export function configuredList(
     .reduce((sum, o) => sum.plus(percentOf(absolute, o.percent)), absolute);
 }
 
-/** The contribution of one option to the configured list whose absolute part is `absolute`. */
+/**
+ * The contribution of one option to the configured list whose absolute part is `absolute`.
+ *
+ * @example
+ * contribution({ kind: 'percent', percent: dec('8'), … }, dec('1120')).toFixed(); // '89.6'
+ */
 export function contribution(option: OptionPrice, absolute: Decimal): Decimal {
   return option.kind === 'amount' ? option.amount : percentOf(absolute, option.percent);
 }

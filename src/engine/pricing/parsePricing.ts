@@ -56,7 +56,12 @@ export function asPricing(pricing: Pricing | PricingInput, models?: ModelsInput)
   return result;
 }
 
-/** The cross-part checks of `parsePricing`, as issues (also used by `lintPricing`). */
+/**
+ * The cross-part checks of `parsePricing`, as issues (also used by `lintPricing`).
+ *
+ * @example
+ * checkPricing(pricing, new Map([['DESK', desk]])); // [] when every reference resolves
+ */
 export function checkPricing(
   pricing: Pricing,
   models: ReadonlyMap<string, ProductModel>,

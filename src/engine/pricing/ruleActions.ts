@@ -5,7 +5,12 @@ import type { PriceRule } from './schema.ts';
 /** A price rule action that changes the unit (all but `setOptionAmount`). */
 export type UnitAction = Exclude<PriceRule['then'][number], { setOptionAmount: unknown }>;
 
-/** How an action reads in the waterfall. */
+/**
+ * How an action reads in the waterfall.
+ *
+ * @example
+ * actionLabel({ discountPercent: { percent: '10' } }); // '−10 %'
+ */
 export function actionLabel(action: UnitAction): string {
   if ('setUnitPrice' in action) return `unit price ${action.setUnitPrice.amount}`;
   if ('discountPercent' in action) return `−${action.discountPercent.percent} %`;

@@ -80,6 +80,7 @@ export type Condition =
   | { customerId: string }
   | { category: string };
 
+/** A price rule's `when`: tests combined with `all`, `any` and `not`. */
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union(
     [
@@ -139,6 +140,11 @@ const adjustmentBase = {
   per: z.enum(['unit', 'order']).default('unit'),
 };
 
+/**
+ * An option price in a book (step 2): an `amount` or a `percent` of the configured list for a
+ * selected value, or `amountTimesValue` for a number attribute; `per: "order"` makes it a one-time
+ * charge.
+ */
 export const adjustmentSchema = z.discriminatedUnion('type', [
   z.object({
     ...adjustmentBase,
@@ -156,6 +162,7 @@ export const adjustmentSchema = z.discriminatedUnion('type', [
   z.object({ ...adjustmentBase, type: z.literal('amountTimesValue'), amount: decimalSchema }),
 ]);
 
+/** An Odoo-style book formula (step 4): round-to-multiple(list × (1 − discount), roundTo) + surcharge. */
 export const formulaSchema = z.object({
   base: z.literal('configuredList'),
   discountPercent: percentSchema.default('0'),
@@ -163,6 +170,7 @@ export const formulaSchema = z.object({
   surcharge: decimalSchema.optional(),
 });
 
+/** A price book: a currency, a validity period, list prices and option adjustments. */
 export const priceBookSchema = z.object({
   id: z.string().min(1),
   currency: currencySchema,
@@ -189,6 +197,7 @@ const blockTier = z.object({
   price: nonNegative,
 });
 
+/** A volume schedule (step 5): `range` prices the whole line in one tier, `slab` each unit in its own. */
 export const discountScheduleSchema = z.object({
   id: z.string().min(1),
   type: z.enum(['range', 'slab']),
@@ -196,6 +205,7 @@ export const discountScheduleSchema = z.object({
   tiers: z.array(percentTier).min(1),
 });
 
+/** Block pricing (step 5): the line costs the block's price, plus an overage per unit above the last block. */
 export const blockPriceSchema = z.object({
   product: z.string().min(1),
   tiers: z.array(blockTier).min(1),
@@ -213,6 +223,7 @@ const unitPriceOverride = z.object({
   unitPrice: nonNegative,
 });
 
+/** A customer's contract (step 3): option amounts, or a whole unit price for a matching selection. */
 export const contractSchema = z.object({
   customerId: z.string().min(1),
   validFrom: dateSchema.optional(),
@@ -220,6 +231,7 @@ export const contractSchema = z.object({
   overrides: z.array(z.union([optionOverride, unitPriceOverride])).min(1),
 });
 
+/** A price rule (step 4): when `when` holds, `then` applies, by priority, before or after volume. */
 export const priceRuleSchema = z.object({
   id: z.string().min(1),
   stage: z.enum(['beforeVolume', 'afterVolume']).default('beforeVolume'),
@@ -229,6 +241,7 @@ export const priceRuleSchema = z.object({
   then: z.array(actionSchema).min(1),
 });
 
+/** The rounding policy (step 8) and the charm rules of converted currencies (step 1). */
 export const roundingPolicySchema = z.object({
   mode: z.enum(['halfUp', 'halfEven']).default('halfUp'),
   roundAt: z.enum(['finalUnit', 'eachStep', 'line']).default('finalUnit'),
@@ -241,6 +254,7 @@ export const roundingPolicySchema = z.object({
     .default({}),
 });
 
+/** The pricing file (pricing.md, "Shapes"). */
 export const pricingSchema = z.object({
   /** The currency whose book prices a currency without a book (default: the first usable). */
   baseCurrency: currencySchema.optional(),
@@ -306,6 +320,7 @@ const discountsSchema = z.object({
   documentDiscountPercent: percentSchema.optional(),
 });
 
+/** A price request (pricing.md, "A price request"). */
 export const priceRequestSchema = z.object({
   date: dateSchema,
   currency: currencySchema,
@@ -345,14 +360,23 @@ export const priceRequestSchema = z.object({
 export type Pricing = z.output<typeof pricingSchema>;
 /** A pricing file as authored (JSON), before validation. */
 export type PricingInput = z.input<typeof pricingSchema>;
+/** A validated price book. */
 export type PriceBook = z.output<typeof priceBookSchema>;
+/** A validated option adjustment. */
 export type Adjustment = z.output<typeof adjustmentSchema>;
+/** A validated volume schedule. */
 export type DiscountSchedule = z.output<typeof discountScheduleSchema>;
+/** A validated block price. */
 export type BlockPrice = z.output<typeof blockPriceSchema>;
+/** A validated contract. */
 export type Contract = z.output<typeof contractSchema>;
+/** A validated price rule. */
 export type PriceRule = z.output<typeof priceRuleSchema>;
+/** A price rule action. */
 export type PriceAction = z.output<typeof actionSchema>;
+/** A validated rounding policy (defaults applied). */
 export type RoundingPolicy = z.output<typeof roundingPolicySchema>;
 /** A validated price request (defaults applied). */
 export type PriceRequest = z.output<typeof priceRequestSchema>;
+/** One line of a validated price request. */
 export type PriceRequestLine = PriceRequest['lines'][number];

@@ -73,7 +73,12 @@ export function splitTax(
   return out;
 }
 
-/** The rate of a tax id as a decimal (0 when there is no tax). */
+/**
+ * The rate of a tax id as a decimal (0 when there is no tax).
+ *
+ * @example
+ * taxRate([{ id: 'DE19', rate: '0.19' }], 'DE19').toFixed(); // '0.19'
+ */
 export function taxRate(
   taxes: readonly { id: string; rate: string }[],
   id: string | undefined,

@@ -3,7 +3,12 @@ import type { PricedLine } from './priceLine.ts';
 import type { Condition, PriceRule } from './schema.ts';
 import type { TierHint } from './waterfall.ts';
 
-/** Quantity thresholds of rules for the product above `quantity` (where a rule starts or stops). */
+/**
+ * Quantity thresholds of rules for the product above `quantity` (where a rule starts or stops).
+ *
+ * @example
+ * ruleThresholds(rules, 'DESK', 12); // [20] for OAK-20 (quantity ≥ 20)
+ */
 export function ruleThresholds(
   rules: readonly PriceRule[],
   productId: string,

@@ -67,7 +67,12 @@ export function blockLine(block: BlockPrice, quantity: number): VolumeResult {
   };
 }
 
-/** The multiplier of a range result, for the line. */
+/**
+ * The multiplier of a range result, for the line.
+ *
+ * @example
+ * rangeFactor(dec('5')).toFixed(); // '0.95'
+ */
 export function rangeFactor(percent: Decimal): Decimal {
   return lessPercent(ONE, percent);
 }
@@ -75,6 +80,9 @@ export function rangeFactor(percent: Decimal): Decimal {
 /**
  * Quantities above `quantity` where a tier or block starts: the only places where one more unit
  * can make a line cheaper (within a tier a line grows with the quantity).
+ *
+ * @example
+ * tierStarts([{ from: 1 }, { from: 10 }, { from: 50 }], 12); // [50]
  */
 export function tierStarts(tiers: readonly { from: number }[], quantity: number): number[] {
   return tiers.map((t) => t.from).filter((from) => from > quantity);
