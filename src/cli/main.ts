@@ -48,6 +48,14 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'price --pricing P --request R [--model M ...]  the pricing result (pricing.md)',
     load: () => import('./commands/price.ts'),
   },
+  import: {
+    summary: 'import <file> --format xcsp|dimacs [-o out.json]  a model from XCSP 2.1 or DIMACS',
+    load: () => import('./commands/import.ts'),
+  },
+  bench: {
+    summary: 'bench <model.json|.xml|.dimacs> [--replay F] | bench --all  per-click timings',
+    load: () => import('./commands/bench.ts'),
+  },
 };
 
 function usage(): string {

@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, single } from '../args.ts';
+import { jsonlReplay, randomReplay, salesReplay, type Replay } from '../bench/clicks.ts';
+import { measureClicks, measureCompile } from '../bench/measureModel.ts';
+import { formatReport } from '../bench/report.ts';
+import { suites, type BenchContext, type BenchFigure } from '../bench/suites.ts';
+import { CliError, EXIT } from '../CliError.ts';
+import { formatOf, importFile } from '../importFile.ts';
+import type { Command } from '../main.ts';
+import { readJson } from '../readJson.ts';
+import { parseModel } from '../../engine/model/parseModel.ts';
+import type { ProductModel } from '../../engine/model/types.ts';
+
+const USAGE =
+  'madeto bench <model.json|.xml|.dimacs> [--replay selections.jsonl|brut.csv] | madeto bench --all [--suite NAME]';
+
+/** The repository root (three levels above this file). */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** `$MADETO_BENCHMARKS`, else `../shared/benchmarks` beside the repository; undefined when absent. */
+export function benchmarksFolder(): string | undefined {
+  const dir = process.env['MADETO_BENCHMARKS'] ?? join(root, '..', 'shared', 'benchmarks');
+  return existsSync(dir) ? dir : undefined;
+}
+
+/**
+ * `madeto bench --all` runs every registered suite (`npm run bench`); `madeto bench <model>`
+ * measures one model: compile, count, per-click `domains` over a replay (a JSON-lines file of
+ * selections, a BR4CP `brut.csv`, or seeded random buyers) and the same clicks on the SAT peer.
+ * Prints a table and one `BENCH {json}` line per figure. Timings are this machine's, not a test.
+ */
+export const run: Command = async ({ args, stdout, stderr }) => {
+  const parsed = parseArgs(args, { valued: ['replay', 'suite'], booleans: ['all'] });
+  const figures: BenchFigure[] = [];
+  if (parsed.flags.has('all')) {
+    if (parsed.positionals.length > 0)
+      throw new CliError(`--all takes no model: ${USAGE}`, EXIT.usage);
+    const only = single(parsed, 'suite');
+    const chosen = suites.filter((s) => only === undefined || s.name === only);
+    if (chosen.length === 0)
+      throw new CliError(
+        `unknown suite '${only}' (suites: ${suites.map((s) => s.name).join(', ')})`,
+        EXIT.usage,
+      );
+    const benchmarks = benchmarksFolder();
+    if (!benchmarks)
+      stderr(
+        'bench: no benchmark folder (../shared/benchmarks or MADETO_BENCHMARKS): its suites are skipped',
+      );
+    const context: BenchContext = { root, benchmarks, log: stderr };
+    for (const suite of chosen) {
+      stderr(`bench: suite ${suite.name}`);
+      figures.push(...(await suite.run(context)));
+    }
+  } else {
+    const [file, extra] = parsed.positionals;
+    if (!file || extra !== undefined)
+      throw new CliError(`expected one model file: ${USAGE}`, EXIT.usage);
+    const format = formatOf(file);
+    const model: ProductModel = parseModel(format ? importFile(file, format) : readJson(file));
+    const name = file.replace(/^.*\//, '');
+    const compiled = measureCompile(name, model, 4_000_000);
+    figures.push(...compiled.figures);
+    if (compiled.compiled) {
+      const replayFile = single(parsed, 'replay');
+      const replay: Replay = !replayFile
+        ? randomReplay(compiled.compiled, { walks: 10, clicks: 60 })
+        : /\.csv$/i.test(replayFile)
+          ? salesReplay(compiled.compiled, readText(replayFile), { rows: 200 })
+          : jsonlReplay(readText(replayFile), replayFile);
+      const measured = measureClicks(name, model, compiled.compiled, replay.selections);
+      const perClick = measured.find((f) => f.name.endsWith('domains per click'));
+      if (perClick) perClick.note = replay.source;
+      figures.push(...measured);
+    }
+  }
+  stdout(formatReport(figures));
+  return EXIT.ok;
+};
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: cannot read the file (${code ?? (error as Error).message})`);
+  }
+}
