@@ -22,7 +22,7 @@ export interface BenchFigure {
 
 const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8')) as unknown;
 
-function measure(name: string, runs: number, call: () => void): BenchFigure {
+function measure(name: string, runs: number, targetMs: number, call: () => void): BenchFigure {
   for (let i = 0; i < Math.min(20, runs); i++) call(); // warm-up
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
