@@ -24,20 +24,21 @@ export function domains(compiled: CompiledModel, selection: Selection): Domains 
   const masks = selectionMasks(compiled, selection);
   const { supported } = support(compiled.mdd, compiled.nodes, compiled.root, masks);
   const out: Domains = {};
+  const base = compiled.baseSupport;
   for (const attr of compiled.attributes) {
     const states: Record<string, ValueState> = {};
     const chosen = selection[attr.id];
-    const picked =
-      chosen === undefined
-        ? new Set<string>()
-        : new Set((Array.isArray(chosen) ? chosen : [chosen]).map(String));
-    attr.keys.forEach((key, i) => {
-      const level = attr.type === 'multi' ? attr.levels[i]! : attr.levels[0]!;
-      const index = attr.type === 'multi' ? 1 : i;
-      if (picked.has(key)) states[key] = 'selected';
+    const picked: readonly unknown[] =
+      chosen === undefined ? [] : Array.isArray(chosen) ? chosen : [chosen];
+    const multi = attr.type === 'multi';
+    for (let i = 0; i < attr.keys.length; i++) {
+      const key = attr.keys[i]!;
+      const level = multi ? attr.levels[i]! : attr.levels[0]!;
+      const index = multi ? 1 : i;
+      if (picked.length > 0 && picked.some((p) => String(p) === key)) states[key] = 'selected';
       else if (supported[level]![index] === 1) states[key] = 'available';
-      else states[key] = compiled.baseSupport[level]![index] === 1 ? 'conflict' : 'impossible';
-    });
+      else states[key] = base[level]![index] === 1 ? 'conflict' : 'impossible';
+    }
     out[attr.id] = states;
   }
   return out;
