@@ -1,8 +1,7 @@
 import { jsonPath } from '../model/jsonPath.ts';
-import type { ProductModel } from '../model/types.ts';
 import { allocate } from './allocate.ts';
 import { chooseBook } from './book.ts';
-import { toModelMap, valueProblem, type ModelsInput } from './models.ts';
+import { toModelMap, type ModelsInput } from './models.ts';
 import {
   dec,
   decInt,
@@ -18,8 +17,9 @@ import {
   type Decimal,
 } from './money.ts';
 import { parsePriceRequest } from './parsePriceRequest.ts';
+import { checkRequest } from './checkRequest.ts';
 import { priceLine, type LineContext, type PricedLine } from './priceLine.ts';
-import { PricingError, type PricingIssue } from './PricingError.ts';
+import { PricingError } from './PricingError.ts';
 import type { Pricing, PriceRequest, PricingInput } from './schema.ts';
 import { asPricing } from './parsePricing.ts';
 import { splitTax, taxRate, type Taxable } from './tax.ts';
@@ -360,52 +360,4 @@ function taxSummary(
     base: money(e.base, currency),
     amount: money(e.amount, currency),
   }));
-}
-
-/** Unknown products, attributes, values (against the models) and taxes, as issues with paths. */
-function checkRequest(
-  req: PriceRequest,
-  pricing: Pricing,
-  models: ReadonlyMap<string, ProductModel>,
-): PricingIssue[] {
-  const issues: PricingIssue[] = [];
-  const taxIds = pricing.taxes.map((t) => t.id);
-  if (req.taxId !== undefined && !taxIds.includes(req.taxId))
-    issues.push({
-      path: '$.taxId',
-      message: `unknown tax '${req.taxId}' (taxes: ${taxIds.join(', ') || 'none'})`,
-    });
-  req.lines.forEach((l, i) => {
-    if (l.taxId !== undefined && !taxIds.includes(l.taxId))
-      issues.push({
-        path: jsonPath(['lines', i, 'taxId']),
-        message: `unknown tax '${l.taxId}' (taxes: ${taxIds.join(', ') || 'none'})`,
-      });
-    const model = models.get(l.productId);
-    if (!model) return;
-    for (const [attribute, value] of Object.entries(l.selection)) {
-      const attr = model.attributes.find((a) => a.id === attribute);
-      const at = jsonPath(['lines', i, 'selection', attribute]);
-      if (!attr) {
-        issues.push({
-          path: at,
-          message: `unknown attribute '${attribute}' of product '${l.productId}' (attributes: ${model.attributes.map((a) => a.id).join(', ')})`,
-        });
-        continue;
-      }
-      const values = attr.type === 'multi' && Array.isArray(value) ? value : [value];
-      if (attr.type === 'multi' && !Array.isArray(value)) {
-        issues.push({
-          path: at,
-          message: `'${attribute}' is a multi attribute: give a list of value ids`,
-        });
-        continue;
-      }
-      for (const v of values) {
-        const problem = valueProblem(attr, v);
-        if (problem) issues.push({ path: at, message: problem });
-      }
-    }
-  });
-  return issues;
 }

@@ -1,0 +1,61 @@
+import { jsonPath } from '../model/jsonPath.ts';
+import type { ProductModel } from '../model/types.ts';
+import { valueProblem } from './models.ts';
+import type { PricingIssue } from './PricingError.ts';
+import type { Pricing, PriceRequest } from './schema.ts';
+
+/**
+ * What a request names that the pricing or the models do not know — attributes and values of a
+ * line's selection (when the product has a model) and taxes — as issues with JSON paths. Products
+ * no book prices are reported by `price` itself (with the books it looked in).
+ *
+ * @example
+ * checkRequest(request, pricing, models);
+ * // [{ path: '$.lines[0].selection.frame', message: "'wood' is not a value of 'frame' (values: steel, aluminium)" }]
+ */
+export function checkRequest(
+  req: PriceRequest,
+  pricing: Pricing,
+  models: ReadonlyMap<string, ProductModel>,
+): PricingIssue[] {
+  const issues: PricingIssue[] = [];
+  const taxIds = pricing.taxes.map((t) => t.id);
+  if (req.taxId !== undefined && !taxIds.includes(req.taxId))
+    issues.push({
+      path: '$.taxId',
+      message: `unknown tax '${req.taxId}' (taxes: ${taxIds.join(', ') || 'none'})`,
+    });
+  req.lines.forEach((l, i) => {
+    if (l.taxId !== undefined && !taxIds.includes(l.taxId))
+      issues.push({
+        path: jsonPath(['lines', i, 'taxId']),
+        message: `unknown tax '${l.taxId}' (taxes: ${taxIds.join(', ') || 'none'})`,
+      });
+    const model = models.get(l.productId);
+    if (!model) return;
+    for (const [attribute, value] of Object.entries(l.selection)) {
+      const attr = model.attributes.find((a) => a.id === attribute);
+      const at = jsonPath(['lines', i, 'selection', attribute]);
+      if (!attr) {
+        issues.push({
+          path: at,
+          message: `unknown attribute '${attribute}' of product '${l.productId}' (attributes: ${model.attributes.map((a) => a.id).join(', ')})`,
+        });
+        continue;
+      }
+      const values = attr.type === 'multi' && Array.isArray(value) ? value : [value];
+      if (attr.type === 'multi' && !Array.isArray(value)) {
+        issues.push({
+          path: at,
+          message: `'${attribute}' is a multi attribute: give a list of value ids`,
+        });
+        continue;
+      }
+      for (const v of values) {
+        const problem = valueProblem(attr, v);
+        if (problem) issues.push({ path: at, message: problem });
+      }
+    }
+  });
+  return issues;
+}
