@@ -57,6 +57,7 @@ describe('complete: valid results on random selections (exhaustive check)', () =
   for (const [name, seed] of [
     ['desk', 31],
     ['sofa', 32],
+    ['mixed', 33],
   ] as const) {
     it(name, () => {
       const model = fixture(name);

@@ -90,6 +90,7 @@ describe('explain: explanations block the value and are subset-minimal (exhausti
     ['desk', 11],
     ['sofa', 12],
     ['lintme', 13],
+    ['mixed', 14],
   ] as const) {
     it(name, () => {
       const model = fixture(name);

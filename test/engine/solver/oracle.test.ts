@@ -48,6 +48,7 @@ const cases = [
   { name: 'sofa', seed: 2 },
   { name: 'lintme', seed: 3 },
   { name: 'unsat', seed: 4 },
+  { name: 'mixed', seed: 5 },
 ];
 
 describe('solver agrees with exhaustive enumeration', () => {

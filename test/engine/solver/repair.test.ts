@@ -69,6 +69,7 @@ describe('repair: every conflicting value on random selections', () => {
   for (const [name, seed] of [
     ['desk', 21],
     ['sofa', 22],
+    ['mixed', 23],
   ] as const) {
     it(`${name}: the result is completable, has the value, and no dropped choice fits back`, () => {
       const model = fixture(name);

@@ -67,7 +67,7 @@ describe('validate: violated constraint ids', () => {
 });
 
 describe('validate agrees with the oracle on every complete configuration', () => {
-  for (const name of ['desk', 'sofa', 'lintme']) {
+  for (const name of ['desk', 'sofa', 'lintme', 'mixed']) {
     it(name, () => {
       const model = fixture(name);
       let valid = 0;
