@@ -86,7 +86,7 @@ export function measureCompile(
       figures: [
         {
           name: `${name}: compile`,
-          unit: 'ms',
+          unit: '',
           value: 'COMPILE_LIMIT',
           target: `≤ ${TARGETS.compileMs} ms`,
           meets: false,
