@@ -48,6 +48,10 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Com
     summary: 'price --pricing P --request R [--model M ...]  the pricing result (pricing.md)',
     load: () => import('./commands/price.ts'),
   },
+  serve: {
+    summary: 'serve [--port N] [--db FILE] [--origin URL ...]  the reference backend (orders.md)',
+    load: () => import('./commands/serve.ts'),
+  },
   import: {
     summary: 'import <file> --format xcsp|dimacs [-o out.json]  a model from XCSP 2.1 or DIMACS',
     load: () => import('./commands/import.ts'),

@@ -1,0 +1,34 @@
+/** Where submissions are stored: an embedded SQLite file, or a PostgreSQL database. */
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+/** Everything `madeto serve` is configured with. */
+export interface ServerConfig {
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** The directory holding index.json, the models, pricing.json and availability.json. */
+  catalogueDir: string;
+  /** Shop origins allowed by CORS (exact origins such as `https://shop.example`). */
+  origins: readonly string[];
+  /** The bearer token of sales reps (listing orders and quotes); absent: those endpoints refuse. */
+  repToken?: string | undefined;
+  /** The largest request body in bytes. */
+  bodyLimit: number;
+  /** Also recompute the promise of each order (its differences are warnings only). */
+  verifyPromise: boolean;
+  /** Fastify's request log on stdout. */
+  log: boolean;
+}
+
+/** Defaults of the reference backend. */
+export const DEFAULT_CONFIG: ServerConfig = {
+  port: 8787,
+  host: '127.0.0.1',
+  database: { kind: 'sqlite', file: '.data/madeto.sqlite' },
+  catalogueDir: 'public/catalogue',
+  origins: [],
+  bodyLimit: 256 * 1024,
+  verifyPromise: false,
+  log: false,
+};

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from './createDb.ts';
+import type { SubmissionsTable } from './schema.ts';
+
+/** A stored submission as the server reads it back. */
+export interface StoredSubmission {
+  seq: number;
+  id: string;
+  kind: string;
+  number: string;
+  idempotencyKey: string;
+  bodyHash: string;
+  statusCode: number;
+  response: unknown;
+  payload: unknown;
+  createdAt: string;
+}
+
+/** What `submit` does with a key: stores a new submission, replays the first, or refuses. */
+export type SubmitOutcome =
+  | { outcome: 'created'; submission: StoredSubmission }
+  | { outcome: 'replayed'; submission: StoredSubmission }
+  | { outcome: 'conflict'; submission: StoredSubmission };
+
+/** What is stored for a new submission; `respond` builds the answer once the number is known. */
+export interface NewSubmission {
+  kind: string;
+  idempotencyKey: string;
+  bodyHash: string;
+  payload: unknown;
+  currency: string;
+  total: string;
+  customerEmail: string;
+  createdAt: string;
+  respond: (ids: { id: string; number: string }) => unknown;
+}
+
+function fromRow(row: Omit<SubmissionsTable, 'seq'> & { seq: number | string }): StoredSubmission {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    kind: row.kind,
+    number: row.number ?? '',
+    idempotencyKey: row.idempotency_key,
+    bodyHash: row.body_hash,
+    statusCode: row.status_code,
+    response: JSON.parse(row.response) as unknown,
+    payload: JSON.parse(row.payload) as unknown,
+    createdAt: row.created_at,
+  };
+}
+
+/**
+ * Orders and quotes stored with their idempotency key, through the Kysely query layer (the same
+ * queries on SQLite and PostgreSQL).
+ */
+export class SubmissionStore {
+  constructor(private readonly db: Db) {}
+
+  /** The submission stored under `key`, if any. */
+  async byKey(key: string): Promise<StoredSubmission | undefined> {
+    const row = await this.db.kysely
+      .selectFrom('submissions')
+      .selectAll()
+      .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  /** The submission with this number (`O-…` / `Q-…`), if any. */
+  async byNumber(number: string): Promise<StoredSubmission | undefined> {
+    const row = await this.db.kysely
+      .selectFrom('submissions')
+      .selectAll()
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  /**
+   * Stores a submission in one transaction, unless its key is taken: then the first submission
+   * is replayed (same body hash) or the call is a conflict (another body). The answer is stored
+   * with the row, so a repeat returns exactly the first answer.
+   */
+  async submit(input: NewSubmission): Promise<SubmitOutcome> {
+    const created = await this.db.kysely.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('submissions')
+        .values({
+          id: randomUUID(),
+          kind: input.kind,
+          number: null,
+          idempotency_key: input.idempotencyKey,
+          body_hash: input.bodyHash,
+          payload: JSON.stringify(input.payload),
+          response: '{}',
+          status_code: 201,
+          currency: input.currency,
+          total: input.total,
+          customer_email: input.customerEmail,
+          created_at: input.createdAt,
+        })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning(['seq', 'id'])
+        .executeTakeFirst();
+      if (!inserted) return undefined;
+      const prefix = input.kind === 'order' ? 'O' : 'Q';
+      const number = `${prefix}-${input.createdAt.slice(0, 4)}-${String(inserted.seq).padStart(6, '0')}`;
+      const response = JSON.stringify(input.respond({ id: inserted.id, number }));
+      const row = await trx
+        .updateTable('submissions')
+        .set({ number, response })
+        .where('seq', '=', inserted.seq)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return fromRow(row);
+    });
+    if (created) return { outcome: 'created', submission: created };
+    const first = await this.byKey(input.idempotencyKey);
+    if (!first) throw new Error(`submission '${input.idempotencyKey}' vanished after a conflict`);
+    return first.bodyHash === input.bodyHash
+      ? { outcome: 'replayed', submission: first }
+      : { outcome: 'conflict', submission: first };
+  }
+
+  /** Submissions of some kinds after the cursor `sinceSeq` or the instant `sinceTime`, oldest first. */
+  async list(query: {
+    kinds: readonly string[];
+    sinceSeq?: number;
+    sinceTime?: string;
+    limit: number;
+  }): Promise<StoredSubmission[]> {
+    let q = this.db.kysely
+      .selectFrom('submissions')
+      .selectAll()
+      .where('kind', 'in', [...query.kinds]);
+    if (query.sinceSeq !== undefined) q = q.where('seq', '>', query.sinceSeq);
+    if (query.sinceTime !== undefined) q = q.where('created_at', '>', query.sinceTime);
+    const rows = await q.orderBy('seq').limit(query.limit).execute();
+    return rows.map(fromRow);
+  }
+
+  /** How many submissions are stored (for tests and health). */
+  async count(): Promise<number> {
+    const row = await this.db.kysely
+      .selectFrom('submissions')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

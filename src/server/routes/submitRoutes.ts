@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { canonicalJson } from '../../engine/orders/contentHash.ts';
+import { parseOrderPayload, type OrderPayload } from '../../engine/orders/schema.ts';
+import { verifyOrder } from '../../engine/orders/verifyOrder.ts';
+import { requireRep } from '../auth.ts';
+import type { Catalogue } from '../catalogue.ts';
+import type { ServerConfig } from '../config.ts';
+import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
+import { HttpError } from '../httpError.ts';
+
+/** The answer to an accepted order or quote request (stored, and replayed for a repeat). */
+export interface SubmitAnswer {
+  id: string;
+  number: string;
+  kind: OrderPayload['kind'];
+  idempotencyKey: string;
+  status: 'accepted';
+  receivedAt: string;
+  totals: OrderPayload['totals'];
+  /** Differences that did not block (e.g. a promise that moved). */
+  warnings: unknown[];
+}
+
+/** UTC dates around `now`: a buyer's "today" may be yesterday or tomorrow in UTC. */
+function priceDates(now: Date): string[] {
+  return [-1, 0, 1].map((d) => new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10));
+}
+
+function replay(reply: FastifyReply, s: StoredSubmission): unknown {
+  return reply.code(s.statusCode).header('idempotent-replayed', 'true').send(s.response);
+}
+
+/**
+ * `POST /api/orders` and `POST /api/quotes`: parse, verify with the engine (422 with the
+ * differences), then store in one transaction under the idempotency key (201); a repeat gets the
+ * first answer, another body under a used key a 409. `kind: "quote"` (a rep's quote) needs the rep
+ * token; orders and quote requests are public.
+ */
+export function submitRoutes(
+  app: FastifyInstance,
+  deps: { catalogue: Catalogue; store: SubmissionStore; config: ServerConfig },
+): void {
+  const handle =
+    (allowed: readonly OrderPayload['kind'][]) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const body = request.body;
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new HttpError(
+          400,
+          'BODY_NOT_OBJECT',
+          'the request body must be a JSON object (an order payload)',
+        );
+      const header = request.headers['idempotency-key'];
+      const bodyKey = (body as { idempotencyKey?: unknown }).idempotencyKey;
+      if (typeof header === 'string' && typeof bodyKey === 'string' && header !== bodyKey)
+        throw new HttpError(
+          400,
+          'IDEMPOTENCY_KEY_MISMATCH',
+          `the Idempotency-Key header '${header}' differs from $.idempotencyKey '${bodyKey}'`,
+        );
+      const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+      if (typeof bodyKey === 'string') {
+        const first = await deps.store.byKey(bodyKey);
+        if (first) {
+          if (first.bodyHash !== bodyHash) throw conflict(bodyKey, first);
+          return replay(reply, first);
+        }
+      }
+
+      const parsed = parseOrderPayload(body);
+      if (!parsed.ok)
+        throw new HttpError(
+          400,
+          'PAYLOAD_INVALID',
+          `the payload is invalid (${parsed.issues.length} problem(s))`,
+          {
+            issues: parsed.issues,
+          },
+        );
+      const payload = parsed.payload;
+      if (!allowed.includes(payload.kind))
+        throw new HttpError(
+          400,
+          'WRONG_ENDPOINT',
+          `$.kind '${payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
+        );
+      if (payload.kind === 'quote') requireRep(request.headers.authorization, deps.config.repToken);
+
+      const now = new Date();
+      const { catalogue } = deps;
+      const verdict = verifyOrder(
+        catalogue.models,
+        catalogue.pricing,
+        deps.config.verifyPromise ? catalogue.snapshot : undefined,
+        payload,
+        { priceDates: priceDates(now) },
+      );
+      if (verdict.status === 'rejected')
+        throw new HttpError(
+          422,
+          'ORDER_REJECTED',
+          `the ${payload.kind} does not match the catalogue: ${verdict.differences
+            .filter((d) => d.severity === 'error')
+            .map((d) => `${d.path}: ${d.message}`)
+            .join('; ')}`,
+          { differences: verdict.differences },
+        );
+
+      const receivedAt = now.toISOString();
+      const result = await deps.store.submit({
+        kind: payload.kind,
+        idempotencyKey: payload.idempotencyKey,
+        bodyHash,
+        payload,
+        currency: payload.totals.currency,
+        total: payload.totals.total,
+        customerEmail: payload.customer.email,
+        createdAt: receivedAt,
+        respond: ({ id, number }): SubmitAnswer => ({
+          id,
+          number,
+          kind: payload.kind,
+          idempotencyKey: payload.idempotencyKey,
+          status: 'accepted',
+          receivedAt,
+          totals: payload.totals,
+          warnings: verdict.differences,
+        }),
+      });
+      switch (result.outcome) {
+        case 'created':
+          return reply.code(201).send(result.submission.response);
+        case 'replayed':
+          return replay(reply, result.submission);
+        case 'conflict':
+          throw conflict(payload.idempotencyKey, result.submission);
+        default:
+          return result satisfies never;
+      }
+    };
+
+  app.post('/api/orders', handle(['order']));
+  app.post('/api/quotes', handle(['quote-request', 'quote']));
+}
+
+function conflict(key: string, first: StoredSubmission): HttpError {
+  return new HttpError(
+    409,
+    'IDEMPOTENCY_KEY_REUSED',
+    `idempotency key '${key}' was already used for ${first.number} with a different body; use a new key for a new submission`,
+  );
+}

@@ -1,0 +1,49 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.ts';
+import { loadCatalogue } from './catalogue.ts';
+import type { ServerConfig } from './config.ts';
+import { openDb } from './db/createDb.ts';
+import { migrate } from './db/migrate.ts';
+import { SubmissionStore } from './db/submissionStore.ts';
+
+/** A listening reference backend. */
+export interface RunningServer {
+  /** `http://host:port`, with the port actually bound. */
+  url: string;
+  port: number;
+  store: SubmissionStore;
+  /** Stops accepting requests, finishes the ones in flight, closes the database. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Loads the catalogue, opens and migrates the database, and listens.
+ *
+ * @example
+ * const server = await startServer({ ...DEFAULT_CONFIG, port: 0, database: { kind: 'sqlite', file: tmp } });
+ * await fetch(`${server.url}/api/pricing`);
+ */
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const catalogue = loadCatalogue(config.catalogueDir);
+  const db = openDb(config.database);
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const store = new SubmissionStore(db);
+  const app = await buildApp({ config, catalogue, store });
+  await app.listen({ port: config.port, host: config.host });
+  const port = (app.server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    store,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
+}
