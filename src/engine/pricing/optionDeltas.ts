@@ -72,7 +72,18 @@ function contextOf(query: DeltaQuery, data: PricingData): LineContext {
  *   date: '2026-03-02' }, { pricing, models }).deltas.frame; // { steel: '0.00', aluminium: '120.00' }
  */
 export function optionDeltas(query: DeltaQuery, data: PricingData): OptionDeltas {
-  const ctx = contextOf(query, data);
+  return deltasInContext(contextOf(query, data), query);
+}
+
+/**
+ * `optionDeltas` within a request's context (its pricing, models, customer, date, currency and
+ * rounding policy) — what `price` attaches to each configured line.
+ *
+ * @example
+ * deltasInContext(ctx, { productId: 'DESK', selection: {}, quantity: 1, currency: 'EUR', date: '2026-03-02' })
+ *   .deltas.top; // { laminate: '0.00', oak: '180.00' }
+ */
+export function deltasInContext(ctx: LineContext, query: DeltaQuery): OptionDeltas {
   const current = unitOf(ctx, query, query.selection);
   const model = ctx.models.get(query.productId);
   const deltas: Record<string, Record<string, string>> = {};

@@ -18,6 +18,7 @@ import {
 } from './money.ts';
 import { parsePriceRequest } from './parsePriceRequest.ts';
 import { checkRequest } from './checkRequest.ts';
+import { deltasInContext } from './optionDeltas.ts';
 import { priceLine, type LineContext, type PricedLine } from './priceLine.ts';
 import { PricingError } from './PricingError.ts';
 import type { Pricing, PriceRequest, PricingInput } from './schema.ts';
@@ -54,6 +55,11 @@ export interface LineResult {
   gross: string;
   waterfall: WaterfallStep[];
   tierHint?: TierHint;
+  /**
+   * Per attribute and value, the change of `unit` if that value were chosen ("+€120"), for lines
+   * of products with a model (see `optionDeltas`).
+   */
+  optionDeltas?: Record<string, Record<string, string>>;
 }
 
 /** A one-time charge (a `per: "order"` option): never volume-discounted. */
@@ -91,6 +97,8 @@ export interface PricingData {
   /** From `parsePricing`; a raw pricing document is validated (once per object) first. */
   pricing: Pricing | PricingInput;
   models?: ModelsInput | undefined;
+  /** Attach `optionDeltas` to configured lines (default true; false skips the re-pricing). */
+  optionDeltas?: boolean | undefined;
 }
 
 /**
@@ -128,6 +136,14 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
   const issues = checkRequest(req, pricing, models);
   if (issues.length > 0) throw new PricingError('PRICE_REQUEST_INVALID', issues);
 
+  const discountsOf = (l: PriceRequest['lines'][number]) => {
+    const additionalPercent = l.discounts?.additionalPercent ?? req.discounts.additionalPercent;
+    const partnerPercent = l.discounts?.partnerPercent ?? req.discounts.partnerPercent;
+    return {
+      ...(additionalPercent !== undefined && { additionalPercent }),
+      ...(partnerPercent !== undefined && { partnerPercent }),
+    };
+  };
   const potOf = (productId: string) => pricing.percentOfTotal.find((p) => p.product === productId);
   const priced: { line: PricedLine; kind: LineResult['kind'] }[] = [];
   req.lines.forEach((l, i) => {
@@ -140,8 +156,7 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
         quantity: l.quantity,
         selection: l.selection,
         category: l.category ?? models.get(l.productId)?.category,
-        additionalPercent: l.discounts?.additionalPercent ?? req.discounts.additionalPercent,
-        partnerPercent: l.discounts?.partnerPercent ?? req.discounts.partnerPercent,
+        ...discountsOf(l),
       },
       true,
     );
@@ -282,6 +297,18 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
       line: money(net.plus(tax), currency),
     });
     const { extended, charges: _c, violations: _v, waterfall: _w, ...rest } = p.line;
+    const source = req.lines.find((l) => l.lineId === p.line.lineId)!;
+    const deltas =
+      data.optionDeltas !== false && p.kind === 'product' && models.has(p.line.productId)
+        ? deltasInContext(ctx, {
+            productId: p.line.productId,
+            selection: source.selection,
+            quantity: p.line.quantity,
+            currency,
+            date: req.date,
+            ...discountsOf(source),
+          }).deltas
+        : undefined;
     return {
       ...rest,
       kind: p.kind,
@@ -293,6 +320,7 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
       taxRate: plain(t.rate),
       gross: money(net.plus(tax), currency),
       waterfall,
+      ...(deltas && { optionDeltas: deltas }),
     };
   });
   const charges: ChargeResult[] = chargeOwners.map(({ p, c }, k) => {

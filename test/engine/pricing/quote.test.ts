@@ -294,3 +294,23 @@ describe('which tax a line gets', () => {
     expect(r.lines.map((l) => [l.lineId, l.taxId, l.tax])).toEqual(expected);
   });
 });
+
+describe('each configured line carries its option deltas', () => {
+  it('as optionDeltas computes them, in the request context', () => {
+    // ACME, 10 units: oak costs 150 (contract) × 0.95 (tier 10–49) × 0.97 (rep) = 138.225 → unit
+    // 1000 × 0.95 × 0.97 = 921.50 → 1059.73 (1059.725 rounded half-up) → +138.23
+    const r = run({
+      customerId: 'ACME',
+      discounts: { additionalPercent: '3' },
+      lines: [desk('L1', { quantity: 10 }), { lineId: 'W', productId: 'WARRANTY', quantity: 1 }],
+    });
+    expect(r.lines[0]!.optionDeltas?.top).toEqual({ laminate: '0.00', oak: '138.23' });
+    expect(r.lines[1]!.optionDeltas).toBeUndefined();
+  });
+  it('unless asked not to', () => {
+    const request = { date: '2026-03-02', currency: 'EUR', lines: [desk('L1')] };
+    expect(
+      price(request, { pricing, models, optionDeltas: false }).lines[0]!.optionDeltas,
+    ).toBeUndefined();
+  });
+});
