@@ -31,13 +31,13 @@ export function deskOrder(
   idempotencyKey = 'test-key-0001',
   quantity = 3,
   kind: OrderPayload['kind'] = 'order',
+  createdAt = '2026-11-23T09:00:00Z',
 ): OrderPayload {
   const lines = [
     { lineId: 'L1', productId: 'DESK', quantity, selection: deskSelection },
     { lineId: 'L2', productId: 'INSTALL-DESK', quantity, selection: {} },
   ];
-  const createdAt = '2026-11-23T09:00:00Z';
-  const pricingContext = { date: '2026-11-23', currency: 'EUR' };
+  const pricingContext = { date: createdAt.slice(0, 10), currency: 'EUR' };
   const priced = price({ ...pricingContext, lines }, { pricing, models });
   const promised = promise(
     {

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The rep token the test servers are started with. */
+export const REP_TOKEN = 'test-rep-token-0123456789';
+export const SHOP_ORIGIN = 'https://shop.example';
+
+const bin = new URL('../../bin/madeto.js', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
+
+/** A `madeto serve` child process on a free port. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Sends `signal` and waits for the process to exit. */
+  stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** A fresh temporary SQLite file path. */
+export function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'madeto-serve-')), 'orders.sqlite');
+}
+
+/**
+ * Starts the real CLI (`node bin/madeto.js serve --port 0 --db <file>`) and resolves with its URL
+ * once it prints that it listens.
+ */
+export function startServerProcess(
+  db: string,
+  extra: readonly string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--port', '0', '--db', db, '--origin', SHOP_ORIGIN, ...extra],
+    {
+      cwd: root,
+      env: { ...process.env, MADETO_REP_TOKEN: REP_TOKEN, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve({ url, child, stop });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.once('exit', (code) =>
+      reject(new Error(`madeto serve exited (${code}) before listening: ${err}`)),
+    );
+  });
+}
