@@ -180,8 +180,9 @@ export function planLine(
       });
       continue;
     }
-    const purchase = bestPurchase(cal, id, item, d0, delays);
-    if (purchase && (!supply || purchase.usableDay < supply.day)) {
+    const nominal = bestPurchase(cal, id, item, d0, NO_DELAYS);
+    if (nominal && (!supply || nominal.usableDay < supply.day)) {
+      const purchase = delays.has(nominal.key) ? bestPurchase(cal, id, item, d0, delays)! : nominal;
       if (stockPart > 0) consumed.push({ item: id, qty: stockPart, day: d0 });
       items.set(id, {
         ...base,

@@ -25,6 +25,20 @@ export interface OrderPlan {
 }
 
 /**
+ * Re-plans of the same order under other supply delays (C16) reuse a line's plan when the delays
+ * it depends on are the same: its own uncertain supplies and those of earlier lines that share a
+ * work centre with it (stock consumption is booked on nominal days, so only capacity carries
+ * delays from line to line).
+ */
+export interface LineMemo {
+  cache: Map<string, LinePlan>;
+  /** Per line: the source keys its plan depends on. */
+  deps: string[][];
+  /** Per line: the work centres its plan schedules on. */
+  workCenters: string[][];
+}
+
+/**
  * Finds the model of a product id.
  *
  * @example
@@ -47,7 +61,7 @@ export function modelOf(
 /**
  * Plans the lines of a request in order (C13): earlier lines consume stock and capacity first.
  * With `complete`, every line ships on the latest line's ship date (its delivery follows from
- * its plant's carrier); with `asap` each line keeps its own.
+ * its plant's carrier); with `asap` each line keeps its own. `memo` lets C16's re-plans reuse lines.
  *
  * @example
  * planOrder(ctx, models, lines, now, 'complete', new Map()).deliveryDays // [day, day]
@@ -59,13 +73,29 @@ export function planOrder(
   now: string,
   shipPolicy: 'complete' | 'asap',
   delays: SupplyDelays,
+  memo?: LineMemo,
 ): OrderPlan {
   const plans: LinePlan[] = [];
   const statesBefore: PlanState[] = [];
   let state = EMPTY_STATE;
   lines.forEach((line, i) => {
     statesBefore.push(state);
+    const key = memo && `${i}|${memo.deps[i]!.map((k) => delays.get(k) ?? 0).join(',')}`;
+    const hit = key === undefined ? undefined : memo!.cache.get(key);
+    if (hit) {
+      // The hit's own work centres come from the hit; every other centre from this order's state.
+      const taken = new Map(state.taken);
+      for (const wc of memo!.workCenters[i]!) {
+        const t = hit.state.taken.get(wc);
+        if (t) taken.set(wc, t);
+      }
+      const reused = { ...hit, state: { consumed: hit.state.consumed, taken } };
+      plans.push(reused);
+      state = reused.state;
+      return;
+    }
     const plan = planLine(ctx, modelOf(models, line.productId, i), line, now, state, delays);
+    if (key !== undefined) memo!.cache.set(key, plan);
     plans.push(plan);
     state = plan.state;
   });
@@ -97,4 +127,33 @@ export function orderDeliveryDay(plan: OrderPlan): number | undefined {
     latest = latest === undefined ? d : Math.max(latest, d);
   }
   return latest;
+}
+
+/**
+ * The memo for re-planning `plan` under delays (C16): each line depends on its own uncertain
+ * supplies and, through shared work centres, on those of earlier lines.
+ *
+ * @example
+ * planOrder(ctx, models, lines, now, 'asap', delays, lineMemo(base, ['po:PO-1']))
+ */
+export function lineMemo(plan: OrderPlan, uncertain: readonly string[]): LineMemo {
+  const keys = new Set(uncertain);
+  const workCenters = plan.lines.map((l) => [
+    ...new Set([
+      ...l.productOps.map((o) => o.workCenter),
+      ...[...l.items.values()].flatMap((p) => (p.build?.ops ?? []).map((o) => o.workCenter)),
+    ]),
+  ]);
+  const deps: string[][] = [];
+  plan.lines.forEach((l, i) => {
+    const own = [...l.items.values()]
+      .map((p) => (p.purchase ?? p.inbound)?.key)
+      .filter((k): k is string => k !== undefined && keys.has(k));
+    const set = new Set(own);
+    for (let j = 0; j < i; j++)
+      if (workCenters[j]!.some((wc) => workCenters[i]!.includes(wc)))
+        for (const k of deps[j]!) set.add(k);
+    deps.push([...set].sort());
+  });
+  return { cache: new Map(), deps, workCenters };
 }

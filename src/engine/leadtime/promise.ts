@@ -1,8 +1,8 @@
 import type { ProductModel, Selection } from '../model/types.ts';
 import { atpCurve, splitSuggestion } from './atpCurve.ts';
-import { orderConfidence } from './confidence.ts';
+import { orderConfidence, uncertainSupplies } from './confidence.ts';
 import { snapshotContext } from './context.ts';
-import { modelOf, orderDeliveryDay, planOrder } from './planOrder.ts';
+import { lineMemo, modelOf, orderDeliveryDay, planOrder } from './planOrder.ts';
 import {
   lineResult,
   type Acceptance,
@@ -118,10 +118,14 @@ export function promise(request: PromiseRequestInput, options: PromiseOptions): 
   let orderConfidenceResult: Confidence | undefined;
   if (want.confidence && plan.lines.every((l) => l.status === 'ok')) {
     const quantiles = options.snapshot.policies.quantiles ?? [];
+    const memo = lineMemo(
+      plan,
+      uncertainSupplies(plan).map((u) => u.key),
+    );
     const conf = orderConfidence(
       plan,
       (delays) => {
-        const again = planOrder(ctx, models, lines, request.now, shipPolicy, delays);
+        const again = planOrder(ctx, models, lines, request.now, shipPolicy, delays, memo);
         const order = orderDeliveryDay(again);
         return { ...(order === undefined ? {} : { order }), lines: again.deliveryDays };
       },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { run, type Case, type SnapshotJson } from './harness.ts';
+import { uncertainSupplies, orderConfidence } from '../../../src/engine/leadtime/confidence.ts';
+import { snapshotContext } from '../../../src/engine/leadtime/context.ts';
+import { parseSnapshot } from '../../../src/engine/leadtime/parseSnapshot.ts';
+import { lineMemo, orderDeliveryDay, planOrder } from '../../../src/engine/leadtime/planOrder.ts';
+import { baseSnapshot, boxModel, run, type Case, type SnapshotJson } from './harness.ts';
 
 type Histogram = Record<string, number>;
 const bought = (item: string, histogram?: Histogram) => (s: SnapshotJson) => {
@@ -210,6 +214,47 @@ describe('C16 confidence of the whole promise', () => {
     expect(run(c).confidence).toEqual(first);
     // P(all 10 on time) = 0.8^10 ≈ 0.11, so even the median is late.
     expect(first.p50).toBe('2026-03-11');
+  });
+
+  it('reusing line plans across outcomes gives the same quantiles as re-planning everything', () => {
+    // Two lines share ASM; the second also depends on the first line's RED delay through capacity.
+    const snapshotJson = baseSnapshot();
+    all(
+      bought('RED', { '0': 0.5, '1': 0.3, '4': 0.2 }),
+      bought('BLUE', { '0': 0.7, '2': 0.3 }),
+    )(snapshotJson);
+    const model = boxModel((m) => {
+      m.routing = [{ op: 'ASM-10', workCenter: 'ASM', fixedHours: 6, hoursPerUnit: 1 }];
+    });
+    const snapshot = parseSnapshot(snapshotJson, [model]);
+    const ctx = snapshotContext(snapshot);
+    const models = new Map([['BOX', model]]);
+    const lines = [
+      { lineId: 'A', productId: 'BOX', quantity: 2, selection: { color: 'red' } },
+      { lineId: 'B', productId: 'BOX', quantity: 1, selection: { color: 'blue' } },
+      { lineId: 'C', productId: 'BOX', quantity: 1, selection: { color: 'red' } },
+    ];
+    const now = '2026-03-02T07:00:00Z';
+    const base = planOrder(ctx, models, lines, now, 'asap', new Map());
+    const memo = lineMemo(
+      base,
+      uncertainSupplies(base).map((u) => u.key),
+    );
+    const replan = (withMemo: boolean) => (delays: ReadonlyMap<string, number>) => {
+      const again = planOrder(ctx, models, lines, now, 'asap', delays, withMemo ? memo : undefined);
+      const order = orderDeliveryDay(again);
+      return { ...(order === undefined ? {} : { order }), lines: again.deliveryDays };
+    };
+    const fast = orderConfidence(base, replan(true), [0.1, 0.5, 0.75, 0.9, 0.99]);
+    const slow = orderConfidence(base, replan(false), [0.1, 0.5, 0.75, 0.9, 0.99]);
+    expect(fast).toEqual(slow);
+    expect(memo.deps).toEqual([
+      ['supplier:RED:S-RED'],
+      ['supplier:BLUE:S-BLUE', 'supplier:RED:S-RED'],
+      ['supplier:BLUE:S-BLUE', 'supplier:RED:S-RED'],
+    ]);
+    // Line B waits behind line A on ASM, so A's delays move B's dates too.
+    expect(new Set(Object.values(slow.lines[1]!.quantiles)).size).toBeGreaterThan(1);
   });
 
   it('says "none" when nothing is uncertain', () => {
