@@ -83,7 +83,12 @@ export function migrateSelection(
     }
     if (value !== undefined && isValidValue(attribute, value)) selection[id] = value;
     else
-      dropped.push({ attribute: id, label: attribute.label, value: raw, reason: 'unknown-value' });
+      dropped.push({
+        attribute: id,
+        label: attribute.label,
+        value: typeof value === 'string' ? value : raw,
+        reason: 'unknown-value',
+      });
   }
   return {
     selection,
