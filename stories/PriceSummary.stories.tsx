@@ -1,0 +1,106 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState, type ReactNode } from 'react';
+import { fn } from 'storybook/test';
+import { PriceSummary } from '../src/react/panels/PriceSummary.tsx';
+import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
+import '../src/react/styles/panels.css';
+
+function Frame(props: { children: ReactNode; dir?: 'rtl'; theme?: 'light' | 'dark' }) {
+  return (
+    <div
+      className="madeto"
+      data-theme={props.theme ?? 'light'}
+      dir={props.dir}
+      style={{ maxWidth: 420, padding: 8 }}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+/** The panel with a working quantity (tier hints change it), starting from a fixture state. */
+function Live({ state }: { state: PanelStateName }) {
+  const base = panelStates[state];
+  const [quantity, setQuantity] = useState(base.quantity);
+  return <PriceSummary context={{ ...base, quantity }} now={NOW} onQuantity={setQuantity} />;
+}
+
+const meta = {
+  title: 'Panels/PriceSummary',
+  component: PriceSummary,
+  args: { context: panelStates.valid, now: NOW, onQuantity: fn() },
+  decorators: [
+    (Story) => (
+      <Frame>
+        <Story />
+      </Frame>
+    ),
+  ],
+} satisfies Meta<typeof PriceSummary>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+/** A complete desk: list price, the options that cost something, tax and total. */
+export const Valid: Story = {};
+/** Pricing not loaded yet. */
+export const Loading: Story = { args: { context: panelStates.loading } };
+/** An unreadable pricing document. */
+export const ErrorState: Story = { args: { context: panelStates.error } };
+/** Choices missing: the price of the choices so far. */
+export const Incomplete: Story = { args: { context: panelStates.incomplete } };
+/** A guardrail is broken: approval required, with the engine's reasons. */
+export const ApprovalRequired: Story = { args: { context: panelStates.approvalRequired } };
+/** 49 desks: "Order 50 and save …", one click away. */
+export const TierHint: Story = { render: () => <Live state="tierHint" /> };
+/** German: "1.234,00 €" and German labels. */
+export const German: Story = { args: { context: panelStates.german } };
+/** Long labels wrap inside the panel. */
+export const LongLabels: Story = { args: { context: panelStates.longLabels } };
+
+const all: PanelStateName[] = [
+  'loading',
+  'error',
+  'incomplete',
+  'valid',
+  'unavailable',
+  'approvalRequired',
+  'tierHint',
+  'longLabels',
+  'german',
+];
+
+/** Every state side by side, then right-to-left (Arabic digits) and the dark theme. */
+export const AllStates: Story = {
+  decorators: [(Story) => <Story />],
+  render: () => (
+    <div
+      style={{
+        display: 'grid',
+        gap: 16,
+        gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
+      }}
+    >
+      {all.map((state) => (
+        <figure key={state} style={{ margin: 0 }}>
+          <figcaption>{state}</figcaption>
+          <Frame>
+            <Live state={state} />
+          </Frame>
+        </figure>
+      ))}
+      <figure style={{ margin: 0 }}>
+        <figcaption>rtl</figcaption>
+        <Frame dir="rtl">
+          <Live state="rtl" />
+        </Frame>
+      </figure>
+      <figure style={{ margin: 0 }}>
+        <figcaption>dark</figcaption>
+        <Frame theme="dark">
+          <Live state="tierHint" />
+        </Frame>
+      </figure>
+    </div>
+  ),
+};

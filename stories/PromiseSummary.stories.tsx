@@ -1,0 +1,113 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState, type ReactNode } from 'react';
+import { fn } from 'storybook/test';
+import type { Selection } from '../src/engine/model/types.ts';
+import { PromiseSummary } from '../src/react/panels/PromiseSummary.tsx';
+import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
+import '../src/react/styles/panels.css';
+
+function Frame(props: { children: ReactNode; dir?: 'rtl'; theme?: 'light' | 'dark' }) {
+  return (
+    <div
+      className="madeto"
+      data-theme={props.theme ?? 'light'}
+      dir={props.dir}
+      style={{ maxWidth: 460, padding: 8 }}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+/** The panel whose suggestions really change the selection, from a fixture state. */
+function Live({ state }: { state: PanelStateName }) {
+  const base = panelStates[state];
+  const [selection, setSelection] = useState<Selection>(base.selection);
+  return (
+    <PromiseSummary
+      context={{ ...base, selection }}
+      now={NOW}
+      onApply={(patch) => setSelection((s) => ({ ...s, ...patch }))}
+    />
+  );
+}
+
+const meta = {
+  title: 'Panels/PromiseSummary',
+  component: PromiseSummary,
+  args: { context: panelStates.valid, now: NOW, onApply: fn() },
+  decorators: [
+    (Story) => (
+      <Frame>
+        <Story />
+      </Frame>
+    ),
+  ],
+} satisfies Meta<typeof PromiseSummary>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+/** A complete desk: ship and delivery dates, the main driver in words, faster options, timeline. */
+export const Valid: Story = {};
+/** The snapshot is not loaded yet. */
+export const Loading: Story = { args: { context: panelStates.loading } };
+/** An unreadable snapshot. */
+export const ErrorState: Story = { args: { context: panelStates.error } };
+/** Choices missing: an estimate for the choices so far. */
+export const Incomplete: Story = { args: { context: panelStates.incomplete } };
+/** No source for the chosen laminate: unavailable, with the swaps that make it deliverable. */
+export const Unavailable: Story = { render: () => <Live state="unavailable" /> };
+/** 49 desks: capacity and material drivers, a split delivery. */
+export const Volume: Story = { render: () => <Live state="tierHint" /> };
+/** German dates and words. */
+export const German: Story = { args: { context: panelStates.german } };
+/** Long value labels in the driver and suggestion texts. */
+export const LongLabels: Story = { args: { context: panelStates.longLabels } };
+
+const all: PanelStateName[] = [
+  'loading',
+  'error',
+  'incomplete',
+  'valid',
+  'unavailable',
+  'approvalRequired',
+  'tierHint',
+  'longLabels',
+  'german',
+];
+
+/** Every state side by side, then right-to-left and the dark theme. */
+export const AllStates: Story = {
+  decorators: [(Story) => <Story />],
+  render: () => (
+    <div
+      style={{
+        display: 'grid',
+        gap: 16,
+        gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
+      }}
+    >
+      {all.map((state) => (
+        <figure key={state} style={{ margin: 0 }}>
+          <figcaption>{state}</figcaption>
+          <Frame>
+            <Live state={state} />
+          </Frame>
+        </figure>
+      ))}
+      <figure style={{ margin: 0 }}>
+        <figcaption>rtl</figcaption>
+        <Frame dir="rtl">
+          <Live state="rtl" />
+        </Frame>
+      </figure>
+      <figure style={{ margin: 0 }}>
+        <figcaption>dark</figcaption>
+        <Frame theme="dark">
+          <Live state="unavailable" />
+        </Frame>
+      </figure>
+    </div>
+  ),
+};

@@ -1,0 +1,182 @@
+import { useState } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import {
+  parsePricing,
+  parseSnapshot,
+  price,
+  priceDeltaHook,
+  promise,
+} from '../../src/engine/index.ts';
+import type { ConfiguratorPanelContext } from '../../src/react/engine/valueExtras.ts';
+import { formatMoney } from '../../src/react/i18n/format.ts';
+import { PriceSummary } from '../../src/react/panels/PriceSummary.tsx';
+import { PromiseSummary } from '../../src/react/panels/PromiseSummary.tsx';
+import { QuoteForm } from '../../src/react/panels/QuoteForm.tsx';
+import { seriousViolations } from './axe.ts';
+import { NOW, panelStates, type PanelStateName } from './panelFixtures.ts';
+import { cleanup, render } from './render.tsx';
+import '../../src/react/styles/madeto.css';
+import '../../src/react/styles/panels.css';
+
+afterEach(cleanup);
+
+/** The fixtures' pricing date: the Berlin plant's day of NOW. */
+const DATE = '2026-11-23';
+
+function frame(ui: React.ReactNode, dir?: 'rtl') {
+  return render(
+    <div className="madeto" data-theme="light" dir={dir}>
+      {ui}
+    </div>,
+  );
+}
+
+/** The engine's answers for a context, to compare with what the panels show. */
+function engine(context: ConfiguratorPanelContext) {
+  const pricing = parsePricing(context.pricing);
+  const line = {
+    lineId: 'L1',
+    productId: context.model.id,
+    quantity: context.quantity,
+    selection: context.selection,
+  };
+  return {
+    price: price(
+      { date: DATE, currency: 'EUR', lines: [{ ...line, category: context.model.category }] },
+      { pricing, models: [context.model] },
+    ),
+    promise: promise(
+      { now: NOW, lines: [line] },
+      {
+        snapshot: parseSnapshot(context.availability),
+        models: [context.model],
+        priceDelta: priceDeltaHook(
+          { pricing, models: [context.model] },
+          { currency: 'EUR', date: DATE },
+        ),
+      },
+    ),
+  };
+}
+
+describe('price and delivery panels in every fixture state', () => {
+  it.each([
+    ['loading', 'loading', 'loading'],
+    ['error', 'error', 'error'],
+    ['incomplete', 'incomplete', 'incomplete'],
+    ['valid', 'valid', 'valid'],
+    ['unavailable', 'valid', 'unavailable'],
+    ['approvalRequired', 'approval-required', 'valid'],
+    ['tierHint', 'valid', 'valid'],
+    ['longLabels', 'valid', 'valid'],
+    ['german', 'valid', 'valid'],
+    ['rtl', 'valid', 'valid'],
+  ] as const)('%s: price %s, delivery %s, axe clean', async (state, priceState, promiseState) => {
+    const context = panelStates[state as PanelStateName];
+    const container = frame(
+      <>
+        <PriceSummary context={context} now={NOW} />
+        <PromiseSummary context={context} now={NOW} />
+      </>,
+      state === 'rtl' ? 'rtl' : undefined,
+    );
+    const [priceEl, promiseEl] = container.querySelectorAll('section');
+    expect(priceEl?.dataset.state).toBe(priceState);
+    expect(promiseEl?.dataset.state).toBe(promiseState);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});
+
+describe('<PriceSummary>', () => {
+  it('shows the tier hint and changes the quantity in one click', async () => {
+    const context = panelStates.tierHint;
+    const hint = engine(context).price.lines[0]!.tierHint!;
+    const asked: number[] = [];
+    frame(<PriceSummary context={context} now={NOW} onQuantity={(q) => asked.push(q)} />);
+    const saves = formatMoney(hint.saves, 'EUR', 'en', { short: true });
+    await expect.element(page.getByText(`Order ${hint.quantity} and save ${saves}`)).toBeVisible();
+    await page.getByRole('button', { name: `Order ${hint.quantity}` }).click();
+    expect(asked).toEqual([hint.quantity]);
+  });
+
+  it('says clearly when the price needs approval', async () => {
+    const context = panelStates.approvalRequired;
+    const { violations } = engine(context).price;
+    frame(<PriceSummary context={context} now={NOW} />);
+    const note = page.getByRole('note');
+    await expect.element(note).toHaveTextContent(/needs approval/);
+    await expect.element(note).toHaveTextContent(violations[0]!.message);
+  });
+
+  it('announces the new total when the quantity changes', async () => {
+    const said: string[] = [];
+    const base = { ...panelStates.valid, announce: (m: string) => void said.push(m) };
+    function Live() {
+      const [quantity, setQuantity] = useState(1);
+      return <PriceSummary context={{ ...base, quantity }} now={NOW} onQuantity={setQuantity} />;
+    }
+    frame(<Live />);
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('3');
+    const total = engine({ ...base, quantity: 3 }).price.total;
+    await expect.poll(() => said).toEqual([`Price: ${formatMoney(total, 'EUR', 'en')}`]);
+  });
+});
+
+describe('<PromiseSummary>', () => {
+  it('offers the swaps that make an unavailable desk deliverable, applied in one click', async () => {
+    const context = panelStates.unavailable;
+    const swaps = engine(context).promise.suggestions.filter((s) => s.type === 'optionSwap');
+    expect(swaps.length).toBeGreaterThan(0);
+    const applied: unknown[] = [];
+    frame(<PromiseSummary context={context} now={NOW} onApply={(p) => applied.push(p)} />);
+    await expect.element(page.getByText(/cannot be delivered/)).toBeVisible();
+    await expect.element(page.getByText(/no supplier or purchase order/)).toBeVisible();
+    const buttons = page.getByRole('region', { name: 'Delivery' }).getByRole('button');
+    expect(buttons.elements()).toHaveLength(swaps.length);
+    await buttons.first().click();
+    expect(applied).toEqual([swaps[0]!.change]);
+  });
+
+  it('names the main driver in words and pictures the timeline', async () => {
+    const context = panelStates.valid;
+    const main = engine(context).promise.drivers[0]!;
+    frame(<PromiseSummary context={context} now={NOW} />);
+    await expect.element(page.getByText('Main reason:')).toBeVisible();
+    if (main.kind === 'material' && main.cause === 'inbound')
+      await expect
+        .element(page.getByText(`waits for purchase order ${main.po}`, { exact: false }))
+        .toBeVisible();
+    const stages = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+    expect(stages.elements().map((e) => e.dataset.stage)).toEqual([
+      'accept',
+      'materials',
+      'production',
+      'ship',
+      'delivery',
+    ]);
+  });
+});
+
+describe('<QuoteForm>', () => {
+  it('shows progress, then a failure with a retry, then success', async () => {
+    let attempts = 0;
+    let release: () => void = () => {};
+    const onSubmit = () =>
+      new Promise<void>((resolve, reject) => {
+        attempts++;
+        release = attempts === 1 ? () => reject(new Error('the server answered 503')) : resolve;
+      });
+    frame(<QuoteForm locale="en" minDate={DATE} onSubmit={onSubmit} />);
+    await page.getByRole('textbox', { name: 'Name' }).fill('Ada');
+    await page.getByRole('textbox', { name: 'Email' }).fill('ada@example.com');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect.element(page.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+    release();
+    await expect.element(page.getByRole('alert')).toHaveTextContent('the server answered 503');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    release();
+    await expect.element(page.getByRole('status')).toHaveTextContent('your request was sent');
+    expect(attempts).toBe(2);
+  });
+});
