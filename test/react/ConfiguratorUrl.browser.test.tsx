@@ -23,14 +23,16 @@ describe('<Configurator> URL state, loading, worker', () => {
     await page.getByRole('radio', { name: 'Oak' }).click();
     await page.getByRole('checkbox', { name: 'Monitor arm' }).click();
     await page.getByRole('textbox', { name: 'Engraving' }).fill('Ada 1');
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('2');
     await expect
       .poll(() => new URLSearchParams(window.location.search).get('madeto-t'))
-      .toBe('MINIDESK@2026-03-01|q=1|frame=steel|top=oak|accessories=arm|engraving=Ada%201');
+      .toBe('MINIDESK@2026-03-01|q=2|frame=steel|top=oak|accessories=arm|engraving=Ada%201');
     cleanup();
     render(<Configurator model={desk} urlKey="t" layout="all" />);
     await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
     await expect.element(page.getByRole('checkbox', { name: 'Monitor arm' })).toBeChecked();
     await expect.element(page.getByRole('textbox', { name: 'Engraving' })).toHaveValue('Ada 1');
+    await expect.element(page.getByRole('spinbutton', { name: 'Quantity' })).toHaveValue(2);
     await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
   });
 

@@ -14,6 +14,7 @@ import { AttributeField } from './AttributeField.tsx';
 import { applyChanges, ExplainDialog, type ExplainTarget } from './ExplainDialog.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { MigrationNotice, type LoadNotice } from './MigrationNotice.tsx';
+import { QuantityField } from './QuantityField.tsx';
 import { SelectionSummary, describeValue } from './SelectionSummary.tsx';
 import { StepNav, steps as stepsOf } from './StepNav.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -108,10 +109,11 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       model,
       selection: derived.shown,
       quantity,
+      setQuantity: store.getState().setQuantity,
       complete,
       announce,
     }),
-    [panelBase, model, derived.shown, quantity, complete, announce],
+    [panelBase, model, derived.shown, quantity, complete, announce, store],
   );
 
   const pick = useCallback(
@@ -263,6 +265,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           )}
         </form>
         <aside className="madeto-aside" aria-label="Summary">
+          <QuantityField />
           <SelectionSummary />
           {panels && <div className="madeto-panels">{panels(panel)}</div>}
         </aside>

@@ -23,6 +23,8 @@ export interface ConfiguratorPanelContext {
   /** The effective selection (relevant, well-formed). */
   selection: Selection;
   quantity: number;
+  /** Changes the quantity (one store action; the widget also shows a quantity field). */
+  setQuantity?: (quantity: number) => void;
   /** True when every relevant required attribute is assigned and the selection is valid. */
   complete: boolean;
   locale: string;
