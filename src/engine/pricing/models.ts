@@ -1,7 +1,10 @@
 import type { Attribute, ProductModel } from '../model/types.ts';
 
-/** The product models the pricing engine reads: an array, or a record keyed by product id. */
-export type ModelsInput = readonly ProductModel[] | Readonly<Record<string, ProductModel>>;
+/** The product models the pricing engine reads: an array, a map or a record keyed by product id. */
+export type ModelsInput =
+  | readonly ProductModel[]
+  | ReadonlyMap<string, ProductModel>
+  | Readonly<Record<string, ProductModel>>;
 
 /**
  * The models by product id.
@@ -11,6 +14,10 @@ export type ModelsInput = readonly ProductModel[] | Readonly<Record<string, Prod
  */
 export function toModelMap(models: ModelsInput | undefined): ReadonlyMap<string, ProductModel> {
   if (!models) return new Map();
+  if (models instanceof Map)
+    return new Map(
+      [...(models as ReadonlyMap<string, ProductModel>).values()].map((m) => [m.id, m]),
+    );
   const list = Array.isArray(models)
     ? (models as readonly ProductModel[])
     : Object.values(models as Readonly<Record<string, ProductModel>>);

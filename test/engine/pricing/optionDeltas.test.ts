@@ -80,3 +80,14 @@ describe('priceDeltaHook: the lead-time hook', () => {
     expect(hook(productId, from, to, quantity)).toBe(expected);
   });
 });
+
+describe('models may be an array, a map or a record', () => {
+  it.each([
+    ['array', models],
+    ['map', new Map(models.map((m) => [m.id, m]))],
+    ['record', Object.fromEntries(models.map((m) => [m.id, m]))],
+  ] as const)('%s', (_name, given) => {
+    const r = optionDeltas({ ...base, selection: {} }, { pricing, models: given });
+    expect(r.deltas.frame).toEqual({ steel: '0.00', aluminium: '120.00' });
+  });
+});
