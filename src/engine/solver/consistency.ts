@@ -1,13 +1,15 @@
 import type { CompiledModel } from './compile.ts';
-import { reachable } from './mdd.ts';
+import { FALSE, TRUE, reachable, type Mdd } from './mdd.ts';
 import type { LevelMasks } from './selectionMasks.ts';
-import { support } from './support.ts';
 
 /** A constraint diagram prepared for propagation: its nodes and the levels it reads. */
 interface Prepared {
   root: number;
   nodes: Int32Array;
+  /** The levels it reads, in increasing order. */
   levels: number[];
+  /** Position of each level in `levels`, or -1. */
+  position: Int32Array;
 }
 
 const prepared = new WeakMap<CompiledModel, Prepared[]>();
@@ -15,11 +17,14 @@ const prepared = new WeakMap<CompiledModel, Prepared[]>();
 function prepare(compiled: CompiledModel): Prepared[] {
   const hit = prepared.get(compiled);
   if (hit) return hit;
-  const made = compiled.constraints.map((c) => ({
-    root: c.root,
-    nodes: reachable(compiled.mdd, c.root),
-    levels: [...new Set(c.attributes.flatMap((id) => compiled.byId.get(id)?.levels ?? []))],
-  }));
+  const made = compiled.constraints.map((c): Prepared => {
+    const levels = [
+      ...new Set(c.attributes.flatMap((id) => compiled.byId.get(id)?.levels ?? [])),
+    ].sort((a, b) => a - b);
+    const position = new Int32Array(compiled.levels.length).fill(-1);
+    levels.forEach((l, i) => (position[l] = i));
+    return { root: c.root, nodes: reachable(compiled.mdd, c.root), levels, position };
+  });
   prepared.set(compiled, made);
   return made;
 }
@@ -101,11 +106,12 @@ function propagate(
     const ci = queue.shift()!;
     queued.delete(ci);
     const c = cons[ci]!;
-    const { sat, supported } = support(compiled.mdd, c.nodes, c.root, doms);
-    if (!sat) return false;
-    for (const l of c.levels) {
+    const supported = gac(compiled.mdd, c, doms);
+    if (!supported) return false;
+    for (let p = 0; p < c.levels.length; p++) {
+      const l = c.levels[p]!;
       const dom = doms[l]!;
-      const sup = supported[l]!;
+      const sup = supported[p]!;
       let changed = false;
       for (let i = 0; i < dom.length; i++)
         if (dom[i] === 1 && sup[i] !== 1) {
@@ -122,4 +128,70 @@ function propagate(
     }
   }
   return true;
+}
+
+const scratch = new WeakMap<Mdd, { down: Uint8Array; up: Uint8Array }>();
+
+/**
+ * The values of each of `c.levels` that some path of `c`'s diagram takes within `doms` (the
+ * level's own domain ignored, as in `support`), or undefined when the diagram has no such path.
+ * Works on shared scratch marks that it clears again, so a call costs only the diagram's size.
+ */
+function gac(mdd: Mdd, c: Prepared, doms: readonly Uint8Array[]): Uint8Array[] | undefined {
+  const { level, start, kids, sizes } = mdd;
+  let marks = scratch.get(mdd);
+  if (!marks || marks.down.length < mdd.nodeCount) {
+    marks = { down: new Uint8Array(mdd.nodeCount), up: new Uint8Array(mdd.nodeCount) };
+    marks.down[TRUE] = 1;
+    scratch.set(mdd, marks);
+  }
+  const { down, up } = marks;
+  const { nodes, root, levels, position } = c;
+  const supported = levels.map((l) => new Uint8Array(sizes[l]!));
+  if (root === TRUE) {
+    for (const s of supported) s.fill(1);
+    return supported;
+  }
+  if (root === FALSE) return undefined;
+  for (let n = 0; n < nodes.length; n++) {
+    const u = nodes[n]!;
+    const l = level[u]!;
+    const m = doms[l]!;
+    const s = start[u]!;
+    for (let i = 0; i < sizes[l]!; i++)
+      if (m[i] === 1 && down[kids[s + i]!] === 1) {
+        down[u] = 1;
+        break;
+      }
+  }
+  const sat = down[root] === 1;
+  if (sat) {
+    up[root] = 1;
+    const top = level[root]!;
+    for (let p = 0; p < levels.length && levels[p]! < top; p++) supported[p]!.fill(1);
+    for (let n = nodes.length - 1; n >= 0; n--) {
+      const u = nodes[n]!;
+      if (up[u] === 0) continue;
+      const l = level[u]!;
+      const m = doms[l]!;
+      const s = start[u]!;
+      const sup = supported[position[l]!]!;
+      for (let i = 0; i < sizes[l]!; i++) {
+        const k = kids[s + i]!;
+        const allowed = m[i] === 1;
+        if (allowed) up[k] = 1;
+        if (down[k] === 0) continue;
+        sup[i] = 1;
+        if (!allowed) continue;
+        const below = level[k]!;
+        for (let p = position[l]! + 1; p < levels.length && levels[p]! < below; p++)
+          supported[p]!.fill(1);
+      }
+    }
+  }
+  for (let n = 0; n < nodes.length; n++) {
+    down[nodes[n]!] = 0;
+    up[nodes[n]!] = 0;
+  }
+  return sat ? supported : undefined;
 }

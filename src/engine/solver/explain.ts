@@ -68,7 +68,12 @@ export function explain(
   }
   const fixed = masksOf(kept);
   const all = compiled.constraints.map((_, i) => i);
-  const core = quickXplain(all, (subset) => consistentSubset(compiled, subset, fixed));
+  // All constraints together are the compiled diagram itself: no search needed.
+  const core = quickXplain(all, (subset) =>
+    subset.length === all.length
+      ? satisfiable(compiled.mdd, compiled.nodes, compiled.root, fixed)
+      : consistentSubset(compiled, subset, fixed),
+  );
   result.selections = kept;
   result.constraints = core
     .sort((a, b) => a - b)
