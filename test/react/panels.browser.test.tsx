@@ -80,6 +80,10 @@ describe('<Configurator panels={defaultPanels}> on the sample catalogue, in Chro
     const after = expected({ ...selection, cableTray: true }).price.total;
     expect(after).not.toBe(before);
     await expect.element(totalRow()).toHaveTextContent(formatMoney(after, 'EUR', 'en'));
+    // The live region says the new total (with the delivery date when that changed too).
+    await expect
+      .element(page.getByRole('status'))
+      .toHaveTextContent(`Price: ${formatMoney(after, 'EUR', 'en')}`);
     await expect
       .element(page.getByRole('region', { name: 'Price' }))
       .toHaveAttribute('data-state', expect.stringMatching(/^(valid|approval-required)$/));

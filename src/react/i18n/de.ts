@@ -5,12 +5,9 @@ export const de: Messages = {
   'price.title': 'Preis',
   'price.loading': 'Preise werden geladen…',
   'price.error': 'Der Preis konnte nicht berechnet werden: {message}',
-  'price.unpriced': 'Für dieses Produkt sind keine Preise verfügbar.',
   'price.incomplete':
     'Preis der bisherigen Auswahl — wählen Sie die übrigen Optionen für den vollständigen Preis.',
   'price.list': 'Listenpreis',
-  'price.options': 'Optionen',
-  'price.adjustments': 'Anpassungen',
   'price.unit': 'Stückpreis',
   'price.quantity': 'Menge',
   'price.lineTotal': 'Position ({quantity} × {unit})',
@@ -18,7 +15,6 @@ export const de: Messages = {
   'price.documentDiscount': 'Auftragsrabatt',
   'price.subtotal': 'Zwischensumme',
   'price.tax': 'MwSt. {rate}',
-  'price.taxTotal': 'MwSt.',
   'price.total': 'Gesamt',
   'price.approval':
     'Dieser Preis muss von einem Vertriebsmitarbeiter freigegeben werden, bevor er verbindlich ist.',
@@ -39,7 +35,6 @@ export const de: Messages = {
   'promise.title': 'Lieferung',
   'promise.loading': 'Verfügbarkeit wird geprüft…',
   'promise.error': 'Der Liefertermin konnte nicht berechnet werden: {message}',
-  'promise.noSnapshot': 'Für dieses Produkt sind keine Liefertermine verfügbar.',
   'promise.incomplete': 'Schätzung für die bisherige Auswahl.',
   'promise.unavailable': 'Diese Konfiguration ist derzeit nicht lieferbar.',
   'promise.ship': 'Versand',

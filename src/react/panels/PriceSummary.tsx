@@ -30,6 +30,8 @@ export function PriceSummary({ context, date, now, onQuantity }: PriceSummaryPro
   const titleId = useId();
   const quantityId = useId();
   const [clock] = useState(nowInstant);
+  // What the buyer is typing (may be empty or invalid for a moment); the store holds the quantity.
+  const [draft, setDraft] = useState<string>();
   const at = now ?? clock;
   const outcome = useMemo(
     () => priceOutcome(context, pricingDate(context, at, date)),
@@ -100,11 +102,13 @@ export function PriceSummary({ context, date, now, onQuantity }: PriceSummaryPro
             inputMode="numeric"
             min={1}
             step={1}
-            value={context.quantity}
+            value={draft ?? String(context.quantity)}
             onChange={(e) => {
+              setDraft(e.currentTarget.value);
               const q = e.currentTarget.valueAsNumber;
               if (Number.isInteger(q) && q >= 1) onQuantity(q);
             }}
+            onBlur={() => setDraft(undefined)}
           />
         ) : (
           <output id={quantityId}>{context.quantity}</output>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import type { Selection } from '../../engine/model/types.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
@@ -8,6 +8,7 @@ import { dateAt, nowInstant } from './clock.ts';
 import { PriceSummary } from './PriceSummary.tsx';
 import { PromiseSummary } from './PromiseSummary.tsx';
 import { QuoteForm } from './QuoteForm.tsx';
+import { useBatchedAnnounce } from './useAnnounce.ts';
 import type { QuoteValues } from './quoteSchema.ts';
 
 /** What a quote request hands to the host's submit function (until issue 6's payload exists). */
@@ -34,7 +35,9 @@ export interface PanelStackProps {
  * `submit` when that is a function (issue 6's adapters), and is blocked until the configuration
  * is complete.
  */
-export function PanelStack({ context, now, onApply, onQuantity }: PanelStackProps) {
+export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelStackProps) {
+  const announce = useBatchedAnnounce(outer.announce);
+  const context = useMemo(() => ({ ...outer, announce }), [outer, announce]);
   const t = useMessages(context.locale);
   const [clock] = useState(nowInstant);
   const at = now ?? clock;

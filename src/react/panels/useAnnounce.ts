@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 
 /**
  * Announces `message` through `announce` whenever it changes after the first render (a new price,
@@ -12,4 +12,23 @@ export function useAnnounce(message: string | undefined, announce: (message: str
     previous.current = message;
     if (!first) announce(message);
   }, [message, announce]);
+}
+
+/**
+ * An `announce` that gathers the messages of one update (the price panel's and the delivery
+ * panel's) and says them together, so the live region does not keep only the last one.
+ */
+export function useBatchedAnnounce(announce: (message: string) => void): (message: string) => void {
+  const queue = useRef<string[]>([]);
+  return useCallback(
+    (message: string) => {
+      queue.current.push(message);
+      if (queue.current.length > 1) return;
+      queueMicrotask(() => {
+        const messages = queue.current.splice(0);
+        announce(messages.join(' '));
+      });
+    },
+    [announce],
+  );
 }
