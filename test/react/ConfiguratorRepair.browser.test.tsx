@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import { Configurator } from '../../src/react/components/Configurator.tsx';
 import type { ValueExtrasFn } from '../../src/react/engine/valueExtras.ts';
 import { parseModel } from '../../src/engine/model/parseModel.ts';
@@ -40,6 +40,26 @@ describe('<Configurator> explain, repair, undo, complete', () => {
     await expect.element(page.getByRole('radio', { name: 'Laminate' })).toBeChecked();
     await page.getByRole('button', { name: 'Redo' }).click();
     await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
+  });
+
+  it('keyboard only: arrow onto a conflict, Escape, then apply the repair with Enter', async () => {
+    render(<Configurator model={desk} layout="all" urlKey={false} />);
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    await page.getByRole('radio', { name: 'Laminate' }).click();
+    (page.getByRole('radio', { name: 'Laminate' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{ArrowUp}');
+    const dialog = page.getByRole('dialog');
+    await expect.element(dialog).toHaveTextContent('Oak tops come only on the steel frame.');
+    await userEvent.keyboard('{Escape}');
+    await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
+    await expect.element(page.getByRole('radio', { name: 'Laminate' })).toBeChecked();
+    await expect.element(page.getByRole('radio', { name: 'Oak' })).toHaveFocus();
+    await userEvent.keyboard(' ');
+    await expect.element(dialog.getByRole('button', { name: 'Apply change' })).toBeEnabled();
+    (dialog.getByRole('button', { name: 'Apply change' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
+    await expect.element(page.getByRole('radio', { name: 'Oak' })).toHaveFocus();
   });
 
   it('cancel leaves the selection as it was', async () => {

@@ -147,7 +147,10 @@ export function ExplainDialog({
               answer.status !== 'ready' || !answer.repair || answer.repair.changes.length === 0
             }
             onClick={() => {
-              if (answer.status === 'ready' && answer.repair) onApply(answer.repair, target);
+              if (answer.status !== 'ready' || !answer.repair) return;
+              // Closing first hands focus back to where it was before the dialog opened.
+              ref.current?.close();
+              onApply(answer.repair, target);
             }}
           >
             Apply change

@@ -44,14 +44,25 @@ export function useEngine(model: ProductModel, threshold = WORKER_THRESHOLD): En
         else c.dispose();
       },
       (error: unknown) => {
-        if (alive)
+        if (!alive) return;
+        const e = error instanceof Error ? error : new Error(String(error));
+        // A model the engine rejects (it has a code) is an error; a worker that could not start
+        // (blocked by a content security policy, no module workers) falls back to the page.
+        if ((e as { code?: unknown }).code !== undefined)
+          return setRemote({ model, state: { status: 'error', error: e } });
+        try {
+          const c = createLocalClient(createEngineOps(model));
+          client = c;
+          setRemote({ model, state: { status: 'ready', client: c } });
+        } catch (local) {
           setRemote({
             model,
             state: {
               status: 'error',
-              error: error instanceof Error ? error : new Error(String(error)),
+              error: local instanceof Error ? local : new Error(String(local)),
             },
           });
+        }
       },
     );
     return () => {
