@@ -42,14 +42,20 @@ export interface LineMemo {
  * Finds the model of a product id.
  *
  * @example
- * modelOf(new Map([['DESK', desk]]), 'DESK', 0) // desk; 'SOFA' throws PromiseInputError at $.lines[0].productId
+ * modelOf(ctx, new Map([['DESK', desk]]), 'DESK', 0) // desk; 'SOFA' throws PromiseInputError at $.lines[0].productId
  */
 export function modelOf(
+  ctx: SnapshotContext,
   models: ReadonlyMap<string, ProductModel>,
   productId: string,
   index: number,
 ): ProductModel {
   const model = models.get(productId);
+  if (model && !ctx.plants.has(model.plantId))
+    throw new PromiseInputError(
+      `$.lines[${index}].productId`,
+      `product '${productId}' is made at plant '${model.plantId}', which the snapshot does not know (plants: ${[...ctx.plants.keys()].join(', ') || 'none'})`,
+    );
   if (!model)
     throw new PromiseInputError(
       `$.lines[${index}].productId`,
@@ -94,7 +100,7 @@ export function planOrder(
       state = reused.state;
       return;
     }
-    const plan = planLine(ctx, modelOf(models, line.productId, i), line, now, state, delays);
+    const plan = planLine(ctx, modelOf(ctx, models, line.productId, i), line, now, state, delays);
     if (key !== undefined) memo!.cache.set(key, plan);
     plans.push(plan);
     state = plan.state;

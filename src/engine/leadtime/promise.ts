@@ -97,7 +97,7 @@ export function promise(request: PromiseRequestInput, options: PromiseOptions): 
     if (shipDay !== undefined) out.shipDate = dateOf(shipDay);
     if (deliveryDay !== undefined) out.deliveryDate = dateOf(deliveryDay);
     const line = lines[i]!;
-    const model = modelOf(models, line.productId, i);
+    const model = modelOf(ctx, models, line.productId, i);
     const state = plan.statesBefore[i]!;
     if (want.atpCurve) {
       out.atpCurve = atpCurve(ctx, model, line, request.now, state, noDelays);

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { lintSnapshot } from '../../../src/engine/leadtime/lintSnapshot.ts';
+import { promise } from '../../../src/engine/leadtime/promise.ts';
 import {
   parsePromiseRequest,
   parseSnapshot,
   SnapshotError,
 } from '../../../src/engine/leadtime/parseSnapshot.ts';
-import { baseSnapshot, boxModel, type SnapshotJson } from './harness.ts';
+import { baseSnapshot, boxModel, run, type SnapshotJson } from './harness.ts';
 
 function issuesOf(patch: (s: SnapshotJson) => void, withModel = false): SnapshotError['issues'] {
   const s = baseSnapshot();
@@ -150,6 +151,31 @@ describe('parseSnapshot: every problem with its JSON path', () => {
         lines: [{ lineId: '1', productId: 'BOX', quantity: 1, selection: {} }],
       }).shipPolicy,
     ).toBe('asap');
+  });
+});
+
+describe('promise: input it cannot plan', () => {
+  it.each([
+    {
+      name: 'a product without a model',
+      lines: [{ lineId: '1', productId: 'SOFA', quantity: 1, selection: {} }],
+      message: /\$\.lines\[0\]\.productId: no product model for 'SOFA' \(models: BOX\)/,
+    },
+  ])('$name', (c) => {
+    expect(() => run({ lines: c.lines })).toThrow(c.message);
+  });
+
+  it('a product made at a plant the snapshot does not know', () => {
+    const model = boxModel((m) => (m.plantId = 'XX'));
+    const request = {
+      now: '2026-03-02T07:00:00Z',
+      lines: [{ lineId: '1', productId: 'BOX', quantity: 1, selection: { color: 'red' } }],
+    };
+    expect(() =>
+      promise(request, { snapshot: parseSnapshot(baseSnapshot()), models: [model] }),
+    ).toThrow(
+      /\$\.lines\[0\]\.productId: product 'BOX' is made at plant 'XX', which the snapshot does not know \(plants: P\)/,
+    );
   });
 });
 
