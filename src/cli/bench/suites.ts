@@ -45,4 +45,5 @@ export const suites: BenchSuite[] = [
     name: 'promise',
     run: async (context) => (await import('./promise.ts')).run({ root: context.root }),
   },
+  { name: 'orders', run: async (context) => (await import('./orders.ts')).runOrdersSuite(context) },
 ];

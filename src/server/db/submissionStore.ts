@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from './createDb.ts';
-import type { SubmissionsTable } from './schema.ts';
+import type { Transaction } from 'kysely';
+import type { Database, SubmissionsTable } from './schema.ts';
 
 /** A stored submission as the server reads it back. */
 export interface StoredSubmission {
@@ -33,6 +34,50 @@ export interface NewSubmission {
   customerEmail: string;
   createdAt: string;
   respond: (ids: { id: string; number: string }) => unknown;
+}
+
+/** Inserts one submission in `trx`; undefined when its idempotency key is already stored. */
+async function insertOne(
+  trx: Transaction<Database>,
+  input: NewSubmission,
+): Promise<StoredSubmission | undefined> {
+  const inserted = await trx
+    .insertInto('submissions')
+    .values({
+      id: randomUUID(),
+      kind: input.kind,
+      number: null,
+      idempotency_key: input.idempotencyKey,
+      body_hash: input.bodyHash,
+      payload: JSON.stringify(input.payload),
+      response: '{}',
+      status_code: 201,
+      currency: input.currency,
+      total: input.total,
+      customer_email: input.customerEmail,
+      created_at: input.createdAt,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .returning(['seq', 'id'])
+    .executeTakeFirst();
+  if (!inserted) return undefined;
+  const prefix = input.kind === 'order' ? 'O' : 'Q';
+  const seq = Number(inserted.seq);
+  const number = `${prefix}-${input.createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
+  const response = JSON.stringify(input.respond({ id: inserted.id, number }));
+  await trx.updateTable('submissions').set({ number, response }).where('seq', '=', seq).execute();
+  return {
+    seq,
+    id: inserted.id,
+    kind: input.kind,
+    number,
+    idempotencyKey: input.idempotencyKey,
+    bodyHash: input.bodyHash,
+    statusCode: 201,
+    response: JSON.parse(response) as unknown,
+    payload: input.payload,
+    createdAt: input.createdAt,
+  };
 }
 
 function fromRow(row: Omit<SubmissionsTable, 'seq'> & { seq: number | string }): StoredSubmission {
@@ -78,44 +123,57 @@ export class SubmissionStore {
   }
 
   /**
-   * Stores a submission in one transaction, unless its key is taken: then the first submission
-   * is replayed (same body hash) or the call is a conflict (another body). The answer is stored
-   * with the row, so a repeat returns exactly the first answer.
+   * Stores a submission durably, unless its key is taken: then the first submission is replayed
+   * (same body hash) or the call is a conflict (another body). The answer is stored with the row,
+   * so a repeat returns exactly the first answer. Resolves only after the commit.
+   *
+   * Group commit: submissions that arrive while a transaction commits are written together in the
+   * next one, so one disk flush acknowledges many orders (a flush costs milliseconds; an insert
+   * microseconds).
    */
-  async submit(input: NewSubmission): Promise<SubmitOutcome> {
-    const created = await this.db.kysely.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('submissions')
-        .values({
-          id: randomUUID(),
-          kind: input.kind,
-          number: null,
-          idempotency_key: input.idempotencyKey,
-          body_hash: input.bodyHash,
-          payload: JSON.stringify(input.payload),
-          response: '{}',
-          status_code: 201,
-          currency: input.currency,
-          total: input.total,
-          customer_email: input.customerEmail,
-          created_at: input.createdAt,
-        })
-        .onConflict((oc) => oc.column('idempotency_key').doNothing())
-        .returning(['seq', 'id'])
-        .executeTakeFirst();
-      if (!inserted) return undefined;
-      const prefix = input.kind === 'order' ? 'O' : 'Q';
-      const number = `${prefix}-${input.createdAt.slice(0, 4)}-${String(inserted.seq).padStart(6, '0')}`;
-      const response = JSON.stringify(input.respond({ id: inserted.id, number }));
-      const row = await trx
-        .updateTable('submissions')
-        .set({ number, response })
-        .where('seq', '=', inserted.seq)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return fromRow(row);
+  submit(input: NewSubmission): Promise<SubmitOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      void this.flush();
     });
-    if (created) return { outcome: 'created', submission: created };
+  }
+
+  private readonly queue: {
+    input: NewSubmission;
+    resolve: (outcome: SubmitOutcome) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private flushing = false;
+
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, 500);
+        let created: (StoredSubmission | undefined)[];
+        try {
+          created = await this.db.kysely.transaction().execute(async (trx) => {
+            const out: (StoredSubmission | undefined)[] = [];
+            for (const { input } of batch) out.push(await insertOne(trx, input));
+            return out;
+          });
+        } catch (error) {
+          for (const b of batch) b.reject(error);
+          continue;
+        }
+        for (const [i, b] of batch.entries()) {
+          const row = created[i];
+          if (row) b.resolve({ outcome: 'created', submission: row });
+          else this.existing(b.input).then(b.resolve, b.reject);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async existing(input: NewSubmission): Promise<SubmitOutcome> {
     const first = await this.byKey(input.idempotencyKey);
     if (!first) throw new Error(`submission '${input.idempotencyKey}' vanished after a conflict`);
     return first.bodyHash === input.bodyHash
