@@ -18,7 +18,7 @@ function randomRequest(next: (n: number) => number): Record<string, unknown> {
   const pick = <T>(xs: readonly T[]): T => xs[next(xs.length)]!;
   const currency = pick(['EUR', 'EUR', 'USD', 'JPY', 'KWD', 'GBP'] as const);
   const lines = Array.from({ length: 1 + next(4) }, (_, i) => {
-    const productId = pick(['DESK', 'DESK', 'CHAIR', 'CLIPS', 'LAMP'] as const);
+    const productId: string = pick(['DESK', 'DESK', 'CHAIR', 'CLIPS', 'LAMP']);
     const selection: Record<string, unknown> =
       productId === 'DESK'
         ? {
