@@ -89,6 +89,20 @@ describe('C3 and C10 operations inside shifts on work centres', () => {
       end: '2026-03-03T08:00',
     },
     {
+      // A night shift belongs to the day it starts: Mon 22:00–Tue 06:00 (8 h), then Tue 22:00–23:00.
+      // Cutting shifts at midnight (or skipping them) would end on Wednesday.
+      name: 'a night shift across midnight',
+      model: asm(9, 0),
+      snapshot: (s) => {
+        s.calendars.NIGHT = {
+          workWeek: [1, 2, 3, 4, 5],
+          shifts: [{ start: '22:00', end: '06:00' }],
+        };
+        s.workCenters.ASM!.calendarId = 'NIGHT';
+      },
+      end: '2026-03-03T23:00',
+    },
+    {
       // Shifts read in UTC would start at 08:00Z = 10:00 CEST and end at 12:00.
       name: 'DST never moves a shift (30 March, CEST)',
       now: '2026-03-30T06:00:00Z',
