@@ -22,6 +22,16 @@ export interface MoneyFormat {
   signed?: boolean;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** One `Intl.NumberFormat` per locale and options (constructing one costs more than formatting). */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
 /**
  * A decimal money string in a currency and locale: `formatMoney('1234.00', 'EUR', 'de-DE')` is
  * "1.234,00 €" (the space is U+00A0). Exact for any number of digits: the string is never a float.
@@ -32,7 +42,7 @@ export function formatMoney(
   locale: string,
   options: MoneyFormat = {},
 ): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     ...(options.short && { trailingZeroDisplay: 'stripIfInteger' as const }),
@@ -50,7 +60,7 @@ export function formatDelta(decimal: string, currency: string, locale: string): 
 
 /** A decimal rate as a percentage: `formatRate('0.19', 'de-DE')` is "19 %". */
 export function formatRate(decimal: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 4 }).format(
     numeric(decimal, 'formatRate'),
   );
 }

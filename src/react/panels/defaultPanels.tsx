@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { Selection } from '../../engine/model/types.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
@@ -37,7 +37,10 @@ export interface PanelStackProps {
  */
 export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelStackProps) {
   const announce = useBatchedAnnounce(outer.announce);
-  const context = useMemo(() => ({ ...outer, announce }), [outer, announce]);
+  // The engines run while the panels render: a click commits the new choice first, and the
+  // panels follow in a deferred render (the previous figures stay until then, marked pending).
+  const deferred = useDeferredValue(outer);
+  const context = useMemo(() => ({ ...deferred, announce }), [deferred, announce]);
   const t = useMessages(context.locale);
   const [clock] = useState(nowInstant);
   const at = now ?? clock;
@@ -63,7 +66,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
     await (submit as (request: QuoteRequest) => unknown)(request);
   };
   return (
-    <div className="madeto-panel-stack">
+    <div className="madeto-panel-stack" data-pending={deferred !== outer || undefined}>
       <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
       <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
       <QuoteForm
