@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Configurator } from '../react/components/Configurator.tsx';
+import { defaultPanels } from '../react/panels/defaultPanels.tsx';
+import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 
 /** The product id in the URL hash (`#/DESK`), so a chosen product survives a reload. */
@@ -31,6 +33,7 @@ export function CatalogueApp({ catalogueUrl }: { catalogueUrl: string }) {
 function Catalogue({ url }: { url: string }) {
   const catalogue = useQuery(catalogueQuery(url));
   const client = useQueryClient();
+  const [valueExtras] = useState(() => createValueExtras());
   const productId = useHashProduct();
   if (catalogue.isPending) return <p role="status">Loading the catalogue…</p>;
   if (catalogue.isError)
@@ -65,6 +68,8 @@ function Catalogue({ url }: { url: string }) {
             model={product.model}
             urlKey=""
             queryClient={client}
+            panels={defaultPanels}
+            valueExtras={valueExtras}
             {...(catalogue.data.pricing ? { pricing: catalogue.data.pricing } : {})}
             {...(catalogue.data.availability ? { availability: catalogue.data.availability } : {})}
           />

@@ -265,7 +265,8 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           )}
         </form>
         <aside className="madeto-aside" aria-label="Summary">
-          <QuantityField />
+          {/* With panels the price panel owns the quantity (and its tier hints). */}
+          {!panels && <QuantityField />}
           <SelectionSummary />
           {panels && <div className="madeto-panels">{panels(panel)}</div>}
         </aside>
