@@ -40,13 +40,25 @@ export function readXml(text: string, format: 'xcsp' | 'dimacs' = 'xcsp'): XmlEl
     for (let i = pos; i < end; i++) if (text.charCodeAt(i) === 10) line++;
     pos = end;
   };
-  const decode = (raw: string, at: number): string =>
-    raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g, (whole, ref?: string) => {
-      if (ref === undefined) return fail("a bare '&' (write &amp;)", at);
-      if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
-      if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
-      return ENTITIES[ref] ?? fail(`unknown entity ${whole}`, at);
-    });
+  /** Decodes entities; `at` is the line where `raw` starts (errors name the entity's own line). */
+  const decode = (raw: string, at: number): string => {
+    if (!raw.includes('&')) return raw;
+    return raw.replace(
+      /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z]+);|&/g,
+      (whole: string, ref: string | undefined, offset: number) => {
+        const where = at + (raw.slice(0, offset).match(/\n/g)?.length ?? 0);
+        if (ref === undefined) return fail("a bare '&' (write &amp;)", where);
+        if (ref.startsWith('#')) {
+          const code = ref.startsWith('#x')
+            ? parseInt(ref.slice(2), 16)
+            : parseInt(ref.slice(1), 10);
+          if (code > 0x10ffff) fail(`character reference ${whole} is out of range`, where);
+          return String.fromCodePoint(code);
+        }
+        return ENTITIES[ref] ?? fail(`unknown entity ${whole}`, where);
+      },
+    );
+  };
 
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
