@@ -4,7 +4,7 @@ import type { PlanState, SnapshotContext, SupplyDelays } from './context.ts';
 import { planLine, type LineInput, type LinePlan } from './planLine.ts';
 import type { Driver, Suggestion } from './result.ts';
 import { dateOf } from './time.ts';
-import { fallbackAlternatives } from './validity.ts';
+import { fallbackAlternatives, satisfiesAssigned } from './validity.ts';
 
 /** The price change per unit of a selection change, as a decimal string (from the pricing engine). */
 export type PriceDelta = (
@@ -24,6 +24,24 @@ export type ValidAlternatives = (
 /** At most this many what-if re-promises per line beyond the driving attribute's values. */
 const EXTRA_BUDGET = 12;
 
+/**
+ * For a multi attribute: the selection without each one of its chosen values, when the count
+ * stays at or above `min` and no assigned constraint breaks (`satisfiesAssigned`).
+ */
+function multiRemovals(
+  model: ProductModel,
+  selection: Selection,
+  attribute: string,
+): SelectionValue[] {
+  const attr = model.attributes.find((a) => a.id === attribute);
+  const chosen = selection[attribute];
+  if (attr?.type !== 'multi' || !Array.isArray(chosen)) return [];
+  if (chosen.length - 1 < (attr.min ?? 0)) return [];
+  return chosen
+    .map((v) => chosen.filter((x) => x !== v))
+    .filter((rest) => satisfiesAssigned(model, { ...selection, [attribute]: rest }));
+}
+
 /** The product attributes that brought in `item`, following parents up to the product's BOM. */
 function attributesBehind(plan: LinePlan, item: string): string[] {
   const out = new Set<string>();
@@ -42,7 +60,8 @@ function attributesBehind(plan: LinePlan, item: string): string[] {
 
 /**
  * What-if suggestions of a line (C15): re-promises each alternative *valid* value of the driving
- * attributes (those whose values brought in a material driver), then of other choice
+ * attributes (those whose values brought in a material driver; for a multi attribute, dropping
+ * one of its chosen values), then of other choice
  * and boolean attributes that carry BOM lines while a small budget lasts, and reports every swap
  * that delivers earlier, with the calendar days saved and the price change per unit. Ranked by
  * days saved (most first, i.e. earliest date), then price change (cheapest first; unknown prices
@@ -80,11 +99,13 @@ export function optionSwaps(
     )
     .map((a) => a.id);
   const alternatives = (attribute: string): readonly SelectionValue[] =>
-    hooks.validAlternatives
-      ? hooks
-          .validAlternatives(model.id, line.selection, attribute)
-          .filter((v) => v !== line.selection[attribute])
-      : fallbackAlternatives(model, line.selection, attribute);
+    model.attributes.find((a) => a.id === attribute)?.type === 'multi'
+      ? multiRemovals(model, line.selection, attribute)
+      : hooks.validAlternatives
+        ? hooks
+            .validAlternatives(model.id, line.selection, attribute)
+            .filter((v) => v !== line.selection[attribute])
+        : fallbackAlternatives(model, line.selection, attribute);
 
   const out: (Suggestion & { type: 'optionSwap' })[] = [];
   let budget = EXTRA_BUDGET;

@@ -129,6 +129,38 @@ describe('C15 option swaps', () => {
     ]);
   });
 
+  it('drops a value of a multi attribute that drives the date', () => {
+    // BOX with a multi 'extras' whose 'lamp' value needs LAMP (bought in 7 days).
+    const r = run({
+      extras: true,
+      selection: { color: 'blue', extras: ['lamp', 'clip'] },
+      model: (m) => {
+        m.attributes.push({
+          id: 'extras',
+          label: 'Extras',
+          group: 'g',
+          type: 'multi',
+          values: [
+            { id: 'lamp', label: 'Lamp', bom: [{ item: 'LAMP', qtyPer: 1 }] },
+            { id: 'clip', label: 'Clip', bom: [{ item: 'BRACKET', qtyPer: 1 }] },
+          ],
+        });
+      },
+      snapshot: (s) => {
+        s.items.LAMP = { makeOrBuy: 'buy', suppliers: [{ id: 'S', leadTime: 7 }] };
+      },
+    });
+    expect(r.deliveryDate).toBe('2026-03-09');
+    expect(r.suggestions.filter((x) => x.type === 'optionSwap')).toEqual([
+      {
+        type: 'optionSwap',
+        change: { extras: ['clip'] },
+        deliveryDate: '2026-03-02',
+        daysSaved: 7,
+      },
+    ]);
+  });
+
   it('an unavailable line gets the swaps that make it available', () => {
     const r = run({ extras: true, snapshot: (s) => (s.stock.RED = { onHand: 0 }) });
     expect(r.status).toBe('unavailable');
