@@ -42,6 +42,7 @@ export function lintPricingJson(json: unknown, models: ModelsInput): LintFinding
  * - `unpriced-option`: a value of a model priced by a book has no adjustment in that book (it
  *   costs nothing extra — often right for a default, worth a look otherwise);
  * - `unpriced-product`: a model that no book, block price or percent-of-total entry prices;
+ * - `unused-rate`: an fx rate into a currency that has its own book (conversion never happens);
  * - `rule-never-fires`: a price rule whose `when` can never hold (an unknown attribute or value, a
  *   number outside the attribute's range, an empty quantity range, contradictory tests, a product
  *   the rule is not for).
@@ -98,6 +99,15 @@ export function lintPricing(pricing: Pricing, models: ModelsInput): LintFinding[
         }
       }
     }
+  });
+  const booked = new Set(pricing.priceBooks.map((b) => b.currency));
+  pricing.fx.forEach((r, i) => {
+    if (booked.has(r.to))
+      warn(
+        'unused-rate',
+        ['fx', i],
+        `the rate ${r.from}→${r.to} is never used: ${r.to} has its own price book`,
+      );
   });
   pricing.priceRules.forEach((rule, i) => {
     const reason = neverHolds(rule.when, rule, pricing, map);

@@ -120,3 +120,14 @@ describe('lintPricingJson: schema and reference problems are errors', () => {
     expect(errors.map((f) => [f.code, f.path])).toEqual([[code, path]]);
   });
 });
+
+describe('lintPricing: rates that are never used', () => {
+  it('warns about a rate into a currency with a book', () => {
+    const json = pricingJson();
+    json.fx.push({ from: 'EUR', to: 'GBP', rate: '0.85', asOf: '2026-01-01' });
+    const found = lintPricing(parsePricing(json, models), models).filter(
+      (f) => f.code === 'unused-rate',
+    );
+    expect(found.map((f) => f.path)).toEqual(['$.fx[4]']);
+  });
+});
