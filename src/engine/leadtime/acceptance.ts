@@ -30,7 +30,10 @@ export function accept(plant: PlantContext, now: string): AcceptancePlan {
   let byNow = memo.get(plant);
   if (!byNow) memo.set(plant, (byNow = new Map()));
   let plan = byNow.get(now);
-  if (!plan) byNow.set(now, (plan = acceptUncached(plant, now)));
+  if (!plan) {
+    if (byNow.size >= 64) byNow.clear(); // a widget promises with a new `now` on every click
+    byNow.set(now, (plan = acceptUncached(plant, now)));
+  }
   return plan;
 }
 
