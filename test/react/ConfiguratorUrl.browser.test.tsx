@@ -40,7 +40,9 @@ describe('<Configurator> URL state, loading, worker', () => {
     withParam('MINIDESK@2025-01-01|q=2|frame=aluminium|top=oak|colour=red|drive=turbo|width=1500');
     render(<Configurator model={desk} urlKey="t" layout="all" />);
     const notice = page.getByRole('alert');
-    await expect.element(notice).toHaveTextContent('made for version 2025-01-01');
+    await expect
+      .element(notice)
+      .toHaveTextContent('The shared configuration was made for version 2025-01-01');
     await expect.element(notice).toHaveTextContent('colour: no longer part of this product');
     await expect.element(notice).toHaveTextContent('Drive: “turbo” is no longer offered');
     // aluminium comes first in the link, so oak (steel only) is the one that no longer fits
@@ -50,6 +52,25 @@ describe('<Configurator> URL state, loading, worker', () => {
     await expect.element(page.getByTestId('selection')).toHaveTextContent('Width1500 mm');
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect.element(page.getByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('a saved configuration of an older version is migrated, its dropped choices named', async () => {
+    render(
+      <Configurator
+        model={desk}
+        urlKey={false}
+        savedSelection="MINIDESK@2026-01-01|q=4|frame=steel|legs=x|drive=dual"
+      />,
+    );
+    const notice = page.getByRole('alert');
+    await expect
+      .element(notice)
+      .toHaveTextContent('The saved configuration was made for version 2026-01-01');
+    await expect.element(notice).toHaveTextContent('Legs: “x” is no longer offered');
+    await expect
+      .element(page.getByTestId('selection'))
+      .toHaveTextContent('FrameSteelDriveDual motor');
+    await expect.element(page.getByRole('spinbutton', { name: 'Quantity' })).toHaveValue(4);
   });
 
   it('a link for another product is ignored', async () => {

@@ -28,6 +28,11 @@ export interface ConfiguratorProps {
   customer?: unknown;
   initialSelection?: Selection;
   initialQuantity?: number;
+  /**
+   * A configuration saved earlier with `encodeSelection` (e.g. kept with a quote): loaded unless
+   * the URL holds one; a different model version is migrated and what was dropped is named.
+   */
+  savedSelection?: string;
   /** Called with the effective selection whenever it changes. */
   onChange?: (selection: Selection, info: { complete: boolean }) => void;
   /** The submit adapter (issue 6), passed through to the panels. */
@@ -145,7 +150,7 @@ function ConfiguratorInstance(
   const { model } = props;
   const urlKey = props.urlKey ?? model.id;
   const [plan] = useState(() =>
-    planLoad(model, urlKey, props.initialSelection, props.initialQuantity),
+    planLoad(model, urlKey, props.initialSelection, props.initialQuantity, props.savedSelection),
   );
   const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD);
   const panelBase = useMemo(

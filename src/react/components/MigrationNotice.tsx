@@ -2,7 +2,7 @@ import type { DroppedChoice } from '../url/migrateSelection.ts';
 
 /** A loaded configuration that could not be kept whole, or was saved for another model version. */
 export interface LoadNotice {
-  source: 'link' | 'initial';
+  source: 'link' | 'saved' | 'initial';
   fromVersion: string | undefined;
   toVersion: string;
   dropped: DroppedChoice[];
@@ -32,7 +32,12 @@ export function MigrationNotice({
   notice: LoadNotice;
   onDismiss: () => void;
 }) {
-  const from = notice.source === 'link' ? 'The saved configuration' : 'The starting configuration';
+  const from =
+    notice.source === 'link'
+      ? 'The shared configuration'
+      : notice.source === 'saved'
+        ? 'The saved configuration'
+        : 'The starting configuration';
   return (
     <div
       className="madeto-notice"

@@ -1,11 +1,12 @@
 import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
 import { isValidValue } from '../derive/valueKeys.ts';
 import { migrateSelection, type DroppedChoice } from './migrateSelection.ts';
+import { decodeSelection } from './selectionParam.ts';
 import { readUrlSelection } from './urlSelection.ts';
 
 /** Where a widget's first selection comes from, and what was already dropped on the way. */
 export interface LoadPlan {
-  source: 'link' | 'initial' | 'none';
+  source: 'link' | 'saved' | 'initial' | 'none';
   selection: Selection;
   quantity: number | undefined;
   fromVersion: string | undefined;
@@ -14,7 +15,8 @@ export interface LoadPlan {
 
 /**
  * Decides the first selection of a widget: the link in the URL (under `urlKey`) when it is for
- * this model, else `initial`. Unknown attributes and values are dropped and named; the engine
+ * this model, else a saved configuration (`saved`, written by `encodeSelection`, e.g. kept with a
+ * quote), else `initial`. Unknown attributes and values are dropped and named; the engine
  * later drops (and names) choices that no longer fit together.
  */
 export function planLoad(
@@ -22,12 +24,16 @@ export function planLoad(
   urlKey: string | false,
   initial: Selection | undefined,
   initialQuantity: number | undefined,
+  savedParam?: string,
 ): LoadPlan {
-  const saved = urlKey === false ? undefined : readUrlSelection(urlKey);
-  const migration = saved ? migrateSelection(model, saved) : undefined;
+  const link = urlKey === false ? undefined : readUrlSelection(urlKey);
+  const fromLink = link ? migrateSelection(model, link) : undefined;
+  const stored = savedParam === undefined ? undefined : decodeSelection(savedParam);
+  const fromSaved = fromLink || !stored ? undefined : migrateSelection(model, stored);
+  const migration = fromLink ?? fromSaved;
   if (migration)
     return {
-      source: 'link',
+      source: fromLink ? 'link' : 'saved',
       selection: migration.selection,
       quantity: migration.quantity,
       fromVersion: migration.fromVersion,
