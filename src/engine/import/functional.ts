@@ -99,7 +99,13 @@ export function parseFunctional(
   }
 }
 
-/** Replaces parameter names by `bind(name)` (another expression); unknown names are returned. */
+/**
+ * Replaces parameter names by `bind(name)` (another expression); names without a binding are
+ * pushed to `unknown` and left as they are.
+ *
+ * @example
+ * substitute(parsed, (n) => (n === 'X' ? { kind: 'name', name: 'v3' } : undefined), unknown);
+ */
 export function substitute(
   expr: FunctionalExpr,
   bind: (name: string) => FunctionalExpr | undefined,
@@ -122,7 +128,10 @@ export function substitute(
 
 /**
  * Evaluates an expression whose names are variables valued by `value`. Division and modulo by
- * zero, and negative powers, make the expression false (the tuple is not a solution).
+ * zero, and negative powers, give undefined (the tuple is not a solution).
+ *
+ * @example
+ * evaluateFunctional(expr, (name) => ({ a: 1, b: 2 })[name]!); // 1 for lt(a,b), 0 for gt(a,b)
  */
 export function evaluateFunctional(
   expr: FunctionalExpr,
@@ -206,6 +215,9 @@ const FLIP = { eq: 'eq', ne: 'ne', ge: 'le', gt: 'lt', le: 'ge', lt: 'gt' } as c
  * Translates an expression over variables to a rule of the rule language, when every atom compares
  * one variable with a constant: `lt(v3,2)` becomes `v3 in ('0', '1')` over v3's domain. Returns
  * undefined for anything else (variables compared with each other, arithmetic on variables).
+ *
+ * @example
+ * toRule(parsed('lt(v3,2)'), (n) => ({ id: n, values: [0, 1, 2, 3] }), String); // "v3 in ('0', '1')"
  */
 export function toRule(
   expr: FunctionalExpr,

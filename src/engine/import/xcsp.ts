@@ -155,7 +155,13 @@ export function importXcsp(xmlText: string, options: { name?: string } = {}): Mo
   };
 }
 
-/** The value id of an integer: its decimal form, with `m` for a minus sign (ids cannot start with `-`). */
+/**
+ * The value id of an integer: its decimal form, with `m` for a minus sign (ids cannot start with `-`).
+ *
+ * @example
+ * valueId(3); // '3'
+ * valueId(-2); // 'm2'
+ */
 export function valueId(n: number): string {
   return n < 0 ? `m${-n}` : String(n);
 }
