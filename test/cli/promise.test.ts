@@ -117,6 +117,16 @@ describe('madeto promise', () => {
 });
 
 describe('madeto lint --snapshot', () => {
+  it("reports the snapshot's own schema problems with their paths", () => {
+    const s = read(snapshot);
+    const file = temp('snap.json', { ...s, stock: { 'FRAME-ST': { onHand: -3 } } });
+    const r = madeto('lint', model, '--snapshot', file);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toMatchObject([
+      { severity: 'error', code: 'schema', file, path: '$.stock["FRAME-ST"].onHand' },
+    ]);
+  });
+
   it('reports BOM items the snapshot does not know', () => {
     const s = read(snapshot);
     const items = { ...(s.items as Record<string, unknown>) };
