@@ -9,6 +9,8 @@ import {
   price,
   promise,
 } from '../../src/engine/index.ts';
+import { parseOrderPayload } from '../../src/engine/orders/schema.ts';
+import { verifyOrder } from '../../src/engine/orders/verifyOrder.ts';
 import { defaultPanels } from '../../src/react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../../src/react/panels/valueExtras.ts';
 import { dateAt, nowInstant } from '../../src/react/panels/clock.ts';
@@ -132,7 +134,12 @@ describe('<Configurator panels={defaultPanels}> on the sample catalogue, in Chro
 
   it('validates the quote form in place, blocks an invalid submit, then succeeds', async () => {
     const sent: unknown[] = [];
-    widget({ submit: async (request: unknown) => void sent.push(request) });
+    widget({
+      submit: async (payload: unknown) => {
+        sent.push(payload);
+        return { number: 'Q-2026-0042', response: null };
+      },
+    });
     const submit = page.getByRole('button', { name: 'Send request' });
     await expect.element(submit).toBeDisabled();
     const email = page.getByRole('textbox', { name: 'Email' });
@@ -151,14 +158,31 @@ describe('<Configurator panels={defaultPanels}> on the sample catalogue, in Chro
     await date.fill('');
     await expect.element(email).toHaveAttribute('aria-invalid', 'false');
     await expect.element(submit).toBeEnabled();
+    await page.getByRole('textbox', { name: 'Company' }).fill('ACME Offices');
+    await date.fill('2027-01-15');
     await submit.click();
-    await expect.element(page.getByText('Thank you — your request was sent.')).toBeVisible();
+    await expect
+      .element(page.getByText('Thank you — your request Q-2026-0042 was sent.'))
+      .toBeVisible();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
+    const parsed = parseOrderPayload(sent[0]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    const { payload } = parsed;
+    expect(payload).toMatchObject({
       kind: 'quote-request',
-      selection: { topMaterial: 'laminate' },
-      customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      lines: [{ productId: 'DESK', quantity: 1, selection }],
+      totals: { total: expected(selection).price.total },
+      customer: {
+        name: 'Ada Lovelace',
+        email: 'ada@example.com',
+        company: 'ACME Offices',
+        notes: 'Requested delivery date: 2027-01-15',
+      },
     });
+    // The price shown is the price charged: the server-side check finds nothing to correct.
+    const check = verifyOrder(desk, pricing, snapshot, payload);
+    expect(check.differences.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(check.status).toBe('verified');
   });
 
   it('axe finds nothing serious', async () => {

@@ -94,5 +94,7 @@ export const de: Messages = {
   'form.dateInvalid': 'Geben Sie ein Datum ein.',
   'form.dateTooEarly': 'Wählen Sie den {date} oder später.',
   'form.noAdapter': 'Anfragen können von dieser Seite noch nicht gesendet werden.',
+  'form.noPrice': 'Ein Angebot braucht einen Preis: Preise sind noch nicht verfügbar.',
+  'form.successNumber': 'Vielen Dank — Ihre Anfrage {number} wurde gesendet.',
   'form.incomplete': 'Schließen Sie die Konfiguration ab, um ein Angebot anzufordern.',
 };

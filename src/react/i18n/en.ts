@@ -93,6 +93,8 @@ export const en = {
   'form.dateInvalid': 'Enter a date.',
   'form.dateTooEarly': 'Choose {date} or later.',
   'form.noAdapter': 'Requests cannot be sent from this page yet.',
+  'form.noPrice': 'A quote needs a price: prices are not available yet.',
+  'form.successNumber': 'Thank you — your request {number} was sent.',
   'form.incomplete': 'Finish the configuration to request a quote.',
 } as const;
 

@@ -10,7 +10,10 @@ export type QuoteFormState = 'editing' | 'submitting' | 'success' | 'failure';
 /** The props of `<QuoteForm>`. */
 export interface QuoteFormProps {
   locale: string;
-  /** Sends the request (issue 6's submit adapter plugs in here); rejects on failure. */
+  /**
+   * Sends the request (issue 6's submit adapter plugs in here); rejects on failure. A resolved
+   * `{ number }` is shown with the thank-you.
+   */
   onSubmit: (values: QuoteValues) => Promise<unknown>;
   /** The earliest requested date `YYYY-MM-DD`: today, or the promised delivery date. */
   minDate: string;
@@ -77,11 +80,16 @@ export function QuoteForm({
   const { register, handleSubmit, formState, reset } = form;
   const [state, setState] = useState<QuoteFormState>('editing');
   const [failure, setFailure] = useState('');
+  const [number, setNumber] = useState<string>();
 
   const send = handleSubmit(async (values) => {
     setState('submitting');
     try {
-      await onSubmit(values);
+      const ack = await onSubmit(values);
+      // An adapter's acknowledgement may carry the backend's quote number (issue 6's `SubmitAck`).
+      const n =
+        typeof ack === 'object' && ack !== null ? (ack as { number?: unknown }).number : undefined;
+      setNumber(typeof n === 'string' ? n : undefined);
       setState('success');
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
@@ -94,7 +102,9 @@ export function QuoteForm({
     return (
       <section className="madeto-panel madeto-quote" data-state={state} aria-labelledby={titleId}>
         <h3 id={titleId}>{t('form.title')}</h3>
-        <p role="status">{t('form.success')}</p>
+        <p role="status">
+          {number === undefined ? t('form.success') : t('form.successNumber', { number })}
+        </p>
         <button
           type="button"
           onClick={() => {

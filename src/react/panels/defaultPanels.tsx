@@ -1,24 +1,16 @@
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Selection } from '../../engine/model/types.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
-import { plantZone, promiseOutcome } from './panelEngine.ts';
+import { plantZone, priceOutcome, pricingDate, promiseOutcome } from './panelEngine.ts';
+import { quotePayload, type SubmitFunction } from './quotePayload.ts';
 import { dateAt, nowInstant } from './clock.ts';
 import { PriceSummary } from './PriceSummary.tsx';
 import { PromiseSummary } from './PromiseSummary.tsx';
 import { QuoteForm } from './QuoteForm.tsx';
 import { useBatchedAnnounce } from './useAnnounce.ts';
 import type { QuoteValues } from './quoteSchema.ts';
-
-/** What a quote request hands to the host's submit function (until issue 6's payload exists). */
-export interface QuoteRequest {
-  kind: 'quote-request';
-  model: { id: string; version: string };
-  selection: Selection;
-  quantity: number;
-  customer: QuoteValues;
-}
 
 /** The props of `<PanelStack>`: the context and the ways to change the widget from a panel. */
 export interface PanelStackProps {
@@ -31,9 +23,9 @@ export interface PanelStackProps {
 
 /**
  * Price, delivery and the quote form, sharing one `now`. The form's earliest date is the promised
- * delivery date (today in the plant's zone while there is none); it sends through the context's
- * `submit` when that is a function (issue 6's adapters), and is blocked until the configuration
- * is complete.
+ * delivery date (today in the plant's zone while there is none); it sends a `quote-request`
+ * payload (orders.md, built by the engine's `buildOrderPayload`) through the context's `submit`
+ * (issue 6's adapter), and is blocked until the configuration is complete and priced.
  */
 export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelStackProps) {
   const announce = useBatchedAnnounce(outer.announce);
@@ -48,22 +40,32 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
   const minDate =
     ('result' in promised && promised.result.deliveryDate) ||
     dateAt(at, plantZone(context) ?? 'UTC');
+  const priced = priceOutcome(context, pricingDate(context, at));
   const submit = context.submit;
+  // One idempotency key per submission chain: kept across retries, renewed after a success.
+  const key = useRef<string>(undefined);
   const blockedReason = !context.complete
     ? t('form.incomplete')
     : typeof submit !== 'function'
       ? t('form.noAdapter')
-      : undefined;
+      : !('result' in priced)
+        ? t('form.noPrice')
+        : undefined;
   const onSubmit = async (customer: QuoteValues) => {
-    if (typeof submit !== 'function') throw new Error(t('form.noAdapter'));
-    const request: QuoteRequest = {
-      kind: 'quote-request',
-      model: { id: context.model.id, version: context.model.version },
-      selection: context.selection,
-      quantity: context.quantity,
+    if (typeof submit !== 'function' || !('result' in priced))
+      throw new Error(blockedReason ?? t('form.noAdapter'));
+    key.current ??= crypto.randomUUID();
+    const payload = quotePayload({
+      context,
+      price: priced.result,
+      promise: 'result' in promised ? promised.result : undefined,
+      now: nowInstant(),
+      idempotencyKey: key.current,
       customer,
-    };
-    await (submit as (request: QuoteRequest) => unknown)(request);
+    });
+    const ack = await (submit as SubmitFunction)(payload);
+    key.current = undefined;
+    return ack;
   };
   return (
     <div className="madeto-panel-stack" data-pending={deferred !== outer || undefined}>
