@@ -2,14 +2,14 @@ import type { LintFinding } from '../lintFinding.ts';
 import { jsonPath } from '../model/jsonPath.ts';
 import type { ProductModel } from '../model/types.ts';
 import { findAttribute, toModelMap, valueProblem, type ModelsInput } from './models.ts';
-import { checkPricing, parsePricing } from './parsePricing.ts';
+import { parsePricing } from './parsePricing.ts';
 import { PricingError } from './PricingError.ts';
 import type { Condition, Pricing, PriceRule } from './schema.ts';
 
 /**
- * Lints a pricing file read as JSON against the models: schema problems (code `pricing-schema`)
- * and unknown attribute or value references (`pricing-reference`) are errors; then the warnings of
- * `lintPricing`.
+ * Lints a pricing file read as JSON against the models: every problem `parsePricing(json, models)`
+ * reports (schema, tiers, unknown products, attributes, values, currencies) is an error with code
+ * `pricing-schema`; a valid file then gets the warnings of `lintPricing`.
  *
  * @example
  * lintPricingJson(JSON.parse(text), [desk]);
@@ -18,7 +18,7 @@ import type { Condition, Pricing, PriceRule } from './schema.ts';
 export function lintPricingJson(json: unknown, models: ModelsInput): LintFinding[] {
   let pricing: Pricing;
   try {
-    pricing = parsePricing(json);
+    pricing = parsePricing(json, models);
   } catch (error) {
     if (!(error instanceof PricingError)) throw error;
     return error.issues.map((i) => ({
@@ -28,13 +28,7 @@ export function lintPricingJson(json: unknown, models: ModelsInput): LintFinding
       message: i.message,
     }));
   }
-  const references = checkPricing(pricing, toModelMap(models)).map((i): LintFinding => ({
-    severity: 'error',
-    code: 'pricing-reference',
-    path: i.path,
-    message: i.message,
-  }));
-  return [...references, ...lintPricing(pricing, models)];
+  return lintPricing(pricing, models);
 }
 
 /**

@@ -101,7 +101,7 @@ describe('lintPricing: rules that can never fire', () => {
   });
 });
 
-describe('lintPricingJson: schema and reference problems are errors', () => {
+describe('lintPricingJson: problems of the file are pricing-schema errors', () => {
   it.each([
     [
       'pricing-schema',
@@ -109,11 +109,16 @@ describe('lintPricingJson: schema and reference problems are errors', () => {
       '$.priceBooks[0].products.DESK.list',
     ],
     [
-      'pricing-reference',
+      'pricing-schema',
       (p: Record<string, any>): void => void (p.priceBooks[0].adjustments[0].value = 'wood'),
       '$.priceBooks[0].adjustments[0].value',
     ],
-  ] as const)('%s', (code, edit, path) => {
+    [
+      'pricing-schema',
+      (p: Record<string, any>): void => void p.discountSchedules[0].products.push('SOFA'),
+      '$.discountSchedules[0].products[1]',
+    ],
+  ] as const)('%s #%#', (code, edit, path) => {
     const json = pricingJson();
     edit(json);
     const errors = lintPricingJson(json, models).filter((f) => f.severity === 'error');
