@@ -108,37 +108,57 @@ export function satisfiable(mdd: Mdd, nodes: Int32Array, root: number, masks: Ma
  * level (exact, as a bigint).
  */
 export function countPaths(mdd: Mdd, nodes: Int32Array, root: number, masks: Masks): bigint {
-  const { level, start, kids, sizes } = mdd;
-  const width = sizes.map((size, l) => {
+  const widths = mdd.sizes.map((size, l) => {
     const m = masks[l];
-    if (m === undefined) return BigInt(size);
+    if (m === undefined) return size;
     let w = 0;
     for (let i = 0; i < size; i++) w += m[i]!;
-    return BigInt(w);
+    return w;
   });
-  const between = (a: number, b: number): bigint => {
-    if (a >= b) return 1n;
-    let p = 1n;
-    for (let l = a; l < b; l++) p *= width[l]!;
+  // Doubles count exactly below 2^53; past that, count again with bigints.
+  const fast = countWith(mdd, nodes, root, masks, widths.map(Number), 0, 1);
+  if (fast <= Number.MAX_SAFE_INTEGER) return BigInt(fast);
+  return countWith(mdd, nodes, root, masks, widths.map(BigInt), 0n, 1n);
+}
+
+function countWith<T extends number | bigint>(
+  mdd: Mdd,
+  nodes: Int32Array,
+  root: number,
+  masks: Masks,
+  width: T[],
+  zero: T,
+  one: T,
+): T {
+  const { level, start, kids, sizes } = mdd;
+  const add = (x: T, y: T) => ((x as number) + (y as number)) as T;
+  const mul = (x: T, y: T) => ((x as number) * (y as number)) as T;
+  let unsafe = false;
+  const between = (a: number, b: number): T => {
+    if (a >= b) return one;
+    if (b === a + 1) return width[a]!;
+    let p = one;
+    for (let l = a; l < b; l++) p = mul(p, width[l]!);
     return p;
   };
-  const counts = new Map<number, bigint>([
-    [FALSE, 0n],
-    [TRUE, 1n],
-  ]);
+  const counts = new Array<T>(mdd.nodeCount);
+  counts[FALSE] = zero;
+  counts[TRUE] = one;
   for (let n = 0; n < nodes.length; n++) {
     const u = nodes[n]!;
     const l = level[u]!;
     const m = masks[l];
     const s = start[u]!;
-    let total = 0n;
+    let total = zero;
     for (let i = 0; i < sizes[l]!; i++) {
       if (m !== undefined && m[i] !== 1) continue;
       const k = kids[s + i]!;
-      const c = counts.get(k)!;
-      if (c !== 0n) total += c * between(l + 1, level[k]!);
+      const c = counts[k]!;
+      if (c !== zero) total = add(total, mul(c, between(l + 1, level[k]!)));
     }
-    counts.set(u, total);
+    if (typeof total === 'number' && total > Number.MAX_SAFE_INTEGER) unsafe = true;
+    counts[u] = total;
   }
-  return counts.get(root)! * between(0, level[root]!);
+  const result = mul(counts[root]!, between(0, level[root]!));
+  return unsafe && typeof result === 'number' ? (Infinity as T) : result;
 }
