@@ -27,7 +27,10 @@ export function driverText(driver: Driver, w: DriverWords): string {
       const cause = driver.cause;
       switch (cause) {
         case 'purchase': {
-          const component = w.result.components.find((c) => c.item === driver.item);
+          // The line's component that is bought (an item may also appear from stock elsewhere).
+          const component = w.result.components.find(
+            (c) => c.item === driver.item && c.purchase !== undefined,
+          );
           const bought = component?.purchase;
           const supplier = w.snapshot.items[driver.item]?.suppliers.find(
             (s) => s.id === bought?.supplierId,
