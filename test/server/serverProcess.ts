@@ -30,10 +30,11 @@ export function tempDb(): string {
 export function startServerProcess(
   db: string,
   extra: readonly string[] = [],
+  port = 0,
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    [bin, 'serve', '--port', '0', '--db', db, '--origin', SHOP_ORIGIN, ...extra],
+    [bin, 'serve', '--port', String(port), '--db', db, '--origin', SHOP_ORIGIN, ...extra],
     {
       cwd: root,
       env: { ...process.env, MADETO_REP_TOKEN: REP_TOKEN, DATABASE_URL: '' },
