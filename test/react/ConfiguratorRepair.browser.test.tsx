@@ -62,6 +62,28 @@ describe('<Configurator> explain, repair, undo, complete', () => {
     await expect.element(page.getByRole('radio', { name: 'Oak' })).toHaveFocus();
   });
 
+  it('a multi item that conflicts goes through the explanation too', async () => {
+    render(<Configurator model={desk} layout="all" urlKey={false} />);
+    await page.getByRole('checkbox', { name: 'Cable tray' }).click();
+    await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeChecked();
+    await page.getByRole('checkbox', { name: 'Monitor arm' }).click();
+    await expect.element(page.getByRole('checkbox', { name: 'Monitor arm' })).toBeChecked();
+    await page.getByRole('checkbox', { name: 'Drawer' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .element(dialog)
+      .toHaveTextContent('The drawer and the cable tray share the same rail.');
+    await expect
+      .element(dialog.getByRole('list', { name: 'Changes' }))
+      .toHaveTextContent('Accessories: Monitor arm → Monitor arm, Drawer');
+    await dialog.getByRole('button', { name: 'Apply change' }).click();
+    await expect.element(page.getByRole('checkbox', { name: 'Drawer' })).toBeChecked();
+    await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).not.toBeChecked();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeChecked();
+    await expect.element(page.getByRole('checkbox', { name: 'Drawer' })).not.toBeChecked();
+  });
+
   it('cancel leaves the selection as it was', async () => {
     render(<Configurator model={desk} layout="all" urlKey={false} />);
     await page.getByRole('radio', { name: 'Aluminium' }).click();

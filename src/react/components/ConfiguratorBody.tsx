@@ -116,40 +116,92 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     [panelBase, model, derived.shown, quantity, complete, announce, store],
   );
 
+  /**
+   * Commits a change the domains cannot vouch for (a multi item removed, a multi reaching its min):
+   * the engine keeps the new choice and drops what no longer fits, named in the live region.
+   */
+  const commitChecked = useCallback(
+    (attribute: Attribute, value: Selection[string], message: string) => {
+      const { selection, recency: order } = store.getState();
+      const next = { ...selection, [attribute.id]: value };
+      const newest = [...order.filter((id) => id !== attribute.id), attribute.id];
+      void client.reconcile(deriveSelection(model, next).solver, newest).then((repair) => {
+        store.getState().replace(applyChanges(next, repair.changes), [attribute.id]);
+        const label = (id: string) => model.attributes.find((a) => a.id === id)?.label ?? id;
+        const cleared = repair.changes.map((c) => label(c.attribute));
+        announce(
+          cleared.length === 0
+            ? message
+            : `${message} This also cleared ${cleared.join(', ')}; undo restores it.`,
+        );
+      });
+    },
+    [store, client, model, announce],
+  );
+
   const pick = useCallback(
     (attribute: Attribute, key: string) => {
       const { select } = store.getState();
-      const current = derived.shown[attribute.id];
+      // Stale domains (a worker answer on its way) cannot vouch for a value: ask the engine.
+      const fresh = !pending && domains !== undefined;
+      const state = valueState(domains, attribute.id, key);
       if (attribute.type === 'multi') {
+        const current = derived.shown[attribute.id];
         const chosen = Array.isArray(current) ? (current as readonly string[]) : [];
         const label = attribute.values.find((v) => v.id === key)?.label ?? key;
-        if (chosen.includes(key)) {
-          select(
-            attribute.id,
+        if (chosen.includes(key))
+          return commitChecked(
+            attribute,
             chosen.filter((k) => k !== key),
+            `${attribute.label}: ${label} removed.`,
           );
-          return announce(`${attribute.label}: ${label} removed.`);
+        const next = attribute.values
+          .map((v) => v.id)
+          .filter((id) => id === key || chosen.includes(id));
+        const message = `${attribute.label}: ${label} added.`;
+        const below = derived.underMin.has(attribute.id);
+        // Still below min: not given to the solver yet (see deriveSelection).
+        if (next.length < (attribute.min ?? 0)) {
+          select(attribute.id, next);
+          return announce(message);
         }
-        const state = valueState(domains, attribute.id, key);
-        if (state === 'available' || derived.underMin.has(attribute.id)) {
-          select(
-            attribute.id,
-            attribute.values.map((v) => v.id).filter((id) => id === key || chosen.includes(id)),
-          );
-          return announce(`${attribute.label}: ${label} added.`);
+        // An assigned set: the domains are exact for "the set plus this item".
+        if (Array.isArray(current) && !below && fresh) {
+          if (state !== 'available') return setTarget({ attribute, key });
+          select(attribute.id, next);
+          return announce(message);
         }
-        return setTarget({ attribute, key });
+        if (below) return commitChecked(attribute, next, message);
+        // An unassigned multi ("some valid set has it") or stale domains: the engine's repair
+        // picks the set; anything beyond this attribute goes through the explanation.
+        client.repair(derived.solver, attribute.id, key, store.getState().recency).then(
+          (repair) => {
+            if (!repair.changes.every((c) => c.attribute === attribute.id))
+              return setTarget({ attribute, key });
+            const latest = store.getState();
+            latest.replace(applyChanges(latest.selection, repair.changes), [attribute.id]);
+            announce(message);
+          },
+          () => setTarget({ attribute, key }),
+        );
+        return;
       }
-      const state = valueState(domains, attribute.id, key);
       if (state === 'selected') return;
-      if (state === 'available') {
-        const value = keyToValue(attribute, key);
+      const value = keyToValue(attribute, key);
+      const choose = () => {
         select(attribute.id, value);
-        return announce(`${attribute.label}: ${describeValue(model, attribute.id, value)}.`);
-      }
-      setTarget({ attribute, key });
+        announce(`${attribute.label}: ${describeValue(model, attribute.id, value)}.`);
+      };
+      if (fresh) return state === 'available' ? choose() : setTarget({ attribute, key });
+      client.repair(derived.solver, attribute.id, key, store.getState().recency).then(
+        (repair) =>
+          repair.changes.every((c) => c.attribute === attribute.id)
+            ? choose()
+            : setTarget({ attribute, key }),
+        () => setTarget({ attribute, key }),
+      );
     },
-    [store, derived, domains, model, announce],
+    [store, derived, domains, pending, client, model, announce, commitChecked],
   );
 
   const apply = (repair: Repair, t: ExplainTarget) => {
