@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseSnapshot, promise, type Driver } from '../../../src/engine/index.ts';
+import {
+  parseSnapshot,
+  promise,
+  type Driver,
+  type PromiseResult,
+} from '../../../src/engine/index.ts';
 import { translator } from '../../../src/react/i18n/messages.ts';
 import { driverText } from '../../../src/react/panels/driverText.ts';
 import { timelineMarks } from '../../../src/react/panels/PromiseTimeline.tsx';
@@ -12,11 +17,12 @@ const decor = 'HPL-U961-08';
 const egger = availabilityJson.items[decor].suppliers[0]!;
 
 /** The result with the anthracite laminate bought from its supplier (the C7 purchase case). */
-const bought = {
+const bought: PromiseResult = {
   ...result,
   components: [
     ...result.components,
     {
+      lineId: 'L1',
       item: decor,
       need: 1,
       source: 'purchase' as const,
@@ -35,7 +41,7 @@ const bought = {
 };
 
 describe('driverText: a driver in the buyer’s words', () => {
-  const words = (locale: string, r = bought) => ({
+  const words = (locale: string, r: PromiseResult = bought) => ({
     model: desk,
     selection: completeSelection,
     result: r,
