@@ -80,3 +80,6 @@ export { productionNeeds } from './orders/needs.ts';
 export type { ProductionNeeds } from './orders/needs.ts';
 export { contentHash, canonicalJson, modelHash } from './orders/contentHash.ts';
 export { sha256Hex } from './orders/sha256.ts';
+export { importXcsp } from './import/xcsp.ts';
+export { importDimacs } from './import/dimacs.ts';
+export { ImportError } from './import/ImportError.ts';
