@@ -1,0 +1,16 @@
+/** The Madeto widget's public API (React). The panels (price, promise, quote) add theirs here. */
+export { Configurator } from './components/Configurator.tsx';
+export type { ConfiguratorProps, ConfiguratorTheme } from './components/Configurator.tsx';
+export { AttributeField } from './components/AttributeField.tsx';
+export type {
+  AvailabilityState,
+  ConfiguratorPanelContext,
+  ValueExtras,
+  ValueExtrasFn,
+} from './engine/valueExtras.ts';
+export type { CompletionObjective } from './engine/engineOps.ts';
+export { WORKER_THRESHOLD } from './engine/useEngine.ts';
+export { createConfiguratorStore } from './store/createConfiguratorStore.ts';
+export type { ConfiguratorState, ConfiguratorStore } from './store/createConfiguratorStore.ts';
+export { decodeSelection, encodeSelection } from './url/selectionParam.ts';
+export type { SavedSelection } from './url/selectionParam.ts';
