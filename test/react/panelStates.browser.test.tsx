@@ -24,9 +24,9 @@ afterEach(cleanup);
 /** The fixtures' pricing date: the Berlin plant's day of NOW. */
 const DATE = '2026-11-23';
 
-function frame(ui: React.ReactNode, dir?: 'rtl') {
+function frame(ui: React.ReactNode, dir?: 'rtl', theme: 'light' | 'dark' = 'light') {
   return render(
-    <div className="madeto" data-theme="light" dir={dir}>
+    <div className="madeto" data-theme={theme} dir={dir}>
       {ui}
     </div>,
   );
@@ -84,6 +84,27 @@ describe('price and delivery panels in every fixture state', () => {
     const [priceEl, promiseEl] = container.querySelectorAll('section');
     expect(priceEl?.dataset.state).toBe(priceState);
     expect(promiseEl?.dataset.state).toBe(promiseState);
+    expect(await seriousViolations(container)).toEqual([]);
+  });
+});
+
+describe('the dark theme', () => {
+  it('keeps every panel state readable (axe clean)', async () => {
+    const states = ['valid', 'tierHint', 'approvalRequired', 'unavailable', 'error'] as const;
+    const container = frame(
+      <>
+        {states.map((state) => (
+          <div key={state}>
+            <PriceSummary context={panelStates[state]} now={NOW} onQuantity={() => {}} />
+            <PromiseSummary context={panelStates[state]} now={NOW} onApply={() => {}} />
+          </div>
+        ))}
+        <QuoteForm locale="en" minDate={DATE} onSubmit={async () => {}} />
+      </>,
+      undefined,
+      'dark',
+    );
+    expect(getComputedStyle(container.firstElementChild!).backgroundColor).toBe('rgb(22, 24, 29)');
     expect(await seriousViolations(container)).toEqual([]);
   });
 });
