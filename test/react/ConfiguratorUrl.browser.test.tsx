@@ -91,6 +91,29 @@ describe('<Configurator> URL state, loading, worker', () => {
     await expect.element(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
   });
 
+  it('pricing and availability load by URL into the panels; a failed one says so with retry', async () => {
+    render(
+      <Configurator
+        model={desk}
+        urlKey={false}
+        pricing="/test/fixtures/widget/missing-pricing.json"
+        availability="/catalogue/availability.json"
+        panels={(ctx) => (
+          <p data-testid="panel">
+            {ctx.availability ? 'availability loaded' : 'no availability'} /{' '}
+            {ctx.pricing ? 'pricing loaded' : 'no pricing'}
+          </p>
+        )}
+      />,
+    );
+    await expect
+      .element(page.getByTestId('panel'))
+      .toHaveTextContent('availability loaded / no pricing');
+    const alert = page.getByRole('alert');
+    await expect.element(alert).toHaveTextContent('Prices could not be loaded');
+    await expect.element(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+  });
+
   it('an invalid model document names its problems', async () => {
     render(<Configurator model={{ ...deskJson, attributes: 'none' }} urlKey={false} />);
     await expect.element(page.getByRole('alert')).toHaveTextContent('$.attributes');
