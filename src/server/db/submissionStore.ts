@@ -149,6 +149,9 @@ export class SubmissionStore {
     if (this.flushing) return;
     this.flushing = true;
     try {
+      // Let the requests that arrived meanwhile (parsed in this turn's I/O phase) join the batch:
+      // better-sqlite3 commits synchronously, so without this pause each batch would hold one.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, 500);
         let created: (StoredSubmission | undefined)[];
