@@ -56,7 +56,11 @@ function LineBreakdown({
   const options = line.waterfall.filter(
     (s) => s.kind === 'option' && s.unitAmount !== undefined && !isZero(s.unitAmount),
   );
-  const adjustments = line.waterfall.filter((s) => adjustmentKey[s.kind] !== undefined);
+  // Steps that changed nothing (a volume tier of 0 %) are left out; a conversion has no amount.
+  const adjustments = line.waterfall.filter(
+    (s) =>
+      adjustmentKey[s.kind] !== undefined && (s.unitAmount === undefined || !isZero(s.unitAmount)),
+  );
   return (
     <>
       <Row label={p.t('price.list')} value={money(line.listUnit)} kind="list" />
