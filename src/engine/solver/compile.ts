@@ -1,10 +1,10 @@
 import type { ProductModel } from '../model/types.ts';
-import { constraintSources } from './constraintDiagrams.ts';
+import { constraintSources, type ConstraintSource } from './constraintDiagrams.ts';
 import { layLevels, solverAttributes, type Level, type SolverAttribute } from './encoding.ts';
 import { FALSE, Mdd, compact, reachable } from './mdd.ts';
 import { SolverError } from './SolverError.ts';
 import { support } from './support.ts';
-import { variableOrder } from './variableOrder.ts';
+import { depthFirstOrder, variableOrder } from './variableOrder.ts';
 
 /** One constraint (explicit or implicit) with its own diagram, kept for explanations. */
 export interface CompiledConstraint {
@@ -48,9 +48,10 @@ export const DEFAULT_MAX_NODES = 4_000_000;
 /**
  * Compiles every constraint of `model` (rules, tables, guards, relevance, required values,
  * multi cardinalities) into one reduced multi-valued decision diagram of its valid
- * configurations. Variables follow a FORCE order of the constraint graph; constraint diagrams
- * are conjoined as a balanced tree in order of their position, which keeps intermediate
- * diagrams small. Throws a `SolverError` with code `COMPILE_LIMIT` past `maxNodes`.
+ * configurations. Variables follow a static order of the constraint graph (FORCE, else a
+ * depth-first walk: each try gets a quarter of the node budget, then FORCE gets all of it);
+ * constraint diagrams are conjoined as a balanced tree in order of their position, which keeps
+ * intermediate diagrams small. Throws a `SolverError` with code `COMPILE_LIMIT` past `maxNodes`.
  *
  * @example
  * const compiled = compile(parseModel(json));
@@ -63,8 +64,33 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   const scopes = sources.map((s) =>
     s.attributes.map((id) => byId.get(id)).filter((i): i is number => i !== undefined),
   );
-  const levels = layLevels(attributes, variableOrder(attributes.length, scopes));
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  // No static order suits every model: FORCE is best on the Renault tables, a depth-first walk of
+  // the constraint graph on some feature models. Cheap tries first, then FORCE with everything.
+  const trial = Math.min(maxNodes, Math.max(100_000, Math.floor(maxNodes / 4)));
+  const attempts: { order: () => number[]; budget: number }[] = [
+    { order: () => variableOrder(attributes.length, scopes), budget: trial },
+    { order: () => depthFirstOrder(attributes.length, scopes), budget: trial },
+    { order: () => variableOrder(attributes.length, scopes), budget: maxNodes },
+  ];
+  let failure: SolverError | undefined;
+  for (const { order, budget } of trial === maxNodes ? attempts.slice(0, 2) : attempts) {
+    const outcome = attempt(model, attributes, sources, order(), budget);
+    if (!(outcome instanceof SolverError)) return outcome;
+    failure = outcome;
+  }
+  throw failure!;
+}
+
+/** One compilation with a given attribute order; a `COMPILE_LIMIT` error is returned, not thrown. */
+function attempt(
+  model: ProductModel,
+  attributes: SolverAttribute[],
+  sources: readonly ConstraintSource[],
+  order: number[],
+  maxNodes: number,
+): CompiledModel | SolverError {
+  const levels = layLevels(attributes, order);
   const mdd = new Mdd(
     levels.map((l) => l.size),
     maxNodes,
@@ -81,28 +107,20 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   };
 
   let done = 0;
-  const limit = (error: unknown): never => {
+  let root: number;
+  const roots: number[] = [];
+  try {
+    for (const s of sources) roots.push(s.build(ctx));
+    root = conjoinByPosition(mdd, roots, () => done++);
+  } catch (error) {
     if (error instanceof SolverError && error.code === 'COMPILE_LIMIT')
-      throw new SolverError(
+      return new SolverError(
         'COMPILE_LIMIT',
         `the decision diagram grew past ${maxNodes} nodes (${mdd.nodeCount} nodes, ${levels.length} variables, ${done} of ${sources.length} constraints done)`,
         `$.model(${model.id})`,
         { nodes: mdd.nodeCount, variables: levels.length, constraintsDone: done },
       );
     throw error;
-  };
-
-  const roots: number[] = [];
-  try {
-    for (const s of sources) roots.push(s.build(ctx));
-  } catch (error) {
-    limit(error);
-  }
-  let root = FALSE;
-  try {
-    root = conjoinByPosition(mdd, roots, () => done++);
-  } catch (error) {
-    limit(error);
   }
 
   const packed = compact(mdd, [root, ...roots]);

@@ -8,7 +8,11 @@
  * @example
  * variableOrder(4, [[0, 3], [3, 1]]); // e.g. [2, 0, 3, 1]: 0, 3 and 1 now sit together
  */
-export function variableOrder(count: number, scopes: readonly (readonly number[])[]): number[] {
+export function variableOrder(
+  count: number,
+  scopes: readonly (readonly number[])[],
+  initial: readonly number[] = Array.from({ length: count }, (_, i) => i),
+): number[] {
   const edges = scopes.filter((s) => s.length > 1);
   const memberOf: number[][] = Array.from({ length: count }, () => []);
   edges.forEach((e, i) => {
@@ -29,7 +33,7 @@ export function variableOrder(count: number, scopes: readonly (readonly number[]
     return total;
   };
 
-  let best = Array.from({ length: count }, (_, i) => i);
+  let best = [...initial];
   let bestSpan = spanOf(best);
   let order = best;
   for (let iteration = 0; iteration < 40; iteration++) {
@@ -52,4 +56,45 @@ function positions(order: readonly number[]): number[] {
   const pos = new Array<number>(order.length);
   order.forEach((v, i) => (pos[v] = i));
   return pos;
+}
+
+/**
+ * A depth-first walk of the constraint graph (variables sharing a constraint are neighbours),
+ * starting from the best-connected variable and visiting better-connected neighbours first. On
+ * feature models, whose constraints follow a feature tree, this keeps each subtree together.
+ *
+ * @example
+ * depthFirstOrder(4, [[0, 3], [3, 1]]); // [3, 0, 1, 2]
+ */
+export function depthFirstOrder(count: number, scopes: readonly (readonly number[])[]): number[] {
+  const adjacent: Set<number>[] = Array.from({ length: count }, () => new Set());
+  for (const scope of scopes)
+    for (const a of scope) for (const b of scope) if (a !== b) adjacent[a]!.add(b);
+  const degree = (v: number) => adjacent[v]!.size;
+  const neighbours = (v: number) =>
+    [...adjacent[v]!].sort((a, b) => degree(b) - degree(a) || a - b);
+  const seen = new Uint8Array(count);
+  const order: number[] = [];
+  const starts = Array.from({ length: count }, (_, i) => i).sort(
+    (a, b) => degree(b) - degree(a) || a - b,
+  );
+  for (const start of starts) {
+    if (seen[start] === 1) continue;
+    seen[start] = 1;
+    order.push(start);
+    const stack: { next: number[]; i: number }[] = [{ next: neighbours(start), i: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.i >= top.next.length) {
+        stack.pop();
+        continue;
+      }
+      const v = top.next[top.i++]!;
+      if (seen[v] === 1) continue;
+      seen[v] = 1;
+      order.push(v);
+      stack.push({ next: neighbours(v), i: 0 });
+    }
+  }
+  return order;
 }
