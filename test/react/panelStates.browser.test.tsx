@@ -9,7 +9,7 @@ import {
   promise,
 } from '../../src/engine/index.ts';
 import type { ConfiguratorPanelContext } from '../../src/react/engine/valueExtras.ts';
-import { formatMoney } from '../../src/react/i18n/format.ts';
+import { formatDate, formatMoney } from '../../src/react/i18n/format.ts';
 import { PriceSummary } from '../../src/react/panels/PriceSummary.tsx';
 import { PromiseSummary } from '../../src/react/panels/PromiseSummary.tsx';
 import { QuoteForm } from '../../src/react/panels/QuoteForm.tsx';
@@ -157,6 +157,21 @@ describe('<PromiseSummary>', () => {
     expect(buttons.elements()).toHaveLength(swaps.length);
     await buttons.first().click();
     expect(applied).toEqual([swaps[0]!.change]);
+  });
+
+  it('shows the P90 delivery when the snapshot makes the date uncertain', async () => {
+    const { topDecor: _laminate, ...rest } = panelStates.valid.selection;
+    const context = {
+      ...panelStates.valid,
+      quantity: 3,
+      selection: { ...rest, topMaterial: 'walnut', woodFinish: 'natural-oil' },
+    };
+    const { confidence } = engine(context).promise;
+    expect(confidence?.method).not.toBe('none');
+    frame(<PromiseSummary context={context} now={NOW} />);
+    await expect
+      .element(page.getByRole('region', { name: 'Delivery' }))
+      .toHaveTextContent(`Latest likely delivery (P90)${formatDate(confidence!.p90, 'en')}`);
   });
 
   it('names the main driver in words and pictures the timeline', async () => {
