@@ -25,7 +25,7 @@ export function tempDb(): string {
 
 /**
  * Starts the real CLI (`node bin/madeto.js serve --port 0 --db <file>`) and resolves with its URL
- * once it prints that it listens.
+ * once it prints that it listens. `db` is a SQLite file, or a `postgres://` URL (DATABASE_URL).
  */
 export function startServerProcess(
   db: string,
@@ -34,10 +34,23 @@ export function startServerProcess(
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    [bin, 'serve', '--port', String(port), '--db', db, '--origin', SHOP_ORIGIN, ...extra],
+    [
+      bin,
+      'serve',
+      '--port',
+      String(port),
+      ...(db.startsWith('postgres://') ? [] : ['--db', db]),
+      '--origin',
+      SHOP_ORIGIN,
+      ...extra,
+    ],
     {
       cwd: root,
-      env: { ...process.env, MADETO_REP_TOKEN: REP_TOKEN, DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        MADETO_REP_TOKEN: REP_TOKEN,
+        DATABASE_URL: db.startsWith('postgres://') ? db : '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskOrder } from '../engine/orders/orderFixture.ts';
+import { REP_TOKEN, startServerProcess } from './serverProcess.ts';
+
+/**
+ * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
+ * (`apt-get install postgresql`), run as the `postgres` user. Skipped, saying so, when absent.
+ */
+function pgBin(): string | undefined {
+  const base = '/usr/lib/postgresql';
+  if (!existsSync(base)) return undefined;
+  const version = readdirSync(base).sort().at(-1);
+  const dir = version && join(base, version, 'bin');
+  return dir && existsSync(join(dir, 'initdb')) ? dir : undefined;
+}
+const bin = pgBin();
+const canRun = (() => {
+  if (!bin) return false;
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'true']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+if (!canRun)
+  console.warn(
+    'test/server/postgres.test.ts: skipped — no PostgreSQL server binaries (apt-get install postgresql) or no postgres user',
+  );
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+const asPostgres = (cmd: string, args: string[]) =>
+  execFileSync('runuser', ['-u', 'postgres', '--', join(bin!, cmd), ...args], { stdio: 'pipe' });
+
+describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
+  let dir = '';
+  let url = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'madeto-pg-'));
+    chmodSync(dir, 0o777);
+    const data = join(dir, 'data');
+    const port = await freePort();
+    asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+    asPostgres('pg_ctl', [
+      '-D',
+      data,
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      'start',
+    ]);
+    url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  }, 60_000);
+  afterAll(() => {
+    if (dir && existsSync(join(dir, 'data')))
+      asPostgres('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores, replays, refuses and keeps orders across a SIGKILL, as on SQLite', async () => {
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const post = (base: string, body: unknown) =>
+      fetch(`${base}/api/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const first = await startServerProcess(url);
+    const p = deskOrder('pg-order-0001', 2, 'order', now);
+    const created = await post(first.url, p);
+    expect(created.status).toBe(201);
+    const answer = await created.text();
+    const replay = await post(first.url, p);
+    expect([replay.status, await replay.text()]).toEqual([201, answer]);
+    expect((await post(first.url, { ...p, customer: { ...p.customer, name: 'X' } })).status).toBe(
+      409,
+    );
+    const tampered = deskOrder('pg-order-0002', 2, 'order', now);
+    tampered.totals.total = '1.00';
+    expect((await post(first.url, tampered)).status).toBe(422);
+    await first.stop('SIGKILL');
+
+    const second = await startServerProcess(url);
+    try {
+      const list = await fetch(`${second.url}/api/orders`, {
+        headers: { authorization: `Bearer ${REP_TOKEN}` },
+      });
+      const items = ((await list.json()) as { items: { idempotencyKey: string }[] }).items;
+      expect(items.map((o) => o.idempotencyKey)).toEqual(['pg-order-0001']);
+      const again = await post(second.url, p);
+      expect(await again.text()).toBe(answer);
+    } finally {
+      await second.stop();
+    }
+  });
+});
