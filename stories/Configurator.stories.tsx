@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { Configurator } from '../src/react/components/Configurator.tsx';
 import { LoadingSkeleton } from '../src/react/components/LoadState.tsx';
 import type { ValueExtrasFn } from '../src/react/engine/valueExtras.ts';
+import { defaultPanels } from '../src/react/panels/defaultPanels.tsx';
+import { createValueExtras } from '../src/react/panels/valueExtras.ts';
 import { parseModel } from '../src/engine/model/parseModel.ts';
 import deskJson from '../test/fixtures/minimal/desk.json';
 import showcaseJson from '../test/fixtures/widget/showcase.json';
@@ -137,12 +139,19 @@ function Playground() {
 /** Paste a model document on the left and see the widget (schema errors are listed). */
 export const ModelPlayground: Story = { render: () => <Playground /> };
 
-/** The sample catalogue's desk (public/catalogue/desk.json). */
-export const CatalogueDesk: Story = { args: { model: catalogueDesk } };
-/** The sample catalogue's bike (public/catalogue/bike.json). */
-export const CatalogueBike: Story = { args: { model: catalogueBike } };
-/** The sample catalogue's modular sofa, with its repeated seat modules. */
-export const CatalogueSofa: Story = { args: { model: catalogueSofa } };
+/** The catalogue's pricing and availability, the price/promise panels and their value extras. */
+const catalogue = {
+  pricing: '/catalogue/pricing.json',
+  availability: '/catalogue/availability.json',
+  panels: defaultPanels,
+  valueExtras: createValueExtras(),
+};
+/** The sample catalogue's desk (public/catalogue/desk.json) with prices and dates. */
+export const CatalogueDesk: Story = { args: { model: catalogueDesk, ...catalogue } };
+/** The sample catalogue's bike (public/catalogue/bike.json) with prices and dates. */
+export const CatalogueBike: Story = { args: { model: catalogueBike, ...catalogue } };
+/** The sample catalogue's modular sofa, with its repeated seat modules, prices and dates. */
+export const CatalogueSofa: Story = { args: { model: catalogueSofa, ...catalogue } };
 /** A model loaded by URL through react-query (with pricing and availability URLs). */
 export const LoadedByUrl: Story = {
   args: {

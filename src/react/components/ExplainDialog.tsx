@@ -87,7 +87,11 @@ export function ExplainDialog({
       className="madeto-dialog"
       aria-labelledby={titleId}
       data-state={state}
-      onClose={onClose}
+      onClose={() => {
+        // A close queued by an effect cleanup (React StrictMode re-runs effects) arrives after the
+        // dialog was shown again: only a dialog that is really closed ends the explanation.
+        if (!ref.current?.open) onClose();
+      }}
     >
       <h3 id={titleId}>
         {state === 'impossible'
