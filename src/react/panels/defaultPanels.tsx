@@ -4,7 +4,7 @@ import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 import { plantZone, priceOutcome, pricingDate, promiseOutcome } from './panelEngine.ts';
-import { quotePayload, type SubmitFunction } from './quotePayload.ts';
+import { newIdempotencyKey, quotePayload, type SubmitFunction } from './quotePayload.ts';
 import { dateAt, nowInstant } from './clock.ts';
 import { PriceSummary } from './PriceSummary.tsx';
 import { PromiseSummary } from './PromiseSummary.tsx';
@@ -54,7 +54,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
   const onSubmit = async (customer: QuoteValues) => {
     if (typeof submit !== 'function' || !('result' in priced))
       throw new Error(blockedReason ?? t('form.noAdapter'));
-    key.current ??= crypto.randomUUID();
+    key.current ??= newIdempotencyKey();
     const payload = quotePayload({
       context,
       price: priced.result,
