@@ -1,5 +1,5 @@
 // Widget benchmark: click → updated screen in real Chromium, on the largest sample models.
-// Run: npx tsx test/react/bench/widgetClick.bench.ts [clicks]
+// Run: npx tsx test/react/bench/widgetClick.bench.ts [clicks] [model name filter]
 // Builds the bench page (test/react/bench/index.html) for production with Vite, serves it with
 // `vite preview`, opens /usr/bin/chromium (CHROMIUM_PATH) with playwright, and prints median / p95
 // per model and engine mode. BR4CP models are imported from
@@ -15,6 +15,7 @@ import { importXcsp } from '../../../src/engine/import/xcsp.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const benchmarks = process.env['MADETO_BENCHMARKS'] ?? join(root, '..', 'shared', 'benchmarks');
 const clicks = Number(process.argv[2] ?? '200');
+const only = process.argv[3] ?? '';
 
 const models = new Map<string, string>([
   ['sofa', readFileSync(join(root, 'public', 'catalogue', 'sofa.json'), 'utf8')],
@@ -79,7 +80,7 @@ const browser = await chromium.launch({
 try {
   console.log(`click → updated screen, ${clicks} seeded random clicks on available values`);
   console.log('model          engine        clicks  dom p50  dom p95  frame p50  frame p95 (ms)');
-  for (const name of models.keys()) {
+  for (const name of [...models.keys()].filter((n) => n.includes(only))) {
     for (const [mode, threshold] of [
       ['same-thread', 100000],
       ['worker', 0],
