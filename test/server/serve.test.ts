@@ -115,6 +115,12 @@ describe('madeto serve: orders', () => {
       400,
       'IDEMPOTENCY_KEY_MISMATCH',
     ],
+    [
+      "a rep's quote without the rep token",
+      () => post('/api/quotes', { ...order('rep-quote-0001'), kind: 'quote' }),
+      401,
+      'TOKEN_REQUIRED',
+    ],
     ['an unknown endpoint', () => fetch(`${server.url}/api/invoices`), 404, 'NOT_FOUND'],
     ['an unknown model', () => fetch(`${server.url}/api/models/CHAIR`), 404, 'MODEL_NOT_FOUND'],
     ['a listing without token', () => fetch(`${server.url}/api/orders`), 401, 'TOKEN_REQUIRED'],
