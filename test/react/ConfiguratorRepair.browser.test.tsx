@@ -1,3 +1,4 @@
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { Configurator } from '../../src/react/components/Configurator.tsx';
@@ -82,6 +83,27 @@ describe('<Configurator> explain, repair, undo, complete', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeChecked();
     await expect.element(page.getByRole('checkbox', { name: 'Drawer' })).not.toBeChecked();
+  });
+
+  it.each([
+    ['on the page', 1000],
+    ['in the worker', 0],
+  ])('works under React StrictMode (%s)', async (_, workerThreshold) => {
+    render(
+      <StrictMode>
+        <Configurator model={desk} layout="all" urlKey={false} workerThreshold={workerThreshold} />
+      </StrictMode>,
+    );
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    await expect.poll(() => option('Oak').dataset.state).toBe('conflict');
+    await page.getByRole('radio', { name: 'Oak' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.element(dialog).toHaveTextContent('Oak tops come only on the steel frame.');
+    // Still open after StrictMode's effect re-run has settled.
+    await new Promise((r) => setTimeout(r, 200));
+    await expect.element(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Apply change' }).click();
+    await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
   });
 
   it('cancel leaves the selection as it was', async () => {
