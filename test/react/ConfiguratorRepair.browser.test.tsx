@@ -162,6 +162,10 @@ describe('<Configurator> explain, repair, undo, complete', () => {
     expect(container.querySelector('.madeto-badge[data-state="delayed"]')?.textContent).toBe(
       '+9 days',
     );
+    // Dropdown options carry the same extras as text.
+    expect(container.querySelector('option[value="h02"]')?.textContent).toBe(
+      'Brass bar (in stock)',
+    );
     // Defaults first (Medium), then the cheapest colour: White.
     await page.getByRole('button', { name: 'Cheapest' }).click();
     await expect.element(page.getByRole('radio', { name: 'Medium' })).toBeChecked();

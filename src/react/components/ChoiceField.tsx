@@ -19,7 +19,7 @@ export function choiceVariant(attribute: ChoiceAttribute): 'cards' | 'segmented'
 
 /** A choice attribute as a radio group (cards or segments) or, for long lists, a dropdown. */
 export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute; legend: string }) {
-  const { derived, domains, pick } = useWidget();
+  const { derived, domains, pick, valueExtras, panel } = useWidget();
   const value = derived.shown[attribute.id];
   const id = useId();
   const variant = choiceVariant(attribute);
@@ -41,10 +41,19 @@ export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute;
           </option>
           {attribute.values.map((v) => {
             const state = v.id === current ? 'selected' : valueState(domains, attribute.id, v.id);
-            const note = stateNote(state);
+            const extras = valueExtras?.(attribute, v.id, panel);
+            // An option holds text only: delta, badge and state note follow the label.
+            const notes = [extras?.priceDelta, extras?.availability, stateNote(state)].filter(
+              (x): x is string => Boolean(x),
+            );
             return (
-              <option key={v.id} value={v.id} data-state={state}>
-                {note ? `${v.label} (${note})` : v.label}
+              <option
+                key={v.id}
+                value={v.id}
+                data-state={state}
+                data-availability={extras?.availabilityState}
+              >
+                {notes.length > 0 ? `${v.label} (${notes.join(', ')})` : v.label}
               </option>
             );
           })}
