@@ -97,6 +97,23 @@ describe('<Configurator> in Chromium', () => {
     await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeChecked();
   });
 
+  it.each([
+    [400, 'stacked'],
+    [1000, 'side by side'],
+  ])('a %ipx slot lays the summary out %s (container query)', async (width, layout) => {
+    const container = render(
+      <div style={{ width: `${width}px` }}>
+        <Configurator model={desk} urlKey={false} />
+      </div>,
+    );
+    await expect.element(page.getByRole('radio', { name: 'Steel' })).toBeVisible();
+    const form = container.querySelector('form')!.getBoundingClientRect();
+    const aside = container.querySelector('aside')!.getBoundingClientRect();
+    expect(
+      aside.top >= form.bottom ? 'stacked' : aside.left >= form.right ? 'side by side' : 'overlap',
+    ).toBe(layout);
+  });
+
   it('two widgets on one page keep separate selections', async () => {
     render(
       <>
