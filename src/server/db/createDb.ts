@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
+import { WorkerSqliteDialect } from './workerSqlite.ts';
 
 /** An open database: the query layer, which SQL dialect it speaks, and how to close it. */
 export interface Db {
@@ -14,9 +14,10 @@ export interface Db {
 }
 
 /**
- * Opens the configured database behind one Kysely query layer. SQLite (better-sqlite3) runs in
- * WAL mode with `synchronous = FULL`: a commit is on disk before the answer is sent, so a killed
- * process or a power cut loses nothing acknowledged. PostgreSQL goes through a `pg` pool.
+ * Opens the configured database behind one Kysely query layer. SQLite (better-sqlite3, in a worker
+ * thread so disk flushes do not stall the event loop) runs in WAL mode with `synchronous = FULL`:
+ * a commit is on disk before the answer is sent, so a killed process or a power cut loses nothing
+ * acknowledged. PostgreSQL goes through a `pg` pool.
  *
  * @example
  * const db = openDb({ kind: 'sqlite', file: '.data/madeto.sqlite' });
@@ -25,11 +26,10 @@ export function openDb(config: DatabaseConfig): Db {
   switch (config.kind) {
     case 'sqlite': {
       if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-      const database = new SqliteDatabase(config.file);
-      database.pragma('journal_mode = WAL');
-      database.pragma('synchronous = FULL');
-      database.pragma('busy_timeout = 5000');
-      const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+      const pragmas = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000'];
+      const kysely = new Kysely<Database>({
+        dialect: new WorkerSqliteDialect({ file: config.file, pragmas }),
+      });
       return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
     }
     case 'postgres': {
