@@ -1,5 +1,5 @@
-import { evaluate } from '../../engine/model/evaluate.ts';
 import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
+import { relevantNow } from './relevantNow.ts';
 import { isValidValue } from './valueKeys.ts';
 
 /** What the widget shows and reasons with, derived from the stored selection (the intent). */
@@ -17,8 +17,9 @@ export interface DerivedSelection {
 }
 
 /**
- * Derives the effective selection: drops values of irrelevant attributes (relevance evaluated on
- * the selection itself, to a fixed point since relevance can chain) and malformed values. The
+ * Derives the effective selection: drops values of irrelevant attributes (relevance holding on
+ * the selection itself or for every way its open attributes can end, see `relevantNow`; to a
+ * fixed point since relevance can chain) and malformed values. The
  * store keeps them, so going back to a relevant state restores the buyer's earlier choice.
  *
  * @example
@@ -37,7 +38,7 @@ export function deriveSelection(model: ProductModel, selection: Selection): Deri
   for (let round = 0; round <= model.attributes.length; round++) {
     const nextHidden = new Set(
       model.attributes
-        .filter((a) => a.relevance !== undefined && !evaluate(a.relevance, current))
+        .filter((a) => a.relevance !== undefined && !relevantNow(a.relevance, current, byId))
         .map((a) => a.id),
     );
     const next = Object.fromEntries(Object.entries(current).filter(([id]) => !nextHidden.has(id)));
