@@ -1,0 +1,4 @@
+/** The IIFE app's entry: starts the app; exports nothing, so the bundle adds no global. */
+import { startApp } from './app.ts';
+
+startApp();

@@ -1,0 +1,161 @@
+/**
+ * Builds the embed outputs with Vite's JS API (Node only; run `node --import tsx
+ * src/embed/build.ts [outDir]`): `embed/madeto-app.<hash>.js` (one IIFE, React bundled,
+ * production), `embed/loader.js` (IIFE, knows the app's hashed name) and `lib/` (ESM, React
+ * external). Returns the files with their raw and gzipped sizes.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { build, type InlineConfig } from 'vite';
+
+/** Budgets in bytes, gzipped (embed.md). */
+export const BUDGETS = { loader: 2 * 1024, app: 110 * 1024 } as const;
+
+/** One built file and its sizes. */
+export interface BuiltFile {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+/** What `buildEmbed` produced. */
+export interface EmbedBuild {
+  loader: BuiltFile;
+  app: BuiltFile;
+  lib: BuiltFile[];
+}
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const version = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
+
+function sizeOf(file: string): BuiltFile {
+  const content = readFileSync(file);
+  return { file, bytes: content.length, gzip: gzipSync(content, { level: 9 }).length };
+}
+
+function base(outDir: string, define: Record<string, string>): InlineConfig {
+  return {
+    configFile: false,
+    root,
+    base: './',
+    mode: 'production',
+    logLevel: 'warn',
+    publicDir: false,
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __MADETO_VERSION__: JSON.stringify(version),
+      ...define,
+    },
+    build: { outDir, emptyOutDir: false, copyPublicDir: false, minify: true, sourcemap: false },
+  };
+}
+
+// An IIFE has no `import.meta.url`: the app's own URL (for the engine worker) is read while the
+// script runs, before anything else, and used instead.
+const scriptUrl =
+  'var __madetoScriptUrl=document.currentScript&&document.currentScript.src||location.href;';
+
+async function buildIife(outDir: string, entry: string, file: string, define = {}) {
+  const config = base(outDir, { 'import.meta.url': '__madetoScriptUrl', ...define });
+  await build({
+    ...config,
+    plugins: [react()],
+    worker: { format: 'es' },
+    build: {
+      ...config.build,
+      assetsDir: '',
+      lib: {
+        entry: join(root, entry),
+        formats: ['iife'],
+        name: 'MadetoBundle',
+        fileName: () => file,
+      },
+      rollupOptions: { output: { intro: scriptUrl } },
+    },
+  });
+  return join(outDir, file);
+}
+
+/** Builds the app, then the loader pointing at it, then the npm library. */
+export async function buildEmbed(outDir = join(root, 'dist')): Promise<EmbedBuild> {
+  const embedDir = join(outDir, 'embed');
+  rmSync(embedDir, { recursive: true, force: true });
+  const plain = await buildIife(embedDir, 'src/embed/appEntry.ts', 'madeto-app.js');
+  const hash = createHash('sha256').update(readFileSync(plain)).digest('hex').slice(0, 10);
+  const appName = `madeto-app.${hash}.js`;
+  renameSync(plain, join(embedDir, appName));
+  const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
+    __MADETO_APP__: JSON.stringify(appName),
+  });
+  const lib = await buildLibrary(join(outDir, 'lib'));
+  return { loader: sizeOf(loader), app: sizeOf(join(embedDir, appName)), lib };
+}
+
+const external = [
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+  /^@tanstack\//,
+  /^zustand/,
+  /^zod/,
+  /^big\.js/,
+  /^temporal-polyfill/,
+  /^react-hook-form/,
+  /^@hookform\//,
+];
+
+async function buildLibrary(outDir: string): Promise<BuiltFile[]> {
+  rmSync(outDir, { recursive: true, force: true });
+  const config = base(outDir, {});
+  await build({
+    ...config,
+    define: { __MADETO_VERSION__: JSON.stringify(version) },
+    plugins: [react()],
+    build: {
+      ...config.build,
+      minify: false,
+      lib: {
+        entry: {
+          index: join(root, 'src/embed/lib/index.ts'),
+          element: join(root, 'src/embed/lib/element.ts'),
+        },
+        formats: ['es'],
+      },
+      rollupOptions: { external },
+    },
+  });
+  return ['index.js', 'element.js'].map((f) => sizeOf(join(outDir, f)));
+}
+
+/** `size` lines: name, raw kB, gzipped kB, budget. */
+export function formatSizes(result: EmbedBuild): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  return [
+    `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)})`,
+    `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (budget ${kb(BUDGETS.app)})`,
+    ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),
+  ].join('\n');
+}
+
+/** The budget breaches of a build, as messages (empty when within budget). */
+export function overBudget(result: EmbedBuild): string[] {
+  return (['loader', 'app'] as const)
+    .filter((k) => result[k].gzip > BUDGETS[k])
+    .map((k) => `${k} is ${result[k].gzip} B gzipped, over its ${BUDGETS[k]} B budget`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // `node --import tsx src/embed/build.ts [outDir] [--check]`: --check exits 1 over budget.
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--'));
+  const result = await buildEmbed(dir ? resolve(dir) : undefined);
+  console.log(formatSizes(result));
+  const breaches = overBudget(result);
+  for (const b of breaches) console.error(`size: ${b}`);
+  if (args.includes('--check') && breaches.length) process.exit(1);
+}

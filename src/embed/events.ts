@@ -1,0 +1,57 @@
+/**
+ * The `madeto-*` events the widget dispatches on its element (bubbles + composed). Every `detail`
+ * carries `version: 1`; new fields may be added, existing ones keep their meaning.
+ */
+export const EVENT_DETAIL_VERSION = 1;
+
+/** The `detail` of each event, by event name. */
+export interface MadetoEventMap {
+  /** The widget rendered (the model may still be loading). */
+  'madeto-ready': { version: 1; element: string };
+  /** The effective selection changed. */
+  'madeto-change': { version: 1; selection: Record<string, unknown>; complete: boolean };
+  /** A quote request is being sent (before the adapter is called). */
+  'madeto-submit': { version: 1; payload: unknown };
+  /** The adapter acknowledged the submission. */
+  'madeto-submitted': { version: 1; payload: unknown; response: unknown };
+  /** Something failed: a host callback threw, a submission failed, or the options were invalid. */
+  'madeto-error': { version: 1; code: string; message: string };
+}
+
+/** The names of the widget's events. */
+export type MadetoEventName = keyof MadetoEventMap;
+
+/**
+ * Dispatches a `madeto-*` event; a listener that throws cannot break the widget (the browser
+ * reports listener errors itself, and the dispatch is guarded anyway).
+ */
+export function emit<K extends MadetoEventName>(
+  target: EventTarget,
+  name: K,
+  detail: MadetoEventMap[K],
+): void {
+  try {
+    target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  } catch {
+    // a listener threw synchronously in an environment that rethrows: the widget goes on
+  }
+}
+
+/** Calls a host callback; if it throws, reports a `madeto-error` instead of breaking the widget. */
+export function callHost<A extends unknown[]>(
+  target: EventTarget,
+  name: string,
+  callback: ((...args: A) => unknown) | undefined,
+  ...args: A
+): void {
+  if (!callback) return;
+  try {
+    callback(...args);
+  } catch (error) {
+    emit(target, 'madeto-error', {
+      version: EVENT_DETAIL_VERSION,
+      code: 'host-callback',
+      message: `the host's ${name} callback threw: ${error instanceof Error ? error.message : String(error)}`,
+    });
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * The npm entry `madeto`: the React component, its panels and the engine. Safe for server
+ * rendering: nothing here touches `window`, `document` or `customElements` when imported.
+ */
+export * from '../../react/index.ts';
+export { defaultPanels, PanelStack } from '../../react/panels/defaultPanels.tsx';
+export { createValueExtras } from '../../react/panels/valueExtras.ts';
+export * from '../../engine/index.ts';
+export type { CompletionObjective } from '../../engine/index.ts';

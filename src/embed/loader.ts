@@ -1,0 +1,88 @@
+/**
+ * The loader (≤ 2 kB gzipped): the one `<script async>` a shop adds. It reserves space for every
+ * `<madeto-configurator>`, queues `Madeto(...)` calls, and loads the app (same directory, content-
+ * hashed name set at build time) when a widget nears the viewport or on the first interaction,
+ * passing its CSP nonce on. A second copy of the loader does nothing.
+ */
+import { VERSION } from './version.ts';
+
+declare const __MADETO_APP__: string;
+
+interface LoaderGlobal {
+  (...args: unknown[]): void;
+  q?: ArrayLike<unknown>[];
+  version?: string;
+  load?: () => void;
+}
+
+const w = window as unknown as { Madeto?: LoaderGlobal };
+const TAG = 'madeto-configurator';
+
+if (!w.Madeto?.version) {
+  const script = document.currentScript as HTMLScriptElement | null;
+  const base = new URL('.', script?.src || location.href).href;
+  const nonce = script?.nonce ?? '';
+  let loaded = false;
+  const load = () => {
+    if (loaded) return;
+    loaded = true;
+    io?.disconnect();
+    mo.disconnect();
+    for (const type of events) removeEventListener(type, load, true);
+    const app = document.createElement('script');
+    app.src = base + __MADETO_APP__;
+    app.async = true;
+    if (nonce) app.nonce = nonce;
+    document.head.append(app);
+  };
+  const queue: ArrayLike<unknown>[] = w.Madeto?.q ?? [];
+  const api: LoaderGlobal = function (...args: unknown[]) {
+    queue.push(args);
+    load();
+  };
+  api.q = queue;
+  api.version = VERSION;
+  api.load = load;
+  w.Madeto = api;
+
+  // Space reserved before the app (and its styles) arrive: a constructable sheet, CSP-safe.
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`${TAG}:not(:defined){display:block;min-height:var(--madeto-reserve,480px)}`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } catch {
+    // very old browsers: no reservation
+  }
+
+  const io =
+    'IntersectionObserver' in window
+      ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && load(), {
+          rootMargin: '300px',
+        })
+      : undefined;
+  const watch = (root: ParentNode) => {
+    const found = root.querySelectorAll(TAG);
+    if (!io && found.length) load();
+    found.forEach((el) => io?.observe(el));
+  };
+  const mo = new MutationObserver((records) =>
+    records.forEach((r) =>
+      r.addedNodes.forEach((n) => {
+        if (n instanceof Element) {
+          if (n.localName !== TAG) watch(n);
+          else if (io) io.observe(n);
+          else load();
+        }
+      }),
+    ),
+  );
+  const events = ['pointerdown', 'keydown', 'touchstart'];
+  for (const type of events) addEventListener(type, load, { capture: true, passive: true });
+  const start = () => {
+    watch(document);
+    mo.observe(document.documentElement, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+  if (queue.length) load();
+}

@@ -1,0 +1,147 @@
+import { StrictMode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { Configurator, type ConfiguratorProps } from '../react/components/Configurator.tsx';
+import { defaultPanels } from '../react/panels/defaultPanels.tsx';
+import { createValueExtras } from '../react/panels/valueExtras.ts';
+import { createEventAdapter } from '../react/submit/eventAdapter.ts';
+import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
+import type { OrderPayload } from '../engine/orders/schema.ts';
+import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
+import { readAttributes, readJsonChild, resolveLocale, type EmbedOptions } from './options.ts';
+import { adoptStyles } from './styles.ts';
+
+/** What `getState()` returns: the latest selection the widget reported. */
+export interface MountedState {
+  status: 'mounted' | 'unmounted';
+  options: Partial<EmbedOptions>;
+  selection: Record<string, unknown>;
+  complete: boolean;
+}
+
+/** The handle `Madeto.mount` returns. */
+export interface MountedWidget {
+  /** Merges new options (JS options win) and re-renders. */
+  update(options: Partial<EmbedOptions>): void;
+  getState(): MountedState;
+  /** Unmounts React; the shadow root stays (empty) so the element can be mounted again. */
+  unmount(): void;
+}
+
+const mounted = new WeakMap<Element, MountedWidget>();
+
+function submitFor(el: HTMLElement, submit: EmbedOptions['submit']): ConfiguratorProps['submit'] {
+  if (submit === undefined) return undefined;
+  if (submit === 'event') return createEventAdapter(el);
+  const send =
+    typeof submit === 'string'
+      ? createHttpAdapter({ url: submit })
+      : (payload: OrderPayload) => submit(payload);
+  return async (payload: OrderPayload) => {
+    emit(el, 'madeto-submit', { version: EVENT_DETAIL_VERSION, payload });
+    try {
+      const response = await send(payload);
+      emit(el, 'madeto-submitted', { version: EVENT_DETAIL_VERSION, payload, response });
+      return response;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      emit(el, 'madeto-error', { version: EVENT_DETAIL_VERSION, code: 'submit', message });
+      throw error;
+    }
+  };
+}
+
+/**
+ * Mounts the widget into `el`'s open shadow root with its own React root, store and QueryClient.
+ * Options: defaults < JSON child < attributes < `options`. Mounting an element twice returns the
+ * first handle, updated.
+ *
+ * @example
+ * const widget = mount(document.querySelector('#desk')!, { model: '/models/desk.json' });
+ * widget.update({ locale: 'de-DE' });
+ */
+export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): MountedWidget {
+  const existing = mounted.get(el);
+  if (existing) {
+    existing.update(options);
+    return existing;
+  }
+  const shadow = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+  adoptStyles(shadow);
+  const container = document.createElement('div');
+  container.setAttribute('part', 'root');
+  shadow.append(container);
+  const root: Root = createRoot(container);
+  const valueExtras = createValueExtras();
+  let js = options;
+  let status: MountedState['status'] = 'mounted';
+  let selection: Record<string, unknown> = {};
+  let complete = false;
+  let current: Partial<EmbedOptions> = {};
+
+  const render = () => {
+    const json = readJsonChild(el);
+    const attrs = readAttributes(el);
+    for (const issue of [...json.issues, ...attrs.issues])
+      emit(el, 'madeto-error', {
+        version: EVENT_DETAIL_VERSION,
+        code: 'options',
+        message: `${issue.source}: ${issue.message}`,
+      });
+    current = { ...json.options, ...attrs.options, ...js };
+    const { model, onChange, submit, locale, ...rest } = current;
+    if (model === undefined) {
+      emit(el, 'madeto-error', {
+        version: EVENT_DETAIL_VERSION,
+        code: 'options',
+        message: 'no model: set the `model` attribute, a JSON child or the `model` option',
+      });
+      return;
+    }
+    const props: ConfiguratorProps = {
+      ...(rest as Omit<ConfiguratorProps, 'model'>),
+      model,
+      locale: resolveLocale(locale, el.ownerDocument),
+      urlKey: current.urlKey ?? false,
+      panels: defaultPanels,
+      valueExtras,
+      onChange: (next, info) => {
+        selection = next;
+        complete = info.complete;
+        emit(el, 'madeto-change', { version: EVENT_DETAIL_VERSION, selection: next, complete });
+        callHost(el, 'onChange', onChange, next, info);
+      },
+    };
+    const adapter = submitFor(el, submit);
+    if (adapter) props.submit = adapter;
+    root.render(
+      <StrictMode>
+        <Configurator {...props} />
+      </StrictMode>,
+    );
+  };
+
+  const handle: MountedWidget = {
+    update(next) {
+      if (status === 'unmounted') return;
+      js = { ...js, ...next };
+      render();
+    },
+    getState: () => ({ status, options: current, selection, complete }),
+    unmount() {
+      if (status === 'unmounted') return;
+      status = 'unmounted';
+      root.unmount();
+      container.remove();
+      mounted.delete(el);
+    },
+  };
+  mounted.set(el, handle);
+  render();
+  emit(el, 'madeto-ready', { version: EVENT_DETAIL_VERSION, element: el.localName });
+  return handle;
+}
+
+/** The handle of a mounted element, if any. */
+export function mountedWidget(el: Element): MountedWidget | undefined {
+  return mounted.get(el);
+}
