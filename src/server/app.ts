@@ -7,6 +7,7 @@ import { HttpError, type ErrorBody } from './httpError.ts';
 import { catalogueRoutes } from './routes/catalogueRoutes.ts';
 import { listRoutes } from './routes/listRoutes.ts';
 import { submitRoutes } from './routes/submitRoutes.ts';
+import type { Verifier } from './verifier.ts';
 
 /** Fastify's own errors, renamed into the server's stable codes with a message naming the problem. */
 function fastifyError(error: FastifyError, limit: number): { status: number; body: ErrorBody } {
@@ -58,6 +59,7 @@ export async function buildApp(deps: {
   config: ServerConfig;
   catalogue: Catalogue;
   store: SubmissionStore;
+  verifier: Verifier;
 }): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({ logger: config.log, bodyLimit: config.bodyLimit });

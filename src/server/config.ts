@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Where submissions are stored: an embedded SQLite file, or a PostgreSQL database. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -17,6 +19,8 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Also recompute the promise of each order (its differences are warnings only). */
   verifyPromise: boolean;
+  /** Worker threads verifying orders (0: the event loop verifies). */
+  verifyWorkers: number;
   /** Fastify's request log on stdout. */
   log: boolean;
 }
@@ -30,5 +34,6 @@ export const DEFAULT_CONFIG: ServerConfig = {
   origins: [],
   bodyLimit: 256 * 1024,
   verifyPromise: false,
+  verifyWorkers: Math.min(4, availableParallelism()),
   log: false,
 };

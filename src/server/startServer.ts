@@ -5,6 +5,7 @@ import type { ServerConfig } from './config.ts';
 import { openDb } from './db/createDb.ts';
 import { migrate } from './db/migrate.ts';
 import { SubmissionStore } from './db/submissionStore.ts';
+import { createVerifier } from './verifier.ts';
 
 /** A listening reference backend. */
 export interface RunningServer {
@@ -33,7 +34,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     throw error;
   }
   const store = new SubmissionStore(db);
-  const app = await buildApp({ config, catalogue, store });
+  const verifier = createVerifier(catalogue, config.catalogueDir, config.verifyWorkers);
+  const app = await buildApp({ config, catalogue, store, verifier });
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -43,6 +45,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     store,
     close: async () => {
       await app.close();
+      await verifier.close();
       await db.close();
     },
   };

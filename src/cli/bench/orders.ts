@@ -136,7 +136,7 @@ export async function runOrdersSuite(
 ): Promise<BenchFigure[]> {
   const count = options.count ?? 6000;
   const seconds = options.seconds ?? 20;
-  const clients = options.clients ?? 16;
+  const clients = options.clients ?? 8;
   const dir = mkdtempSync(join(tmpdir(), 'madeto-bench-'));
   const server = await startServer(context.root, join(dir, 'bench.sqlite'));
   try {

@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/startServer.ts';
 
 const USAGE =
-  'usage: madeto serve [--port N] [--host H] [--db FILE] [--catalogue DIR] [--origin URL ...] [--body-limit BYTES] [--verify-promise] [--log]';
+  'usage: madeto serve [--port N] [--host H] [--db FILE] [--catalogue DIR] [--origin URL ...] [--body-limit BYTES] [--verify-workers N] [--verify-promise] [--log]';
 
 function integer(
   name: string,
@@ -31,7 +31,7 @@ function integer(
  */
 export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = parseArgs(args, {
-    valued: ['port', 'host', 'db', 'catalogue', 'origin', 'body-limit'],
+    valued: ['port', 'host', 'db', 'catalogue', 'origin', 'body-limit', 'verify-workers'],
     booleans: ['verify-promise', 'log'],
   });
   if (parsed.positionals.length > 0)
@@ -70,6 +70,9 @@ export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): Se
       integer('body-limit', single(parsed, 'body-limit'), 1024, 64 * 1024 * 1024) ??
       DEFAULT_CONFIG.bodyLimit,
     verifyPromise: parsed.flags.has('verify-promise'),
+    verifyWorkers:
+      integer('verify-workers', single(parsed, 'verify-workers'), 0, 64) ??
+      DEFAULT_CONFIG.verifyWorkers,
     log: parsed.flags.has('log'),
   };
 }

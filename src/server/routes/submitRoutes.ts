@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalJson } from '../../engine/orders/contentHash.ts';
 import { parseOrderPayload, type OrderPayload } from '../../engine/orders/schema.ts';
-import { verifyOrder } from '../../engine/orders/verifyOrder.ts';
 import { requireRep } from '../auth.ts';
-import type { Catalogue } from '../catalogue.ts';
 import type { ServerConfig } from '../config.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
+import type { Verifier } from '../verifier.ts';
 
 /** The answer to an accepted order or quote request (stored, and replayed for a repeat). */
 export interface SubmitAnswer {
@@ -39,7 +38,7 @@ function replay(reply: FastifyReply, s: StoredSubmission): unknown {
  */
 export function submitRoutes(
   app: FastifyInstance,
-  deps: { catalogue: Catalogue; store: SubmissionStore; config: ServerConfig },
+  deps: { verifier: Verifier; store: SubmissionStore; config: ServerConfig },
 ): void {
   const handle =
     (allowed: readonly OrderPayload['kind'][]) =>
@@ -88,13 +87,10 @@ export function submitRoutes(
       if (payload.kind === 'quote') requireRep(request.headers.authorization, deps.config.repToken);
 
       const now = new Date();
-      const { catalogue } = deps;
-      const verdict = verifyOrder(
-        catalogue.models,
-        catalogue.pricing,
-        deps.config.verifyPromise ? catalogue.snapshot : undefined,
+      const verdict = await deps.verifier.verify(
         payload,
-        { priceDates: priceDates(now) },
+        priceDates(now),
+        deps.config.verifyPromise,
       );
       if (verdict.status === 'rejected')
         throw new HttpError(

@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads';
+import type { OrderDifference } from '../engine/orders/difference.ts';
+import type { OrderPayload } from '../engine/orders/schema.ts';
+import { verifyOrder } from '../engine/orders/verifyOrder.ts';
+import type { Catalogue } from './catalogue.ts';
+import type { VerifyJob } from './verifyWorker.ts';
+
+/** The verdict the routes need. */
+export interface Verdict {
+  status: 'verified' | 'rejected';
+  differences: OrderDifference[];
+}
+
+/** Verifies payloads with the engine, on worker threads when there are any. */
+export interface Verifier {
+  verify: (payload: OrderPayload, priceDates: string[], withPromise: boolean) => Promise<Verdict>;
+  close: () => Promise<void>;
+  /** How many worker threads are running (0: verification runs on the event loop). */
+  live: () => number;
+}
+
+/**
+ * A verifier: `workers` threads that each load the catalogue and run `verifyOrder` (pricing is
+ * CPU-bound, so this spreads it over the machine's cores), or the calling thread when `workers`
+ * is 0 or the threads cannot start (e.g. without the tsx loader). Jobs go to the least busy thread.
+ *
+ * @example
+ * const verifier = createVerifier(catalogue, 'public/catalogue', 2);
+ * await verifier.verify(payload, ['2026-11-23'], false); // { status: 'verified', differences: [] }
+ */
+export function createVerifier(
+  catalogue: Catalogue,
+  catalogueDir: string,
+  workers: number,
+): Verifier {
+  const inline: Verifier = {
+    verify: async (payload, priceDates, withPromise) =>
+      verifyOrder(
+        catalogue.models,
+        catalogue.pricing,
+        withPromise ? catalogue.snapshot : undefined,
+        payload,
+        {
+          priceDates,
+        },
+      ),
+    close: async () => undefined,
+    live: () => 0,
+  };
+  if (workers <= 0) return inline;
+  let api: string;
+  try {
+    api = import.meta.resolve('tsx/esm/api');
+  } catch {
+    return inline;
+  }
+  // The worker registers the TypeScript loader itself, then loads the engine (Node 20 workers do
+  // not inherit the main thread's loader).
+  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(
+    new URL('./verifyWorker.ts', import.meta.url).href,
+  )}); })`;
+  type Job = Omit<VerifyJob, 'id'> & {
+    resolve: (v: Verdict) => void;
+    reject: (e: Error) => void;
+  };
+  interface Slot {
+    worker: Worker;
+    jobs: Map<number, Job>;
+    dead: boolean;
+  }
+  const runInline = (job: Job) =>
+    inline.verify(job.payload, job.priceDates, job.withPromise).then(job.resolve, job.reject);
+  const pool: Slot[] = Array.from({ length: workers }, () => {
+    const worker = new Worker(boot, { eval: true, workerData: { catalogueDir } });
+    const slot: Slot = { worker, jobs: new Map(), dead: false };
+    worker.on('message', (m: { id: number; error?: string } & Partial<Verdict>) => {
+      const job = slot.jobs.get(m.id);
+      slot.jobs.delete(m.id);
+      if (!job) return;
+      if (m.error !== undefined) job.reject(new Error(`verification failed: ${m.error}`));
+      else job.resolve({ status: m.status!, differences: m.differences! });
+    });
+    const die = () => {
+      // A thread that cannot start or crashed: its jobs, and later ones, run on the event loop.
+      slot.dead = true;
+      for (const job of slot.jobs.values()) void runInline(job);
+      slot.jobs.clear();
+    };
+    worker.on('error', die);
+    worker.on('exit', die);
+    worker.unref();
+    return slot;
+  });
+  let next = 1;
+  return {
+    verify: (payload, priceDates, withPromise) =>
+      new Promise((resolve, reject) => {
+        const job: Job = { payload, priceDates, withPromise, resolve, reject };
+        const live = pool.filter((s) => !s.dead);
+        if (live.length === 0) return void runInline(job);
+        const slot = live.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
+        const id = next++;
+        slot.jobs.set(id, job);
+        slot.worker.postMessage({ id, payload, priceDates, withPromise } satisfies VerifyJob);
+      }),
+    live: () => pool.filter((s) => !s.dead).length,
+    close: async () => {
+      for (const s of pool) s.worker.removeAllListeners('exit');
+      await Promise.all(pool.map((s) => s.worker.terminate()));
+    },
+  };
+}
