@@ -57,7 +57,9 @@ export function startServerProcess(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    const hard = setTimeout(() => child.kill('SIGKILL'), 15_000); // never leave a server behind
     await exited;
+    clearTimeout(hard);
   };
   return new Promise((resolve, reject) => {
     let out = '';

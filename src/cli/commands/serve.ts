@@ -99,6 +99,8 @@ export const run: Command = async ({ args, stdout }) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      // Requests in flight get 10 s to finish; a stuck one must not keep the process alive.
+      setTimeout(() => process.exit(1), 10_000).unref();
       void running.close().then(resolve);
     };
     process.on('SIGINT', stop);
