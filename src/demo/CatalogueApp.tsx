@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { Configurator } from '../react/components/Configurator.tsx';
 import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
+import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 
 /** The product id in the URL hash (`#/DESK`), so a chosen product survives a reload. */
@@ -34,6 +35,8 @@ function Catalogue({ url }: { url: string }) {
   const catalogue = useQuery(catalogueQuery(url));
   const client = useQueryClient();
   const [valueExtras] = useState(() => createValueExtras());
+  // Quote requests go to the reference backend (`npm start` proxies /api to `madeto serve`).
+  const [submit] = useState(() => createHttpAdapter({ url: '/api/quotes' }));
   const productId = useHashProduct();
   if (catalogue.isPending) return <p role="status">Loading the catalogue…</p>;
   if (catalogue.isError)
@@ -70,6 +73,7 @@ function Catalogue({ url }: { url: string }) {
             queryClient={client}
             panels={defaultPanels}
             valueExtras={valueExtras}
+            submit={submit}
             {...(catalogue.data.pricing ? { pricing: catalogue.data.pricing } : {})}
             {...(catalogue.data.availability ? { availability: catalogue.data.availability } : {})}
           />

@@ -4,7 +4,10 @@ import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 import { plantZone, priceOutcome, pricingDate, promiseOutcome } from './panelEngine.ts';
-import { newIdempotencyKey, quotePayload, type SubmitFunction } from './quotePayload.ts';
+import { newIdempotencyKey, quotePayload } from './quotePayload.ts';
+import { SubmitError } from '../submit/SubmitError.ts';
+import type { SubmitAdapter } from '../submit/types.ts';
+import { useSubmitOrder } from '../submit/useSubmitOrder.ts';
 import { dateAt, nowInstant } from './clock.ts';
 import { PriceSummary } from './PriceSummary.tsx';
 import { PromiseSummary } from './PromiseSummary.tsx';
@@ -42,6 +45,15 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
     dateAt(at, plantZone(context) ?? 'UTC');
   const priced = priceOutcome(context, pricingDate(context, at));
   const submit = context.submit;
+  // Every submission goes through the outbox (stored before sending, resumed on the next load).
+  const adapter = useMemo<SubmitAdapter>(
+    () =>
+      typeof submit === 'function'
+        ? (submit as SubmitAdapter)
+        : () => Promise.reject(new Error('no submit adapter')),
+    [submit],
+  );
+  const submission = useSubmitOrder({ adapter, namespace: `madeto:${context.model.id}` });
   // One idempotency key per submission chain: kept across retries, renewed after a success.
   const key = useRef<string>(undefined);
   const blockedReason = !context.complete
@@ -63,9 +75,16 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       idempotencyKey: key.current,
       customer,
     });
-    const ack = await (submit as SubmitFunction)(payload);
-    key.current = undefined;
-    return ack;
+    try {
+      const ack = await submission.mutateAsync(payload);
+      key.current = undefined;
+      return ack;
+    } catch (error) {
+      // A refusal by the backend ends the chain; a retryable failure keeps the key (and the outbox
+      // keeps the payload, to be resent on the next load).
+      if (error instanceof SubmitError && !error.retryable) key.current = undefined;
+      throw error;
+    }
   };
   return (
     <div className="madeto-panel-stack" data-pending={deferred !== outer || undefined}>
