@@ -1,0 +1,9 @@
+/** Rep quotes: several configured lines with discounts, priced, promised and compared. */
+export { parseRepQuote, repQuoteSchema } from './repQuote.ts';
+export type { RepQuote, RepQuoteInput, RepQuoteLine } from './repQuote.ts';
+export { priceQuote } from './priceQuote.ts';
+export type { PricedQuote, QuoteData } from './priceQuote.ts';
+export { quotedFigures, quoteChanges } from './quoteChanges.ts';
+export type { QuoteChange, QuoteChangeKind, QuotedFigures } from './quoteChanges.ts';
+export { compareConfigurations } from './compareConfigurations.ts';
+export type { ConfigurationComparison } from './compareConfigurations.ts';
