@@ -6,6 +6,8 @@ import type { SubmissionStore } from './db/submissionStore.ts';
 import { HttpError, type ErrorBody } from './httpError.ts';
 import { catalogueRoutes } from './routes/catalogueRoutes.ts';
 import { listRoutes } from './routes/listRoutes.ts';
+import type { QuoteRevisionStore } from './db/quoteRevisionStore.ts';
+import { repQuoteRoutes } from './routes/repQuoteRoutes.ts';
 import { submitRoutes } from './routes/submitRoutes.ts';
 import type { Verifier } from './verifier.ts';
 
@@ -60,6 +62,7 @@ export async function buildApp(deps: {
   catalogue: Catalogue;
   store: SubmissionStore;
   verifier: Verifier;
+  quotes?: QuoteRevisionStore;
 }): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({ logger: config.log, bodyLimit: config.bodyLimit });
@@ -88,5 +91,6 @@ export async function buildApp(deps: {
   catalogueRoutes(app, deps.catalogue);
   submitRoutes(app, deps);
   listRoutes(app, deps);
+  if (deps.quotes) repQuoteRoutes(app, { ...deps, quotes: deps.quotes });
   return app;
 }

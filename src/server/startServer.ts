@@ -5,6 +5,7 @@ import type { ServerConfig } from './config.ts';
 import { openDb } from './db/createDb.ts';
 import { migrate } from './db/migrate.ts';
 import { SubmissionStore } from './db/submissionStore.ts';
+import { QuoteRevisionStore } from './db/quoteRevisionStore.ts';
 import { createVerifier } from './verifier.ts';
 
 /** A listening reference backend. */
@@ -35,7 +36,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   }
   const store = new SubmissionStore(db);
   const verifier = createVerifier(catalogue, config.catalogueDir, config.verifyWorkers);
-  const app = await buildApp({ config, catalogue, store, verifier });
+  const quotes = new QuoteRevisionStore(db);
+  const app = await buildApp({ config, catalogue, store, verifier, quotes });
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './createDb.ts';
+import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -31,6 +32,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
           .execute();
       },
     },
+    '0002-quote-revisions': quoteRevisionsMigration(dialect),
   };
 }
 

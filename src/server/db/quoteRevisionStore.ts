@@ -1,0 +1,147 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Generated, Kysely } from 'kysely';
+import type { QuotedFigures } from '../../engine/quotes/quoteChanges.ts';
+import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import type { Db } from './createDb.ts';
+
+/** The table `quote_revisions` (migration 0002). */
+interface QuoteRevisionsTable {
+  seq: Generated<number>;
+  number: string;
+  revision: number;
+  share_token: string;
+  quote: string;
+  figures: string;
+  created_at: string;
+}
+
+/** One stored revision of a rep's quote. */
+export interface StoredQuoteRevision {
+  number: string;
+  revision: number;
+  shareToken: string;
+  quote: RepQuote;
+  /** What the customer was shown for this revision (to list what changed later). */
+  figures: QuotedFigures;
+  createdAt: string;
+}
+
+type Row = Omit<QuoteRevisionsTable, 'seq'> & { seq: number | string };
+
+const fromRow = (r: Row): StoredQuoteRevision => ({
+  number: r.number,
+  revision: Number(r.revision),
+  shareToken: r.share_token,
+  quote: JSON.parse(r.quote) as RepQuote,
+  figures: JSON.parse(r.figures) as QuotedFigures,
+  createdAt: r.created_at,
+});
+
+/**
+ * Rep quotes with all their revisions (Kysely, the same queries on SQLite and PostgreSQL). A quote
+ * number is `RQ-<year>-<seq>`; its share token stays the same across revisions, and the customer
+ * sees the latest one.
+ */
+export class QuoteRevisionStore {
+  private readonly kysely: Kysely<{ quote_revisions: QuoteRevisionsTable }>;
+  constructor(db: Db) {
+    this.kysely = db.kysely.withTables<{ quote_revisions: QuoteRevisionsTable }>() as never;
+  }
+
+  /** Stores revision 1 of a new quote and gives it a number and a share token. */
+  async create(
+    quote: RepQuote,
+    figures: QuotedFigures,
+    createdAt: string,
+  ): Promise<StoredQuoteRevision> {
+    const shareToken = randomBytes(24).toString('base64url');
+    return this.kysely.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('quote_revisions')
+        .values({
+          number: `pending-${randomUUID()}`,
+          revision: 1,
+          share_token: shareToken,
+          quote: JSON.stringify(quote),
+          figures: JSON.stringify(figures),
+          created_at: createdAt,
+        })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      const seq = Number(inserted.seq);
+      const number = `RQ-${createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
+      await trx.updateTable('quote_revisions').set({ number }).where('seq', '=', seq).execute();
+      return { number, revision: 1, shareToken, quote, figures, createdAt };
+    });
+  }
+
+  /** Stores the next revision of `number`; undefined when there is no such quote. */
+  async revise(
+    number: string,
+    quote: RepQuote,
+    figures: QuotedFigures,
+    createdAt: string,
+  ): Promise<StoredQuoteRevision | undefined> {
+    return this.kysely.transaction().execute(async (trx) => {
+      const last = await trx
+        .selectFrom('quote_revisions')
+        .selectAll()
+        .where('number', '=', number)
+        .orderBy('revision', 'desc')
+        .executeTakeFirst();
+      if (!last) return undefined;
+      const revision = Number(last.revision) + 1;
+      await trx
+        .insertInto('quote_revisions')
+        .values({
+          number,
+          revision,
+          share_token: last.share_token,
+          quote: JSON.stringify(quote),
+          figures: JSON.stringify(figures),
+          created_at: createdAt,
+        })
+        .execute();
+      return { number, revision, shareToken: last.share_token, quote, figures, createdAt };
+    });
+  }
+
+  /** A revision of `number` (the latest when `revision` is absent), and every revision number. */
+  async get(
+    number: string,
+    revision?: number,
+  ): Promise<{ found: StoredQuoteRevision; revisions: number[] } | undefined> {
+    const rows = await this.kysely
+      .selectFrom('quote_revisions')
+      .selectAll()
+      .where('number', '=', number)
+      .orderBy('revision')
+      .execute();
+    const all = rows.map(fromRow);
+    const found = revision === undefined ? all.at(-1) : all.find((r) => r.revision === revision);
+    return found && { found, revisions: all.map((r) => r.revision) };
+  }
+
+  /** The latest revision of the quote shared under `token`. */
+  async byShareToken(token: string): Promise<StoredQuoteRevision | undefined> {
+    const row = await this.kysely
+      .selectFrom('quote_revisions')
+      .selectAll()
+      .where('share_token', '=', token)
+      .orderBy('revision', 'desc')
+      .executeTakeFirst();
+    return row && fromRow(row);
+  }
+
+  /** The latest revision of every quote, oldest quote first. */
+  async listLatest(limit: number): Promise<StoredQuoteRevision[]> {
+    const rows = await this.kysely
+      .selectFrom('quote_revisions')
+      .selectAll()
+      .orderBy('seq')
+      .execute();
+    const latest = new Map<string, StoredQuoteRevision>();
+    for (const r of rows.map(fromRow)) latest.set(r.number, r);
+    return [...latest.values()].slice(0, limit);
+  }
+}

@@ -1,0 +1,235 @@
+import type { FastifyInstance } from 'fastify';
+import { buildOrderPayload } from '../../engine/orders/buildOrder.ts';
+import { PricingError } from '../../engine/pricing/PricingError.ts';
+import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
+import { quoteChanges, quotedFigures } from '../../engine/quotes/quoteChanges.ts';
+import { parseRepQuote, type RepQuote } from '../../engine/quotes/repQuote.ts';
+import { requireRep } from '../auth.ts';
+import type { Catalogue } from '../catalogue.ts';
+import type { ServerConfig } from '../config.ts';
+import type { StoredQuoteRevision, QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
+import type { SubmissionStore } from '../db/submissionStore.ts';
+import { HttpError } from '../httpError.ts';
+import type { Verifier } from '../verifier.ts';
+
+interface Deps {
+  config: ServerConfig;
+  catalogue: Catalogue;
+  quotes: QuoteRevisionStore;
+  store: SubmissionStore;
+  verifier: Verifier;
+}
+
+function parse(body: unknown): RepQuote {
+  const parsed = parseRepQuote(body);
+  if (!parsed.ok)
+    throw new HttpError(
+      400,
+      'QUOTE_INVALID',
+      `the quote is invalid: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { issues: parsed.issues },
+    );
+  return parsed.quote;
+}
+
+function priced(quote: RepQuote, catalogue: Catalogue, now: Date): PricedQuote {
+  try {
+    return priceQuote(quote, {
+      pricing: catalogue.pricing,
+      models: catalogue.models,
+      snapshot: catalogue.snapshot,
+      now: now.toISOString(),
+    });
+  } catch (e) {
+    if (!(e instanceof PricingError)) throw e;
+    throw new HttpError(
+      422,
+      'QUOTE_UNPRICEABLE',
+      `the quote cannot be priced: ${e.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { issues: e.issues },
+    );
+  }
+}
+
+/** A stored revision with its current price and exactly what changed since it was quoted. */
+function view(r: StoredQuoteRevision, deps: Deps, revisions?: number[]) {
+  const now = priced(r.quote, deps.catalogue, new Date());
+  return {
+    number: r.number,
+    revision: r.revision,
+    ...(revisions && { revisions }),
+    createdAt: r.createdAt,
+    quote: r.quote,
+    quoted: r.figures,
+    price: now.price,
+    promise: now.promise
+      ? {
+          status: now.promise.status,
+          shipPolicy: now.promise.shipPolicy,
+          ...(now.promise.shipDate !== undefined && { shipDate: now.promise.shipDate }),
+          ...(now.promise.deliveryDate !== undefined && {
+            deliveryDate: now.promise.deliveryDate,
+          }),
+        }
+      : null,
+    approvalRequired: now.approvalRequired,
+    changes: quoteChanges(r.quote, r.figures, now, deps.catalogue.models),
+  };
+}
+
+const revisionOf = (text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(text))
+    throw new HttpError(
+      400,
+      'QUERY_INVALID',
+      `?revision must be a positive integer, not '${text}'`,
+    );
+  return Number(text);
+};
+
+/**
+ * The rep's quote documents with revisions (rep token) and the customer's share link (public):
+ * `POST /api/rep/quotes`, `GET /api/rep/quotes`, `GET /api/rep/quotes/:number?revision=N`,
+ * `POST /api/rep/quotes/:number/revisions`, `GET /api/shared/quotes/:token` and
+ * `POST /api/shared/quotes/:token/accept` (an order through the same verification as
+ * `POST /api/orders`).
+ */
+export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
+  const rep = (authorization: string | undefined) =>
+    requireRep(authorization, deps.config.repToken);
+  const store = async (quote: RepQuote, number?: string) => {
+    const now = new Date();
+    const figures = quotedFigures(quote, priced(quote, deps.catalogue, now), deps.catalogue.models);
+    const at = now.toISOString();
+    if (number === undefined) return deps.quotes.create(quote, figures, at);
+    const r = await deps.quotes.revise(number, quote, figures, at);
+    if (!r) throw new HttpError(404, 'QUOTE_NOT_FOUND', `no rep quote '${number}'`);
+    return r;
+  };
+
+  app.post('/api/rep/quotes', async (request, reply) => {
+    rep(request.headers.authorization);
+    const r = await store(parse(request.body));
+    return reply.code(201).send({ ...view(r, deps, [1]), shareToken: r.shareToken });
+  });
+  app.get<{ Querystring: { limit?: string } }>('/api/rep/quotes', async (request) => {
+    rep(request.headers.authorization);
+    const rows = await deps.quotes.listLatest(1000);
+    return {
+      items: rows.map((r) => ({
+        number: r.number,
+        revision: r.revision,
+        customer: r.quote.customer,
+        total: r.figures.totals.total,
+        currency: r.figures.currency,
+        validUntil: r.quote.validUntil,
+        createdAt: r.createdAt,
+      })),
+    };
+  });
+  app.get<{ Params: { number: string }; Querystring: { revision?: string } }>(
+    '/api/rep/quotes/:number',
+    async (request) => {
+      rep(request.headers.authorization);
+      const got = await deps.quotes.get(request.params.number, revisionOf(request.query.revision));
+      if (!got)
+        throw new HttpError(
+          404,
+          'QUOTE_NOT_FOUND',
+          `no rep quote '${request.params.number}'${request.query.revision ? ` revision ${request.query.revision}` : ''}`,
+        );
+      return { ...view(got.found, deps, got.revisions), shareToken: got.found.shareToken };
+    },
+  );
+  app.post<{ Params: { number: string } }>(
+    '/api/rep/quotes/:number/revisions',
+    async (request, reply) => {
+      rep(request.headers.authorization);
+      const r = await store(parse(request.body), request.params.number);
+      const got = await deps.quotes.get(r.number);
+      return reply
+        .code(201)
+        .send({ ...view(r, deps, got?.revisions ?? [r.revision]), shareToken: r.shareToken });
+    },
+  );
+
+  const shared = async (token: string) => {
+    const r = await deps.quotes.byShareToken(token);
+    if (!r) throw new HttpError(404, 'QUOTE_NOT_FOUND', `no shared quote for this link`);
+    return r;
+  };
+  app.get<{ Params: { token: string } }>('/api/shared/quotes/:token', async (request) =>
+    view(await shared(request.params.token), deps),
+  );
+  app.post<{ Params: { token: string } }>(
+    '/api/shared/quotes/:token/accept',
+    async (request, reply) => {
+      const r = await shared(request.params.token);
+      const now = new Date();
+      const today = now.toISOString().slice(0, 10);
+      if (r.quote.validUntil < today)
+        throw new HttpError(
+          410,
+          'QUOTE_EXPIRED',
+          `quote ${r.number} was valid until ${r.quote.validUntil}; ask your rep for a new one`,
+        );
+      const v = view(r, deps);
+      if (v.approvalRequired)
+        throw new HttpError(
+          409,
+          'APPROVAL_REQUIRED',
+          `quote ${r.number} revision ${r.revision} needs a manager's approval before it can be accepted`,
+        );
+      if (v.changes.some((c) => c.kind !== 'delivery-date'))
+        throw new HttpError(
+          409,
+          'QUOTE_CHANGED',
+          `quote ${r.number} changed since it was quoted: ${v.changes.map((c) => c.message).join('; ')}`,
+          { differences: v.changes },
+        );
+      const model = deps.catalogue.models.find((m) =>
+        r.quote.lines.some((l) => l.productId === m.id),
+      );
+      if (!model)
+        throw new HttpError(
+          422,
+          'QUOTE_UNPRICEABLE',
+          `quote ${r.number} has no configured product`,
+        );
+      const pricingContext = { ...r.quote.pricing, date: today };
+      const now2 = priced({ ...r.quote, pricing: pricingContext }, deps.catalogue, now);
+      const payload = buildOrderPayload({
+        kind: 'order',
+        idempotencyKey: `quote-accept-${r.number}-r${r.revision}`,
+        createdAt: now.toISOString().replace(/\.\d+Z$/, 'Z'),
+        model,
+        models: deps.catalogue.models,
+        pricing: pricingContext,
+        lines: r.quote.lines,
+        price: now2.price,
+        ...(now2.promise && { promise: now2.promise }),
+        ...(deps.catalogue.snapshot?.snapshotAt !== undefined && {
+          snapshotAt: deps.catalogue.snapshot.snapshotAt,
+        }),
+        customer: {
+          ...r.quote.customer,
+          notes: `Accepted quote ${r.number} revision ${r.revision}`,
+        },
+      });
+      return app
+        .inject({
+          method: 'POST',
+          url: '/api/orders',
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': payload.idempotencyKey,
+          },
+          payload: JSON.stringify(payload),
+        })
+        .then((res) =>
+          reply.code(res.statusCode).header('content-type', 'application/json').send(res.body),
+        );
+    },
+  );
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
+import { deskSelection } from '../engine/orders/orderFixture.ts';
+import {
+  REP_TOKEN,
+  startServerProcess,
+  tempDb,
+  type ServerProcess,
+} from '../server/serverProcess.ts';
+
+let server: ServerProcess;
+beforeAll(async () => {
+  server = await startServerProcess(tempDb());
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const asRep = { authorization: `Bearer ${REP_TOKEN}` };
+const call = async (method: string, path: string, body?: object, headers = asRep) => {
+  const r = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...(body && { 'content-type': 'application/json' }), ...headers },
+    ...(body && { body: JSON.stringify(body) }),
+  });
+  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
+  rep: 'Rita Rep',
+  validUntil: '2099-12-31',
+  shipPolicy: 'complete',
+  pricing: { date: today(), currency: 'EUR' },
+  customer: { name: 'Ana Lima', email: 'ana@example.com', company: 'ACME' },
+  notes: 'Delivery to the loading dock.',
+  lines: [
+    { lineId: 'L1', productId: 'DESK', quantity: 3, selection: deskSelection },
+    { lineId: 'L2', productId: 'INSTALL-DESK', quantity: 3, selection: {} },
+  ],
+  ...over,
+});
+
+describe('rep quotes on the reference backend', () => {
+  it.each([
+    ['POST', '/api/rep/quotes', {}, 401],
+    ['GET', '/api/rep/quotes', {}, 401],
+    ['GET', '/api/rep/quotes/RQ-2026-000001', {}, 401],
+  ] as const)('%s %s without the rep token → %i', async (method, path, headers, status) => {
+    expect(
+      (await call(method, path, method === 'POST' ? quote() : undefined, headers)).status,
+    ).toBe(status);
+  });
+
+  it('rejects an invalid quote with each problem and its path', async () => {
+    const r = await call('POST', '/api/rep/quotes', quote({ rep: '', lines: [] }));
+    expect(r.status).toBe(400);
+    const paths = (r.body['error'] as { issues: { path: string }[] }).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['$.rep', '$.lines']));
+  });
+
+  it('saves, revises, reopens any revision, and flags approval without clamping', async () => {
+    const created = await call('POST', '/api/rep/quotes', quote());
+    expect(created.status).toBe(201);
+    const number = created.body['number'] as string;
+    expect(number).toMatch(/^RQ-\d{4}-\d{6}$/);
+    expect(created.body).toMatchObject({ revision: 1, approvalRequired: false, changes: [] });
+
+    const deep = quote({ discounts: { additionalPercent: '40' } });
+    const revised = await call('POST', `/api/rep/quotes/${number}/revisions`, deep);
+    expect(revised.status).toBe(201);
+    expect(revised.body).toMatchObject({ revision: 2, revisions: [1, 2], approvalRequired: true });
+    const total1 = Number((created.body['quoted'] as { totals: { total: string } }).totals.total);
+    const total2 = Number((revised.body['quoted'] as { totals: { total: string } }).totals.total);
+    expect(total2).toBeLessThan(total1);
+
+    const latest = await call('GET', `/api/rep/quotes/${number}`);
+    expect(latest.body).toMatchObject({
+      revision: 2,
+      quote: { discounts: { additionalPercent: '40' } },
+    });
+    const first = await call('GET', `/api/rep/quotes/${number}?revision=1`);
+    expect(first.body).toMatchObject({ revision: 1, revisions: [1, 2] });
+    expect(first.body['shareToken']).toBe(created.body['shareToken']);
+    expect((await call('GET', `/api/rep/quotes/${number}?revision=9`)).status).toBe(404);
+    expect((await call('GET', `/api/rep/quotes/${number}?revision=x`)).status).toBe(400);
+    expect((await call('POST', '/api/rep/quotes/RQ-0000-000000/revisions', quote())).status).toBe(
+      404,
+    );
+
+    const list = await call('GET', '/api/rep/quotes');
+    expect(list.body['items']).toEqual(
+      expect.arrayContaining([expect.objectContaining({ number, revision: 2 })]),
+    );
+
+    // the customer's link shows the latest revision, read-only, and refuses to accept it unapproved
+    const token = created.body['shareToken'] as string;
+    const shared = await call('GET', `/api/shared/quotes/${token}`, undefined, {} as never);
+    expect(shared.body).toMatchObject({ number, revision: 2, approvalRequired: true });
+    expect(shared.body['shareToken']).toBeUndefined();
+    const refused = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    expect(refused.status).toBe(409);
+    expect((refused.body['error'] as { code: string }).code).toBe('APPROVAL_REQUIRED');
+  });
+
+  it('a customer accepts a quote: one verified order, a repeat returns the same order', async () => {
+    const created = await call('POST', '/api/rep/quotes', quote());
+    const token = created.body['shareToken'] as string;
+    const accepted = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    expect(accepted.status).toBe(201);
+    expect(accepted.body).toMatchObject({ kind: 'order', status: 'accepted' });
+    expect((accepted.body['totals'] as { total: string }).total).toBe(
+      (created.body['quoted'] as { totals: { total: string } }).totals.total,
+    );
+    const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    expect(again.body['number']).toBe(accepted.body['number']);
+    const orders = await call('GET', '/api/orders?limit=1000');
+    const mine = (orders.body['items'] as { number: string }[]).filter(
+      (o) => o.number === accepted.body['number'],
+    );
+    expect(mine).toHaveLength(1);
+  });
+
+  it.each([
+    [{ validUntil: '2000-01-01' }, 410, 'QUOTE_EXPIRED'],
+    [{}, 404, 'QUOTE_NOT_FOUND'],
+  ])('accepting %j → %i %s', async (over, status, code) => {
+    const created = await call('POST', '/api/rep/quotes', quote(over));
+    const token = Object.keys(over).length > 0 ? (created.body['shareToken'] as string) : 'nope';
+    const r = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    expect([r.status, (r.body['error'] as { code: string }).code]).toEqual([status, code]);
+  });
+});
