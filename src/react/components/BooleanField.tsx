@@ -17,7 +17,7 @@ export function BooleanField({
   attribute: BooleanAttribute;
   legend: string;
 }) {
-  const { derived, domains, pick } = useWidget();
+  const { derived, domains, pick, t } = useWidget();
   const value = derived.shown[attribute.id];
   const ref = useRef<HTMLInputElement>(null);
   const noteId = useId();
@@ -27,7 +27,7 @@ export function BooleanField({
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = value === undefined;
   }, [value]);
-  const note = stateNote(state);
+  const note = stateNote(state, t);
   return (
     <div
       className="madeto-field"

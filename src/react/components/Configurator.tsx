@@ -3,6 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { parseModel } from '../../engine/model/parseModel.ts';
 import type { ProductModel, Selection } from '../../engine/model/types.ts';
 import { useEngine, WORKER_THRESHOLD } from '../engine/useEngine.ts';
+import { useMessages } from '../i18n/messages.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
 import { documentQuery, type DocumentKind } from '../queries/documentQuery.ts';
 import { modelQuery } from '../queries/modelQuery.ts';
@@ -101,6 +102,7 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
     props.availability,
     props.availabilityRefreshMs ?? 60_000,
   );
+  const t = useMessages(props.locale ?? 'en');
   const model = typeof source === 'string' ? remote.data : local.model;
   const error = typeof source === 'string' ? remote.error : local.error;
   const frame = (children: ReactNode) => (
@@ -109,10 +111,12 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
       {[pricing, availability].map((r, i) =>
         r.error ? (
           <p key={i} className="madeto-notice" role="alert">
-            {i === 0 ? 'Prices' : 'Availability'} could not be loaded ({r.error.message}).{' '}
+            {t(i === 0 ? 'widget.pricingError' : 'widget.availabilityError', {
+              message: r.error.message,
+            })}{' '}
             {r.refetch && (
               <button type="button" onClick={() => void r.refetch?.()}>
-                Retry
+                {t('widget.retry')}
               </button>
             )}
           </p>
@@ -123,12 +127,13 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
   if (error)
     return frame(
       <ErrorState
-        title="This product could not be loaded"
+        title={t('widget.loadError')}
         message={error.message}
+        retryLabel={t('widget.retry')}
         onRetry={typeof source === 'string' ? () => void remote.refetch() : undefined}
       />,
     );
-  if (!model) return frame(<LoadingSkeleton label="Loading the product…" />);
+  if (!model) return frame(<LoadingSkeleton label={t('widget.loadingProduct')} />);
   return frame(
     <ConfiguratorInstance
       key={`${model.id}@${model.version}`}
@@ -153,6 +158,7 @@ function ConfiguratorInstance(
     planLoad(model, urlKey, props.initialSelection, props.initialQuantity, props.savedSelection),
   );
   const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD);
+  const t = useMessages(props.locale ?? 'en');
   const panelBase = useMemo(
     () => ({
       locale: props.locale ?? 'en',
@@ -173,10 +179,14 @@ function ConfiguratorInstance(
   );
   switch (engine.status) {
     case 'compiling':
-      return <LoadingSkeleton label="Preparing the configurator…" />;
+      return <LoadingSkeleton label={t('widget.preparing')} />;
     case 'error':
       return (
-        <ErrorState title="This product cannot be configured" message={engine.error.message} />
+        <ErrorState
+          title={t('widget.compileError')}
+          message={engine.error.message}
+          retryLabel={t('widget.retry')}
+        />
       );
     case 'ready':
       return (

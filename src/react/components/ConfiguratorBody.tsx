@@ -7,6 +7,7 @@ import type { CompletionObjective, ValueCosts } from '../engine/engineOps.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
 import { useDomains } from '../engine/useDomains.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
+import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator, useConfiguratorStore } from '../store/ConfiguratorStoreContext.tsx';
 import type { LoadPlan } from '../url/planLoad.ts';
 import { writeUrlSelection } from '../url/urlSelection.ts';
@@ -51,6 +52,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<LoadNotice>();
   const titleId = useId();
+  const t = useMessages(panelBase.locale);
   // After a step change the new step's heading takes focus, so keyboard users continue there.
   const focusStep = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -69,7 +71,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       const conflicts = repair.changes.map((c) => ({
         attribute: c.attribute,
         label: model.attributes.find((a) => a.id === c.attribute)?.label ?? c.attribute,
-        value: c.from === undefined ? '' : describeValue(model, c.attribute, c.from),
+        value: c.from === undefined ? '' : describeValue(model, c.attribute, c.from, t),
         reason: 'conflict' as const,
       }));
       if (repair.changes.length > 0)
@@ -83,7 +85,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           dropped,
         });
     });
-  }, [client, model, plan, store]);
+  }, [client, model, plan, store, t]);
 
   const steps = useMemo(() => stepsOf(model, derived), [model, derived]);
   const complete =
@@ -132,11 +134,11 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
         announce(
           cleared.length === 0
             ? message
-            : `${message} This also cleared ${cleared.join(', ')}; undo restores it.`,
+            : t('announce.alsoCleared', { message, cleared: cleared.join(', ') }),
         );
       });
     },
-    [store, client, model, announce],
+    [store, client, model, announce, t],
   );
 
   const pick = useCallback(
@@ -153,12 +155,12 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           return commitChecked(
             attribute,
             chosen.filter((k) => k !== key),
-            `${attribute.label}: ${label} removed.`,
+            t('announce.removed', { attribute: attribute.label, value: label }),
           );
         const next = attribute.values
           .map((v) => v.id)
           .filter((id) => id === key || chosen.includes(id));
-        const message = `${attribute.label}: ${label} added.`;
+        const message = t('announce.added', { attribute: attribute.label, value: label });
         const below = derived.underMin.has(attribute.id);
         // Still below min: not given to the solver yet (see deriveSelection).
         if (next.length < (attribute.min ?? 0)) {
@@ -190,7 +192,12 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       const value = keyToValue(attribute, key);
       const choose = () => {
         select(attribute.id, value);
-        announce(`${attribute.label}: ${describeValue(model, attribute.id, value)}.`);
+        announce(
+          t('announce.chosen', {
+            attribute: attribute.label,
+            value: describeValue(model, attribute.id, value, t),
+          }),
+        );
       };
       if (fresh) return state === 'available' ? choose() : setTarget({ attribute, key });
       client.repair(derived.solver, attribute.id, key, store.getState().recency).then(
@@ -201,22 +208,22 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
         () => setTarget({ attribute, key }),
       );
     },
-    [store, derived, domains, pending, client, model, announce, commitChecked],
+    [store, derived, domains, pending, client, model, announce, commitChecked, t],
   );
 
-  const apply = (repair: Repair, t: ExplainTarget) => {
+  const apply = (repair: Repair, asked: ExplainTarget) => {
     const state = store.getState();
-    state.replace(applyChanges(state.selection, repair.changes), [t.attribute.id]);
+    state.replace(applyChanges(state.selection, repair.changes), [asked.attribute.id]);
     setTarget(undefined);
     const label = (id: string) => model.attributes.find((a) => a.id === id)?.label ?? id;
-    announce(
-      `Changed ${repair.changes
-        .map(
-          (c) =>
-            `${label(c.attribute)} to ${c.to === undefined ? 'not chosen' : describeValue(model, c.attribute, c.to)}`,
-        )
-        .join(', ')}. Undo restores your previous choices.`,
+    const changes = repair.changes.map((c) =>
+      t('announce.change', {
+        attribute: label(c.attribute),
+        value:
+          c.to === undefined ? t('value.notChosen') : describeValue(model, c.attribute, c.to, t),
+      }),
     );
+    announce(t('announce.changed', { changes: changes.join(', ') }));
   };
 
   const completeFor = (objective: CompletionObjective) => {
@@ -237,9 +244,9 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       .then((result) => {
         const state = store.getState();
         state.replace({ ...state.selection, ...result }, []);
-        announce('Completed the remaining choices. Undo restores your previous choices.');
+        announce(t('announce.completed'));
       })
-      .catch((error: unknown) => announce(`Could not complete: ${String(error)}`))
+      .catch((error: unknown) => announce(t('announce.completeFailed', { message: String(error) })))
       .finally(() => setBusy(false));
   };
 
@@ -251,6 +258,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     pending,
     panel,
     valueExtras,
+    t,
     pick,
   };
   const current = steps.find((s) => s.id === stepId) ?? steps[0];
@@ -304,19 +312,19 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
                 disabled={index <= 0}
                 onClick={() => goTo(steps[index - 1]!.id)}
               >
-                Back
+                {t('steps.back')}
               </button>
               <button
                 type="button"
                 disabled={index >= steps.length - 1}
                 onClick={() => goTo(steps[index + 1]!.id)}
               >
-                Next
+                {t('steps.next')}
               </button>
             </div>
           )}
         </form>
-        <aside className="madeto-aside" aria-label="Summary">
+        <aside className="madeto-aside" aria-label={t('widget.summary')}>
           {/* With panels the price panel owns the quantity (and its tier hints). */}
           {!panels && <QuantityField />}
           <SelectionSummary />

@@ -42,7 +42,7 @@ export function ExplainDialog({
   onApply: (repair: Repair, target: ExplainTarget) => void;
   onClose: () => void;
 }) {
-  const { client, derived, domains, model } = useWidget();
+  const { client, derived, domains, model, t } = useWidget();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [answer, setAnswer] = useState<Answer>({ status: 'loading' });
@@ -76,10 +76,15 @@ export function ExplainDialog({
     };
   }, [client, selection, target, state, recency]);
 
-  const label = describeValue(model, target.attribute.id, keyToValue(target.attribute, target.key));
+  const label = describeValue(
+    model,
+    target.attribute.id,
+    keyToValue(target.attribute, target.key),
+    t,
+  );
   const labelOf = (id: string) => model.attributes.find((a) => a.id === id)?.label ?? id;
   const show = (id: string, v: Selection[string] | undefined) =>
-    v === undefined ? 'not chosen' : describeValue(model, id, v);
+    v === undefined ? t('value.notChosen') : describeValue(model, id, v, t);
 
   return (
     <dialog
@@ -95,18 +100,18 @@ export function ExplainDialog({
     >
       <h3 id={titleId}>
         {state === 'impossible'
-          ? `${target.attribute.label}: “${label}” is not offered`
-          : `${target.attribute.label}: “${label}” needs other changes`}
+          ? t('explain.notOffered', { attribute: target.attribute.label, value: label })
+          : t('explain.needsChanges', { attribute: target.attribute.label, value: label })}
       </h3>
-      {answer.status === 'loading' && <p role="status">Working out why…</p>}
+      {answer.status === 'loading' && <p role="status">{t('explain.loading')}</p>}
       {answer.status === 'error' && (
-        <p role="alert">This could not be explained: {answer.message}</p>
+        <p role="alert">{t('explain.error', { message: answer.message })}</p>
       )}
       {answer.status === 'ready' && (
         <>
           {answer.explanation.constraints.length > 0 && (
             <>
-              <h4>Why</h4>
+              <h4>{t('explain.why')}</h4>
               <ul className="madeto-reasons">
                 {answer.explanation.constraints.map((c) => (
                   <li key={c.id} data-constraint={c.id}>
@@ -118,7 +123,7 @@ export function ExplainDialog({
           )}
           {answer.explanation.selections.length > 0 && (
             <>
-              <h4>Your choices in the way</h4>
+              <h4>{t('explain.inTheWay')}</h4>
               <ul className="madeto-in-the-way">
                 {answer.explanation.selections.map((id) => (
                   <li key={id}>
@@ -130,8 +135,8 @@ export function ExplainDialog({
           )}
           {answer.repair && answer.repair.changes.length > 0 && (
             <>
-              <h4>Apply change will</h4>
-              <ul className="madeto-preview" aria-label="Changes">
+              <h4>{t('explain.willChange')}</h4>
+              <ul className="madeto-preview" aria-label={t('explain.changes')}>
                 {answer.repair.changes.map((c) => (
                   <li key={c.attribute} data-attribute={c.attribute}>
                     {labelOf(c.attribute)}: {show(c.attribute, c.from)} → {show(c.attribute, c.to)}
@@ -157,11 +162,11 @@ export function ExplainDialog({
               onApply(answer.repair, target);
             }}
           >
-            Apply change
+            {t('explain.apply')}
           </button>
         )}
         <button type="button" onClick={() => ref.current?.close()}>
-          {state === 'impossible' ? 'Close' : 'Cancel'}
+          {state === 'impossible' ? t('explain.close') : t('explain.cancel')}
         </button>
       </div>
     </dialog>

@@ -18,10 +18,13 @@ export function ErrorState({
   title,
   message,
   onRetry,
+  retryLabel = 'Retry',
 }: {
   title: string;
   message: string;
   onRetry?: (() => void) | undefined;
+  /** The retry button's text in the widget's locale. */
+  retryLabel?: string;
 }) {
   return (
     <div className="madeto-error-state" data-state="error" role="alert">
@@ -29,7 +32,7 @@ export function ErrorState({
       <p>{message}</p>
       {onRetry && (
         <button type="button" onClick={onRetry}>
-          Retry
+          {retryLabel}
         </button>
       )}
     </div>

@@ -1,4 +1,6 @@
+import type { Translate } from '../i18n/messages.ts';
 import type { DroppedChoice } from '../url/migrateSelection.ts';
+import { useWidget } from './WidgetContext.tsx';
 
 /** A loaded configuration that could not be kept whole, or was saved for another model version. */
 export interface LoadNotice {
@@ -8,14 +10,14 @@ export interface LoadNotice {
   dropped: DroppedChoice[];
 }
 
-function reason(d: DroppedChoice): string {
+function reason(d: DroppedChoice, t: Translate): string {
   switch (d.reason) {
     case 'unknown-attribute':
-      return 'no longer part of this product';
+      return t('migration.unknownAttribute');
     case 'unknown-value':
-      return `“${d.value}” is no longer offered`;
+      return t('migration.unknownValue', { value: d.value });
     case 'conflict':
-      return `“${d.value}” no longer fits your other choices`;
+      return t('migration.conflict', { value: d.value });
     default:
       return d.reason satisfies never;
   }
@@ -32,12 +34,8 @@ export function MigrationNotice({
   notice: LoadNotice;
   onDismiss: () => void;
 }) {
-  const from =
-    notice.source === 'link'
-      ? 'The shared configuration'
-      : notice.source === 'saved'
-        ? 'The saved configuration'
-        : 'The starting configuration';
+  const { t } = useWidget();
+  const from = t(`migration.${notice.source}`);
   return (
     <div
       className="madeto-notice"
@@ -46,23 +44,27 @@ export function MigrationNotice({
     >
       <p>
         {notice.fromVersion
-          ? `${from} was made for version ${notice.fromVersion}; this product is now version ${notice.toVersion}.`
-          : `${from} could not be kept whole.`}{' '}
+          ? t('migration.version', {
+              from,
+              fromVersion: notice.fromVersion,
+              toVersion: notice.toVersion,
+            })
+          : t('migration.notWhole', { from })}{' '}
         {notice.dropped.length === 0
-          ? 'All choices were kept.'
-          : `${notice.dropped.length} choice${notice.dropped.length === 1 ? ' was' : 's were'} not kept:`}
+          ? t('migration.allKept')
+          : t('migration.notKept', { count: notice.dropped.length })}
       </p>
       {notice.dropped.length > 0 && (
         <ul>
           {notice.dropped.map((d) => (
             <li key={`${d.attribute}:${d.value}`}>
-              {d.label}: {reason(d)}
+              {d.label}: {reason(d, t)}
             </li>
           ))}
         </ul>
       )}
       <button type="button" onClick={onDismiss}>
-        Dismiss
+        {t('migration.dismiss')}
       </button>
     </div>
   );

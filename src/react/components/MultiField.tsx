@@ -1,15 +1,18 @@
 import { useId } from 'react';
 import type { Attribute } from '../../engine/model/types.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { ValueOption } from './ValueOption.tsx';
 import { useWidget } from './WidgetContext.tsx';
 
 type MultiAttribute = Extract<Attribute, { type: 'multi' }>;
 
 /** The count limits of a multi attribute in words ("at least 1, at most 3"), or ''. */
-export function limitsText(attribute: MultiAttribute): string {
+export function limitsText(attribute: MultiAttribute, t: Translate): string {
   return [
-    attribute.min !== undefined && attribute.min > 0 ? `at least ${attribute.min}` : '',
-    attribute.max !== undefined ? `at most ${attribute.max}` : '',
+    attribute.min !== undefined && attribute.min > 0
+      ? t('field.atLeast', { count: attribute.min })
+      : '',
+    attribute.max !== undefined ? t('field.atMost', { count: attribute.max }) : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -17,11 +20,11 @@ export function limitsText(attribute: MultiAttribute): string {
 
 /** A multi attribute as a group of checkboxes, with its min/max and a note while below min. */
 export function MultiField({ attribute, legend }: { attribute: MultiAttribute; legend: string }) {
-  const { derived } = useWidget();
+  const { derived, t } = useWidget();
   const value = derived.shown[attribute.id];
   const chosen = Array.isArray(value) ? (value as readonly string[]) : [];
   const name = useId();
-  const limits = limitsText(attribute);
+  const limits = limitsText(attribute, t);
   const below = derived.underMin.has(attribute.id);
   return (
     <fieldset
@@ -51,7 +54,7 @@ export function MultiField({ attribute, legend }: { attribute: MultiAttribute; l
       </div>
       {below && (
         <p className="madeto-field-note" role="status">
-          Choose {(attribute.min ?? 0) - chosen.length} more.
+          {t('field.chooseMore', { count: (attribute.min ?? 0) - chosen.length })}
         </p>
       )}
     </fieldset>

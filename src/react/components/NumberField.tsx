@@ -2,13 +2,18 @@ import { useId, useState } from 'react';
 import type { Attribute } from '../../engine/model/types.ts';
 import type { Domains } from '../../engine/solver/types.ts';
 import { valueKeys } from '../derive/valueKeys.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 import { useWidget, valueState } from './WidgetContext.tsx';
 
 type NumberAttribute = Extract<Attribute, { type: 'number' }>;
 
 /** The values of a number attribute that can be chosen now, as ranges ("1000–1500, 1750"). */
-export function allowedRanges(attribute: NumberAttribute, domains: Domains | undefined): string {
+export function allowedRanges(
+  attribute: NumberAttribute,
+  domains: Domains | undefined,
+  t: Translate,
+): string {
   const keys = valueKeys(attribute);
   const runs: string[][] = [];
   let run: string[] = [];
@@ -22,7 +27,7 @@ export function allowedRanges(attribute: NumberAttribute, domains: Domains | und
   }
   if (run.length > 0) runs.push(run);
   const unit = attribute.unit ? ` ${attribute.unit}` : '';
-  if (runs.length === 0) return 'none with the current choices';
+  if (runs.length === 0) return t('field.noneAllowed');
   return runs.map((r) => (r.length === 1 ? r[0]! : `${r[0]}–${r.at(-1)}`)).join(', ') + unit;
 }
 
@@ -32,7 +37,7 @@ export function allowedRanges(attribute: NumberAttribute, domains: Domains | und
  * the explanation like any other value.
  */
 export function NumberField({ attribute, legend }: { attribute: NumberAttribute; legend: string }) {
-  const { derived, domains, pick } = useWidget();
+  const { derived, domains, pick, t } = useWidget();
   const clear = useConfigurator((s) => s.clear);
   const stored = derived.shown[attribute.id];
   const value = typeof stored === 'number' ? String(stored) : '';
@@ -55,7 +60,12 @@ export function NumberField({ attribute, legend }: { attribute: NumberAttribute;
     if (!keys.includes(key)) {
       // The text stays in the field, named as an error, until the buyer fixes it.
       setProblem(
-        `${text} is not offered: choose from ${attribute.min} to ${attribute.max} in steps of ${attribute.step}.`,
+        t('field.offGrid', {
+          value: text,
+          min: attribute.min,
+          max: attribute.max,
+          step: attribute.step,
+        }),
       );
       return;
     }
@@ -99,7 +109,7 @@ export function NumberField({ attribute, legend }: { attribute: NumberAttribute;
         }}
       />
       <span id={hintId} className="madeto-hint">
-        Allowed: {allowedRanges(attribute, domains)}
+        {t('field.allowed', { ranges: allowedRanges(attribute, domains, t) })}
       </span>
       {problem && (
         <span id={errorId} className="madeto-error">

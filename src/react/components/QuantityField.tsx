@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import { useWidget } from './WidgetContext.tsx';
 
 /** The quantity to configure (a whole number ≥ 1), kept in the store and the URL. */
 export function QuantityField() {
@@ -7,6 +8,7 @@ export function QuantityField() {
   const setQuantity = useConfigurator((s) => s.setQuantity);
   const [draft, setDraft] = useState<{ base: number; text: string }>();
   const id = useId();
+  const { t } = useWidget();
   const text = draft?.base === quantity ? draft.text : String(quantity);
   const commit = () => {
     const q = Number(text);
@@ -15,7 +17,7 @@ export function QuantityField() {
   };
   return (
     <div className="madeto-field madeto-quantity" data-type="quantity">
-      <label htmlFor={id}>Quantity</label>
+      <label htmlFor={id}>{t('field.quantity')}</label>
       <input
         id={id}
         type="number"

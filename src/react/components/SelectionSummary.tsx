@@ -1,12 +1,16 @@
 import { useId } from 'react';
 import type { ProductModel, SelectionValue } from '../../engine/model/types.ts';
+import { translator, type Translate } from '../i18n/messages.ts';
 import { useWidget } from './WidgetContext.tsx';
 
-/** Shows a selected value as the buyer reads it: labels, not ids. */
+const english = translator('en');
+
+/** Shows a selected value as the buyer reads it: labels, not ids; yes/no/none in `t`'s language. */
 export function describeValue(
   model: ProductModel,
   attributeId: string,
   value: SelectionValue,
+  t: Translate = english,
 ): string {
   const attr = model.attributes.find((a) => a.id === attributeId);
   if (!attr) return String(value);
@@ -14,8 +18,8 @@ export function describeValue(
     attr.type === 'choice' || attr.type === 'multi'
       ? (attr.values.find((v) => v.id === id)?.label ?? id)
       : id;
-  if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : 'none';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : t('value.none');
+  if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
   if (typeof value === 'number')
     return attr.type === 'number' && attr.unit ? `${value} ${attr.unit}` : String(value);
   return label(value as string);
@@ -23,21 +27,21 @@ export function describeValue(
 
 /** The effective selection (relevant, well-formed choices) as a labelled list. */
 export function SelectionSummary() {
-  const { model, derived } = useWidget();
+  const { model, derived, t } = useWidget();
   const titleId = useId();
   const chosen = model.attributes.filter((a) => derived.shown[a.id] !== undefined);
   return (
     <section className="madeto-summary" aria-labelledby={titleId}>
-      <h3 id={titleId}>Your selection</h3>
+      <h3 id={titleId}>{t('summary.title')}</h3>
       <div data-testid="selection">
         {chosen.length === 0 ? (
-          <p>Nothing chosen yet.</p>
+          <p>{t('summary.empty')}</p>
         ) : (
           <dl>
             {chosen.map((a) => (
               <div key={a.id} data-attribute={a.id}>
                 <dt>{a.label}</dt>
-                <dd>{describeValue(model, a.id, derived.shown[a.id]!)}</dd>
+                <dd>{describeValue(model, a.id, derived.shown[a.id]!, t)}</dd>
               </div>
             ))}
           </dl>

@@ -1,5 +1,6 @@
 import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
 import type { DerivedSelection } from '../derive/deriveSelection.ts';
+import { useWidget } from './WidgetContext.tsx';
 
 /** How far a step is: nothing required answered, some, or all. */
 export type StepState = 'empty' | 'incomplete' | 'complete';
@@ -58,8 +59,9 @@ export function StepNav({
   current: string;
   onStep: (id: string) => void;
 }) {
+  const { t } = useWidget();
   return (
-    <nav className="madeto-stepnav" aria-label="Steps">
+    <nav className="madeto-stepnav" aria-label={t('steps.label')}>
       <ol>
         {list.map((s, i) => (
           <li key={s.id}>
@@ -76,7 +78,7 @@ export function StepNav({
               <span className="madeto-step-progress">
                 {s.state === 'complete' ? ' ✓' : ` ${s.answered}/${s.required}`}
                 <span className="madeto-visually-hidden">
-                  {s.state === 'complete' ? ' complete' : ' required answered'}
+                  {` ${s.state === 'complete' ? t('steps.complete') : t('steps.answered')}`}
                 </span>
               </span>
             </button>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { Attribute } from '../../engine/model/types.ts';
 import { textProblem } from '../derive/valueKeys.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import { useWidget } from './WidgetContext.tsx';
 
 type TextAttribute = Extract<Attribute, { type: 'text' }>;
 
@@ -14,6 +15,7 @@ export function TextField({ attribute, legend }: { attribute: TextAttribute; leg
   const value = useConfigurator((s) => s.selection[attribute.id]);
   const select = useConfigurator((s) => s.select);
   const clear = useConfigurator((s) => s.clear);
+  const { t } = useWidget();
   const id = useId();
   const errorId = useId();
   const text = typeof value === 'string' ? value : '';
@@ -40,7 +42,11 @@ export function TextField({ attribute, legend }: { attribute: TextAttribute; leg
       />
       {problem && (
         <span id={errorId} className="madeto-error">
-          {legend} needs {problem}.
+          {problem === 'too-short'
+            ? t('field.textTooShort', { label: legend, count: attribute.minLength ?? 0 })
+            : problem === 'too-long'
+              ? t('field.textTooLong', { label: legend, count: attribute.maxLength ?? 0 })
+              : t('field.textPattern', { label: legend })}
         </span>
       )}
     </div>

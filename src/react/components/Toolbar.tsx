@@ -1,5 +1,6 @@
 import type { CompletionObjective } from '../engine/engineOps.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import { useWidget } from './WidgetContext.tsx';
 
 /** Undo / redo, "Complete for me" by objective, and reset. */
 export function Toolbar({
@@ -15,27 +16,28 @@ export function Toolbar({
   const undo = useConfigurator((s) => s.undo);
   const redo = useConfigurator((s) => s.redo);
   const reset = useConfigurator((s) => s.reset);
+  const { t } = useWidget();
   return (
-    <div className="madeto-toolbar" role="toolbar" aria-label="Configuration tools">
+    <div className="madeto-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button type="button" onClick={undo} disabled={!canUndo}>
-        Undo
+        {t('toolbar.undo')}
       </button>
       <button type="button" onClick={redo} disabled={!canRedo}>
-        Redo
+        {t('toolbar.redo')}
       </button>
-      <span className="madeto-toolbar-group" role="group" aria-label="Complete for me">
+      <span className="madeto-toolbar-group" role="group" aria-label={t('toolbar.completeGroup')}>
         <button type="button" onClick={() => onComplete('defaults')} disabled={busy}>
-          Complete for me
+          {t('toolbar.complete')}
         </button>
         <button type="button" onClick={() => onComplete('cheapest')} disabled={busy}>
-          Cheapest
+          {t('toolbar.cheapest')}
         </button>
         <button type="button" onClick={() => onComplete('fastest')} disabled={busy}>
-          Fastest
+          {t('toolbar.fastest')}
         </button>
       </span>
       <button type="button" onClick={reset} disabled={!hasChoices}>
-        Reset
+        {t('toolbar.reset')}
       </button>
     </div>
   );

@@ -1,21 +1,22 @@
 import { useId } from 'react';
 import type { Attribute } from '../../engine/model/types.ts';
 import type { ValueState } from '../../engine/solver/types.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
 
 /** How an option looks: a card (image or swatch), a segment of a bar, or a plain list row. */
 export type OptionVariant = 'card' | 'segment' | 'list';
 
 /** The words a screen reader hears for a value's state (the visible badge says the same). */
-export function stateNote(state: ValueState): string {
+export function stateNote(state: ValueState, t: Translate): string {
   switch (state) {
     case 'selected':
     case 'available':
       return '';
     case 'conflict':
-      return 'needs other changes';
+      return t('value.conflict');
     case 'impossible':
-      return 'not offered';
+      return t('value.impossible');
     default:
       return state satisfies never;
   }
@@ -47,11 +48,11 @@ export function ValueOption({
   checked: boolean;
   variant: OptionVariant;
 }) {
-  const { domains, pick } = useWidget();
+  const { domains, pick, t } = useWidget();
   const state: ValueState = checked ? 'selected' : valueState(domains, attribute.id, valueKey);
   const extras = useValueExtras(attribute, valueKey);
   const noteId = useId();
-  const note = stateNote(state);
+  const note = stateNote(state, t);
   return (
     <label className="madeto-option" data-state={state} data-variant={variant}>
       <input

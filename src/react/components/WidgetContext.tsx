@@ -8,6 +8,7 @@ import type {
   ValueExtras,
   ValueExtrasFn,
 } from '../engine/valueExtras.ts';
+import type { Translate } from '../i18n/messages.ts';
 
 /**
  * What every part of one widget instance reads during render: the model, the engine client and
@@ -22,6 +23,8 @@ export interface WidgetContextValue {
   pending: boolean;
   panel: ConfiguratorPanelContext;
   valueExtras: ValueExtrasFn | undefined;
+  /** The widget's messages in its `locale` (English when the language has no catalogue). */
+  t: Translate;
   /**
    * The buyer picked `key` of `attribute` (for a multi: toggled the item). Available values are
    * chosen at once; conflicting or impossible ones open the explanation with its repair.

@@ -66,15 +66,13 @@ export function isValidValue(attribute: Attribute, value: SelectionValue): boole
   }
 }
 
-/** Why a text value is not acceptable (length or pattern), or undefined when it is. */
+/** Why a text value is not acceptable (too short, too long, off its pattern), or undefined. */
 export function textProblem(
   attribute: Extract<Attribute, { type: 'text' }>,
   value: string,
-): string | undefined {
-  if (attribute.minLength !== undefined && value.length < attribute.minLength)
-    return `at least ${attribute.minLength} characters`;
-  if (attribute.maxLength !== undefined && value.length > attribute.maxLength)
-    return `at most ${attribute.maxLength} characters`;
+): 'too-short' | 'too-long' | 'pattern' | undefined {
+  if (attribute.minLength !== undefined && value.length < attribute.minLength) return 'too-short';
+  if (attribute.maxLength !== undefined && value.length > attribute.maxLength) return 'too-long';
   if (attribute.pattern !== undefined) {
     let ok: boolean;
     try {
@@ -82,7 +80,7 @@ export function textProblem(
     } catch {
       ok = true; // an unreadable pattern is the model linter's finding, not the buyer's problem
     }
-    if (!ok) return 'characters that are not allowed';
+    if (!ok) return 'pattern';
   }
   return undefined;
 }
