@@ -84,6 +84,19 @@ async function buildIife(outDir: string, entry: string, file: string, define = {
 
 /** Builds the app, then the loader pointing at it, then the npm library. */
 export async function buildEmbed(outDir = join(root, 'dist')): Promise<EmbedBuild> {
+  // Vite (and plugin-react's JSX transform) read `NODE_ENV`: under a test runner it says `test`,
+  // which would compile `jsxDEV` calls that production React does not have.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await buildAll(outDir);
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
+}
+
+async function buildAll(outDir: string): Promise<EmbedBuild> {
   const embedDir = join(outDir, 'embed');
   rmSync(embedDir, { recursive: true, force: true });
   const plain = await buildIife(embedDir, 'src/embed/appEntry.ts', 'madeto-app.js');

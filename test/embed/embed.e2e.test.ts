@@ -1,0 +1,208 @@
+// End-to-end: the built loader + app on the demo pages in real Chromium, served by a tiny static
+// server (so the strict-CSP page gets its header). Node test driving Playwright: vitest's browser
+// mode cannot give each page its own response headers.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEmbed } from '../../src/embed/build.ts';
+import { startDemoServer, type DemoServer } from './staticServer.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const version = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+).version;
+const out = mkdtempSync(join(tmpdir(), 'madeto-e2e-'));
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await buildEmbed(out);
+  server = await startDemoServer(root, join(out, 'embed'));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+interface Opened {
+  page: Page;
+  /** Page errors, console errors and CSP violations, in order. */
+  problems: string[];
+}
+
+async function open(path: string): Promise<Opened> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  await page.goto(server.origin + path);
+  return { page, problems };
+}
+
+const hostEvents = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { hostEvents: { type: string; id: string; detail: any }[] }).hostEvents,
+  );
+
+describe.each([
+  ['a plain shop page', '/embed/shop.html'],
+  ['a strict CSP (nonce, no unsafe-inline/eval)', '/embed/csp.html'],
+  ['a RequireJS (Magento-like) page', '/embed/requirejs.html'],
+  ['a page with html { font-size: 62.5% } and global CSS', '/embed/hostile-css.html'],
+])('the widget on %s', (_name, path) => {
+  it('renders, is usable, reports its events and nothing goes wrong', async () => {
+    const { page, problems } = await open(path);
+    const aluminium = page.locator('#desk').getByRole('radio', { name: /Aluminium, 2-stage/ });
+    await aluminium.click({ timeout: 20_000 });
+    await expect.poll(() => aluminium.isChecked()).toBe(true);
+    await expect
+      .poll(async () => (await hostEvents(page)).map((e) => e.type))
+      .toEqual(expect.arrayContaining(['madeto-ready', 'madeto-change']));
+    const change = (await hostEvents(page)).filter((e) => e.type === 'madeto-change').at(-1)!;
+    expect(change.id).toBe('desk');
+    expect(change.detail).toMatchObject({ version: 1, selection: { frame: 'aluminium' } });
+    expect(typeof change.detail.complete).toBe('boolean');
+    expect(await page.evaluate(() => window.Madeto?.version)).toBe(version);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('isolation', () => {
+  it('host CSS does not leak in, and the widget CSS does not leak out', async () => {
+    const { page } = await open('/embed/hostile-css.html');
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor();
+    const inside = await page.evaluate(() => {
+      const host = document.querySelector('madeto-configurator')!;
+      const widget = host.shadowRoot!.querySelector('.madeto')!;
+      const s = getComputedStyle(widget);
+      return [getComputedStyle(host).fontSize, s.fontStyle, s.textTransform, s.letterSpacing];
+    });
+    expect(inside).toEqual(['16px', 'normal', 'none', 'normal']);
+    const outside = await page.evaluate(() => {
+      const button = getComputedStyle(document.getElementById('page-button')!);
+      const text = getComputedStyle(document.getElementById('page-text')!);
+      return [
+        button.backgroundColor,
+        button.borderTopStyle,
+        text.color,
+        text.fontStyle,
+        text.display,
+      ];
+    });
+    expect(outside).toEqual(['rgb(255, 105, 180)', 'dashed', 'rgb(200, 0, 0)', 'italic', 'block']);
+    await page.close();
+  });
+
+  it('two widgets on one page keep separate state', async () => {
+    const { page, problems } = await open('/embed/two-widgets.html');
+    const radio = (id: string, name: RegExp) => page.locator(`#${id}`).getByRole('radio', { name });
+    await radio('second', /Aluminium, 2-stage/).waitFor({ timeout: 20_000 });
+    const secondBefore = await radio('second', /Steel, 3-stage/).isChecked();
+    await radio('first', /Aluminium, 2-stage/).click();
+    await expect.poll(() => radio('first', /Aluminium, 2-stage/).isChecked()).toBe(true);
+    expect(await radio('second', /Aluminium, 2-stage/).isChecked()).toBe(false);
+    expect(await radio('second', /Steel, 3-stage/).isChecked()).toBe(secondBefore);
+    const changes = (await hostEvents(page)).filter((e) => e.type === 'madeto-change');
+    expect(
+      changes.filter((e) => e.detail.selection.frame === 'aluminium').map((e) => e.id),
+    ).toEqual(expect.arrayContaining(['first']));
+    expect(changes.some((e) => e.id === 'second' && e.detail.selection.frame === 'aluminium')).toBe(
+      false,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the loader', () => {
+  it('does not fetch the app until the widget nears the viewport', async () => {
+    const before = server.requests.length;
+    const { page } = await open('/embed/lazy.html');
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => window.Madeto?.version)).toBe(version);
+    const appRequests = () => server.requests.slice(before).filter((r) => r.includes('madeto-app'));
+    expect(appRequests()).toEqual([]);
+    await page.evaluate(() => document.querySelector('madeto-configurator')!.scrollIntoView());
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    expect(appRequests()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('is harmless when included twice, and queued calls run once the app is there', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/shop.html');
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    await page.addScriptTag({ url: '/madeto/loader.js' });
+    await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.id = 'queued';
+      document.body.append(el);
+      window.Madeto!('mount', el, { model: '/catalogue/desk.json', locale: 'en-GB' });
+    });
+    await page
+      .locator('#queued')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor();
+    expect(server.requests.slice(before).filter((r) => r.includes('madeto-app'))).toHaveLength(1);
+    expect(
+      await page.evaluate(
+        () => window.Madeto!.get(document.getElementById('queued')!)?.getState().status,
+      ),
+    ).toBe('mounted');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('axe finds nothing serious or critical inside the shadow root', async () => {
+    const { page } = await open('/embed/shop.html');
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
+    const found = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(c: unknown): Promise<any> } }).axe;
+      const result = await axe.run({ include: [['madeto-configurator']] });
+      return (result.violations as { id: string; impact: string }[])
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact}: ${v.id}`);
+    });
+    expect(found).toEqual([]);
+    await page.close();
+  });
+});
