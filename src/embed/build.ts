@@ -4,6 +4,7 @@
  * production), `embed/loader.js` (IIFE, knows the app's hashed name) and `lib/` (ESM, React
  * external). Returns the files with their raw and gzipped sizes.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -145,6 +146,30 @@ async function buildLibrary(outDir: string): Promise<BuiltFile[]> {
   return ['index.js', 'element.js'].map((f) => sizeOf(join(outDir, f)));
 }
 
+/**
+ * Emits the library's type declarations (`lib/types/`) with the project's compiler; slow (≈ 15 s),
+ * so the CLI runs it and the tests do not.
+ */
+export function buildTypes(outDir: string): void {
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  const flags = ['--declaration', '--emitDeclarationOnly', '--outDir', join(outDir, 'lib/types')];
+  const options = ['--rootDir', 'src', '--jsx', 'react-jsx', '--module', 'esnext'];
+  const more = [
+    '--moduleResolution',
+    'bundler',
+    '--target',
+    'es2022',
+    '--skipLibCheck',
+    '--strict',
+  ];
+  const ts = ['--allowImportingTsExtensions', '--verbatimModuleSyntax', '--resolveJsonModule'];
+  const env = ['--types', 'node,vite/client', '--lib', 'es2023,dom,dom.iterable'];
+  const entries = ['src/embed/lib/index.ts', 'src/embed/lib/element.ts'];
+  const args = [tsc, ...entries, ...flags, ...options, ...more, ...ts, ...env];
+  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`tsc (declarations) failed with exit ${result.status}`);
+}
+
 /** `size` lines: name, raw kB, gzipped kB, budget. */
 export function formatSizes(result: EmbedBuild): string {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
@@ -166,8 +191,10 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   // `node --import tsx src/embed/build.ts [outDir] [--check]`: --check exits 1 over budget.
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
-  const result = await buildEmbed(dir ? resolve(dir) : undefined);
+  const outDir = dir ? resolve(dir) : join(root, 'dist');
+  const result = await buildEmbed(outDir);
   console.log(formatSizes(result));
+  if (!args.includes('--check')) buildTypes(outDir);
   const breaches = overBudget(result);
   for (const b of breaches) console.error(`size: ${b}`);
   if (args.includes('--check') && breaches.length) process.exit(1);
