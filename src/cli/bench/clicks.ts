@@ -3,7 +3,7 @@ import type { CompiledModel } from '../../engine/solver/compile.ts';
 import { count } from '../../engine/solver/count.ts';
 import { domains } from '../../engine/solver/domains.ts';
 import { CliError } from '../CliError.ts';
-import { seededRandom, shuffled } from './random.ts';
+import { seededRandom, shuffled } from '../../engine/random.ts';
 
 /** A click sequence source: the selection after each click, in order. */
 export interface Replay {

@@ -1,6 +1,7 @@
 import type { OrderPlan } from './planOrder.ts';
 import type { Confidence } from './result.ts';
 import { dateOf } from './time.ts';
+import { seededRandom } from '../random.ts';
 
 /** An uncertain supply: its key and its normalised histogram (working days of delay → probability). */
 interface Uncertain {
@@ -38,17 +39,6 @@ export function uncertainSupplies(plan: OrderPlan): Uncertain[] {
       });
     }
   return [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function quantileKey(q: number): string {
@@ -99,7 +89,7 @@ export function orderConfidence(
   } else {
     method = 'monte-carlo';
     outcomes = SAMPLES;
-    const random = mulberry32(SEED);
+    const random = seededRandom(SEED);
     const memo = new Map<string, ReturnType<typeof replan>>();
     for (let s = 0; s < SAMPLES; s++) {
       const delays = new Map<string, number>();

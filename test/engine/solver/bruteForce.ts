@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Expr } from '../../../src/engine/model/rules/ast.ts';
 import { parseModel } from '../../../src/engine/model/parseModel.ts';
 import type { ProductModel, Selection, SelectionValue } from '../../../src/engine/model/types.ts';
+import { seededRandom } from '../../../src/engine/random.ts';
 
 type V = string | number | boolean | null | string[];
 export type Config = Map<string, V>;
@@ -188,17 +189,8 @@ export function toSelection(c: Config): Selection {
   return out;
 }
 
-/** A seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the engine's mulberry32). */
+export const prng = seededRandom;
 
 /** A solver attribute with its values as selection values (keys: `String(value)`). */
 export interface KeyedAttribute {

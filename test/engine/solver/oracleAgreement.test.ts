@@ -11,7 +11,7 @@ import type { Domains } from '../../../src/engine/solver/types.ts';
 import { BacktrackSearch } from '../../oracle/backtrack.ts';
 import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
 import { toFiniteCsp, type FiniteCsp } from '../../oracle/finiteCsp.ts';
-import { seededRandom, shuffled } from '../../oracle/random.ts';
+import { seededRandom, shuffled } from '../../../src/engine/random.ts';
 import { selectionRestriction, solutionSelection } from '../../oracle/salesHistory.ts';
 
 /**

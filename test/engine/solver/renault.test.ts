@@ -12,7 +12,7 @@ import { validate } from '../../../src/engine/solver/validate.ts';
 import { BacktrackSearch } from '../../oracle/backtrack.ts';
 import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
 import { toFiniteCsp, type FiniteCsp } from '../../oracle/finiteCsp.ts';
-import { sample, seededRandom, shuffled } from '../../oracle/random.ts';
+import { sample, seededRandom, shuffled } from '../../../src/engine/random.ts';
 import {
   readSalesHistory,
   rowRestriction,
