@@ -10,6 +10,24 @@ export interface MadetoEventMap {
   'madeto-ready': { version: 1; element: string };
   /** The effective selection changed. */
   'madeto-change': { version: 1; selection: Record<string, unknown>; complete: boolean };
+  /** The price changed (decimal strings; `state`: incomplete, valid or approval-required). */
+  'madeto-price': {
+    version: 1;
+    state: 'incomplete' | 'valid' | 'approval-required';
+    currency: string;
+    subtotal: string;
+    tax: string;
+    total: string;
+    approvalRequired: boolean;
+  };
+  /** The delivery promise changed (`YYYY-MM-DD` dates; `null` when there is none). */
+  'madeto-promise': {
+    version: 1;
+    state: 'incomplete' | 'valid' | 'unavailable';
+    status: 'ok' | 'unavailable';
+    deliveryDate: string | null;
+    shipDate: string | null;
+  };
   /** A quote request is being sent (before the adapter is called). */
   'madeto-submit': { version: 1; payload: unknown };
   /** The adapter acknowledged the submission. */

@@ -7,6 +7,7 @@ import { createEventAdapter } from '../react/submit/eventAdapter.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import type { OrderPayload } from '../engine/orders/schema.ts';
 import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
+import { HostReporter } from './HostReporter.tsx';
 import { readAttributes, readJsonChild, resolveLocale, type EmbedOptions } from './options.ts';
 import { adoptStyles } from './styles.ts';
 
@@ -102,7 +103,12 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       model,
       locale: resolveLocale(locale, el.ownerDocument),
       urlKey: current.urlKey ?? false,
-      panels: defaultPanels,
+      panels: (context) => (
+        <>
+          {defaultPanels(context)}
+          <HostReporter context={context} target={el} />
+        </>
+      ),
       valueExtras,
       onChange: (next, info) => {
         selection = next;

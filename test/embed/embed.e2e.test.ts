@@ -91,6 +91,60 @@ describe.each([
   });
 });
 
+describe('events and host callbacks', () => {
+  it('price and promise reach the host with the documented detail', async () => {
+    const { page, problems } = await open('/embed/shop.html');
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .click({ timeout: 20_000 });
+    const last = async (type: string) =>
+      (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
+    await expect.poll(() => last('madeto-price')).toBeDefined();
+    expect(await last('madeto-price')).toMatchObject({
+      version: 1,
+      currency: 'EUR',
+      total: expect.stringMatching(/^\d+\.\d{2}$/),
+      state: expect.stringMatching(/^(incomplete|valid|approval-required)$/),
+    });
+    await expect.poll(() => last('madeto-promise')).toBeDefined();
+    expect(await last('madeto-promise')).toMatchObject({
+      version: 1,
+      state: expect.stringMatching(/^(incomplete|valid|unavailable)$/),
+    });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a host callback that throws is reported and the widget carries on', async () => {
+    const { page } = await open('/embed/shop.html');
+    const radio = (name: RegExp) => page.locator('#desk').getByRole('radio', { name });
+    await radio(/Aluminium, 2-stage/).waitFor({ timeout: 20_000 });
+    await page.evaluate(() => {
+      const el = document.querySelector('madeto-configurator') as HTMLElement & {
+        config: object;
+      };
+      el.config = {
+        onChange: () => {
+          throw new Error('host bug');
+        },
+      };
+    });
+    await radio(/Aluminium, 2-stage/).click();
+    await expect.poll(() => radio(/Aluminium, 2-stage/).isChecked()).toBe(true);
+    await radio(/Steel, 3-stage/).click();
+    await expect.poll(() => radio(/Steel, 3-stage/).isChecked()).toBe(true);
+    const errors = (await hostEvents(page)).filter((e) => e.type === 'madeto-error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]!.detail).toMatchObject({
+      version: 1,
+      code: 'host-callback',
+      message: expect.stringContaining('host bug'),
+    });
+    await page.close();
+  });
+});
+
 describe('isolation', () => {
   it('host CSS does not leak in, and the widget CSS does not leak out', async () => {
     const { page } = await open('/embed/hostile-css.html');
