@@ -5,6 +5,7 @@ import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
+import { RepApp } from './RepApp.tsx';
 
 /** The product id in the URL hash (`#/DESK`), so a chosen product survives a reload. */
 function useHashProduct(): string | undefined {
@@ -25,7 +26,9 @@ export function CatalogueApp({ catalogueUrl }: { catalogueUrl: string }) {
     <QueryClientProvider client={client}>
       <main className="demo">
         <h1>Madeto demo catalogue</h1>
-        <Catalogue url={catalogueUrl} />
+        <RepApp catalogueUrl={catalogueUrl}>
+          <Catalogue url={catalogueUrl} />
+        </RepApp>
       </main>
     </QueryClientProvider>
   );

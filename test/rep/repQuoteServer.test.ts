@@ -17,7 +17,12 @@ afterAll(async () => {
 });
 
 const asRep = { authorization: `Bearer ${REP_TOKEN}` };
-const call = async (method: string, path: string, body?: object, headers = asRep) => {
+const call = async (
+  method: string,
+  path: string,
+  body?: object,
+  headers: Record<string, string> = asRep,
+) => {
   const r = await fetch(`${server.url}${path}`, {
     method,
     headers: { ...(body && { 'content-type': 'application/json' }), ...headers },
@@ -95,10 +100,10 @@ describe('rep quotes on the reference backend', () => {
 
     // the customer's link shows the latest revision, read-only, and refuses to accept it unapproved
     const token = created.body['shareToken'] as string;
-    const shared = await call('GET', `/api/shared/quotes/${token}`, undefined, {} as never);
+    const shared = await call('GET', `/api/shared/quotes/${token}`, undefined, {});
     expect(shared.body).toMatchObject({ number, revision: 2, approvalRequired: true });
     expect(shared.body['shareToken']).toBeUndefined();
-    const refused = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    const refused = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect(refused.status).toBe(409);
     expect((refused.body['error'] as { code: string }).code).toBe('APPROVAL_REQUIRED');
   });
@@ -106,13 +111,13 @@ describe('rep quotes on the reference backend', () => {
   it('a customer accepts a quote: one verified order, a repeat returns the same order', async () => {
     const created = await call('POST', '/api/rep/quotes', quote());
     const token = created.body['shareToken'] as string;
-    const accepted = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    const accepted = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ kind: 'order', status: 'accepted' });
     expect((accepted.body['totals'] as { total: string }).total).toBe(
       (created.body['quoted'] as { totals: { total: string } }).totals.total,
     );
-    const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect(again.body['number']).toBe(accepted.body['number']);
     const orders = await call('GET', '/api/orders?limit=1000');
     const mine = (orders.body['items'] as { number: string }[]).filter(
@@ -127,7 +132,7 @@ describe('rep quotes on the reference backend', () => {
   ])('accepting %j → %i %s', async (over, status, code) => {
     const created = await call('POST', '/api/rep/quotes', quote(over));
     const token = Object.keys(over).length > 0 ? (created.body['shareToken'] as string) : 'nope';
-    const r = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {} as never);
+    const r = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect([r.status, (r.body['error'] as { code: string }).code]).toEqual([status, code]);
   });
 });

@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
+import { parseModel } from '../engine/model/parseModel.ts';
+import { parsePricing } from '../engine/pricing/parsePricing.ts';
+import type { RepQuote as RepQuoteData } from '../engine/quotes/repQuote.ts';
+import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
+import { RepQuote } from '../react/rep/RepQuote.tsx';
+import { SharedQuoteView } from '../react/rep/SharedQuoteView.tsx';
+import '../react/styles/quote-print.css';
+
+function useHash(): string {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const on = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+const getJson = async (url: string): Promise<unknown> => {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+  return r.json();
+};
+
+/** The catalogue's models, pricing and snapshot, parsed by the engine. */
+function useCatalogueData(url: string) {
+  const catalogue = useQuery(catalogueQuery(url));
+  return useQuery({
+    queryKey: ['madeto', 'rep-data', url],
+    enabled: catalogue.isSuccess,
+    queryFn: async () => {
+      const c = catalogue.data!;
+      const base = new URL(url, window.location.href);
+      const abs = (u: string) => new URL(u, base).href;
+      const models = await Promise.all(
+        c.products.map(async (p) => parseModel(await getJson(abs(p.model)))),
+      );
+      const pricing = c.pricing ? parsePricing(await getJson(abs(c.pricing)), models) : undefined;
+      const snapshot = c.availability
+        ? parseSnapshot(await getJson(abs(c.availability)), models)
+        : undefined;
+      return { models, pricing, snapshot };
+    },
+  });
+}
+
+/**
+ * The demo's sales-rep pages: `#/rep` (the quote editor against the reference backend) and
+ * `#/shared/<token>` (the customer's read-only quote with "Accept"); any other hash shows `children`.
+ */
+export function RepApp({ catalogueUrl, children }: { catalogueUrl: string; children: ReactNode }) {
+  const hash = useHash();
+  const shared = /^#\/shared\/([A-Za-z0-9_-]+)$/.exec(hash)?.[1];
+  const isRep = hash === '#/rep';
+  return (
+    <>
+      <p className="demo-rep-link">
+        <a href="#/rep">Sales rep quotes</a>
+      </p>
+      {isRep || shared ? <RepPage catalogueUrl={catalogueUrl} shared={shared} /> : children}
+    </>
+  );
+}
+
+function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: string | undefined }) {
+  const data = useCatalogueData(catalogueUrl);
+  const [token, setToken] = useState(() => sessionStorage.getItem('madeto-rep-token') ?? '');
+  const [now] = useState(() => new Date().toISOString());
+  if (data.isPending) return <p role="status">Loading the catalogue…</p>;
+  if (data.isError)
+    return <p role="alert">The catalogue could not be loaded: {data.error.message}</p>;
+  const { models, pricing, snapshot } = data.data;
+  if (shared)
+    return <SharedQuoteView apiBase="" token={shared} models={models} today={now.slice(0, 10)} />;
+  if (!pricing) return <p role="alert">The catalogue has no pricing: quotes cannot be priced.</p>;
+  const initial: RepQuoteData = {
+    rep: '',
+    validUntil: new Date(Date.parse(now) + 30 * 86_400_000).toISOString().slice(0, 10),
+    shipPolicy: 'complete',
+    pricing: { date: now.slice(0, 10), currency: pricing.baseCurrency ?? 'EUR' },
+    discounts: {},
+    customer: { name: '', email: '' },
+    notes: '',
+    lines: [{ lineId: 'L1', productId: models[0]!.id, quantity: 1, selection: {} }],
+  };
+  return (
+    <>
+      <label className="demo-rep-token">
+        Rep token
+        <input
+          type="password"
+          value={token}
+          onChange={(e) => {
+            setToken(e.target.value);
+            sessionStorage.setItem('madeto-rep-token', e.target.value);
+          }}
+        />
+      </label>
+      <RepQuote
+        models={models}
+        pricing={pricing}
+        snapshot={snapshot}
+        apiBase=""
+        token={token}
+        now={now}
+        initial={initial}
+        shareUrl={(t) => `${window.location.origin}${window.location.pathname}#/shared/${t}`}
+      />
+    </>
+  );
+}
