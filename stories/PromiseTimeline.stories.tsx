@@ -1,0 +1,120 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { ReactNode } from 'react';
+import { translator } from '../src/react/i18n/messages.ts';
+import { promiseOutcome } from '../src/react/panels/panelEngine.ts';
+import { PromiseTimeline } from '../src/react/panels/PromiseTimeline.tsx';
+import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
+import '../src/react/styles/panels.css';
+
+function Frame(props: { children: ReactNode; dir?: 'rtl'; theme?: 'light' | 'dark' }) {
+  return (
+    <div
+      className="madeto"
+      data-theme={props.theme ?? 'light'}
+      dir={props.dir}
+      style={{ maxWidth: 460, padding: 8 }}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+/**
+ * The timeline of a fixture state, computed by the engine's `promise()` as the promise panel
+ * does; a state without a promise (loading, error) is shown as the panel shows it: no timeline.
+ */
+function Timeline({ state }: { state: PanelStateName }) {
+  const context = panelStates[state];
+  const outcome = promiseOutcome(context, NOW);
+  switch (outcome.state) {
+    case 'loading':
+      return <p>No timeline while the availability snapshot loads.</p>;
+    case 'error':
+      return <p role="alert">No timeline: {outcome.message}</p>;
+    case 'incomplete':
+    case 'valid':
+    case 'unavailable':
+      return (
+        <PromiseTimeline
+          result={outcome.result}
+          t={translator(context.locale)}
+          locale={context.locale}
+        />
+      );
+    default:
+      return outcome satisfies never;
+  }
+}
+
+const meta = {
+  title: 'Panels/PromiseTimeline',
+  component: Timeline,
+  args: { state: 'valid' },
+  argTypes: { state: { control: 'select', options: Object.keys(panelStates) } },
+  decorators: [
+    (Story) => (
+      <Frame>
+        <Story />
+      </Frame>
+    ),
+  ],
+} satisfies Meta<typeof Timeline>;
+export default meta;
+
+type Story = StoryObj<typeof meta>;
+
+/** A complete desk: accepted, materials, production, shipped, delivered. */
+export const Valid: Story = {};
+/** Choices missing: the timeline of the choices so far. */
+export const Incomplete: Story = { args: { state: 'incomplete' } };
+/** No source for the laminate: only the acceptance. */
+export const Unavailable: Story = { args: { state: 'unavailable' } };
+/** German stage names and dates. */
+export const German: Story = { args: { state: 'german' } };
+
+const all: PanelStateName[] = [
+  'loading',
+  'error',
+  'incomplete',
+  'valid',
+  'unavailable',
+  'approvalRequired',
+  'tierHint',
+  'longLabels',
+  'german',
+];
+
+/** Every state side by side, then right-to-left and the dark theme. */
+export const AllStates: Story = {
+  decorators: [(Story) => <Story />],
+  render: () => (
+    <div
+      style={{
+        display: 'grid',
+        gap: 16,
+        gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
+      }}
+    >
+      {all.map((state) => (
+        <figure key={state} style={{ margin: 0 }} data-story-state={state}>
+          <figcaption>{state}</figcaption>
+          <Frame>
+            <Timeline state={state} />
+          </Frame>
+        </figure>
+      ))}
+      <figure style={{ margin: 0 }} data-story-state="rtl">
+        <figcaption>rtl</figcaption>
+        <Frame dir="rtl">
+          <Timeline state="rtl" />
+        </Frame>
+      </figure>
+      <figure style={{ margin: 0 }} data-story-state="dark">
+        <figcaption>dark</figcaption>
+        <Frame theme="dark">
+          <Timeline state="valid" />
+        </Frame>
+      </figure>
+    </div>
+  ),
+};

@@ -1,0 +1,142 @@
+import * as a11yAnnotations from '@storybook/addon-a11y/preview';
+import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as previewAnnotations from '../../.storybook/preview.ts';
+import { seriousViolations } from '../react/axe.ts';
+import { cleanup } from '../react/render.tsx';
+
+/**
+ * Every story of `stories/` as a test in Chromium (Storybook 10 portable stories): composed with
+ * the project's and the a11y addon's annotations, rendered and played with `run()`, left to
+ * settle (widgets loading by URL or compiling their model), then checked with axe. The addon's
+ * own check runs in `run()` too but only fails a run under `@storybook/addon-vitest`, so axe is
+ * run here as well (test/react/axe.ts: serious and critical violations fail).
+ */
+type StoryModule = Parameters<typeof composeStories>[0];
+
+/** What this test uses of a composed story: `run()` renders into the canvas and plays it. */
+interface ComposedStory {
+  run: (context: { canvasElement: HTMLElement }) => Promise<void>;
+}
+
+/** A module's stories, composed with the project annotations, by export name. */
+const composed = (module: StoryModule): Record<string, ComposedStory> =>
+  Object.fromEntries(Object.entries(composeStories(module)) as [string, ComposedStory][]);
+
+const modules = import.meta.glob<StoryModule>('../../stories/*.stories.tsx', { eager: true });
+
+/** The public components (src/react/index.ts and the panels) that must each have a story file. */
+const PUBLIC_COMPONENTS = [
+  'AttributeField',
+  'Configurator',
+  'PriceSummary',
+  'PromiseSummary',
+  'PromiseTimeline',
+  'QuoteForm',
+];
+
+const fileName = (path: string) => path.replace(/^.*\//, '').replace(/\.stories\.tsx$/, '');
+
+/**
+ * A story has settled when no widget inside it is still loading or compiling: a `<Configurator>`
+ * shows its skeleton inside its themed frame (`.madeto[data-theme]`) until the model is ready.
+ */
+async function settled(canvas: HTMLElement): Promise<void> {
+  await expect
+    .poll(() => canvas.querySelectorAll('.madeto[data-theme] > .madeto-skeleton').length, {
+      timeout: 20_000,
+    })
+    .toBe(0);
+}
+
+beforeAll(() => {
+  setProjectAnnotations([a11yAnnotations, previewAnnotations]);
+});
+
+afterEach(cleanup);
+
+describe('story files', () => {
+  it('every public component has a story file with an AllStates story', () => {
+    const withAllStates = Object.entries(modules)
+      .filter(([, module]) => 'AllStates' in module)
+      .map(([path]) => fileName(path));
+    expect(withAllStates).toEqual(expect.arrayContaining(PUBLIC_COMPONENTS));
+  });
+});
+
+for (const [path, module] of Object.entries(modules)) {
+  const stories = composed(module);
+  describe(fileName(path), () => {
+    it.each(Object.entries(stories))('%s renders, plays and is axe clean', async (_name, Story) => {
+      const canvasElement = document.createElement('div');
+      document.body.append(canvasElement);
+      await Story.run({ canvasElement });
+      await settled(canvasElement);
+      expect(canvasElement.childElementCount).toBeGreaterThan(0);
+      expect(await seriousViolations(canvasElement)).toEqual([]);
+    });
+  });
+}
+
+/** What particular stories must show once played and settled (beyond rendering axe-clean). */
+describe('story contents', () => {
+  const story = (file: string, name: string) => {
+    const module = Object.entries(modules).find(([path]) => fileName(path) === file)?.[1];
+    const found = module ? composed(module)[name] : undefined;
+    if (!found) throw new Error(`stories/${file}.stories.tsx has no story ${name}`);
+    return found;
+  };
+  const run = async (file: string, name: string) => {
+    const canvasElement = document.createElement('div');
+    document.body.append(canvasElement);
+    await story(file, name).run({ canvasElement });
+    await settled(canvasElement);
+    return canvasElement;
+  };
+
+  it.each([
+    ['CatalogueDesk', 'Desk'],
+    ['CatalogueBike', 'Bike'],
+    ['CatalogueSofa', 'Sofa'],
+  ])('Configurator %s: the catalogue model loads into a working widget', async (name, word) => {
+    const canvas = await run('Configurator', name);
+    await expect
+      .poll(() => canvas.querySelector('.madeto-layout h2')?.textContent ?? '')
+      .toMatch(new RegExp(word, 'i'));
+    expect(canvas.querySelector('.madeto-error-state')).toBeNull();
+  });
+
+  it('Configurator AllStates: loading, error with retry, incomplete, conflict, valid, rtl', async () => {
+    const canvas = await run('Configurator', 'AllStates');
+    await expect.poll(() => canvas.querySelectorAll('.madeto-error-state').length).toBe(1);
+    const layouts = [...canvas.querySelectorAll<HTMLElement>('.madeto-layout')];
+    const states = layouts.map((l) => l.dataset.state);
+    expect(states).toContain('valid');
+    expect(states).toContain('incomplete');
+    expect(canvas.querySelector('[data-state="conflict"]')).not.toBeNull();
+    expect(canvas.querySelector('[data-state="impossible"]')).not.toBeNull();
+    expect(canvas.querySelector('.madeto[dir="rtl"] .madeto-layout')).not.toBeNull();
+    expect(canvas.querySelector('[data-state="approval-required"]')).not.toBeNull();
+  });
+
+  it.each([
+    ['PriceSummary', 10],
+    ['PromiseSummary', 10],
+    ['PromiseTimeline', 10],
+  ])('%s AllStates shows every fixture state', async (file, figures) => {
+    const canvas = await run(file, 'AllStates');
+    expect(canvas.querySelectorAll('figure').length).toBeGreaterThanOrEqual(figures);
+  });
+
+  it('QuoteForm AllStates: the play function reaches invalid, submitting, success and failure', async () => {
+    const canvas = await run('QuoteForm', 'AllStates');
+    const state = (name: string) =>
+      canvas
+        .querySelector(`[data-story-state="${name}"] .madeto-quote`)
+        ?.getAttribute('data-state');
+    await expect.poll(() => state('success')).toBe('success');
+    expect(state('failure')).toBe('failure');
+    expect(state('submitting')).toBe('submitting');
+    expect(canvas.textContent).toContain('Enter a valid email address');
+  });
+});
