@@ -68,6 +68,12 @@ async function buildIife(outDir: string, entry: string, file: string, define = {
     ...config,
     plugins: [react()],
     worker: { format: 'es' },
+    // The worker file sits beside the app: resolve it against the app's URL, not the page's.
+    experimental: {
+      renderBuiltUrl: (filename) => ({
+        runtime: `new URL(${JSON.stringify(filename)}, __madetoScriptUrl).href`,
+      }),
+    },
     build: {
       ...config.build,
       assetsDir: '',

@@ -34,6 +34,7 @@ describe('embed build outputs', () => {
     ],
     ['no eval or new Function', /\beval\(|new Function\(/, false],
     ['not UMD (no define.amd probe)', /define\.amd/, false],
+    ['the worker resolved against the page, not the app', /new Worker\([^)]*baseURI/, false],
   ])('the app is an IIFE with %s', (_name, pattern, expected) => {
     const code = readFileSync(result.app.file, 'utf8');
     expect(pattern.test(code)).toBe(expected);
