@@ -51,14 +51,41 @@ export const NumberInput: Story = { args: { attribute: byId('height') } };
 /** Text with its pattern and length. */
 export const Text: Story = { args: { attribute: byId('monogram') } };
 
-/** Every picker of the showcase model at once, in one widget. */
+function Label({ children }: { children: string }) {
+  return <h4 style={{ margin: '16px 0 4px', font: '600 13px system-ui' }}>{children}</h4>;
+}
+
+/**
+ * Every picker of the showcase model in its states: nothing chosen; chosen, with conflicting and
+ * impossible (discontinued) values and a starting monogram off its pattern (dropped and named);
+ * German; right to left; dark. The showcase's long value labels appear in every widget.
+ */
 export const AllStates: Story = {
   render: () => (
-    <Configurator
-      model={showcase}
-      urlKey={false}
-      layout="all"
-      initialSelection={{ material: 'mdf', colour: 'black', monogram: 'ab' }}
-    />
+    <div style={{ display: 'grid', gap: '8px', maxWidth: '980px' }}>
+      <Label>Nothing chosen (required fields empty, booleans mixed)</Label>
+      <Configurator model={showcase} urlKey={false} layout="all" />
+      <Label>
+        Chosen: conflicts, the impossible knob; the off-pattern monogram is dropped and named
+      </Label>
+      <Configurator
+        model={showcase}
+        urlKey={false}
+        layout="all"
+        initialSelection={{ material: 'mdf', colour: 'black', monogram: 'ab' }}
+      />
+      <Label>German (de-DE): notes, hints and errors</Label>
+      <Configurator
+        model={showcase}
+        urlKey={false}
+        layout="all"
+        locale="de-DE"
+        initialSelection={{ material: 'mdf', monogram: 'ab' }}
+      />
+      <Label>Right to left</Label>
+      <Configurator model={showcase} urlKey={false} layout="all" dir="rtl" locale="ar" />
+      <Label>Dark theme</Label>
+      <Configurator model={showcase} urlKey={false} layout="all" theme="dark" />
+    </div>
   ),
 };

@@ -42,6 +42,11 @@ export const Empty: Story = {};
 /** Every group on one page. */
 export const SinglePage: Story = { args: { layout: 'all' } };
 
+/** The widget in German (`locale="de-DE"`): toolbar, steps, summary, notes and announcements. */
+export const German: Story = {
+  args: { locale: 'de-DE', initialSelection: { frame: 'aluminium', top: 'laminate' } },
+};
+
 /** Price deltas and availability badges on every value, "complete for me" by price or date. */
 export const WithExtras: Story = {
   args: { model: showcase, valueExtras: extras, layout: 'all' },
@@ -101,6 +106,8 @@ export const AllStates: Story = {
       <Configurator model={showcase} urlKey={false} theme="dark" valueExtras={extras} />
       <Label>Right to left</Label>
       <Configurator model={desk} urlKey={false} dir="rtl" locale="ar" layout="all" />
+      <Label>German (locale de-DE)</Label>
+      <Configurator model={desk} urlKey={false} locale="de-DE" />
     </div>
   ),
 };

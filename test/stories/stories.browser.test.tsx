@@ -119,6 +119,26 @@ describe('story contents', () => {
     expect(canvas.querySelector('[data-state="approval-required"]')).not.toBeNull();
   });
 
+  it('Configurator German: the widget core speaks German', async () => {
+    const canvas = await run('Configurator', 'German');
+    await expect
+      .poll(() => canvas.querySelector('.madeto-toolbar')?.textContent ?? '')
+      .toContain('Rückgängig');
+    expect(canvas.querySelector('.madeto-step-actions')?.textContent).toContain('Weiter');
+  });
+
+  it('AttributeField AllStates: empty, conflict, impossible, a dropped off-pattern text, rtl', async () => {
+    const canvas = await run('AttributeField', 'AllStates');
+    await expect.poll(() => canvas.querySelectorAll('.madeto-layout').length).toBe(5);
+    for (const selector of [
+      '[data-state="conflict"]',
+      '[data-state="impossible"]',
+      '.madeto-notice[data-state="dropped"]',
+      '.madeto[dir="rtl"] .madeto-layout',
+    ])
+      expect(canvas.querySelector(selector), selector).not.toBeNull();
+  });
+
   it.each([
     ['PriceSummary', 10],
     ['PromiseSummary', 10],
