@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { priceQuote } from '../../src/engine/quotes/priceQuote.ts';
+import { quotedFigures } from '../../src/engine/quotes/quoteChanges.ts';
+import type { RepQuote as RepQuoteData } from '../../src/engine/quotes/repQuote.ts';
+import { QuoteComparison } from '../../src/react/rep/QuoteComparison.tsx';
+import { QuoteDocument } from '../../src/react/rep/QuoteDocument.tsx';
+import { RepDiscounts } from '../../src/react/rep/RepDiscounts.tsx';
+import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
+import { seriousViolations } from '../react/axe.ts';
+import { cleanup, render } from '../react/render.tsx';
+import { NOW, comparison, data, models, pricedState, repStates } from './repFixtures.ts';
+import '../../src/react/styles/madeto.css';
+import '../../src/react/styles/panels.css';
+import '../../src/react/styles/quote-print.css';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('QuoteDocument', () => {
+  it.each(['valid', 'approvalRequired', 'shipAsap'] as const)(
+    '%s: lines with options, totals, taxes, delivery and validity; no serious axe violation',
+    async (state) => {
+      const priced = pricedState(state);
+      const quote = repStates[state];
+      const el = render(
+        <QuoteDocument
+          number="RQ-2026-000007"
+          revision={2}
+          quote={quote}
+          price={priced.price}
+          promise={priced.promise ?? null}
+          approvalRequired={priced.approvalRequired}
+          models={models}
+          issued="2026-11-23"
+        />,
+      );
+      const text = el.textContent ?? '';
+      expect(text).toContain('Quote RQ-2026-000007 · revision 2');
+      expect(text).toContain(`Valid until${quote.validUntil}`);
+      expect(el.querySelectorAll('tbody tr')).toHaveLength(quote.lines.length);
+      const total = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(
+        Number(priced.price.total),
+      );
+      expect(el.querySelector('.madeto-quote-total')?.textContent).toContain(total);
+      expect(el.textContent).toContain(priced.promise!.deliveryDate!);
+      expect(el.textContent).toContain(
+        quote.shipPolicy === 'complete' ? 'Shipped complete' : 'as soon as possible',
+      );
+      expect(page.getByRole('alert').query() !== null).toBe(priced.approvalRequired);
+      expect(await seriousViolations(el)).toEqual([]);
+    },
+  );
+});
+
+describe('RepDiscounts', () => {
+  it('types discounts as they are and shows approval required with each guardrail', async () => {
+    const seen: RepQuoteData['discounts'][] = [];
+    const priced = pricedState('approvalRequired');
+    render(
+      <RepDiscounts
+        discounts={{}}
+        onChange={(d) => seen.push(d)}
+        currency="EUR"
+        violations={priced.price.violations}
+      />,
+    );
+    await userEvent.type(page.getByLabelText('Additional discount (%)'), '4');
+    expect(seen.at(-1)).toEqual({ additionalPercent: '4' });
+    const alert = page.getByRole('alert');
+    await expect.element(alert).toHaveTextContent(/Approval required/);
+    expect(priced.price.violations.length).toBeGreaterThan(0);
+  });
+});
+
+describe('QuoteComparison', () => {
+  it('shows only the differing options, both totals and both delivery dates', async () => {
+    const el = render(<QuoteComparison comparison={comparison} currency="EUR" models={models} />);
+    expect(el.querySelectorAll('[data-kind="differing-option"]')).toHaveLength(
+      comparison.differingOptions.length,
+    );
+    expect(comparison.differingOptions.map((o) => o.attribute)).toEqual(['cableTray']);
+    expect(el.textContent).toContain(comparison.sides[0].deliveryDate!);
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+});
+
+describe('RepQuote editor', () => {
+  it('prices live, flags approval without clamping, saves and revises through the API', async () => {
+    const calls: { url: string; body: unknown }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      const quote = JSON.parse(String(init.body)) as RepQuoteData;
+      calls.push({ url, body: quote });
+      const priced = priceQuote(quote, data);
+      const revision = url.endsWith('/revisions') ? 2 : 1;
+      return new Response(
+        JSON.stringify({
+          number: 'RQ-2026-000001',
+          revision,
+          revisions: revision === 1 ? [1] : [1, 2],
+          createdAt: '2026-11-23T08:30:00.000Z',
+          quote,
+          quoted: quotedFigures(quote, priced, models),
+          price: priced.price,
+          promise: null,
+          approvalRequired: priced.approvalRequired,
+          changes: [],
+          shareToken: 'tok_abc',
+        }),
+        { status: 201, headers: { 'content-type': 'application/json' } },
+      );
+    });
+    const el = render(
+      <RepQuote
+        models={models}
+        pricing={data.pricing}
+        snapshot={data.snapshot}
+        apiBase="http://backend.test"
+        token="t0ken"
+        now={NOW}
+        initial={repStates.valid}
+      />,
+    );
+    const totalOf = () => el.querySelector('.madeto-quote-total td')?.textContent ?? '';
+    const before = totalOf();
+    await userEvent.type(page.getByLabelText('Additional discount (%)'), '40');
+    await expect.element(page.getByRole('alert').first()).toHaveTextContent(/Approval required/);
+    expect(totalOf()).not.toBe(before);
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect
+      .element(page.getByRole('status').last())
+      .toHaveTextContent('Saved RQ-2026-000001 revision 1');
+    expect(calls[0]).toMatchObject({
+      url: 'http://backend.test/api/rep/quotes',
+      body: { discounts: { additionalPercent: '40' } },
+    });
+    await expect.element(page.getByRole('link', { name: /#\/shared\/tok_abc/ })).toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Save as new revision' }));
+    await expect.element(page.getByRole('status').last()).toHaveTextContent('revision 2');
+    expect(calls[1]?.url).toBe('http://backend.test/api/rep/quotes/RQ-2026-000001/revisions');
+    await userEvent.click(page.getByRole('button', { name: 'Duplicate', exact: true }));
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    expect(calls[2]?.url).toBe('http://backend.test/api/rep/quotes');
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+});

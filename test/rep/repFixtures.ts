@@ -1,0 +1,69 @@
+import { parseSnapshot } from '../../src/engine/leadtime/parseSnapshot.ts';
+import { parseModel } from '../../src/engine/model/parseModel.ts';
+import type { ProductModel, Selection } from '../../src/engine/model/types.ts';
+import { parsePricing } from '../../src/engine/pricing/parsePricing.ts';
+import { compareConfigurations } from '../../src/engine/quotes/compareConfigurations.ts';
+import { priceQuote } from '../../src/engine/quotes/priceQuote.ts';
+import { parseRepQuote, type RepQuote } from '../../src/engine/quotes/repQuote.ts';
+import deskJson from '../../public/catalogue/desk.json';
+import bikeJson from '../../public/catalogue/bike.json';
+import sofaJson from '../../public/catalogue/sofa.json';
+import pricingJson from '../../public/catalogue/pricing.json';
+import availabilityJson from '../../public/catalogue/availability.json';
+import acme from '../../public/catalogue/requests/price-acme-desks.json';
+
+/**
+ * Rep quotes on the sample catalogue (browser-safe: JSON imports, no `node:fs`), shared by the
+ * rep browser tests and the `Rep*` stories.
+ */
+export const NOW = '2026-11-23T09:30:00+01:00';
+export const models: ProductModel[] = [deskJson, bikeJson, sofaJson].map((m) => parseModel(m));
+export const pricing = parsePricing(pricingJson, models);
+export const snapshot = parseSnapshot(availabilityJson, models);
+export const data = { pricing, models, snapshot, now: NOW };
+
+/** A valid desk (line L2 of the sample request: laminate, dual motor, no cable tray). */
+export const deskSelection = acme.lines[1]!
+  .selection as Selection as RepQuote['lines'][number]['selection'];
+
+/** A rep's quote of desks and their installation, with `over` applied. */
+export function repQuote(over: Partial<RepQuote> = {}): RepQuote {
+  const parsed = parseRepQuote({
+    rep: 'Rita Rep',
+    validUntil: '2026-12-23',
+    pricing: { date: '2026-11-23', currency: 'EUR' },
+    customer: { name: 'Ana Lima', email: 'ana@example.com', company: 'ACME' },
+    notes: 'Deliver to the loading dock, gate 3.',
+    lines: [
+      { lineId: 'L1', productId: 'DESK', quantity: 3, selection: deskSelection },
+      {
+        lineId: 'L2',
+        productId: 'DESK',
+        quantity: 2,
+        selection: { ...deskSelection, cableTray: true },
+      },
+      { lineId: 'L3', productId: 'INSTALL-DESK', quantity: 5 },
+    ],
+    ...over,
+  });
+  if (!parsed.ok) throw new Error(`repQuote fixture: ${JSON.stringify(parsed.issues)}`);
+  return parsed.quote;
+}
+
+/** The named states of a rep quote, for stories and tests. */
+export const repStates = {
+  valid: repQuote(),
+  approvalRequired: repQuote({ discounts: { additionalPercent: '40', documentDiscount: '50.00' } }),
+  shipAsap: repQuote({ shipPolicy: 'asap' }),
+} as const;
+
+/** The priced quote of a state. */
+export const pricedState = (name: keyof typeof repStates) => priceQuote(repStates[name], data);
+
+/** Lines L1 and L2 side by side. */
+export const comparison = compareConfigurations(
+  repStates.valid,
+  repStates.valid.lines[0]!,
+  repStates.valid.lines[1]!,
+  data,
+);
