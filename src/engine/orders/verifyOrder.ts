@@ -222,7 +222,8 @@ function checkPrice(
           selection: l.selection,
         })),
       },
-      { pricing, models },
+      // The check compares totals only: the per-value deltas the widget shows are not needed here.
+      { pricing, models, optionDeltas: false },
     );
   } catch (e) {
     if (!(e instanceof PricingError)) throw e;
