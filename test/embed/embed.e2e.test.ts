@@ -203,12 +203,27 @@ describe('the loader', () => {
     expect(await page.evaluate(() => window.Madeto?.version)).toBe(version);
     const appRequests = () => server.requests.slice(before).filter((r) => r.includes('madeto-app'));
     expect(appRequests()).toEqual([]);
+    const reserved = await page.evaluate(
+      () => document.querySelector('madeto-configurator')!.getBoundingClientRect().height,
+    );
+    expect(reserved).toBe(480);
     await page.evaluate(() => document.querySelector('madeto-configurator')!.scrollIntoView());
     await page
       .locator('#desk')
       .getByRole('radio', { name: /Aluminium, 2-stage/ })
       .waitFor({ timeout: 20_000 });
     expect(appRequests()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('loads the app on the first interaction, wherever the widget is', async () => {
+    const before = server.requests.length;
+    const { page } = await open('/embed/lazy.html');
+    await page.waitForLoadState('networkidle');
+    const appRequests = () => server.requests.slice(before).filter((r) => r.includes('madeto-app'));
+    expect(appRequests()).toEqual([]);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => appRequests().length).toBe(1);
     await page.close();
   });
 
@@ -248,13 +263,18 @@ describe('accessibility', () => {
       .locator('#desk')
       .getByRole('radio', { name: /Aluminium, 2-stage/ })
       .waitFor({ timeout: 20_000 });
+    // Audit the settled widget: price and promise shown (not a pending, dimmed state).
+    await expect
+      .poll(async () => (await hostEvents(page)).map((e) => e.type))
+      .toEqual(expect.arrayContaining(['madeto-price', 'madeto-promise']));
+    await page.waitForLoadState('networkidle');
     await page.addScriptTag({ path: join(root, 'node_modules/axe-core/axe.min.js') });
     const found = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(c: unknown): Promise<any> } }).axe;
       const result = await axe.run({ include: [['madeto-configurator']] });
       return (result.violations as { id: string; impact: string }[])
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.impact}: ${v.id}`);
+        .map((v) => `${v.impact}: ${v.id} ${JSON.stringify((v as any).nodes?.[0]?.target)}`);
     });
     expect(found).toEqual([]);
     await page.close();
