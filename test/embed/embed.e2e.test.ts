@@ -145,6 +145,24 @@ describe('events and host callbacks', () => {
   });
 });
 
+describe('the strict CSP page', () => {
+  it('the loader passes its nonce on to the app script', async () => {
+    const { page } = await open('/embed/csp.html');
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    const nonces = await page.evaluate(() =>
+      ['script[src$="loader.js"]', 'script[src*="madeto-app"]'].map(
+        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
+      ),
+    );
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
+    expect(nonces[1]).toBe(nonces[0]);
+    await page.close();
+  });
+});
+
 describe('isolation', () => {
   it('host CSS does not leak in, and the widget CSS does not leak out', async () => {
     const { page } = await open('/embed/hostile-css.html');
