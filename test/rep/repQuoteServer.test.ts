@@ -117,6 +117,8 @@ describe('rep quotes on the reference backend', () => {
     expect((accepted.body['totals'] as { total: string }).total).toBe(
       (created.body['quoted'] as { totals: { total: string } }).totals.total,
     );
+    // a second later: the order built again would carry another createdAt (another body)
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect(again.body['number']).toBe(accepted.body['number']);
     const orders = await call('GET', '/api/orders?limit=1000');
@@ -126,8 +128,31 @@ describe('rep quotes on the reference backend', () => {
     expect(mine).toHaveLength(1);
   });
 
+  it('refuses a configuration that breaks a constraint, naming the line and constraint', async () => {
+    const r = await call(
+      'POST',
+      '/api/rep/quotes',
+      quote({
+        lines: [
+          {
+            lineId: 'L1',
+            productId: 'DESK',
+            quantity: 1,
+            selection: { ...deskSelection, topMaterial: 'oak', topDecor: 'anthracite' },
+          },
+        ],
+      }),
+    );
+    expect(r.status).toBe(422);
+    const error = r.body['error'] as { code: string; issues: { path: string; message: string }[] };
+    expect(error.code).toBe('QUOTE_INVALID_SELECTION');
+    expect(error.issues[0]?.path).toBe('$.lines[0].selection');
+    expect(error.issues[0]?.message).toMatch(/^line 'L1': .*\(constraint '.+'\)$/);
+  });
+
   it.each([
     [{ validUntil: '2000-01-01' }, 410, 'QUOTE_EXPIRED'],
+    [{ discounts: { additionalPercent: '5' } }, 409, 'DISCOUNTS_NOT_ORDERABLE'],
     [{}, 404, 'QUOTE_NOT_FOUND'],
   ])('accepting %j → %i %s', async (over, status, code) => {
     const created = await call('POST', '/api/rep/quotes', quote(over));

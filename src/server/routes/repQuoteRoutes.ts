@@ -4,6 +4,7 @@ import { PricingError } from '../../engine/pricing/PricingError.ts';
 import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
 import { quoteChanges, quotedFigures } from '../../engine/quotes/quoteChanges.ts';
 import { parseRepQuote, type RepQuote } from '../../engine/quotes/repQuote.ts';
+import { validate } from '../../engine/solver/validate.ts';
 import { requireRep } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { ServerConfig } from '../config.ts';
@@ -77,6 +78,26 @@ function view(r: StoredQuoteRevision, deps: Deps, revisions?: number[]) {
   };
 }
 
+/** Refuses lines whose selection breaks a constraint of the product's model (422, each with its path). */
+function checkSelections(quote: RepQuote, catalogue: Catalogue): void {
+  const issues = quote.lines.flatMap((l, i) => {
+    const model = catalogue.models.find((m) => m.id === l.productId);
+    return model
+      ? validate(model, l.selection).map((v) => ({
+          path: `$.lines[${i}].selection`,
+          message: `line '${l.lineId}': ${v.message} (constraint '${v.constraintId}')`,
+        }))
+      : [];
+  });
+  if (issues.length > 0)
+    throw new HttpError(
+      422,
+      'QUOTE_INVALID_SELECTION',
+      `the quote has invalid configurations: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { issues },
+    );
+}
+
 const revisionOf = (text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
   if (!/^[1-9]\d{0,5}$/.test(text))
@@ -99,6 +120,7 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
   const rep = (authorization: string | undefined) =>
     requireRep(authorization, deps.config.repToken);
   const store = async (quote: RepQuote, number?: string) => {
+    checkSelections(quote, deps.catalogue);
     const now = new Date();
     const figures = quotedFigures(quote, priced(quote, deps.catalogue, now), deps.catalogue.models);
     const at = now.toISOString();
@@ -166,6 +188,14 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/shared/quotes/:token/accept',
     async (request, reply) => {
       const r = await shared(request.params.token);
+      // A repeat accept (a double click, a retry) answers with the order the first one placed.
+      const idempotencyKey = `quote-accept-${r.number}-r${r.revision}`;
+      const placed = await deps.store.byKey(idempotencyKey);
+      if (placed)
+        return reply
+          .code(placed.statusCode)
+          .header('idempotent-replayed', 'true')
+          .send(placed.response);
       const now = new Date();
       const today = now.toISOString().slice(0, 10);
       if (r.quote.validUntil < today)
@@ -188,6 +218,17 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           `quote ${r.number} changed since it was quoted: ${v.changes.map((c) => c.message).join('; ')}`,
           { differences: v.changes },
         );
+      const d = r.quote.discounts;
+      if (
+        d.additionalPercent !== undefined ||
+        d.partnerPercent !== undefined ||
+        d.documentDiscount !== undefined
+      )
+        throw new HttpError(
+          409,
+          'DISCOUNTS_NOT_ORDERABLE',
+          `quote ${r.number} carries rep discounts ($.discounts), which an order payload (version 1) cannot carry, so POST /api/orders would refuse its price; your rep will place the order`,
+        );
       const model = deps.catalogue.models.find((m) =>
         r.quote.lines.some((l) => l.productId === m.id),
       );
@@ -201,7 +242,7 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
       const now2 = priced({ ...r.quote, pricing: pricingContext }, deps.catalogue, now);
       const payload = buildOrderPayload({
         kind: 'order',
-        idempotencyKey: `quote-accept-${r.number}-r${r.revision}`,
+        idempotencyKey,
         createdAt: now.toISOString().replace(/\.\d+Z$/, 'Z'),
         model,
         models: deps.catalogue.models,
