@@ -7,6 +7,7 @@ import { QuoteComparison } from '../../src/react/rep/QuoteComparison.tsx';
 import { QuoteDocument } from '../../src/react/rep/QuoteDocument.tsx';
 import { RepDiscounts } from '../../src/react/rep/RepDiscounts.tsx';
 import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
+import { SharedQuoteView } from '../../src/react/rep/SharedQuoteView.tsx';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
 import { NOW, comparison, data, models, pricedState, repStates } from './repFixtures.ts';
@@ -144,5 +145,94 @@ describe('RepQuote editor', () => {
     await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
     expect(calls[2]?.url).toBe('http://backend.test/api/rep/quotes');
     expect(await seriousViolations(el)).toEqual([]);
+  });
+});
+
+/** A backend answer for `quote` as stored, with `changes`. */
+function answer(quote: RepQuoteData, changes: unknown[] = []) {
+  const priced = priceQuote(quote, data);
+  return {
+    number: 'RQ-2026-000009',
+    revision: 3,
+    revisions: [1, 2, 3],
+    createdAt: '2026-11-23T08:30:00.000Z',
+    quote,
+    quoted: quotedFigures(quote, priced, models),
+    price: priced.price,
+    promise: null,
+    approvalRequired: priced.approvalRequired,
+    changes,
+  };
+}
+const respond = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('SharedQuoteView', () => {
+  it.each([
+    ['open', repStates.valid, '2026-11-23', false, ''],
+    ['approval-required', repStates.approvalRequired, '2026-11-23', true, 'awaits approval'],
+    ['expired', repStates.valid, '2027-01-01', true, 'expired on 2026-12-23'],
+  ] as const)('%s: accept disabled %s', async (state, quote, today, disabled, why) => {
+    vi.stubGlobal('fetch', async () => respond(answer(quote)));
+    const el = render(<SharedQuoteView apiBase="" token="tok_abc" models={models} today={today} />);
+    const accept = page.getByRole('button', { name: 'Accept this quote' });
+    await expect.element(accept).toBeInTheDocument();
+    expect(el.querySelector('.madeto-shared-quote')?.getAttribute('data-state')).toBe(state);
+    if (disabled) await expect.element(accept).toBeDisabled();
+    else await expect.element(accept).toBeEnabled();
+    expect(el.textContent).toContain(why);
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('accepting places an order and says its number', async () => {
+    vi.stubGlobal('fetch', async (url: string) =>
+      url.endsWith('/accept')
+        ? respond({ number: 'O-2026-000042', kind: 'order' }, 201)
+        : respond(answer(repStates.valid)),
+    );
+    render(<SharedQuoteView apiBase="" token="tok_abc" models={models} today="2026-11-23" />);
+    await userEvent.click(page.getByRole('button', { name: 'Accept this quote' }));
+    await expect
+      .element(page.getByRole('status'))
+      .toHaveTextContent('Thank you: order O-2026-000042 is placed.');
+  });
+});
+
+describe('RepQuote reopened', () => {
+  it('shows the stored revision and exactly what changed since it was quoted', async () => {
+    const change = {
+      kind: 'line-price',
+      path: '$.lines[0].price.unit',
+      message: "line 'L1' unit price 580.00 → 610.00 EUR",
+      before: '580.00',
+      after: '610.00',
+    };
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      return respond(answer(repStates.shipAsap, [change]));
+    });
+    render(
+      <RepQuote
+        models={models}
+        pricing={data.pricing}
+        snapshot={data.snapshot}
+        apiBase=""
+        token="t0ken"
+        now={NOW}
+        initial={repStates.valid}
+      />,
+    );
+    await userEvent.type(page.getByLabelText('Quote number'), 'RQ-2026-000009');
+    await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
+    await expect
+      .element(page.getByRole('heading', { name: 'Quote RQ-2026-000009 · revision 3' }).first())
+      .toBeVisible();
+    await expect
+      .element(page.getByRole('status', { name: 'Changes since quoted' }))
+      .toHaveTextContent(change.message);
+    expect(urls).toEqual(['/api/rep/quotes/RQ-2026-000009']);
+    await expect.element(page.getByLabelText('Ship each item as soon as possible')).toBeChecked();
+    await expect.element(page.getByRole('combobox', { name: /^Revision/ })).toHaveValue('3');
   });
 });
