@@ -47,6 +47,7 @@ describe('QuoteDocument', () => {
       );
       expect(el.querySelector('.madeto-quote-total')?.textContent).toContain(total);
       expect(el.textContent).toContain(priced.promise!.deliveryDate!);
+      expect(el.querySelector('tbody tr td:last-child')?.textContent).toBe('19%');
       expect(el.textContent).toContain(
         quote.shipPolicy === 'complete' ? 'Shipped complete' : 'as soon as possible',
       );

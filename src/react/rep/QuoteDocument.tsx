@@ -67,6 +67,12 @@ function Options({
 export function QuoteDocument(props: QuoteDocumentProps) {
   const { quote, price } = props;
   const money = (a: string) => formatMoney(a, price.currency, props.locale);
+  // Tax rates are fractions ("0.19"): shown as percentages at the edge.
+  const percent = (rate: string) =>
+    new Intl.NumberFormat(props.locale ?? 'en', {
+      style: 'percent',
+      maximumFractionDigits: 3,
+    }).format(Number(rate));
   const models = new Map(props.models.map((m) => [m.id, m] as const));
   const state = props.approvalRequired ? 'approval-required' : 'valid';
   return (
@@ -139,7 +145,7 @@ export function QuoteDocument(props: QuoteDocumentProps) {
                 <td>{l.quantity}</td>
                 <td>{p ? money(p.unit) : '—'}</td>
                 <td>{p ? money(p.extended) : '—'}</td>
-                <td>{p ? `${p.taxRate} %` : '—'}</td>
+                <td>{p ? percent(p.taxRate) : '—'}</td>
               </tr>
             );
           })}
@@ -162,7 +168,7 @@ export function QuoteDocument(props: QuoteDocumentProps) {
           {price.taxes.map((t) => (
             <tr key={t.taxId}>
               <th scope="row" colSpan={3}>
-                Tax {t.taxId} {t.rate} % on {money(t.base)}
+                Tax {t.taxId} {percent(t.rate)} on {money(t.base)}
               </th>
               <td colSpan={2}>{money(t.amount)}</td>
             </tr>
