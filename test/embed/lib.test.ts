@@ -1,13 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmbed } from '../../src/embed/build.ts';
 
-const out = mkdtempSync(join(tmpdir(), 'madeto-lib-'));
+// Built inside the repo's node_modules/.cache so the library's bare imports (react, zod) resolve to
+// the project's own packages, as they would in an app that installs madeto.
+const cache = fileURLToPath(new URL('../../node_modules/.cache', import.meta.url));
+mkdirSync(cache, { recursive: true });
+const out = mkdtempSync(join(cache, 'madeto-lib-'));
 beforeAll(() => buildEmbed(out), 120_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
