@@ -83,3 +83,22 @@ export { sha256Hex } from './orders/sha256.ts';
 export { importXcsp } from './import/xcsp.ts';
 export { importDimacs } from './import/dimacs.ts';
 export { ImportError } from './import/ImportError.ts';
+export {
+  parseRepQuote,
+  repQuoteSchema,
+  priceQuote,
+  quotedFigures,
+  quoteChanges,
+  compareConfigurations,
+} from './quotes/index.ts';
+export type {
+  RepQuote,
+  RepQuoteInput,
+  RepQuoteLine,
+  PricedQuote,
+  QuoteData,
+  QuoteChange,
+  QuoteChangeKind,
+  QuotedFigures,
+  ConfigurationComparison,
+} from './quotes/index.ts';

@@ -14,3 +14,24 @@ export { createConfiguratorStore } from './store/createConfiguratorStore.ts';
 export type { ConfiguratorState, ConfiguratorStore } from './store/createConfiguratorStore.ts';
 export { decodeSelection, encodeSelection } from './url/selectionParam.ts';
 export type { SavedSelection } from './url/selectionParam.ts';
+export {
+  RepQuote,
+  QuoteLines,
+  RepDiscounts,
+  QuoteDocument,
+  QuoteComparison,
+  SharedQuoteView,
+  repQuoteApi,
+  sharedQuoteApi,
+  QuoteApiError,
+} from './rep/index.ts';
+export type {
+  RepQuoteProps,
+  QuoteLinesProps,
+  RepDiscountsProps,
+  QuoteDocumentProps,
+  QuotePromise,
+  QuoteComparisonProps,
+  SharedQuoteViewProps,
+  QuoteView,
+} from './rep/index.ts';

@@ -36,6 +36,9 @@ describe('the npm library build', () => {
     >;
     expect(typeof lib.Configurator).toBe('function');
     expect(typeof lib.price).toBe('function');
+    expect(typeof lib.RepQuote).toBe('function');
+    expect(typeof lib.SharedQuoteView).toBe('function');
+    expect(typeof lib.priceQuote).toBe('function');
     const html = renderToString(
       createElement(lib.Configurator as (p: { model: string }) => null, { model: '/m.json' }),
     );

@@ -7,3 +7,6 @@ export { defaultPanels, PanelStack } from '../../react/panels/defaultPanels.tsx'
 export { createValueExtras } from '../../react/panels/valueExtras.ts';
 export * from '../../engine/index.ts';
 export type { CompletionObjective } from '../../engine/index.ts';
+/** `RepQuote` is the React rep editor here; the engine's quote document type is `RepQuoteData`. */
+export { RepQuote } from '../../react/index.ts';
+export type { RepQuote as RepQuoteData } from '../../engine/index.ts';
