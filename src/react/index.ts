@@ -16,6 +16,7 @@ export { decodeSelection, encodeSelection } from './url/selectionParam.ts';
 export type { SavedSelection } from './url/selectionParam.ts';
 export {
   RepQuote,
+  RepMode,
   QuoteLines,
   RepDiscounts,
   QuoteDocument,
@@ -26,6 +27,7 @@ export {
   QuoteApiError,
 } from './rep/index.ts';
 export type {
+  ConfiguratorRepOptions,
   RepQuoteProps,
   QuoteLinesProps,
   RepDiscountsProps,

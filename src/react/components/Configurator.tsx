@@ -11,6 +11,7 @@ import { ConfiguratorStoreProvider } from '../store/ConfiguratorStoreContext.tsx
 import { planLoad } from '../url/planLoad.ts';
 import { ConfiguratorBody } from './ConfiguratorBody.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
+import { RepMode, type ConfiguratorRepOptions } from '../rep/RepMode.tsx';
 
 /** The widget's colour scheme: light, dark, or the host's `prefers-color-scheme`. */
 export type ConfiguratorTheme = 'light' | 'dark' | 'auto';
@@ -53,6 +54,10 @@ export interface ConfiguratorProps {
   panels?: (context: ConfiguratorPanelContext) => ReactNode;
   /** The host's QueryClient; by default the widget creates its own. */
   queryClient?: QueryClient;
+  /** `buyer` (default): the configurator; `rep`: a sales rep's quote editor (needs `rep`, `pricing`). */
+  mode?: 'buyer' | 'rep';
+  /** Rep mode only: the backend, the rep's token, the host's clock and the starting quote. */
+  rep?: ConfiguratorRepOptions;
 }
 
 function isProductModel(x: object): x is ProductModel {
@@ -134,6 +139,19 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
       />,
     );
   if (!model) return frame(<LoadingSkeleton label={t('widget.loadingProduct')} />);
+  if (props.mode === 'rep')
+    return frame(
+      props.pricing !== undefined && pricing.data === undefined ? (
+        <LoadingSkeleton label={t('widget.loadingProduct')} />
+      ) : (
+        <RepMode
+          model={model}
+          pricingData={pricing.data}
+          availabilityData={availability.data}
+          rep={props.rep}
+        />
+      ),
+    );
   return frame(
     <ConfiguratorInstance
       key={`${model.id}@${model.version}`}

@@ -1,5 +1,7 @@
 /** The rep mode: quote editor, lines, discounts, printable document, comparison, shared view. */
 export { RepQuote } from './RepQuote.tsx';
+export { RepMode } from './RepMode.tsx';
+export type { ConfiguratorRepOptions } from './RepMode.tsx';
 export type { RepQuoteProps } from './RepQuote.tsx';
 export { QuoteLines } from './QuoteLines.tsx';
 export type { QuoteLinesProps } from './QuoteLines.tsx';

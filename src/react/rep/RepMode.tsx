@@ -1,0 +1,66 @@
+import { useMemo } from 'react';
+import { parseSnapshot } from '../../engine/leadtime/parseSnapshot.ts';
+import type { ProductModel } from '../../engine/model/types.ts';
+import { parsePricing } from '../../engine/pricing/parsePricing.ts';
+import type { RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
+import { RepQuote } from './RepQuote.tsx';
+
+/** What `<Configurator mode="rep">` needs besides the model, pricing and availability. */
+export interface ConfiguratorRepOptions {
+  /** The backend's origin (`''`: this page's) and the rep's bearer token. */
+  apiBase: string;
+  token: string;
+  /** "Now" (ISO instant): the clock is the host's. */
+  now: string;
+  /** The quote to start from (a draft). */
+  initial: RepQuoteData;
+  /** The products a line may use; by default only the configurator's model. */
+  models?: readonly ProductModel[];
+  /** Builds the customer's link from a share token. */
+  shareUrl?: (token: string) => string;
+}
+
+/**
+ * The rep mode of `<Configurator>`: parses the loaded pricing and availability documents and
+ * renders the rep's quote editor (`RepQuote`, which configures each line with a `Configurator`).
+ * Without pricing it says so instead of rendering a quote it cannot price.
+ */
+export function RepMode(props: {
+  model: ProductModel;
+  pricingData: unknown;
+  availabilityData: unknown;
+  rep: ConfiguratorRepOptions | undefined;
+}) {
+  const models = useMemo(
+    () => props.rep?.models ?? [props.model],
+    [props.rep?.models, props.model],
+  );
+  const parsed = useMemo(() => {
+    if (props.pricingData === undefined) return { error: 'rep mode needs the `pricing` prop' };
+    try {
+      const pricing = parsePricing(props.pricingData, models);
+      const snapshot =
+        props.availabilityData === undefined
+          ? undefined
+          : parseSnapshot(props.availabilityData, models);
+      return { pricing, snapshot };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [props.pricingData, props.availabilityData, models]);
+  if (!props.rep)
+    return <p role="alert">The rep mode needs the `rep` prop (API base, token, now, quote).</p>;
+  if ('error' in parsed) return <p role="alert">The rep mode cannot start: {parsed.error}</p>;
+  return (
+    <RepQuote
+      models={models}
+      pricing={parsed.pricing}
+      snapshot={parsed.snapshot}
+      apiBase={props.rep.apiBase}
+      token={props.rep.token}
+      now={props.rep.now}
+      initial={props.rep.initial}
+      {...(props.rep.shareUrl && { shareUrl: props.rep.shareUrl })}
+    />
+  );
+}
