@@ -60,6 +60,7 @@ export { lintPricing, lintPricingJson } from './pricing/lintPricing.ts';
 export { minorUnits } from './pricing/money.ts';
 export {
   orderPayloadSchema,
+  orderDiscountsSchema,
   parseOrderPayload,
   idempotencyKeySchema,
   PAYLOAD_VERSION,

@@ -89,8 +89,8 @@ export async function buildApp(deps: {
   );
   app.get('/api/health', async () => ({ status: 'ok' }));
   catalogueRoutes(app, deps.catalogue);
-  submitRoutes(app, deps);
+  const trusted = submitRoutes(app, deps);
   listRoutes(app, deps);
-  if (deps.quotes) repQuoteRoutes(app, { ...deps, quotes: deps.quotes });
+  if (deps.quotes) repQuoteRoutes(app, { ...deps, ...trusted, quotes: deps.quotes });
   return app;
 }

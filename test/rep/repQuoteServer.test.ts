@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
-import { deskSelection } from '../engine/orders/orderFixture.ts';
+import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import {
   REP_TOKEN,
   startServerProcess,
@@ -108,6 +108,52 @@ describe('rep quotes on the reference backend', () => {
     expect((refused.body['error'] as { code: string }).code).toBe('APPROVAL_REQUIRED');
   });
 
+  it.each([[{ additionalPercent: '5' }], [{ partnerPercent: '3', documentDiscount: '50.00' }]])(
+    'a quote with discounts %j is accepted into exactly one verified order at the quoted total',
+    async (discounts) => {
+      const list = await call('POST', '/api/rep/quotes', quote());
+      const created = await call('POST', '/api/rep/quotes', quote({ discounts }));
+      const quoted = (b: Record<string, unknown>) =>
+        (b['quoted'] as { totals: { total: string } }).totals.total;
+      expect(Number(quoted(created.body))).toBeLessThan(Number(quoted(list.body)));
+      const token = created.body['shareToken'] as string;
+      const accepted = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
+      expect(accepted.status).toBe(201);
+      expect((accepted.body['totals'] as { total: string }).total).toBe(quoted(created.body));
+      const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
+      expect(again.body['number']).toBe(accepted.body['number']);
+      const orders = await call('GET', '/api/orders?limit=1000');
+      const mine = (orders.body['items'] as { number: string }[]).filter(
+        (o) => o.number === accepted.body['number'],
+      );
+      expect(mine).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    ['POST', '/api/orders', 'order'],
+    ['POST', '/api/quotes', 'quote-request'],
+  ] as const)(
+    '%s %s with $.pricing.discounts from a client → 403 naming the path',
+    async (method, path, kind) => {
+      const payload = deskOrder(`client-discount-${kind}`, 3, kind);
+      const body = {
+        ...payload,
+        pricing: { ...payload.pricing, discounts: { additionalPercent: '5' } },
+      };
+      const r = await call(method, path, body, {});
+      expect(r.status).toBe(403);
+      const error = r.body['error'] as {
+        code: string;
+        message: string;
+        issues: { path: string }[];
+      };
+      expect(error.code).toBe('DISCOUNTS_NOT_ALLOWED');
+      expect(error.message).toContain('$.pricing.discounts');
+      expect(error.issues.map((i) => i.path)).toEqual(['$.pricing.discounts']);
+    },
+  );
+
   it('a customer accepts a quote: one verified order, a repeat returns the same order', async () => {
     const created = await call('POST', '/api/rep/quotes', quote());
     const token = created.body['shareToken'] as string;
@@ -152,7 +198,6 @@ describe('rep quotes on the reference backend', () => {
 
   it.each([
     [{ validUntil: '2000-01-01' }, 410, 'QUOTE_EXPIRED'],
-    [{ discounts: { additionalPercent: '5' } }, 409, 'DISCOUNTS_NOT_ORDERABLE'],
     [{}, 404, 'QUOTE_NOT_FOUND'],
   ])('accepting %j → %i %s', async (over, status, code) => {
     const created = await call('POST', '/api/rep/quotes', quote(over));

@@ -20,6 +20,23 @@ export const idempotencyKeySchema = z
 
 const moneySchema = decimalSchema;
 
+const percentSchema = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"')
+  .refine((p) => Number(p) <= 100, 'a percentage from 0 to 100');
+
+/**
+ * A rep's discounts on an accepted quote (decimal strings), priced with the engine's guardrails.
+ * Only a server's own quote-accept path may send them: `POST /api/orders` refuses them.
+ */
+export const orderDiscountsSchema = z.strictObject({
+  additionalPercent: percentSchema.optional(),
+  partnerPercent: percentSchema.optional(),
+  documentDiscount: decimalSchema
+    .refine((s) => !s.startsWith('-'), 'must not be negative')
+    .optional(),
+});
+
 const selectionSchema = z.record(
   z.string().min(1),
   z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]),
@@ -52,7 +69,8 @@ export const orderLineSchema = z.strictObject({
 /**
  * The zod schema of an order or quote-request payload (orders.md), version 1. Extensions of the
  * spec's shape: `pricing` (the price request's date, customer and tax, so a server re-prices
- * exactly what the buyer saw) and each line's `routing` (the operations production runs).
+ * exactly what the buyer saw; additively, an accepted rep quote's `discounts`) and each line's
+ * `routing` (the operations production runs).
  */
 export const orderPayloadSchema = z.strictObject({
   payloadVersion: z.literal(PAYLOAD_VERSION, {
@@ -71,6 +89,7 @@ export const orderPayloadSchema = z.strictObject({
     currency: currencySchema,
     customerId: z.string().min(1).optional(),
     taxId: z.string().min(1).optional(),
+    discounts: orderDiscountsSchema.optional(),
   }),
   lines: z.array(orderLineSchema).min(1).max(200),
   totals: z.strictObject({

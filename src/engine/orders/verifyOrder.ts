@@ -36,7 +36,8 @@ const same = (a: string, b: string): boolean => dec(a).eq(dec(b));
 /**
  * Re-checks a payload with the same engine that built it (orders.md, "Server-side check"): the
  * model (id, version, content hash), every line's selection (`validate`), its production needs
- * (BOM explosion and routing), its price and the totals (`price`, the same code as the widget);
+ * (BOM explosion and routing), its price and the totals (`price`, the same code as the widget,
+ * with the payload's `pricing.discounts` when an accepted rep quote carries them);
  * with a snapshot, also the promise (differences there are warnings: a promise moves with the
  * plant's load). Pure: it never throws on a bad payload, it lists the differences.
  *
@@ -215,6 +216,9 @@ function checkPrice(
           customerId: payload.pricing.customerId,
         }),
         ...(payload.pricing.taxId !== undefined && { taxId: payload.pricing.taxId }),
+        ...(payload.pricing.discounts !== undefined && {
+          discounts: payload.pricing.discounts,
+        }),
         lines: payload.lines.map((l) => ({
           lineId: l.lineId,
           productId: l.productId,

@@ -12,8 +12,9 @@ import type { StoredQuoteRevision, QuoteRevisionStore } from '../db/quoteRevisio
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import type { Verifier } from '../verifier.ts';
+import type { TrustedSubmit } from './submitRoutes.ts';
 
-interface Deps {
+interface Deps extends TrustedSubmit {
   config: ServerConfig;
   catalogue: Catalogue;
   quotes: QuoteRevisionStore;
@@ -113,8 +114,8 @@ const revisionOf = (text: string | undefined): number | undefined => {
  * The rep's quote documents with revisions (rep token) and the customer's share link (public):
  * `POST /api/rep/quotes`, `GET /api/rep/quotes`, `GET /api/rep/quotes/:number?revision=N`,
  * `POST /api/rep/quotes/:number/revisions`, `GET /api/shared/quotes/:token` and
- * `POST /api/shared/quotes/:token/accept` (an order through the same verification as
- * `POST /api/orders`).
+ * `POST /api/shared/quotes/:token/accept` (an order, with the stored quote's discounts, through
+ * the same verification and store as `POST /api/orders`).
  */
 export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
   const rep = (authorization: string | undefined) =>
@@ -218,17 +219,6 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           `quote ${r.number} changed since it was quoted: ${v.changes.map((c) => c.message).join('; ')}`,
           { differences: v.changes },
         );
-      const d = r.quote.discounts;
-      if (
-        d.additionalPercent !== undefined ||
-        d.partnerPercent !== undefined ||
-        d.documentDiscount !== undefined
-      )
-        throw new HttpError(
-          409,
-          'DISCOUNTS_NOT_ORDERABLE',
-          `quote ${r.number} carries rep discounts ($.discounts), which an order payload (version 1) cannot carry, so POST /api/orders would refuse its price; your rep will place the order`,
-        );
       const model = deps.catalogue.models.find((m) =>
         r.quote.lines.some((l) => l.productId === m.id),
       );
@@ -238,8 +228,14 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           'QUOTE_UNPRICEABLE',
           `quote ${r.number} has no configured product`,
         );
-      const pricingContext = { ...r.quote.pricing, date: today };
-      const now2 = priced({ ...r.quote, pricing: pricingContext }, deps.catalogue, now);
+      const quoteToday = { ...r.quote, pricing: { ...r.quote.pricing, date: today } };
+      const now2 = priced(quoteToday, deps.catalogue, now);
+      // The rep's discounts come from the stored quote, never from the browser.
+      const discounts = r.quote.discounts;
+      const pricingContext = {
+        ...quoteToday.pricing,
+        ...(Object.keys(discounts).length > 0 && { discounts }),
+      };
       const payload = buildOrderPayload({
         kind: 'order',
         idempotencyKey,
@@ -258,19 +254,7 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           notes: `Accepted quote ${r.number} revision ${r.revision}`,
         },
       });
-      return app
-        .inject({
-          method: 'POST',
-          url: '/api/orders',
-          headers: {
-            'content-type': 'application/json',
-            'idempotency-key': payload.idempotencyKey,
-          },
-          payload: JSON.stringify(payload),
-        })
-        .then((res) =>
-          reply.code(res.statusCode).header('content-type', 'application/json').send(res.body),
-        );
+      return deps.placeAcceptedQuote(payload, reply);
     },
   );
 }

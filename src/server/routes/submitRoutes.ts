@@ -30,27 +30,54 @@ function replay(reply: FastifyReply, s: StoredSubmission): unknown {
   return reply.code(s.statusCode).header('idempotent-replayed', 'true').send(s.response);
 }
 
+/** What the other routes may do that a browser may not. */
+export interface TrustedSubmit {
+  /**
+   * Places the order of a shared rep quote the customer accepted: the payload is built on the
+   * server from the stored quote (never from the browser), so it may carry the quote's
+   * `$.pricing.discounts`; it is verified and stored exactly like `POST /api/orders`.
+   */
+  placeAcceptedQuote: (payload: OrderPayload, reply: FastifyReply) => Promise<unknown>;
+}
+
+/** True when an untrusted body carries rep discounts (`$.pricing.discounts`). */
+function carriesDiscounts(body: object): boolean {
+  const pricing = (body as { pricing?: unknown }).pricing;
+  return typeof pricing === 'object' && pricing !== null && 'discounts' in pricing;
+}
+
 /**
  * `POST /api/orders` and `POST /api/quotes`: parse, verify with the engine (422 with the
  * differences), then store in one transaction under the idempotency key (201); a repeat gets the
  * first answer, another body under a used key a 409. `kind: "quote"` (a rep's quote) needs the rep
- * token; orders and quote requests are public.
+ * token; orders and quote requests are public, and refuse rep discounts (`$.pricing.discounts`,
+ * 403): only the accept path of a shared quote (`TrustedSubmit`) places discounted orders.
  */
 export function submitRoutes(
   app: FastifyInstance,
   deps: { verifier: Verifier; store: SubmissionStore; config: ServerConfig },
-): void {
-  const handle =
-    (allowed: readonly OrderPayload['kind'][]) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const body = request.body;
+): TrustedSubmit {
+  const submit =
+    (allowed: readonly OrderPayload['kind'][], trusted: boolean) =>
+    async (
+      body: unknown,
+      header: string | string[] | undefined,
+      authorization: string | undefined,
+      reply: FastifyReply,
+    ) => {
       if (typeof body !== 'object' || body === null || Array.isArray(body))
         throw new HttpError(
           400,
           'BODY_NOT_OBJECT',
           'the request body must be a JSON object (an order payload)',
         );
-      const header = request.headers['idempotency-key'];
+      if (!trusted && carriesDiscounts(body)) {
+        const message =
+          'rep discounts are not accepted from a client; a discounted order is placed by accepting the shared quote (POST /api/shared/quotes/:token/accept)';
+        throw new HttpError(403, 'DISCOUNTS_NOT_ALLOWED', `$.pricing.discounts: ${message}`, {
+          issues: [{ path: '$.pricing.discounts', message }],
+        });
+      }
       const bodyKey = (body as { idempotencyKey?: unknown }).idempotencyKey;
       if (typeof header === 'string' && typeof bodyKey === 'string' && header !== bodyKey)
         throw new HttpError(
@@ -84,7 +111,7 @@ export function submitRoutes(
           'WRONG_ENDPOINT',
           `$.kind '${payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
         );
-      if (payload.kind === 'quote') requireRep(request.headers.authorization, deps.config.repToken);
+      if (payload.kind === 'quote') requireRep(authorization, deps.config.repToken);
 
       const now = new Date();
       const verdict = await deps.verifier.verify(
@@ -136,8 +163,21 @@ export function submitRoutes(
       }
     };
 
-  app.post('/api/orders', handle(['order']));
-  app.post('/api/quotes', handle(['quote-request', 'quote']));
+  const route =
+    (allowed: readonly OrderPayload['kind'][]) => (request: FastifyRequest, reply: FastifyReply) =>
+      submit(allowed, false)(
+        request.body,
+        request.headers['idempotency-key'],
+        request.headers.authorization,
+        reply,
+      );
+  app.post('/api/orders', route(['order']));
+  app.post('/api/quotes', route(['quote-request', 'quote']));
+  const accepted = submit(['order'], true);
+  return {
+    placeAcceptedQuote: (payload, reply) =>
+      accepted(payload, payload.idempotencyKey, undefined, reply),
+  };
 }
 
 function conflict(key: string, first: StoredSubmission): HttpError {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { verifyOrder } from '../../../src/engine/orders/verifyOrder.ts';
 import type { OrderPayload } from '../../../src/engine/orders/schema.ts';
-import { deskOrder, models, pricing, snapshot } from './orderFixture.ts';
+import { buildOrderPayload } from '../../../src/engine/orders/buildOrder.ts';
+import { price } from '../../../src/engine/pricing/price.ts';
+import { desk, deskOrder, models, pricing, snapshot } from './orderFixture.ts';
 
 const fresh = (): OrderPayload => structuredClone(deskOrder());
 
@@ -141,5 +143,55 @@ describe('verifyOrder', () => {
     const copy = structuredClone(p);
     verifyOrder(models, pricing, snapshot, p);
     expect(p).toEqual(copy);
+  });
+});
+
+describe("verifyOrder with an accepted quote's discounts ($.pricing.discounts)", () => {
+  const discounted = (discounts: NonNullable<OrderPayload['pricing']['discounts']>) => {
+    const base = fresh();
+    const pricingContext = { ...base.pricing, discounts };
+    const lines = base.lines.map((l) => ({
+      lineId: l.lineId,
+      productId: l.productId,
+      quantity: l.quantity,
+      selection: l.selection,
+    }));
+    const priced = price({ ...pricingContext, lines }, { pricing, models });
+    return buildOrderPayload({
+      kind: 'order',
+      idempotencyKey: base.idempotencyKey,
+      createdAt: base.createdAt,
+      model: desk,
+      models,
+      pricing: pricingContext,
+      lines,
+      price: priced,
+      customer: base.customer,
+    });
+  };
+
+  it.each([
+    [{ additionalPercent: '5' }, []],
+    [{ partnerPercent: '3', documentDiscount: '50.00' }, []],
+    // Past a guardrail: the engine never clamps, and an order needs approval first.
+    [{ additionalPercent: '40' }, ['approval-required']],
+  ])('%j: re-priced with the discounts → %j, below the list total', (discounts, codes) => {
+    const p = discounted(discounts);
+    const v = verifyOrder(models, pricing, undefined, p);
+    expect(v.differences.map((d) => d.code)).toEqual(codes);
+    expect(v.price?.total).toBe(p.totals.total);
+    expect(Number(p.totals.total)).toBeLessThan(Number(fresh().totals.total));
+  });
+
+  it.each([
+    ['dropped', undefined],
+    ['raised', { additionalPercent: '9' }],
+  ])('discounts %s after pricing → rejected at $.totals.total', (_, after) => {
+    const p = discounted({ additionalPercent: '5' });
+    const { discounts: _d, ...rest } = p.pricing;
+    p.pricing = after === undefined ? rest : { ...rest, discounts: after };
+    const v = verifyOrder(models, pricing, undefined, p);
+    expect(v.status).toBe('rejected');
+    expect(v.differences.map((d) => d.path)).toContain('$.totals.total');
   });
 });
