@@ -154,6 +154,57 @@ describe('rep quotes on the reference backend', () => {
     },
   );
 
+  it('a revision past a guardrail is accepted only after that revision is approved', async () => {
+    const deep = quote({ discounts: { additionalPercent: '40' } });
+    const created = await call('POST', '/api/rep/quotes', deep);
+    const number = created.body['number'] as string;
+    const token = created.body['shareToken'] as string;
+    const accept = () => call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
+    const approve = (body: object, headers: Record<string, string> = asRep) =>
+      call('POST', `/api/rep/quotes/${number}/approve`, body, headers);
+    const codeOf = (r: { body: Record<string, unknown> }) =>
+      (r.body['error'] as { code: string }).code;
+
+    expect(codeOf(await accept())).toBe('APPROVAL_REQUIRED');
+    expect((await approve({ approvedBy: 'Maria Manager' }, {})).status).toBe(401);
+    const bad = await approve({ revision: 0 });
+    expect([bad.status, codeOf(bad)]).toEqual([400, 'APPROVAL_INVALID']);
+    expect((bad.body['error'] as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(
+      ['$.approvedBy', '$.revision'],
+    );
+    expect((await approve({ approvedBy: 'M', revision: 7 })).status).toBe(404);
+
+    const approved = await approve({ approvedBy: 'Maria Manager', revision: 1 });
+    expect(approved.status).toBe(201);
+    expect(approved.body).toMatchObject({ number, revision: 1, approvedBy: 'Maria Manager' });
+    const again = await approve({ approvedBy: 'Someone Else' });
+    expect(again.body['approvedBy']).toBe('Maria Manager');
+    const detail = await call('GET', `/api/rep/quotes/${number}`);
+    expect(detail.body['approval']).toMatchObject({ revision: 1, approvedBy: 'Maria Manager' });
+
+    // a new revision needs its own approval
+    await call('POST', `/api/rep/quotes/${number}/revisions`, {
+      ...deep,
+      discounts: { additionalPercent: '45' },
+    });
+    expect(codeOf(await accept())).toBe('APPROVAL_REQUIRED');
+    const second = await approve({ approvedBy: 'Maria Manager' });
+    expect(second.body).toMatchObject({ revision: 2 });
+    const accepted = await accept();
+    expect(accepted.status).toBe(201);
+    const latest = await call('GET', `/api/rep/quotes/${number}`);
+    expect((accepted.body['totals'] as { total: string }).total).toBe(
+      (latest.body['quoted'] as { totals: { total: string } }).totals.total,
+    );
+
+    // within every guardrail: nothing to approve
+    const plain = await call('POST', '/api/rep/quotes', quote());
+    const r = await call('POST', `/api/rep/quotes/${plain.body['number'] as string}/approve`, {
+      approvedBy: 'Maria Manager',
+    });
+    expect([r.status, codeOf(r)]).toEqual([409, 'APPROVAL_NOT_NEEDED']);
+  });
+
   it('a customer accepts a quote: one verified order, a repeat returns the same order', async () => {
     const created = await call('POST', '/api/rep/quotes', quote());
     const token = created.body['shareToken'] as string;

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './createDb.ts';
+import { quoteApprovalsMigration } from './quoteApprovalsMigration.ts';
 import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
@@ -33,6 +34,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
       },
     },
     '0002-quote-revisions': quoteRevisionsMigration(dialect),
+    '0003-quote-approvals': quoteApprovalsMigration,
   };
 }
 

@@ -15,6 +15,24 @@ interface QuoteRevisionsTable {
   created_at: string;
 }
 
+/** The table `quote_approvals` (migration 0003). */
+interface QuoteApprovalsTable {
+  number: string;
+  revision: number;
+  approved_by: string;
+  approved_at: string;
+}
+
+/** Who approved a revision of a rep's quote, and when. */
+export interface QuoteApproval {
+  number: string;
+  revision: number;
+  approvedBy: string;
+  approvedAt: string;
+}
+
+type Tables = { quote_revisions: QuoteRevisionsTable; quote_approvals: QuoteApprovalsTable };
+
 /** One stored revision of a rep's quote. */
 export interface StoredQuoteRevision {
   number: string;
@@ -43,9 +61,48 @@ const fromRow = (r: Row): StoredQuoteRevision => ({
  * sees the latest one.
  */
 export class QuoteRevisionStore {
-  private readonly kysely: Kysely<{ quote_revisions: QuoteRevisionsTable }>;
+  private readonly kysely: Kysely<Tables>;
   constructor(db: Db) {
-    this.kysely = db.kysely.withTables<{ quote_revisions: QuoteRevisionsTable }>() as never;
+    this.kysely = db.kysely.withTables<Tables>() as never;
+  }
+
+  /**
+   * Records that `approvedBy` approved this revision; an earlier approval of the same revision
+   * is kept (and returned) rather than overwritten.
+   */
+  async approve(
+    number: string,
+    revision: number,
+    approvedBy: string,
+    approvedAt: string,
+  ): Promise<QuoteApproval> {
+    await this.kysely
+      .insertInto('quote_approvals')
+      .values({ number, revision, approved_by: approvedBy, approved_at: approvedAt })
+      .onConflict((oc) => oc.columns(['number', 'revision']).doNothing())
+      .execute();
+    const found = await this.approval(number, revision);
+    if (!found)
+      throw new Error(`quote ${number} revision ${revision}: the approval was not stored`);
+    return found;
+  }
+
+  /** The approval of a revision; undefined when it is not approved. */
+  async approval(number: string, revision: number): Promise<QuoteApproval | undefined> {
+    const row = await this.kysely
+      .selectFrom('quote_approvals')
+      .selectAll()
+      .where('number', '=', number)
+      .where('revision', '=', revision)
+      .executeTakeFirst();
+    return (
+      row && {
+        number: row.number,
+        revision: Number(row.revision),
+        approvedBy: row.approved_by,
+        approvedAt: row.approved_at,
+      }
+    );
   }
 
   /** Stores revision 1 of a new quote and gives it a number and a share token. */

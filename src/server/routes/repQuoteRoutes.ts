@@ -99,6 +99,29 @@ function checkSelections(quote: RepQuote, catalogue: Catalogue): void {
     );
 }
 
+/** The body of an approval: who approves (required) and which revision (default: the latest). */
+function parseApproval(body: unknown): { revision?: number; approvedBy: string } {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const issues: { path: string; message: string }[] = [];
+  const by = b['approvedBy'];
+  if (typeof by !== 'string' || by.trim() === '' || by.length > 200)
+    issues.push({ path: '$.approvedBy', message: "the approver's name (1 to 200 characters)" });
+  const revision = b['revision'];
+  if (revision !== undefined && !(Number.isInteger(revision) && (revision as number) >= 1))
+    issues.push({ path: '$.revision', message: 'a revision number (a positive integer)' });
+  if (issues.length > 0)
+    throw new HttpError(
+      400,
+      'APPROVAL_INVALID',
+      `the approval is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { issues },
+    );
+  return {
+    approvedBy: (by as string).trim(),
+    ...(revision !== undefined && { revision: revision as number }),
+  };
+}
+
 const revisionOf = (text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
   if (!/^[1-9]\d{0,5}$/.test(text))
@@ -113,7 +136,9 @@ const revisionOf = (text: string | undefined): number | undefined => {
 /**
  * The rep's quote documents with revisions (rep token) and the customer's share link (public):
  * `POST /api/rep/quotes`, `GET /api/rep/quotes`, `GET /api/rep/quotes/:number?revision=N`,
- * `POST /api/rep/quotes/:number/revisions`, `GET /api/shared/quotes/:token` and
+ * `POST /api/rep/quotes/:number/revisions`, `POST /api/rep/quotes/:number/approve` (who approved
+ * which revision; a revision past a guardrail is accepted only once approved),
+ * `GET /api/shared/quotes/:token` and
  * `POST /api/shared/quotes/:token/accept` (an order, with the stored quote's discounts, through
  * the same verification and store as `POST /api/orders`).
  */
@@ -162,7 +187,12 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           'QUOTE_NOT_FOUND',
           `no rep quote '${request.params.number}'${request.query.revision ? ` revision ${request.query.revision}` : ''}`,
         );
-      return { ...view(got.found, deps, got.revisions), shareToken: got.found.shareToken };
+      const approval = await deps.quotes.approval(got.found.number, got.found.revision);
+      return {
+        ...view(got.found, deps, got.revisions),
+        shareToken: got.found.shareToken,
+        approval: approval ?? null,
+      };
     },
   );
   app.post<{ Params: { number: string } }>(
@@ -174,6 +204,36 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
       return reply
         .code(201)
         .send({ ...view(r, deps, got?.revisions ?? [r.revision]), shareToken: r.shareToken });
+    },
+  );
+
+  app.post<{ Params: { number: string } }>(
+    '/api/rep/quotes/:number/approve',
+    async (request, reply) => {
+      rep(request.headers.authorization);
+      const { revision, approvedBy } = parseApproval(request.body);
+      const number = request.params.number;
+      const got = await deps.quotes.get(number, revision);
+      if (!got)
+        throw new HttpError(
+          404,
+          'QUOTE_NOT_FOUND',
+          `no rep quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
+        );
+      const r = got.found;
+      if (!view(r, deps).approvalRequired)
+        throw new HttpError(
+          409,
+          'APPROVAL_NOT_NEEDED',
+          `quote ${number} revision ${r.revision} is within every guardrail: it needs no approval`,
+        );
+      const approval = await deps.quotes.approve(
+        number,
+        r.revision,
+        approvedBy,
+        new Date().toISOString(),
+      );
+      return reply.code(201).send(approval);
     },
   );
 
@@ -206,7 +266,10 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           `quote ${r.number} was valid until ${r.quote.validUntil}; ask your rep for a new one`,
         );
       const v = view(r, deps);
-      if (v.approvalRequired)
+      const approval = v.approvalRequired
+        ? await deps.quotes.approval(r.number, r.revision)
+        : undefined;
+      if (v.approvalRequired && !approval)
         throw new HttpError(
           409,
           'APPROVAL_REQUIRED',
@@ -254,7 +317,7 @@ export function repQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           notes: `Accepted quote ${r.number} revision ${r.revision}`,
         },
       });
-      return deps.placeAcceptedQuote(payload, reply);
+      return deps.placeAcceptedQuote(payload, reply, approval !== undefined);
     },
   );
 }

@@ -35,9 +35,14 @@ export interface TrustedSubmit {
   /**
    * Places the order of a shared rep quote the customer accepted: the payload is built on the
    * server from the stored quote (never from the browser), so it may carry the quote's
-   * `$.pricing.discounts`; it is verified and stored exactly like `POST /api/orders`.
+   * `$.pricing.discounts`; it is verified and stored exactly like `POST /api/orders`, except that
+   * with `approved` (the quote's revision was approved) a price past a guardrail is a warning.
    */
-  placeAcceptedQuote: (payload: OrderPayload, reply: FastifyReply) => Promise<unknown>;
+  placeAcceptedQuote: (
+    payload: OrderPayload,
+    reply: FastifyReply,
+    approved: boolean,
+  ) => Promise<unknown>;
 }
 
 /** True when an untrusted body carries rep discounts (`$.pricing.discounts`). */
@@ -58,7 +63,7 @@ export function submitRoutes(
   deps: { verifier: Verifier; store: SubmissionStore; config: ServerConfig },
 ): TrustedSubmit {
   const submit =
-    (allowed: readonly OrderPayload['kind'][], trusted: boolean) =>
+    (allowed: readonly OrderPayload['kind'][], trusted: boolean, approved = false) =>
     async (
       body: unknown,
       header: string | string[] | undefined,
@@ -119,12 +124,15 @@ export function submitRoutes(
         priceDates(now),
         deps.config.verifyPromise,
       );
-      if (verdict.status === 'rejected')
+      // An approved quote's price may pass a guardrail: that difference is kept as a warning.
+      const blocking = verdict.differences.filter(
+        (d) => d.severity === 'error' && !(approved && d.code === 'approval-required'),
+      );
+      if (blocking.length > 0)
         throw new HttpError(
           422,
           'ORDER_REJECTED',
-          `the ${payload.kind} does not match the catalogue: ${verdict.differences
-            .filter((d) => d.severity === 'error')
+          `the ${payload.kind} does not match the catalogue: ${blocking
             .map((d) => `${d.path}: ${d.message}`)
             .join('; ')}`,
           { differences: verdict.differences },
@@ -173,10 +181,9 @@ export function submitRoutes(
       );
   app.post('/api/orders', route(['order']));
   app.post('/api/quotes', route(['quote-request', 'quote']));
-  const accepted = submit(['order'], true);
   return {
-    placeAcceptedQuote: (payload, reply) =>
-      accepted(payload, payload.idempotencyKey, undefined, reply),
+    placeAcceptedQuote: (payload, reply, approved) =>
+      submit(['order'], true, approved)(payload, payload.idempotencyKey, undefined, reply),
   };
 }
 
