@@ -237,3 +237,91 @@ describe('RepQuote reopened', () => {
     await expect.element(page.getByRole('combobox', { name: /^Revision/ })).toHaveValue('3');
   });
 });
+
+describe('RepQuote approval', () => {
+  it('a reopened revision needing approval is approved by name and then shows who approved it', async () => {
+    const opened = answer(repStates.approvalRequired);
+    expect(opened.approvalRequired).toBe(true);
+    const approval = {
+      number: opened.number,
+      revision: opened.revision,
+      approvedBy: 'Mara Klein',
+      approvedAt: '2026-11-23T09:15:00.000Z',
+    };
+    const calls: { url: string; method: string; body: unknown }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({
+        url,
+        method: init.method ?? 'GET',
+        body: init.body && JSON.parse(String(init.body)),
+      });
+      return url.endsWith('/approve')
+        ? respond(approval, 201)
+        : respond({ ...opened, shareToken: 'tok_abc', approval: null });
+    });
+    const el = render(
+      <RepQuote
+        models={models}
+        pricing={data.pricing}
+        snapshot={data.snapshot}
+        apiBase=""
+        token="t0ken"
+        now={NOW}
+        initial={repStates.valid}
+      />,
+    );
+    await userEvent.type(page.getByLabelText('Quote number'), opened.number);
+    await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
+    const approve = page.getByRole('button', { name: `Approve revision ${opened.revision}` });
+    await expect.element(approve).toBeDisabled();
+    await userEvent.type(page.getByLabelText('Approved by'), approval.approvedBy);
+    expect(await seriousViolations(el)).toEqual([]);
+    await userEvent.click(approve);
+    await expect
+      .element(page.getByRole('region', { name: 'Approval' }))
+      .toHaveTextContent(
+        `Approved by ${approval.approvedBy} on ${approval.approvedAt.slice(0, 10)}`,
+      );
+    expect(calls.at(-1)).toEqual({
+      url: `/api/rep/quotes/${opened.number}/approve`,
+      method: 'POST',
+      body: { approvedBy: approval.approvedBy, revision: opened.revision },
+    });
+    expect(page.getByLabelText('Approved by').query()).toBeNull();
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it.each([
+    ['already approved', repStates.approvalRequired, true, 'Approved by Mara Klein on 2026-11-20'],
+    ['within every guardrail', repStates.valid, false, ''],
+  ] as const)('reopened, %s: no approve control', async (_, quote, approved, text) => {
+    const opened = answer(quote);
+    const approval = approved
+      ? {
+          number: opened.number,
+          revision: 3,
+          approvedBy: 'Mara Klein',
+          approvedAt: '2026-11-20T10:00:00.000Z',
+        }
+      : null;
+    vi.stubGlobal('fetch', async () => respond({ ...opened, approval }));
+    const el = render(
+      <RepQuote
+        models={models}
+        pricing={data.pricing}
+        snapshot={data.snapshot}
+        apiBase=""
+        token="t0ken"
+        now={NOW}
+        initial={repStates.valid}
+      />,
+    );
+    await userEvent.type(page.getByLabelText('Quote number'), opened.number);
+    await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
+    await expect
+      .element(page.getByRole('heading', { name: `Quote ${opened.number} · revision 3` }).first())
+      .toBeVisible();
+    expect(page.getByRole('button', { name: /^Approve revision/ }).query()).toBeNull();
+    expect(el.querySelector('.madeto-rep-approve')?.textContent ?? '').toBe(text);
+  });
+});

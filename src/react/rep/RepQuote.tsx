@@ -6,6 +6,7 @@ import type { Pricing } from '../../engine/pricing/schema.ts';
 import { compareConfigurations } from '../../engine/quotes/compareConfigurations.ts';
 import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
 import { parseRepQuote, type RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
+import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { QuoteComparison } from './QuoteComparison.tsx';
 import { QuoteDocument } from './QuoteDocument.tsx';
 import { QuoteLines } from './QuoteLines.tsx';
@@ -262,6 +263,13 @@ export function RepQuote(props: RepQuoteProps) {
               ? 'Saving…'
               : ''}
         </p>
+        {stored && (
+          <ApprovalPanel
+            key={`${stored.number}/${stored.revision}`}
+            stored={stored}
+            approve={api.approve}
+          />
+        )}
         {stored?.shareToken && (
           <p>
             Customer link:{' '}

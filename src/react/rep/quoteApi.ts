@@ -17,7 +17,24 @@ export interface QuoteView {
   approvalRequired: boolean;
   changes: QuoteChange[];
   shareToken?: string;
+  /** Who approved this revision (reopened quotes only; `null`: not approved). */
+  approval?: QuoteApproval | null;
 }
+
+/** Who approved a revision of a rep's quote, and when (ISO instant). */
+export interface QuoteApproval {
+  number: string;
+  revision: number;
+  approvedBy: string;
+  approvedAt: string;
+}
+
+const approvalSchema = z.object({
+  number: z.string(),
+  revision: z.int(),
+  approvedBy: z.string(),
+  approvedAt: z.string(),
+});
 
 // The engine's results are checked for shape only at their top level: they come from the same engine.
 const quoteViewSchema = z.looseObject({
@@ -32,6 +49,7 @@ const quoteViewSchema = z.looseObject({
   approvalRequired: z.boolean(),
   changes: z.array(z.looseObject({ kind: z.string(), message: z.string() })),
   shareToken: z.string().optional(),
+  approval: approvalSchema.nullable().optional(),
 });
 
 /** An error answer of the backend, with its code and message. */
@@ -82,6 +100,19 @@ export function repQuoteApi(base: string, token: string) {
           `${base}/api/rep/quotes/${encodeURIComponent(number)}${revision === undefined ? '' : `?revision=${revision}`}`,
           { method: 'GET', headers },
         ),
+      ),
+    /** Approves a revision that needs it (default: the latest) in the name of `approvedBy`. */
+    approve: async (
+      number: string,
+      approvedBy: string,
+      revision?: number,
+    ): Promise<QuoteApproval> =>
+      approvalSchema.parse(
+        await call(`${base}/api/rep/quotes/${encodeURIComponent(number)}/approve`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ approvedBy, ...(revision !== undefined && { revision }) }),
+        }),
       ),
   };
 }
