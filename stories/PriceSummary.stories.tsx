@@ -1,22 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { fn } from 'storybook/test';
 import { PriceSummary } from '../src/react/panels/PriceSummary.tsx';
 import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
-
-function Frame(props: { children: ReactNode; dir?: 'rtl'; theme?: 'light' | 'dark' }) {
-  return (
-    <div
-      className="madeto"
-      data-theme={props.theme ?? 'light'}
-      dir={props.dir}
-      style={{ maxWidth: 420, padding: 8 }}
-    >
-      {props.children}
-    </div>
-  );
-}
+import { Frame, StatesGrid } from './StatesGrid.tsx';
 
 /** The panel with a working quantity (tier hints change it), starting from a fixture state. */
 function Live({ state }: { state: PanelStateName }) {
@@ -31,7 +19,7 @@ const meta = {
   args: { context: panelStates.valid, now: NOW, onQuantity: fn() },
   decorators: [
     (Story) => (
-      <Frame>
+      <Frame maxWidth={420}>
         <Story />
       </Frame>
     ),
@@ -74,33 +62,12 @@ const all: PanelStateName[] = [
 export const AllStates: Story = {
   decorators: [(Story) => <Story />],
   render: () => (
-    <div
-      style={{
-        display: 'grid',
-        gap: 16,
-        gridTemplateColumns: 'repeat(auto-fill, minmax(320px, 1fr))',
-      }}
-    >
-      {all.map((state) => (
-        <figure key={state} style={{ margin: 0 }}>
-          <figcaption>{state}</figcaption>
-          <Frame>
-            <Live state={state} />
-          </Frame>
-        </figure>
-      ))}
-      <figure style={{ margin: 0 }}>
-        <figcaption>rtl</figcaption>
-        <Frame dir="rtl">
-          <Live state="rtl" />
-        </Frame>
-      </figure>
-      <figure style={{ margin: 0 }}>
-        <figcaption>dark</figcaption>
-        <Frame theme="dark">
-          <Live state="tierHint" />
-        </Frame>
-      </figure>
-    </div>
+    <StatesGrid
+      states={all}
+      columnWidth={320}
+      frameWidth={420}
+      darkState="tierHint"
+      render={(state) => <Live state={state} />}
+    />
   ),
 };

@@ -1,23 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { fn } from 'storybook/test';
 import type { Selection } from '../src/engine/model/types.ts';
 import { PromiseSummary } from '../src/react/panels/PromiseSummary.tsx';
 import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
-
-function Frame(props: { children: ReactNode; dir?: 'rtl'; theme?: 'light' | 'dark' }) {
-  return (
-    <div
-      className="madeto"
-      data-theme={props.theme ?? 'light'}
-      dir={props.dir}
-      style={{ maxWidth: 460, padding: 8 }}
-    >
-      {props.children}
-    </div>
-  );
-}
+import { Frame, StatesGrid } from './StatesGrid.tsx';
 
 /** The panel whose suggestions really change the selection, from a fixture state. */
 function Live({ state }: { state: PanelStateName }) {
@@ -81,33 +69,11 @@ const all: PanelStateName[] = [
 export const AllStates: Story = {
   decorators: [(Story) => <Story />],
   render: () => (
-    <div
-      style={{
-        display: 'grid',
-        gap: 16,
-        gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
-      }}
-    >
-      {all.map((state) => (
-        <figure key={state} style={{ margin: 0 }}>
-          <figcaption>{state}</figcaption>
-          <Frame>
-            <Live state={state} />
-          </Frame>
-        </figure>
-      ))}
-      <figure style={{ margin: 0 }}>
-        <figcaption>rtl</figcaption>
-        <Frame dir="rtl">
-          <Live state="rtl" />
-        </Frame>
-      </figure>
-      <figure style={{ margin: 0 }}>
-        <figcaption>dark</figcaption>
-        <Frame theme="dark">
-          <Live state="unavailable" />
-        </Frame>
-      </figure>
-    </div>
+    <StatesGrid
+      states={all}
+      columnWidth={340}
+      darkState="unavailable"
+      render={(state) => <Live state={state} />}
+    />
   ),
 };

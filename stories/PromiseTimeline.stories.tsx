@@ -1,23 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ReactNode } from 'react';
 import { translator } from '../src/react/i18n/messages.ts';
 import { promiseOutcome } from '../src/react/panels/panelEngine.ts';
 import { PromiseTimeline } from '../src/react/panels/PromiseTimeline.tsx';
 import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
-
-function Frame(props: { children: ReactNode; dir?: 'rtl'; theme?: 'light' | 'dark' }) {
-  return (
-    <div
-      className="madeto"
-      data-theme={props.theme ?? 'light'}
-      dir={props.dir}
-      style={{ maxWidth: 460, padding: 8 }}
-    >
-      {props.children}
-    </div>
-  );
-}
+import { Frame, StatesGrid } from './StatesGrid.tsx';
 
 /**
  * The timeline of a fixture state, computed by the engine's `promise()` as the promise panel
@@ -88,33 +75,11 @@ const all: PanelStateName[] = [
 export const AllStates: Story = {
   decorators: [(Story) => <Story />],
   render: () => (
-    <div
-      style={{
-        display: 'grid',
-        gap: 16,
-        gridTemplateColumns: 'repeat(auto-fill, minmax(340px, 1fr))',
-      }}
-    >
-      {all.map((state) => (
-        <figure key={state} style={{ margin: 0 }} data-story-state={state}>
-          <figcaption>{state}</figcaption>
-          <Frame>
-            <Timeline state={state} />
-          </Frame>
-        </figure>
-      ))}
-      <figure style={{ margin: 0 }} data-story-state="rtl">
-        <figcaption>rtl</figcaption>
-        <Frame dir="rtl">
-          <Timeline state="rtl" />
-        </Frame>
-      </figure>
-      <figure style={{ margin: 0 }} data-story-state="dark">
-        <figcaption>dark</figcaption>
-        <Frame theme="dark">
-          <Timeline state="valid" />
-        </Frame>
-      </figure>
-    </div>
+    <StatesGrid
+      states={all}
+      columnWidth={340}
+      darkState="valid"
+      render={(state) => <Timeline state={state} />}
+    />
   ),
 };
