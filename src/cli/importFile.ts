@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { importDimacs } from '../engine/import/dimacs.ts';
 import { ImportError } from '../engine/import/ImportError.ts';
 import { importXcsp } from '../engine/import/xcsp.ts';
 import type { ModelDocument } from '../engine/model/schema.ts';
 import { CliError, EXIT } from './CliError.ts';
+import { readText } from './readJson.ts';
 
 /** The formats `madeto import` reads. */
 export type ImportFormat = 'xcsp' | 'dimacs';
@@ -23,13 +23,7 @@ export function formatOf(file: string): ImportFormat | undefined {
 export function importFile(file: string, format: string | undefined): ModelDocument {
   if (format !== 'xcsp' && format !== 'dimacs')
     throw new CliError(`--format must be xcsp or dimacs, not '${format ?? ''}'`, EXIT.usage);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: cannot read the file (${code ?? (error as Error).message})`);
-  }
+  const text = readText(file);
   const name = basename(file).replace(/\.[^.]*$/, '');
   try {
     return format === 'xcsp' ? importXcsp(text) : importDimacs(text, { name });

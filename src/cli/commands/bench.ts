@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, single } from '../args.ts';
@@ -9,7 +9,7 @@ import { suites, type BenchContext, type BenchFigure } from '../bench/suites.ts'
 import { CliError, EXIT } from '../CliError.ts';
 import { formatOf, importFile } from '../importFile.ts';
 import type { Command } from '../main.ts';
-import { readJson } from '../readJson.ts';
+import { readJson, readText } from '../readJson.ts';
 import { parseModel } from '../../engine/model/parseModel.ts';
 import type { ProductModel } from '../../engine/model/types.ts';
 
@@ -79,12 +79,3 @@ export const run: Command = async ({ args, stdout, stderr }) => {
   stdout(formatReport(figures));
   return EXIT.ok;
 };
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`${file}: cannot read the file (${code ?? (error as Error).message})`);
-  }
-}
