@@ -1,12 +1,14 @@
 import type { ProductModel } from '../../engine/model/types.ts';
 import type { ConfigurationComparison } from '../../engine/quotes/compareConfigurations.ts';
 import { attributeLabel, valueLabel } from '../panels/labels.ts';
-import { formatMoney } from './formatMoney.ts';
+import { formatMoney } from '../i18n/format.ts';
 
 /** The props of `<QuoteComparison>`. */
 export interface QuoteComparisonProps {
   comparison: ConfigurationComparison;
   currency: string;
+  /** Locale for money (`Intl`); default English. */
+  locale?: string;
   models: readonly ProductModel[];
   labels?: [string, string];
 }
@@ -18,7 +20,7 @@ export interface QuoteComparisonProps {
 export function QuoteComparison(props: QuoteComparisonProps) {
   const [a, b] = props.comparison.sides;
   const [la, lb] = props.labels ?? [`Line ${a.line.lineId}`, `Line ${b.line.lineId}`];
-  const money = (x: string) => formatMoney(x, props.currency);
+  const money = (x: string) => formatMoney(x, props.currency, props.locale ?? 'en');
   const model = props.models.find((m) => m.id === a.line.productId);
   const show = (attribute: string, v: unknown) =>
     v === undefined ? '—' : model ? valueLabel(model, attribute, v as never) : String(v);

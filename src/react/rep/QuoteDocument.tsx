@@ -3,7 +3,7 @@ import type { PriceResult } from '../../engine/pricing/price.ts';
 import type { QuoteChange } from '../../engine/quotes/quoteChanges.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
 import { attributeLabel, valueLabel } from '../panels/labels.ts';
-import { formatMoney } from './formatMoney.ts';
+import { formatMoney, formatRate } from '../i18n/format.ts';
 
 /** The combined promise shown on a quote. */
 export interface QuotePromise {
@@ -66,13 +66,9 @@ function Options({
  */
 export function QuoteDocument(props: QuoteDocumentProps) {
   const { quote, price } = props;
-  const money = (a: string) => formatMoney(a, price.currency, props.locale);
+  const money = (a: string) => formatMoney(a, price.currency, props.locale ?? 'en');
   // Tax rates are fractions ("0.19"): shown as percentages at the edge.
-  const percent = (rate: string) =>
-    new Intl.NumberFormat(props.locale ?? 'en', {
-      style: 'percent',
-      maximumFractionDigits: 3,
-    }).format(Number(rate));
+  const percent = (rate: string) => formatRate(rate, props.locale ?? 'en');
   const models = new Map(props.models.map((m) => [m.id, m] as const));
   const state = props.approvalRequired ? 'approval-required' : 'valid';
   return (

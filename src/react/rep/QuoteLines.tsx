@@ -2,10 +2,12 @@ import type { ProductModel, Selection } from '../../engine/model/types.ts';
 import type { PriceResult } from '../../engine/pricing/price.ts';
 import type { RepQuoteLine } from '../../engine/quotes/repQuote.ts';
 import { Configurator } from '../components/Configurator.tsx';
-import { formatMoney } from './formatMoney.ts';
+import { formatMoney } from '../i18n/format.ts';
 
 /** The props of `<QuoteLines>`. */
 export interface QuoteLinesProps {
+  /** Locale for money (`Intl`); default English. */
+  locale?: string;
   lines: readonly RepQuoteLine[];
   onChange: (lines: RepQuoteLine[]) => void;
   /** The products a rep can quote (with a model: configured in the widget). */
@@ -65,7 +67,7 @@ export function QuoteLines(props: QuoteLinesProps) {
                 />
               </label>
               <span className="madeto-quote-line-price">
-                {p ? formatMoney(p.extended, props.price!.currency) : '—'}
+                {p ? formatMoney(p.extended, props.price!.currency, props.locale ?? 'en') : '—'}
               </span>
               <button
                 type="button"
