@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 
 /**
  * The zod schema of a product model document (model.md). It checks shapes only; references between
@@ -7,63 +7,70 @@ import { z } from 'zod';
 
 const id = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_-]*$/, 'an id: letters, digits, "_" or "-", starting with a letter');
+  .check(
+    z.regex(
+      /^[A-Za-z_][A-Za-z0-9_-]*$/,
+      'an id: letters, digits, "_" or "-", starting with a letter',
+    ),
+  );
+
+const text = z.string().check(z.minLength(1));
+const count = z.int().check(z.minimum(0));
 
 /** One line of a bill of materials: `qtyPer` units of `item` per unit of the product. */
 export const bomLineSchema = z.strictObject({
-  item: z.string().min(1),
-  qtyPer: z.number().positive(),
+  item: text,
+  qtyPer: z.number().check(z.positive()),
   /** Scrap allowance as a fraction (0.05 = 5 % extra), see lead-time.md C8. */
-  scrap: z.number().min(0).max(1).optional(),
+  scrap: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 
 /** A BOM line of a number attribute: with `multiplyByValue`, the quantity scales with the value. */
-export const numberBomLineSchema = bomLineSchema.extend({
-  multiplyByValue: z.boolean().optional(),
+export const numberBomLineSchema = z.extend(bomLineSchema, {
+  multiplyByValue: z.optional(z.boolean()),
 });
 
 /** Value ids may start with a digit ("0", "4k") since imported CSP values are integers. */
 const valueId = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a value id: letters, digits, "_", "." or "-"');
+  .check(z.regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a value id: letters, digits, "_", "." or "-"'));
 
 const valueSchema = z.strictObject({
   id: valueId,
-  label: z.string().min(1),
-  description: z.string().optional(),
-  image: z.string().optional(),
-  swatch: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{3,8}$/, 'a CSS hex colour such as "#777"')
-    .optional(),
-  bom: z.array(bomLineSchema).optional(),
+  label: text,
+  description: z.optional(z.string()),
+  image: z.optional(z.string()),
+  swatch: z.optional(
+    z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$/, 'a CSS hex colour such as "#777"')),
+  ),
+  bom: z.optional(z.array(bomLineSchema)),
 });
 
 const attributeBase = {
   id,
-  label: z.string().min(1),
-  group: z.string().min(1),
-  description: z.string().optional(),
+  label: text,
+  group: text,
+  description: z.optional(z.string()),
   /** A required attribute must be assigned whenever it is relevant. Default: true. */
-  required: z.boolean().optional(),
+  required: z.optional(z.boolean()),
   /** A rule; the attribute is hidden and unassigned unless it holds. */
-  relevantWhen: z.string().min(1).optional(),
+  relevantWhen: z.optional(text),
 };
 
 export const choiceAttributeSchema = z.strictObject({
   ...attributeBase,
   type: z.literal('choice'),
-  default: z.string().optional(),
-  values: z.array(valueSchema).min(1),
+  default: z.optional(z.string()),
+  values: z.array(valueSchema).check(z.minLength(1)),
 });
 
 export const multiAttributeSchema = z.strictObject({
   ...attributeBase,
   type: z.literal('multi'),
-  min: z.int().min(0).optional(),
-  max: z.int().min(0).optional(),
-  default: z.array(z.string()).optional(),
-  values: z.array(valueSchema).min(1),
+  min: z.optional(count),
+  max: z.optional(count),
+  default: z.optional(z.array(z.string())),
+  values: z.array(valueSchema).check(z.minLength(1)),
 });
 
 export const numberAttributeSchema = z.strictObject({
@@ -71,27 +78,27 @@ export const numberAttributeSchema = z.strictObject({
   type: z.literal('number'),
   min: z.number(),
   max: z.number(),
-  step: z.number().positive(),
-  unit: z.string().optional(),
-  default: z.number().optional(),
-  bom: z.array(numberBomLineSchema).optional(),
+  step: z.number().check(z.positive()),
+  unit: z.optional(z.string()),
+  default: z.optional(z.number()),
+  bom: z.optional(z.array(numberBomLineSchema)),
 });
 
 export const textAttributeSchema = z.strictObject({
   ...attributeBase,
   type: z.literal('text'),
-  minLength: z.int().min(0).optional(),
-  maxLength: z.int().positive().optional(),
-  pattern: z.string().optional(),
-  default: z.string().optional(),
+  minLength: z.optional(count),
+  maxLength: z.optional(z.int().check(z.positive())),
+  pattern: z.optional(z.string()),
+  default: z.optional(z.string()),
 });
 
 export const booleanAttributeSchema = z.strictObject({
   ...attributeBase,
   type: z.literal('boolean'),
-  default: z.boolean().optional(),
+  default: z.optional(z.boolean()),
   /** BOM lines included when the value is true. */
-  bom: z.array(bomLineSchema).optional(),
+  bom: z.optional(z.array(bomLineSchema)),
 });
 
 export const attributeSchema = z.discriminatedUnion('type', [
@@ -107,64 +114,70 @@ const tableCell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const constraintSchema = z
   .strictObject({
     id,
-    message: z.string().optional(),
-    rule: z.string().min(1).optional(),
-    table: z
-      .strictObject({
-        attributes: z.array(z.string()).min(1),
-        allowed: z.array(z.array(tableCell)).optional(),
-        forbidden: z.array(z.array(tableCell)).optional(),
-      })
-      .refine((t) => (t.allowed === undefined) !== (t.forbidden === undefined), {
-        message: 'a table lists either "allowed" or "forbidden" rows',
-      })
-      .optional(),
+    message: z.optional(z.string()),
+    rule: z.optional(text),
+    table: z.optional(
+      z
+        .strictObject({
+          attributes: z.array(z.string()).check(z.minLength(1)),
+          allowed: z.optional(z.array(z.array(tableCell))),
+          forbidden: z.optional(z.array(z.array(tableCell))),
+        })
+        .check(
+          z.refine((t) => (t.allowed === undefined) !== (t.forbidden === undefined), {
+            message: 'a table lists either "allowed" or "forbidden" rows',
+          }),
+        ),
+    ),
   })
-  .refine((c) => (c.rule === undefined) !== (c.table === undefined), {
-    message: 'a constraint has either a "rule" or a "table"',
-  });
+  .check(
+    z.refine((c) => (c.rule === undefined) !== (c.table === undefined), {
+      message: 'a constraint has either a "rule" or a "table"',
+    }),
+  );
 
 export const moduleSchema = z.strictObject({
   id,
-  label: z.string().min(1),
-  attributes: z.array(z.string()).min(1),
+  label: text,
+  attributes: z.array(z.string()).check(z.minLength(1)),
   /** A repeated module: expanded into `max` instances of which `count` are present. */
-  count: z
-    .strictObject({ min: z.int().min(0), max: z.int().positive() })
-    .refine((c) => c.min <= c.max, { message: 'count.min must not exceed count.max' })
-    .optional(),
+  count: z.optional(
+    z
+      .strictObject({ min: count, max: z.int().check(z.positive()) })
+      .check(z.refine((c) => c.min <= c.max, { message: 'count.min must not exceed count.max' })),
+  ),
   /** Constraints over the module's own attributes, applied to every instance. */
-  constraints: z.array(constraintSchema).optional(),
+  constraints: z.optional(z.array(constraintSchema)),
 });
 
 export const operationSchema = z.strictObject({
-  op: z.string().min(1),
-  workCenter: z.string().min(1),
-  fixedHours: z.number().min(0),
-  hoursPerUnit: z.number().min(0),
-  after: z.array(z.string()).default([]),
+  op: text,
+  workCenter: text,
+  fixedHours: z.number().check(z.minimum(0)),
+  hoursPerUnit: z.number().check(z.minimum(0)),
+  after: z._default(z.array(z.string()), []),
   /** A rule; the operation runs only for configurations where it holds. */
-  when: z.string().min(1).optional(),
+  when: z.optional(text),
 });
 
 export const modelDocumentSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
-  version: z.string().min(1),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  image: z.string().optional(),
-  plantId: z.string().min(1),
-  category: z.string().min(1),
+  version: text,
+  name: text,
+  description: z.optional(z.string()),
+  image: z.optional(z.string()),
+  plantId: text,
+  category: text,
   groups: z
-    .array(z.strictObject({ id, label: z.string().min(1), description: z.string().optional() }))
-    .min(1),
-  modules: z.array(moduleSchema).default([]),
-  attributes: z.array(attributeSchema).min(1),
-  constraints: z.array(constraintSchema).default([]),
+    .array(z.strictObject({ id, label: text, description: z.optional(z.string()) }))
+    .check(z.minLength(1)),
+  modules: z._default(z.array(moduleSchema), []),
+  attributes: z.array(attributeSchema).check(z.minLength(1)),
+  constraints: z._default(z.array(constraintSchema), []),
   /** BOM lines every configuration includes (base parts, packaging). */
-  bom: z.array(bomLineSchema).default([]),
-  routing: z.array(operationSchema).default([]),
+  bom: z._default(z.array(bomLineSchema), []),
+  routing: z._default(z.array(operationSchema), []),
 });
 
 /** A product model document as authored (after defaults are applied). */
