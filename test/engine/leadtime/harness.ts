@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { parseModel } from '../../../src/engine/model/parseModel.ts';
 import type { ModelDocument } from '../../../src/engine/model/schema.ts';
 import type { ProductModel, Selection } from '../../../src/engine/model/types.ts';
@@ -10,6 +9,7 @@ import {
   type PromiseResult,
 } from '../../../src/engine/leadtime/promise.ts';
 import type { snapshotSchema } from '../../../src/engine/leadtime/schema.ts';
+import type { z } from '../../../src/engine/zod.ts';
 
 /** A snapshot as authored (before defaults), for tests to patch. */
 type SnapshotInput = z.input<typeof snapshotSchema>;
