@@ -4,10 +4,32 @@
  */
 export const EVENT_DETAIL_VERSION = 1;
 
+/**
+ * What a `madeto-error` is about: `options` (a bad attribute, JSON child or JS option), `model`
+ * (the model could not be loaded or is invalid), `engine` (the model could not be compiled),
+ * `polyfill` (the Temporal polyfill, needed by this browser, did not load), `submit` (a quote
+ * request failed), `host-callback` (the host's callback threw; the widget carries on).
+ */
+export type MadetoErrorCode =
+  'options' | 'model' | 'engine' | 'polyfill' | 'submit' | 'host-callback';
+
 /** The `detail` of each event, by event name. */
 export interface MadetoEventMap {
-  /** The widget rendered (the model may still be loading). */
-  'madeto-ready': { version: 1; element: string };
+  /**
+   * The widget is usable: its model loaded, the engine ready and the first choices on screen (in
+   * rep mode: the quote editor rendered). Once per model load; a model that cannot be loaded fires
+   * `madeto-error` (`code: 'model'` or `'engine'`) instead.
+   */
+  'madeto-ready': {
+    version: 1;
+    /** The element's tag name. */
+    element: string;
+    mode: 'buyer' | 'rep';
+    /** The loaded model's id and version. */
+    model: { id: string; version: string };
+    /** Where the engine runs: on the page or in a Web Worker (`null` in rep mode). */
+    engine: 'page' | 'worker' | null;
+  };
   /** The effective selection changed. */
   'madeto-change': { version: 1; selection: Record<string, unknown>; complete: boolean };
   /** The price changed (decimal strings; `state`: incomplete, valid or approval-required). */
@@ -32,8 +54,14 @@ export interface MadetoEventMap {
   'madeto-submit': { version: 1; payload: unknown };
   /** The adapter acknowledged the submission. */
   'madeto-submitted': { version: 1; payload: unknown; response: unknown };
-  /** Something failed: a host callback threw, a submission failed, or the options were invalid. */
-  'madeto-error': { version: 1; code: string; message: string };
+  /** Something failed; `message` names what and where (see `MadetoErrorCode`). */
+  'madeto-error': {
+    version: 1;
+    code: MadetoErrorCode;
+    message: string;
+    /** With `code: 'options'`: the option at fault, e.g. `theme` or `rep.token`. */
+    option?: string;
+  };
 }
 
 /** The names of the widget's events. */

@@ -1,6 +1,11 @@
+import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { Configurator, type ConfiguratorProps } from '../react/components/Configurator.tsx';
+import {
+  Configurator,
+  type ConfiguratorProps,
+  type ConfiguratorReadyInfo,
+} from '../react/components/Configurator.tsx';
 import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { createEventAdapter } from '../react/submit/eventAdapter.ts';
@@ -8,7 +13,16 @@ import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import type { OrderPayload } from '../engine/orders/schema.ts';
 import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
 import { HostReporter } from './HostReporter.tsx';
-import { readAttributes, readJsonChild, resolveLocale, type EmbedOptions } from './options.ts';
+import {
+  CHOICES,
+  checkJsOptions,
+  readAttributes,
+  readJsonChild,
+  resolveLocale,
+  type EmbedOptions,
+  type OptionsIssue,
+} from './options.ts';
+import { RepConfigurator } from './RepConfigurator.tsx';
 import { adoptStyles } from './styles.ts';
 
 /** What `getState()` returns: the latest selection the widget reported. */
@@ -79,30 +93,62 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   let complete = false;
   let current: Partial<EmbedOptions> = {};
 
+  let queryClient: QueryClient | undefined;
+  const report = (issue: OptionsIssue) =>
+    emit(el, 'madeto-error', {
+      version: EVENT_DETAIL_VERSION,
+      code: 'options',
+      option: issue.option,
+      message: `${issue.source}: ${issue.message}`,
+    });
+  const onRepIssue = (option: string, message: string) =>
+    report({ source: 'options', option, message });
+  // Stable for the widget's life: the events fire once per model load, not per render.
+  const onReady = (info: ConfiguratorReadyInfo) =>
+    emit(el, 'madeto-ready', {
+      version: EVENT_DETAIL_VERSION,
+      element: el.localName,
+      mode: info.mode,
+      model: { id: info.modelId, version: info.modelVersion },
+      engine: info.engine === null ? null : info.engine === 'worker' ? 'worker' : 'page',
+    });
+  const onLoadError: ConfiguratorProps['onLoadError'] = (error) =>
+    emit(el, 'madeto-error', { version: EVENT_DETAIL_VERSION, ...error });
+
   const render = () => {
     const json = readJsonChild(el);
     const attrs = readAttributes(el);
-    for (const issue of [...json.issues, ...attrs.issues])
-      emit(el, 'madeto-error', {
-        version: EVENT_DETAIL_VERSION,
-        code: 'options',
-        message: `${issue.source}: ${issue.message}`,
-      });
-    current = { ...json.options, ...attrs.options, ...js };
-    const { model, onChange, submit, locale, ...rest } = current;
-    if (model === undefined) {
-      emit(el, 'madeto-error', {
-        version: EVENT_DETAIL_VERSION,
-        code: 'options',
+    const issues = [...json.issues, ...attrs.issues, ...checkJsOptions(js)];
+    issues.forEach(report);
+    const repMerged = json.options.rep || js.rep ? { ...json.options.rep, ...js.rep } : undefined;
+    current = { ...json.options, ...attrs.options, ...js, ...(repMerged && { rep: repMerged }) };
+    // A word option with a wrong value (reported above) falls back to its default.
+    for (const [key, words] of Object.entries(CHOICES))
+      if (!(words as readonly unknown[]).includes(current[key as keyof typeof CHOICES] ?? words[0]))
+        delete current[key as keyof typeof CHOICES];
+    const { model, onChange, submit, locale, mode, engine, rep, ...rest } = current;
+    if (model === undefined)
+      return report({
+        source: 'options',
+        option: 'model',
         message: 'no model: set the `model` attribute, a JSON child or the `model` option',
       });
-      return;
-    }
+    if (mode === 'rep' && !rep?.token)
+      return report({
+        source: 'options',
+        option: 'rep.token',
+        message:
+          "rep mode needs the rep's token: Madeto.mount(el, { rep: { token } }) or el.config = { rep: { token } }",
+      });
     const props: ConfiguratorProps = {
       ...(rest as Omit<ConfiguratorProps, 'model'>),
       model,
       locale: resolveLocale(locale, el.ownerDocument),
       urlKey: current.urlKey ?? false,
+      onReady,
+      onLoadError,
+      ...(engine === 'page' && { workerThreshold: Infinity }),
+      ...(engine === 'worker' && { workerThreshold: 0 }),
       panels: (context) => (
         <>
           {defaultPanels(context)}
@@ -119,11 +165,24 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     };
     const adapter = submitFor(el, submit);
     if (adapter) props.submit = adapter;
-    root.render(
-      <StrictMode>
-        <Configurator {...props} />
-      </StrictMode>,
-    );
+    if (mode === 'rep' && rep?.token) {
+      queryClient ??= new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
+      root.render(
+        <StrictMode>
+          <RepConfigurator
+            props={props}
+            rep={{ ...rep, token: rep.token }}
+            queryClient={queryClient}
+            onIssue={onRepIssue}
+          />
+        </StrictMode>,
+      );
+    } else
+      root.render(
+        <StrictMode>
+          <Configurator {...props} />
+        </StrictMode>,
+      );
   };
 
   const handle: MountedWidget = {
@@ -143,7 +202,6 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   };
   mounted.set(el, handle);
   render();
-  emit(el, 'madeto-ready', { version: EVENT_DETAIL_VERSION, element: el.localName });
   return handle;
 }
 

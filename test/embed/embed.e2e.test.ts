@@ -145,6 +145,67 @@ describe('events and host callbacks', () => {
   });
 });
 
+describe('madeto-ready and load errors', () => {
+  it('madeto-ready fires once the choices are on screen, with the documented detail', async () => {
+    const page = await browser.newPage();
+    // Counted in the listener itself: how many radios the widget showed when ready fired.
+    await page.addInitScript(() => {
+      const seen: number[] = [];
+      (window as unknown as { radiosAtReady: number[] }).radiosAtReady = seen;
+      document.addEventListener('madeto-ready', (e) => {
+        const root = (e.target as HTMLElement).shadowRoot;
+        seen.push(root?.querySelectorAll('input[type="radio"]').length ?? 0);
+      });
+    });
+    await page.goto(`${server.origin}/embed/shop.html`);
+    await expect
+      .poll(async () => (await hostEvents(page)).filter((e) => e.type === 'madeto-ready'), {
+        timeout: 20_000,
+      })
+      .toHaveLength(1);
+    const radiosAtReady = await page.evaluate(
+      () => (window as unknown as { radiosAtReady: number[] }).radiosAtReady,
+    );
+    expect(radiosAtReady).toHaveLength(1);
+    expect(radiosAtReady[0]).toBeGreaterThan(0);
+    const ready = (await hostEvents(page)).find((e) => e.type === 'madeto-ready')!;
+    expect(ready).toMatchObject({
+      id: 'desk',
+      detail: {
+        version: 1,
+        element: 'madeto-configurator',
+        mode: 'buyer',
+        model: { id: 'DESK', version: expect.stringMatching(/\S/) },
+        engine: 'page',
+      },
+    });
+    await page.close();
+  });
+
+  it('a model that cannot be loaded fires madeto-error (code model), never madeto-ready', async () => {
+    const { page } = await open('/embed/shop.html');
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    await page.evaluate(() => {
+      const el = document.createElement('madeto-configurator');
+      el.id = 'broken';
+      el.setAttribute('model', '/catalogue/no-such-model.json');
+      document.body.append(el);
+    });
+    const fromBroken = async () => (await hostEvents(page)).filter((e) => e.id === 'broken');
+    await expect.poll(fromBroken, { timeout: 20_000 }).toHaveLength(1);
+    expect((await fromBroken())[0]).toMatchObject({
+      type: 'madeto-error',
+      detail: { version: 1, code: 'model', message: expect.stringContaining('no-such-model.json') },
+    });
+    await page.waitForLoadState('networkidle');
+    expect((await fromBroken()).map((e) => e.type)).toEqual(['madeto-error']);
+    await page.close();
+  });
+});
+
 describe('the strict CSP page', () => {
   it('the loader passes its nonce on to the app script', async () => {
     const { page } = await open('/embed/csp.html');

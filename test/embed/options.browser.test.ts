@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mount } from '../../src/embed/mount.tsx';
-import { readAttributes, readJsonChild, resolveLocale } from '../../src/embed/options.ts';
+import {
+  checkJsOptions,
+  readAttributes,
+  readJsonChild,
+  resolveLocale,
+} from '../../src/embed/options.ts';
 
 function element(attributes: Record<string, string>, json?: string): HTMLElement {
   const el = document.createElement('div');
@@ -28,6 +33,14 @@ describe('readAttributes', () => {
       { currency: 'EUR' },
       ['attribute layout: "grid" is not steps or all'],
     ],
+    [{ mode: 'rep', engine: 'worker' }, { mode: 'rep', engine: 'worker' }, []],
+    [{ mode: 'admin' }, {}, ['attribute mode: "admin" is not buyer or rep']],
+    [{ engine: 'gpu' }, {}, ['attribute engine: "gpu" is not page, worker or auto']],
+    [
+      { 'rep-token': 'secret' },
+      {},
+      [expect.stringMatching(/^attribute rep-token: the rep's token is read from JS options only/)],
+    ],
   ])('%j → %j', (attributes, options, issues) => {
     const read = readAttributes(element(attributes));
     expect(read.options).toEqual(options);
@@ -47,9 +60,42 @@ describe('readJsonChild', () => {
     expect(read.issues).toHaveLength(issueCount);
   });
 
-  it('names the path of a wrong field', () => {
-    const read = readJsonChild(element({}, '{"layout":7}'));
-    expect(read.issues[0]!.message).toMatch(/^layout: /);
+  it.each([
+    ['{"layout":7}', 'layout'],
+    ['{"mode":"admin"}', 'mode'],
+    ['{"rep":{"apiBase":3}}', 'rep.apiBase'],
+  ])('names the option of a wrong field: %s → %s', (json, option) => {
+    const read = readJsonChild(element({}, json));
+    expect(read.issues[0]).toMatchObject({
+      option,
+      message: expect.stringMatching(`^${option}: `),
+    });
+  });
+
+  it('refuses the rep token from markup but keeps the other rep options', () => {
+    const read = readJsonChild(
+      element({}, '{"mode":"rep","rep":{"apiBase":"https://api.test","token":"secret"}}'),
+    );
+    expect(read.options).toEqual({ mode: 'rep', rep: { apiBase: 'https://api.test' } });
+    expect(read.issues).toEqual([
+      expect.objectContaining({ source: 'json-child', option: 'rep.token' }),
+    ]);
+  });
+});
+
+describe('checkJsOptions', () => {
+  it.each([
+    [{ model: '/m.json', mode: 'rep', rep: { token: 't', apiBase: '' } }, []],
+    [{ engine: 'worker', theme: 'dark' }, []],
+    [{ mode: 'seller' }, ['mode: "seller" is not buyer or rep']],
+    [{ engine: 'fast' }, ['engine: "fast" is not page, worker or auto']],
+    [{ rep: 'token' }, ['rep: an object such as { token, apiBase }']],
+    [{ rep: { token: 42 } }, ['rep.token: a string']],
+    [{ rep: { models: '/m.json' } }, ['rep.models: a list of model URLs or documents']],
+  ])('%j → %j', (options, messages) => {
+    const issues = checkJsOptions(options as never);
+    expect(issues.map((i) => i.message)).toEqual(messages);
+    for (const issue of issues) expect(issue.message.startsWith(`${issue.option}: `)).toBe(true);
   });
 });
 
@@ -65,6 +111,21 @@ describe('resolveLocale', () => {
   it('falls back to the browser', () => {
     document.documentElement.lang = '';
     expect(resolveLocale(undefined, document)).toBe(navigator.language);
+  });
+});
+
+describe('mount: option errors name the option', () => {
+  it.each([
+    ['rep mode without a token', { model: '/m.json' }, { mode: 'rep' }, 'rep.token'],
+    ['no model', {}, {}, 'model'],
+    ['a bad JS option', { model: '/m.json' }, { engine: 'gpu' }, 'engine'],
+  ])('%s → madeto-error on option %s', (_name, attributes, options, option) => {
+    const el = element(attributes as Record<string, string>);
+    const errors: { code: string; option?: string; message: string }[] = [];
+    el.addEventListener('madeto-error', (e) => errors.push((e as CustomEvent).detail));
+    const widget = mount(el, options as never);
+    expect(errors).toContainEqual(expect.objectContaining({ version: 1, code: 'options', option }));
+    widget.unmount();
   });
 });
 

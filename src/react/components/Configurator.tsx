@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { parseModel } from '../../engine/model/parseModel.ts';
 import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import type { EngineMode } from '../engine/EngineClient.ts';
 import { useEngine, WORKER_THRESHOLD } from '../engine/useEngine.ts';
 import { useMessages } from '../i18n/messages.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
@@ -12,6 +13,20 @@ import { planLoad } from '../url/planLoad.ts';
 import { ConfiguratorBody } from './ConfiguratorBody.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
 import { RepMode, type ConfiguratorRepOptions } from '../rep/RepMode.tsx';
+
+/** What `onReady` reports: the loaded model, the mode, and where its engine runs (`null` in rep mode). */
+export interface ConfiguratorReadyInfo {
+  modelId: string;
+  modelVersion: string;
+  mode: 'buyer' | 'rep';
+  engine: EngineMode | null;
+}
+
+/** What `onLoadError` reports: the model could not be loaded (`model`) or compiled (`engine`). */
+export interface ConfiguratorLoadError {
+  code: 'model' | 'engine';
+  message: string;
+}
 
 /** The widget's colour scheme: light, dark, or the host's `prefers-color-scheme`. */
 export type ConfiguratorTheme = 'light' | 'dark' | 'auto';
@@ -58,6 +73,22 @@ export interface ConfiguratorProps {
   mode?: 'buyer' | 'rep';
   /** Rep mode only: the backend, the rep's token, the host's clock and the starting quote. */
   rep?: ConfiguratorRepOptions;
+  /**
+   * Called once per loaded model when the widget is usable: the model loaded, the engine ready and
+   * the first choices (domains) on screen; in rep mode once the editor renders.
+   */
+  onReady?: (info: ConfiguratorReadyInfo) => void;
+  /** Called when the model cannot be loaded or compiled (the widget shows the error too). */
+  onLoadError?: (error: ConfiguratorLoadError) => void;
+}
+
+/** Keeps the latest host callback in a ref, so effects can call it without re-running. */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  useEffect(() => {
+    ref.current = value;
+  }, [value]);
+  return ref;
 }
 
 function isProductModel(x: object): x is ProductModel {
@@ -110,6 +141,27 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
   const t = useMessages(props.locale ?? 'en');
   const model = typeof source === 'string' ? remote.data : local.model;
   const error = typeof source === 'string' ? remote.error : local.error;
+  const onLoadError = useLatest(props.onLoadError);
+  useEffect(() => {
+    if (error) onLoadError.current?.({ code: 'model', message: error.message });
+  }, [error, onLoadError]);
+  const onReady = useLatest(props.onReady);
+  const repReady =
+    props.mode === 'rep' &&
+    props.rep &&
+    model &&
+    !(props.pricing !== undefined && pricing.data === undefined)
+      ? model
+      : undefined;
+  useEffect(() => {
+    if (repReady)
+      onReady.current?.({
+        modelId: repReady.id,
+        modelVersion: repReady.version,
+        mode: 'rep',
+        engine: null,
+      });
+  }, [repReady, onReady]);
   const frame = (children: ReactNode) => (
     <div className="madeto" data-theme={props.theme ?? 'light'} dir={props.dir} lang={props.locale}>
       {children}
@@ -177,6 +229,26 @@ function ConfiguratorInstance(
   );
   const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD);
   const t = useMessages(props.locale ?? 'en');
+  const onLoadError = useLatest(props.onLoadError);
+  const engineError = engine.status === 'error' ? engine.error : undefined;
+  useEffect(() => {
+    if (engineError) onLoadError.current?.({ code: 'engine', message: engineError.message });
+  }, [engineError, onLoadError]);
+  const { onReady } = props;
+  const client = engine.status === 'ready' ? engine.client : undefined;
+  const ready = useMemo(
+    () =>
+      onReady && client
+        ? () =>
+            onReady({
+              modelId: model.id,
+              modelVersion: model.version,
+              mode: 'buyer',
+              engine: client.mode,
+            })
+        : undefined,
+    [onReady, client, model],
+  );
   const panelBase = useMemo(
     () => ({
       locale: props.locale ?? 'en',
@@ -222,6 +294,7 @@ function ConfiguratorInstance(
             valueExtras={props.valueExtras}
             panels={props.panels}
             onChange={props.onChange}
+            onReady={ready}
           />
         </ConfiguratorStoreProvider>
       );

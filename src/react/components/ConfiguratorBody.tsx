@@ -35,6 +35,8 @@ export interface ConfiguratorBodyProps {
   valueExtras: ValueExtrasFn | undefined;
   panels: ((context: ConfiguratorPanelContext) => ReactNode) | undefined;
   onChange: ((selection: Selection, info: { complete: boolean }) => void) | undefined;
+  /** Called once, when the first domains are on screen (the widget is usable). */
+  onReady?: (() => void) | undefined;
 }
 
 /** The loaded widget: steps, fields, summary, panel slot, explanation dialog and live region. */
@@ -103,6 +105,16 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   useEffect(() => {
     onChangeRef.current?.(derived.shown, { complete });
   }, [derived.shown, complete]);
+  const onReadyRef = useRef(props.onReady);
+  useEffect(() => {
+    onReadyRef.current = props.onReady;
+  }, [props.onReady]);
+  const readied = useRef(false);
+  useEffect(() => {
+    if (readied.current || domains === undefined) return;
+    readied.current = true;
+    onReadyRef.current?.();
+  }, [domains]);
 
   const announce = useCallback((m: string) => setMessage(m), []);
   const panel = useMemo(
