@@ -1,5 +1,6 @@
 import widgetCss from '../react/styles/madeto.css?inline';
 import panelsCss from '../react/styles/panels.css?inline';
+import quoteCss from '../react/styles/quote-print.css?inline';
 
 /**
  * The host reset: nothing of the page's CSS is inherited (`all: initial`), sizes in px/em only
@@ -16,7 +17,7 @@ let shared: CSSStyleSheet | undefined;
 export function sharedStyleSheet(): CSSStyleSheet {
   if (!shared) {
     shared = new CSSStyleSheet();
-    shared.replaceSync(`${hostCss}\n${widgetCss}\n${panelsCss}`);
+    shared.replaceSync(`${hostCss}\n${widgetCss}\n${panelsCss}\n${quoteCss}`);
   }
   return shared;
 }

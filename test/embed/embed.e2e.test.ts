@@ -224,6 +224,71 @@ describe('the strict CSP page', () => {
   });
 });
 
+describe('the engine in a Web Worker under the strict CSP', () => {
+  it('fetches the worker file, reports no violation, and clicks update the choices', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/csp-worker.html');
+    const desk = page.locator('#desk');
+    await desk.getByRole('radio', { name: /Aluminium, 2-stage/ }).waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await hostEvents(page)).find((e) => e.type === 'madeto-ready')?.detail)
+      .toMatchObject({ version: 1, engine: 'worker' });
+    expect(
+      server.requests.slice(before).filter((r) => /\/madeto\/engine\.worker-[\w-]+\.js$/.test(r)),
+    ).toHaveLength(1);
+    // The aluminium frame is single-motor only: choosing it puts the dual motor in conflict.
+    const dual = desk.locator('label.madeto-option', { hasText: /Dual motor/ });
+    expect(await dual.getAttribute('data-state')).toBe('available');
+    await desk.getByRole('radio', { name: /Aluminium, 2-stage/ }).click();
+    await expect.poll(() => dual.getAttribute('data-state')).toBe('conflict');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('rep mode through the element', () => {
+  const token = 'rep-token-from-js-only';
+
+  it('takes the token from JS, renders the quote editor and sends the token to the backend', async () => {
+    const { page } = await open('/embed/rep.html');
+    const authorizations: string[] = [];
+    await page.route('**/api/**', async (route) => {
+      authorizations.push(route.request().headers()['authorization'] ?? '');
+      await route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'TEST', message: 'no backend in this test' } }),
+      });
+    });
+    const rep = page.locator('#rep');
+    // Without a token the widget says so (naming the option) and renders nothing.
+    await expect
+      .poll(async () => (await hostEvents(page)).find((e) => e.type === 'madeto-error')?.detail, {
+        timeout: 20_000,
+      })
+      .toMatchObject({ version: 1, code: 'options', option: 'rep.token' });
+    expect(await rep.getByRole('region', { name: 'Quote', exact: true }).count()).toBe(0);
+
+    await page.getByLabel('Rep token').fill(token);
+    await page.getByRole('button', { name: 'Open the quote editor' }).click();
+    await rep.getByRole('region', { name: 'Quote', exact: true }).waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await hostEvents(page)).find((e) => e.type === 'madeto-ready')?.detail)
+      .toMatchObject({ version: 1, mode: 'rep', model: { id: 'DESK' }, engine: null });
+    expect(await rep.getByLabel('Additional discount (%)').isVisible()).toBe(true);
+    // The token never lands in the page's markup.
+    const markup = await page.evaluate(
+      () =>
+        document.documentElement.outerHTML + document.getElementById('rep')!.shadowRoot!.innerHTML,
+    );
+    expect(markup).not.toContain(token);
+
+    await rep.getByRole('button', { name: 'Save quote' }).click();
+    await expect.poll(() => authorizations).toContain(`Bearer ${token}`);
+    await page.close();
+  });
+});
+
 describe('isolation', () => {
   it('host CSS does not leak in, and the widget CSS does not leak out', async () => {
     const { page } = await open('/embed/hostile-css.html');

@@ -12,7 +12,7 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** The strict policy of `csp.html` (the demo's documented lines), with the request's nonce. */
+/** The strict policy of the `csp*.html` pages (the documented lines), with the request's nonce. */
 export const strictCsp = (nonce: string) =>
   `default-src 'self'; script-src 'self' 'nonce-${nonce}'; style-src 'self'; img-src 'self' data:; ` +
   `connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'`;
@@ -26,8 +26,8 @@ export interface DemoServer {
 
 /**
  * Serves the demo pages like an embedder's site would: `/madeto/` the built embed files,
- * `/embed/` the pages, `/catalogue/` the documents, `/vendor/require.js`. `csp.html` gets the
- * strict policy header and a fresh nonce per response.
+ * `/embed/` the pages, `/catalogue/` the documents, `/vendor/require.js`. The `csp*.html` pages get
+ * the strict policy header and a fresh nonce per response.
  */
 export async function startDemoServer(root: string, built: string): Promise<DemoServer> {
   const mounts: [string, string][] = [
@@ -55,7 +55,7 @@ export async function startDemoServer(root: string, built: string): Promise<Demo
           'Content-Type': types[extname(file)] ?? 'application/octet-stream',
         };
         let body: Buffer | string = content;
-        if (path === '/embed/csp.html') {
+        if (/^\/embed\/csp[\w-]*\.html$/.test(path)) {
           const nonce = randomBytes(12).toString('base64');
           headers['Content-Security-Policy'] = strictCsp(nonce);
           body = content.toString('utf8').replaceAll('__CSP_NONCE__', nonce);
