@@ -7,8 +7,11 @@ import { HttpError, type ErrorBody } from './httpError.ts';
 import { catalogueRoutes } from './routes/catalogueRoutes.ts';
 import { listRoutes } from './routes/listRoutes.ts';
 import type { QuoteRevisionStore } from './db/quoteRevisionStore.ts';
-import { repQuoteRoutes } from './routes/repQuoteRoutes.ts';
+import { quoteRoutes } from './routes/quoteRoutes.ts';
+import { sharedQuoteRoutes } from './routes/sharedQuoteRoutes.ts';
 import { submitRoutes } from './routes/submitRoutes.ts';
+import { authenticate } from './auth.ts';
+import { resolveUsers } from './users.ts';
 import type { Verifier } from './verifier.ts';
 
 /** Fastify's own errors, renamed into the server's stable codes with a message naming the problem. */
@@ -50,11 +53,13 @@ function fastifyError(error: FastifyError, limit: number): { status: number; bod
 /**
  * The reference backend as a Fastify app (not yet listening): catalogue, pricing and
  * availability; orders and quote requests verified by the engine and stored with their
- * idempotency key; listings for sales reps. Every error is JSON (`ErrorBody`); CORS is allowed
- * for the configured shop origins only.
+ * idempotency key; the reps' quotes with revisions and approvals (`quoteRoutes`) and the
+ * customer's share link; listings for reps and managers, each signed in by their own token
+ * (`config.users`; `GET /api/me` tells who a token belongs to). Every error is JSON
+ * (`ErrorBody`); CORS is allowed for the configured shop origins only.
  *
  * @example
- * const app = await buildApp({ config, catalogue, store });
+ * const app = await buildApp({ config, catalogue, store, verifier, quotes });
  * await app.listen({ port: 0 });
  */
 export async function buildApp(deps: {
@@ -62,9 +67,10 @@ export async function buildApp(deps: {
   catalogue: Catalogue;
   store: SubmissionStore;
   verifier: Verifier;
-  quotes?: QuoteRevisionStore;
+  quotes: QuoteRevisionStore;
 }): Promise<FastifyInstance> {
   const { config } = deps;
+  const users = resolveUsers(config);
   const app = Fastify({ logger: config.log, bodyLimit: config.bodyLimit });
   await app.register(cors, {
     origin: config.origins.length > 0 ? [...config.origins] : false,
@@ -88,9 +94,11 @@ export async function buildApp(deps: {
     } satisfies ErrorBody),
   );
   app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/api/me', async (request) => authenticate(request.headers.authorization, users));
   catalogueRoutes(app, deps.catalogue);
-  const trusted = submitRoutes(app, deps);
-  listRoutes(app, deps);
-  if (deps.quotes) repQuoteRoutes(app, { ...deps, ...trusted, quotes: deps.quotes });
+  const submit = submitRoutes(app, { ...deps, users });
+  listRoutes(app, { ...deps, users });
+  quoteRoutes(app, { ...deps, ...submit, users });
+  sharedQuoteRoutes(app, { ...deps, ...submit });
   return app;
 }

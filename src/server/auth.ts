@@ -1,29 +1,61 @@
 import { timingSafeEqual } from 'node:crypto';
 import { HttpError } from './httpError.ts';
+import type { ServerUser, UserIdentity } from './users.ts';
+
+const same = (given: string, token: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
 
 /**
- * Checks a sales rep's `Authorization: Bearer <token>` header in constant time. Throws a 401
- * `HttpError` when it is missing or wrong, and a 403 when the server has no rep token configured.
+ * The user signed in by `Authorization: Bearer <token>` (tokens compared in constant time): any
+ * role may list and quote. Throws a 401 `HttpError` when the header is missing or the token is
+ * unknown, and a 403 when the server has no users configured.
  *
  * @example
- * requireRep('Bearer s3cret', 's3cret') // passes
+ * authenticate('Bearer s3cret', [{ token: 's3cret', name: 'Rita', role: 'rep' }]) // { name: 'Rita', role: 'rep' }
  */
-export function requireRep(header: string | undefined, token: string | undefined): void {
-  if (!token)
+export function authenticate(
+  header: string | undefined,
+  users: readonly ServerUser[],
+): UserIdentity {
+  if (users.length === 0)
     throw new HttpError(
       403,
       'REP_ACCESS_DISABLED',
-      'listing orders and quotes is disabled: the server has no rep token (MADETO_REP_TOKEN)',
+      'listing orders and quotes is disabled: the server has no rep or manager token (MADETO_REP_TOKEN, MADETO_MANAGER_TOKEN)',
     );
   const given = /^Bearer (.+)$/.exec(header ?? '')?.[1];
   if (given === undefined)
     throw new HttpError(
       401,
       'TOKEN_REQUIRED',
-      'this endpoint needs "Authorization: Bearer <rep token>"',
+      'this endpoint needs "Authorization: Bearer <rep or manager token>"',
     );
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  if (a.length !== b.length || !timingSafeEqual(a, b))
-    throw new HttpError(401, 'TOKEN_INVALID', 'the rep token in the Authorization header is wrong');
+  // Every token is compared, so the time taken does not tell which one nearly matched.
+  let found: ServerUser | undefined;
+  for (const u of users) if (same(given, u.token)) found = u;
+  if (!found)
+    throw new HttpError(
+      401,
+      'TOKEN_INVALID',
+      'the token in the Authorization header belongs to no rep or manager',
+    );
+  return { name: found.name, role: found.role };
+}
+
+/**
+ * Refuses (403 `MANAGER_REQUIRED`) a user who is not a manager; `what` names the action.
+ *
+ * @example
+ * requireManager({ name: 'Rita', role: 'rep' }, 'approving quote RQ-2026-000001') // throws 403
+ */
+export function requireManager(user: UserIdentity, what: string): void {
+  if (user.role !== 'manager')
+    throw new HttpError(
+      403,
+      'MANAGER_REQUIRED',
+      `${what} needs a manager: ${user.name} is signed in as a ${user.role}; sign in with a manager's token`,
+    );
 }

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { ServerUser } from './users.ts';
 
 /** Where submissions are stored: an embedded SQLite file, or a PostgreSQL database. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -13,7 +14,12 @@ export interface ServerConfig {
   catalogueDir: string;
   /** Shop origins allowed by CORS (exact origins such as `https://shop.example`). */
   origins: readonly string[];
-  /** The bearer token of sales reps (listing orders and quotes); absent: those endpoints refuse. */
+  /**
+   * Who may sign in, each by bearer token, with a name and a role (`rep` or `manager`); see
+   * `usersFromEnv`. Absent and no `repToken`: the rep endpoints refuse (403).
+   */
+  users?: readonly ServerUser[] | undefined;
+  /** Legacy: one rep's token (a rep named "Sales rep"); prefer `users`. */
   repToken?: string | undefined;
   /** The largest request body in bytes. */
   bodyLimit: number;

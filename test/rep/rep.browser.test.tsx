@@ -135,16 +135,16 @@ describe('RepQuote editor', () => {
       .element(page.getByRole('status').last())
       .toHaveTextContent('Saved RQ-2026-000001 revision 1');
     expect(calls[0]).toMatchObject({
-      url: 'http://backend.test/api/rep/quotes',
+      url: 'http://backend.test/api/quotes',
       body: { discounts: { additionalPercent: '40' } },
     });
     await expect.element(page.getByRole('link', { name: /#\/shared\/tok_abc/ })).toBeVisible();
     await userEvent.click(page.getByRole('button', { name: 'Save as new revision' }));
     await expect.element(page.getByRole('status').last()).toHaveTextContent('revision 2');
-    expect(calls[1]?.url).toBe('http://backend.test/api/rep/quotes/RQ-2026-000001/revisions');
+    expect(calls[1]?.url).toBe('http://backend.test/api/quotes/RQ-2026-000001/revisions');
     await userEvent.click(page.getByRole('button', { name: 'Duplicate', exact: true }));
     await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
-    expect(calls[2]?.url).toBe('http://backend.test/api/rep/quotes');
+    expect(calls[2]?.url).toBe('http://backend.test/api/quotes');
     expect(await seriousViolations(el)).toEqual([]);
   });
 });
@@ -232,14 +232,14 @@ describe('RepQuote reopened', () => {
     await expect
       .element(page.getByRole('status', { name: 'Changes since quoted' }))
       .toHaveTextContent(change.message);
-    expect(urls).toEqual(['/api/rep/quotes/RQ-2026-000009']);
+    expect(urls).toEqual(['/api/quotes/RQ-2026-000009']);
     await expect.element(page.getByLabelText('Ship each item as soon as possible')).toBeChecked();
     await expect.element(page.getByRole('combobox', { name: /^Revision/ })).toHaveValue('3');
   });
 });
 
 describe('RepQuote approval', () => {
-  it('a reopened revision needing approval is approved by name and then shows who approved it', async () => {
+  it('a reopened revision needing approval is approved with a manager token and then shows who approved it', async () => {
     const opened = answer(repStates.approvalRequired);
     expect(opened.approvalRequired).toBe(true);
     const approval = {
@@ -248,12 +248,13 @@ describe('RepQuote approval', () => {
       approvedBy: 'Mara Klein',
       approvedAt: '2026-11-23T09:15:00.000Z',
     };
-    const calls: { url: string; method: string; body: unknown }[] = [];
+    const calls: { url: string; method: string; body: unknown; authorization: string }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({
         url,
         method: init.method ?? 'GET',
         body: init.body && JSON.parse(String(init.body)),
+        authorization: (init.headers as Record<string, string>)['authorization'] ?? '',
       });
       return url.endsWith('/approve')
         ? respond(approval, 201)
@@ -273,8 +274,10 @@ describe('RepQuote approval', () => {
     await userEvent.type(page.getByLabelText('Quote number'), opened.number);
     await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
     const approve = page.getByRole('button', { name: `Approve revision ${opened.revision}` });
-    await expect.element(approve).toBeDisabled();
-    await userEvent.type(page.getByLabelText('Approved by'), approval.approvedBy);
+    await expect
+      .element(page.getByRole('region', { name: 'Approval' }))
+      .toHaveTextContent(/needs a manager's approval/);
+    await userEvent.type(page.getByLabelText('Manager token'), 'm4nager');
     expect(await seriousViolations(el)).toEqual([]);
     await userEvent.click(approve);
     await expect
@@ -283,11 +286,12 @@ describe('RepQuote approval', () => {
         `Approved by ${approval.approvedBy} on ${approval.approvedAt.slice(0, 10)}`,
       );
     expect(calls.at(-1)).toEqual({
-      url: `/api/rep/quotes/${opened.number}/approve`,
+      url: `/api/quotes/${opened.number}/approve`,
       method: 'POST',
-      body: { approvedBy: approval.approvedBy, revision: opened.revision },
+      body: { revision: opened.revision },
+      authorization: 'Bearer m4nager',
     });
-    expect(page.getByLabelText('Approved by').query()).toBeNull();
+    expect(page.getByLabelText('Manager token').query()).toBeNull();
     expect(await seriousViolations(el)).toEqual([]);
   });
 

@@ -31,7 +31,7 @@ describe('a quote reopened after the prices changed', () => {
     const db = tempDb();
     const dir = catalogueCopy();
     server = await startServerProcess(db, ['--catalogue', dir]);
-    const created = await fetch(`${server.url}/api/rep/quotes`, {
+    const created = await fetch(`${server.url}/api/quotes`, {
       method: 'POST',
       headers: asRep,
       body: JSON.stringify({
@@ -65,7 +65,7 @@ describe('a quote reopened after the prices changed', () => {
     writeFileSync(file, JSON.stringify(pricing));
     server = await startServerProcess(db, ['--catalogue', dir]);
     const reopened = (await (
-      await fetch(`${server.url}/api/rep/quotes/${first.number}`, { headers: asRep })
+      await fetch(`${server.url}/api/quotes/${first.number}`, { headers: asRep })
     ).json()) as {
       changes: { kind: string; path: string; before: string; after: string }[];
       price: { lines: { lineId: string; unit: string }[] };

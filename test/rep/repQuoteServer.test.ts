@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import {
+  MANAGER_NAME,
+  MANAGER_TOKEN,
+  REP_NAME,
   REP_TOKEN,
   startServerProcess,
   tempDb,
@@ -17,6 +20,7 @@ afterAll(async () => {
 });
 
 const asRep = { authorization: `Bearer ${REP_TOKEN}` };
+const asManager = { authorization: `Bearer ${MANAGER_TOKEN}` };
 const call = async (
   method: string,
   path: string,
@@ -32,6 +36,8 @@ const call = async (
 };
 
 const today = () => new Date().toISOString().slice(0, 10);
+const codeOf = (r: { body: Record<string, unknown> }) =>
+  (r.body['error'] as { code: string } | undefined)?.code;
 const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
   rep: 'Rita Rep',
   validUntil: '2099-12-31',
@@ -47,53 +53,42 @@ const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
 });
 
 describe('rep quotes on the reference backend', () => {
-  it.each([
-    ['POST', '/api/rep/quotes', {}, 401],
-    ['GET', '/api/rep/quotes', {}, 401],
-    ['GET', '/api/rep/quotes/RQ-2026-000001', {}, 401],
-  ] as const)('%s %s without the rep token → %i', async (method, path, headers, status) => {
-    expect(
-      (await call(method, path, method === 'POST' ? quote() : undefined, headers)).status,
-    ).toBe(status);
-  });
-
   it('rejects an invalid quote with each problem and its path', async () => {
-    const r = await call('POST', '/api/rep/quotes', quote({ rep: '', lines: [] }));
+    const r = await call('POST', '/api/quotes', quote({ rep: '', lines: [] }));
     expect(r.status).toBe(400);
     const paths = (r.body['error'] as { issues: { path: string }[] }).issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['$.rep', '$.lines']));
   });
 
   it('saves, revises, reopens any revision, and flags approval without clamping', async () => {
-    const created = await call('POST', '/api/rep/quotes', quote());
+    const created = await call('POST', '/api/quotes', quote());
     expect(created.status).toBe(201);
     const number = created.body['number'] as string;
     expect(number).toMatch(/^RQ-\d{4}-\d{6}$/);
     expect(created.body).toMatchObject({ revision: 1, approvalRequired: false, changes: [] });
+    expect(created.body['createdBy']).toEqual({ name: REP_NAME, role: 'rep' });
 
     const deep = quote({ discounts: { additionalPercent: '40' } });
-    const revised = await call('POST', `/api/rep/quotes/${number}/revisions`, deep);
+    const revised = await call('POST', `/api/quotes/${number}/revisions`, deep);
     expect(revised.status).toBe(201);
     expect(revised.body).toMatchObject({ revision: 2, revisions: [1, 2], approvalRequired: true });
     const total1 = Number((created.body['quoted'] as { totals: { total: string } }).totals.total);
     const total2 = Number((revised.body['quoted'] as { totals: { total: string } }).totals.total);
     expect(total2).toBeLessThan(total1);
 
-    const latest = await call('GET', `/api/rep/quotes/${number}`);
+    const latest = await call('GET', `/api/quotes/${number}`);
     expect(latest.body).toMatchObject({
       revision: 2,
       quote: { discounts: { additionalPercent: '40' } },
     });
-    const first = await call('GET', `/api/rep/quotes/${number}?revision=1`);
+    const first = await call('GET', `/api/quotes/${number}?revision=1`);
     expect(first.body).toMatchObject({ revision: 1, revisions: [1, 2] });
     expect(first.body['shareToken']).toBe(created.body['shareToken']);
-    expect((await call('GET', `/api/rep/quotes/${number}?revision=9`)).status).toBe(404);
-    expect((await call('GET', `/api/rep/quotes/${number}?revision=x`)).status).toBe(400);
-    expect((await call('POST', '/api/rep/quotes/RQ-0000-000000/revisions', quote())).status).toBe(
-      404,
-    );
+    expect((await call('GET', `/api/quotes/${number}?revision=9`)).status).toBe(404);
+    expect((await call('GET', `/api/quotes/${number}?revision=x`)).status).toBe(400);
+    expect((await call('POST', '/api/quotes/RQ-0000-000000/revisions', quote())).status).toBe(404);
 
-    const list = await call('GET', '/api/rep/quotes');
+    const list = await call('GET', '/api/quotes');
     expect(list.body['items']).toEqual(
       expect.arrayContaining([expect.objectContaining({ number, revision: 2 })]),
     );
@@ -111,8 +106,8 @@ describe('rep quotes on the reference backend', () => {
   it.each([[{ additionalPercent: '5' }], [{ partnerPercent: '3', documentDiscount: '50.00' }]])(
     'a quote with discounts %j is accepted into exactly one verified order at the quoted total',
     async (discounts) => {
-      const list = await call('POST', '/api/rep/quotes', quote());
-      const created = await call('POST', '/api/rep/quotes', quote({ discounts }));
+      const list = await call('POST', '/api/quotes', quote());
+      const created = await call('POST', '/api/quotes', quote({ discounts }));
       const quoted = (b: Record<string, unknown>) =>
         (b['quoted'] as { totals: { total: string } }).totals.total;
       expect(Number(quoted(created.body))).toBeLessThan(Number(quoted(list.body)));
@@ -154,59 +149,100 @@ describe('rep quotes on the reference backend', () => {
     },
   );
 
-  it('a revision past a guardrail is accepted only after that revision is approved', async () => {
+  it('a revision past a guardrail is accepted only after a manager approved that revision', async () => {
     const deep = quote({ discounts: { additionalPercent: '40' } });
-    const created = await call('POST', '/api/rep/quotes', deep);
+    const created = await call('POST', '/api/quotes', deep);
     const number = created.body['number'] as string;
     const token = created.body['shareToken'] as string;
     const accept = () => call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
-    const approve = (body: object, headers: Record<string, string> = asRep) =>
-      call('POST', `/api/rep/quotes/${number}/approve`, body, headers);
-    const codeOf = (r: { body: Record<string, unknown> }) =>
-      (r.body['error'] as { code: string }).code;
+    const approve = (body: object, headers: Record<string, string> = asManager) =>
+      call('POST', `/api/quotes/${number}/approve`, body, headers);
 
     expect(codeOf(await accept())).toBe('APPROVAL_REQUIRED');
-    expect((await approve({ approvedBy: 'Maria Manager' }, {})).status).toBe(401);
-    const bad = await approve({ revision: 0 });
+    const bad = await approve({ revision: 0, approvedBy: 'Maria Manager' });
     expect([bad.status, codeOf(bad)]).toEqual([400, 'APPROVAL_INVALID']);
     expect((bad.body['error'] as { issues: { path: string }[] }).issues.map((i) => i.path)).toEqual(
       ['$.approvedBy', '$.revision'],
     );
-    expect((await approve({ approvedBy: 'M', revision: 7 })).status).toBe(404);
+    expect((await approve({ revision: 7 })).status).toBe(404);
 
-    const approved = await approve({ approvedBy: 'Maria Manager', revision: 1 });
+    const approved = await approve({ revision: 1 });
     expect(approved.status).toBe(201);
-    expect(approved.body).toMatchObject({ number, revision: 1, approvedBy: 'Maria Manager' });
-    const again = await approve({ approvedBy: 'Someone Else' });
-    expect(again.body['approvedBy']).toBe('Maria Manager');
-    const detail = await call('GET', `/api/rep/quotes/${number}`);
-    expect(detail.body['approval']).toMatchObject({ revision: 1, approvedBy: 'Maria Manager' });
+    expect(approved.body).toMatchObject({ number, revision: 1, approvedBy: MANAGER_NAME });
+    const again = await approve({});
+    expect([again.body['approvedBy'], again.body['approvedAt']]).toEqual([
+      approved.body['approvedBy'],
+      approved.body['approvedAt'],
+    ]);
+    const detail = await call('GET', `/api/quotes/${number}`);
+    expect(detail.body['approval']).toMatchObject({ revision: 1, approvedBy: MANAGER_NAME });
 
     // a new revision needs its own approval
-    await call('POST', `/api/rep/quotes/${number}/revisions`, {
+    await call('POST', `/api/quotes/${number}/revisions`, {
       ...deep,
       discounts: { additionalPercent: '45' },
     });
     expect(codeOf(await accept())).toBe('APPROVAL_REQUIRED');
-    const second = await approve({ approvedBy: 'Maria Manager' });
-    expect(second.body).toMatchObject({ revision: 2 });
+    const second = await approve({});
+    expect(second.body).toMatchObject({ revision: 2, approvedBy: MANAGER_NAME });
     const accepted = await accept();
     expect(accepted.status).toBe(201);
-    const latest = await call('GET', `/api/rep/quotes/${number}`);
+    const latest = await call('GET', `/api/quotes/${number}`);
     expect((accepted.body['totals'] as { total: string }).total).toBe(
       (latest.body['quoted'] as { totals: { total: string } }).totals.total,
     );
 
     // within every guardrail: nothing to approve
-    const plain = await call('POST', '/api/rep/quotes', quote());
-    const r = await call('POST', `/api/rep/quotes/${plain.body['number'] as string}/approve`, {
-      approvedBy: 'Maria Manager',
-    });
+    const plain = await call('POST', '/api/quotes', quote());
+    const r = await call(
+      'POST',
+      `/api/quotes/${plain.body['number'] as string}/approve`,
+      {},
+      asManager,
+    );
     expect([r.status, codeOf(r)]).toEqual([409, 'APPROVAL_NOT_NEEDED']);
   });
 
+  it.each([
+    ['a rep', {}, asRep, 403, 'MANAGER_REQUIRED'],
+    [
+      'a rep naming a manager in the body',
+      { approvedBy: MANAGER_NAME },
+      asRep,
+      403,
+      'MANAGER_REQUIRED',
+    ],
+    ['no token', {}, {}, 401, 'TOKEN_REQUIRED'],
+    ['a wrong token', {}, { authorization: 'Bearer forged' }, 401, 'TOKEN_INVALID'],
+    [
+      'a manager naming someone else',
+      { approvedBy: 'Someone Else' },
+      asManager,
+      400,
+      'APPROVAL_INVALID',
+    ],
+  ] as const)(
+    'approving as %s → %i %s, and the revision stays unapproved',
+    async (_, body, headers, status, code) => {
+      const created = await call(
+        'POST',
+        '/api/quotes',
+        quote({ discounts: { additionalPercent: '40' } }),
+      );
+      const number = created.body['number'] as string;
+      const r = await call('POST', `/api/quotes/${number}/approve`, body, headers);
+      expect([r.status, codeOf(r)]).toEqual([status, code]);
+      expect((r.body['error'] as { message: string }).message.length).toBeGreaterThan(20);
+      expect((await call('GET', `/api/quotes/${number}`)).body['approval']).toBeNull();
+      const token = created.body['shareToken'] as string;
+      expect(codeOf(await call('POST', `/api/shared/quotes/${token}/accept`, {}, {}))).toBe(
+        'APPROVAL_REQUIRED',
+      );
+    },
+  );
+
   it('a customer accepts a quote: one verified order, a repeat returns the same order', async () => {
-    const created = await call('POST', '/api/rep/quotes', quote());
+    const created = await call('POST', '/api/quotes', quote());
     const token = created.body['shareToken'] as string;
     const accepted = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect(accepted.status).toBe(201);
@@ -228,7 +264,7 @@ describe('rep quotes on the reference backend', () => {
   it('refuses a configuration that breaks a constraint, naming the line and constraint', async () => {
     const r = await call(
       'POST',
-      '/api/rep/quotes',
+      '/api/quotes',
       quote({
         lines: [
           {
@@ -251,7 +287,7 @@ describe('rep quotes on the reference backend', () => {
     [{ validUntil: '2000-01-01' }, 410, 'QUOTE_EXPIRED'],
     [{}, 404, 'QUOTE_NOT_FOUND'],
   ])('accepting %j → %i %s', async (over, status, code) => {
-    const created = await call('POST', '/api/rep/quotes', quote(over));
+    const created = await call('POST', '/api/quotes', quote(over));
     const token = Object.keys(over).length > 0 ? (created.body['shareToken'] as string) : 'nope';
     const r = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect([r.status, (r.body['error'] as { code: string }).code]).toEqual([status, code]);

@@ -3,8 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The rep token the test servers are started with. */
+/** The rep token the test servers are started with (a rep named `REP_NAME`). */
 export const REP_TOKEN = 'test-rep-token-0123456789';
+export const REP_NAME = 'Rita Rep';
+/** The manager token the test servers are started with (a manager named `MANAGER_NAME`). */
+export const MANAGER_TOKEN = 'test-manager-token-9876543210';
+export const MANAGER_NAME = 'Mara Manager';
 export const SHOP_ORIGIN = 'https://shop.example';
 
 const bin = new URL('../../bin/madeto.js', import.meta.url).pathname;
@@ -49,6 +53,9 @@ export function startServerProcess(
       env: {
         ...process.env,
         MADETO_REP_TOKEN: REP_TOKEN,
+        MADETO_REP_NAME: REP_NAME,
+        MADETO_MANAGER_TOKEN: MANAGER_TOKEN,
+        MADETO_MANAGER_NAME: MANAGER_NAME,
         DATABASE_URL: db.startsWith('postgres://') ? db : '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

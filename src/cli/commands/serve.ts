@@ -3,6 +3,7 @@ import { CliError, EXIT } from '../CliError.ts';
 import type { Command } from '../main.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/startServer.ts';
+import { usersFromEnv } from '../../server/users.ts';
 
 const USAGE =
   'usage: madeto serve [--port N] [--host H] [--db FILE] [--catalogue DIR] [--origin URL ...] [--body-limit BYTES] [--verify-workers N] [--verify-promise] [--log]';
@@ -66,6 +67,7 @@ export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): Se
     catalogueDir: single(parsed, 'catalogue') ?? DEFAULT_CONFIG.catalogueDir,
     origins,
     repToken: env['MADETO_REP_TOKEN'] || undefined,
+    users: usersFromEnv(env),
     bodyLimit:
       integer('body-limit', single(parsed, 'body-limit'), 1024, 64 * 1024 * 1024) ??
       DEFAULT_CONFIG.bodyLimit,

@@ -1,20 +1,24 @@
-import { z } from 'zod';
 import { jsonPath } from '../model/jsonPath.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
+import { z } from '../zod.ts';
 
-const percentSchema = z
-  .string()
-  .regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"')
-  .refine((p) => Number(p) <= 100, 'a percentage from 0 to 100');
+const percentSchema = z.string().check(
+  z.regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"'),
+  z.refine((p) => Number(p) <= 100, 'a percentage from 0 to 100'),
+);
 
 /** One configured line of a rep's quote: its own product, selection and quantity. */
 export const repQuoteLineSchema = z.strictObject({
-  lineId: z.string().min(1).max(64),
-  productId: z.string().min(1),
-  quantity: z.int().min(1).max(1_000_000),
-  selection: z
-    .record(z.string().min(1), z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]))
-    .default({}),
+  lineId: z.string().check(z.minLength(1), z.maxLength(64)),
+  productId: z.string().check(z.minLength(1)),
+  quantity: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+  selection: z._default(
+    z.record(
+      z.string().check(z.minLength(1)),
+      z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]),
+    ),
+    {},
+  ),
 });
 
 /**
@@ -23,29 +27,32 @@ export const repQuoteLineSchema = z.strictObject({
  * it is recomputed by `priceQuote`, and what the customer saw is kept in `quoted` (see `quoteChanges`).
  */
 export const repQuoteSchema = z.strictObject({
-  rep: z.string().trim().min(1, 'the rep is required').max(200),
+  rep: z.string().check(z.trim(), z.minLength(1, 'the rep is required'), z.maxLength(200)),
   validUntil: dateSchema,
-  shipPolicy: z.enum(['complete', 'asap']).default('complete'),
+  shipPolicy: z._default(z.enum(['complete', 'asap']), 'complete'),
   pricing: z.strictObject({
     date: dateSchema,
     currency: currencySchema,
-    customerId: z.string().min(1).optional(),
-    taxId: z.string().min(1).optional(),
+    customerId: z.optional(z.string().check(z.minLength(1))),
+    taxId: z.optional(z.string().check(z.minLength(1))),
   }),
-  discounts: z
-    .strictObject({
-      additionalPercent: percentSchema.optional(),
-      partnerPercent: percentSchema.optional(),
-      documentDiscount: decimalSchema.optional(),
-    })
-    .default({}),
+  discounts: z._default(
+    z.strictObject({
+      additionalPercent: z.optional(percentSchema),
+      partnerPercent: z.optional(percentSchema),
+      documentDiscount: z.optional(decimalSchema),
+    }),
+    {},
+  ),
   customer: z.strictObject({
-    name: z.string().trim().min(1, 'a name is required').max(200),
-    email: z.email('an e-mail address such as "ana@example.com"').max(320),
-    company: z.string().max(200).optional(),
+    name: z.string().check(z.trim(), z.minLength(1, 'a name is required'), z.maxLength(200)),
+    email: z.email('an e-mail address such as "ana@example.com"').check(z.maxLength(320)),
+    company: z.optional(z.string().check(z.maxLength(200))),
   }),
-  notes: z.string().max(4000).default(''),
-  lines: z.array(repQuoteLineSchema).min(1, 'a quote needs at least one line').max(200),
+  notes: z._default(z.string().check(z.maxLength(4000)), ''),
+  lines: z
+    .array(repQuoteLineSchema)
+    .check(z.minLength(1, 'a quote needs at least one line'), z.maxLength(200)),
 });
 
 /** A rep's quote (validated, defaults applied). */

@@ -1,15 +1,23 @@
-import { z } from 'zod';
 import type { PriceResult } from '../../engine/pricing/price.ts';
+import { z } from '../../engine/zod.ts';
 import type { QuoteChange, QuotedFigures } from '../../engine/quotes/quoteChanges.ts';
 import { repQuoteSchema, type RepQuote, type RepQuoteInput } from '../../engine/quotes/repQuote.ts';
 import type { QuotePromise } from './QuoteDocument.tsx';
 
-/** A stored quote revision as the reference backend answers it (`/api/rep/quotes/…`, `/api/shared/quotes/…`). */
+/** A signed-in user of the reference backend (`GET /api/me`): a rep quotes, a manager also approves. */
+export interface QuoteUser {
+  name: string;
+  role: 'rep' | 'manager';
+}
+
+/** A stored quote revision as the reference backend answers it (`/api/quotes/…`, `/api/shared/quotes/…`). */
 export interface QuoteView {
   number: string;
   revision: number;
   revisions?: number[];
   createdAt: string;
+  /** Who saved this revision (rep answers only; `null`: saved before the server knew users). */
+  createdBy?: QuoteUser | null;
   quote: RepQuote;
   quoted: QuotedFigures;
   price: PriceResult;
@@ -36,20 +44,23 @@ const approvalSchema = z.object({
   approvedAt: z.string(),
 });
 
+const userSchema = z.object({ name: z.string(), role: z.enum(['rep', 'manager']) });
+
 // The engine's results are checked for shape only at their top level: they come from the same engine.
 const quoteViewSchema = z.looseObject({
   number: z.string(),
   revision: z.int(),
-  revisions: z.array(z.int()).optional(),
+  revisions: z.optional(z.array(z.int())),
   createdAt: z.string(),
+  createdBy: z.optional(z.nullable(userSchema)),
   quote: repQuoteSchema,
   quoted: z.looseObject({ currency: z.string() }),
   price: z.looseObject({ currency: z.string(), total: z.string(), lines: z.array(z.unknown()) }),
-  promise: z.looseObject({ status: z.enum(['ok', 'unavailable']) }).nullable(),
+  promise: z.nullable(z.looseObject({ status: z.enum(['ok', 'unavailable']) })),
   approvalRequired: z.boolean(),
   changes: z.array(z.looseObject({ kind: z.string(), message: z.string() })),
-  shareToken: z.string().optional(),
-  approval: approvalSchema.nullable().optional(),
+  shareToken: z.optional(z.string()),
+  approval: z.optional(z.nullable(approvalSchema)),
 });
 
 /** An error answer of the backend, with its code and message. */
@@ -79,39 +90,59 @@ async function call(url: string, init: RequestInit): Promise<unknown> {
 
 const view = (json: unknown): QuoteView => quoteViewSchema.parse(json) as unknown as QuoteView;
 
-/** The rep's quote endpoints of the reference backend at `base` (e.g. `''` or `http://…`). */
+/**
+ * The rep's side of the quotes resource of the reference backend at `base` (e.g. `''` or
+ * `http://…`), signed in with `token` (a rep's or a manager's).
+ */
 export function repQuoteApi(base: string, token: string) {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const headers = (as = token) => ({
+    authorization: `Bearer ${as}`,
+    'content-type': 'application/json',
+  });
+  const quoteUrl = (number: string) => `${base}/api/quotes/${encodeURIComponent(number)}`;
+  const revisionBody = (revision?: number) =>
+    JSON.stringify(revision === undefined ? {} : { revision });
   return {
+    /** Who the token signs in (name and role). */
+    me: async (): Promise<QuoteUser> =>
+      userSchema.parse(await call(`${base}/api/me`, { method: 'GET', headers: headers() })),
     /** Saves a new quote (revision 1), or a new revision of `number`. */
     save: async (quote: RepQuoteInput, number?: string): Promise<QuoteView> =>
       view(
-        await call(
-          number === undefined
-            ? `${base}/api/rep/quotes`
-            : `${base}/api/rep/quotes/${encodeURIComponent(number)}/revisions`,
-          { method: 'POST', headers, body: JSON.stringify(quote) },
-        ),
+        await call(number === undefined ? `${base}/api/quotes` : `${quoteUrl(number)}/revisions`, {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify(quote),
+        }),
       ),
     /** Reopens a quote (the latest revision, or `revision`), with what changed since. */
     open: async (number: string, revision?: number): Promise<QuoteView> =>
       view(
-        await call(
-          `${base}/api/rep/quotes/${encodeURIComponent(number)}${revision === undefined ? '' : `?revision=${revision}`}`,
-          { method: 'GET', headers },
-        ),
+        await call(`${quoteUrl(number)}${revision === undefined ? '' : `?revision=${revision}`}`, {
+          method: 'GET',
+          headers: headers(),
+        }),
       ),
-    /** Approves a revision that needs it (default: the latest) in the name of `approvedBy`. */
-    approve: async (
-      number: string,
-      approvedBy: string,
-      revision?: number,
-    ): Promise<QuoteApproval> =>
-      approvalSchema.parse(
-        await call(`${base}/api/rep/quotes/${encodeURIComponent(number)}/approve`, {
+    /** Saves a copy of a revision (default: the latest) as a new quote priced today. */
+    duplicate: async (number: string, revision?: number): Promise<QuoteView> =>
+      view(
+        await call(`${quoteUrl(number)}/duplicate`, {
           method: 'POST',
-          headers,
-          body: JSON.stringify({ approvedBy, ...(revision !== undefined && { revision }) }),
+          headers: headers(),
+          body: revisionBody(revision),
+        }),
+      ),
+    /**
+     * Approves a revision that needs it (default: the latest). The server records the signed-in
+     * manager as approver; `asToken` signs this one call in with another (a manager's) token.
+     * A rep's token is refused (`QuoteApiError` 403 `MANAGER_REQUIRED`).
+     */
+    approve: async (number: string, revision?: number, asToken?: string): Promise<QuoteApproval> =>
+      approvalSchema.parse(
+        await call(`${quoteUrl(number)}/approve`, {
+          method: 'POST',
+          headers: headers(asToken || token),
+          body: revisionBody(revision),
         }),
       ),
   };

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './createDb.ts';
 import { quoteApprovalsMigration } from './quoteApprovalsMigration.ts';
+import { quoteAuthorsMigration } from './quoteAuthorsMigration.ts';
 import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
@@ -35,6 +36,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     },
     '0002-quote-revisions': quoteRevisionsMigration(dialect),
     '0003-quote-approvals': quoteApprovalsMigration,
+    '0004-quote-authors': quoteAuthorsMigration,
   };
 }
 

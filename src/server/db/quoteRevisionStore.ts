@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Generated, Kysely } from 'kysely';
 import type { QuotedFigures } from '../../engine/quotes/quoteChanges.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import type { UserIdentity, UserRole } from '../users.ts';
 import type { Db } from './createDb.ts';
 
 /** The table `quote_revisions` (migration 0002). */
@@ -13,6 +14,9 @@ interface QuoteRevisionsTable {
   quote: string;
   figures: string;
   created_at: string;
+  /** Migration 0004; null on revisions saved before it. */
+  created_by: string | null;
+  created_by_role: string | null;
 }
 
 /** The table `quote_approvals` (migration 0003). */
@@ -42,6 +46,8 @@ export interface StoredQuoteRevision {
   /** What the customer was shown for this revision (to list what changed later). */
   figures: QuotedFigures;
   createdAt: string;
+  /** Who saved this revision (null: saved before the server knew users). */
+  createdBy: UserIdentity | null;
 }
 
 type Row = Omit<QuoteRevisionsTable, 'seq'> & { seq: number | string };
@@ -53,6 +59,10 @@ const fromRow = (r: Row): StoredQuoteRevision => ({
   quote: JSON.parse(r.quote) as RepQuote,
   figures: JSON.parse(r.figures) as QuotedFigures,
   createdAt: r.created_at,
+  createdBy:
+    r.created_by === null
+      ? null
+      : { name: r.created_by, role: (r.created_by_role ?? 'rep') as UserRole },
 });
 
 /**
@@ -105,11 +115,12 @@ export class QuoteRevisionStore {
     );
   }
 
-  /** Stores revision 1 of a new quote and gives it a number and a share token. */
+  /** Stores revision 1 of a new quote, saved by `createdBy`, and gives it a number and a share token. */
   async create(
     quote: RepQuote,
     figures: QuotedFigures,
     createdAt: string,
+    createdBy: UserIdentity,
   ): Promise<StoredQuoteRevision> {
     const shareToken = randomBytes(24).toString('base64url');
     return this.kysely.transaction().execute(async (trx) => {
@@ -122,22 +133,25 @@ export class QuoteRevisionStore {
           quote: JSON.stringify(quote),
           figures: JSON.stringify(figures),
           created_at: createdAt,
+          created_by: createdBy.name,
+          created_by_role: createdBy.role,
         })
         .returning('seq')
         .executeTakeFirstOrThrow();
       const seq = Number(inserted.seq);
       const number = `RQ-${createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
       await trx.updateTable('quote_revisions').set({ number }).where('seq', '=', seq).execute();
-      return { number, revision: 1, shareToken, quote, figures, createdAt };
+      return { number, revision: 1, shareToken, quote, figures, createdAt, createdBy };
     });
   }
 
-  /** Stores the next revision of `number`; undefined when there is no such quote. */
+  /** Stores the next revision of `number`, saved by `createdBy`; undefined when there is no such quote. */
   async revise(
     number: string,
     quote: RepQuote,
     figures: QuotedFigures,
     createdAt: string,
+    createdBy: UserIdentity,
   ): Promise<StoredQuoteRevision | undefined> {
     return this.kysely.transaction().execute(async (trx) => {
       const last = await trx
@@ -157,9 +171,19 @@ export class QuoteRevisionStore {
           quote: JSON.stringify(quote),
           figures: JSON.stringify(figures),
           created_at: createdAt,
+          created_by: createdBy.name,
+          created_by_role: createdBy.role,
         })
         .execute();
-      return { number, revision, shareToken: last.share_token, quote, figures, createdAt };
+      return {
+        number,
+        revision,
+        shareToken: last.share_token,
+        quote,
+        figures,
+        createdAt,
+        createdBy,
+      };
     });
   }
 
@@ -190,15 +214,39 @@ export class QuoteRevisionStore {
     return row && fromRow(row);
   }
 
-  /** The latest revision of every quote, oldest quote first. */
-  async listLatest(limit: number): Promise<StoredQuoteRevision[]> {
+  /**
+   * One page of quotes, oldest quote first (by when revision 1 was saved): each quote's latest
+   * revision with `seq` and `openedAt`, the cursor and time of its revision 1. `afterSeq` continues after a previous page;
+   * `sinceTime` keeps quotes created after that instant.
+   */
+  async page(query: {
+    afterSeq?: number;
+    sinceTime?: string;
+    limit: number;
+  }): Promise<(StoredQuoteRevision & { seq: number; openedAt: string })[]> {
+    let firsts = this.kysely
+      .selectFrom('quote_revisions')
+      .select(['seq', 'number', 'created_at'])
+      .where('revision', '=', 1);
+    if (query.afterSeq !== undefined) firsts = firsts.where('seq', '>', query.afterSeq);
+    if (query.sinceTime !== undefined) firsts = firsts.where('created_at', '>', query.sinceTime);
+    const heads = await firsts.orderBy('seq').limit(query.limit).execute();
+    if (heads.length === 0) return [];
     const rows = await this.kysely
       .selectFrom('quote_revisions')
       .selectAll()
-      .orderBy('seq')
+      .where(
+        'number',
+        'in',
+        heads.map((h) => h.number),
+      )
+      .orderBy('revision')
       .execute();
     const latest = new Map<string, StoredQuoteRevision>();
     for (const r of rows.map(fromRow)) latest.set(r.number, r);
-    return [...latest.values()].slice(0, limit);
+    return heads.flatMap((h) => {
+      const r = latest.get(h.number);
+      return r ? [{ ...r, seq: Number(h.seq), openedAt: h.created_at }] : [];
+    });
   }
 }

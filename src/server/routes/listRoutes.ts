@@ -1,15 +1,21 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { requireRep } from '../auth.ts';
-import type { ServerConfig } from '../config.ts';
+import type { FastifyInstance } from 'fastify';
+import { authenticate } from '../auth.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
+import type { ServerUser } from '../users.ts';
 
-interface ListQuery {
+/** The query of a listing: `?since=` (a cursor or an ISO instant) and `?limit=` (1 to 1000). */
+export interface ListQuery {
   since?: string;
   limit?: string;
 }
 
-function parseList(query: ListQuery): { sinceSeq?: number; sinceTime?: string; limit: number } {
+/** Reads `?limit=` (default 100) and `?since=` (a cursor of digits and dots, or an ISO instant). */
+export function parseList(query: ListQuery): {
+  cursor?: string;
+  sinceTime?: string;
+  limit: number;
+} {
   const limit = query.limit === undefined ? 100 : Number(query.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw new HttpError(
@@ -19,7 +25,7 @@ function parseList(query: ListQuery): { sinceSeq?: number; sinceTime?: string; l
     );
   const since = query.since;
   if (since === undefined || since === '') return { limit };
-  if (/^\d+$/.test(since)) return { sinceSeq: Number(since), limit };
+  if (/^\d+(\.\d+)?$/.test(since)) return { cursor: since, limit };
   const time = Date.parse(since);
   if (Number.isNaN(time))
     throw new HttpError(
@@ -30,7 +36,8 @@ function parseList(query: ListQuery): { sinceSeq?: number; sinceTime?: string; l
   return { sinceTime: new Date(time).toISOString(), limit };
 }
 
-const summary = (s: StoredSubmission) => ({
+/** How a listing shows an order, a quote request or a rep's quote payload. */
+export const submissionSummary = (s: StoredSubmission) => ({
   seq: s.seq,
   id: s.id,
   number: s.number,
@@ -41,28 +48,28 @@ const summary = (s: StoredSubmission) => ({
 });
 
 /**
- * The sales reps' endpoints (bearer token): `GET /api/orders?since=&limit=`,
- * `GET /api/quotes?since=&limit=` (oldest first; `since` is the `next` cursor of the previous
- * page or an ISO instant) and `GET /api/quotes/:number`.
+ * `GET /api/orders?since=&limit=` (rep or manager token): orders, oldest first; `since` is the
+ * `next` cursor of the previous page or an ISO instant. Quotes are listed by `quoteRoutes`.
  */
 export function listRoutes(
   app: FastifyInstance,
-  deps: { store: SubmissionStore; config: ServerConfig },
+  deps: { store: SubmissionStore; users: readonly ServerUser[] },
 ): void {
-  const list =
-    (kinds: readonly string[]) => async (request: FastifyRequest<{ Querystring: ListQuery }>) => {
-      requireRep(request.headers.authorization, deps.config.repToken);
-      const query = parseList(request.query);
-      const rows = await deps.store.list({ kinds, ...query });
-      return { items: rows.map(summary), next: rows.at(-1)?.seq ?? query.sinceSeq ?? null };
-    };
-  app.get<{ Querystring: ListQuery }>('/api/orders', list(['order']));
-  app.get<{ Querystring: ListQuery }>('/api/quotes', list(['quote-request', 'quote']));
-  app.get<{ Params: { number: string } }>('/api/quotes/:number', async (request) => {
-    requireRep(request.headers.authorization, deps.config.repToken);
-    const found = await deps.store.byNumber(request.params.number);
-    if (!found || found.kind === 'order')
-      throw new HttpError(404, 'QUOTE_NOT_FOUND', `no quote '${request.params.number}'`);
-    return summary(found);
+  app.get<{ Querystring: ListQuery }>('/api/orders', async (request) => {
+    authenticate(request.headers.authorization, deps.users);
+    const { cursor, ...query } = parseList(request.query);
+    if (cursor?.includes('.'))
+      throw new HttpError(
+        400,
+        'QUERY_INVALID',
+        `?since must be an order cursor (digits), not '${cursor}'`,
+      );
+    const sinceSeq = cursor === undefined ? undefined : Number(cursor);
+    const rows = await deps.store.list({
+      kinds: ['order'],
+      ...query,
+      ...(sinceSeq !== undefined && { sinceSeq }),
+    });
+    return { items: rows.map(submissionSummary), next: rows.at(-1)?.seq ?? sinceSeq ?? null };
   });
 }

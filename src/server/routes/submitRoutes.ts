@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { canonicalJson } from '../../engine/orders/contentHash.ts';
 import { parseOrderPayload, type OrderPayload } from '../../engine/orders/schema.ts';
-import { requireRep } from '../auth.ts';
+import { authenticate } from '../auth.ts';
 import type { ServerConfig } from '../config.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
+import type { ServerUser } from '../users.ts';
 import type { Verifier } from '../verifier.ts';
 
 /** The answer to an accepted order or quote request (stored, and replayed for a repeat). */
@@ -45,6 +46,11 @@ export interface TrustedSubmit {
   ) => Promise<unknown>;
 }
 
+/** The order-payload side of `POST /api/quotes` (quote requests and `kind: "quote"`), which `quoteRoutes` dispatches to. */
+export interface QuotePayloadSubmit {
+  submitQuotePayload: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
 /** True when an untrusted body carries rep discounts (`$.pricing.discounts`). */
 function carriesDiscounts(body: object): boolean {
   const pricing = (body as { pricing?: unknown }).pricing;
@@ -52,16 +58,22 @@ function carriesDiscounts(body: object): boolean {
 }
 
 /**
- * `POST /api/orders` and `POST /api/quotes`: parse, verify with the engine (422 with the
- * differences), then store in one transaction under the idempotency key (201); a repeat gets the
- * first answer, another body under a used key a 409. `kind: "quote"` (a rep's quote) needs the rep
- * token; orders and quote requests are public, and refuse rep discounts (`$.pricing.discounts`,
- * 403): only the accept path of a shared quote (`TrustedSubmit`) places discounted orders.
+ * `POST /api/orders`, and order payloads sent to `POST /api/quotes` (`QuotePayloadSubmit`): parse,
+ * verify with the engine (422 with the differences), then store in one transaction under the
+ * idempotency key (201); a repeat gets the first answer, another body under a used key a 409.
+ * `kind: "quote"` (a rep's quote payload) needs a rep or manager token; orders and quote requests
+ * are public, and refuse rep discounts (`$.pricing.discounts`, 403): only the accept path of a
+ * shared quote (`TrustedSubmit`) places discounted orders.
  */
 export function submitRoutes(
   app: FastifyInstance,
-  deps: { verifier: Verifier; store: SubmissionStore; config: ServerConfig },
-): TrustedSubmit {
+  deps: {
+    verifier: Verifier;
+    store: SubmissionStore;
+    config: ServerConfig;
+    users: readonly ServerUser[];
+  },
+): TrustedSubmit & QuotePayloadSubmit {
   const submit =
     (allowed: readonly OrderPayload['kind'][], trusted: boolean, approved = false) =>
     async (
@@ -116,7 +128,7 @@ export function submitRoutes(
           'WRONG_ENDPOINT',
           `$.kind '${payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
         );
-      if (payload.kind === 'quote') requireRep(authorization, deps.config.repToken);
+      if (payload.kind === 'quote') authenticate(authorization, deps.users);
 
       const now = new Date();
       const verdict = await deps.verifier.verify(
@@ -180,8 +192,8 @@ export function submitRoutes(
         reply,
       );
   app.post('/api/orders', route(['order']));
-  app.post('/api/quotes', route(['quote-request', 'quote']));
   return {
+    submitQuotePayload: route(['quote-request', 'quote']),
     placeAcceptedQuote: (payload, reply, approved) =>
       submit(['order'], true, approved)(payload, payload.idempotencyKey, undefined, reply),
   };

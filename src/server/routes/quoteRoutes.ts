@@ -1,0 +1,225 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { quotedFigures } from '../../engine/quotes/quoteChanges.ts';
+import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import { authenticate, requireManager } from '../auth.ts';
+import type { Catalogue } from '../catalogue.ts';
+import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
+import type { SubmissionStore } from '../db/submissionStore.ts';
+import { HttpError } from '../httpError.ts';
+import type { ServerUser, UserIdentity } from '../users.ts';
+import { parseList, submissionSummary, type ListQuery } from './listRoutes.ts';
+import {
+  checkSelections,
+  parseQuoteBody,
+  parseRevisionBody,
+  pricedNow,
+  repView,
+  revisionQuery,
+} from './quoteView.ts';
+import type { QuotePayloadSubmit } from './submitRoutes.ts';
+
+interface Deps extends QuotePayloadSubmit {
+  catalogue: Catalogue;
+  quotes: QuoteRevisionStore;
+  store: SubmissionStore;
+  users: readonly ServerUser[];
+}
+
+/**
+ * An order payload (`payloadVersion`, `kind`) goes the way quote requests always went; anything
+ * else is taken for a rep's quote document (which has neither key: its schema is strict).
+ */
+const isOrderPayload = (body: unknown): boolean =>
+  typeof body !== 'object' ||
+  body === null ||
+  Array.isArray(body) ||
+  'kind' in body ||
+  'payloadVersion' in body;
+
+const notFound = (number: string, revision?: number) =>
+  new HttpError(
+    404,
+    'QUOTE_NOT_FOUND',
+    `no rep quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
+  );
+
+/** Reads `?since=S.R` (S: the submissions' cursor, R: the rep quotes'; a bare S leaves R at 0). */
+function cursors(cursor: string | undefined): { submissions?: number; repQuotes?: number } {
+  if (cursor === undefined) return {};
+  const [s, r] = cursor.split('.');
+  return { submissions: Number(s), repQuotes: Number(r ?? 0) };
+}
+
+/**
+ * The one quotes resource (orders.md's `POST /api/quotes`, `GET /api/quotes/:number`), holding
+ * the customers' quote requests and reps' quote payloads (order payloads, stored as submissions)
+ * and the reps' quote documents with every revision:
+ *
+ * - `POST /api/quotes`: an order payload (`kind` 'quote-request' public, 'quote' signed in) is
+ *   verified and stored as before; any other body is a rep quote document (signed in), checked,
+ *   priced on the server and stored as revision 1 of a new `RQ-…` quote (201).
+ * - `GET /api/quotes?since=&limit=` (signed in): both kinds, oldest first, each with its `kind`
+ *   (`quote-request`, `quote`, `rep-quote`); `next` is the cursor of the following page.
+ * - `GET /api/quotes/:number?revision=N` (signed in): a rep quote's revision with its revisions,
+ *   author, approval and what changed since it was quoted; or a stored quote request.
+ * - `POST /api/quotes/:number/revisions` (signed in): the next revision, recorded as the user's.
+ * - `POST /api/quotes/:number/approve { revision? }` (manager): records the signed-in manager as
+ *   approver of a revision past a guardrail (403 `MANAGER_REQUIRED` for a rep).
+ * - `POST /api/quotes/:number/duplicate { revision? }` (signed in): a new quote from a revision,
+ *   priced today.
+ */
+export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
+  const signIn = (request: FastifyRequest) =>
+    authenticate(request.headers.authorization, deps.users);
+  const save = async (quote: RepQuote, user: UserIdentity, number?: string) => {
+    checkSelections(quote, deps.catalogue);
+    const now = new Date();
+    const figures = quotedFigures(
+      quote,
+      pricedNow(quote, deps.catalogue, now),
+      deps.catalogue.models,
+    );
+    const at = now.toISOString();
+    if (number === undefined) return deps.quotes.create(quote, figures, at, user);
+    const r = await deps.quotes.revise(number, quote, figures, at, user);
+    if (!r) throw notFound(number);
+    return r;
+  };
+  const revisionOrThrow = async (number: string, revision?: number) => {
+    const got = await deps.quotes.get(number, revision);
+    if (!got) throw notFound(number, revision);
+    return got;
+  };
+
+  app.post('/api/quotes', async (request, reply) => {
+    if (isOrderPayload(request.body)) return deps.submitQuotePayload(request, reply);
+    const user = signIn(request);
+    const r = await save(parseQuoteBody(request.body), user);
+    return reply.code(201).send({ ...repView(r, deps.catalogue, [1]), approval: null });
+  });
+
+  app.get<{ Querystring: ListQuery }>('/api/quotes', async (request) => {
+    signIn(request);
+    const { cursor, sinceTime, limit } = parseList(request.query);
+    const after = cursors(cursor);
+    const time = sinceTime === undefined ? {} : { sinceTime };
+    const [submissions, repQuotes] = await Promise.all([
+      deps.store.list({
+        kinds: ['quote-request', 'quote'],
+        limit,
+        ...time,
+        ...(after.submissions !== undefined && { sinceSeq: after.submissions }),
+      }),
+      deps.quotes.page({
+        limit,
+        ...time,
+        ...(after.repQuotes !== undefined && { afterSeq: after.repQuotes }),
+      }),
+    ]);
+    // Merged by arrival, each source kept in its own order, so that each cursor marks a prefix.
+    const items: object[] = [];
+    let [s, r] = [after.submissions ?? 0, after.repQuotes ?? 0];
+    let [i, j] = [0, 0];
+    while (items.length < limit && (i < submissions.length || j < repQuotes.length)) {
+      const sub = submissions[i];
+      const rep = repQuotes[j];
+      if (sub && (!rep || sub.createdAt <= rep.openedAt)) {
+        items.push(submissionSummary(sub));
+        s = sub.seq;
+        i += 1;
+      } else if (rep) {
+        items.push({
+          kind: 'rep-quote',
+          number: rep.number,
+          revision: rep.revision,
+          receivedAt: rep.openedAt,
+          revisedAt: rep.createdAt,
+          revisedBy: rep.createdBy,
+          customer: rep.quote.customer,
+          total: rep.figures.totals.total,
+          currency: rep.figures.currency,
+          validUntil: rep.quote.validUntil,
+        });
+        r = rep.seq;
+        j += 1;
+      }
+    }
+    return { items, next: `${s}.${r}` };
+  });
+
+  app.get<{ Params: { number: string }; Querystring: { revision?: string } }>(
+    '/api/quotes/:number',
+    async (request) => {
+      signIn(request);
+      const { number } = request.params;
+      const revision = revisionQuery(request.query.revision);
+      const got = await deps.quotes.get(number, revision);
+      if (got) {
+        const approval = await deps.quotes.approval(got.found.number, got.found.revision);
+        return { ...repView(got.found, deps.catalogue, got.revisions), approval: approval ?? null };
+      }
+      const found = revision === undefined ? await deps.store.byNumber(number) : undefined;
+      if (!found || found.kind === 'order')
+        throw new HttpError(
+          404,
+          'QUOTE_NOT_FOUND',
+          `no quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
+        );
+      return submissionSummary(found);
+    },
+  );
+
+  app.post<{ Params: { number: string } }>(
+    '/api/quotes/:number/revisions',
+    async (request, reply) => {
+      const user = signIn(request);
+      const r = await save(parseQuoteBody(request.body), user, request.params.number);
+      const got = await deps.quotes.get(r.number);
+      return reply
+        .code(201)
+        .send({ ...repView(r, deps.catalogue, got?.revisions ?? [r.revision]), approval: null });
+    },
+  );
+
+  app.post<{ Params: { number: string } }>(
+    '/api/quotes/:number/approve',
+    async (request, reply) => {
+      const user = signIn(request);
+      const { number } = request.params;
+      requireManager(user, `approving quote ${number}`);
+      const { revision } = parseRevisionBody(request.body, 'APPROVAL_INVALID', 'approval');
+      const r = (await revisionOrThrow(number, revision)).found;
+      if (!pricedNow(r.quote, deps.catalogue, new Date()).approvalRequired)
+        throw new HttpError(
+          409,
+          'APPROVAL_NOT_NEEDED',
+          `quote ${number} revision ${r.revision} is within every guardrail: it needs no approval`,
+        );
+      const approval = await deps.quotes.approve(
+        number,
+        r.revision,
+        user.name,
+        new Date().toISOString(),
+      );
+      return reply.code(201).send(approval);
+    },
+  );
+
+  app.post<{ Params: { number: string } }>(
+    '/api/quotes/:number/duplicate',
+    async (request, reply) => {
+      const user = signIn(request);
+      const { number } = request.params;
+      const { revision } = parseRevisionBody(request.body, 'DUPLICATE_INVALID', 'duplicate');
+      const source = (await revisionOrThrow(number, revision)).found;
+      const today = new Date().toISOString().slice(0, 10);
+      const quote = { ...source.quote, pricing: { ...source.quote.pricing, date: today } };
+      const r = await save(quote, user);
+      return reply.code(201).send({
+        ...repView(r, deps.catalogue, [1]),
+        approval: null,
+        duplicateOf: { number: source.number, revision: source.revision },
+      });
+    },
+  );
+}

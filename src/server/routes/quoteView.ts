@@ -1,0 +1,144 @@
+import { PricingError } from '../../engine/pricing/PricingError.ts';
+import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
+import { quoteChanges } from '../../engine/quotes/quoteChanges.ts';
+import { parseRepQuote, type RepQuote } from '../../engine/quotes/repQuote.ts';
+import { validate } from '../../engine/solver/validate.ts';
+import type { Catalogue } from '../catalogue.ts';
+import type { StoredQuoteRevision } from '../db/quoteRevisionStore.ts';
+import { HttpError } from '../httpError.ts';
+
+const listed = (issues: readonly { path: string; message: string }[]) =>
+  issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+
+/** Parses a rep quote document from a request body (400 `QUOTE_INVALID`, each issue with its path). */
+export function parseQuoteBody(body: unknown): RepQuote {
+  const parsed = parseRepQuote(body);
+  if (!parsed.ok)
+    throw new HttpError(400, 'QUOTE_INVALID', `the quote is invalid: ${listed(parsed.issues)}`, {
+      issues: parsed.issues,
+    });
+  return parsed.quote;
+}
+
+/** Prices a rep quote against the server's catalogue at `now` (422 `QUOTE_UNPRICEABLE`). */
+export function pricedNow(quote: RepQuote, catalogue: Catalogue, now: Date): PricedQuote {
+  try {
+    return priceQuote(quote, {
+      pricing: catalogue.pricing,
+      models: catalogue.models,
+      snapshot: catalogue.snapshot,
+      now: now.toISOString(),
+    });
+  } catch (e) {
+    if (!(e instanceof PricingError)) throw e;
+    throw new HttpError(
+      422,
+      'QUOTE_UNPRICEABLE',
+      `the quote cannot be priced: ${listed(e.issues)}`,
+      { issues: e.issues },
+    );
+  }
+}
+
+/** Refuses lines whose selection breaks a constraint of the product's model (422, each with its path). */
+export function checkSelections(quote: RepQuote, catalogue: Catalogue): void {
+  const issues = quote.lines.flatMap((l, i) => {
+    const model = catalogue.models.find((m) => m.id === l.productId);
+    return model
+      ? validate(model, l.selection).map((v) => ({
+          path: `$.lines[${i}].selection`,
+          message: `line '${l.lineId}': ${v.message} (constraint '${v.constraintId}')`,
+        }))
+      : [];
+  });
+  if (issues.length > 0)
+    throw new HttpError(
+      422,
+      'QUOTE_INVALID_SELECTION',
+      `the quote has invalid configurations: ${listed(issues)}`,
+      { issues },
+    );
+}
+
+/**
+ * What the customer's link shows of a stored revision: the quote, what was quoted, today's price
+ * and promise, whether it needs approval, and exactly what changed since it was quoted.
+ */
+export function sharedView(r: StoredQuoteRevision, catalogue: Catalogue) {
+  const now = pricedNow(r.quote, catalogue, new Date());
+  return {
+    number: r.number,
+    revision: r.revision,
+    createdAt: r.createdAt,
+    quote: r.quote,
+    quoted: r.figures,
+    price: now.price,
+    promise: now.promise
+      ? {
+          status: now.promise.status,
+          shipPolicy: now.promise.shipPolicy,
+          ...(now.promise.shipDate !== undefined && { shipDate: now.promise.shipDate }),
+          ...(now.promise.deliveryDate !== undefined && {
+            deliveryDate: now.promise.deliveryDate,
+          }),
+        }
+      : null,
+    approvalRequired: now.approvalRequired,
+    changes: quoteChanges(r.quote, r.figures, now, catalogue.models),
+  };
+}
+
+/** What a rep sees of a stored revision: the shared view, its kind, author, revisions and share token. */
+export function repView(r: StoredQuoteRevision, catalogue: Catalogue, revisions: number[]) {
+  return {
+    kind: 'rep-quote' as const,
+    ...sharedView(r, catalogue),
+    revisions,
+    createdBy: r.createdBy,
+    shareToken: r.shareToken,
+  };
+}
+
+/** `?revision=N` (a positive integer; 400 `QUERY_INVALID` otherwise). */
+export function revisionQuery(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[1-9]\d{0,5}$/.test(text))
+    throw new HttpError(
+      400,
+      'QUERY_INVALID',
+      `?revision must be a positive integer, not '${text}'`,
+    );
+  return Number(text);
+}
+
+/**
+ * A body naming at most a revision (`{ revision? }`, approve and duplicate). Any other key is
+ * refused: the approver is the signed-in user, never a field a client could fill in.
+ */
+export function parseRevisionBody(
+  body: unknown,
+  code: string,
+  what: string,
+): { revision?: number } {
+  const b = (
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}
+  ) as Record<string, unknown>;
+  const issues: { path: string; message: string }[] = [];
+  for (const key of Object.keys(b))
+    if (key !== 'revision')
+      issues.push({
+        path: `$.${key}`,
+        message:
+          key === 'approvedBy'
+            ? 'not a field: the approver is the signed-in manager (their token)'
+            : `unknown field (the body is { revision? })`,
+      });
+  const revision = b['revision'];
+  if (revision !== undefined && !(Number.isInteger(revision) && (revision as number) >= 1))
+    issues.push({ path: '$.revision', message: 'a revision number (a positive integer)' });
+  if (issues.length > 0)
+    throw new HttpError(400, code, `the ${what} is invalid: ${listed(issues)}`, {
+      issues,
+    });
+  return revision === undefined ? {} : { revision: revision as number };
+}

@@ -1,0 +1,59 @@
+/** What a signed-in user may do: a rep quotes; a manager also approves quotes past a guardrail. */
+export type UserRole = 'rep' | 'manager';
+
+/** A person the server knows by bearer token. */
+export interface ServerUser {
+  token: string;
+  /** Recorded on what they create or approve (revisions, approvals). */
+  name: string;
+  role: UserRole;
+}
+
+/** The signed-in user as the API shows it (never the token). */
+export type UserIdentity = Omit<ServerUser, 'token'>;
+
+/**
+ * The users of `madeto serve` from the environment: `MADETO_REP_TOKEN` (a rep named by
+ * `MADETO_REP_NAME`, default "Sales rep") and `MADETO_MANAGER_TOKEN` (a manager named by
+ * `MADETO_MANAGER_NAME`, default "Sales manager"). An empty or absent token adds no user.
+ *
+ * @example
+ * usersFromEnv({ MADETO_REP_TOKEN: 'r', MADETO_MANAGER_TOKEN: 'm', MADETO_MANAGER_NAME: 'Mara' })
+ * // [{ token: 'r', name: 'Sales rep', role: 'rep' }, { token: 'm', name: 'Mara', role: 'manager' }]
+ */
+export function usersFromEnv(env: Record<string, string | undefined>): ServerUser[] {
+  const user = (
+    token: string | undefined,
+    name: string | undefined,
+    fallback: string,
+    role: UserRole,
+  ) => (token ? [{ token, name: name?.trim() || fallback, role }] : []);
+  return [
+    ...user(env['MADETO_REP_TOKEN'], env['MADETO_REP_NAME'], 'Sales rep', 'rep'),
+    ...user(env['MADETO_MANAGER_TOKEN'], env['MADETO_MANAGER_NAME'], 'Sales manager', 'manager'),
+  ];
+}
+
+/**
+ * Everyone the server accepts: `users`, plus the legacy `repToken` as a rep named "Sales rep"
+ * unless a user already holds that token. Throws (a configuration error, code `USERS_INVALID`)
+ * when two users share a token.
+ *
+ * @example
+ * resolveUsers({ repToken: 't', users: [] }) // [{ token: 't', name: 'Sales rep', role: 'rep' }]
+ */
+export function resolveUsers(config: {
+  users?: readonly ServerUser[] | undefined;
+  repToken?: string | undefined;
+}): readonly ServerUser[] {
+  const users = [...(config.users ?? [])];
+  if (config.repToken && !users.some((u) => u.token === config.repToken))
+    users.push({ token: config.repToken, name: 'Sales rep', role: 'rep' });
+  const tokens = new Set(users.map((u) => u.token));
+  if (tokens.size !== users.length)
+    throw Object.assign(
+      new Error('config.users: two users have the same token; give each person their own'),
+      { code: 'USERS_INVALID' },
+    );
+  return users;
+}
