@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { jsonPath } from '../model/jsonPath.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
+import { z } from '../zod.ts';
 
 /** The payload version this engine writes and reads. */
 export const PAYLOAD_VERSION = 1;
@@ -8,61 +8,64 @@ export const PAYLOAD_VERSION = 1;
 /** An ISO-8601 instant with an explicit offset: `2026-03-02T10:00:00+01:00` or `…Z`. */
 const instantSchema = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'an ISO-8601 instant with an offset, such as "2026-03-02T10:00:00+01:00"',
+  .check(
+    z.regex(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+      'an ISO-8601 instant with an offset, such as "2026-03-02T10:00:00+01:00"',
+    ),
   );
 
 /** An idempotency key: 8 to 128 characters of letters, digits and `-_.:`. */
 export const idempotencyKeySchema = z
   .string()
-  .regex(/^[A-Za-z0-9._:-]{8,128}$/, '8 to 128 characters of letters, digits and "-_.:"');
+  .check(z.regex(/^[A-Za-z0-9._:-]{8,128}$/, '8 to 128 characters of letters, digits and "-_.:"'));
 
 const moneySchema = decimalSchema;
+const text = z.string().check(z.minLength(1));
 
-const percentSchema = z
-  .string()
-  .regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"')
-  .refine((p) => Number(p) <= 100, 'a percentage from 0 to 100');
+const percentSchema = z.string().check(
+  z.regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"'),
+  z.refine((p) => Number(p) <= 100, 'a percentage from 0 to 100'),
+);
 
 /**
  * A rep's discounts on an accepted quote (decimal strings), priced with the engine's guardrails.
  * Only a server's own quote-accept path may send them: `POST /api/orders` refuses them.
  */
 export const orderDiscountsSchema = z.strictObject({
-  additionalPercent: percentSchema.optional(),
-  partnerPercent: percentSchema.optional(),
-  documentDiscount: decimalSchema
-    .refine((s) => !s.startsWith('-'), 'must not be negative')
-    .optional(),
+  additionalPercent: z.optional(percentSchema),
+  partnerPercent: z.optional(percentSchema),
+  documentDiscount: z.optional(
+    decimalSchema.check(z.refine((s) => !s.startsWith('-'), 'must not be negative')),
+  ),
 });
 
 const selectionSchema = z.record(
-  z.string().min(1),
+  text,
   z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]),
 );
 
 /** One item production must provide for a line: the whole line's quantity (BOM explosion, C8). */
 export const bomNeedSchema = z.strictObject({
-  item: z.string().min(1),
-  quantity: z.number().min(0),
+  item: text,
+  quantity: z.number().check(z.minimum(0)),
 });
 
 /** One routing operation production must run for a line, with its working hours. */
 export const routingNeedSchema = z.strictObject({
-  op: z.string().min(1),
-  workCenter: z.string().min(1),
-  hours: z.number().min(0),
+  op: text,
+  workCenter: text,
+  hours: z.number().check(z.minimum(0)),
 });
 
 /** One line of an order: what was configured, what production needs, what it costs. */
 export const orderLineSchema = z.strictObject({
-  lineId: z.string().min(1),
-  productId: z.string().min(1),
-  quantity: z.int().min(1).max(1_000_000),
-  selection: selectionSchema.default({}),
-  bom: z.array(bomNeedSchema).default([]),
-  routing: z.array(routingNeedSchema).default([]),
+  lineId: text,
+  productId: text,
+  quantity: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+  selection: z._default(selectionSchema, {}),
+  bom: z._default(z.array(bomNeedSchema), []),
+  routing: z._default(z.array(routingNeedSchema), []),
   price: z.strictObject({ currency: currencySchema, unit: moneySchema, line: moneySchema }),
 });
 
@@ -80,47 +83,47 @@ export const orderPayloadSchema = z.strictObject({
   idempotencyKey: idempotencyKeySchema,
   createdAt: instantSchema,
   model: z.strictObject({
-    id: z.string().min(1),
-    version: z.string().min(1),
-    hash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'sha256: and 64 lowercase hex digits'),
+    id: text,
+    version: text,
+    hash: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'sha256: and 64 lowercase hex digits')),
   }),
   pricing: z.strictObject({
     date: dateSchema,
     currency: currencySchema,
-    customerId: z.string().min(1).optional(),
-    taxId: z.string().min(1).optional(),
-    discounts: orderDiscountsSchema.optional(),
+    customerId: z.optional(text),
+    taxId: z.optional(text),
+    discounts: z.optional(orderDiscountsSchema),
   }),
-  lines: z.array(orderLineSchema).min(1).max(200),
+  lines: z.array(orderLineSchema).check(z.minLength(1), z.maxLength(200)),
   totals: z.strictObject({
     currency: currencySchema,
     subtotal: moneySchema,
     tax: moneySchema,
     total: moneySchema,
   }),
-  promise: z
-    .strictObject({
-      status: z.enum(['ok', 'unavailable']).optional(),
-      shipDate: dateSchema.optional(),
-      deliveryDate: dateSchema.optional(),
-      snapshotAt: instantSchema.optional(),
-    })
-    .optional(),
+  promise: z.optional(
+    z.strictObject({
+      status: z.optional(z.enum(['ok', 'unavailable'])),
+      shipDate: z.optional(dateSchema),
+      deliveryDate: z.optional(dateSchema),
+      snapshotAt: z.optional(instantSchema),
+    }),
+  ),
   customer: z.strictObject({
-    name: z.string().trim().min(1, 'a name is required').max(200),
-    email: z.email('an e-mail address such as "ana@example.com"').max(320),
-    company: z.string().max(200).optional(),
-    phone: z.string().max(50).optional(),
-    notes: z.string().max(4000).optional(),
+    name: z.string().check(z.trim(), z.minLength(1, 'a name is required'), z.maxLength(200)),
+    email: z.email('an e-mail address such as "ana@example.com"').check(z.maxLength(320)),
+    company: z.optional(z.string().check(z.maxLength(200))),
+    phone: z.optional(z.string().check(z.maxLength(50))),
+    notes: z.optional(z.string().check(z.maxLength(4000))),
   }),
-  quote: z
-    .strictObject({
-      number: z.string().min(1).max(64).optional(),
-      validUntil: dateSchema.optional(),
-      rep: z.string().min(1).max(200).optional(),
-      approvalRequired: z.boolean().optional(),
-    })
-    .optional(),
+  quote: z.optional(
+    z.strictObject({
+      number: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      validUntil: z.optional(dateSchema),
+      rep: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+      approvalRequired: z.optional(z.boolean()),
+    }),
+  ),
 });
 
 /** An order or quote-request payload (orders.md), as validated by `parseOrderPayload`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod.ts';
 import { dec, isDecimalString } from './money.ts';
 
 /**
@@ -19,17 +19,23 @@ export const decimalSchema = z
         ? 'required'
         : `expected ${decimalMessage}, got ${JSON.stringify(issue.input)}${typeof issue.input === 'number' ? ' (a JSON number: money is never a float)' : ''}`,
   })
-  .regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, {
-    error: (i) => `expected ${decimalMessage}, got ${JSON.stringify(i.input)}`,
-  });
+  .check(
+    z.regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, {
+      error: (i) => `expected ${decimalMessage}, got ${JSON.stringify(i.input)}`,
+    }),
+  );
 
 /** A non-negative decimal string. */
-const nonNegative = decimalSchema.refine((s) => !s.startsWith('-'), 'must not be negative');
+const nonNegative = decimalSchema.check(
+  z.refine((s) => !s.startsWith('-'), 'must not be negative'),
+);
 
 /** A percentage between 0 and 100 as a decimal string. */
-const percentSchema = nonNegative.refine(
-  (s) => !isDecimalString(s) || dec(s).lte(dec('100')),
-  'a percentage must be between 0 and 100',
+const percentSchema = nonNegative.check(
+  z.refine(
+    (s) => !isDecimalString(s) || dec(s).lte(dec('100')),
+    'a percentage must be between 0 and 100',
+  ),
 );
 
 function isRealDate(s: string): boolean {
@@ -44,18 +50,23 @@ function isRealDate(s: string): boolean {
 /** A calendar date `YYYY-MM-DD`. */
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine(isRealDate, 'not a calendar date');
+  .check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD'),
+    z.refine(isRealDate, 'not a calendar date'),
+  );
 
 /** An ISO 4217 currency code. */
-export const currencySchema = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"');
+export const currencySchema = z
+  .string()
+  .check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"'));
 
-const quantityBound = z.int().min(0);
+const text = z.string().check(z.minLength(1));
+const quantityBound = z.int().check(z.minimum(0));
 const quantityRange = z.object({
-  gte: quantityBound.optional(),
-  gt: quantityBound.optional(),
-  lte: quantityBound.optional(),
-  lt: quantityBound.optional(),
+  gte: z.optional(quantityBound),
+  gt: z.optional(quantityBound),
+  lte: z.optional(quantityBound),
+  lt: z.optional(quantityBound),
 });
 
 const literal = z.union([z.string(), z.number(), z.boolean()]);
@@ -81,45 +92,47 @@ export type Condition =
   | { category: string };
 
 /** A price rule's `when`: tests combined with `all`, `any` and `not`. */
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union(
     [
-      z.strictObject({ all: z.array(conditionSchema).min(1) }),
-      z.strictObject({ any: z.array(conditionSchema).min(1) }),
+      z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)) }),
+      z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)) }),
       z.strictObject({ not: conditionSchema }),
       z
         .strictObject({
-          attribute: z.string().min(1),
-          equals: literal.optional(),
-          in: z.array(literal).min(1).optional(),
-          has: z.string().optional(),
-          gte: z.number().optional(),
-          gt: z.number().optional(),
-          lte: z.number().optional(),
-          lt: z.number().optional(),
+          attribute: text,
+          equals: z.optional(literal),
+          in: z.optional(z.array(literal).check(z.minLength(1))),
+          has: z.optional(z.string()),
+          gte: z.optional(z.number()),
+          gt: z.optional(z.number()),
+          lte: z.optional(z.number()),
+          lt: z.optional(z.number()),
         })
-        .refine(
-          (c) => Object.keys(c).length > 1,
-          'an attribute condition needs a test such as "equals"',
+        .check(
+          z.refine(
+            (c) => Object.keys(c).length > 1,
+            'an attribute condition needs a test such as "equals"',
+          ),
         ),
       z.strictObject({ quantity: quantityRange }),
-      z.strictObject({ product: z.string().min(1) }),
-      z.strictObject({ customerId: z.string().min(1) }),
-      z.strictObject({ category: z.string().min(1) }),
+      z.strictObject({ product: text }),
+      z.strictObject({ customerId: text }),
+      z.strictObject({ category: text }),
     ],
     {
       error:
         'a condition: { all }, { any }, { not }, { attribute, equals | in | has | gte… }, { quantity }, { product }, { customerId } or { category }',
     },
   ),
-) as z.ZodType<Condition>;
+) as z.ZodMiniType<Condition>;
 
 /** What a price rule does when it fires. */
 export const actionSchema = z.union(
   [
     z.strictObject({
       setOptionAmount: z.strictObject({
-        attribute: z.string().min(1),
+        attribute: text,
         value: literal,
         amount: decimalSchema,
       }),
@@ -135,9 +148,9 @@ export const actionSchema = z.union(
 
 const adjustmentBase = {
   /** Restricts the adjustment to one product (default: every product with the attribute). */
-  product: z.string().min(1).optional(),
-  attribute: z.string().min(1),
-  per: z.enum(['unit', 'order']).default('unit'),
+  product: z.optional(text),
+  attribute: text,
+  per: z._default(z.enum(['unit', 'order']), 'unit'),
 };
 
 /**
@@ -157,7 +170,7 @@ export const adjustmentSchema = z.discriminatedUnion('type', [
     type: z.literal('percent'),
     value: literal,
     percent: decimalSchema,
-    per: z.literal('unit', { error: 'a percent adjustment is per unit' }).default('unit'),
+    per: z._default(z.literal('unit', { error: 'a percent adjustment is per unit' }), 'unit'),
   }),
   z.object({ ...adjustmentBase, type: z.literal('amountTimesValue'), amount: decimalSchema }),
 ]);
@@ -165,147 +178,153 @@ export const adjustmentSchema = z.discriminatedUnion('type', [
 /** An Odoo-style book formula (step 4): round-to-multiple(list × (1 − discount), roundTo) + surcharge. */
 export const formulaSchema = z.object({
   base: z.literal('configuredList'),
-  discountPercent: percentSchema.default('0'),
-  roundTo: nonNegative.optional(),
-  surcharge: decimalSchema.optional(),
+  discountPercent: z._default(percentSchema, '0'),
+  roundTo: z.optional(nonNegative),
+  surcharge: z.optional(decimalSchema),
 });
 
 /** A price book: a currency, a validity period, list prices and option adjustments. */
 export const priceBookSchema = z.object({
-  id: z.string().min(1),
+  id: text,
   currency: currencySchema,
   validFrom: dateSchema,
-  validTo: dateSchema.nullable().default(null),
+  validTo: z._default(z.nullable(dateSchema), null),
   /** A customer book: used for these customers before any general book. */
-  customerIds: z.array(z.string().min(1)).optional(),
+  customerIds: z.optional(z.array(text)),
   /** A book for one customer (the same as `customerIds: [customerId]`). */
-  customerId: z.string().min(1).optional(),
-  taxInclusive: z.boolean().default(false),
-  products: z.record(z.string(), z.object({ list: nonNegative })).default({}),
-  adjustments: z.array(adjustmentSchema).default([]),
-  formula: formulaSchema.optional(),
+  customerId: z.optional(text),
+  taxInclusive: z._default(z.boolean(), false),
+  products: z._default(z.record(z.string(), z.object({ list: nonNegative })), {}),
+  adjustments: z._default(z.array(adjustmentSchema), []),
+  formula: z.optional(formulaSchema),
 });
 
+const tierBound = z.int().check(z.minimum(1));
 const percentTier = z.object({
-  from: z.int().min(1),
-  to: z.int().min(1).nullable().default(null),
+  from: tierBound,
+  to: z._default(z.nullable(tierBound), null),
   percent: percentSchema,
 });
 const blockTier = z.object({
-  from: z.int().min(1),
-  to: z.int().min(1).nullable().default(null),
+  from: tierBound,
+  to: z._default(z.nullable(tierBound), null),
   price: nonNegative,
 });
 
 /** A volume schedule (step 5): `range` prices the whole line in one tier, `slab` each unit in its own. */
 export const discountScheduleSchema = z.object({
-  id: z.string().min(1),
+  id: text,
   type: z.enum(['range', 'slab']),
-  products: z.array(z.string().min(1)).min(1),
-  tiers: z.array(percentTier).min(1),
+  products: z.array(text).check(z.minLength(1)),
+  tiers: z.array(percentTier).check(z.minLength(1)),
 });
 
 /** Block pricing (step 5): the line costs the block's price, plus an overage per unit above the last block. */
 export const blockPriceSchema = z.object({
-  product: z.string().min(1),
-  tiers: z.array(blockTier).min(1),
-  overagePerUnit: nonNegative.optional(),
+  product: text,
+  tiers: z.array(blockTier).check(z.minLength(1)),
+  overagePerUnit: z.optional(nonNegative),
 });
 
 const optionOverride = z.object({
-  attribute: z.string().min(1),
+  attribute: text,
   value: literal,
   amount: decimalSchema,
 });
 const unitPriceOverride = z.object({
-  product: z.string().min(1),
-  selection: z.record(z.string(), z.union([literal, z.array(z.string())])).default({}),
+  product: text,
+  selection: z._default(z.record(z.string(), z.union([literal, z.array(z.string())])), {}),
   unitPrice: nonNegative,
 });
 
 /** A customer's contract (step 3): option amounts, or a whole unit price for a matching selection. */
 export const contractSchema = z.object({
-  customerId: z.string().min(1),
-  validFrom: dateSchema.optional(),
-  validTo: dateSchema.nullable().optional(),
-  overrides: z.array(z.union([optionOverride, unitPriceOverride])).min(1),
+  customerId: text,
+  validFrom: z.optional(dateSchema),
+  validTo: z.optional(z.nullable(dateSchema)),
+  overrides: z.array(z.union([optionOverride, unitPriceOverride])).check(z.minLength(1)),
 });
 
 /** A price rule (step 4): when `when` holds, `then` applies, by priority, before or after volume. */
 export const priceRuleSchema = z.object({
-  id: z.string().min(1),
-  stage: z.enum(['beforeVolume', 'afterVolume']).default('beforeVolume'),
-  priority: z.int().default(0),
-  products: z.array(z.string().min(1)).optional(),
+  id: text,
+  stage: z._default(z.enum(['beforeVolume', 'afterVolume']), 'beforeVolume'),
+  priority: z._default(z.int(), 0),
+  products: z.optional(z.array(text)),
   when: conditionSchema,
-  then: z.array(actionSchema).min(1),
+  then: z.array(actionSchema).check(z.minLength(1)),
 });
 
 /** The rounding policy (step 8) and the charm rules of converted currencies (step 1). */
 export const roundingPolicySchema = z.object({
-  mode: z.enum(['halfUp', 'halfEven']).default('halfUp'),
-  roundAt: z.enum(['finalUnit', 'eachStep', 'line']).default('finalUnit'),
-  taxRounding: z.enum(['perLine', 'global']).default('perLine'),
-  charm: z
-    .record(
+  mode: z._default(z.enum(['halfUp', 'halfEven']), 'halfUp'),
+  roundAt: z._default(z.enum(['finalUnit', 'eachStep', 'line']), 'finalUnit'),
+  taxRounding: z._default(z.enum(['perLine', 'global']), 'perLine'),
+  charm: z._default(
+    z.record(
       currencySchema,
-      z.object({ roundTo: nonNegative, surcharge: decimalSchema.default('0') }),
-    )
-    .default({}),
+      z.object({ roundTo: nonNegative, surcharge: z._default(decimalSchema, '0') }),
+    ),
+    {},
+  ),
 });
 
 /** The pricing file (pricing.md, "Shapes"). */
 export const pricingSchema = z.object({
   /** The currency whose book prices a currency without a book (default: the first usable). */
-  baseCurrency: currencySchema.optional(),
-  priceBooks: z.array(priceBookSchema).min(1),
-  discountSchedules: z.array(discountScheduleSchema).default([]),
-  blockPrices: z.array(blockPriceSchema).default([]),
-  contracts: z.array(contractSchema).default([]),
-  priceRules: z.array(priceRuleSchema).default([]),
-  percentOfTotal: z
-    .array(
+  baseCurrency: z.optional(currencySchema),
+  priceBooks: z.array(priceBookSchema).check(z.minLength(1)),
+  discountSchedules: z._default(z.array(discountScheduleSchema), []),
+  blockPrices: z._default(z.array(blockPriceSchema), []),
+  contracts: z._default(z.array(contractSchema), []),
+  priceRules: z._default(z.array(priceRuleSchema), []),
+  percentOfTotal: z._default(
+    z.array(
       z.object({
-        product: z.string().min(1),
+        product: text,
         percent: percentSchema,
-        categories: z.array(z.string().min(1)).default([]),
+        categories: z._default(z.array(text), []),
       }),
-    )
-    .default([]),
-  guardrails: z
-    .array(
+    ),
+    [],
+  ),
+  guardrails: z._default(
+    z.array(
       z.object({
-        product: z.string().min(1).optional(),
-        minNetUnit: nonNegative.optional(),
-        maxDiscountPercent: percentSchema.optional(),
+        product: z.optional(text),
+        minNetUnit: z.optional(nonNegative),
+        maxDiscountPercent: z.optional(percentSchema),
       }),
-    )
-    .default([]),
-  taxes: z
-    .array(
+    ),
+    [],
+  ),
+  taxes: z._default(
+    z.array(
       z.object({
-        id: z.string().min(1),
+        id: text,
         rate: nonNegative,
         /** The tax of lines that name none and match no product or category below. */
-        default: z.boolean().optional(),
+        default: z.optional(z.boolean()),
         /** The tax of these products' lines (unless a line or the request names a tax). */
-        products: z.array(z.string().min(1)).optional(),
+        products: z.optional(z.array(text)),
         /** The tax of lines in these categories (unless a line or the request names a tax). */
-        categories: z.array(z.string().min(1)).optional(),
+        categories: z.optional(z.array(text)),
       }),
-    )
-    .default([]),
-  fx: z
-    .array(
+    ),
+    [],
+  ),
+  fx: z._default(
+    z.array(
       z.object({
         from: currencySchema,
         to: currencySchema,
         rate: decimalSchema,
         asOf: dateSchema,
       }),
-    )
-    .default([]),
-  roundingPolicy: roundingPolicySchema.default({
+    ),
+    [],
+  ),
+  roundingPolicy: z._default(roundingPolicySchema, {
     mode: 'halfUp',
     roundAt: 'finalUnit',
     taxRounding: 'perLine',
@@ -314,46 +333,47 @@ export const pricingSchema = z.object({
 });
 
 const discountsSchema = z.object({
-  additionalPercent: percentSchema.optional(),
-  partnerPercent: percentSchema.optional(),
-  documentDiscount: nonNegative.optional(),
-  documentDiscountPercent: percentSchema.optional(),
+  additionalPercent: z.optional(percentSchema),
+  partnerPercent: z.optional(percentSchema),
+  documentDiscount: z.optional(nonNegative),
+  documentDiscountPercent: z.optional(percentSchema),
 });
 
 /** A price request (pricing.md, "A price request"). */
 export const priceRequestSchema = z.object({
   date: dateSchema,
   currency: currencySchema,
-  customerId: z.string().min(1).optional(),
+  customerId: z.optional(text),
   /** The tax of every line without its own `taxId` (default: the pricing's default tax). */
-  taxId: z.string().min(1).optional(),
+  taxId: z.optional(text),
   lines: z
     .array(
       z.object({
-        lineId: z.string().min(1),
-        productId: z.string().min(1),
-        quantity: z.int().min(1),
-        category: z.string().min(1).optional(),
-        taxId: z.string().min(1).optional(),
-        selection: z
-          .record(z.string(), z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]))
-          .default({}),
+        lineId: text,
+        productId: text,
+        quantity: z.int().check(z.minimum(1)),
+        category: z.optional(text),
+        taxId: z.optional(text),
+        selection: z._default(
+          z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number(), z.boolean()])),
+          {},
+        ),
         /** Per-line rep and partner discounts, replacing the request's. */
-        discounts: discountsSchema
-          .pick({ additionalPercent: true, partnerPercent: true })
-          .optional(),
+        discounts: z.optional(
+          z.pick(discountsSchema, { additionalPercent: true, partnerPercent: true }),
+        ),
       }),
     )
-    .min(1),
-  discounts: discountsSchema.default({}),
+    .check(z.minLength(1)),
+  discounts: z._default(discountsSchema, {}),
   /** Overrides parts of the pricing's policy (no defaults here: what is absent is kept). */
-  roundingPolicy: z
-    .strictObject({
-      mode: z.enum(['halfUp', 'halfEven']).optional(),
-      roundAt: z.enum(['finalUnit', 'eachStep', 'line']).optional(),
-      taxRounding: z.enum(['perLine', 'global']).optional(),
-    })
-    .optional(),
+  roundingPolicy: z.optional(
+    z.strictObject({
+      mode: z.optional(z.enum(['halfUp', 'halfEven'])),
+      roundAt: z.optional(z.enum(['finalUnit', 'eachStep', 'line'])),
+      taxRounding: z.optional(z.enum(['perLine', 'global'])),
+    }),
+  ),
 });
 
 /** A validated pricing file (defaults applied). */
