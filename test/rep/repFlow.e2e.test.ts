@@ -1,17 +1,26 @@
 import { chromium, type Browser } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PriceResult } from '../../src/engine/pricing/price.ts';
+import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
+import { formatDate, formatMoney, formatRate } from '../../src/react/i18n/format.ts';
+import { attributeLabel, valueLabel } from '../../src/react/panels/labels.ts';
+import { models } from '../engine/orders/orderFixture.ts';
 import {
+  MANAGER_NAME,
+  MANAGER_TOKEN,
   REP_TOKEN,
   startServerProcess,
   tempDb,
   type ServerProcess,
 } from '../server/serverProcess.ts';
+import { pdfText } from './pdfText.ts';
 
 /**
  * The rep flow end to end: the real `madeto serve` (SQLite), the demo's rep page served by Vite
  * with /api proxied to it, driven in Chromium by Playwright — configure, save, revise with an
- * approval-needing discount, revise back, open the customer's link, print it to PDF, accept it.
+ * approval-needing discount that a rep cannot approve and a manager's token can, revise back, open
+ * the customer's link, print it to PDF and read the PDF's text back, accept it.
  */
 let api: ServerProcess;
 let vite: ViteDevServer;
@@ -47,6 +56,61 @@ afterAll(async () => {
   await api?.stop();
 });
 
+/** The shared quote as the customer's page shows it (`GET /api/shared/quotes/:token`). */
+interface SharedView {
+  number: string;
+  revision: number;
+  createdAt: string;
+  quote: RepQuote;
+  price: PriceResult;
+  promise: { status: string; deliveryDate?: string } | null;
+}
+
+/** Everything the printed quote must say, as the document formats it (English). */
+function expectedTexts(v: SharedView): [string, string][] {
+  const money = (d: string) => formatMoney(d, v.price.currency, 'en');
+  const byId = new Map(models.map((m) => [m.id, m] as const));
+  return [
+    ['quote number and revision', `Quote ${v.number} · revision ${v.revision}`],
+    ['customer name', v.quote.customer.name],
+    ['customer e-mail', v.quote.customer.email],
+    ['sales rep', v.quote.rep],
+    ['issue date', formatDate(v.createdAt, 'en')],
+    ['validity', formatDate(v.quote.validUntil, 'en')],
+    ...v.quote.lines.flatMap((l): [string, string][] => {
+      const model = byId.get(l.productId);
+      const p = v.price.lines.find((x) => x.lineId === l.lineId)!;
+      return [
+        [`${l.lineId} product`, model?.name ?? l.productId],
+        [`${l.lineId} unit price`, money(p.unit)],
+        [`${l.lineId} net`, money(p.extended)],
+        [`${l.lineId} tax rate`, formatRate(p.taxRate, 'en')],
+        ...Object.entries(l.selection).flatMap(([attribute, value]): [string, string][] => {
+          const label = model ? valueLabel(model, attribute, value) : String(value);
+          return [
+            [`${l.lineId} ${attribute}`, model ? attributeLabel(model, attribute) : attribute],
+            ...(label === ''
+              ? []
+              : ([[`${l.lineId} ${attribute}=${String(value)}`, label]] as [string, string][])),
+          ];
+        }),
+      ];
+    }),
+    ['subtotal', money(v.price.subtotal)],
+    ...v.price.taxes.flatMap((t): [string, string][] => [
+      [`tax ${t.taxId} amount`, money(t.amount)],
+      [`tax ${t.taxId} base`, money(t.base)],
+    ]),
+    ['total', money(v.price.total)],
+    ...(v.promise?.deliveryDate
+      ? [['delivery date', formatDate(v.promise.deliveryDate, 'en')] as [string, string]]
+      : []),
+  ];
+}
+
+/** Text compared without whitespace or case: a PDF breaks lines where the page does. */
+const squeeze = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
 describe('rep flow on the real backend', () => {
   it('configures, saves, revises, shares, prints and accepts a quote', async () => {
     const page = await browser.newPage();
@@ -71,6 +135,23 @@ describe('rep flow on the real backend', () => {
       .poll(() => page.locator('.madeto-rep-approval').textContent())
       .toContain('Approval required');
     await save('Save as new revision', 2);
+
+    // Revision 2 passes a guardrail: a rep's token cannot approve it, a manager's can.
+    const approval = page.getByRole('region', { name: 'Approval' });
+    await expect.poll(() => approval.textContent()).toContain("needs a manager's approval");
+    const managerToken = approval.getByLabel('Manager token');
+    const approve = approval.getByRole('button', { name: 'Approve revision 2' });
+    await managerToken.fill(REP_TOKEN);
+    await approve.click();
+    await expect
+      .poll(() => approval.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toMatch(/needs a manager/);
+    await managerToken.fill(MANAGER_TOKEN);
+    await approve.click();
+    await expect
+      .poll(() => approval.textContent(), { timeout: 20_000 })
+      .toMatch(new RegExp(`^Approved by ${MANAGER_NAME} on \\d{4}-\\d{2}-\\d{2}$`));
+
     await discount.fill('');
     await save('Save as new revision', 3);
     const number = /RQ-\d{4}-\d{6}/.exec((await status.textContent()) ?? '')![0];
@@ -84,7 +165,19 @@ describe('rep flow on the real backend', () => {
       .toBe(`Quote ${number} · revision 3`);
     const pdf = await customer.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(10_000);
+    const text = squeeze(pdfText(pdf));
+    const token = /#\/shared\/([A-Za-z0-9_-]+)$/.exec(link!)![1]!;
+    const shown = (await (
+      await fetch(`${api.url}/api/shared/quotes/${token}`)
+    ).json()) as SharedView;
+    expect(shown.quote.lines.length).toBeGreaterThan(0);
+    const expected = expectedTexts(shown);
+    const missing = expected.filter(([, t]) => !text.includes(squeeze(t)));
+    expect(missing).toEqual([]);
+    // the check can fail: a figure that is not on the page is not found
+    expect(text.includes(squeeze(formatMoney('987654.32', shown.price.currency, 'en')))).toBe(
+      false,
+    );
     await customer.getByRole('button', { name: 'Accept this quote' }).click();
     await expect
       .poll(() => customer.locator('.madeto-shared-actions [role="status"]').textContent(), {
