@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../engine/zod.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Translate } from '../i18n/messages.ts';
 
@@ -19,21 +19,29 @@ export function quoteSchema(t: Translate, locale: string, minDate: string) {
   return z.object({
     name: z
       .string()
-      .trim()
-      .min(1, t('form.nameRequired'))
-      .max(QUOTE_LIMITS.name, tooLong(QUOTE_LIMITS.name)),
-    email: z
+      .check(
+        z.trim(),
+        z.minLength(1, t('form.nameRequired')),
+        z.maxLength(QUOTE_LIMITS.name, tooLong(QUOTE_LIMITS.name)),
+      ),
+    email: z.pipe(
+      z.string().check(z.trim(), z.maxLength(QUOTE_LIMITS.email, tooLong(QUOTE_LIMITS.email))),
+      z.email(t('form.emailInvalid')),
+    ),
+    company: z
       .string()
-      .trim()
-      .max(QUOTE_LIMITS.email, tooLong(QUOTE_LIMITS.email))
-      .pipe(z.email(t('form.emailInvalid'))),
-    company: z.string().trim().max(QUOTE_LIMITS.company, tooLong(QUOTE_LIMITS.company)),
-    notes: z.string().trim().max(QUOTE_LIMITS.notes, tooLong(QUOTE_LIMITS.notes)),
+      .check(z.trim(), z.maxLength(QUOTE_LIMITS.company, tooLong(QUOTE_LIMITS.company))),
+    notes: z.string().check(z.trim(), z.maxLength(QUOTE_LIMITS.notes, tooLong(QUOTE_LIMITS.notes))),
     requestedDate: z.union([
       z.literal(''),
       z.iso
         .date(t('form.dateInvalid'))
-        .refine((d) => d >= minDate, t('form.dateTooEarly', { date: formatDate(minDate, locale) })),
+        .check(
+          z.refine(
+            (d) => d >= minDate,
+            t('form.dateTooEarly', { date: formatDate(minDate, locale) }),
+          ),
+        ),
     ]),
   });
 }

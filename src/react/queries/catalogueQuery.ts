@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../../engine/zod.ts';
 import { fetchJson } from './fetchJson.ts';
 
 /** The catalogue index (public/catalogue/index.json): the products and where their data lives. */
@@ -9,14 +9,14 @@ export const catalogueSchema = z.object({
       z.object({
         id: z.string(),
         name: z.string(),
-        description: z.string().optional(),
+        description: z.optional(z.string()),
         model: z.string(),
-        image: z.string().optional(),
+        image: z.optional(z.string()),
       }),
     )
-    .min(1),
-  pricing: z.string().optional(),
-  availability: z.string().optional(),
+    .check(z.minLength(1)),
+  pricing: z.optional(z.string()),
+  availability: z.optional(z.string()),
 });
 
 export type Catalogue = z.output<typeof catalogueSchema>;

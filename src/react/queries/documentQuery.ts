@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../../engine/zod.ts';
 import { fetchJson, LoadError } from './fetchJson.ts';
 
 /** A JSON document the widget hands on to a panel (pricing, an availability snapshot). */
