@@ -1,8 +1,9 @@
 /**
  * Builds the embed outputs with Vite's JS API (Node only; run `node --import tsx
- * src/embed/build.ts [outDir]`): `embed/madeto-app.<hash>.js` (one IIFE, React bundled,
- * production), `embed/loader.js` (IIFE, knows the app's hashed name) and `lib/` (ESM, React
- * external). Returns the files with their raw and gzipped sizes.
+ * src/embed/build.ts [outDir]`): `embed/temporal-polyfill.<hash>.js` (fetched only by browsers
+ * without `Temporal`), `embed/madeto-app.<hash>.js` (one IIFE, React bundled, production, native
+ * `Temporal`), `embed/loader.js` (IIFE, knows both hashed names) and `lib/` (ESM, React external).
+ * Returns the files with their raw and gzipped sizes.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,6 +28,8 @@ export interface BuiltFile {
 export interface EmbedBuild {
   loader: BuiltFile;
   app: BuiltFile;
+  /** The Temporal polyfill, loaded before the app only where the browser has no `Temporal`. */
+  polyfill: BuiltFile;
   lib: BuiltFile[];
 }
 
@@ -62,10 +65,22 @@ function base(outDir: string, define: Record<string, string>): InlineConfig {
 const scriptUrl =
   'var __madetoScriptUrl=document.currentScript&&document.currentScript.src||location.href;';
 
-async function buildIife(outDir: string, entry: string, file: string, define = {}) {
+async function buildIife(
+  outDir: string,
+  entry: string,
+  file: string,
+  define = {},
+  alias: Record<string, string> = {},
+) {
   const config = base(outDir, { 'import.meta.url': '__madetoScriptUrl', ...define });
   await build({
     ...config,
+    resolve: {
+      alias: Object.entries(alias).map(([find, replacement]) => ({
+        find: new RegExp(`^${find.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+        replacement,
+      })),
+    },
     plugins: [react()],
     worker: { format: 'es' },
     // The worker file sits beside the app: resolve it against the app's URL, not the page's.
@@ -103,18 +118,40 @@ export async function buildEmbed(outDir = join(root, 'dist')): Promise<EmbedBuil
   }
 }
 
+/** Renames a built file to `<stem>.<content hash>.js`; returns the new name. */
+function contentHashed(dir: string, stem: string): string {
+  const plain = join(dir, `${stem}.js`);
+  const hash = createHash('sha256').update(readFileSync(plain)).digest('hex').slice(0, 10);
+  const name = `${stem}.${hash}.js`;
+  renameSync(plain, join(dir, name));
+  return name;
+}
+
 async function buildAll(outDir: string): Promise<EmbedBuild> {
   const embedDir = join(outDir, 'embed');
   rmSync(embedDir, { recursive: true, force: true });
-  const plain = await buildIife(embedDir, 'src/embed/appEntry.ts', 'madeto-app.js');
-  const hash = createHash('sha256').update(readFileSync(plain)).digest('hex').slice(0, 10);
-  const appName = `madeto-app.${hash}.js`;
-  renameSync(plain, join(embedDir, appName));
+  await buildIife(embedDir, 'src/embed/temporal/polyfillEntry.ts', 'temporal-polyfill.js');
+  const polyfillName = contentHashed(embedDir, 'temporal-polyfill');
+  // The app uses the browser's Temporal; `temporal-polyfill` becomes a shim over the global.
+  await buildIife(
+    embedDir,
+    'src/embed/appEntry.ts',
+    'madeto-app.js',
+    { __MADETO_POLYFILL__: JSON.stringify(polyfillName) },
+    { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
+  );
+  const appName = contentHashed(embedDir, 'madeto-app');
   const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
     __MADETO_APP__: JSON.stringify(appName),
+    __MADETO_POLYFILL__: JSON.stringify(polyfillName),
   });
   const lib = await buildLibrary(join(outDir, 'lib'));
-  return { loader: sizeOf(loader), app: sizeOf(join(embedDir, appName)), lib };
+  return {
+    loader: sizeOf(loader),
+    app: sizeOf(join(embedDir, appName)),
+    polyfill: sizeOf(join(embedDir, polyfillName)),
+    lib,
+  };
 }
 
 const external = [
@@ -182,6 +219,7 @@ export function formatSizes(result: EmbedBuild): string {
   return [
     `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)})`,
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (budget ${kb(BUDGETS.app)})`,
+    `temporal-polyfill  ${kb(result.polyfill.bytes)}  gzip ${kb(result.polyfill.gzip)}  (only where the browser has no Temporal)`,
     ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),
   ].join('\n');
 }

@@ -2,11 +2,13 @@
  * The loader (≤ 2 kB gzipped): the one `<script async>` a shop adds. It reserves space for every
  * `<madeto-configurator>`, queues `Madeto(...)` calls, and loads the app (same directory, content-
  * hashed name set at build time) when a widget nears the viewport or on the first interaction,
- * passing its CSP nonce on. A second copy of the loader does nothing.
+ * passing its CSP nonce on. Browsers without `Temporal` get the polyfill file first (scripts
+ * added with `async = false` run in order). A second copy of the loader does nothing.
  */
 import { VERSION } from './version.ts';
 
 declare const __MADETO_APP__: string;
+declare const __MADETO_POLYFILL__: string;
 
 interface LoaderGlobal {
   (...args: unknown[]): void;
@@ -15,7 +17,7 @@ interface LoaderGlobal {
   load?: () => void;
 }
 
-const w = window as unknown as { Madeto?: LoaderGlobal };
+const w = window as unknown as { Madeto?: LoaderGlobal; Temporal?: unknown };
 const TAG = 'madeto-configurator';
 
 if (!w.Madeto?.version) {
@@ -29,11 +31,15 @@ if (!w.Madeto?.version) {
     io?.disconnect();
     mo.disconnect();
     for (const type of events) removeEventListener(type, load, true);
-    const app = document.createElement('script');
-    app.src = base + __MADETO_APP__;
-    app.async = true;
-    if (nonce) app.nonce = nonce;
-    document.head.append(app);
+    const add = (file: string) => {
+      const script = document.createElement('script');
+      script.src = base + file;
+      script.async = false;
+      if (nonce) script.nonce = nonce;
+      document.head.append(script);
+    };
+    if (!w.Temporal) add(__MADETO_POLYFILL__);
+    add(__MADETO_APP__);
   };
   const queue: ArrayLike<unknown>[] = w.Madeto?.q ?? [];
   const api: LoaderGlobal = function (...args: unknown[]) {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEmbed } from '../../src/embed/build.ts';
+import { buildEmbed, type EmbedBuild } from '../../src/embed/build.ts';
 import { startDemoServer, type DemoServer } from './staticServer.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -16,9 +16,10 @@ const version = (
 const out = mkdtempSync(join(tmpdir(), 'madeto-e2e-'));
 let server: DemoServer;
 let browser: Browser;
+let built: EmbedBuild;
 
 beforeAll(async () => {
-  await buildEmbed(out);
+  built = await buildEmbed(out);
   server = await startDemoServer(root, join(out, 'embed'));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -45,8 +46,10 @@ interface Opened {
   problems: string[];
 }
 
-async function open(path: string): Promise<Opened> {
+/** Opens a demo page; `prepare` runs first (init scripts, routes). */
+async function open(path: string, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
   const page = await browser.newPage();
+  await prepare?.(page);
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (m) => {
@@ -285,6 +288,101 @@ describe('rep mode through the element', () => {
 
     await rep.getByRole('button', { name: 'Save quote' }).click();
     await expect.poll(() => authorizations).toContain(`Bearer ${token}`);
+    await page.close();
+  });
+});
+
+describe('Temporal: native first, the polyfill only where it is missing', () => {
+  const polyfillName = () => built.polyfill.file.split('/').pop()!;
+  const polyfillRequests = (from: number) =>
+    server.requests.slice(from).filter((r) => r.includes('temporal-polyfill'));
+  const withoutTemporal = async (page: Page) => {
+    await page.addInitScript(() => delete (globalThis as { Temporal?: unknown }).Temporal);
+  };
+  const lastDeliveryDate = async (page: Page) =>
+    (await hostEvents(page)).filter((e) => e.type === 'madeto-promise').at(-1)?.detail
+      .deliveryDate as string | null | undefined;
+
+  /** Completes the desk; returns the promise panel's text and the date it should show. */
+  async function shownDeliveryDate(page: Page) {
+    const desk = page.locator('#desk');
+    await desk
+      .getByRole('button', { name: 'Complete for me', exact: true })
+      .first()
+      .click({ timeout: 20_000 });
+    const promise = desk.locator('.madeto-promise[data-state="valid"]');
+    await promise.waitFor({ timeout: 20_000 });
+    await expect.poll(() => lastDeliveryDate(page)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const expected = await page.evaluate(
+      (day) =>
+        (
+          globalThis as unknown as {
+            Temporal: {
+              PlainDate: { from(d: string): { toLocaleString(...a: unknown[]): string } };
+            };
+          }
+        ).Temporal.PlainDate.from(day).toLocaleString('en-GB', { dateStyle: 'medium' }),
+      (await lastDeliveryDate(page))!,
+    );
+    return { text: await promise.textContent(), expected };
+  }
+
+  it('a browser without Temporal fetches the polyfill file first and shows the delivery date', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/shop.html', withoutTemporal);
+    const { text, expected } = await shownDeliveryDate(page);
+    expect(text).toContain(expected);
+    expect(polyfillRequests(before)).toEqual([`/madeto/${polyfillName()}`]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a browser with Temporal never fetches the polyfill', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/shop.html');
+    const { text, expected } = await shownDeliveryDate(page);
+    expect(text).toContain(expected);
+    expect(server.requests.slice(before).some((r) => r.includes('madeto-app'))).toBe(true);
+    expect(polyfillRequests(before)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the app loaded without the loader fetches the polyfill itself, then starts', async () => {
+    const before = server.requests.length;
+    const { page } = await open('/embed/shop.html', async (p) => {
+      await withoutTemporal(p);
+      await p.route('**/madeto/loader.js', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }),
+      );
+    });
+    await page.addScriptTag({ url: `/madeto/${built.app.file.split('/').pop()!}` });
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    expect(polyfillRequests(before)).toEqual([`/madeto/${polyfillName()}`]);
+    await page.close();
+  });
+
+  it('a polyfill that cannot be loaded is a madeto-error (code polyfill), not a broken page', async () => {
+    const { page } = await open('/embed/shop.html', async (p) => {
+      await withoutTemporal(p);
+      await p.route('**/madeto/temporal-polyfill.*', (route) => route.fulfill({ status: 404 }));
+    });
+    await expect
+      .poll(async () => (await hostEvents(page)).find((e) => e.type === 'madeto-error'), {
+        timeout: 20_000,
+      })
+      .toMatchObject({
+        id: 'desk',
+        detail: {
+          version: 1,
+          code: 'polyfill',
+          message: expect.stringContaining('temporal-polyfill'),
+        },
+      });
+    expect((await hostEvents(page)).some((e) => e.type === 'madeto-ready')).toBe(false);
     await page.close();
   });
 });

@@ -40,6 +40,23 @@ describe('embed build outputs', () => {
     expect(pattern.test(code)).toBe(expected);
   });
 
+  // Strings only the polyfill has (its ISO calendar id and `Date.prototype.toTemporalInstant`).
+  const polyfillCode = /iso8601|toTemporalInstant/;
+  it.each([
+    ['the polyfill file', () => result.polyfill.file, true],
+    ['the app (native Temporal, the polyfill is its own file)', () => result.app.file, false],
+    ['the loader', () => result.loader.file, false],
+  ])('%s holds the Temporal polyfill: %s', (_name, file, expected) => {
+    expect(polyfillCode.test(readFileSync(file(), 'utf8'))).toBe(expected);
+  });
+
+  it('the polyfill file is content-hashed and both the loader and the app name it', () => {
+    const name = result.polyfill.file.split('/').pop()!;
+    expect(name).toMatch(/^temporal-polyfill\.[0-9a-f]{10}\.js$/);
+    expect(readFileSync(result.loader.file, 'utf8')).toContain(name);
+    expect(readFileSync(result.app.file, 'utf8')).toContain(name);
+  });
+
   it('the app file name is content-hashed and the loader points at it', () => {
     const name = result.app.file.split('/').pop()!;
     expect(name).toMatch(/^madeto-app\.[0-9a-f]{10}\.js$/);
