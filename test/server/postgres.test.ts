@@ -4,8 +4,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskOrder } from '../engine/orders/orderFixture.ts';
-import { REP_TOKEN, startServerProcess } from './serverProcess.ts';
+import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
+import {
+  MANAGER_NAME,
+  MANAGER_TOKEN,
+  REP_NAME,
+  REP_TOKEN,
+  startServerProcess,
+} from './serverProcess.ts';
 
 /**
  * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
@@ -105,6 +111,53 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
       expect(await again.text()).toBe(answer);
     } finally {
       await second.stop();
+    }
+  });
+  it('keeps rep quotes with their authors, lists them with quote requests and approves as a manager', async () => {
+    const server = await startServerProcess(url);
+    const call = async (method: string, path: string, token: string, body?: unknown) => {
+      const r = await fetch(`${server.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    };
+    try {
+      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const quote = {
+        rep: 'Rita Rep',
+        validUntil: '2099-12-31',
+        pricing: { date: now.slice(0, 10), currency: 'EUR' },
+        customer: { name: 'Ana Lima', email: 'ana@example.com' },
+        discounts: { additionalPercent: '40' },
+        lines: [{ lineId: 'L1', productId: 'DESK', quantity: 2, selection: deskSelection }],
+      };
+      const created = await call('POST', '/api/quotes', REP_TOKEN, quote);
+      expect(created.status).toBe(201);
+      const number = created.body['number'] as string;
+      expect(created.body['createdBy']).toEqual({ name: REP_NAME, role: 'rep' });
+      const request = await call(
+        'POST',
+        '/api/quotes',
+        REP_TOKEN,
+        deskOrder('pg-quote-request-1', 1, 'quote-request', now),
+      );
+      expect([request.status, request.body['error']]).toEqual([201, undefined]);
+      const revised = await call('POST', `/api/quotes/${number}/revisions`, MANAGER_TOKEN, quote);
+      expect(revised.body).toMatchObject({ revision: 2, createdBy: { name: MANAGER_NAME } });
+      expect((await call('POST', `/api/quotes/${number}/approve`, REP_TOKEN, {})).status).toBe(403);
+      const approved = await call('POST', `/api/quotes/${number}/approve`, MANAGER_TOKEN, {});
+      expect(approved.body).toMatchObject({ revision: 2, approvedBy: MANAGER_NAME });
+      const list = await call('GET', '/api/quotes', REP_TOKEN);
+      expect(
+        (list.body['items'] as { number: string; kind: string }[]).map((i) => [i.number, i.kind]),
+      ).toEqual([
+        [number, 'rep-quote'],
+        [request.body['number'], 'quote-request'],
+      ]);
+    } finally {
+      await server.stop();
     }
   });
 });
