@@ -91,6 +91,20 @@ function useLatest<T>(value: T) {
   return ref;
 }
 
+/**
+ * Calls `report(value)` once per distinct truthy `value` (a load error, a loaded model): not again
+ * on re-renders, nor when StrictMode replays the effects of a mount.
+ */
+function useOncePer<T>(value: T | null | undefined, report: (value: T) => void) {
+  const latest = useLatest(report);
+  const last = useRef<T | undefined>(undefined);
+  useEffect(() => {
+    if (!value || last.current === value) return;
+    last.current = value;
+    latest.current(value);
+  }, [value, latest]);
+}
+
 function isProductModel(x: object): x is ProductModel {
   return 'document' in x && 'attributes' in x && 'constraints' in x;
 }
@@ -141,11 +155,7 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
   const t = useMessages(props.locale ?? 'en');
   const model = typeof source === 'string' ? remote.data : local.model;
   const error = typeof source === 'string' ? remote.error : local.error;
-  const onLoadError = useLatest(props.onLoadError);
-  useEffect(() => {
-    if (error) onLoadError.current?.({ code: 'model', message: error.message });
-  }, [error, onLoadError]);
-  const onReady = useLatest(props.onReady);
+  useOncePer(error, (e) => props.onLoadError?.({ code: 'model', message: e.message }));
   const repReady =
     props.mode === 'rep' &&
     props.rep &&
@@ -153,15 +163,9 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
     !(props.pricing !== undefined && pricing.data === undefined)
       ? model
       : undefined;
-  useEffect(() => {
-    if (repReady)
-      onReady.current?.({
-        modelId: repReady.id,
-        modelVersion: repReady.version,
-        mode: 'rep',
-        engine: null,
-      });
-  }, [repReady, onReady]);
+  useOncePer(repReady, (m) =>
+    props.onReady?.({ modelId: m.id, modelVersion: m.version, mode: 'rep', engine: null }),
+  );
   const frame = (children: ReactNode) => (
     <div className="madeto" data-theme={props.theme ?? 'light'} dir={props.dir} lang={props.locale}>
       {children}
@@ -229,11 +233,9 @@ function ConfiguratorInstance(
   );
   const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD);
   const t = useMessages(props.locale ?? 'en');
-  const onLoadError = useLatest(props.onLoadError);
-  const engineError = engine.status === 'error' ? engine.error : undefined;
-  useEffect(() => {
-    if (engineError) onLoadError.current?.({ code: 'engine', message: engineError.message });
-  }, [engineError, onLoadError]);
+  useOncePer(engine.status === 'error' ? engine.error : undefined, (e) =>
+    props.onLoadError?.({ code: 'engine', message: e.message }),
+  );
   const { onReady } = props;
   const client = engine.status === 'ready' ? engine.client : undefined;
   const ready = useMemo(

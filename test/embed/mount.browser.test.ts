@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mount, type MountedWidget } from '../../src/embed/mount.tsx';
+import type { EmbedOptions } from '../../src/embed/options.ts';
+import deskJson from '../../public/catalogue/desk.json';
+
+interface Seen {
+  type: string;
+  detail: Record<string, unknown>;
+}
+
+let widget: MountedWidget | undefined;
+afterEach(() => {
+  widget?.unmount();
+  widget = undefined;
+  document.body.replaceChildren();
+});
+
+/** Mounts a widget on a fresh element and records its madeto-* events. */
+function mounted(options: Partial<EmbedOptions>) {
+  const el = document.createElement('div');
+  document.body.append(el);
+  const seen: Seen[] = [];
+  for (const type of ['madeto-ready', 'madeto-error', 'madeto-change'])
+    el.addEventListener(type, (e) => seen.push({ type, detail: (e as CustomEvent).detail }));
+  widget = mount(el, { urlKey: false, ...options });
+  return { el, seen, of: (type: string) => seen.filter((s) => s.type === type) };
+}
+
+describe('madeto-ready: once the widget is usable, with where the engine runs', () => {
+  it.each([
+    ['auto (a small model stays on the page)', undefined, 'page'],
+    ['page', 'page', 'page'],
+    ['worker', 'worker', 'worker'],
+  ] as const)('engine %s → %s', async (_name, engine, expected) => {
+    const { el, of } = mounted({ model: deskJson, ...(engine && { engine }) });
+    expect(of('madeto-ready')).toEqual([]);
+    await expect.poll(() => of('madeto-ready'), { timeout: 10_000 }).toHaveLength(1);
+    expect(el.shadowRoot!.querySelectorAll('input[type="radio"]').length).toBeGreaterThan(0);
+    expect(of('madeto-ready')[0]!.detail).toEqual({
+      version: 1,
+      element: 'div',
+      mode: 'buyer',
+      model: { id: 'DESK', version: deskJson.version },
+      engine: expected,
+    });
+    // An update re-renders, it does not load the model again: no second madeto-ready.
+    widget!.update({ theme: 'dark' });
+    await expect.poll(() => el.shadowRoot!.querySelector('[data-theme="dark"]')).not.toBeNull();
+    expect(of('madeto-ready')).toHaveLength(1);
+  });
+
+  it.each([
+    ['an invalid model document', { ...deskJson, attributes: 'none' }],
+    ['a model URL that answers 404', '/no-such-model.json'],
+  ])('%s → madeto-error code model, no madeto-ready', async (_name, model) => {
+    const { of } = mounted({ model });
+    await expect
+      .poll(() => of('madeto-error'), { timeout: 10_000 })
+      .toEqual([
+        {
+          type: 'madeto-error',
+          detail: { version: 1, code: 'model', message: expect.any(String) },
+        },
+      ]);
+    expect(of('madeto-ready')).toEqual([]);
+  });
+});
