@@ -225,6 +225,16 @@ describe('GET /api/quotes and /api/quotes/:number', () => {
     });
     const first = await call('GET', `/api/quotes/${number}?revision=1`);
     expect(first.body['createdBy']).toEqual({ name: REP_NAME, role: 'rep' });
+    expect(
+      (latest.body['history'] as Json[]).map((h) => [
+        h['revision'],
+        (h['createdBy'] as Json)['name'],
+        h['total'],
+      ]),
+    ).toEqual([
+      [1, REP_NAME, (created.body['quoted'] as { totals: { total: string } }).totals.total],
+      [2, MANAGER_NAME, (latest.body['quoted'] as { totals: { total: string } }).totals.total],
+    ]);
   });
 
   it.each([

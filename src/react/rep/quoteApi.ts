@@ -18,6 +18,8 @@ export interface QuoteView {
   createdAt: string;
   /** Who saved this revision (rep answers only; `null`: saved before the server knew users). */
   createdBy?: QuoteUser | null;
+  /** Every revision: when, by whom, at what total as quoted (a reopened quote only). */
+  history?: { revision: number; createdAt: string; createdBy: QuoteUser | null; total: string }[];
   quote: RepQuote;
   quoted: QuotedFigures;
   price: PriceResult;
@@ -53,6 +55,16 @@ const quoteViewSchema = z.looseObject({
   revisions: z.optional(z.array(z.int())),
   createdAt: z.string(),
   createdBy: z.optional(z.nullable(userSchema)),
+  history: z.optional(
+    z.array(
+      z.object({
+        revision: z.int(),
+        createdAt: z.string(),
+        createdBy: z.nullable(userSchema),
+        total: z.string(),
+      }),
+    ),
+  ),
   quote: repQuoteSchema,
   quoted: z.looseObject({ currency: z.string() }),
   price: z.looseObject({ currency: z.string(), total: z.string(), lines: z.array(z.unknown()) }),

@@ -50,6 +50,14 @@ export interface StoredQuoteRevision {
   createdBy: UserIdentity | null;
 }
 
+/** One revision in a quote's history: when, by whom, at what total (as quoted). */
+export interface RevisionSummary {
+  revision: number;
+  createdAt: string;
+  createdBy: UserIdentity | null;
+  total: string;
+}
+
 type Row = Omit<QuoteRevisionsTable, 'seq'> & { seq: number | string };
 
 const fromRow = (r: Row): StoredQuoteRevision => ({
@@ -187,11 +195,16 @@ export class QuoteRevisionStore {
     });
   }
 
-  /** A revision of `number` (the latest when `revision` is absent), and every revision number. */
+  /**
+   * A revision of `number` (the latest when `revision` is absent), every revision number, and the
+   * history of all revisions (who saved each, when, at what total).
+   */
   async get(
     number: string,
     revision?: number,
-  ): Promise<{ found: StoredQuoteRevision; revisions: number[] } | undefined> {
+  ): Promise<
+    { found: StoredQuoteRevision; revisions: number[]; history: RevisionSummary[] } | undefined
+  > {
     const rows = await this.kysely
       .selectFrom('quote_revisions')
       .selectAll()
@@ -200,7 +213,18 @@ export class QuoteRevisionStore {
       .execute();
     const all = rows.map(fromRow);
     const found = revision === undefined ? all.at(-1) : all.find((r) => r.revision === revision);
-    return found && { found, revisions: all.map((r) => r.revision) };
+    return (
+      found && {
+        found,
+        revisions: all.map((r) => r.revision),
+        history: all.map((r) => ({
+          revision: r.revision,
+          createdAt: r.createdAt,
+          createdBy: r.createdBy,
+          total: r.figures.totals.total,
+        })),
+      }
+    );
   }
 
   /** The latest revision of the quote shared under `token`. */

@@ -60,8 +60,9 @@ function cursors(cursor: string | undefined): { submissions?: number; repQuotes?
  *   priced on the server and stored as revision 1 of a new `RQ-…` quote (201).
  * - `GET /api/quotes?since=&limit=` (signed in): both kinds, oldest first, each with its `kind`
  *   (`quote-request`, `quote`, `rep-quote`); `next` is the cursor of the following page.
- * - `GET /api/quotes/:number?revision=N` (signed in): a rep quote's revision with its revisions,
- *   author, approval and what changed since it was quoted; or a stored quote request.
+ * - `GET /api/quotes/:number?revision=N` (signed in): a rep quote's revision with its revisions
+ *   and their `history` (who saved each, when, at what total), author, approval and what changed
+ *   since it was quoted; or a stored quote request.
  * - `POST /api/quotes/:number/revisions` (signed in): the next revision, recorded as the user's.
  * - `POST /api/quotes/:number/approve { revision? }` (manager): records the signed-in manager as
  *   approver of a revision past a guardrail (403 `MANAGER_REQUIRED` for a rep).
@@ -156,7 +157,11 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       const got = await deps.quotes.get(number, revision);
       if (got) {
         const approval = await deps.quotes.approval(got.found.number, got.found.revision);
-        return { ...repView(got.found, deps.catalogue, got.revisions), approval: approval ?? null };
+        return {
+          ...repView(got.found, deps.catalogue, got.revisions),
+          history: got.history,
+          approval: approval ?? null,
+        };
       }
       const found = revision === undefined ? await deps.store.byNumber(number) : undefined;
       if (!found || found.kind === 'order')
