@@ -7,6 +7,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmbed, type EmbedBuild } from '../../src/embed/build.ts';
+import {
+  REP_TOKEN,
+  startServerProcess,
+  tempDb,
+  type ServerProcess,
+} from '../server/serverProcess.ts';
 import { startDemoServer, type DemoServer } from './staticServer.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -385,6 +391,38 @@ describe('Temporal: native first, the polyfill only where it is missing', () => 
     expect((await hostEvents(page)).some((e) => e.type === 'madeto-ready')).toBe(false);
     await page.close();
   });
+});
+
+describe('rep mode on the real backend', () => {
+  let backend: ServerProcess;
+  beforeAll(async () => {
+    backend = await startServerProcess(tempDb());
+    server.api = backend.url;
+  }, 60_000);
+  afterAll(async () => {
+    server.api = undefined;
+    await backend?.stop();
+  });
+
+  it('the embedded rep editor saves a quote with the token handed over from JS', async () => {
+    const { page } = await open('/embed/rep.html');
+    await page.getByLabel('Rep token').fill(REP_TOKEN);
+    await page.getByRole('button', { name: 'Open the quote editor' }).click();
+    const rep = page.locator('#rep');
+    await rep.getByRole('region', { name: 'Quote', exact: true }).waitFor({ timeout: 20_000 });
+    await rep.getByLabel('Sales rep').fill('Rita Rep');
+    await rep.getByLabel('Customer name').fill('Ana Lima');
+    await rep.getByLabel('Customer e-mail').fill('ana@example.com');
+    await rep.getByRole('button', { name: 'Configure line L1' }).click();
+    await rep.getByRole('button', { name: 'Complete for me', exact: true }).last().click();
+    await rep.getByRole('button', { name: 'Save quote' }).click();
+    await expect
+      .poll(() => rep.locator('.madeto-rep-form p[role="status"]').textContent(), {
+        timeout: 20_000,
+      })
+      .toMatch(/^Saved RQ-\d{4}-\d{6} revision 1$/);
+    await page.close();
+  }, 60_000);
 });
 
 describe('isolation', () => {

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
@@ -21,13 +27,29 @@ export const strictCsp = (nonce: string) =>
 export interface DemoServer {
   origin: string;
   requests: string[];
+  /** Where `/api/` is forwarded (a `madeto serve` URL); unset: `/api/` answers 404. */
+  api: string | undefined;
   close(): Promise<void>;
+}
+
+/** Forwards one request to `target` (same path, method, headers and body) and pipes the answer. */
+function forward(target: string, req: IncomingMessage, res: ServerResponse): void {
+  const upstream = request(
+    new URL(req.url ?? '/', target),
+    { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  upstream.on('error', () => res.writeHead(502).end());
+  req.pipe(upstream);
 }
 
 /**
  * Serves the demo pages like an embedder's site would: `/madeto/` the built embed files,
  * `/embed/` the pages, `/catalogue/` the documents, `/vendor/require.js`. The `csp*.html` pages get
- * the strict policy header and a fresh nonce per response.
+ * the strict policy header and a fresh nonce per response; `/api/` goes to `api` when it is set.
  */
 export async function startDemoServer(root: string, built: string): Promise<DemoServer> {
   const mounts: [string, string][] = [
@@ -36,9 +58,11 @@ export async function startDemoServer(root: string, built: string): Promise<Demo
     ['/catalogue/', join(root, 'public/catalogue')],
   ];
   const requests: string[] = [];
+  const demo = { api: undefined as string | undefined };
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     requests.push(path);
+    if (path.startsWith('/api/') && demo.api) return forward(demo.api, req, res);
     const mount = mounts.find(([prefix]) => path.startsWith(prefix));
     const file =
       path === '/vendor/require.js'
@@ -70,6 +94,12 @@ export async function startDemoServer(root: string, built: string): Promise<Demo
   return {
     origin: `http://127.0.0.1:${port}`,
     requests,
+    get api() {
+      return demo.api;
+    },
+    set api(url) {
+      demo.api = url;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
