@@ -333,15 +333,21 @@ describe('Temporal: native first, the polyfill only where it is missing', () => 
     return { text: await promise.textContent(), expected };
   }
 
-  it('a browser without Temporal fetches the polyfill file first and shows the delivery date', async () => {
-    const before = server.requests.length;
-    const { page, problems } = await open('/embed/shop.html', withoutTemporal);
-    const { text, expected } = await shownDeliveryDate(page);
-    expect(text).toContain(expected);
-    expect(polyfillRequests(before)).toEqual([`/madeto/${polyfillName()}`]);
-    expect(problems).toEqual([]);
-    await page.close();
-  });
+  it.each([
+    ['a shop page', '/embed/shop.html'],
+    ['the strict CSP page (the polyfill script gets the nonce)', '/embed/csp.html'],
+  ])(
+    'without Temporal, %s fetches the polyfill first and shows the delivery date',
+    async (_name, path) => {
+      const before = server.requests.length;
+      const { page, problems } = await open(path, withoutTemporal);
+      const { text, expected } = await shownDeliveryDate(page);
+      expect(text).toContain(expected);
+      expect(polyfillRequests(before)).toEqual([`/madeto/${polyfillName()}`]);
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('a browser with Temporal never fetches the polyfill', async () => {
     const before = server.requests.length;
