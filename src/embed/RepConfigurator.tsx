@@ -98,7 +98,7 @@ export function RepConfigurator({ props, rep, queryClient, onIssue }: RepConfigu
   const problems = useMemo(() => {
     const found: [string, string][] = [];
     models.forEach((m, i) => {
-      if (m instanceof Error) found.push([`rep.models.${i}`, m.message]);
+      if (m instanceof Error) found.push([`rep.models.${i}`, `rep.models.${i}: ${m.message}`]);
     });
     if (Array.isArray(initial))
       for (const issue of initial)

@@ -118,14 +118,14 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   const render = () => {
     const json = readJsonChild(el);
     const attrs = readAttributes(el);
-    const issues = [...json.issues, ...attrs.issues, ...checkJsOptions(js)];
-    issues.forEach(report);
+    const jsIssues = checkJsOptions(js);
+    [...json.issues, ...attrs.issues, ...jsIssues].forEach(report);
+    // A JS word option with a wrong value (reported) is ignored, like a wrong attribute.
+    const valid: Partial<EmbedOptions> = { ...js };
+    for (const { option } of jsIssues)
+      if (option in CHOICES) delete valid[option as keyof typeof CHOICES];
     const repMerged = json.options.rep || js.rep ? { ...json.options.rep, ...js.rep } : undefined;
-    current = { ...json.options, ...attrs.options, ...js, ...(repMerged && { rep: repMerged }) };
-    // A word option with a wrong value (reported above) falls back to its default.
-    for (const [key, words] of Object.entries(CHOICES))
-      if (!(words as readonly unknown[]).includes(current[key as keyof typeof CHOICES] ?? words[0]))
-        delete current[key as keyof typeof CHOICES];
+    current = { ...json.options, ...attrs.options, ...valid, ...(repMerged && { rep: repMerged }) };
     const { model, onChange, submit, locale, mode, engine, rep, ...rest } = current;
     if (model === undefined)
       return report({

@@ -65,3 +65,47 @@ describe('madeto-ready: once the widget is usable, with where the engine runs', 
     expect(of('madeto-ready')).toEqual([]);
   });
 });
+
+describe('mount: options', () => {
+  it('a wrong JS word option is ignored, so the attribute below it applies', () => {
+    const el = document.createElement('div');
+    el.setAttribute('theme', 'dark');
+    document.body.append(el);
+    const errors: unknown[] = [];
+    el.addEventListener('madeto-error', (e) => errors.push((e as CustomEvent).detail));
+    widget = mount(el, { model: deskJson, theme: 'neon' as never });
+    expect(widget.getState().options.theme).toBe('dark');
+    expect(errors).toContainEqual(expect.objectContaining({ code: 'options', option: 'theme' }));
+  });
+
+  it.each([
+    [
+      'a rep.models entry that does not load',
+      { models: [deskJson, '/no-such-model.json'] },
+      'rep.models.1',
+      /^options: rep\.models\.1: /,
+    ],
+    [
+      'an invalid rep.initial',
+      { initial: { rep: '' } },
+      'rep.initial',
+      /^options: rep\.initial\.\w+/,
+    ],
+  ])('rep mode: %s is a madeto-error naming the option', async (_name, rep, option, message) => {
+    const { of } = mounted({
+      model: deskJson,
+      mode: 'rep',
+      pricing: {},
+      rep: { token: 't0ken', ...rep },
+    });
+    await expect
+      .poll(() => of('madeto-error').map((e) => e.detail), { timeout: 10_000 })
+      .toContainEqual(
+        expect.objectContaining({
+          code: 'options',
+          option,
+          message: expect.stringMatching(message),
+        }),
+      );
+  });
+});
