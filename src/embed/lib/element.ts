@@ -7,7 +7,7 @@ import { defineElement } from '../element.ts';
 export { defineElement, MadetoConfiguratorElement, TAG_NAME } from '../element.ts';
 export { mount } from '../mount.tsx';
 export type { MountedState, MountedWidget } from '../mount.tsx';
-export type { EmbedOptions } from '../options.ts';
-export type { MadetoEventMap, MadetoEventName } from '../events.ts';
+export type { EmbedOptions, EmbedRepOptions } from '../options.ts';
+export type { MadetoErrorCode, MadetoEventMap, MadetoEventName } from '../events.ts';
 
 defineElement();

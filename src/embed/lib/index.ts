@@ -10,3 +10,8 @@ export type { CompletionObjective } from '../../engine/index.ts';
 /** `RepQuote` is the React rep editor here; the engine's quote document type is `RepQuoteData`. */
 export { RepQuote } from '../../react/index.ts';
 export type { RepQuote as RepQuoteData } from '../../engine/index.ts';
+/** What `onReady` and `onLoadError` of `<Configurator>` report. */
+export type {
+  ConfiguratorLoadError,
+  ConfiguratorReadyInfo,
+} from '../../react/components/Configurator.tsx';
