@@ -26,9 +26,10 @@ function integer(
 
 /**
  * Builds the server configuration from `madeto serve` arguments and the environment:
- * `DATABASE_URL` (PostgreSQL; `--db` then is an error), `MADETO_REP_TOKEN` (the sales reps'
- * bearer token, kept out of the process list), `MADETO_ORIGINS` (comma-separated shop origins,
- * added to `--origin`).
+ * `DATABASE_URL` (PostgreSQL; `--db` then is an error), `MADETO_REP_TOKEN` / `MADETO_REP_NAME`
+ * and `MADETO_MANAGER_TOKEN` / `MADETO_MANAGER_NAME` (the bearer tokens of a rep and of a manager
+ * who approves, kept out of the process list; see `usersFromEnv`), `MADETO_ORIGINS`
+ * (comma-separated shop origins, added to `--origin`).
  */
 export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = parseArgs(args, {
