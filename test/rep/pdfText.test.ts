@@ -30,7 +30,7 @@ function pdf(content: string, cmap: string, flate = true): Buffer {
 }
 
 // Glyphs 1..4 are "Q", "u", "o", "t" (bfchar); 5..7 are "a".."c" (a bfrange counting up);
-// 8..9 are "€" and "ffi" (a bfrange with a list); 10 is a space.
+// 8..11 are "€", "ffi", a space and the ligature "ﬁ" (a bfrange with a list).
 const CMAP = `/CIDInit /ProcSet findresource begin
 begincmap
 4 beginbfchar
@@ -39,12 +39,9 @@ begincmap
 <0003> <006F>
 <0004> <0074>
 endbfchar
-1 beginbfchar
-<000A> <0020>
-endbfchar
 2 beginbfrange
 <0005> <0007> <0061>
-<0008> <0009> [<20AC> <006600660069>]
+<0008> <000B> [<20AC> <006600660069> <0020> <FB01>]
 endbfrange
 endcmap`;
 
@@ -69,6 +66,7 @@ describe('pdfText', () => {
     ],
     ["' starts a new line", "BT /F7 12 Tf <0001> Tj <0002> ' ET", 'Q\nu'],
     ['a space glyph', 'BT /F7 12 Tf <0001000A0002> Tj ET', 'Q u'],
+    ['a ligature is spelt out', 'BT /F7 12 Tf <000B0002> Tj ET', 'fiu'],
   ])('%s', (_, content, text) => {
     expect(pdfText(pdf(content, CMAP)).trim()).toBe(text);
   });

@@ -5,7 +5,8 @@ import { inflateSync } from 'node:zlib';
  * their streams are read from the file, Flate streams inflated (node:zlib), each font's ToUnicode
  * CMap parsed (`bfchar` and `bfrange`), and the strings of `Tj`, `TJ`, `'` and `"` in every content
  * stream decoded through the CMap of the font selected by `Tf`. Text objects (`BT … ET`) and moves
- * to another line become line breaks; a wide gap inside `TJ` becomes a space. Encrypted PDFs,
+ * to another line become line breaks; a wide gap inside `TJ` becomes a space; ligatures ("ﬁ")
+ * are spelt out ("fi"). Encrypted PDFs,
  * object streams and fonts without a ToUnicode map are not handled (Chromium writes none of them).
  */
 export function pdfText(pdf: Uint8Array): string {
@@ -26,7 +27,8 @@ export function pdfText(pdf: Uint8Array): string {
   for (const o of objects.values())
     if (o.stream && /\bBT\b/.test(o.stream) && /\bT[jJ]\b|'|"/.test(o.stream))
       pages.push(showText(o.stream, cmaps));
-  return pages.join('\n');
+  // A ligature glyph maps to its presentation form ("ﬁ", U+FB01): spelt out as the letters.
+  return pages.join('\n').replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
 }
 
 interface PdfObject {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,5 +185,48 @@ describe('rep flow on the real backend', () => {
         timeout: 20_000,
       })
       .toMatch(/^Thank you: order O-\d{4}-\d{6} is placed\.$/);
+  }, 120_000);
+  it('prints a quote of several products: every line with its options is in the PDF', async () => {
+    const mixed = JSON.parse(
+      readFileSync(
+        new URL('../../public/catalogue/requests/promise-mixed.json', import.meta.url),
+        'utf8',
+      ),
+    ) as { lines: RepQuote['lines'] };
+    const today = new Date().toISOString().slice(0, 10);
+    const created = await fetch(`${api.url}/api/quotes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${REP_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        rep: 'Rita Rep',
+        validUntil: '2099-12-31',
+        shipPolicy: 'asap',
+        pricing: { date: today, currency: 'EUR' },
+        customer: { name: 'Bruno Costa', email: 'bruno@example.com', company: 'Costa Lda' },
+        notes: 'Three products, one quote.',
+        lines: [...mixed.lines, { lineId: 'L4', productId: 'INSTALL-DESK', quantity: 2 }],
+      }),
+    });
+    const body = (await created.json()) as { shareToken: string; error?: unknown };
+    expect([created.status, body.error]).toEqual([201, undefined]);
+    const customer = await browser.newPage();
+    await customer.goto(`${base}/#/shared/${body.shareToken}`);
+    await expect
+      .poll(() => customer.locator('#quote-title').textContent(), { timeout: 20_000 })
+      .toMatch(/^Quote RQ-\d{4}-\d{6} · revision 1$/);
+    const text = squeeze(pdfText(await customer.pdf({ format: 'A4' })));
+    const shown = (await (
+      await fetch(`${api.url}/api/shared/quotes/${body.shareToken}`)
+    ).json()) as SharedView;
+    expect(shown.quote.lines.map((l) => l.productId)).toEqual([
+      'DESK',
+      'BIKE',
+      'SOFA',
+      'INSTALL-DESK',
+    ]);
+    const expected = expectedTexts(shown);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(expected.filter(([, t]) => !text.includes(squeeze(t)))).toEqual([]);
+    expect(text).toContain(squeeze('Costa Lda'));
   }, 120_000);
 });
