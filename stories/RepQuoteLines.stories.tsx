@@ -2,14 +2,15 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { fn } from 'storybook/test';
 import { QuoteLines } from '../src/react/rep/QuoteLines.tsx';
-import type { RepQuoteLine } from '../src/engine/quotes/repQuote.ts';
+import type { QuoteLineValue } from '../src/react/rep/repQuoteForm.ts';
 import { models, pricedState, repStates } from '../test/rep/repFixtures.ts';
+import { StatesGrid } from './StatesGrid.tsx';
 import '../src/react/styles/madeto.css';
 import '../src/react/styles/panels.css';
 import '../src/react/styles/quote-print.css';
 
-function Live({ active }: { active?: string }) {
-  const [lines, setLines] = useState<RepQuoteLine[]>(repStates.valid.lines);
+function Live({ active, locale }: { active?: string; locale?: string }) {
+  const [lines, setLines] = useState<QuoteLineValue[]>(repStates.valid.lines);
   const [current, setCurrent] = useState(active);
   return (
     <QuoteLines
@@ -19,9 +20,16 @@ function Live({ active }: { active?: string }) {
       price={pricedState('valid').price}
       active={current}
       onActivate={setCurrent}
+      {...(locale && { locale })}
     />
   );
 }
+
+/** Lines as the form holds them while a quantity is typed wrong (the error names it). */
+const mistyped: QuoteLineValue[] = repStates.valid.lines.map((l) =>
+  l.lineId === 'L2' ? { ...l, quantity: '0' } : l,
+);
+const mistypedError = { L2: 'Quantity of line L2: enter a whole number from 1 to 1,000,000.' };
 
 const meta = {
   title: 'Rep/QuoteLines',
@@ -39,14 +47,42 @@ type Story = StoryObj<typeof meta>;
 
 export const Lines: Story = {};
 export const Unpriced: Story = { args: { price: undefined } };
+export const InvalidQuantity: Story = {
+  args: { lines: mistyped, errors: mistypedError, price: undefined },
+};
+export const German: Story = { args: { locale: 'de-DE' } };
 export const Configuring: Story = { render: () => <Live active="L1" /> };
-/** Every state on one page. */
+const states = ['priced', 'unpriced', 'invalid-quantity', 'german'] as const;
+/** Every state on one page: priced, unpriced, a mistyped quantity, German, RTL, dark; then configuring. */
 export const AllStates: Story = {
   render: (args) => (
     <div style={{ display: 'grid', gap: 24 }}>
-      <QuoteLines {...args} />
-      <QuoteLines {...args} price={undefined} />
-      <Live active="L1" />
+      <StatesGrid
+        states={states}
+        darkState="invalid-quantity"
+        columnWidth={520}
+        render={(state) => {
+          switch (state) {
+            case 'priced':
+            case 'rtl':
+              return <QuoteLines {...args} />;
+            case 'unpriced':
+              return <QuoteLines {...args} price={undefined} />;
+            case 'invalid-quantity':
+              return (
+                <QuoteLines {...args} lines={mistyped} errors={mistypedError} price={undefined} />
+              );
+            case 'german':
+              return <QuoteLines {...args} locale="de-DE" />;
+            default:
+              return state satisfies never;
+          }
+        }}
+      />
+      <figure data-story-state="configuring" style={{ margin: 0 }}>
+        <figcaption>configuring</figcaption>
+        <Live active="L1" />
+      </figure>
     </div>
   ),
 };

@@ -39,14 +39,19 @@ describe('QuoteDocument', () => {
         />,
       );
       const text = el.textContent ?? '';
+      const day = (iso: string) =>
+        new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+          new Date(`${iso}T00:00:00Z`),
+        );
       expect(text).toContain('Quote RQ-2026-000007 · revision 2');
-      expect(text).toContain(`Valid until${quote.validUntil}`);
+      expect(quote.validUntil).toBe('2026-12-23');
+      expect(text).toContain('Valid untilDec 23, 2026');
       expect(el.querySelectorAll('tbody tr')).toHaveLength(quote.lines.length);
       const total = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(
         Number(priced.price.total),
       );
       expect(el.querySelector('.madeto-quote-total')?.textContent).toContain(total);
-      expect(el.textContent).toContain(priced.promise!.deliveryDate!);
+      expect(el.textContent).toContain(`delivery by ${day(priced.promise!.deliveryDate!)}`);
       expect(el.querySelector('tbody tr td:last-child')?.textContent).toBe('19%');
       expect(el.textContent).toContain(
         quote.shipPolicy === 'complete' ? 'Shipped complete' : 'as soon as possible',
@@ -84,7 +89,13 @@ describe('QuoteComparison', () => {
       comparison.differingOptions.length,
     );
     expect(comparison.differingOptions.map((o) => o.attribute)).toEqual(['cableTray']);
-    expect(el.textContent).toContain(comparison.sides[0].deliveryDate!);
+    expect(comparison.sides[0].deliveryDate).toBe('2026-12-03');
+    expect(el.textContent).toContain('DeliveryDec 3, 2026');
+    expect(el.querySelector('[data-state="cheaper"]')?.textContent).toBe(
+      `(-${new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(
+        Number(comparison.totalDifference.replace('-', '')),
+      )})`,
+    );
     expect(await seriousViolations(el)).toEqual([]);
   });
 });
@@ -93,6 +104,7 @@ describe('RepQuote editor', () => {
   it('prices live, flags approval without clamping, saves and revises through the API', async () => {
     const calls: { url: string; body: unknown }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      if (url.endsWith('/api/me')) return respond({ name: 'Rita Rep', role: 'rep' });
       const quote = JSON.parse(String(init.body)) as RepQuoteData;
       calls.push({ url, body: quote });
       const priced = priceQuote(quote, data);
@@ -144,7 +156,7 @@ describe('RepQuote editor', () => {
     expect(calls[1]?.url).toBe('http://backend.test/api/quotes/RQ-2026-000001/revisions');
     await userEvent.click(page.getByRole('button', { name: 'Duplicate', exact: true }));
     await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
-    expect(calls[2]?.url).toBe('http://backend.test/api/quotes');
+    await expect.poll(() => calls[2]?.url).toBe('http://backend.test/api/quotes');
     expect(await seriousViolations(el)).toEqual([]);
   });
 });
@@ -172,7 +184,7 @@ describe('SharedQuoteView', () => {
   it.each([
     ['open', repStates.valid, '2026-11-23', false, ''],
     ['approval-required', repStates.approvalRequired, '2026-11-23', true, 'awaits approval'],
-    ['expired', repStates.valid, '2027-01-01', true, 'expired on 2026-12-23'],
+    ['expired', repStates.valid, '2027-01-01', true, 'expired on Dec 23, 2026'],
   ] as const)('%s: accept disabled %s', async (state, quote, today, disabled, why) => {
     vi.stubGlobal('fetch', async () => respond(answer(quote)));
     const el = render(<SharedQuoteView apiBase="" token="tok_abc" models={models} today={today} />);
@@ -232,7 +244,7 @@ describe('RepQuote reopened', () => {
     await expect
       .element(page.getByRole('status', { name: 'Changes since quoted' }))
       .toHaveTextContent(change.message);
-    expect(urls).toEqual(['/api/quotes/RQ-2026-000009']);
+    expect(urls.filter((u) => !u.endsWith('/api/me'))).toEqual(['/api/quotes/RQ-2026-000009']);
     await expect.element(page.getByLabelText('Ship each item as soon as possible')).toBeChecked();
     await expect.element(page.getByRole('combobox', { name: /^Revision/ })).toHaveValue('3');
   });

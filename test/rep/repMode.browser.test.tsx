@@ -29,6 +29,28 @@ describe('<Configurator mode="rep">', () => {
     await expect.element(page.getByRole('button', { name: 'Save quote' })).toBeVisible();
   });
 
+  it('follows the widget locale and currency: German words, a USD draft in German notation', async () => {
+    const el = render(
+      <Configurator
+        model={desk}
+        mode="rep"
+        locale="de-DE"
+        currency="USD"
+        pricing={pricingJson}
+        availability={availabilityJson}
+        rep={{ ...rep, models }}
+      />,
+    );
+    await expect.element(page.getByRole('region', { name: 'Angebot', exact: true })).toBeVisible();
+    await expect.element(page.getByLabelText('Zusatzrabatt (%)')).toBeVisible();
+    await expect.element(page.getByLabelText('Belegrabatt (USD)')).toBeVisible();
+    await expect.element(page.getByRole('button', { name: 'Angebot speichern' })).toBeVisible();
+    const total = el.querySelector('.madeto-quote-total td')?.textContent ?? '';
+    expect(total).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\s\$$/);
+    expect(el.querySelector('.madeto-quote-foot')?.textContent).toContain('Preise in USD');
+    expect(el.querySelector('.madeto-quote-meta')?.textContent).toContain('Gültig bis23.12.2026');
+  });
+
   it.each([
     ['without the rep prop', { pricing: pricingJson }, /needs the `rep` prop/],
     ['without pricing', { rep: { ...rep, models } }, /needs the `pricing` prop/],

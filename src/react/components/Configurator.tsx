@@ -205,6 +205,8 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
           pricingData={pricing.data}
           availabilityData={availability.data}
           rep={props.rep}
+          locale={props.locale}
+          currency={props.currency}
         />
       ),
     );

@@ -1,33 +1,43 @@
 import type { ProductModel } from '../../engine/model/types.ts';
 import type { ConfigurationComparison } from '../../engine/quotes/compareConfigurations.ts';
 import { attributeLabel, valueLabel } from '../panels/labels.ts';
-import { formatMoney } from '../i18n/format.ts';
+import { repFormat } from './repFormat.ts';
 
 /** The props of `<QuoteComparison>`. */
 export interface QuoteComparisonProps {
   comparison: ConfigurationComparison;
   currency: string;
-  /** Locale for money (`Intl`); default English. */
+  /** Locale of the words, money and dates (`Intl`); default English. */
   locale?: string;
   models: readonly ProductModel[];
   labels?: [string, string];
 }
+
+/** How the right side's total compares with the left's, from the sign of the decimal difference. */
+const direction = (difference: string) =>
+  /^[+-]?0(\.0+)?$/.test(difference) ? 'same' : difference.startsWith('-') ? 'cheaper' : 'dearer';
 
 /**
  * Two configurations side by side: total price, delivery date, and only the options that differ
  * (from `compareConfigurations`).
  */
 export function QuoteComparison(props: QuoteComparisonProps) {
+  const f = repFormat(props.locale ?? 'en', props.currency);
+  const { t } = f;
   const [a, b] = props.comparison.sides;
-  const [la, lb] = props.labels ?? [`Line ${a.line.lineId}`, `Line ${b.line.lineId}`];
-  const money = (x: string) => formatMoney(x, props.currency, props.locale ?? 'en');
+  const [la, lb] = props.labels ?? [
+    t('rep.line', { line: a.line.lineId }),
+    t('rep.line', { line: b.line.lineId }),
+  ];
   const model = props.models.find((m) => m.id === a.line.productId);
+  const yesNo = { yes: t('value.yes'), no: t('value.no') };
   const show = (attribute: string, v: unknown) =>
-    v === undefined ? '—' : model ? valueLabel(model, attribute, v as never) : String(v);
-  const diff = Number(props.comparison.totalDifference);
+    v === undefined ? '—' : model ? valueLabel(model, attribute, v as never, yesNo) : String(v);
+  const delivery = (d: string | undefined) => (d === undefined ? t('rep.compare.tbc') : f.date(d));
+  const difference = props.comparison.totalDifference;
   return (
     <table className="madeto-quote-comparison">
-      <caption>Comparison</caption>
+      <caption>{t('rep.compare.caption')}</caption>
       <thead>
         <tr>
           <td />
@@ -37,25 +47,22 @@ export function QuoteComparison(props: QuoteComparisonProps) {
       </thead>
       <tbody>
         <tr>
-          <th scope="row">Total</th>
-          <td>{money(a.total)}</td>
+          <th scope="row">{t('rep.compare.total')}</th>
+          <td>{f.money(a.total)}</td>
           <td>
-            {money(b.total)}{' '}
-            <span data-state={diff > 0 ? 'dearer' : diff < 0 ? 'cheaper' : 'same'}>
-              ({diff > 0 ? '+' : diff < 0 ? '−' : '±'}
-              {money(String(Math.abs(diff)))})
-            </span>
+            {f.money(b.total)}{' '}
+            <span data-state={direction(difference)}>({f.signedMoney(difference)})</span>
           </td>
         </tr>
         <tr>
-          <th scope="row">Delivery</th>
-          <td>{a.deliveryDate ?? 'to be confirmed'}</td>
-          <td>{b.deliveryDate ?? 'to be confirmed'}</td>
+          <th scope="row">{t('rep.compare.delivery')}</th>
+          <td>{delivery(a.deliveryDate)}</td>
+          <td>{delivery(b.deliveryDate)}</td>
         </tr>
         {props.comparison.differingOptions.length === 0 ? (
           <tr>
-            <th scope="row">Options</th>
-            <td colSpan={2}>The same options</td>
+            <th scope="row">{t('rep.compare.options')}</th>
+            <td colSpan={2}>{t('rep.compare.same')}</td>
           </tr>
         ) : (
           props.comparison.differingOptions.map((o) => (

@@ -3,7 +3,8 @@ import type { PriceResult } from '../../engine/pricing/price.ts';
 import type { QuoteChange } from '../../engine/quotes/quoteChanges.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
 import { attributeLabel, valueLabel } from '../panels/labels.ts';
-import { formatMoney, formatRate } from '../i18n/format.ts';
+import { formatRate } from '../i18n/format.ts';
+import { repFormat, violationText } from './repFormat.ts';
 
 /** The combined promise shown on a quote. */
 export interface QuotePromise {
@@ -28,15 +29,18 @@ export interface QuoteDocumentProps {
   /** The issue date (`YYYY-MM-DD`). */
   issued: string;
   seller?: string;
+  /** Locale of the words, money, rates and dates; default English. */
   locale?: string;
 }
 
 function Options({
   model,
   selection,
+  yesNo,
 }: {
   model?: ProductModel;
   selection: RepQuote['lines'][number]['selection'];
+  yesNo: { yes: string; no: string };
 }) {
   const entries = Object.entries(selection);
   if (entries.length === 0) return null;
@@ -47,7 +51,7 @@ function Options({
           <dt>{model ? attributeLabel(model, attribute) : attribute}</dt>
           <dd>
             {model
-              ? valueLabel(model, attribute, value)
+              ? valueLabel(model, attribute, value, yesNo)
               : Array.isArray(value)
                 ? value.join(', ')
                 : String(value)}
@@ -66,32 +70,42 @@ function Options({
  */
 export function QuoteDocument(props: QuoteDocumentProps) {
   const { quote, price } = props;
-  const money = (a: string) => formatMoney(a, price.currency, props.locale ?? 'en');
+  const f = repFormat(props.locale ?? 'en', price.currency);
+  const { t, money, date } = f;
   // Tax rates are fractions ("0.19"): shown as percentages at the edge.
-  const percent = (rate: string) => formatRate(rate, props.locale ?? 'en');
+  const percent = (rate: string) => formatRate(rate, f.locale);
   const models = new Map(props.models.map((m) => [m.id, m] as const));
   const state = props.approvalRequired ? 'approval-required' : 'valid';
+  const yesNo = { yes: t('value.yes'), no: t('value.no') };
+  const policy = t(quote.shipPolicy === 'complete' ? 'rep.doc.shipComplete' : 'rep.doc.shipAsap');
+  const delivery =
+    props.promise?.status === 'ok' && props.promise.deliveryDate
+      ? t('rep.doc.deliveryBy', { policy, date: date(props.promise.deliveryDate) })
+      : t('rep.doc.deliveryTbc', { policy });
   return (
     <article className="madeto-quote-document" data-state={state} aria-labelledby="quote-title">
       <header className="madeto-quote-head">
         <div>
           <p className="madeto-quote-seller">{props.seller ?? 'Madeto Furniture GmbH'}</p>
           <h2 id="quote-title">
-            Quote {props.number ?? '(draft)'}
-            {props.revision !== undefined && ` · revision ${props.revision}`}
+            {props.number === undefined
+              ? t('rep.draftTitle')
+              : props.revision === undefined
+                ? `${t('rep.quote')} ${props.number}`
+                : t('rep.storedTitle', { number: props.number, revision: props.revision })}
           </h2>
         </div>
         <dl className="madeto-quote-meta">
-          <dt>Issued</dt>
-          <dd>{props.issued}</dd>
-          <dt>Valid until</dt>
-          <dd>{quote.validUntil}</dd>
-          <dt>Sales rep</dt>
+          <dt>{t('rep.doc.issued')}</dt>
+          <dd>{date(props.issued)}</dd>
+          <dt>{t('rep.validUntil')}</dt>
+          <dd>{date(quote.validUntil)}</dd>
+          <dt>{t('rep.salesRep')}</dt>
           <dd>{quote.rep}</dd>
         </dl>
       </header>
-      <section aria-label="Customer" className="madeto-quote-customer">
-        <h3>Customer</h3>
+      <section aria-label={t('rep.customer')} className="madeto-quote-customer">
+        <h3>{t('rep.customer')}</h3>
         <p>
           {quote.customer.name}
           {quote.customer.company && <>, {quote.customer.company}</>}
@@ -101,13 +115,18 @@ export function QuoteDocument(props: QuoteDocumentProps) {
       </section>
       {props.approvalRequired && (
         <p role="alert" className="madeto-quote-approval">
-          Approval required: {price.violations.map((v) => v.message).join('; ')}. This quote cannot
-          be accepted until a manager approves it.
+          {t('rep.doc.approval', {
+            reasons: price.violations.map((v) => violationText(v, f)).join(' '),
+          })}
         </p>
       )}
       {props.changes && props.changes.length > 0 && (
-        <section aria-label="Changes since quoted" className="madeto-quote-changes" role="status">
-          <h3>Changed since this revision was quoted</h3>
+        <section
+          aria-label={t('rep.doc.changesLabel')}
+          className="madeto-quote-changes"
+          role="status"
+        >
+          <h3>{t('rep.doc.changes')}</h3>
           <ul>
             {props.changes.map((c) => (
               <li key={`${c.kind}${c.path}`} data-kind={c.kind}>
@@ -118,14 +137,14 @@ export function QuoteDocument(props: QuoteDocumentProps) {
         </section>
       )}
       <table className="madeto-quote-lines">
-        <caption>Quoted items</caption>
+        <caption>{t('rep.doc.items')}</caption>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Qty</th>
-            <th scope="col">Unit price</th>
-            <th scope="col">Net</th>
-            <th scope="col">Tax</th>
+            <th scope="col">{t('rep.doc.item')}</th>
+            <th scope="col">{t('rep.doc.quantity')}</th>
+            <th scope="col">{t('rep.doc.unitPrice')}</th>
+            <th scope="col">{t('rep.doc.net')}</th>
+            <th scope="col">{t('rep.doc.tax')}</th>
           </tr>
         </thead>
         <tbody>
@@ -136,9 +155,9 @@ export function QuoteDocument(props: QuoteDocumentProps) {
               <tr key={l.lineId}>
                 <th scope="row">
                   {model?.name ?? l.productId}
-                  <Options {...(model && { model })} selection={l.selection} />
+                  <Options {...(model && { model })} selection={l.selection} yesNo={yesNo} />
                 </th>
-                <td>{l.quantity}</td>
+                <td>{f.count(l.quantity)}</td>
                 <td>{p ? money(p.unit) : '—'}</td>
                 <td>{p ? money(p.extended) : '—'}</td>
                 <td>{p ? percent(p.taxRate) : '—'}</td>
@@ -147,57 +166,56 @@ export function QuoteDocument(props: QuoteDocumentProps) {
           })}
         </tbody>
         <tfoot>
-          {price.documentDiscount !== '0' && Number(price.documentDiscount) !== 0 && (
+          {!/^0(\.0+)?$/.test(price.documentDiscount) && (
             <tr>
               <th scope="row" colSpan={3}>
-                Document discount
+                {t('rep.doc.documentDiscount')}
               </th>
               <td colSpan={2}>−{money(price.documentDiscount)}</td>
             </tr>
           )}
           <tr>
             <th scope="row" colSpan={3}>
-              Subtotal (net)
+              {t('rep.doc.subtotal')}
             </th>
             <td colSpan={2}>{money(price.subtotal)}</td>
           </tr>
-          {price.taxes.map((t) => (
-            <tr key={t.taxId}>
+          {price.taxes.map((tax) => (
+            <tr key={tax.taxId}>
               <th scope="row" colSpan={3}>
-                Tax {t.taxId} {percent(t.rate)} on {money(t.base)}
+                {t('rep.doc.taxLine', {
+                  taxId: tax.taxId,
+                  rate: percent(tax.rate),
+                  base: money(tax.base),
+                })}
               </th>
-              <td colSpan={2}>{money(t.amount)}</td>
+              <td colSpan={2}>{money(tax.amount)}</td>
             </tr>
           ))}
           <tr className="madeto-quote-total">
             <th scope="row" colSpan={3}>
-              Total
+              {t('rep.doc.total')}
             </th>
             <td colSpan={2}>{money(price.total)}</td>
           </tr>
         </tfoot>
       </table>
-      <section aria-label="Delivery" className="madeto-quote-delivery">
-        <h3>Delivery</h3>
-        <p>
-          {quote.shipPolicy === 'complete'
-            ? 'Shipped complete in one delivery'
-            : 'Each item shipped as soon as possible'}
-          {': '}
-          {props.promise?.status === 'ok' && props.promise.deliveryDate
-            ? `delivery by ${props.promise.deliveryDate}`
-            : 'delivery date to be confirmed'}
-        </p>
+      <section aria-label={t('rep.shipPolicy')} className="madeto-quote-delivery">
+        <h3>{t('rep.shipPolicy')}</h3>
+        <p>{delivery}</p>
       </section>
       {quote.notes !== '' && (
-        <section aria-label="Notes" className="madeto-quote-notes">
-          <h3>Notes</h3>
+        <section aria-label={t('rep.notes')} className="madeto-quote-notes">
+          <h3>{t('rep.notes')}</h3>
           <p>{quote.notes}</p>
         </section>
       )}
       <footer className="madeto-quote-foot">
-        Prices in {price.currency}, priced for {price.date}. This quote is valid until{' '}
-        {quote.validUntil}.
+        {t('rep.doc.footer', {
+          currency: price.currency,
+          date: date(price.date),
+          validUntil: date(quote.validUntil),
+        })}
       </footer>
     </article>
   );

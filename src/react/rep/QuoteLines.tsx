@@ -1,15 +1,18 @@
+import { useId } from 'react';
 import type { ProductModel, Selection } from '../../engine/model/types.ts';
 import type { PriceResult } from '../../engine/pricing/price.ts';
 import type { RepQuoteLine } from '../../engine/quotes/repQuote.ts';
 import { Configurator } from '../components/Configurator.tsx';
-import { formatMoney } from '../i18n/format.ts';
+import { repFormat } from './repFormat.ts';
+import type { QuoteLineValue } from './repQuoteForm.ts';
 
 /** The props of `<QuoteLines>`. */
 export interface QuoteLinesProps {
-  /** Locale for money (`Intl`); default English. */
+  /** Locale of the labels and money (`Intl`); default English. */
   locale?: string;
-  lines: readonly RepQuoteLine[];
-  onChange: (lines: RepQuoteLine[]) => void;
+  /** The lines; a quantity may be text as typed (checked by the form, see `errors`). */
+  lines: readonly QuoteLineValue[];
+  onChange: (lines: QuoteLineValue[]) => void;
   /** The products a rep can quote (with a model: configured in the widget). */
   models: readonly ProductModel[];
   /** The pricing document, handed to the widget for its price panels. */
@@ -18,34 +21,50 @@ export interface QuoteLinesProps {
   /** The line being configured in the widget. */
   active?: string | undefined;
   onActivate: (lineId: string | undefined) => void;
+  /** What is wrong with a line's quantity as typed, by line id (shown next to the field). */
+  errors?: Readonly<Record<string, string>>;
 }
 
-const nextId = (lines: readonly RepQuoteLine[]) => {
+const nextId = (lines: readonly QuoteLineValue[]) => {
   let n = lines.length + 1;
   while (lines.some((l) => l.lineId === `L${n}`)) n++;
   return `L${n}`;
 };
 
+/** A quantity as typed, when it is one the widget can start from. */
+const wholeQuantity = (q: number | string) => {
+  const n = Number(String(q).trim());
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+};
+
 /**
  * The quote's lines, each its own product, selection and quantity: add, duplicate, remove, change
- * the quantity, and configure one line at a time in the configurator widget (reused, not forked).
+ * the quantity (as typed: never clamped; an error names what is wrong), and configure one line at
+ * a time in the configurator widget (reused, not forked).
  */
 export function QuoteLines(props: QuoteLinesProps) {
+  const id = useId();
   const { lines } = props;
-  const set = (i: number, patch: Partial<RepQuoteLine>) =>
+  const f = repFormat(props.locale ?? 'en', props.price?.currency ?? 'EUR');
+  const { t } = f;
+  const set = (i: number, patch: Partial<QuoteLineValue>) =>
     props.onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const first = props.models[0];
   const active = lines.find((l) => l.lineId === props.active);
   const activeModel = props.models.find((m) => m.id === active?.productId);
+  const activeQuantity = active && wholeQuantity(active.quantity);
   return (
-    <section className="madeto-quote-lines-editor" aria-label="Quote lines">
+    <section className="madeto-quote-lines-editor" aria-label={t('rep.lines')}>
       <ol>
         {lines.map((l, i) => {
           const p = props.price?.lines.find((x) => x.lineId === l.lineId);
+          const line = l.lineId;
+          const error = props.errors?.[line];
+          const quantityId = `${id}-${line}-quantity`;
           return (
-            <li key={l.lineId} data-state={l.lineId === props.active ? 'active' : 'idle'}>
+            <li key={line} data-state={line === props.active ? 'active' : 'idle'}>
               <label>
-                Product of line {l.lineId}
+                {t('rep.lineProduct', { line })}
                 <select
                   value={l.productId}
                   onChange={(e) => set(i, { productId: e.target.value, selection: {} })}
@@ -57,24 +76,32 @@ export function QuoteLines(props: QuoteLinesProps) {
                   ))}
                 </select>
               </label>
-              <label>
-                Quantity of line {l.lineId}
+              <span className="madeto-form-field" data-state={error ? 'invalid' : 'valid'}>
+                <label htmlFor={quantityId}>{t('rep.lineQuantity', { line })}</label>
                 <input
+                  id={quantityId}
                   type="number"
                   min={1}
+                  step={1}
+                  inputMode="numeric"
                   value={l.quantity}
-                  onChange={(e) => set(i, { quantity: Math.max(1, Number(e.target.value) || 1) })}
+                  aria-invalid={error !== undefined}
+                  aria-describedby={error ? `${quantityId}-error` : undefined}
+                  onChange={(e) => set(i, { quantity: e.target.value })}
                 />
-              </label>
-              <span className="madeto-quote-line-price">
-                {p ? formatMoney(p.extended, props.price!.currency, props.locale ?? 'en') : '—'}
+                {error && (
+                  <span id={`${quantityId}-error`} className="madeto-form-field-error">
+                    {error}
+                  </span>
+                )}
               </span>
+              <span className="madeto-quote-line-price">{p ? f.money(p.extended) : '—'}</span>
               <button
                 type="button"
-                aria-pressed={l.lineId === props.active}
-                onClick={() => props.onActivate(l.lineId === props.active ? undefined : l.lineId)}
+                aria-pressed={line === props.active}
+                onClick={() => props.onActivate(line === props.active ? undefined : line)}
               >
-                Configure line {l.lineId}
+                {t('rep.configureLine', { line })}
               </button>
               <button
                 type="button"
@@ -86,14 +113,14 @@ export function QuoteLines(props: QuoteLinesProps) {
                   ])
                 }
               >
-                Duplicate line {l.lineId}
+                {t('rep.duplicateLine', { line })}
               </button>
               <button
                 type="button"
                 disabled={lines.length === 1}
                 onClick={() => props.onChange(lines.filter((_, j) => j !== i))}
               >
-                Remove line {l.lineId}
+                {t('rep.removeLine', { line })}
               </button>
             </li>
           );
@@ -109,7 +136,7 @@ export function QuoteLines(props: QuoteLinesProps) {
             ])
           }
         >
-          Add a line
+          {t('rep.addLine')}
         </button>
       )}
       {active && activeModel && (
@@ -119,8 +146,9 @@ export function QuoteLines(props: QuoteLinesProps) {
             model={activeModel}
             urlKey={false}
             layout="all"
+            locale={f.locale}
             initialSelection={active.selection}
-            initialQuantity={active.quantity}
+            {...(activeQuantity !== undefined && { initialQuantity: activeQuantity })}
             {...(props.pricing && { pricing: props.pricing })}
             onChange={(selection: Selection) => {
               const i = lines.findIndex((l) => l.lineId === active.lineId);

@@ -1,59 +1,94 @@
+import { useId } from 'react';
 import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import { repFormat, violationText } from './repFormat.ts';
+import type { DiscountField, DiscountValues } from './repQuoteForm.ts';
 
 /** The props of `<RepDiscounts>`. */
 export interface RepDiscountsProps {
-  discounts: RepQuote['discounts'];
-  onChange: (discounts: RepQuote['discounts']) => void;
+  /** What the rep typed (percent points; an amount in `currency`), in the locale's notation. */
+  discounts: DiscountValues;
+  onChange: (discounts: DiscountValues) => void;
   currency: string;
+  /** Locale of the labels and figures; default English. */
+  locale?: string;
   /** The engine's guardrail violations for these discounts (approval required when any). */
   violations: readonly PriceViolation[];
+  /** What is wrong with a field as typed (from the form's schema), shown next to it. */
+  errors?: Partial<Record<DiscountField, string>>;
 }
 
-const fields = [
-  ['additionalPercent', 'Additional discount (%)'],
-  ['partnerPercent', 'Partner discount (%)'],
-  ['documentDiscount', 'Document discount'],
-] as const;
+const fields = ['additionalPercent', 'partnerPercent', 'documentDiscount'] as const;
 
 /**
  * The rep's discounts: additional and partner percentages and a document discount. What is typed
  * is priced as is — a discount past a guardrail is never clamped; the approval it needs is stated
- * with every violated guardrail.
+ * with every violated guardrail (linked to the fields it concerns). A value that is not a number
+ * is an error of its field (`aria-invalid`, the message next to it).
  */
 export function RepDiscounts(props: RepDiscountsProps) {
+  const id = useId();
+  const f = repFormat(props.locale ?? 'en', props.currency);
+  const { t } = f;
   const state = props.violations.length > 0 ? 'approval-required' : 'valid';
+  const approvalId = `${id}-approval`;
+  const label = (key: DiscountField) =>
+    key === 'documentDiscount'
+      ? t('rep.documentDiscount', { currency: props.currency })
+      : t(key === 'additionalPercent' ? 'rep.additionalPercent' : 'rep.partnerPercent');
+  // Which fields a violation concerns: percentages the line discounts, the amount the document's.
+  const concerns = (key: DiscountField) =>
+    props.violations.some((v) =>
+      key === 'documentDiscount' ? v.rule === 'documentDiscount' : v.rule !== 'documentDiscount',
+    );
   return (
     <fieldset className="madeto-rep-discounts" data-state={state}>
-      <legend>Discounts</legend>
-      {fields.map(([key, label]) => (
-        <label key={key}>
-          {key === 'documentDiscount' ? `${label} (${props.currency})` : label}
-          <input
-            inputMode="decimal"
-            value={props.discounts[key] ?? ''}
-            aria-invalid={props.violations.length > 0 && key !== 'documentDiscount'}
-            onChange={(e) => {
-              const value = e.target.value.trim();
-              const next = { ...props.discounts };
-              if (value === '') delete next[key];
-              else next[key] = value;
-              props.onChange(next);
-            }}
-          />
-        </label>
-      ))}
+      <legend>{t('rep.discounts')}</legend>
+      {fields.map((key) => {
+        const error = props.errors?.[key];
+        const errorId = `${id}-${key}-error`;
+        const describedBy = [error && errorId, concerns(key) && approvalId].filter(Boolean);
+        return (
+          <div
+            key={key}
+            className="madeto-form-field"
+            data-state={error ? 'invalid' : concerns(key) ? 'approval-required' : 'valid'}
+          >
+            <label htmlFor={`${id}-${key}`}>{label(key)}</label>
+            <input
+              id={`${id}-${key}`}
+              inputMode="decimal"
+              autoComplete="off"
+              value={props.discounts[key] ?? ''}
+              aria-invalid={error !== undefined}
+              aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
+              onChange={(e) => {
+                const next = { ...props.discounts };
+                if (e.target.value.trim() === '') delete next[key];
+                else next[key] = e.target.value;
+                props.onChange(next);
+              }}
+            />
+            {error && (
+              <p id={errorId} className="madeto-form-field-error">
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
       {props.violations.length > 0 ? (
-        <div role="alert" className="madeto-rep-approval">
-          <strong>Approval required</strong>
+        <div role="alert" id={approvalId} className="madeto-rep-approval">
+          <strong>{t('rep.approvalRequired')}</strong>
           <ul>
             {props.violations.map((v, i) => (
-              <li key={i}>{v.message}</li>
+              <li key={i} data-rule={v.rule}>
+                {violationText(v, f)}
+              </li>
             ))}
           </ul>
         </div>
       ) : (
-        <p className="madeto-rep-within">Within the pricing guardrails.</p>
+        <p className="madeto-rep-within">{t('rep.withinGuardrails')}</p>
       )}
     </fieldset>
   );

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useMessages } from '../i18n/messages.ts';
 import { parseSnapshot } from '../../engine/leadtime/parseSnapshot.ts';
 import type { ProductModel } from '../../engine/model/types.ts';
 import { parsePricing } from '../../engine/pricing/parsePricing.ts';
@@ -30,13 +31,18 @@ export function RepMode(props: {
   pricingData: unknown;
   availabilityData: unknown;
   rep: ConfiguratorRepOptions | undefined;
+  /** The widget's `locale`: the editor's words, money, percentages and dates. */
+  locale?: string | undefined;
+  /** The widget's `currency`: the currency a new draft is quoted in (a reopened quote keeps its own). */
+  currency?: string | undefined;
 }) {
+  const t = useMessages(props.locale ?? 'en');
   const models = useMemo(
     () => props.rep?.models ?? [props.model],
     [props.rep?.models, props.model],
   );
   const parsed = useMemo(() => {
-    if (props.pricingData === undefined) return { error: 'rep mode needs the `pricing` prop' };
+    if (props.pricingData === undefined) return { missing: 'pricing' as const };
     try {
       const pricing = parsePricing(props.pricingData, models);
       const snapshot =
@@ -48,9 +54,16 @@ export function RepMode(props: {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }, [props.pricingData, props.availabilityData, models]);
-  if (!props.rep)
-    return <p role="alert">The rep mode needs the `rep` prop (API base, token, now, quote).</p>;
-  if ('error' in parsed) return <p role="alert">The rep mode cannot start: {parsed.error}</p>;
+  const initial = useMemo(() => {
+    const draft = props.rep?.initial;
+    return draft && props.currency && draft.pricing.currency !== props.currency
+      ? { ...draft, pricing: { ...draft.pricing, currency: props.currency } }
+      : draft;
+  }, [props.rep?.initial, props.currency]);
+  if (!props.rep || !initial) return <p role="alert">{t('rep.needsRep')}</p>;
+  if ('missing' in parsed) return <p role="alert">{t('rep.needsPricing')}</p>;
+  if ('error' in parsed)
+    return <p role="alert">{t('rep.cannotStart', { message: parsed.error })}</p>;
   return (
     <RepQuote
       models={models}
@@ -59,7 +72,8 @@ export function RepMode(props: {
       apiBase={props.rep.apiBase}
       token={props.rep.token}
       now={props.rep.now}
-      initial={props.rep.initial}
+      initial={initial}
+      {...(props.locale && { locale: props.locale })}
       {...(props.rep.shareUrl && { shareUrl: props.rep.shareUrl })}
     />
   );

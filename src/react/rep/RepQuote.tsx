@@ -1,17 +1,32 @@
-import { useMemo, useState } from 'react';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import type { Snapshot } from '../../engine/leadtime/schema.ts';
 import type { ProductModel } from '../../engine/model/types.ts';
 import { PricingError } from '../../engine/pricing/PricingError.ts';
 import type { Pricing } from '../../engine/pricing/schema.ts';
-import { compareConfigurations } from '../../engine/quotes/compareConfigurations.ts';
 import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
 import { parseRepQuote, type RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
-import { QuoteComparison } from './QuoteComparison.tsx';
+import { CompareLines } from './CompareLines.tsx';
+import { OpenQuote } from './OpenQuote.tsx';
 import { QuoteDocument } from './QuoteDocument.tsx';
 import { QuoteLines } from './QuoteLines.tsx';
+import { QuoteTermsFields } from './QuoteTermsFields.tsx';
 import { RepDiscounts } from './RepDiscounts.tsx';
 import { repQuoteApi, type QuoteView } from './quoteApi.ts';
+import { repFormat } from './repFormat.ts';
+import {
+  priceableIssues,
+  quoteFromForm,
+  repQuoteFormSchemaFor,
+  repQuoteResolver,
+  toFormValues,
+  type RepQuoteFormValues,
+} from './repQuoteForm.ts';
+
+/** The rep's side of the backend the editor talks to (`repQuoteApi`). */
+export type RepQuoteApi = ReturnType<typeof repQuoteApi>;
 
 /** The props of `<RepQuote>`, the widget's rep mode. */
 export interface RepQuoteProps {
@@ -27,296 +42,262 @@ export interface RepQuoteProps {
   initial: RepQuoteData;
   /** Builds the customer's link from a share token. */
   shareUrl?: (token: string) => string;
+  /** Locale of the words, money, percentages and dates (`de-DE`: German); default English. */
+  locale?: string;
+  /** The backend calls; default `repQuoteApi(apiBase, token)` (stories hand in a stand-in). */
+  api?: RepQuoteApi;
 }
+
+/** The quote the form describes: priced (within the guardrails or past one), or why it cannot be. */
+type Derived =
+  | { kind: 'valid' | 'approval-required'; quote: RepQuoteData; priced: PricedQuote }
+  | { kind: 'unpriceable'; message: string };
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved'; message: string }
+  | { kind: 'invalid'; message: string }
   | { kind: 'error'; message: string };
 
 /**
  * A sales rep's quote editor: several configured lines, the customer, the rep's discounts with the
- * engine's guardrails (approval required shown, never clamped), number, validity, ship policy and
- * notes; live price and promise; save, reopen (any revision, with what changed), duplicate and
- * revise on the reference backend; a share link; a printable document; a comparison of two lines.
+ * engine's guardrails (approval required shown, never clamped), validity, ship policy and notes,
+ * in one react-hook-form checked by a zod/mini schema (errors next to their fields); the price and
+ * promise derive from the watched values. Save, reopen (any revision, with what changed),
+ * duplicate and revise on the reference backend; a share link; a printable document; a comparison
+ * of two lines. Words, money, percentages and dates follow `locale`, money the quote's currency.
  */
 export function RepQuote(props: RepQuoteProps) {
-  const [quote, setQuote] = useState<RepQuoteData>(props.initial);
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 0 } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <RepQuoteEditor {...props} />
+    </QueryClientProvider>
+  );
+}
+
+function RepQuoteEditor(props: RepQuoteProps) {
+  const locale = props.locale ?? 'en';
+  const today = props.now.slice(0, 10);
+  const schemas = (currency: string) => repQuoteFormSchemaFor(locale, currency, today);
+  const form = useForm<RepQuoteFormValues>({
+    resolver: repQuoteResolver(locale, today),
+    // Checked on save, then on every change: no error appears on blur, where it would shift the
+    // layout under the pointer between press and release and swallow the click on Save.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+    defaultValues: toFormValues(props.initial, repFormat(locale, props.initial.pricing.currency)),
+  });
+  const values = useWatch({ control: form.control }) as RepQuoteFormValues;
+  const currency = values.pricing.currency;
+  const f = repFormat(locale, currency);
+  const { t } = f;
   const [stored, setStored] = useState<QuoteView | undefined>();
   const [active, setActive] = useState<string | undefined>();
-  const [compare, setCompare] = useState<[string, string] | undefined>();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [openNumber, setOpenNumber] = useState('');
-  const api = useMemo(() => repQuoteApi(props.apiBase, props.token), [props.apiBase, props.token]);
-  const data = {
-    pricing: props.pricing,
-    models: props.models,
-    snapshot: props.snapshot,
-    now: props.now,
-  };
+  const api = useMemo(
+    () => props.api ?? repQuoteApi(props.apiBase, props.token),
+    [props.api, props.apiBase, props.token],
+  );
+  const me = useQuery({
+    queryKey: ['madeto', 'rep-me', props.apiBase, props.token],
+    queryFn: api.me,
+    enabled: props.token !== '',
+  });
+  const data = useMemo(
+    () => ({
+      pricing: props.pricing,
+      models: props.models,
+      snapshot: props.snapshot,
+      now: props.now,
+    }),
+    [props.pricing, props.models, props.snapshot, props.now],
+  );
 
-  const priced = useMemo((): PricedQuote | string => {
+  // The price derives from the watched values: lines, discounts, ship policy and pricing context.
+  const priceKey = JSON.stringify([
+    values.lines,
+    values.discounts,
+    values.shipPolicy,
+    values.pricing,
+  ]);
+  const derived = useMemo((): Derived => {
+    const issues = priceableIssues(schemas(currency), values);
+    if (issues.length > 0) return { kind: 'unpriceable', message: issues.join(' ') };
+    const quote = quoteFromForm(values, f);
     try {
-      return priceQuote(quote, data);
+      const priced = priceQuote(quote, data);
+      return { kind: priced.approvalRequired ? 'approval-required' : 'valid', quote, priced };
     } catch (e) {
       if (e instanceof PricingError)
-        return e.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+        return {
+          kind: 'unpriceable',
+          message: e.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        };
       throw e;
     }
+    // `values` is a new object on every render; `priceKey` is what the price depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [quote, props.pricing, props.models, props.snapshot, props.now]);
+  }, [priceKey, data, locale, today, f]);
 
-  const set = <K extends keyof RepQuoteData>(key: K, value: RepQuoteData[K]) =>
-    setQuote((q) => ({ ...q, [key]: value }));
+  // After a refused save, focus the first field with an error, once it is on screen (the errors
+  // of fields set through `setValue` may render a commit after the refusal).
+  const section = useRef<HTMLElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  const focused = useRef(0);
+  const errorCount = countErrors(form.formState.errors);
+  useEffect(() => {
+    if (refusals === focused.current) return;
+    const first = section.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!first) return;
+    focused.current = refusals;
+    first.focus();
+  }, [refusals, errorCount]);
+
   const run = async (what: () => Promise<QuoteView>, done: (v: QuoteView) => string) => {
     setStatus({ kind: 'saving' });
     try {
       const v = await what();
       setStored(v);
-      setQuote(v.quote);
+      form.reset(toFormValues(v.quote, repFormat(locale, v.quote.pricing.currency)));
       setStatus({ kind: 'saved', message: done(v) });
     } catch (e) {
       setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   };
-  const save = () => {
-    const parsed = parseRepQuote(quote);
-    if (!parsed.ok) {
-      setStatus({
-        kind: 'error',
-        message: parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-      });
-      return;
-    }
+  const saved = (v: QuoteView) => t('rep.saved', { number: v.number, revision: v.revision });
+  const save = form.handleSubmit(
+    async (valid) => {
+      // The engine's own check stays the last word on what is sent.
+      const parsed = parseRepQuote(quoteFromForm(valid, f));
+      if (!parsed.ok) {
+        const message = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+        setStatus({ kind: 'error', message });
+        return;
+      }
+      await run(() => api.save(parsed.quote, stored?.number), saved);
+    },
+    (errors) => {
+      const count = countErrors(errors);
+      setStatus({ kind: 'invalid', message: t('rep.fixErrors', { count }) });
+      setRefusals((n) => n + 1);
+    },
+  );
+  const open = (number: string, revision?: number) =>
     void run(
-      () => api.save(parsed.quote, stored?.number),
-      (v) => `Saved ${v.number} revision ${v.revision}`,
+      () => api.open(number, revision),
+      (v) => t('rep.opened', { number: v.number, revision: v.revision }),
     );
+  const errors = form.formState.errors;
+  const lineErrors = Object.fromEntries(
+    values.lines.flatMap((l, i) => {
+      const message = errors.lines?.[i]?.quantity?.message;
+      return message ? [[l.lineId, message] as const] : [];
+    }),
+  );
+  const discountErrors = {
+    ...(errors.discounts?.additionalPercent?.message && {
+      additionalPercent: errors.discounts.additionalPercent.message,
+    }),
+    ...(errors.discounts?.partnerPercent?.message && {
+      partnerPercent: errors.discounts.partnerPercent.message,
+    }),
+    ...(errors.discounts?.documentDiscount?.message && {
+      documentDiscount: errors.discounts.documentDiscount.message,
+    }),
   };
-  const lineIds = quote.lines.map((l) => l.lineId);
-  const pair =
-    compare &&
-    quote.lines.find((l) => l.lineId === compare[0]) &&
-    quote.lines.find((l) => l.lineId === compare[1]);
-  const comparison =
-    compare && pair
-      ? compareConfigurations(
-          quote,
-          quote.lines.find((l) => l.lineId === compare[0])!,
-          quote.lines.find((l) => l.lineId === compare[1])!,
-          data,
-        )
-      : undefined;
+  // A field typed through `setValue` is checked on every change once a save was refused.
+  const change = (invalid: boolean) => ({
+    shouldValidate: invalid || refusals > 0,
+    shouldDirty: true,
+  });
+  const share = stored?.shareToken;
+  const shareHref = share && (props.shareUrl ? props.shareUrl(share) : `#/shared/${share}`);
 
   return (
     <div
       className="madeto madeto-rep"
-      data-state={
-        typeof priced === 'string'
-          ? 'error'
-          : priced.approvalRequired
-            ? 'approval-required'
-            : 'valid'
-      }
+      lang={locale}
+      data-state={derived.kind === 'unpriceable' ? 'error' : derived.kind}
     >
-      <section aria-label="Quote" className="madeto-rep-form">
-        <h2>{stored ? `Quote ${stored.number} · revision ${stored.revision}` : 'New quote'}</h2>
-        <div className="madeto-rep-open">
-          <label>
-            Quote number
-            <input value={openNumber} onChange={(e) => setOpenNumber(e.target.value)} />
-          </label>
-          <button
-            type="button"
-            disabled={openNumber.trim() === ''}
-            onClick={() =>
-              void run(
-                () => api.open(openNumber.trim()),
-                (v) => `Opened ${v.number} revision ${v.revision}`,
-              )
-            }
-          >
-            Open
-          </button>
-          {stored?.revisions && stored.revisions.length > 1 && (
-            <label>
-              Revision
-              <select
-                value={stored.revision}
-                onChange={(e) => {
-                  const n = Number(e.target.value);
-                  void run(
-                    () => api.open(stored.number, n),
-                    (v) => `Opened ${v.number} revision ${v.revision}`,
-                  );
-                }}
-              >
-                {stored.revisions.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </div>
-        <fieldset>
-          <legend>Customer</legend>
-          <label>
-            Customer name
-            <input
-              value={quote.customer.name}
-              onChange={(e) => set('customer', { ...quote.customer, name: e.target.value })}
-            />
-          </label>
-          <label>
-            Customer e-mail
-            <input
-              type="email"
-              value={quote.customer.email}
-              onChange={(e) => set('customer', { ...quote.customer, email: e.target.value })}
-            />
-          </label>
-          <label>
-            Company
-            <input
-              value={quote.customer.company ?? ''}
-              onChange={(e) => set('customer', { ...quote.customer, company: e.target.value })}
-            />
-          </label>
-        </fieldset>
-        <fieldset>
-          <legend>Terms</legend>
-          <label>
-            Sales rep
-            <input value={quote.rep} onChange={(e) => set('rep', e.target.value)} />
-          </label>
-          <label>
-            Valid until
-            <input
-              type="date"
-              value={quote.validUntil}
-              onChange={(e) => set('validUntil', e.target.value)}
-            />
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="ship"
-              checked={quote.shipPolicy === 'complete'}
-              onChange={() => set('shipPolicy', 'complete')}
-            />
-            Ship complete
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="ship"
-              checked={quote.shipPolicy === 'asap'}
-              onChange={() => set('shipPolicy', 'asap')}
-            />
-            Ship each item as soon as possible
-          </label>
-          <label>
-            Notes
-            <textarea value={quote.notes} onChange={(e) => set('notes', e.target.value)} />
-          </label>
-        </fieldset>
+      <section aria-label={t('rep.quote')} className="madeto-rep-form" ref={section}>
+        <h2>
+          {stored
+            ? t('rep.storedTitle', { number: stored.number, revision: stored.revision })
+            : t('rep.newQuote')}
+        </h2>
+        <OpenQuote t={t} stored={stored} onOpen={open} />
+        <QuoteTermsFields form={form} t={t} today={today} />
         <QuoteLines
-          lines={quote.lines}
-          onChange={(lines) => set('lines', lines)}
+          locale={locale}
+          lines={values.lines}
+          onChange={(lines) => form.setValue('lines', lines, change(errors.lines !== undefined))}
+          errors={lineErrors}
           models={props.models}
           pricing={props.pricing}
-          price={typeof priced === 'string' ? undefined : priced.price}
+          price={derived.kind === 'unpriceable' ? undefined : derived.priced.price}
           active={active}
           onActivate={setActive}
         />
         <RepDiscounts
-          discounts={quote.discounts}
-          onChange={(d) => set('discounts', d)}
-          currency={quote.pricing.currency}
-          violations={typeof priced === 'string' ? [] : priced.price.violations}
+          locale={locale}
+          discounts={values.discounts}
+          onChange={(d) => form.setValue('discounts', d, change(errors.discounts !== undefined))}
+          errors={discountErrors}
+          currency={currency}
+          violations={derived.kind === 'unpriceable' ? [] : derived.priced.price.violations}
         />
         <div className="madeto-rep-actions">
-          <button type="button" onClick={save} disabled={status.kind === 'saving'}>
-            {stored ? 'Save as new revision' : 'Save quote'}
+          <button type="button" onClick={(e) => void save(e)} disabled={status.kind === 'saving'}>
+            {stored ? t('rep.saveRevision') : t('rep.save')}
           </button>
           <button
             type="button"
             disabled={!stored}
             onClick={() => {
               setStored(undefined);
-              setStatus({ kind: 'saved', message: 'Duplicated: saving creates a new quote' });
+              setStatus({ kind: 'saved', message: t('rep.duplicated') });
             }}
           >
-            Duplicate
+            {t('rep.duplicate')}
           </button>
           <button type="button" onClick={() => window.print()}>
-            Print / PDF
+            {t('rep.print')}
           </button>
         </div>
         <p role="status" data-state={status.kind}>
-          {status.kind === 'saved' || status.kind === 'error'
-            ? status.message
-            : status.kind === 'saving'
-              ? 'Saving…'
-              : ''}
+          {status.kind === 'saving'
+            ? t('rep.saving')
+            : status.kind === 'idle'
+              ? ''
+              : status.message}
         </p>
         {stored && (
           <ApprovalPanel
             key={`${stored.number}/${stored.revision}`}
             stored={stored}
             approve={api.approve}
+            user={me.data}
           />
         )}
-        {stored?.shareToken && (
+        {shareHref && (
           <p>
-            Customer link:{' '}
-            <a
-              href={
-                props.shareUrl ? props.shareUrl(stored.shareToken) : `#/shared/${stored.shareToken}`
-              }
-            >
-              {props.shareUrl ? props.shareUrl(stored.shareToken) : `#/shared/${stored.shareToken}`}
-            </a>
+            {t('rep.customerLink')} <a href={shareHref}>{shareHref}</a>
           </p>
         )}
-        {lineIds.length >= 2 && (
-          <fieldset>
-            <legend>Compare two lines</legend>
-            {([0, 1] as const).map((side) => (
-              <label key={side}>
-                {side === 0 ? 'Left' : 'Right'}
-                <select
-                  value={compare?.[side] ?? ''}
-                  onChange={(e) => {
-                    const next: [string, string] = compare ?? [lineIds[0]!, lineIds[1]!];
-                    const v = e.target.value;
-                    setCompare(side === 0 ? [v, next[1]] : [next[0], v]);
-                  }}
-                >
-                  <option value="">—</option>
-                  {lineIds.map((id) => (
-                    <option key={id} value={id}>
-                      Line {id}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </fieldset>
-        )}
-        {comparison && (
-          <QuoteComparison
-            comparison={comparison}
-            currency={quote.pricing.currency}
-            models={props.models}
-          />
-        )}
+        <CompareLines
+          t={t}
+          locale={locale}
+          lineIds={values.lines.map((l) => l.lineId)}
+          quote={derived.kind === 'unpriceable' ? undefined : derived.quote}
+          data={data}
+          models={props.models}
+        />
       </section>
-      {typeof priced === 'string' ? (
-        <p role="alert">The quote cannot be priced: {priced}</p>
+      {derived.kind === 'unpriceable' ? (
+        <p role="alert">{t('rep.unpriceable', { message: derived.message })}</p>
       ) : (
         <QuoteDocument
           {...(stored && {
@@ -324,14 +305,26 @@ export function RepQuote(props: RepQuoteProps) {
             revision: stored.revision,
             changes: stored.changes,
           })}
-          quote={quote}
-          price={priced.price}
-          promise={priced.promise ?? null}
-          approvalRequired={priced.approvalRequired}
+          locale={locale}
+          quote={derived.quote}
+          price={derived.priced.price}
+          promise={derived.priced.promise ?? null}
+          approvalRequired={derived.priced.approvalRequired}
           models={props.models}
           issued={(stored?.createdAt ?? props.now).slice(0, 10)}
         />
       )}
     </div>
   );
+}
+
+/** How many fields a react-hook-form error tree names (its leaves with a message). */
+function countErrors(errors: object): number {
+  let n = 0;
+  for (const [key, value] of Object.entries(errors) as [string, unknown][]) {
+    if (key === 'ref' || typeof value !== 'object' || value === null) continue;
+    if ('message' in value && typeof value.message === 'string') n++;
+    else n += countErrors(value);
+  }
+  return n;
 }

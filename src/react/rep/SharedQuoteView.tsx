@@ -3,6 +3,10 @@ import { useMemo, useState } from 'react';
 import type { ProductModel } from '../../engine/model/types.ts';
 import { QuoteDocument } from './QuoteDocument.tsx';
 import { sharedQuoteApi } from './quoteApi.ts';
+import { repFormat } from './repFormat.ts';
+
+/** The customer's side of a share link (`sharedQuoteApi`): read the quote, accept it. */
+export type SharedQuoteApi = ReturnType<typeof sharedQuoteApi>;
 
 /** The props of `<SharedQuoteView>`. */
 export interface SharedQuoteViewProps {
@@ -12,7 +16,15 @@ export interface SharedQuoteViewProps {
   models: readonly ProductModel[];
   /** Today's date (`YYYY-MM-DD`): the clock is the host's. */
   today: string;
+  /** Locale of the words, money and dates; default English. */
+  locale?: string;
+  /** The backend calls; default `sharedQuoteApi(apiBase, token)` (stories hand in a stand-in). */
+  api?: SharedQuoteApi;
 }
+
+/** What the customer's view shows, as `data-state`. */
+export type SharedQuoteState =
+  'loading' | 'error' | 'open' | 'approval-required' | 'expired' | 'accepted';
 
 /**
  * What a customer sees behind a share link: the latest revision of the quote, read-only, as a
@@ -30,17 +42,29 @@ export function SharedQuoteView(props: SharedQuoteViewProps) {
 
 function SharedQuote(props: SharedQuoteViewProps) {
   const api = useMemo(
-    () => sharedQuoteApi(props.apiBase, props.token),
-    [props.apiBase, props.token],
+    () => props.api ?? sharedQuoteApi(props.apiBase, props.token),
+    [props.api, props.apiBase, props.token],
   );
   const quote = useQuery({ queryKey: ['madeto', 'shared-quote', props.token], queryFn: api.get });
   const accept = useMutation({ mutationFn: api.accept });
-  if (quote.isPending) return <p role="status">Loading the quote…</p>;
+  const locale = props.locale ?? 'en';
+  const currency = quote.data?.price.currency ?? 'EUR';
+  const { t, date } = repFormat(locale, currency);
+  if (quote.isPending)
+    return (
+      <p role="status" className="madeto-shared-quote" data-state="loading">
+        {t('rep.shared.loading')}
+      </p>
+    );
   if (quote.isError)
-    return <p role="alert">The quote could not be loaded: {quote.error.message}</p>;
+    return (
+      <p role="alert" className="madeto-shared-quote" data-state="error">
+        {t('rep.shared.loadError', { message: quote.error.message })}
+      </p>
+    );
   const v = quote.data;
   const expired = v.quote.validUntil < props.today;
-  const state = accept.isSuccess
+  const state: SharedQuoteState = accept.isSuccess
     ? 'accepted'
     : expired
       ? 'expired'
@@ -48,7 +72,7 @@ function SharedQuote(props: SharedQuoteViewProps) {
         ? 'approval-required'
         : 'open';
   return (
-    <div className="madeto madeto-shared-quote" data-state={state}>
+    <div className="madeto madeto-shared-quote" data-state={state} lang={locale}>
       <QuoteDocument
         number={v.number}
         revision={v.revision}
@@ -59,10 +83,11 @@ function SharedQuote(props: SharedQuoteViewProps) {
         changes={v.changes}
         models={props.models}
         issued={v.createdAt.slice(0, 10)}
+        locale={locale}
       />
       <div className="madeto-shared-actions">
         {accept.isSuccess ? (
-          <p role="status">Thank you: order {accept.data.number} is placed.</p>
+          <p role="status">{t('rep.shared.accepted', { number: accept.data.number })}</p>
         ) : (
           <>
             <button
@@ -70,15 +95,15 @@ function SharedQuote(props: SharedQuoteViewProps) {
               disabled={expired || v.approvalRequired || accept.isPending}
               onClick={() => accept.mutate()}
             >
-              Accept this quote
+              {t('rep.shared.accept')}
             </button>
-            {expired && <p>This quote expired on {v.quote.validUntil}.</p>}
-            {v.approvalRequired && <p>This quote awaits approval by the seller.</p>}
+            {expired && <p>{t('rep.shared.expired', { date: date(v.quote.validUntil) })}</p>}
+            {v.approvalRequired && <p>{t('rep.shared.awaitsApproval')}</p>}
             {accept.isError && <p role="alert">{accept.error.message}</p>}
           </>
         )}
         <button type="button" onClick={() => window.print()}>
-          Print / save as PDF
+          {t('rep.shared.print')}
         </button>
       </div>
     </div>

@@ -1,0 +1,243 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { priceQuote } from '../../src/engine/quotes/priceQuote.ts';
+import type { RepQuote as RepQuoteData } from '../../src/engine/quotes/repQuote.ts';
+import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
+import { seriousViolations } from '../react/axe.ts';
+import { cleanup, render } from '../react/render.tsx';
+import { NOW, data, models, repStates } from './repFixtures.ts';
+import { memoryRepApi } from './repStubs.ts';
+import '../../src/react/styles/madeto.css';
+import '../../src/react/styles/panels.css';
+import '../../src/react/styles/quote-print.css';
+
+afterEach(cleanup);
+
+/** The editor on the sample quote with an in-memory backend; `api.calls` records what it was asked. */
+function editor(initial: RepQuoteData = repStates.valid, locale?: string) {
+  const api = memoryRepApi();
+  const el = render(
+    <RepQuote
+      models={models}
+      pricing={data.pricing}
+      snapshot={data.snapshot}
+      apiBase=""
+      token="t0ken"
+      now={NOW}
+      initial={initial}
+      api={api}
+      {...(locale && { locale })}
+    />,
+  );
+  const saves = () => api.calls.filter((c) => c.what === 'save');
+  return { el, api, saves };
+}
+
+const formStatus = () => page.getByRole('status').filter({ hasText: /saved|Saved|gespeichert/ });
+
+describe('RepQuote form: invalid input is named next to its field and blocks saving', () => {
+  it.each([
+    ['Customer name', '', 'Enter the name of the customer.', 'Ada Park'],
+    [
+      'Customer e-mail',
+      'ana@',
+      'Enter the customer’s e-mail address, such as ana@example.com.',
+      'ada@example.com',
+    ],
+    ['Sales rep', '  ', 'Enter the name of the sales rep.', 'Rita Rep'],
+    [
+      'Quantity of line L1',
+      '0',
+      'Quantity of line L1: enter a whole number from 1 to 1,000,000.',
+      '4',
+    ],
+    [
+      'Quantity of line L2',
+      '2.5',
+      'Quantity of line L2: enter a whole number from 1 to 1,000,000.',
+      '3',
+    ],
+    [
+      'Additional discount (%)',
+      'ten',
+      'Additional discount (%): enter a percentage from 0 to 100, such as 12.5.',
+      '10',
+    ],
+    [
+      'Partner discount (%)',
+      '101',
+      'Partner discount (%): enter a percentage from 0 to 100, such as 12.5.',
+      '100',
+    ],
+    [
+      'Document discount (EUR)',
+      '5.555',
+      'Document discount (EUR): enter an amount of 0 or more, such as 50.00.',
+      '5.55',
+    ],
+    ['Valid until', '2026-11-22', 'Valid until: choose Nov 23, 2026 or later.', '2026-11-23'],
+  ])('%s = %j: "%s"; fixed to %j it saves', async (label, bad, message, good) => {
+    const { el, api, saves } = editor();
+    const field = page.getByLabelText(label, { exact: true });
+    await userEvent.fill(field, bad);
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(field).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(field).toHaveAccessibleDescription(message);
+    await expect.element(field).toHaveFocus();
+    await expect
+      .element(page.getByText('Not saved: 1 field needs a correction.'))
+      .toBeInTheDocument();
+    expect(saves()).toEqual([]);
+    expect(await seriousViolations(el)).toEqual([]);
+
+    await userEvent.fill(field, good);
+    await expect.element(field).toHaveAttribute('aria-invalid', 'false');
+    expect(el.textContent).not.toContain(message);
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(formStatus()).toHaveTextContent('Saved RQ-2026-000001 revision 1');
+    expect(saves()).toHaveLength(1);
+    expect(api.calls.map((c) => c.what)).toContain('save');
+  });
+
+  it('several errors at once: each field is named, the count is stated, the first is focused', async () => {
+    const { saves } = editor();
+    await userEvent.fill(page.getByLabelText('Customer name'), '');
+    await userEvent.fill(page.getByLabelText('Quantity of line L3'), '');
+    await userEvent.fill(page.getByLabelText('Additional discount (%)'), '-5');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect
+      .element(page.getByText('Not saved: 3 fields need a correction.'))
+      .toBeInTheDocument();
+    await expect.element(page.getByLabelText('Customer name')).toHaveFocus();
+    for (const label of ['Customer name', 'Quantity of line L3', 'Additional discount (%)'])
+      await expect.element(page.getByLabelText(label)).toHaveAttribute('aria-invalid', 'true');
+    // A quantity or discount that is not a number cannot be priced: said, not guessed.
+    await expect
+      .element(page.getByRole('alert').filter({ hasText: 'cannot be priced' }))
+      .toHaveTextContent('Quantity of line L3: enter a whole number');
+    expect(saves()).toEqual([]);
+  });
+
+  it('errors show on saving (not while typing or on leaving a field), then follow every change', async () => {
+    editor();
+    const quantity = page.getByLabelText('Quantity of line L1');
+    const email = page.getByLabelText('Customer e-mail');
+    await userEvent.fill(quantity, '0');
+    await userEvent.fill(email, 'ana');
+    await userEvent.tab();
+    await expect.element(quantity).toHaveAttribute('aria-invalid', 'false');
+    await expect.element(email).toHaveAttribute('aria-invalid', 'false');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(quantity).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(email).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.fill(quantity, '12');
+    await expect.element(quantity).toHaveAttribute('aria-invalid', 'false');
+    await userEvent.fill(email, 'ana@example.com');
+    await expect.element(email).toHaveAttribute('aria-invalid', 'false');
+    await userEvent.fill(quantity, '');
+    await expect.element(quantity).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
+describe('RepQuote form: a valid save sends the quote the form describes', () => {
+  it('edits of every kind reach the API; the price follows the watched values', async () => {
+    const { el, saves } = editor();
+    const total = () => el.querySelector('.madeto-quote-total td')?.textContent ?? '';
+    const before = total();
+    await userEvent.fill(page.getByLabelText('Customer name'), '  Bea Berg ');
+    await userEvent.fill(page.getByLabelText('Company'), '');
+    await userEvent.fill(page.getByLabelText('Quantity of line L1'), '7');
+    await expect.poll(total).not.toBe(before);
+    await userEvent.fill(page.getByLabelText('Partner discount (%)'), '12.5');
+    await userEvent.fill(page.getByLabelText('Valid until'), '2027-01-15');
+    await userEvent.click(page.getByLabelText('Ship each item as soon as possible'));
+    await userEvent.fill(page.getByRole('textbox', { name: 'Notes' }), 'Call before delivery.');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(formStatus()).toHaveTextContent('Saved RQ-2026-000001 revision 1');
+    const [sent] = saves()[0]!.args as [RepQuoteData, string | undefined];
+    const expected: RepQuoteData = {
+      ...repStates.valid,
+      validUntil: '2027-01-15',
+      shipPolicy: 'asap',
+      discounts: { partnerPercent: '12.5' },
+      customer: { name: 'Bea Berg', email: 'ana@example.com' },
+      notes: 'Call before delivery.',
+      lines: repStates.valid.lines.map((l) => (l.lineId === 'L1' ? { ...l, quantity: 7 } : l)),
+    };
+    expect(sent).toEqual(expected);
+    expect(total()).toContain(
+      new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(
+        Number(priceQuote(expected, data).price.total),
+      ),
+    );
+    await expect
+      .element(page.getByRole('heading', { name: 'Quote RQ-2026-000001 · revision 1' }).first())
+      .toBeVisible();
+    await userEvent.click(page.getByRole('button', { name: 'Save as new revision' }));
+    await expect.element(formStatus()).toHaveTextContent('Saved RQ-2026-000001 revision 2');
+    expect(saves()[1]!.args).toEqual([expected, 'RQ-2026-000001']);
+  });
+
+  it('a discount past a guardrail is saved as typed: approval required, never clamped', async () => {
+    const { saves } = editor();
+    await userEvent.fill(page.getByLabelText('Additional discount (%)'), '40');
+    const approval = page.getByRole('alert').filter({ hasText: 'Approval required' }).first();
+    await expect.element(approval).toHaveTextContent('a discount of 40% exceeds the maximum');
+    await expect
+      .element(page.getByLabelText('Additional discount (%)'))
+      .toHaveAttribute('aria-invalid', 'false');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(formStatus()).toHaveTextContent('Saved');
+    expect((saves()[0]!.args[0] as RepQuoteData).discounts).toEqual({ additionalPercent: '40' });
+  });
+});
+
+describe('RepQuote in German (locale de-DE)', () => {
+  const de = (decimal: string) =>
+    new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(Number(decimal));
+
+  it('German labels, numbers, dates and percentages; German decimal commas are typed and saved', async () => {
+    const { el, saves } = editor(repStates.valid, 'de-DE');
+    await expect.element(page.getByRole('region', { name: 'Angebot', exact: true })).toBeVisible();
+    for (const label of ['Name des Kunden', 'E-Mail des Kunden', 'Gültig bis', 'Zusatzrabatt (%)'])
+      await expect.element(page.getByLabelText(label, { exact: true })).toBeVisible();
+    const total = priceQuote(repStates.valid, data).price.total;
+    expect(Number(total)).toBeGreaterThan(1000);
+    expect(el.querySelector('.madeto-quote-total')?.textContent).toBe(`Gesamt${de(total)}`);
+    expect(de(total)).toMatch(/^\d{1,3}(\.\d{3})+,\d{2}\s€$/);
+    const meta = el.querySelector('.madeto-quote-meta')?.textContent ?? '';
+    expect(meta).toContain('Gültig bis23.12.2026');
+    expect(meta).toContain('Ausgestellt23.11.2026');
+    expect(el.querySelector('tbody tr td:last-child')?.textContent).toBe('19\u00a0%');
+
+    const partner = page.getByLabelText('Partnerrabatt (%)');
+    await userEvent.fill(partner, '12.5');
+    await userEvent.click(page.getByRole('button', { name: 'Angebot speichern' }));
+    await expect
+      .element(partner)
+      .toHaveAccessibleDescription(
+        'Partnerrabatt (%): Geben Sie einen Prozentsatz von 0 bis 100 ein, z. B. 12,5.',
+      );
+    await expect
+      .element(page.getByText('Nicht gespeichert: 1 Feld muss korrigiert werden.'))
+      .toBeInTheDocument();
+    await userEvent.fill(partner, '12,5');
+    await userEvent.click(page.getByRole('button', { name: 'Angebot speichern' }));
+    await expect.element(formStatus()).toHaveTextContent('RQ-2026-000001 Version 1 gespeichert');
+    expect((saves()[0]!.args[0] as RepQuoteData).discounts).toEqual({ partnerPercent: '12.5' });
+    // The saved quote comes back into the form in German notation.
+    await expect.element(partner).toHaveValue('12,5');
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('approval required and its guardrails in German, with German percentages', async () => {
+    const { el } = editor(repStates.approvalRequired, 'de-DE');
+    await expect
+      .element(page.getByRole('alert').filter({ hasText: 'Freigabe erforderlich' }).first())
+      .toHaveTextContent('Ein Rabatt von 40 % überschreitet das Maximum');
+    expect(el.querySelector('.madeto-quote-approval')?.textContent).toContain(
+      'Dieses Angebot kann erst angenommen werden',
+    );
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+});
