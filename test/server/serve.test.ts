@@ -136,6 +136,18 @@ describe('madeto serve: orders', () => {
       400,
       'QUERY_INVALID',
     ],
+    [
+      "a quotes cursor ('S.R') on orders",
+      () => fetch(`${server.url}/api/orders?since=3.4`, { headers: asRep }),
+      400,
+      'QUERY_INVALID',
+    ],
+    [
+      'a quotes listing with a bad cursor',
+      () => fetch(`${server.url}/api/quotes?since=3.x`, { headers: asRep }),
+      400,
+      'QUERY_INVALID',
+    ],
   ];
   it.each(bad)('answers %s with %i and a JSON error %s', async (_, call, status, code) => {
     const r = await call();
