@@ -2,11 +2,18 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QuoteComparison } from '../src/react/rep/QuoteComparison.tsx';
 import { compareConfigurations } from '../src/engine/quotes/compareConfigurations.ts';
 import { comparison, data, models, repStates } from '../test/rep/repFixtures.ts';
+import { StatesGrid } from './StatesGrid.tsx';
 import '../src/react/styles/quote-print.css';
 
 const same = compareConfigurations(
   repStates.valid,
   repStates.valid.lines[0]!,
+  repStates.valid.lines[0]!,
+  data,
+);
+const reversed = compareConfigurations(
+  repStates.valid,
+  repStates.valid.lines[1]!,
   repStates.valid.lines[0]!,
   data,
 );
@@ -20,13 +27,32 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const DifferentOptions: Story = {};
+export const Dearer: Story = { args: { comparison: reversed } };
 export const Identical: Story = { args: { comparison: same } };
-/** Every state on one page. */
+export const German: Story = { args: { locale: 'de-DE' } };
+const states = ['cheaper', 'dearer', 'identical', 'german'] as const;
+/** Every state on one page (with RTL and dark). */
 export const AllStates: Story = {
   render: (args) => (
-    <div style={{ display: 'grid', gap: 16 }}>
-      <QuoteComparison {...args} />
-      <QuoteComparison {...args} comparison={same} />
-    </div>
+    <StatesGrid
+      states={states}
+      darkState="cheaper"
+      columnWidth={360}
+      render={(state) => {
+        switch (state) {
+          case 'cheaper':
+          case 'rtl':
+            return <QuoteComparison {...args} />;
+          case 'dearer':
+            return <QuoteComparison {...args} comparison={reversed} />;
+          case 'identical':
+            return <QuoteComparison {...args} comparison={same} />;
+          case 'german':
+            return <QuoteComparison {...args} locale="de-DE" />;
+          default:
+            return state satisfies never;
+        }
+      }}
+    />
   ),
 };

@@ -1,9 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { QuoteDocument } from '../src/react/rep/QuoteDocument.tsx';
+import type { QuoteChange } from '../src/engine/quotes/quoteChanges.ts';
+import { QuoteDocument, type QuoteDocumentProps } from '../src/react/rep/QuoteDocument.tsx';
 import { models, pricedState, repStates } from '../test/rep/repFixtures.ts';
 import '../src/react/styles/quote-print.css';
 
-const props = (state: keyof typeof repStates) => {
+const props = (state: keyof typeof repStates): QuoteDocumentProps => {
   const priced = pricedState(state);
   return {
     number: 'RQ-2026-000007',
@@ -16,6 +17,17 @@ const props = (state: keyof typeof repStates) => {
     issued: '2026-11-23',
   };
 };
+const changes: QuoteChange[] = [
+  {
+    kind: 'line-price',
+    path: '$.lines[0].price.unit',
+    message: "line 'L1' unit price 580.00 → 610.00 EUR",
+    before: '580.00',
+    after: '610.00',
+  },
+];
+/** An unsaved draft: no number, no revision. */
+const { number: _n, revision: _r, ...draft } = props('valid');
 
 const meta = {
   title: 'Rep/QuoteDocument',
@@ -28,42 +40,28 @@ type Story = StoryObj<typeof meta>;
 export const Valid: Story = {};
 export const ApprovalRequired: Story = { args: props('approvalRequired') };
 export const ShipAsap: Story = { args: props('shipAsap') };
-/** An unsaved draft: no number, no revision. */
-export const Draft: Story = {
-  render: () => {
-    const { quote, price, promise, approvalRequired, issued } = props('valid');
-    return (
-      <QuoteDocument
-        quote={quote}
-        price={price}
-        promise={promise}
-        approvalRequired={approvalRequired}
-        models={models}
-        issued={issued}
-      />
-    );
-  },
-};
-export const ChangedSinceQuoted: Story = {
-  args: {
-    ...props('valid'),
-    changes: [
-      {
-        kind: 'line-price',
-        path: '$.lines[0].price.unit',
-        message: "line 'L1' unit price 580.00 → 610.00 EUR",
-        before: '580.00',
-        after: '610.00',
-      },
-    ],
-  },
-};
+export const Draft: Story = { render: () => <QuoteDocument {...draft} /> };
+export const ChangedSinceQuoted: Story = { args: { ...props('valid'), changes } };
+/** German words, numbers, percentages and dates. */
+export const German: Story = { args: { ...props('approvalRequired'), locale: 'de-DE' } };
+
+const states: [string, QuoteDocumentProps][] = [
+  ['valid', props('valid')],
+  ['approval-required', props('approvalRequired')],
+  ['ship-asap', props('shipAsap')],
+  ['draft', draft],
+  ['changed-since-quoted', { ...props('valid'), changes }],
+  ['german', { ...props('approvalRequired'), locale: 'de-DE' }],
+];
 /** Every state on one page. */
 export const AllStates: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 24 }}>
-      {(['valid', 'approvalRequired', 'shipAsap'] as const).map((s) => (
-        <QuoteDocument key={s} {...props(s)} />
+      {states.map(([name, p]) => (
+        <figure key={name} data-story-state={name} style={{ margin: 0 }}>
+          <figcaption>{name}</figcaption>
+          <QuoteDocument {...p} />
+        </figure>
       ))}
     </div>
   ),
