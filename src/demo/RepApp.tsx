@@ -49,7 +49,8 @@ function useCatalogueData(url: string) {
 
 /**
  * The demo's sales-rep pages: `#/rep` (the quote editor against the reference backend) and
- * `#/shared/<token>` (the customer's read-only quote with "Accept"); any other hash shows `children`.
+ * `#/shared/<token>` (the customer's read-only quote with "Accept"), in English or German (a
+ * "Language" choice kept for the session); any other hash shows `children`.
  */
 export function RepApp({ catalogueUrl, children }: { catalogueUrl: string; children: ReactNode }) {
   const hash = useHash();
@@ -65,16 +66,52 @@ export function RepApp({ catalogueUrl, children }: { catalogueUrl: string; child
   );
 }
 
+/** The languages the demo's rep pages offer (the widget's catalogues). */
+const LOCALES = [
+  ['en', 'English'],
+  ['de-DE', 'Deutsch'],
+] as const;
+
 function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: string | undefined }) {
   const data = useCatalogueData(catalogueUrl);
+  const [locale, setLocale] = useState(() => sessionStorage.getItem('madeto-rep-locale') ?? 'en');
   const [token, setToken] = useState(() => sessionStorage.getItem('madeto-rep-token') ?? '');
   const [now] = useState(() => new Date().toISOString());
   if (data.isPending) return <p role="status">Loading the catalogue…</p>;
   if (data.isError)
     return <p role="alert">The catalogue could not be loaded: {data.error.message}</p>;
   const { models, pricing, snapshot } = data.data;
+  const language = (
+    <label className="demo-rep-locale">
+      Language
+      <select
+        value={locale}
+        onChange={(e) => {
+          setLocale(e.target.value);
+          sessionStorage.setItem('madeto-rep-locale', e.target.value);
+        }}
+      >
+        {LOCALES.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   if (shared)
-    return <SharedQuoteView apiBase="" token={shared} models={models} today={now.slice(0, 10)} />;
+    return (
+      <>
+        {language}
+        <SharedQuoteView
+          apiBase=""
+          token={shared}
+          models={models}
+          today={now.slice(0, 10)}
+          locale={locale}
+        />
+      </>
+    );
   if (!pricing) return <p role="alert">The catalogue has no pricing: quotes cannot be priced.</p>;
   const initial: RepQuoteData = {
     rep: '',
@@ -88,6 +125,7 @@ function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: strin
   };
   return (
     <>
+      {language}
       <label className="demo-rep-token">
         Rep token
         <input
@@ -107,6 +145,7 @@ function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: strin
         token={token}
         now={now}
         initial={initial}
+        locale={locale}
         shareUrl={(t) => `${window.location.origin}${window.location.pathname}#/shared/${t}`}
       />
     </>
