@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { priceQuote } from '../../src/engine/quotes/priceQuote.ts';
@@ -228,6 +229,39 @@ describe('RepQuote in German (locale de-DE)', () => {
     // The saved quote comes back into the form in German notation.
     await expect.element(partner).toHaveValue('12,5');
     expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('switching the language keeps what was typed, in the new notation', async () => {
+    const api = memoryRepApi();
+    function Switchable() {
+      const [locale, setLocale] = useState('en');
+      return (
+        <>
+          <button type="button" onClick={() => setLocale('de-DE')}>
+            Deutsch
+          </button>
+          <RepQuote
+            models={models}
+            pricing={data.pricing}
+            snapshot={data.snapshot}
+            apiBase=""
+            token="t0ken"
+            now={NOW}
+            initial={repStates.valid}
+            api={api}
+            locale={locale}
+          />
+        </>
+      );
+    }
+    render(<Switchable />);
+    await userEvent.fill(page.getByLabelText('Partner discount (%)'), '12.5');
+    await userEvent.click(page.getByRole('button', { name: 'Deutsch' }));
+    await expect.element(page.getByLabelText('Partnerrabatt (%)')).toHaveValue('12,5');
+    await userEvent.click(page.getByRole('button', { name: 'Angebot speichern' }));
+    await expect.element(formStatus()).toHaveTextContent('RQ-2026-000001 Version 1 gespeichert');
+    const [sent] = api.calls.find((c) => c.what === 'save')!.args as [RepQuoteData];
+    expect(sent.discounts).toEqual({ partnerPercent: '12.5' });
   });
 
   it('approval required and its guardrails in German, with German percentages', async () => {

@@ -19,6 +19,7 @@ import { repFormat } from './repFormat.ts';
 import {
   priceableIssues,
   quoteFromForm,
+  relocaliseDiscounts,
   repQuoteFormSchemaFor,
   repQuoteResolver,
   toFormValues,
@@ -155,6 +156,16 @@ function RepQuoteEditor(props: RepQuoteProps) {
     focused.current = refusals;
     first.focus();
   }, [refusals, errorCount]);
+
+  // A new locale: what was typed in the discount fields moves to its decimal notation.
+  const typedIn = useRef(locale);
+  useEffect(() => {
+    if (typedIn.current === locale) return;
+    const from = repFormat(typedIn.current, currency);
+    typedIn.current = locale;
+    const discounts = form.getValues('discounts');
+    form.setValue('discounts', relocaliseDiscounts(discounts, from, repFormat(locale, currency)));
+  }, [locale, currency, form]);
 
   const run = async (what: () => Promise<QuoteView>, done: (v: QuoteView) => string) => {
     setStatus({ kind: 'saving' });

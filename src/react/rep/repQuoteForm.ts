@@ -181,6 +181,22 @@ export function toFormValues(quote: RepQuote, f: RepFormat): RepQuoteFormValues 
 }
 
 /**
+ * Discounts as typed in one locale, written in another's notation ("12.5" → "12,5" from English
+ * to German): a rep who switches the language keeps what they typed, in a form the new locale's
+ * schema reads.
+ */
+export function relocaliseDiscounts(
+  discounts: DiscountValues,
+  from: RepFormat,
+  to: RepFormat,
+): DiscountValues {
+  const out: DiscountValues = {};
+  for (const [key, typed] of Object.entries(discounts) as [DiscountField, string | undefined][])
+    if (typed !== undefined) out[key] = typed.replace(from.decimalSeparator, to.decimalSeparator);
+  return out;
+}
+
+/**
  * The quote the form's values describe (trimmed; discounts as the engine's decimal strings; an
  * empty discount or company left out). Call it on values that passed `repQuoteFormSchema` to
  * save, or on the priceable part (`priceableIssues` empty) to price a draft.
