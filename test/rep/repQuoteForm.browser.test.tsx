@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { priceQuote } from '../../src/engine/quotes/priceQuote.ts';
 import type { RepQuote as RepQuoteData } from '../../src/engine/quotes/repQuote.ts';
+import { QuoteApiError } from '../../src/react/rep/quoteApi.ts';
 import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
@@ -190,6 +191,50 @@ describe('RepQuote form: a valid save sends the quote the form describes', () =>
     await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
     await expect.element(formStatus()).toHaveTextContent('Saved');
     expect((saves()[0]!.args[0] as RepQuoteData).discounts).toEqual({ additionalPercent: '40' });
+  });
+});
+
+describe('RepQuote form: what the backend refuses is said, and the form keeps what was typed', () => {
+  it("a refused save shows the backend's message; the next save goes through", async () => {
+    const api = memoryRepApi();
+    const save = api.save;
+    let refuse = true;
+    api.save = async (quote, number) => {
+      if (refuse)
+        throw new QuoteApiError(
+          422,
+          'INVALID_CONFIGURATION',
+          "$.lines[0].selection: 'frame' is required",
+        );
+      return save(quote, number);
+    };
+    render(
+      <RepQuote
+        models={models}
+        pricing={data.pricing}
+        snapshot={data.snapshot}
+        apiBase=""
+        token="t0ken"
+        now={NOW}
+        initial={repStates.valid}
+        api={api}
+      />,
+    );
+    const status = page.getByRole('status').filter({ hasText: /frame|Saved/ });
+    await userEvent.fill(page.getByLabelText('Customer name'), 'Bea Berg');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(status).toHaveTextContent("$.lines[0].selection: 'frame' is required");
+    await expect.element(status).toHaveAttribute('data-state', 'error');
+    await expect.element(page.getByLabelText('Customer name')).toHaveValue('Bea Berg');
+    refuse = false;
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(status).toHaveTextContent('Saved RQ-2026-000001 revision 1');
+    await userEvent.click(page.getByRole('button', { name: 'Duplicate', exact: true }));
+    await expect
+      .element(page.getByText('Duplicated: saving creates a new quote'))
+      .toBeInTheDocument();
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(status).toHaveTextContent('Saved RQ-2026-000002 revision 1');
   });
 });
 

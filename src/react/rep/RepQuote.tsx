@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Snapshot } from '../../engine/leadtime/schema.ts';
@@ -54,6 +54,12 @@ type Derived =
   | { kind: 'valid' | 'approval-required'; quote: RepQuoteData; priced: PricedQuote }
   | { kind: 'unpriceable'; message: string };
 
+/** A call to the backend: save (a new quote, or a revision of `number`) or reopen a revision. */
+type QuoteCall =
+  | { kind: 'save'; quote: RepQuoteData; number: string | undefined }
+  | { kind: 'open'; number: string; revision: number | undefined };
+
+/** What the editor says about saving, as `data-state`: the call's state, or a notice of its own. */
 type Status =
   | { kind: 'idle' }
   | { kind: 'saving' }
@@ -97,7 +103,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
   const { t } = f;
   const [stored, setStored] = useState<QuoteView | undefined>();
   const [active, setActive] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // A notice (a refused save, a duplicate) outranks the last call's state until the next call.
+  const [notice, setNotice] = useState<Status | undefined>();
   const api = useMemo(
     () => props.api ?? repQuoteApi(props.apiBase, props.token),
     [props.api, props.apiBase, props.token],
@@ -167,40 +174,51 @@ function RepQuoteEditor(props: RepQuoteProps) {
     form.setValue('discounts', relocaliseDiscounts(discounts, from, repFormat(locale, currency)));
   }, [locale, currency, form]);
 
-  const run = async (what: () => Promise<QuoteView>, done: (v: QuoteView) => string) => {
-    setStatus({ kind: 'saving' });
-    try {
-      const v = await what();
+  const call = useMutation({
+    mutationFn: (c: QuoteCall) =>
+      c.kind === 'save' ? api.save(c.quote, c.number) : api.open(c.number, c.revision),
+    onMutate: () => setNotice(undefined),
+    onSuccess: (v) => {
       setStored(v);
       form.reset(toFormValues(v.quote, repFormat(locale, v.quote.pricing.currency)));
-      setStatus({ kind: 'saved', message: done(v) });
-    } catch (e) {
-      setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
-    }
-  };
-  const saved = (v: QuoteView) => t('rep.saved', { number: v.number, revision: v.revision });
+    },
+  });
+  const status: Status =
+    notice ??
+    (call.isPending
+      ? { kind: 'saving' }
+      : call.isError
+        ? { kind: 'error', message: call.error.message }
+        : call.isSuccess
+          ? {
+              kind: 'saved',
+              message: t(call.variables.kind === 'save' ? 'rep.saved' : 'rep.opened', {
+                number: call.data.number,
+                revision: call.data.revision,
+              }),
+            }
+          : { kind: 'idle' });
   const save = form.handleSubmit(
     async (valid) => {
       // The engine's own check stays the last word on what is sent.
       const parsed = parseRepQuote(quoteFromForm(valid, f));
       if (!parsed.ok) {
         const message = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-        setStatus({ kind: 'error', message });
+        setNotice({ kind: 'error', message });
         return;
       }
-      await run(() => api.save(parsed.quote, stored?.number), saved);
+      await call
+        .mutateAsync({ kind: 'save', quote: parsed.quote, number: stored?.number })
+        .catch(() => {}); // the error is shown from the call's state
     },
     (errors) => {
       const count = countErrors(errors);
-      setStatus({ kind: 'invalid', message: t('rep.fixErrors', { count }) });
+      setNotice({ kind: 'invalid', message: t('rep.fixErrors', { count }) });
       setRefusals((n) => n + 1);
     },
   );
   const open = (number: string, revision?: number) =>
-    void run(
-      () => api.open(number, revision),
-      (v) => t('rep.opened', { number: v.number, revision: v.revision }),
-    );
+    call.mutate({ kind: 'open', number, revision });
   const errors = form.formState.errors;
   const lineErrors = Object.fromEntries(
     values.lines.flatMap((l, i) => {
@@ -269,7 +287,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
             disabled={!stored}
             onClick={() => {
               setStored(undefined);
-              setStatus({ kind: 'saved', message: t('rep.duplicated') });
+              setNotice({ kind: 'saved', message: t('rep.duplicated') });
             }}
           >
             {t('rep.duplicate')}
