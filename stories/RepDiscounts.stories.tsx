@@ -59,8 +59,10 @@ export const German: Story = {
     locale: 'de-DE',
   },
 };
+/** The quote cannot be priced (a line's quantity is mistyped): nothing is said about guardrails. */
+export const Unpriced: Story = { args: { violations: undefined } };
 export const Interactive: Story = { render: () => <Live /> };
-const states = ['within', 'approval-required', 'invalid', 'german'] as const;
+const states = ['within', 'approval-required', 'invalid', 'unpriced', 'german'] as const;
 /** Every state on one page (with RTL and dark). */
 export const AllStates: Story = {
   render: (args) => (
@@ -77,6 +79,8 @@ export const AllStates: Story = {
             return <RepDiscounts {...args} {...approval} />;
           case 'invalid':
             return <RepDiscounts {...args} {...invalid} />;
+          case 'unpriced':
+            return <RepDiscounts {...args} violations={undefined} />;
           case 'german':
             return <RepDiscounts {...args} {...approval} locale="de-DE" />;
           default:

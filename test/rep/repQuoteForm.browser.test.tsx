@@ -102,7 +102,8 @@ describe('RepQuote form: invalid input is named next to its field and blocks sav
   });
 
   it('several errors at once: each field is named, the count is stated, the first is focused', async () => {
-    const { saves } = editor();
+    const { el, saves } = editor();
+    expect(el.querySelector('.madeto-rep-discounts')?.getAttribute('data-state')).toBe('valid');
     await userEvent.fill(page.getByLabelText('Customer name'), '');
     await userEvent.fill(page.getByLabelText('Quantity of line L3'), '');
     await userEvent.fill(page.getByLabelText('Additional discount (%)'), '-5');
@@ -117,6 +118,9 @@ describe('RepQuote form: invalid input is named next to its field and blocks sav
     await expect
       .element(page.getByRole('alert').filter({ hasText: 'cannot be priced' }))
       .toHaveTextContent('Quantity of line L3: enter a whole number');
+    // Unpriced, nothing is claimed about the guardrails.
+    expect(el.querySelector('.madeto-rep-discounts')?.getAttribute('data-state')).toBe('unpriced');
+    expect(el.textContent).not.toContain('Within the pricing guardrails.');
     expect(saves()).toEqual([]);
   });
 

@@ -11,8 +11,11 @@ export interface RepDiscountsProps {
   currency: string;
   /** Locale of the labels and figures; default English. */
   locale?: string;
-  /** The engine's guardrail violations for these discounts (approval required when any). */
-  violations: readonly PriceViolation[];
+  /**
+   * The engine's guardrail violations for these discounts (approval required when any);
+   * `undefined` while the quote cannot be priced (nothing is said about the guardrails then).
+   */
+  violations: readonly PriceViolation[] | undefined;
   /** What is wrong with a field as typed (from the form's schema), shown next to it. */
   errors?: Partial<Record<DiscountField, string>>;
 }
@@ -29,7 +32,13 @@ export function RepDiscounts(props: RepDiscountsProps) {
   const id = useId();
   const f = repFormat(props.locale ?? 'en', props.currency);
   const { t } = f;
-  const state = props.violations.length > 0 ? 'approval-required' : 'valid';
+  const violations = props.violations ?? [];
+  const state =
+    props.violations === undefined
+      ? 'unpriced'
+      : violations.length > 0
+        ? 'approval-required'
+        : 'valid';
   const approvalId = `${id}-approval`;
   const label = (key: DiscountField) =>
     key === 'documentDiscount'
@@ -37,7 +46,7 @@ export function RepDiscounts(props: RepDiscountsProps) {
       : t(key === 'additionalPercent' ? 'rep.additionalPercent' : 'rep.partnerPercent');
   // Which fields a violation concerns: percentages the line discounts, the amount the document's.
   const concerns = (key: DiscountField) =>
-    props.violations.some((v) =>
+    violations.some((v) =>
       key === 'documentDiscount' ? v.rule === 'documentDiscount' : v.rule !== 'documentDiscount',
     );
   return (
@@ -76,11 +85,11 @@ export function RepDiscounts(props: RepDiscountsProps) {
           </div>
         );
       })}
-      {props.violations.length > 0 ? (
+      {props.violations === undefined ? null : violations.length > 0 ? (
         <div role="alert" id={approvalId} className="madeto-rep-approval">
           <strong>{t('rep.approvalRequired')}</strong>
           <ul>
-            {props.violations.map((v, i) => (
+            {violations.map((v, i) => (
               <li key={i} data-rule={v.rule}>
                 {violationText(v, f)}
               </li>

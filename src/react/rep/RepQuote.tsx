@@ -276,7 +276,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
           onChange={(d) => form.setValue('discounts', d, change(errors.discounts !== undefined))}
           errors={discountErrors}
           currency={currency}
-          violations={derived.kind === 'unpriceable' ? [] : derived.priced.price.violations}
+          violations={derived.kind === 'unpriceable' ? undefined : derived.priced.price.violations}
         />
         <div className="madeto-rep-actions">
           <button type="button" onClick={(e) => void save(e)} disabled={status.kind === 'saving'}>
