@@ -45,6 +45,18 @@ describe('repQuoteFormSchema', () => {
     ],
     ['no rep', { ...base, rep: '' }, en, ['rep: Enter the name of the sales rep.']],
     [
+      'a rep name of 201 characters',
+      { ...base, rep: 'R'.repeat(201) },
+      en,
+      ['rep: Sales rep has 201 characters: use at most 200.'],
+    ],
+    [
+      'notes of 4,001 characters, in German',
+      { ...base, notes: 'n'.repeat(4001) },
+      de,
+      ['notes: Anmerkungen hat 4.001 Zeichen: höchstens 4.000 sind erlaubt.'],
+    ],
+    [
       'valid until yesterday',
       { ...base, validUntil: '2026-11-22' },
       de,

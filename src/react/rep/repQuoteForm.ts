@@ -84,7 +84,12 @@ export function repQuoteFormSchema(f: RepFormat, today: string) {
       z.trim(),
       ...(required ? [z.minLength(1, required)] : []),
       z.refine((s: string) => s.length <= max, {
-        error: (issue) => t('rep.error.tooLong', { field, max, count: String(issue.input).length }),
+        error: (issue) =>
+          t('rep.error.tooLong', {
+            field,
+            max: f.count(max),
+            count: f.count(String(issue.input).length),
+          }),
       }),
     );
   const percent = (field: string) =>
