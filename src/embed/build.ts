@@ -14,8 +14,15 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type InlineConfig } from 'vite';
 
-/** Budgets in bytes, gzipped (embed.md). */
+/** Budgets in bytes, gzipped (embed.md). The app's is not met (see src/embed/README.md). */
 export const BUDGETS = { loader: 2 * 1024, app: 110 * 1024 } as const;
+
+/**
+ * What `npm test` enforces for the app while it is over its budget: the measured size (182.2 kB
+ * gzipped on 2026-11-23) plus a 6 kB margin, so growth fails the build. Lower it when the app
+ * shrinks; it never rises to hide growth.
+ */
+export const APP_CEILING = 188 * 1024;
 
 /** One built file and its sizes. */
 export interface BuiltFile {
@@ -213,12 +220,15 @@ export function buildTypes(outDir: string): void {
   if (result.status !== 0) throw new Error(`tsc (declarations) failed with exit ${result.status}`);
 }
 
-/** `size` lines: name, raw kB, gzipped kB, budget. */
+const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+const over = (size: number, budget: number) =>
+  size > budget ? `: OVER by ${kb(size - budget)}` : '';
+
+/** `size` lines: name, raw kB, gzipped kB, budget (and by how much a file is over it). */
 export function formatSizes(result: EmbedBuild): string {
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
   return [
-    `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)})`,
-    `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (budget ${kb(BUDGETS.app)})`,
+    `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)}${over(result.loader.gzip, BUDGETS.loader)})`,
+    `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (budget ${kb(BUDGETS.app)}${over(result.app.gzip, BUDGETS.app)}; ceiling ${kb(APP_CEILING)})`,
     `temporal-polyfill  ${kb(result.polyfill.bytes)}  gzip ${kb(result.polyfill.gzip)}  (only where the browser has no Temporal)`,
     ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),
   ].join('\n');

@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUDGETS, buildEmbed, formatSizes, type EmbedBuild } from '../../src/embed/build.ts';
+import {
+  APP_CEILING,
+  BUDGETS,
+  buildEmbed,
+  formatSizes,
+  type EmbedBuild,
+} from '../../src/embed/build.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'madeto-size-'));
 let result: EmbedBuild;
@@ -18,11 +24,15 @@ describe('embed build outputs', () => {
     expect(result.loader.gzip).toBeLessThanOrEqual(BUDGETS.loader);
   });
 
-  // KNOWN OVER BUDGET (measured ≈ 197 kB gzipped): react-dom, full `zod` (the engine's schemas),
-  // temporal-polyfill, react-hook-form and query-core dominate. `it.fails` keeps the real check
-  // visible: the day the app fits, this turns red and must become a plain `it`.
-  it.fails('the app is within its 110 kB gzipped budget', () => {
-    expect(result.app.gzip).toBeLessThanOrEqual(BUDGETS.app);
+  // The app is OVER its 110 kB budget (182 kB gzipped: react-dom 63.6, react-hook-form 12.7,
+  // TanStack Query 11.3, zod/mini 12, the engine ≈ 42, the widget and rep editor ≈ 45 — see
+  // src/embed/README.md). npm test enforces a regression ceiling instead, and says by how much
+  // the budget is missed; the budget itself is reported as not met, never passed.
+  it('the app stays under its regression ceiling (the 110 kB budget is NOT met)', () => {
+    const gap = ((result.app.gzip - BUDGETS.app) / 1024).toFixed(1);
+    if (result.app.gzip > BUDGETS.app)
+      console.warn(`size: app ${result.app.gzip} B gzipped — over the 110 kB budget by ${gap} kB`);
+    expect(result.app.gzip).toBeLessThanOrEqual(APP_CEILING);
   });
 
   it.each([
