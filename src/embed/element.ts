@@ -1,48 +1,68 @@
 import { ATTRIBUTES, type EmbedOptions } from './options.ts';
-import { mount, type MountedWidget } from './mount.tsx';
+import { mount, mountedWidget, type MountedWidget } from './mount.tsx';
 
 /** The element's tag name. */
 export const TAG_NAME = 'madeto-configurator';
 
 /**
+ * The element's settable properties. A page may set them before the app has defined the element
+ * (`el.config = …` while the loader is still waiting): that creates an own property on the plain
+ * `HTMLElement`, which would hide the class's setter. On upgrade each one is taken off and set
+ * again through the setter.
+ */
+export const UPGRADED_PROPERTIES = ['config'] as const;
+
+/**
  * `<madeto-configurator>`: reads its attributes and JSON child, mounts the widget into an open
  * shadow root when connected, re-renders when an observed attribute changes. The `config`
- * property takes JS options (functions included), which win over attributes.
+ * property takes JS options (functions included), which win over attributes; setting it merges
+ * like `widget.update(options)`, also before the element is defined.
+ *
+ * Life cycle: removed from the page, the widget unmounts (its React root, store and QueryClient
+ * are dropped; inserted again, it mounts afresh with the same `config`). A move, removal and
+ * insertion in one task (`other.append(el)`), keeps the mounted widget and the buyer's selection.
  */
 export class MadetoConfiguratorElement extends HTMLElement {
   static readonly observedAttributes = Object.keys(ATTRIBUTES);
   #config: Partial<EmbedOptions> = {};
-  #widget: MountedWidget | undefined;
 
-  /** JS options; setting them re-renders a mounted widget. */
+  constructor() {
+    super();
+    for (const name of UPGRADED_PROPERTIES) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value = (this as Record<string, unknown>)[name];
+      delete (this as Record<string, unknown>)[name];
+      (this as Record<string, unknown>)[name] = value;
+    }
+  }
+
+  /** The JS options set so far (merged); setting them updates a mounted widget. */
   get config(): Partial<EmbedOptions> {
     return this.#config;
   }
   set config(value: Partial<EmbedOptions>) {
-    this.#config = value;
-    this.#widget?.update(value);
+    this.#config = { ...this.#config, ...value };
+    mountedWidget(this)?.update(value);
   }
 
-  /** The mounted widget's handle (`undefined` while disconnected). */
+  /** The mounted widget's handle (`undefined` while disconnected or after `unmount()`). */
   get widget(): MountedWidget | undefined {
-    return this.#widget;
+    return mountedWidget(this);
   }
 
   connectedCallback(): void {
-    this.#widget ??= mount(this, this.#config);
+    if (!mountedWidget(this)) mount(this, this.#config);
   }
 
   disconnectedCallback(): void {
     // A move (disconnect + connect in one task) keeps the widget and its state.
     queueMicrotask(() => {
-      if (this.isConnected) return;
-      this.#widget?.unmount();
-      this.#widget = undefined;
+      if (!this.isConnected) mountedWidget(this)?.unmount();
     });
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
-    if (old !== value) this.#widget?.update({});
+    if (old !== value) mountedWidget(this)?.update({});
   }
 }
 
