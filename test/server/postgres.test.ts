@@ -160,4 +160,74 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
       await server.stop();
     }
   });
+
+  it('saves a rep quote and a revision once per Idempotency-Key, per user, as on SQLite', async () => {
+    const server = await startServerProcess(url);
+    const post = async (path: string, token: string, key: string, notes: string) => {
+      const r = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({
+          rep: 'Rita Rep',
+          validUntil: '2099-12-31',
+          pricing: { date: new Date().toISOString().slice(0, 10), currency: 'EUR' },
+          customer: { name: 'Ana Lima', email: 'ana@example.com' },
+          notes,
+          lines: [{ lineId: 'L1', productId: 'DESK', quantity: 2, selection: deskSelection }],
+        }),
+      });
+      const body = (await r.json()) as {
+        number?: string;
+        revision?: number;
+        error?: { code: string };
+      };
+      return [r.status, r.headers.get('idempotent-replayed'), body] as const;
+    };
+    try {
+      const [status, , created] = await post('/api/quotes', REP_TOKEN, 'pg-key-1', 'a');
+      expect(status).toBe(201);
+      const number = created.number!;
+      const rows: [string, string, string, string, unknown[]][] = [
+        ['/api/quotes', REP_TOKEN, 'pg-key-1', 'a', [201, 'true', number, 1, undefined]],
+        [
+          '/api/quotes',
+          REP_TOKEN,
+          'pg-key-1',
+          'b',
+          [422, null, undefined, undefined, 'IDEMPOTENCY_KEY_REUSED'],
+        ],
+        [
+          `/api/quotes/${number}/revisions`,
+          REP_TOKEN,
+          'pg-key-2',
+          'b',
+          [201, null, number, 2, undefined],
+        ],
+        [
+          `/api/quotes/${number}/revisions`,
+          REP_TOKEN,
+          'pg-key-2',
+          'b',
+          [201, 'true', number, 2, undefined],
+        ],
+        [
+          `/api/quotes/${number}/revisions`,
+          MANAGER_TOKEN,
+          'pg-key-2',
+          'b',
+          [201, null, number, 3, undefined],
+        ],
+      ];
+      for (const [path, token, key, notes, expected] of rows) {
+        const [s, replayed, body] = await post(path, token, key, notes);
+        expect([s, replayed, body.number, body.revision, body.error?.code]).toEqual(expected);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Db } from './createDb.ts';
 import { quoteApprovalsMigration } from './quoteApprovalsMigration.ts';
 import { quoteAuthorsMigration } from './quoteAuthorsMigration.ts';
+import { quoteIdempotencyMigration } from './quoteIdempotencyMigration.ts';
 import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
@@ -37,6 +38,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0002-quote-revisions': quoteRevisionsMigration(dialect),
     '0003-quote-approvals': quoteApprovalsMigration,
     '0004-quote-authors': quoteAuthorsMigration,
+    '0005-quote-idempotency': quoteIdempotencyMigration,
   };
 }
 

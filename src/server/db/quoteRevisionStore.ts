@@ -4,6 +4,12 @@ import type { QuotedFigures } from '../../engine/quotes/quoteChanges.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
 import type { UserIdentity, UserRole } from '../users.ts';
 import type { Db } from './createDb.ts';
+import {
+  claimKey,
+  QuoteIdempotencyStore,
+  type IdempotencyClaim,
+  type IdempotencyTables,
+} from './quoteIdempotencyStore.ts';
 
 /** The table `quote_revisions` (migration 0002). */
 interface QuoteRevisionsTable {
@@ -35,7 +41,10 @@ export interface QuoteApproval {
   approvedAt: string;
 }
 
-type Tables = { quote_revisions: QuoteRevisionsTable; quote_approvals: QuoteApprovalsTable };
+type Tables = {
+  quote_revisions: QuoteRevisionsTable;
+  quote_approvals: QuoteApprovalsTable;
+} & IdempotencyTables;
 
 /** One stored revision of a rep's quote. */
 export interface StoredQuoteRevision {
@@ -80,8 +89,11 @@ const fromRow = (r: Row): StoredQuoteRevision => ({
  */
 export class QuoteRevisionStore {
   private readonly kysely: Kysely<Tables>;
+  /** The `Idempotency-Key`s of saves (stored with the save through its `claim`). */
+  readonly keys: QuoteIdempotencyStore;
   constructor(db: Db) {
     this.kysely = db.kysely.withTables<Tables>() as never;
+    this.keys = new QuoteIdempotencyStore(db);
   }
 
   /**
@@ -123,12 +135,17 @@ export class QuoteRevisionStore {
     );
   }
 
-  /** Stores revision 1 of a new quote, saved by `createdBy`, and gives it a number and a share token. */
+  /**
+   * Stores revision 1 of a new quote, saved by `createdBy`, and gives it a number and a share
+   * token; with `claim`, its idempotency key in the same transaction (`IdempotencyKeyTaken`
+   * when the key is already stored: nothing is saved).
+   */
   async create(
     quote: RepQuote,
     figures: QuotedFigures,
     createdAt: string,
     createdBy: UserIdentity,
+    claim?: IdempotencyClaim,
   ): Promise<StoredQuoteRevision> {
     const shareToken = randomBytes(24).toString('base64url');
     return this.kysely.transaction().execute(async (trx) => {
@@ -149,17 +166,22 @@ export class QuoteRevisionStore {
       const seq = Number(inserted.seq);
       const number = `RQ-${createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
       await trx.updateTable('quote_revisions').set({ number }).where('seq', '=', seq).execute();
+      if (claim) await claimKey(trx, claim, number, 1);
       return { number, revision: 1, shareToken, quote, figures, createdAt, createdBy };
     });
   }
 
-  /** Stores the next revision of `number`, saved by `createdBy`; undefined when there is no such quote. */
+  /**
+   * Stores the next revision of `number`, saved by `createdBy` (with `claim`, as `create`);
+   * undefined when there is no such quote.
+   */
   async revise(
     number: string,
     quote: RepQuote,
     figures: QuotedFigures,
     createdAt: string,
     createdBy: UserIdentity,
+    claim?: IdempotencyClaim,
   ): Promise<StoredQuoteRevision | undefined> {
     return this.kysely.transaction().execute(async (trx) => {
       const last = await trx
@@ -183,6 +205,7 @@ export class QuoteRevisionStore {
           created_by_role: createdBy.role,
         })
         .execute();
+      if (claim) await claimKey(trx, claim, number, revision);
       return {
         number,
         revision,

@@ -3,10 +3,12 @@ import { quotedFigures } from '../../engine/quotes/quoteChanges.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
 import { authenticate, requireManager } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
+import type { IdempotencyClaim } from '../db/quoteIdempotencyStore.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import type { ServerUser, UserIdentity } from '../users.ts';
+import { idempotentSave } from './idempotentSave.ts';
 import { parseList, submissionSummary, type ListQuery } from './listRoutes.ts';
 import {
   checkSelections,
@@ -72,7 +74,12 @@ function cursors(cursor: string | undefined): { submissions?: number; repQuotes?
 export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   const signIn = (request: FastifyRequest) =>
     authenticate(request.headers.authorization, deps.users);
-  const save = async (quote: RepQuote, user: UserIdentity, number?: string) => {
+  const save = async (
+    quote: RepQuote,
+    user: UserIdentity,
+    number?: string,
+    claim?: IdempotencyClaim,
+  ) => {
     checkSelections(quote, deps.catalogue);
     const now = new Date();
     const figures = quotedFigures(
@@ -81,8 +88,8 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       deps.catalogue.models,
     );
     const at = now.toISOString();
-    if (number === undefined) return deps.quotes.create(quote, figures, at, user);
-    const r = await deps.quotes.revise(number, quote, figures, at, user);
+    if (number === undefined) return deps.quotes.create(quote, figures, at, user, claim);
+    const r = await deps.quotes.revise(number, quote, figures, at, user, claim);
     if (!r) throw notFound(number);
     return r;
   };
@@ -91,12 +98,32 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     if (!got) throw notFound(number, revision);
     return got;
   };
+  // The answer to a save, made again from the stored revision (an idempotent replay whose first
+  // answer was never stored): the revisions up to it, as they were then.
+  const rebuild = async (number: string, revision: number) => {
+    const got = await revisionOrThrow(number, revision);
+    const revisions = got.revisions.filter((r) => r <= revision);
+    return {
+      statusCode: 201,
+      body: { ...repView(got.found, deps.catalogue, revisions), approval: null },
+    };
+  };
 
   app.post('/api/quotes', async (request, reply) => {
     if (isOrderPayload(request.body)) return deps.submitQuotePayload(request, reply);
     const user = signIn(request);
-    const r = await save(parseQuoteBody(request.body), user);
-    return reply.code(201).send({ ...repView(r, deps.catalogue, [1]), approval: null });
+    return idempotentSave({
+      request,
+      reply,
+      user,
+      target: 'POST /api/quotes',
+      keys: deps.quotes.keys,
+      rebuild,
+      save: async (claim) => {
+        const r = await save(parseQuoteBody(request.body), user, undefined, claim);
+        return { statusCode: 201, body: { ...repView(r, deps.catalogue, [1]), approval: null } };
+      },
+    });
   });
 
   app.get<{ Querystring: ListQuery }>('/api/quotes', async (request) => {
@@ -178,11 +205,24 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     '/api/quotes/:number/revisions',
     async (request, reply) => {
       const user = signIn(request);
-      const r = await save(parseQuoteBody(request.body), user, request.params.number);
-      const got = await deps.quotes.get(r.number);
-      return reply
-        .code(201)
-        .send({ ...repView(r, deps.catalogue, got?.revisions ?? [r.revision]), approval: null });
+      const { number } = request.params;
+      return idempotentSave({
+        request,
+        reply,
+        user,
+        target: `POST /api/quotes/${number}/revisions`,
+        keys: deps.quotes.keys,
+        rebuild,
+        save: async (claim) => {
+          const r = await save(parseQuoteBody(request.body), user, number, claim);
+          const got = await deps.quotes.get(r.number);
+          const revisions = got?.revisions ?? [r.revision];
+          return {
+            statusCode: 201,
+            body: { ...repView(r, deps.catalogue, revisions), approval: null },
+          };
+        },
+      });
     },
   );
 
