@@ -566,3 +566,181 @@ describe('accessibility', () => {
     await page.close();
   });
 });
+
+describe('the config property', () => {
+  it('set by a page script before the app arrived: taken over on upgrade, JS options win', async () => {
+    const { page, problems } = await open('/embed/config.html');
+    const desk = page.locator('#desk');
+    const aluminium = desk.getByRole('radio', { name: /Aluminium, 2-stage/ });
+    await aluminium.waitFor({ timeout: 20_000 });
+    expect(
+      await page.evaluate(
+        () => (window as unknown as Record<string, unknown>)['configSetBeforeDefine'],
+      ),
+    ).toBe(true);
+    // initialSelection (a nested option) applied; theme="light" lost to the JS option.
+    await expect.poll(() => aluminium.isChecked()).toBe(true);
+    expect(await desk.locator('[data-theme="dark"]').count()).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => {
+        const el = document.getElementById('desk') as HTMLElement & { config: object };
+        return [Object.hasOwn(el, 'config'), window.Madeto!.get(el)?.getState().options.theme];
+      }),
+    ).toEqual([false, 'dark']);
+    // The function option is used too.
+    await desk.getByRole('radio', { name: /Steel, 3-stage/ }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (window as unknown as { selections: { frame?: string }[] }).selections.at(-1)?.frame,
+        ),
+      )
+      .toBe('steel');
+
+    // Set again after the upgrade: merged like update(); the selection stays.
+    await page.evaluate(() => {
+      (document.getElementById('desk') as HTMLElement & { config: object }).config = {
+        theme: 'light',
+      };
+    });
+    await expect.poll(() => desk.locator('[data-theme="dark"]').count()).toBe(0);
+    expect(await desk.getByRole('radio', { name: /Steel, 3-stage/ }).isChecked()).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const el = document.getElementById('desk') as HTMLElement & {
+          config: { onChange?: unknown };
+        };
+        return [typeof el.config.onChange, window.Madeto!.get(el)?.getState().options.theme];
+      }),
+    ).toEqual(['function', 'light']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+interface Focused {
+  /** `page`: a host element; `widget`: inside the widget's shadow root; `body`: focus was lost. */
+  where: 'page' | 'widget' | 'body';
+  id: string;
+  tag: string;
+  type: string | null;
+  name: string | null;
+  value: string | null;
+  text: string;
+}
+
+/** What has the focus, looking into shadow roots. */
+const focused = (page: Page): Promise<Focused> =>
+  page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    let inWidget = false;
+    while (active?.shadowRoot?.activeElement) {
+      inWidget = true;
+      active = active.shadowRoot.activeElement;
+    }
+    const where = !active || active === document.body ? 'body' : inWidget ? 'widget' : 'page';
+    return {
+      where,
+      id: active?.id ?? '',
+      tag: active?.localName ?? '',
+      type: active?.getAttribute('type') ?? null,
+      name: active?.getAttribute('name') ?? null,
+      value: active?.getAttribute('value') ?? null,
+      text: (active?.getAttribute('aria-label') ?? active?.textContent ?? '').trim().slice(0, 40),
+    };
+  });
+
+describe('keyboard', () => {
+  /** Opens the keyboard page and waits for a settled widget. */
+  async function settled() {
+    const opened = await open('/embed/keyboard.html');
+    await opened.page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    await expect
+      .poll(async () => (await hostEvents(opened.page)).map((e) => e.type))
+      .toEqual(expect.arrayContaining(['madeto-ready', 'madeto-price']));
+    await opened.page.waitForLoadState('networkidle');
+    return opened;
+  }
+  const firstRadioGroup = (page: Page) =>
+    page.evaluate(() =>
+      document
+        .getElementById('desk')!
+        .shadowRoot!.querySelector('input[type="radio"]')!
+        .getAttribute('name')!,
+    );
+
+  it('Tab goes from the page into the widget, through it and out again; focus is never lost', async () => {
+    const { page, problems } = await settled();
+    await page.focus('#before');
+    const walk: Focused[] = [];
+    for (let i = 0; i < 300; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (now.id === 'after') break;
+      walk.push(now);
+    }
+    const describe = walk.map((f) => `${f.where}:${f.tag}[${f.type ?? ''}] ${f.value ?? f.text}`);
+    expect(await focused(page), describe.join('\n')).toMatchObject({ where: 'page', id: 'after' });
+    expect(walk.length, describe.join('\n')).toBeGreaterThan(0);
+    expect(
+      walk.filter((f) => f.where !== 'widget'),
+      describe.join('\n'),
+    ).toEqual([]);
+    // The first radio stop is the widget's first radio group; each group is one stop.
+    const radios = walk.filter((f) => f.type === 'radio');
+    expect(radios[0]?.name).toBe(await firstRadioGroup(page));
+    expect(new Set(radios.map((f) => f.name)).size).toBe(radios.length);
+
+    // Back again: Shift+Tab from the page lands on the widget's last control, and leaves it at
+    // its first.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toEqual(walk.at(-1));
+    await page.focus('#after');
+    for (let i = 0; i < walk.length; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toEqual(walk[0]);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toMatchObject({ where: 'page', id: 'before' });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('arrow keys move within a radio group and choose the value', async () => {
+    const { page } = await settled();
+    const group = await firstRadioGroup(page);
+    await page.focus('#before');
+    let now = await focused(page);
+    for (let i = 0; i < 50 && !(now.type === 'radio' && now.name === group); i++) {
+      await page.keyboard.press('Tab');
+      now = await focused(page);
+    }
+    expect(now).toMatchObject({ where: 'widget', type: 'radio', name: group });
+    const start = now.value;
+    const changes = async () =>
+      (await hostEvents(page)).filter((e) => e.type === 'madeto-change').length;
+    const before = await changes();
+    await page.keyboard.press('ArrowDown');
+    const next = await focused(page);
+    expect(next).toMatchObject({ where: 'widget', type: 'radio', name: group });
+    expect(next.value).not.toBe(start);
+    const checked = (value: string) =>
+      page.evaluate(
+        ([name, value]) =>
+          document
+            .getElementById('desk')!
+            .shadowRoot!.querySelector<HTMLInputElement>(
+              `input[type="radio"][name="${name}"][value="${value}"]`,
+            )!.checked,
+        [group, value] as const,
+      );
+    await expect.poll(() => checked(next.value!)).toBe(true);
+    await expect.poll(changes).toBeGreaterThan(before);
+    await page.keyboard.press('ArrowUp');
+    expect(await focused(page)).toMatchObject({ name: group, value: start });
+    await expect.poll(() => checked(start!)).toBe(true);
+    await page.close();
+  });
+});
