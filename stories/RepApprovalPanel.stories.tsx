@@ -61,6 +61,12 @@ export const UserUnknown: Story = { args: { user: undefined } };
 export const Approved: Story = { args: { stored: stored({ approval }) } };
 /** Click "Approve revision 2" to see the backend's refusal of a rep's token. */
 export const RefusedForARep: Story = { args: { user: undefined, approve: fn(refuses) } };
+/** The same panel in German (`locale="de-DE"`): words and the approval day. */
+export const InGerman: Story = { args: { locale: 'de-DE' } };
+/** Approved, in German: "Freigegeben von … am 23.11.2026". */
+export const ApprovedInGerman: Story = {
+  args: { locale: 'de-DE', stored: stored({ approval }) },
+};
 
 const states = ['rep', 'manager', 'unknown', 'approved', 'not needed'] as const;
 /** Every state on one page ("not needed" renders nothing: the revision is within every guardrail). */

@@ -139,19 +139,19 @@ describe('rep flow on the real backend', () => {
 
     // Revision 2 passes a guardrail: a rep's token cannot approve it, a manager's can.
     const approval = page.getByRole('region', { name: 'Approval' });
-    await expect.poll(() => approval.textContent()).toContain("needs a manager's approval");
+    await expect.poll(() => approval.textContent()).toContain('needs a manager’s approval');
     const managerToken = approval.getByLabel('Manager token');
     const approve = approval.getByRole('button', { name: 'Approve revision 2' });
     await managerToken.fill(REP_TOKEN);
     await approve.click();
     await expect
       .poll(() => approval.getByRole('alert').textContent(), { timeout: 20_000 })
-      .toMatch(/needs a manager/);
+      .toMatch(/the token is a rep’s; only a manager may approve\./);
     await managerToken.fill(MANAGER_TOKEN);
     await approve.click();
     await expect
       .poll(() => approval.textContent(), { timeout: 20_000 })
-      .toMatch(new RegExp(`^Approved by ${MANAGER_NAME} on \\d{4}-\\d{2}-\\d{2}$`));
+      .toMatch(new RegExp(`^Approved by ${MANAGER_NAME} on [A-Z][a-z]{2} \\d{1,2}, \\d{4}$`));
 
     await discount.fill('');
     await save('Save as new revision', 3);

@@ -202,6 +202,32 @@ export const de: Messages = {
   'rep.saved': '{number} Version {revision} gespeichert',
   'rep.opened': '{number} Version {revision} geöffnet',
   'rep.duplicated': 'Dupliziert: Speichern legt ein neues Angebot an',
+  'rep.duplicatedAs':
+    '{from} Version {fromRevision} dupliziert als {number} Version {revision}, Preisstand {date}',
+  'rep.duplicateHint.saved':
+    'Duplizieren speichert eine Kopie von Version {revision} als neues Angebot mit heutigem Preisstand.',
+  'rep.duplicateHint.changed':
+    'Ungespeicherte Änderungen: Duplizieren kopiert sie hier, ungespeichert; Speichern der Kopie legt ein neues Angebot an.',
+  'rep.duplicateHint.draft':
+    'Noch nicht gespeichert: Duplizieren behält hier eine Kopie, ungespeichert; Speichern der Kopie legt ein neues Angebot an.',
+  'rep.approval.label': 'Freigabe',
+  'rep.approval.asManager':
+    'Version {revision} überschreitet eine Preisgrenze. Sie geben sie als {name} (Führungskraft) frei.',
+  'rep.approval.asRep':
+    'Version {revision} überschreitet eine Preisgrenze und muss von einer Führungskraft freigegeben werden: Sie sind als {name} angemeldet (Vertrieb). Eine Führungskraft gibt sie mit ihrem Token frei.',
+  'rep.approval.signIn':
+    'Version {revision} überschreitet eine Preisgrenze und muss von einer Führungskraft freigegeben werden: Melden Sie sich als Führungskraft an oder geben Sie das Token einer Führungskraft ein.',
+  'rep.approval.token': 'Token der Führungskraft',
+  'rep.approval.approve': 'Version {revision} freigeben',
+  'rep.approval.approved': 'Freigegeben von {name} am {date}',
+  'rep.approval.failed': 'Die Freigabe ist fehlgeschlagen: {reason}',
+  'rep.approval.enterToken': 'Geben Sie zum Freigeben das Token einer Führungskraft ein.',
+  'rep.approval.error.managerRequired':
+    'Das Token gehört zum Vertrieb; nur eine Führungskraft darf freigeben.',
+  'rep.approval.error.tokenInvalid': 'Der Server kennt dieses Token nicht.',
+  'rep.approval.error.notNeeded':
+    'Version {revision} hält alle Preisgrenzen ein und braucht keine Freigabe.',
+  'rep.approval.error.notFound': 'Angebot {number} Version {revision} wurde nicht gefunden.',
   'rep.fixErrors': {
     one: 'Nicht gespeichert: {count} Feld muss korrigiert werden.',
     other: 'Nicht gespeichert: {count} Felder müssen korrigiert werden.',

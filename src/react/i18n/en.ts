@@ -198,6 +198,31 @@ export const en = {
   'rep.saved': 'Saved {number} revision {revision}',
   'rep.opened': 'Opened {number} revision {revision}',
   'rep.duplicated': 'Duplicated: saving creates a new quote',
+  'rep.duplicatedAs':
+    'Duplicated {from} revision {fromRevision} as {number} revision {revision}, priced on {date}',
+  'rep.duplicateHint.saved':
+    'Duplicate saves a copy of revision {revision} as a new quote, priced today.',
+  'rep.duplicateHint.changed':
+    'Unsaved changes: Duplicate copies them here, not saved; saving the copy creates a new quote.',
+  'rep.duplicateHint.draft':
+    'Not saved yet: Duplicate keeps a copy here, not saved; saving the copy creates a new quote.',
+  'rep.approval.label': 'Approval',
+  'rep.approval.asManager':
+    'Revision {revision} passes a guardrail. You approve it as {name} (manager).',
+  'rep.approval.asRep':
+    'Revision {revision} passes a guardrail and needs a manager’s approval: you are signed in as {name}, a rep. A manager approves it with their manager token.',
+  'rep.approval.signIn':
+    'Revision {revision} passes a guardrail and needs a manager’s approval: sign in as a manager, or enter a manager token.',
+  'rep.approval.token': 'Manager token',
+  'rep.approval.approve': 'Approve revision {revision}',
+  'rep.approval.approved': 'Approved by {name} on {date}',
+  'rep.approval.failed': 'The approval failed: {reason}',
+  'rep.approval.enterToken': 'Enter a manager token to approve.',
+  'rep.approval.error.managerRequired': 'the token is a rep’s; only a manager may approve.',
+  'rep.approval.error.tokenInvalid': 'the server does not know this token.',
+  'rep.approval.error.notNeeded':
+    'revision {revision} is within every guardrail and needs no approval.',
+  'rep.approval.error.notFound': 'quote {number} revision {revision} was not found.',
   'rep.fixErrors': {
     one: 'Not saved: {count} field needs a correction.',
     other: 'Not saved: {count} fields need a correction.',

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { QuoteApiError, type QuoteApproval, type QuoteUser, type QuoteView } from './quoteApi.ts';
+import { repFormat, type RepFormat } from './repFormat.ts';
 
 /** The props of `<ApprovalPanel>`. */
 export interface ApprovalPanelProps {
@@ -16,29 +17,58 @@ export interface ApprovalPanelProps {
    * approve and asked for a manager token; a manager approves in their own name.
    */
   user?: QuoteUser | undefined;
+  /** Locale of the words and dates (`de-DE`: German); default English. */
+  locale?: string | undefined;
 }
 
 type State =
   | { kind: 'idle' }
   | { kind: 'approving' }
   | { kind: 'approved'; approval: QuoteApproval }
-  | { kind: 'error'; message: string; managerRequired: boolean };
+  | { kind: 'error'; reason: string; managerRequired: boolean };
 
-function explanation(revision: number, user: QuoteUser | undefined): string {
-  if (user?.role === 'manager')
-    return `Revision ${revision} passes a guardrail. You approve it as ${user.name} (manager).`;
-  if (user?.role === 'rep')
-    return `Revision ${revision} passes a guardrail and needs a manager's approval: you are signed in as ${user.name}, a rep. A manager approves it with their manager token.`;
-  return `Revision ${revision} passes a guardrail and needs a manager's approval: sign in as a manager, or enter a manager token.`;
+function explanation(revision: number, user: QuoteUser | undefined, f: RepFormat): string {
+  if (!user) return f.t('rep.approval.signIn', { revision });
+  switch (user.role) {
+    case 'manager':
+      return f.t('rep.approval.asManager', { revision, name: user.name });
+    case 'rep':
+      return f.t('rep.approval.asRep', { revision, name: user.name });
+    default:
+      return user.role satisfies never;
+  }
+}
+
+/**
+ * Why an approval failed, in the rep's language: the backend's refusals the panel knows by code;
+ * anything else (a network failure, an unexpected answer) with the error's own message.
+ */
+function failure(e: unknown, stored: QuoteView, f: RepFormat): string {
+  const at = { number: stored.number, revision: stored.revision };
+  if (e instanceof QuoteApiError)
+    switch (e.code) {
+      case 'MANAGER_REQUIRED':
+        return f.t('rep.approval.error.managerRequired');
+      case 'TOKEN_INVALID':
+        return f.t('rep.approval.error.tokenInvalid');
+      case 'APPROVAL_NOT_NEEDED':
+        return f.t('rep.approval.error.notNeeded', at);
+      case 'QUOTE_NOT_FOUND':
+        return f.t('rep.approval.error.notFound', at);
+    }
+  return e instanceof Error ? e.message : String(e);
 }
 
 /**
  * A manager's approval of a saved revision that breaks a guardrail: what is needed and who may
  * approve, a "Manager token" field unless the signed-in user is a manager, and an "Approve
  * revision N" button; once approved, who approved it (recorded by the server from the token) and
- * on which day. Key it by number and revision so that another revision starts over.
+ * on which day (the rep's day, in `locale`). The backend's refusals are told in `locale` by their
+ * code. Key it by number and revision so that another revision starts over.
  */
-export function ApprovalPanel({ stored, approve, user }: ApprovalPanelProps) {
+export function ApprovalPanel({ stored, approve, user, locale = 'en' }: ApprovalPanelProps) {
+  const f = repFormat(locale, stored.quote.pricing.currency);
+  const { t } = f;
   const [token, setToken] = useState('');
   const [state, setState] = useState<State>(
     stored.approval ? { kind: 'approved', approval: stored.approval } : { kind: 'idle' },
@@ -47,9 +77,16 @@ export function ApprovalPanel({ stored, approve, user }: ApprovalPanelProps) {
   if (!stored.approvalRequired) return null;
   if (state.kind === 'approved')
     return (
-      <section aria-label="Approval" className="madeto-rep-approve" data-state="approved">
+      <section
+        aria-label={t('rep.approval.label')}
+        className="madeto-rep-approve"
+        data-state="approved"
+      >
         <p role="status">
-          Approved by {state.approval.approvedBy} on {state.approval.approvedAt.slice(0, 10)}
+          {t('rep.approval.approved', {
+            name: state.approval.approvedBy,
+            date: f.instantDate(state.approval.approvedAt),
+          })}
         </p>
       </section>
     );
@@ -66,17 +103,21 @@ export function ApprovalPanel({ stored, approve, user }: ApprovalPanelProps) {
     } catch (e) {
       setState({
         kind: 'error',
-        message: e instanceof Error ? e.message : String(e),
+        reason: failure(e, stored, f),
         managerRequired: e instanceof QuoteApiError && e.code === 'MANAGER_REQUIRED',
       });
     }
   };
   return (
-    <section aria-label="Approval" className="madeto-rep-approve" data-state={state.kind}>
-      <p id={describedBy}>{explanation(stored.revision, user)}</p>
+    <section
+      aria-label={t('rep.approval.label')}
+      className="madeto-rep-approve"
+      data-state={state.kind}
+    >
+      <p id={describedBy}>{explanation(stored.revision, user, f)}</p>
       {!asManager && (
         <label>
-          Manager token
+          {t('rep.approval.token')}
           <input
             type="password"
             autoComplete="off"
@@ -91,12 +132,12 @@ export function ApprovalPanel({ stored, approve, user }: ApprovalPanelProps) {
         disabled={state.kind === 'approving' || (user?.role === 'rep' && token.trim() === '')}
         onClick={() => void submit()}
       >
-        Approve revision {stored.revision}
+        {t('rep.approval.approve', { revision: stored.revision })}
       </button>
       {state.kind === 'error' && (
         <p role="alert">
-          The approval failed: {state.message}
-          {state.managerRequired && token.trim() === '' && ' Enter a manager token to approve.'}
+          {t('rep.approval.failed', { reason: state.reason })}
+          {state.managerRequired && token.trim() === '' && ` ${t('rep.approval.enterToken')}`}
         </p>
       )}
     </section>

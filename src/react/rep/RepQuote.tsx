@@ -309,6 +309,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
             stored={stored}
             approve={api.approve}
             user={me.data}
+            locale={locale}
           />
         )}
         {shareHref && (

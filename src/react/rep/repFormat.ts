@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
@@ -15,6 +16,11 @@ export interface RepFormat {
   /** A decimal money string with its sign ("+€12.00", "-€12.00"; "€0.00" for none). */
   signedMoney: (decimal: string) => string;
   date: (isoDate: string) => string;
+  /**
+   * The calendar day of an instant (an ISO timestamp such as a server's `approvedAt`) where the
+   * rep is: in the browser's time zone, so that 00:30 in Berlin is not "yesterday".
+   */
+  instantDate: (instant: string) => string;
   /** A percentage written as a decimal string of percent points: "40" is "40%" ("40 %" in German). */
   percent: (points: string) => string;
   count: (n: number) => string;
@@ -49,6 +55,14 @@ export function repFormat(locale: string, currency: string): RepFormat {
     money: (d) => formatMoney(d, currency, locale),
     signedMoney: (d) => formatMoney(d, currency, locale, { signed: true }),
     date: (d) => formatDate(d, locale),
+    instantDate: (i) =>
+      formatDate(
+        Temporal.Instant.from(i)
+          .toZonedDateTimeISO(Temporal.Now.timeZoneId())
+          .toPlainDate()
+          .toString(),
+        locale,
+      ),
     percent: (p) => percent.format(p as Intl.StringNumericLiteral),
     count: (n) => count.format(n),
     decimalSeparator: separator,
