@@ -102,11 +102,33 @@ async function call(url: string, init: RequestInit): Promise<unknown> {
 
 const view = (json: unknown): QuoteView => quoteViewSchema.parse(json) as unknown as QuoteView;
 
+/** A fresh `Idempotency-Key` for one save (128 random bits, hex). */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A save that may be sent again under its key: no answer at all, or a gateway's 502/503/504. */
+const retryable = (e: unknown): boolean =>
+  e instanceof QuoteApiError ? [502, 503, 504].includes(e.status) : e instanceof TypeError;
+
+/** Options of `repQuoteApi`. */
+export interface RepQuoteApiOptions {
+  /**
+   * The pauses (ms) before each retry of a save that got no answer or a 502/503/504, under the
+   * same `Idempotency-Key` (so that a save that did arrive is not made twice); default
+   * `[500, 2000]` (three attempts). `[]`: no retry.
+   */
+  retryDelays?: readonly number[];
+}
+
 /**
  * The rep's side of the quotes resource of the reference backend at `base` (e.g. `''` or
- * `http://…`), signed in with `token` (a rep's or a manager's).
+ * `http://…`), signed in with `token` (a rep's or a manager's). Each save is sent with a fresh
+ * `Idempotency-Key` and retried under the same key when it got no answer (`options`).
  */
-export function repQuoteApi(base: string, token: string) {
+export function repQuoteApi(base: string, token: string, options: RepQuoteApiOptions = {}) {
+  const retryDelays = options.retryDelays ?? [500, 2000];
   const headers = (as = token) => ({
     authorization: `Bearer ${as}`,
     'content-type': 'application/json',
@@ -118,15 +140,27 @@ export function repQuoteApi(base: string, token: string) {
     /** Who the token signs in (name and role). */
     me: async (): Promise<QuoteUser> =>
       userSchema.parse(await call(`${base}/api/me`, { method: 'GET', headers: headers() })),
-    /** Saves a new quote (revision 1), or a new revision of `number`. */
-    save: async (quote: RepQuoteInput, number?: string): Promise<QuoteView> =>
-      view(
-        await call(number === undefined ? `${base}/api/quotes` : `${quoteUrl(number)}/revisions`, {
-          method: 'POST',
-          headers: headers(),
-          body: JSON.stringify(quote),
-        }),
-      ),
+    /**
+     * Saves a new quote (revision 1), or a new revision of `number`: once, however many times it
+     * is retried (one `Idempotency-Key` for this call, resent on each retry).
+     */
+    save: async (quote: RepQuoteInput, number?: string): Promise<QuoteView> => {
+      const url = number === undefined ? `${base}/api/quotes` : `${quoteUrl(number)}/revisions`;
+      const init: RequestInit = {
+        method: 'POST',
+        headers: { ...headers(), 'idempotency-key': newIdempotencyKey() },
+        body: JSON.stringify(quote),
+      };
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          return view(await call(url, init));
+        } catch (e) {
+          const pause = retryDelays[attempt];
+          if (pause === undefined || !retryable(e)) throw e;
+          await new Promise((resolve) => setTimeout(resolve, pause));
+        }
+      }
+    },
     /** Reopens a quote (the latest revision, or `revision`), with what changed since. */
     open: async (number: string, revision?: number): Promise<QuoteView> =>
       view(
