@@ -1,5 +1,11 @@
 import { ATTRIBUTES, type EmbedOptions } from './options.ts';
-import { mount, mountedWidget, type MountedWidget } from './mount.tsx';
+import {
+  keepJsOptions,
+  lastJsOptions,
+  mount,
+  mountedWidget,
+  type MountedWidget,
+} from './mount.tsx';
 
 /** The element's tag name. */
 export const TAG_NAME = 'madeto-configurator';
@@ -24,7 +30,6 @@ export const UPGRADED_PROPERTIES = ['config'] as const;
  */
 export class MadetoConfiguratorElement extends HTMLElement {
   static readonly observedAttributes = Object.keys(ATTRIBUTES);
-  #config: Partial<EmbedOptions> = {};
 
   constructor() {
     super();
@@ -36,13 +41,17 @@ export class MadetoConfiguratorElement extends HTMLElement {
     }
   }
 
-  /** The JS options set so far (merged); setting them updates a mounted widget. */
+  /**
+   * The JS options so far, merged: those set here and those given to `Madeto.mount(el, …)` or
+   * `update`. Setting them updates a mounted widget like `update(value)`.
+   */
   get config(): Partial<EmbedOptions> {
-    return this.#config;
+    return lastJsOptions(this) ?? {};
   }
   set config(value: Partial<EmbedOptions>) {
-    this.#config = { ...this.#config, ...value };
-    mountedWidget(this)?.update(value);
+    const widget = mountedWidget(this);
+    if (widget) widget.update(value);
+    else keepJsOptions(this, { ...this.config, ...value });
   }
 
   /** The mounted widget's handle (`undefined` while disconnected or after `unmount()`). */
@@ -51,7 +60,8 @@ export class MadetoConfiguratorElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    if (!mountedWidget(this)) mount(this, this.#config);
+    // Mounted again after a removal: with all the JS options it had (a rep's token included).
+    if (!mountedWidget(this)) mount(this, this.config);
   }
 
   disconnectedCallback(): void {

@@ -43,6 +43,8 @@ export interface MountedWidget {
 }
 
 const mounted = new WeakMap<Element, MountedWidget>();
+/** Each element's JS options, merged; kept after `unmount()` so the element can mount again. */
+const jsOptions = new WeakMap<Element, Partial<EmbedOptions>>();
 
 function submitFor(el: HTMLElement, submit: EmbedOptions['submit']): ConfiguratorProps['submit'] {
   if (submit === undefined) return undefined;
@@ -88,6 +90,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   const root: Root = createRoot(container);
   const valueExtras = createValueExtras();
   let js = options;
+  jsOptions.set(el, js);
   let status: MountedState['status'] = 'mounted';
   let selection: Record<string, unknown> = {};
   let complete = false;
@@ -127,19 +130,25 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     const repMerged = json.options.rep || js.rep ? { ...json.options.rep, ...js.rep } : undefined;
     current = { ...json.options, ...attrs.options, ...valid, ...(repMerged && { rep: repMerged }) };
     const { model, onChange, submit, locale, mode, engine, rep, ...rest } = current;
-    if (model === undefined)
+    // Without a model, or in rep mode without a token, the widget shows nothing (not what an
+    // earlier update rendered) and says which option is missing.
+    if (model === undefined) {
+      root.render(null);
       return report({
         source: 'options',
         option: 'model',
         message: 'no model: set the `model` attribute, a JSON child or the `model` option',
       });
-    if (mode === 'rep' && !rep?.token)
+    }
+    if (mode === 'rep' && !rep?.token) {
+      root.render(null);
       return report({
         source: 'options',
         option: 'rep.token',
         message:
           "rep mode needs the rep's token: Madeto.mount(el, { rep: { token } }) or el.config = { rep: { token } }",
       });
+    }
     const props: ConfiguratorProps = {
       ...(rest as Omit<ConfiguratorProps, 'model'>),
       model,
@@ -189,6 +198,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     update(next) {
       if (status === 'unmounted') return;
       js = { ...js, ...next };
+      jsOptions.set(el, js);
       render();
     },
     getState: () => ({ status, options: current, selection, complete }),
@@ -203,6 +213,19 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   mounted.set(el, handle);
   render();
   return handle;
+}
+
+/**
+ * The JS options an element's widget was given (`mount`, then every `update`), merged; kept after
+ * `unmount()`, so `<madeto-configurator>` mounts again with them when it is inserted again.
+ */
+export function lastJsOptions(el: Element): Partial<EmbedOptions> | undefined {
+  return jsOptions.get(el);
+}
+
+/** Sets what `lastJsOptions(el)` returns while `el` has no widget (the element's `config`). */
+export function keepJsOptions(el: Element, options: Partial<EmbedOptions>): void {
+  jsOptions.set(el, options);
 }
 
 /** The handle of a mounted element, if any. */

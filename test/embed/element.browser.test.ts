@@ -135,6 +135,40 @@ describe('connected, removed, moved', () => {
   });
 });
 
+describe('a missing model or rep token after mount: nothing is shown, the option is named', () => {
+  it.each([
+    ['the model attribute removed', 'model', (el: Element) => el.removeAttribute('model')],
+    ['mode="rep" without a token', 'rep.token', (el: Element) => el.setAttribute('mode', 'rep')],
+  ])('%s → madeto-error on %s, no choices left', async (_name, option, change) => {
+    const { el, of } = element();
+    await pickAluminium(el);
+    change(el);
+    expect(of('madeto-error').map((e) => e.detail)).toContainEqual(
+      expect.objectContaining({ version: 1, code: 'options', option }),
+    );
+    await expect.poll(() => el.shadowRoot!.querySelectorAll('input').length).toBe(0);
+    expect(el.widget?.getState().status).toBe('mounted');
+  });
+
+  it('mode="rep" with the token from config renders the quote editor', async () => {
+    const { el } = element({ pricing: '/catalogue/pricing.json' });
+    await pickAluminium(el);
+    // The pricing document names attributes of all three catalogue models.
+    const models = ['desk', 'bike', 'sofa'].map((id) => `/catalogue/${id}.json`);
+    el.config = { rep: { token: 'rep-token', models } };
+    el.setAttribute('mode', 'rep');
+    await expect
+      .poll(() => el.shadowRoot!.querySelector('section.madeto-rep-form'), {
+        timeout: 10_000,
+      })
+      .not.toBeNull();
+    expect(el.widget?.getState().options).toMatchObject({
+      mode: 'rep',
+      rep: { token: 'rep-token' },
+    });
+  });
+});
+
 describe('the config property', () => {
   it('set before the element is defined: taken over on upgrade, JS options win', async () => {
     // A tag of its own, defined only after `config` was set on the plain element.
@@ -158,6 +192,23 @@ describe('the config property', () => {
     expect(upgraded.widget?.getState().options).toMatchObject(options);
     await expect.poll(() => radio(el, 'aluminium')?.checked, { timeout: 10_000 }).toBe(true);
     expect(el.shadowRoot!.querySelector('[data-theme="dark"]')).not.toBeNull();
+  });
+
+  it.each([
+    ['given to mount()', (el: MadetoConfiguratorElement) => void mount(el, { theme: 'dark' })],
+    ['set as config', (el: MadetoConfiguratorElement) => void (el.config = { theme: 'dark' })],
+  ])('JS options %s survive removal and re-insertion', async (_name, give) => {
+    const { el } = element();
+    await pickAluminium(el);
+    give(el);
+    const first = el.widget!;
+    el.remove();
+    await expect.poll(() => first.getState().status).toBe('unmounted');
+    expect(el.config).toMatchObject({ theme: 'dark' });
+    el.config = { currency: 'CHF' };
+    document.body.append(el);
+    expect(el.widget?.getState().options).toMatchObject({ theme: 'dark', currency: 'CHF' });
+    await expect.poll(() => el.shadowRoot!.querySelector('[data-theme="dark"]')).not.toBeNull();
   });
 
   it('set after mount: merged like update(), the selection stays', async () => {
