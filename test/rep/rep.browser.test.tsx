@@ -105,13 +105,21 @@ describe('RepQuote editor', () => {
     const calls: { url: string; body: unknown }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       if (url.endsWith('/api/me')) return respond({ name: 'Rita Rep', role: 'rep' });
-      const quote = JSON.parse(String(init.body)) as RepQuoteData;
-      calls.push({ url, body: quote });
+      const body = JSON.parse(String(init.body)) as RepQuoteData;
+      calls.push({ url, body });
+      // A duplicate answers a new quote: the last one sent, priced on the server's today.
+      const duplicated = url.endsWith('/duplicate');
+      const quote = duplicated
+        ? {
+            ...(calls.at(-2)!.body as RepQuoteData),
+            pricing: { date: '2026-11-24', currency: 'EUR' },
+          }
+        : body;
       const priced = priceQuote(quote, data);
       const revision = url.endsWith('/revisions') ? 2 : 1;
       return new Response(
         JSON.stringify({
-          number: 'RQ-2026-000001',
+          number: duplicated ? 'RQ-2026-000002' : 'RQ-2026-000001',
           revision,
           revisions: revision === 1 ? [1] : [1, 2],
           createdAt: '2026-11-23T08:30:00.000Z',
@@ -154,9 +162,33 @@ describe('RepQuote editor', () => {
     await userEvent.click(page.getByRole('button', { name: 'Save as new revision' }));
     await expect.element(page.getByRole('status').last()).toHaveTextContent('revision 2');
     expect(calls[1]?.url).toBe('http://backend.test/api/quotes/RQ-2026-000001/revisions');
+    // Duplicate of a saved revision: the server's copy is opened, priced on the server's today.
+    await expect
+      .element(page.getByRole('button', { name: 'Duplicate', exact: true }))
+      .toHaveAccessibleDescription(
+        'Duplicate saves a copy of revision 2 as a new quote, priced today.',
+      );
     await userEvent.click(page.getByRole('button', { name: 'Duplicate', exact: true }));
-    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
-    await expect.poll(() => calls[2]?.url).toBe('http://backend.test/api/quotes');
+    await expect
+      .element(page.getByRole('status').last())
+      .toHaveTextContent(
+        'Duplicated RQ-2026-000001 revision 2 as RQ-2026-000002 revision 1, priced on Nov 24, 2026',
+      );
+    expect(calls[2]).toEqual({
+      url: 'http://backend.test/api/quotes/RQ-2026-000001/duplicate',
+      body: { revision: 2 },
+    });
+    await expect
+      .element(page.getByRole('heading', { name: 'Quote RQ-2026-000002 · revision 1' }).first())
+      .toBeVisible();
+    // the form now holds the copy: its next revision is of the new quote, at the new date
+    await userEvent.click(page.getByRole('button', { name: 'Save as new revision' }));
+    await expect
+      .poll(() => calls[3])
+      .toMatchObject({
+        url: 'http://backend.test/api/quotes/RQ-2026-000002/revisions',
+        body: { pricing: { date: '2026-11-24' }, discounts: { additionalPercent: '40' } },
+      });
     expect(await seriousViolations(el)).toEqual([]);
   });
 });

@@ -185,6 +185,30 @@ describe('rep flow on the real backend', () => {
         timeout: 20_000,
       })
       .toMatch(/^Thank you: order O-\d{4}-\d{6} is placed\.$/);
+
+    // Duplicate the saved revision on the server: a new quote, revision 1, priced today.
+    await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
+    await expect
+      .poll(() => status.textContent(), { timeout: 20_000 })
+      .toMatch(
+        new RegExp(
+          `^Duplicated ${number} revision 3 as RQ-\\d{4}-\\d{6} revision 1, priced on [A-Z][a-z]{2} \\d{1,2}, \\d{4}$`,
+        ),
+      );
+    const copy = /as (RQ-\d{4}-\d{6})/.exec((await status.textContent()) ?? '')![1]!;
+    expect(copy).not.toBe(number);
+    const stored = (await (
+      await fetch(`${api.url}/api/quotes/${copy}`, {
+        headers: { authorization: `Bearer ${REP_TOKEN}` },
+      })
+    ).json()) as { revisions: number[]; quote: RepQuote };
+    expect([stored.revisions, stored.quote.pricing.date]).toEqual([
+      [1],
+      new Date().toISOString().slice(0, 10),
+    ]);
+    await expect
+      .poll(() => page.locator('.madeto-rep-form h2').first().textContent())
+      .toBe(`Quote ${copy} · revision 1`);
   }, 120_000);
   it('prints a quote of several products: every line with its options is in the PDF', async () => {
     const mixed = JSON.parse(

@@ -235,10 +235,64 @@ describe('RepQuote form: what the backend refuses is said, and the form keeps wh
     await expect.element(status).toHaveTextContent('Saved RQ-2026-000001 revision 1');
     await userEvent.click(page.getByRole('button', { name: 'Duplicate', exact: true }));
     await expect
-      .element(page.getByText('Duplicated: saving creates a new quote'))
-      .toBeInTheDocument();
-    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
-    await expect.element(status).toHaveTextContent('Saved RQ-2026-000002 revision 1');
+      .element(page.getByRole('status').filter({ hasText: 'Duplicated' }))
+      .toHaveTextContent(
+        'Duplicated RQ-2026-000001 revision 1 as RQ-2026-000002 revision 1, priced on Nov 23, 2026',
+      );
+    expect(api.calls.filter((c) => c.what === 'duplicate').map((c) => c.args)).toEqual([
+      ['RQ-2026-000001', 1],
+    ]);
+  });
+});
+
+describe('RepQuote Duplicate: the saved revision on the server, a draft or unsaved changes here', () => {
+  const duplicateButton = () => page.getByRole('button', { name: 'Duplicate', exact: true });
+  it.each([
+    [
+      'an unsaved draft',
+      async () => {},
+      'Not saved yet: Duplicate keeps a copy here, not saved; saving the copy creates a new quote.',
+    ],
+    [
+      'a saved quote with unsaved changes',
+      async () => {
+        await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+        await expect.element(formStatus()).toHaveTextContent('Saved RQ-2026-000001 revision 1');
+        await userEvent.fill(page.getByLabelText('Customer name'), 'Bea Berg');
+      },
+      'Unsaved changes: Duplicate copies them here, not saved; saving the copy creates a new quote.',
+    ],
+  ] as const)(
+    '%s is duplicated here, saying so; saving the copy makes a new quote',
+    async (_, before, hint) => {
+      const { el, api } = editor();
+      await before();
+      await expect.element(duplicateButton()).toHaveAccessibleDescription(hint);
+      await userEvent.click(duplicateButton());
+      await expect
+        .element(page.getByRole('status').filter({ hasText: 'Duplicated here' }))
+        .toHaveTextContent('Duplicated here, not saved: saving the copy creates a new quote');
+      await expect.element(page.getByRole('heading', { name: 'New quote' })).toBeVisible();
+      await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+      await expect.element(formStatus()).toHaveTextContent(/^Saved RQ-2026-00000\d revision 1$/);
+      const saves = api.calls.filter((c) => c.what === 'save');
+      expect(saves.at(-1)!.args[1]).toBeUndefined();
+      expect(api.calls.some((c) => c.what === 'duplicate')).toBe(false);
+      expect(await seriousViolations(el)).toEqual([]);
+    },
+  );
+
+  it('in German: the copy of a saved revision is announced with its new number and date', async () => {
+    const { api } = editor(repStates.valid, 'de-DE');
+    await userEvent.click(page.getByRole('button', { name: 'Angebot speichern' }));
+    await expect.element(formStatus()).toHaveTextContent('RQ-2026-000001 Version 1 gespeichert');
+    await userEvent.click(page.getByRole('button', { name: 'Duplizieren', exact: true }));
+    await expect
+      .element(page.getByRole('status').filter({ hasText: 'dupliziert' }))
+      .toHaveTextContent(
+        'RQ-2026-000001 Version 1 dupliziert als RQ-2026-000002 Version 1, Preisstand 23.11.2026',
+      );
+    expect(api.calls.filter((c) => c.what === 'duplicate')).toHaveLength(1);
   });
 });
 

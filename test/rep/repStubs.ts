@@ -68,11 +68,17 @@ export function memoryRepApi(): RepQuoteApi & { calls: { what: string; args: unk
       if (!view) throw new Error(`quote ${number} does not exist`);
       return view;
     },
+    // As the backend: a copy of the revision (default: the latest) as a new quote, priced today.
     duplicate: async (number, revision) => {
       calls.push({ what: 'duplicate', args: [number, revision] });
-      const view = stored.get(number)?.[(revision ?? 1) - 1];
+      const revisions = stored.get(number);
+      const view = revisions?.[(revision ?? revisions.length) - 1];
       if (!view) throw new Error(`quote ${number} does not exist`);
-      return store(view.quote, `RQ-2026-${String(stored.size + 1).padStart(6, '0')}`);
+      const quote = {
+        ...view.quote,
+        pricing: { ...view.quote.pricing, date: data.now.slice(0, 10) },
+      };
+      return store(quote, `RQ-2026-${String(stored.size + 1).padStart(6, '0')}`);
     },
     approve: async (number, revision) => {
       calls.push({ what: 'approve', args: [number, revision] });

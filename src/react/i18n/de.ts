@@ -201,7 +201,7 @@ export const de: Messages = {
   'rep.saving': 'Wird gespeichert…',
   'rep.saved': '{number} Version {revision} gespeichert',
   'rep.opened': '{number} Version {revision} geöffnet',
-  'rep.duplicated': 'Dupliziert: Speichern legt ein neues Angebot an',
+  'rep.duplicated': 'Hier dupliziert, ungespeichert: Speichern der Kopie legt ein neues Angebot an',
   'rep.duplicatedAs':
     '{from} Version {fromRevision} dupliziert als {number} Version {revision}, Preisstand {date}',
   'rep.duplicateHint.saved':

@@ -197,7 +197,7 @@ export const en = {
   'rep.saving': 'Saving…',
   'rep.saved': 'Saved {number} revision {revision}',
   'rep.opened': 'Opened {number} revision {revision}',
-  'rep.duplicated': 'Duplicated: saving creates a new quote',
+  'rep.duplicated': 'Duplicated here, not saved: saving the copy creates a new quote',
   'rep.duplicatedAs':
     'Duplicated {from} revision {fromRevision} as {number} revision {revision}, priced on {date}',
   'rep.duplicateHint.saved':

@@ -9,6 +9,7 @@ import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts'
 import { parseRepQuote, type RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
+import { DuplicateQuote, type DuplicateMode } from './DuplicateQuote.tsx';
 import { OpenQuote } from './OpenQuote.tsx';
 import { QuoteDocument } from './QuoteDocument.tsx';
 import { QuoteLines } from './QuoteLines.tsx';
@@ -54,10 +55,14 @@ type Derived =
   | { kind: 'valid' | 'approval-required'; quote: RepQuoteData; priced: PricedQuote }
   | { kind: 'unpriceable'; message: string };
 
-/** A call to the backend: save (a new quote, or a revision of `number`) or reopen a revision. */
+/**
+ * A call to the backend: save (a new quote, or a revision of `number`), reopen a revision, or
+ * duplicate a stored revision as a new quote.
+ */
 type QuoteCall =
   | { kind: 'save'; quote: RepQuoteData; number: string | undefined }
-  | { kind: 'open'; number: string; revision: number | undefined };
+  | { kind: 'open'; number: string; revision: number | undefined }
+  | { kind: 'duplicate'; number: string; revision: number };
 
 /** What the editor says about saving, as `data-state`: the call's state, or a notice of its own. */
 type Status =
@@ -175,8 +180,18 @@ function RepQuoteEditor(props: RepQuoteProps) {
   }, [locale, currency, form]);
 
   const call = useMutation({
-    mutationFn: (c: QuoteCall) =>
-      c.kind === 'save' ? api.save(c.quote, c.number) : api.open(c.number, c.revision),
+    mutationFn: (c: QuoteCall) => {
+      switch (c.kind) {
+        case 'save':
+          return api.save(c.quote, c.number);
+        case 'open':
+          return api.open(c.number, c.revision);
+        case 'duplicate':
+          return api.duplicate(c.number, c.revision);
+        default:
+          return c satisfies never;
+      }
+    },
     onMutate: () => setNotice(undefined),
     onSuccess: (v) => {
       setStored(v);
@@ -190,14 +205,34 @@ function RepQuoteEditor(props: RepQuoteProps) {
       : call.isError
         ? { kind: 'error', message: call.error.message }
         : call.isSuccess
-          ? {
-              kind: 'saved',
-              message: t(call.variables.kind === 'save' ? 'rep.saved' : 'rep.opened', {
-                number: call.data.number,
-                revision: call.data.revision,
-              }),
-            }
+          ? { kind: 'saved', message: doneMessage(call.variables, call.data) }
           : { kind: 'idle' });
+  function doneMessage(c: QuoteCall, v: QuoteView): string {
+    const at = { number: v.number, revision: v.revision };
+    switch (c.kind) {
+      case 'save':
+        return t('rep.saved', at);
+      case 'open':
+        return t('rep.opened', at);
+      case 'duplicate':
+        return t('rep.duplicatedAs', {
+          ...at,
+          from: c.number,
+          fromRevision: c.revision,
+          date: f.date(v.quote.pricing.date),
+        });
+      default:
+        return c satisfies never;
+    }
+  }
+  const duplicate = (mode: DuplicateMode) => {
+    if (mode === 'server' && stored)
+      call.mutate({ kind: 'duplicate', number: stored.number, revision: stored.revision });
+    else {
+      setStored(undefined);
+      setNotice({ kind: 'saved', message: t('rep.duplicated') });
+    }
+  };
   const save = form.handleSubmit(
     async (valid) => {
       // The engine's own check stays the last word on what is sent.
@@ -282,16 +317,13 @@ function RepQuoteEditor(props: RepQuoteProps) {
           <button type="button" onClick={(e) => void save(e)} disabled={status.kind === 'saving'}>
             {stored ? t('rep.saveRevision') : t('rep.save')}
           </button>
-          <button
-            type="button"
-            disabled={!stored}
-            onClick={() => {
-              setStored(undefined);
-              setNotice({ kind: 'saved', message: t('rep.duplicated') });
-            }}
-          >
-            {t('rep.duplicate')}
-          </button>
+          <DuplicateQuote
+            t={t}
+            stored={stored}
+            dirty={form.formState.isDirty}
+            disabled={status.kind === 'saving'}
+            onDuplicate={duplicate}
+          />
           <button type="button" onClick={() => window.print()}>
             {t('rep.print')}
           </button>
