@@ -106,29 +106,29 @@ describe('what a key is and whose it is', () => {
   it.each([
     [
       'the same key, another body',
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
       quote('other'),
       '/api/quotes',
       asRep,
-      422,
-      'IDEMPOTENCY_KEY_REUSED',
     ],
     [
       'the same key and body, another quote',
+      422,
+      'IDEMPOTENCY_KEY_REUSED',
       quote('first'),
       'revisions',
       asRep,
-      422,
-      'IDEMPOTENCY_KEY_REUSED',
     ],
     [
       'the same key and body, another user',
+      201,
+      undefined,
       quote('first'),
       '/api/quotes',
       asManager,
-      201,
-      undefined,
     ],
-  ] as const)('%s → %i %s', async (_, body, path, authorization, status, code) => {
+  ] as const)('%s → %i %s', async (_, status, code, body, path, authorization) => {
     const key = freshKey();
     const first = await post('/api/quotes', quote('first'), key);
     const target =

@@ -226,6 +226,25 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
         const [s, replayed, body] = await post(path, token, key, notes);
         expect([s, replayed, body.number, body.revision, body.error?.code]).toEqual(expected);
       }
+      // attempts that race: one saves, the others answer what it saved
+      const raced = await Promise.all(
+        [1, 2, 3, 4].map(() => post('/api/quotes', REP_TOKEN, 'pg-key-3', 'raced')),
+      );
+      expect(raced.map(([s]) => s)).toEqual([201, 201, 201, 201]);
+      expect(new Set(raced.map(([, , body]) => body.number)).size).toBe(1);
+      expect(raced.filter(([, replayed]) => replayed === null)).toHaveLength(1);
+      const revisedRace = await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          post(`/api/quotes/${number}/revisions`, REP_TOKEN, 'pg-key-4', 'raced revision'),
+        ),
+      );
+      expect(revisedRace.map(([s, , body]) => [s, body.revision])).toEqual([
+        [201, 4],
+        [201, 4],
+        [201, 4],
+        [201, 4],
+      ]);
+      expect(revisedRace.filter(([, replayed]) => replayed === null)).toHaveLength(1);
     } finally {
       await server.stop();
     }

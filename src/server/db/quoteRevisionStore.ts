@@ -192,6 +192,9 @@ export class QuoteRevisionStore {
         .executeTakeFirst();
       if (!last) return undefined;
       const revision = Number(last.revision) + 1;
+      // The key first: a racing retry waits here and then rolls back, before it could collide
+      // with this revision's number.
+      if (claim) await claimKey(trx, claim, number, revision);
       await trx
         .insertInto('quote_revisions')
         .values({
@@ -205,7 +208,6 @@ export class QuoteRevisionStore {
           created_by_role: createdBy.role,
         })
         .execute();
-      if (claim) await claimKey(trx, claim, number, revision);
       return {
         number,
         revision,
