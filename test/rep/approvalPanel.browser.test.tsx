@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { quotedFigures } from '../../src/engine/quotes/quoteChanges.ts';
@@ -181,6 +182,36 @@ describe('ApprovalPanel in German (locale de-DE)', () => {
     render_(view, undefined, result);
     await userEvent.click(page.getByRole('button', { name: 'Version 2 freigeben' }));
     await expect.element(region_()).toHaveTextContent(text);
+  });
+
+  it('a refusal shown in English is said in German once the locale switches', async () => {
+    function Switching() {
+      const [locale, setLocale] = useState('en');
+      return (
+        <>
+          <button type="button" onClick={() => setLocale('de-DE')}>
+            Deutsch
+          </button>
+          <ApprovalPanel
+            stored={stored}
+            user={undefined}
+            locale={locale}
+            approve={async () => {
+              throw new QuoteApiError(401, 'TOKEN_INVALID', 'the bearer token is not known');
+            }}
+          />
+        </>
+      );
+    }
+    render(<Switching />);
+    await userEvent.click(button());
+    await expect
+      .element(page.getByRole('alert'))
+      .toHaveTextContent('The approval failed: the server does not know this token.');
+    await userEvent.click(page.getByRole('button', { name: 'Deutsch' }));
+    await expect
+      .element(page.getByRole('alert'))
+      .toHaveTextContent('Die Freigabe ist fehlgeschlagen: Der Server kennt dieses Token nicht.');
   });
 
   it('an approved revision names approver and day in German', async () => {

@@ -25,7 +25,8 @@ type State =
   | { kind: 'idle' }
   | { kind: 'approving' }
   | { kind: 'approved'; approval: QuoteApproval }
-  | { kind: 'error'; reason: string; managerRequired: boolean };
+  // The error itself: its text follows the locale, also after a switch.
+  | { kind: 'error'; error: unknown };
 
 function explanation(revision: number, user: QuoteUser | undefined, f: RepFormat): string {
   if (!user) return f.t('rep.approval.signIn', { revision });
@@ -101,11 +102,7 @@ export function ApprovalPanel({ stored, approve, user, locale = 'en' }: Approval
       );
       setState({ kind: 'approved', approval });
     } catch (e) {
-      setState({
-        kind: 'error',
-        reason: failure(e, stored, f),
-        managerRequired: e instanceof QuoteApiError && e.code === 'MANAGER_REQUIRED',
-      });
+      setState({ kind: 'error', error: e });
     }
   };
   return (
@@ -136,8 +133,11 @@ export function ApprovalPanel({ stored, approve, user, locale = 'en' }: Approval
       </button>
       {state.kind === 'error' && (
         <p role="alert">
-          {t('rep.approval.failed', { reason: state.reason })}
-          {state.managerRequired && token.trim() === '' && ` ${t('rep.approval.enterToken')}`}
+          {t('rep.approval.failed', { reason: failure(state.error, stored, f) })}
+          {state.error instanceof QuoteApiError &&
+            state.error.code === 'MANAGER_REQUIRED' &&
+            token.trim() === '' &&
+            ` ${t('rep.approval.enterToken')}`}
         </p>
       )}
     </section>
