@@ -12,6 +12,7 @@ import { createEventAdapter } from '../react/submit/eventAdapter.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import type { OrderPayload } from '../engine/orders/schema.ts';
 import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
+import { keepFocusInside } from './focusKeeper.ts';
 import { HostReporter } from './HostReporter.tsx';
 import {
   CHOICES,
@@ -88,6 +89,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   container.setAttribute('part', 'root');
   shadow.append(container);
   const root: Root = createRoot(container);
+  const stopKeepingFocus = keepFocusInside(shadow, container);
   const valueExtras = createValueExtras();
   let js = options;
   jsOptions.set(el, js);
@@ -205,6 +207,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     unmount() {
       if (status === 'unmounted') return;
       status = 'unmounted';
+      stopKeepingFocus();
       root.unmount();
       container.remove();
       mounted.delete(el);

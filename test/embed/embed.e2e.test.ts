@@ -708,6 +708,40 @@ describe('keyboard', () => {
     await page.close();
   });
 
+  it('a control the widget disables under the focus hands it on, never to <body>', async () => {
+    const { page, problems } = await settled();
+    const desk = page.locator('#desk');
+    const steps = await desk.locator('nav.madeto-stepnav button').count();
+    expect(steps).toBeGreaterThan(1);
+    // "Undo" back to the start, where it is disabled.
+    await desk.getByRole('radio', { name: /Aluminium, 2-stage/ }).click();
+    const undo = desk.getByRole('button', { name: 'Undo', exact: true });
+    await expect.poll(() => undo.isEnabled()).toBe(true);
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => undo.isDisabled()).toBe(true);
+    const where = async () => {
+      const f = await focused(page);
+      return `${f.where}:${f.tag}:${f.text}`;
+    };
+    // Chromium moves the focus off a disabled control at its next rendering update.
+    await expect.poll(where).toMatch(/^widget:button:(?!Undo$)/);
+    // "Next" until the last step, where it is disabled (the focus moves on to "Back").
+    const next = desk.getByRole('button', { name: 'Next', exact: true });
+    await next.focus();
+    for (let i = 0; i < steps && (await next.isEnabled()); i++) {
+      expect(await where()).toBe('widget:button:Next');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(async () => `${await next.isEnabled()} ${await where()}`)
+        .toMatch(/^(true widget:button:Next|false widget:button:Back)$/);
+    }
+    expect(await next.isDisabled()).toBe(true);
+    expect(await where()).toBe('widget:button:Back');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('arrow keys move within a radio group and choose the value', async () => {
     const { page } = await settled();
     const group = await firstRadioGroup(page);
