@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, useState, type ReactNode } from 'react';
-import { useForm, type FieldError } from 'react-hook-form';
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { FormField } from '../components/FormField.tsx';
 import { useMessages } from '../i18n/messages.ts';
 import { QUOTE_LIMITS, quoteSchema, type QuoteInput, type QuoteValues } from './quoteSchema.ts';
 
@@ -23,38 +24,6 @@ export interface QuoteFormProps {
 }
 
 const EMPTY: QuoteInput = { name: '', email: '', company: '', notes: '', requestedDate: '' };
-
-function Field(props: {
-  id: string;
-  label: string;
-  optional?: string;
-  error: FieldError | undefined;
-  children: (aria: {
-    id: string;
-    'aria-invalid': boolean;
-    'aria-describedby': string | undefined;
-  }) => ReactNode;
-}) {
-  const errorId = `${props.id}-error`;
-  return (
-    <div className="madeto-form-field" data-state={props.error ? 'invalid' : 'valid'}>
-      <label htmlFor={props.id}>
-        {props.label}
-        {props.optional && <span className="madeto-optional"> {props.optional}</span>}
-      </label>
-      {props.children({
-        id: props.id,
-        'aria-invalid': props.error !== undefined,
-        'aria-describedby': props.error ? errorId : undefined,
-      })}
-      {props.error && (
-        <p id={errorId} className="madeto-form-field-error">
-          {props.error.message}
-        </p>
-      )}
-    </div>
-  );
-}
 
 /**
  * The quote request form (react-hook-form with the zod schema of `quoteSchema`): name, email,
@@ -129,7 +98,7 @@ export function QuoteForm({
         data-state={state}
         onSubmit={(event) => void send(event)}
       >
-        <Field id={`${id}-name`} label={t('form.name')} error={e.name}>
+        <FormField id={`${id}-name`} label={t('form.name')} error={e.name?.message}>
           {(aria) => (
             <input
               {...aria}
@@ -139,17 +108,17 @@ export function QuoteForm({
               required
             />
           )}
-        </Field>
-        <Field id={`${id}-email`} label={t('form.email')} error={e.email}>
+        </FormField>
+        <FormField id={`${id}-email`} label={t('form.email')} error={e.email?.message}>
           {(aria) => (
             <input {...aria} {...register('email')} type="email" autoComplete="email" required />
           )}
-        </Field>
-        <Field
+        </FormField>
+        <FormField
           id={`${id}-company`}
           label={t('form.company')}
           optional={t('form.optional')}
-          error={e.company}
+          error={e.company?.message}
         >
           {(aria) => (
             <input
@@ -159,25 +128,25 @@ export function QuoteForm({
               maxLength={QUOTE_LIMITS.company}
             />
           )}
-        </Field>
-        <Field
+        </FormField>
+        <FormField
           id={`${id}-notes`}
           label={t('form.notes')}
           optional={t('form.optional')}
-          error={e.notes}
+          error={e.notes?.message}
         >
           {(aria) => (
             <textarea {...aria} {...register('notes')} rows={3} maxLength={QUOTE_LIMITS.notes} />
           )}
-        </Field>
-        <Field
+        </FormField>
+        <FormField
           id={`${id}-date`}
           label={t('form.requestedDate')}
           optional={t('form.optional')}
-          error={e.requestedDate}
+          error={e.requestedDate?.message}
         >
           {(aria) => <input {...aria} {...register('requestedDate')} type="date" min={minDate} />}
-        </Field>
+        </FormField>
         {blockedReason && <p className="madeto-panel-status">{blockedReason}</p>}
         {state === 'failure' && (
           <p className="madeto-form-failure" role="alert">

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { Translate } from '../i18n/messages.ts';
-import { FormField } from './FormField.tsx';
+import { FormField } from '../components/FormField.tsx';
 import { REP_LIMITS, type RepQuoteFormValues } from './repQuoteForm.ts';
 
 /**

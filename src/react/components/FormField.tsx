@@ -8,20 +8,25 @@ export interface FieldAria {
 }
 
 /**
- * One labelled field of the rep editor with its error next to it: the control gets the id the
- * label points to, `aria-invalid`, and `aria-describedby` naming the error's paragraph.
- * `data-state` is `invalid` or `valid` (for CSS and tests).
+ * One labelled form field with its error next to it (the quote request form, the rep editor): the
+ * control gets the id the label points to, `aria-invalid`, and `aria-describedby` naming the
+ * error's paragraph. `optional` is the "(optional)" text shown after the label. `data-state` is
+ * `invalid` or `valid` (for CSS and tests).
  */
 export function FormField(props: {
   id: string;
   label: string;
+  optional?: string | undefined;
   error: string | undefined;
   children: (aria: FieldAria) => ReactNode;
 }) {
   const errorId = `${props.id}-error`;
   return (
     <div className="madeto-form-field" data-state={props.error ? 'invalid' : 'valid'}>
-      <label htmlFor={props.id}>{props.label}</label>
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.optional && <span className="madeto-optional"> {props.optional}</span>}
+      </label>
       {props.children({
         id: props.id,
         'aria-invalid': props.error !== undefined,
