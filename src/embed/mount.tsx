@@ -209,6 +209,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       status = 'unmounted';
       stopKeepingFocus();
       root.unmount();
+      queryClient?.clear();
       container.remove();
       mounted.delete(el);
     },

@@ -154,6 +154,30 @@ describe('events and host callbacks', () => {
   });
 });
 
+describe('a host listener that throws', () => {
+  it('is the page error it is, and the widget goes on reporting and working', async () => {
+    const { page, problems } = await open('/embed/shop.html');
+    const radio = (name: RegExp) => page.locator('#desk').getByRole('radio', { name });
+    await radio(/Aluminium, 2-stage/).waitFor({ timeout: 20_000 });
+    await page.evaluate(() =>
+      document.getElementById('desk')!.addEventListener('madeto-change', () => {
+        throw new Error('host listener bug');
+      }),
+    );
+    await radio(/Aluminium, 2-stage/).click();
+    await expect.poll(() => radio(/Aluminium, 2-stage/).isChecked()).toBe(true);
+    await radio(/Steel, 3-stage/).click();
+    await expect.poll(() => radio(/Steel, 3-stage/).isChecked()).toBe(true);
+    const frames = async () =>
+      (await hostEvents(page))
+        .filter((e) => e.type === 'madeto-change')
+        .map((e) => e.detail.selection.frame);
+    await expect.poll(frames).toEqual(expect.arrayContaining(['aluminium', 'steel']));
+    expect(new Set(problems)).toEqual(new Set(['pageerror: host listener bug']));
+    await page.close();
+  });
+});
+
 describe('madeto-ready and load errors', () => {
   it('madeto-ready fires once the choices are on screen, with the documented detail', async () => {
     const page = await browser.newPage();
