@@ -3,9 +3,11 @@ import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import {
   MANAGER_NAME,
-  MANAGER_TOKEN,
   REP_NAME,
-  REP_TOKEN,
+  asManager,
+  asRep,
+  codeOf,
+  jsonCaller,
   startServerProcess,
   tempDb,
   type ServerProcess,
@@ -19,25 +21,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const asRep = { authorization: `Bearer ${REP_TOKEN}` };
-const asManager = { authorization: `Bearer ${MANAGER_TOKEN}` };
-const call = async (
-  method: string,
-  path: string,
-  body?: object,
-  headers: Record<string, string> = asRep,
-) => {
-  const r = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body && { 'content-type': 'application/json' }), ...headers },
-    ...(body && { body: JSON.stringify(body) }),
-  });
-  return { status: r.status, body: (await r.json()) as Record<string, unknown> };
-};
+const call = jsonCaller(() => server);
 
 const today = () => new Date().toISOString().slice(0, 10);
-const codeOf = (r: { body: Record<string, unknown> }) =>
-  (r.body['error'] as { code: string } | undefined)?.code;
 const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
   rep: 'Rita Rep',
   validUntil: '2099-12-31',

@@ -3,9 +3,11 @@ import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import {
   MANAGER_NAME,
-  MANAGER_TOKEN,
   REP_NAME,
-  REP_TOKEN,
+  asManager,
+  asRep,
+  codeOf,
+  jsonCaller,
   startServerProcess,
   tempDb,
   type ServerProcess,
@@ -24,18 +26,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const asRep = { authorization: `Bearer ${REP_TOKEN}` };
-const asManager = { authorization: `Bearer ${MANAGER_TOKEN}` };
 type Json = Record<string, unknown>;
-const call = async (method: string, path: string, body?: unknown, headers: object = asRep) => {
-  const r = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return { status: r.status, body: (await r.json()) as Json };
-};
-const codeOf = (r: { body: Json }) => (r.body['error'] as { code: string } | undefined)?.code;
+const call = jsonCaller(() => server);
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
   rep: 'Rita Rep',

@@ -82,3 +82,37 @@ export function startServerProcess(
     );
   });
 }
+
+/** Bearer headers of the test rep and the test manager. */
+export const asRep = { authorization: `Bearer ${REP_TOKEN}` };
+export const asManager = { authorization: `Bearer ${MANAGER_TOKEN}` };
+
+/** A JSON answer: its status and parsed body. */
+export interface JsonAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * A JSON call to `server` as the rep unless `headers` say otherwise; `body` (when given) is sent
+ * as JSON.
+ */
+export function jsonCaller(server: () => ServerProcess) {
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = asRep,
+  ): Promise<JsonAnswer> => {
+    const r = await fetch(`${server().url}${path}`, {
+      method,
+      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+  };
+}
+
+/** The `error.code` of a JSON error answer. */
+export const codeOf = (r: { body: Record<string, unknown> }) =>
+  (r.body['error'] as { code: string } | undefined)?.code;
