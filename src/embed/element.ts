@@ -24,12 +24,19 @@ export const UPGRADED_PROPERTIES = ['config'] as const;
  * property takes JS options (functions included), which win over attributes; setting it merges
  * like `widget.update(options)`, also before the element is defined.
  *
+ * Its JSON child is read when the widget mounts and again whenever it changes (a framework may
+ * render it after the element). While the page is still being parsed (the app was defined early)
+ * the widget mounts at `DOMContentLoaded`, so the JSON child is there to read.
+ *
  * Life cycle: removed from the page, the widget unmounts (its React root, store and QueryClient
  * are dropped; inserted again, it mounts afresh with the same `config`). A move, removal and
  * insertion in one task (`other.append(el)`), keeps the mounted widget and the buyer's selection.
  */
 export class MadetoConfiguratorElement extends HTMLElement {
   static readonly observedAttributes = Object.keys(ATTRIBUTES);
+  #children = new MutationObserver((records) => {
+    if (records.some(touchesJsonChild)) mountedWidget(this)?.update({});
+  });
 
   constructor() {
     super();
@@ -60,20 +67,42 @@ export class MadetoConfiguratorElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    // Mounted again after a removal: with all the JS options it had (a rep's token included).
-    if (!mountedWidget(this)) mount(this, this.config);
+    this.#children.observe(this, { childList: true, subtree: true, characterData: true });
+    const doc = this.ownerDocument;
+    if (doc.readyState === 'loading')
+      doc.addEventListener('DOMContentLoaded', () => this.#mount(), { once: true });
+    else this.#mount();
+  }
+
+  /** Mounts if connected and not mounted; again after a removal, with all its JS options. */
+  #mount(): void {
+    if (this.isConnected && !mountedWidget(this)) mount(this, this.config);
   }
 
   disconnectedCallback(): void {
     // A move (disconnect + connect in one task) keeps the widget and its state.
     queueMicrotask(() => {
-      if (!this.isConnected) mountedWidget(this)?.unmount();
+      if (this.isConnected) return;
+      this.#children.disconnect();
+      mountedWidget(this)?.unmount();
     });
   }
 
   attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
     if (old !== value) mountedWidget(this)?.update({});
   }
+}
+
+const isJsonChild = (node: Node | null): boolean =>
+  node instanceof HTMLScriptElement && node.type === 'application/json';
+
+/** Whether a change of the element's light DOM concerns its JSON child. */
+function touchesJsonChild(record: MutationRecord): boolean {
+  return (
+    isJsonChild(record.target) ||
+    isJsonChild(record.target.parentNode) ||
+    [...record.addedNodes, ...record.removedNodes].some(isJsonChild)
+  );
 }
 
 /** Defines `<madeto-configurator>` once (a second call, or a second copy of the app, is a no-op). */

@@ -91,6 +91,23 @@ describe('an observed attribute changed after mount: the widget updates, the sel
   });
 });
 
+describe('the JSON child', () => {
+  it('added after the element is read, and read again when it changes', async () => {
+    const el = document.createElement(TAG_NAME) as MadetoConfiguratorElement;
+    document.body.append(el);
+    const json = document.createElement('script');
+    json.type = 'application/json';
+    json.textContent = JSON.stringify({ model: '/catalogue/desk.json', engine: 'page' });
+    el.append(json);
+    await pickAluminium(el);
+    expect(el.widget?.getState().options).toMatchObject({ model: '/catalogue/desk.json' });
+    json.textContent = JSON.stringify({ model: '/catalogue/desk.json', theme: 'dark' });
+    await expect.poll(() => el.shadowRoot!.querySelector('[data-theme="dark"]')).not.toBeNull();
+    expect(el.widget?.getState().options.engine).toBeUndefined();
+    expect(radio(el, 'aluminium')?.checked).toBe(true);
+  });
+});
+
 describe('connected, removed, moved', () => {
   it('removing the element unmounts its React root; inserting it again mounts afresh', async () => {
     const { el } = element();

@@ -675,6 +675,31 @@ const focused = (page: Page): Promise<Focused> =>
     };
   });
 
+describe('the app defined before the element is parsed', () => {
+  it('waits for the JSON child (mounts at DOMContentLoaded), no spurious error', async () => {
+    const app = `/madeto/${built.app.file.split('/').pop()!}`;
+    const { page, problems } = await open('/embed/early-app.html', (p) =>
+      p.route('**/embed/early-app.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="en"><head><script src="/embed/host.js"></script>
+            <script src="${app}"></script></head><body>
+            <madeto-configurator id="desk" locale="en-GB">
+              <script type="application/json">{ "model": "/catalogue/desk.json" }</script>
+            </madeto-configurator></body></html>`,
+        }),
+      ),
+    );
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    expect((await hostEvents(page)).filter((e) => e.type === 'madeto-error')).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('keyboard', () => {
   /** Opens the keyboard page and waits for a settled widget. */
   async function settled() {
