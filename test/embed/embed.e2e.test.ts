@@ -678,8 +678,8 @@ const focused = (page: Page): Promise<Focused> =>
 describe('the app defined before the element is parsed', () => {
   it('waits for the JSON child (mounts at DOMContentLoaded), no spurious error', async () => {
     const app = `/madeto/${built.app.file.split('/').pop()!}`;
-    const { page, problems } = await open('/embed/early-app.html', (p) =>
-      p.route('**/embed/early-app.html', (route) =>
+    const { page, problems } = await open('/embed/early-app.html', async (p) => {
+      await p.route('**/embed/early-app.html', (route) =>
         route.fulfill({
           contentType: 'text/html',
           body: `<!doctype html><html lang="en"><head><script src="/embed/host.js"></script>
@@ -688,8 +688,8 @@ describe('the app defined before the element is parsed', () => {
               <script type="application/json">{ "model": "/catalogue/desk.json" }</script>
             </madeto-configurator></body></html>`,
         }),
-      ),
-    );
+      );
+    });
     await page
       .locator('#desk')
       .getByRole('radio', { name: /Aluminium, 2-stage/ })
