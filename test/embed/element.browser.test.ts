@@ -247,7 +247,9 @@ describe('host listeners and callbacks that throw', () => {
       throw new Error('host listener bug');
     });
     // The browser reports a throwing listener as an uncaught error; here it is expected.
+    const reported: string[] = [];
     const swallow = (e: ErrorEvent) => {
+      reported.push(e.message);
       if (e.message.includes('host listener bug')) e.preventDefault();
     };
     window.addEventListener('error', swallow);
@@ -258,6 +260,9 @@ describe('host listeners and callbacks that throw', () => {
       expect(of('madeto-change').map((e) => e.detail['selection'])).toContainEqual(
         expect.objectContaining({ frame: 'steel' }),
       );
+      // Reported by the browser as the page error it is, not as a madeto-error.
+      expect(reported).toContainEqual(expect.stringContaining('host listener bug'));
+      expect(of('madeto-error')).toEqual([]);
     } finally {
       window.removeEventListener('error', swallow);
     }
