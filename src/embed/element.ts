@@ -11,12 +11,13 @@ import {
 export const TAG_NAME = 'madeto-configurator';
 
 /**
- * The element's settable properties. A page may set them before the app has defined the element
+ * The element's properties. A page may set them before the app has defined the element
  * (`el.config = …` while the loader is still waiting): that creates an own property on the plain
- * `HTMLElement`, which would hide the class's setter. On upgrade each one is taken off and set
- * again through the setter.
+ * `HTMLElement`, which would hide the class's accessor. On upgrade each one is taken off and, if
+ * the property can be set (`config`), set again through the setter; a read-only one (`widget`)
+ * is only taken off.
  */
-export const UPGRADED_PROPERTIES = ['config'] as const;
+export const UPGRADED_PROPERTIES = ['config', 'widget'] as const;
 
 /**
  * `<madeto-configurator>`: reads its attributes and JSON child, mounts the widget into an open
@@ -44,7 +45,8 @@ export class MadetoConfiguratorElement extends HTMLElement {
       if (!Object.hasOwn(this, name)) continue;
       const value = (this as Record<string, unknown>)[name];
       delete (this as Record<string, unknown>)[name];
-      (this as Record<string, unknown>)[name] = value;
+      if (Object.getOwnPropertyDescriptor(MadetoConfiguratorElement.prototype, name)?.set)
+        (this as Record<string, unknown>)[name] = value;
     }
   }
 
@@ -53,7 +55,7 @@ export class MadetoConfiguratorElement extends HTMLElement {
    * `update`. Setting them updates a mounted widget like `update(value)`.
    */
   get config(): Partial<EmbedOptions> {
-    return lastJsOptions(this) ?? {};
+    return { ...lastJsOptions(this) };
   }
   set config(value: Partial<EmbedOptions>) {
     const widget = mountedWidget(this);

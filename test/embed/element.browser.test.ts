@@ -199,12 +199,15 @@ describe('the config property', () => {
       initialSelection: { frame: 'aluminium' },
     } as const satisfies Partial<EmbedOptions>;
     el.config = options;
+    // A read-only property set on the plain element is dropped, not left to hide the getter.
+    (el as unknown as { widget: unknown }).widget = 'set by the page';
     document.body.append(el);
     expect(el.shadowRoot).toBeNull();
     customElements.define(tag, class extends MadetoConfiguratorElement {});
     expect(el).toBeInstanceOf(MadetoConfiguratorElement);
-    expect(Object.hasOwn(el, 'config')).toBe(false);
+    expect([Object.hasOwn(el, 'config'), Object.hasOwn(el, 'widget')]).toEqual([false, false]);
     const upgraded = el as MadetoConfiguratorElement;
+    expect(upgraded.widget?.getState().status).toBe('mounted');
     expect(upgraded.config).toEqual(options);
     expect(upgraded.widget?.getState().options).toMatchObject(options);
     await expect.poll(() => radio(el, 'aluminium')?.checked, { timeout: 10_000 }).toBe(true);
