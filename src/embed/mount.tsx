@@ -196,6 +196,10 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       );
   };
 
+  // The locale falls back to <html lang>: a shop that switches its language follows through.
+  const lang = new MutationObserver(() => render());
+  lang.observe(el.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
+
   const handle: MountedWidget = {
     update(next) {
       if (status === 'unmounted') return;
@@ -208,6 +212,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       if (status === 'unmounted') return;
       status = 'unmounted';
       stopKeepingFocus();
+      lang.disconnect();
       root.unmount();
       queryClient?.clear();
       container.remove();

@@ -91,6 +91,27 @@ describe('an observed attribute changed after mount: the widget updates, the sel
   });
 });
 
+describe('<html lang>', () => {
+  it('without a locale option, the widget follows a change of <html lang>', async () => {
+    const before = document.documentElement.lang;
+    try {
+      document.documentElement.lang = 'en-GB';
+      const { el } = element();
+      await pickAluminium(el);
+      const lang = () => el.shadowRoot!.querySelector('.madeto')?.getAttribute('lang');
+      expect(lang()).toMatch(/^en/);
+      document.documentElement.lang = 'de-DE';
+      await expect.poll(lang).toMatch(/^de/);
+      expect(radio(el, 'aluminium')?.checked).toBe(true);
+      el.setAttribute('locale', 'en-GB');
+      document.documentElement.lang = 'de-AT';
+      await expect.poll(lang).toMatch(/^en/);
+    } finally {
+      document.documentElement.lang = before;
+    }
+  });
+});
+
 describe('the JSON child', () => {
   it('added after the element is read, and read again when it changes', async () => {
     const el = document.createElement(TAG_NAME) as MadetoConfiguratorElement;
