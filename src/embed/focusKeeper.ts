@@ -11,7 +11,7 @@ const shown = (el: Element) =>
  * control that becomes disabled (the last step's "Next") or is removed by a re-render would
  * otherwise leave the focus on the page's `<body>`, and a keyboard user starts over from the top
  * of the shop's page. The focus moves to the nearest control still there (searched from the lost
- * control's closest remaining ancestor outwards), or to `container` (which gets `tabIndex = -1`).
+ * control's closest remaining ancestor outwards), or to `container` (made focusable with `tabIndex = -1` then).
  * Focus the visitor moves away (Tab, a click on the page) is left alone. Returns the cleanup.
  *
  * @example
@@ -19,7 +19,6 @@ const shown = (el: Element) =>
  * stop(); // on unmount
  */
 export function keepFocusInside(root: ShadowRoot, container: HTMLElement): () => void {
-  container.tabIndex = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onFocusOut = (event: Event) => {
     const lost = event.target;
@@ -50,5 +49,7 @@ function fallback(ancestors: Element[], container: HTMLElement): HTMLElement {
     for (const candidate of ancestor.querySelectorAll<HTMLElement>(TABBABLE))
       if (shown(candidate)) return candidate;
   }
+  // Focusable only from here on: a click on the widget's empty space elsewhere stays a no-op.
+  container.tabIndex = -1;
   return container;
 }
