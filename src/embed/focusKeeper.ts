@@ -11,8 +11,9 @@ const shown = (el: Element) =>
  * control that becomes disabled (the last step's "Next") or is removed by a re-render would
  * otherwise leave the focus on the page's `<body>`, and a keyboard user starts over from the top
  * of the shop's page. The focus moves to the nearest control still there (searched from the lost
- * control's closest remaining ancestor outwards), or to `container` (made focusable with `tabIndex = -1` then).
- * Focus the visitor moves away (Tab, a click on the page) is left alone. Returns the cleanup.
+ * control's closest remaining ancestor outwards), or to `container` (made focusable with
+ * `tabIndex = -1` then). Focus the visitor moves away (Tab, a click on the page) is left alone.
+ * Returns the cleanup.
  *
  * @example
  * const stop = keepFocusInside(shadowRoot, container);
