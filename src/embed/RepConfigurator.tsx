@@ -1,11 +1,14 @@
 import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
 import { parseModel } from '../engine/model/parseModel.ts';
 import type { ProductModel } from '../engine/model/types.ts';
+import { parsePricing } from '../engine/pricing/parsePricing.ts';
 import { parseRepQuote, type RepQuote as RepQuoteData } from '../engine/quotes/repQuote.ts';
 import { Configurator, type ConfiguratorProps } from '../react/components/Configurator.tsx';
 import { LoadingSkeleton } from '../react/components/LoadState.tsx';
 import { useMessages } from '../react/i18n/messages.ts';
+import { documentQuery, type DocumentKind } from '../react/queries/documentQuery.ts';
 import { modelQuery } from '../react/queries/modelQuery.ts';
 import type { ConfiguratorRepOptions } from '../react/rep/RepMode.tsx';
 import type { EmbedRepOptions } from './options.ts';
@@ -42,6 +45,29 @@ function asModel(source: object): ProductModel | Error {
     return parseModel(source);
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+/** The pricing or availability document (an object, or loaded from its URL by the widget). */
+function useDocument(kind: DocumentKind, source: unknown, queryClient: QueryClient): unknown {
+  const url = typeof source === 'string' ? source : '';
+  const query = useQuery({ ...documentQuery(kind, url), enabled: url !== '' }, queryClient);
+  return typeof source === 'string' ? query.data : source;
+}
+
+/** Why `document` cannot be used with `models` (the rep editor would only say it cannot start). */
+function documentProblem(
+  kind: DocumentKind,
+  document: unknown,
+  models: readonly ProductModel[],
+): [string, string] | undefined {
+  if (document === undefined) return undefined;
+  try {
+    if (kind === 'pricing') parsePricing(document, models);
+    else parseSnapshot(document, models);
+    return undefined;
+  } catch (error) {
+    return [kind, `${kind}: ${error instanceof Error ? error.message : String(error)}`];
   }
 }
 
@@ -95,23 +121,6 @@ export function RepConfigurator({ props, rep, queryClient, onIssue }: RepConfigu
     return parsed.ok ? parsed.quote : parsed.issues;
   }, [rep.initial]);
 
-  const problems = useMemo(() => {
-    const found: [string, string][] = [];
-    models.forEach((m, i) => {
-      if (m instanceof Error) found.push([`rep.models.${i}`, `rep.models.${i}: ${m.message}`]);
-    });
-    if (Array.isArray(initial))
-      for (const issue of initial)
-        found.push([
-          `rep.initial`,
-          `${issue.path.replace(/^\$/, 'rep.initial')}: ${issue.message}`,
-        ]);
-    return found;
-  }, [models, initial]);
-  useEffect(() => {
-    for (const [option, message] of problems) onIssue(option, message);
-  }, [problems, onIssue]);
-
   const loaded = models.every((m) => m !== undefined);
   const repOptions = useMemo((): ConfiguratorRepOptions | undefined => {
     if (!mainModel || !loaded) return undefined;
@@ -140,6 +149,34 @@ export function RepConfigurator({ props, rep, queryClient, onIssue }: RepConfigu
     rep.token,
     rep.shareUrl,
   ]);
+
+  const pricing = useDocument('pricing', props.pricing, queryClient);
+  const availability = useDocument('availability', props.availability, queryClient);
+  const problems = useMemo(() => {
+    const found: [string, string][] = [];
+    models.forEach((m, i) => {
+      if (m instanceof Error) found.push([`rep.models.${i}`, `rep.models.${i}: ${m.message}`]);
+    });
+    if (Array.isArray(initial))
+      for (const issue of initial)
+        found.push([
+          `rep.initial`,
+          `${issue.path.replace(/^\$/, 'rep.initial')}: ${issue.message}`,
+        ]);
+    // Only once the editor can start: the documents are checked against the models it will use.
+    if (repOptions && mainModel && !(mainModel instanceof Error))
+      for (const [kind, document] of [
+        ['pricing', pricing],
+        ['availability', availability],
+      ] as const) {
+        const problem = documentProblem(kind, document, repOptions.models ?? [mainModel]);
+        if (problem) found.push(problem);
+      }
+    return found;
+  }, [models, initial, repOptions, mainModel, pricing, availability]);
+  useEffect(() => {
+    for (const [option, message] of problems) onIssue(option, message);
+  }, [problems, onIssue]);
 
   // The main model loaded, other products still loading: the rep editor waits for them.
   if (!repOptions && mainModel && !(mainModel instanceof Error))

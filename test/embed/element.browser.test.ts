@@ -207,6 +207,21 @@ describe('a missing model or rep token after mount: nothing is shown, the option
   });
 });
 
+describe('rep mode: documents the editor cannot use are reported', () => {
+  it('a pricing document naming attributes of no rep model → madeto-error on pricing', async () => {
+    const { el, of } = element({ pricing: '/catalogue/pricing.json', mode: 'rep' });
+    el.config = { rep: { token: 'rep-token' } };
+    await expect
+      .poll(() => of('madeto-error').map((e) => e.detail), { timeout: 10_000 })
+      .toContainEqual({
+        version: 1,
+        code: 'options',
+        option: 'pricing',
+        message: expect.stringMatching(/^options: pricing: [\s\S]*stainGuard/),
+      });
+  });
+});
+
 describe('the config property', () => {
   it('set before the element is defined: taken over on upgrade, JS options win', async () => {
     // A tag of its own, defined only after `config` was set on the plain element.
