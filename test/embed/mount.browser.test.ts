@@ -109,3 +109,16 @@ describe('mount: options', () => {
       );
   });
 });
+
+describe('keyboard inside the shadow root', () => {
+  it("Next moves the focus to the new step's heading (looked up in the shadow root, not document)", async () => {
+    const { el, of } = mounted({ model: deskJson, layout: 'steps' });
+    await expect.poll(() => of('madeto-ready'), { timeout: 10_000 }).toHaveLength(1);
+    const shadow = el.shadowRoot!;
+    const next = [...shadow.querySelectorAll('button')].find((b) => b.textContent === 'Next')!;
+    next.focus();
+    next.click();
+    await expect.poll(() => shadow.activeElement?.tagName).toMatch(/^H\d$/);
+    expect(shadow.activeElement?.closest('section')?.hidden).not.toBe(true);
+  });
+});

@@ -97,6 +97,34 @@ describe('<Configurator> in Chromium', () => {
     await expect.element(page.getByRole('checkbox', { name: 'Cable tray' })).toBeChecked();
   });
 
+  it('an unavailable Undo or Next keeps the focus (aria-disabled, not disabled) and ignores presses', async () => {
+    render(<Configurator model={desk} urlKey={false} />);
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    const undo = page.getByRole('button', { name: 'Undo' });
+    (undo.element() as HTMLElement).focus();
+    await userEvent.keyboard('{Enter}');
+    await expect.element(page.getByRole('radio', { name: 'Aluminium' })).not.toBeChecked();
+    await expect.element(undo).toHaveAttribute('aria-disabled', 'true');
+    await expect.element(undo).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    await expect
+      .element(page.getByRole('button', { name: 'Redo' }))
+      .not.toHaveAttribute('aria-disabled');
+    // Next moves the focus to the new step's heading; on the last step Next is unavailable.
+    const next = page.getByRole('button', { name: 'Next' });
+    for (let i = 0; i < 10 && next.element().getAttribute('aria-disabled') !== 'true'; i++) {
+      (next.element() as HTMLElement).focus();
+      await userEvent.keyboard('{Enter}');
+      await expect.poll(() => document.activeElement?.tagName).toMatch(/^H\d$/);
+    }
+    await expect.element(next).toHaveAttribute('aria-disabled', 'true');
+    (next.element() as HTMLElement).focus();
+    const heading = document.querySelector('.madeto-steps h2, .madeto-steps h3');
+    await userEvent.keyboard('{Enter}');
+    await expect.element(next).toHaveFocus();
+    expect(document.querySelector('.madeto-steps h2, .madeto-steps h3')).toBe(heading);
+  });
+
   it.each([
     [400, 'stacked'],
     [1000, 'side by side'],

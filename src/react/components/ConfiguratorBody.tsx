@@ -18,6 +18,7 @@ import { MigrationNotice, type LoadNotice } from './MigrationNotice.tsx';
 import { QuantityField } from './QuantityField.tsx';
 import { SelectionSummary, describeValue } from './SelectionSummary.tsx';
 import { StepNav, steps as stepsOf } from './StepNav.tsx';
+import { SoftButton } from './SoftButton.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { valueState, WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
 
@@ -56,10 +57,13 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   const titleId = useId();
   const t = useMessages(panelBase.locale);
   // After a step change the new step's heading takes focus, so keyboard users continue there.
+  // Looked up in the form's own root: inside the embed's shadow root `document` cannot see it.
   const focusStep = useRef<string | undefined>(undefined);
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (focusStep.current === undefined) return;
-    document.getElementById(`${titleId}-${focusStep.current}`)?.focus();
+    const root = formRef.current?.getRootNode() as Document | ShadowRoot | undefined;
+    root?.getElementById(`${titleId}-${focusStep.current}`)?.focus();
     focusStep.current = undefined;
   });
 
@@ -298,6 +302,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           <StepNav steps={steps} current={current.id} onStep={goTo} />
         )}
         <form
+          ref={formRef}
           className="madeto-steps"
           aria-labelledby={titleId}
           onSubmit={(e) => e.preventDefault()}
@@ -319,20 +324,15 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           ))}
           {layout === 'steps' && steps.length > 1 && (
             <div className="madeto-step-actions">
-              <button
-                type="button"
-                disabled={index <= 0}
-                onClick={() => goTo(steps[index - 1]!.id)}
-              >
+              <SoftButton off={index <= 0} onClick={() => goTo(steps[index - 1]!.id)}>
                 {t('steps.back')}
-              </button>
-              <button
-                type="button"
-                disabled={index >= steps.length - 1}
+              </SoftButton>
+              <SoftButton
+                off={index >= steps.length - 1}
                 onClick={() => goTo(steps[index + 1]!.id)}
               >
                 {t('steps.next')}
-              </button>
+              </SoftButton>
             </div>
           )}
         </form>

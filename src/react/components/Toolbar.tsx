@@ -1,5 +1,6 @@
 import type { CompletionObjective } from '../engine/engineOps.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import { SoftButton } from './SoftButton.tsx';
 import { useWidget } from './WidgetContext.tsx';
 
 /** Undo / redo, "Complete for me" by objective, and reset. */
@@ -19,26 +20,26 @@ export function Toolbar({
   const { t } = useWidget();
   return (
     <div className="madeto-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <button type="button" onClick={undo} disabled={!canUndo}>
+      <SoftButton off={!canUndo} onClick={undo}>
         {t('toolbar.undo')}
-      </button>
-      <button type="button" onClick={redo} disabled={!canRedo}>
+      </SoftButton>
+      <SoftButton off={!canRedo} onClick={redo}>
         {t('toolbar.redo')}
-      </button>
+      </SoftButton>
       <span className="madeto-toolbar-group" role="group" aria-label={t('toolbar.completeGroup')}>
-        <button type="button" onClick={() => onComplete('defaults')} disabled={busy}>
+        <SoftButton off={busy} onClick={() => onComplete('defaults')}>
           {t('toolbar.complete')}
-        </button>
-        <button type="button" onClick={() => onComplete('cheapest')} disabled={busy}>
+        </SoftButton>
+        <SoftButton off={busy} onClick={() => onComplete('cheapest')}>
           {t('toolbar.cheapest')}
-        </button>
-        <button type="button" onClick={() => onComplete('fastest')} disabled={busy}>
+        </SoftButton>
+        <SoftButton off={busy} onClick={() => onComplete('fastest')}>
           {t('toolbar.fastest')}
-        </button>
+        </SoftButton>
       </span>
-      <button type="button" onClick={reset} disabled={!hasChoices}>
+      <SoftButton off={!hasChoices} onClick={reset}>
         {t('toolbar.reset')}
-      </button>
+      </SoftButton>
     </div>
   );
 }
