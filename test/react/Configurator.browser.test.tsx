@@ -125,6 +125,47 @@ describe('<Configurator> in Chromium', () => {
     expect(document.querySelector('.madeto-steps h2, .madeto-steps h3')).toBe(heading);
   });
 
+  it('the toolbar is one Tab stop; arrows, Home and End move within it (reversed in RTL)', async () => {
+    render(
+      <>
+        <input aria-label="before" />
+        <Configurator model={desk} urlKey={false} />
+      </>,
+    );
+    const toolbar = page.getByRole('toolbar');
+    await expect.element(toolbar).toBeVisible();
+    const name = () => document.activeElement?.textContent;
+    (page.getByRole('textbox', { name: 'before' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{Tab}');
+    expect(name()).toBe('Undo');
+    for (const [key, want] of [
+      ['{ArrowRight}', 'Redo'],
+      ['{ArrowRight}', 'Complete for me'],
+      ['{End}', 'Reset'],
+      ['{ArrowRight}', 'Undo'],
+      ['{ArrowLeft}', 'Reset'],
+      ['{Home}', 'Undo'],
+      ['{ArrowLeft}', 'Reset'],
+      ['{ArrowLeft}', 'Fastest'],
+    ] as const) {
+      await userEvent.keyboard(key);
+      expect(name(), key).toBe(want);
+    }
+    // Tab leaves the toolbar; Shift+Tab comes back to the button last used.
+    await userEvent.keyboard('{Tab}');
+    expect(toolbar.element().contains(document.activeElement)).toBe(false);
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(name()).toBe('Fastest');
+  });
+
+  it('in a right-to-left widget ArrowLeft moves forward', async () => {
+    render(<Configurator model={desk} urlKey={false} dir="rtl" />);
+    const undo = page.getByRole('button', { name: 'Undo' });
+    (undo.element() as HTMLElement).focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(document.activeElement?.textContent).toBe('Redo');
+  });
+
   it.each([
     [400, 'stacked'],
     [1000, 'side by side'],
