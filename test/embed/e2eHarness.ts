@@ -3,8 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../chromium.ts';
 import { buildEmbed, type EmbedBuild } from '../../src/embed/build.ts';
 import { startDemoServer, type DemoServer } from './staticServer.ts';
 
@@ -25,18 +26,7 @@ export function setupE2e(): void {
   beforeAll(async () => {
     built = await buildEmbed(out);
     server = await startDemoServer(root, join(out, 'embed'));
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright';
+import type { Browser } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../chromium.ts';
 import type { PriceResult } from '../../src/engine/pricing/price.ts';
 import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
 import { formatDate, formatMoney, formatRate } from '../../src/react/i18n/format.ts';
@@ -37,18 +38,7 @@ beforeAll(async () => {
   });
   await vite.listen();
   base = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

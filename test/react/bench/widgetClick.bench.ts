@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright';
 import { build, preview, type Plugin } from 'vite';
+import { launchChromium } from '../../chromium.ts';
 import { importXcsp } from '../../../src/engine/import/xcsp.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -73,10 +73,7 @@ const server = await preview({
 });
 const address = server.httpServer.address();
 const port = typeof address === 'object' && address ? address.port : 4173;
-const browser = await chromium.launch({
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu'],
-});
+const browser = await launchChromium();
 try {
   console.log(`click → updated screen, ${clicks} seeded random clicks on available values`);
   console.log('model          engine        clicks  dom p50  dom p95  frame p50  frame p95 (ms)');
