@@ -57,13 +57,22 @@ function carriesDiscounts(body: object): boolean {
   return typeof pricing === 'object' && pricing !== null && 'discounts' in pricing;
 }
 
+/** The customer id a payload claims for contract prices (`$.pricing.customerId`), if any. */
+function claimedCustomer(body: object): unknown {
+  const pricing = (body as { pricing?: unknown }).pricing;
+  return typeof pricing === 'object' && pricing !== null && 'customerId' in pricing
+    ? pricing.customerId
+    : undefined;
+}
+
 /**
  * `POST /api/orders`, and order payloads sent to `POST /api/quotes` (`QuotePayloadSubmit`): parse,
  * verify with the engine (422 with the differences), then store in one transaction under the
  * idempotency key (201); a repeat gets the first answer, another body under a used key a 409.
  * `kind: "quote"` (a rep's quote payload) needs a rep or manager token; orders and quote requests
  * are public, and refuse rep discounts (`$.pricing.discounts`, 403): only the accept path of a
- * shared quote (`TrustedSubmit`) places discounted orders.
+ * shared quote (`TrustedSubmit`) places discounted orders. A customer id (contract prices) is
+ * taken only from a signed-in request (403 `CUSTOMER_NOT_VERIFIED` without a token).
  */
 export function submitRoutes(
   app: FastifyInstance,
@@ -94,6 +103,19 @@ export function submitRoutes(
         throw new HttpError(403, 'DISCOUNTS_NOT_ALLOWED', `$.pricing.discounts: ${message}`, {
           issues: [{ path: '$.pricing.discounts', message }],
         });
+      }
+      // Contract prices follow the customer id: anyone could claim a contract customer's id, so a
+      // client's order carries one only when a signed-in user (a rep, a manager, or the shop's
+      // backend with its token) sends it. 401 for a wrong token, as anywhere.
+      const customer = claimedCustomer(body);
+      if (!trusted && customer !== undefined) {
+        if (authorization === undefined) {
+          const message = `contract prices of customer ${JSON.stringify(customer)} are only taken from a signed-in request (Authorization: Bearer <token>); send the order without a customer id, or from your backend with a token`;
+          throw new HttpError(403, 'CUSTOMER_NOT_VERIFIED', `$.pricing.customerId: ${message}`, {
+            issues: [{ path: '$.pricing.customerId', message }],
+          });
+        }
+        authenticate(authorization, deps.users);
       }
       const bodyKey = (body as { idempotencyKey?: unknown }).idempotencyKey;
       if (typeof header === 'string' && typeof bodyKey === 'string' && header !== bodyKey)

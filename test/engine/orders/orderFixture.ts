@@ -32,12 +32,17 @@ export function deskOrder(
   quantity = 3,
   kind: OrderPayload['kind'] = 'order',
   createdAt = '2026-11-23T09:00:00Z',
+  customerId?: string,
 ): OrderPayload {
   const lines = [
     { lineId: 'L1', productId: 'DESK', quantity, selection: deskSelection },
     { lineId: 'L2', productId: 'INSTALL-DESK', quantity, selection: {} },
   ];
-  const pricingContext = { date: createdAt.slice(0, 10), currency: 'EUR' };
+  const pricingContext = {
+    date: createdAt.slice(0, 10),
+    currency: 'EUR',
+    ...(customerId !== undefined && { customerId }),
+  };
   const priced = price({ ...pricingContext, lines }, { pricing, models });
   const promised = promise(
     {
