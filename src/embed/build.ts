@@ -18,9 +18,9 @@ import { build, type InlineConfig } from 'vite';
 export const BUDGETS = { loader: 2 * 1024, app: 110 * 1024 } as const;
 
 /**
- * What `npm test` enforces for the app while it is over its budget: the measured size (182.2 kB
- * gzipped on 2026-11-23) plus a 6 kB margin, so growth fails the build. Lower it when the app
- * shrinks; it never rises to hide growth.
+ * What `npm test` enforces for the app while it is over its budget: set at the measured size
+ * plus a 6 kB margin (182.2 kB on 2026-11-23; 184.9 kB at the end of that day), so growth fails
+ * the build. Lower it when the app shrinks; it never rises to hide growth.
  */
 export const APP_CEILING = 188 * 1024;
 
