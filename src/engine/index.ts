@@ -45,7 +45,8 @@ export { parsePricing } from './pricing/parsePricing.ts';
 export { parsePriceRequest } from './pricing/parsePriceRequest.ts';
 export { PricingError } from './pricing/PricingError.ts';
 export type { PricingIssue } from './pricing/PricingError.ts';
-export type { Pricing, PriceRequest, RoundingPolicy } from './pricing/schema.ts';
+export type { PriceRequest } from './pricing/requestSchema.ts';
+export type { Pricing, RoundingPolicy } from './pricing/schema.ts';
 export { price } from './pricing/price.ts';
 export type { PriceResult, LineResult, ChargeResult, PricingData } from './pricing/price.ts';
 export type {

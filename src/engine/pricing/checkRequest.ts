@@ -2,7 +2,8 @@ import { jsonPath } from '../model/jsonPath.ts';
 import type { ProductModel } from '../model/types.ts';
 import { valueProblem } from './models.ts';
 import type { PricingIssue } from './PricingError.ts';
-import type { Pricing, PriceRequest } from './schema.ts';
+import type { PriceRequest } from './requestSchema.ts';
+import type { Pricing } from './schema.ts';
 
 /**
  * What a request names that the pricing or the models do not know — attributes and values of a

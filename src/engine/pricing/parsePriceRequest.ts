@@ -1,6 +1,6 @@
 import { jsonPath } from '../model/jsonPath.ts';
 import { PricingError, type PricingIssue } from './PricingError.ts';
-import { priceRequestSchema, type PriceRequest } from './schema.ts';
+import { priceRequestSchema, type PriceRequest } from './requestSchema.ts';
 
 /**
  * Validates a price request (pricing.md, "A price request"): a date, a currency, lines with unique

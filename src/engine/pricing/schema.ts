@@ -2,7 +2,8 @@ import { z } from '../zod.ts';
 import { dec, isDecimalString } from './money.ts';
 
 /**
- * The zod schemas of the pricing file and of a price request (pricing.md, "Shapes"). They check
+ * The zod schemas of the pricing file (pricing.md, "Shapes"; a price request's are in
+ * `requestSchema.ts`). They check
  * shapes and formats; `parsePricing` checks what spans several parts (tiers, references, fx).
  * Money, rates and percentages are decimal strings, never JSON numbers. Keys the spec does not
  * define are dropped (specs may be extended), except in rule conditions and actions, where an
@@ -26,12 +27,12 @@ export const decimalSchema = z
   );
 
 /** A non-negative decimal string. */
-const nonNegative = decimalSchema.check(
+export const nonNegative = decimalSchema.check(
   z.refine((s) => !s.startsWith('-'), 'must not be negative'),
 );
 
 /** A percentage between 0 and 100 as a decimal string. */
-const percentSchema = nonNegative.check(
+export const percentSchema = nonNegative.check(
   z.refine(
     (s) => !isDecimalString(s) || dec(s).lte(dec('100')),
     'a percentage must be between 0 and 100',
@@ -60,7 +61,8 @@ export const currencySchema = z
   .string()
   .check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"'));
 
-const text = z.string().check(z.minLength(1));
+/** A non-empty string (ids, names). */
+export const text = z.string().check(z.minLength(1));
 const quantityBound = z.int().check(z.minimum(0));
 const quantityRange = z.object({
   gte: z.optional(quantityBound),
@@ -332,50 +334,6 @@ export const pricingSchema = z.object({
   }),
 });
 
-const discountsSchema = z.object({
-  additionalPercent: z.optional(percentSchema),
-  partnerPercent: z.optional(percentSchema),
-  documentDiscount: z.optional(nonNegative),
-  documentDiscountPercent: z.optional(percentSchema),
-});
-
-/** A price request (pricing.md, "A price request"). */
-export const priceRequestSchema = z.object({
-  date: dateSchema,
-  currency: currencySchema,
-  customerId: z.optional(text),
-  /** The tax of every line without its own `taxId` (default: the pricing's default tax). */
-  taxId: z.optional(text),
-  lines: z
-    .array(
-      z.object({
-        lineId: text,
-        productId: text,
-        quantity: z.int().check(z.minimum(1)),
-        category: z.optional(text),
-        taxId: z.optional(text),
-        selection: z._default(
-          z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number(), z.boolean()])),
-          {},
-        ),
-        /** Per-line rep and partner discounts, replacing the request's. */
-        discounts: z.optional(
-          z.pick(discountsSchema, { additionalPercent: true, partnerPercent: true }),
-        ),
-      }),
-    )
-    .check(z.minLength(1)),
-  discounts: z._default(discountsSchema, {}),
-  /** Overrides parts of the pricing's policy (no defaults here: what is absent is kept). */
-  roundingPolicy: z.optional(
-    z.strictObject({
-      mode: z.optional(z.enum(['halfUp', 'halfEven'])),
-      roundAt: z.optional(z.enum(['finalUnit', 'eachStep', 'line'])),
-      taxRounding: z.optional(z.enum(['perLine', 'global'])),
-    }),
-  ),
-});
-
 /** A validated pricing file (defaults applied). */
 export type Pricing = z.output<typeof pricingSchema>;
 /** A pricing file as authored (JSON), before validation. */
@@ -396,7 +354,3 @@ export type PriceRule = z.output<typeof priceRuleSchema>;
 export type PriceAction = z.output<typeof actionSchema>;
 /** A validated rounding policy (defaults applied). */
 export type RoundingPolicy = z.output<typeof roundingPolicySchema>;
-/** A validated price request (defaults applied). */
-export type PriceRequest = z.output<typeof priceRequestSchema>;
-/** One line of a validated price request. */
-export type PriceRequestLine = PriceRequest['lines'][number];
