@@ -14,6 +14,8 @@ function Timeline({ state }: { state: PanelStateName }) {
   const context = panelStates[state];
   const outcome = promiseOutcome(context, NOW);
   switch (outcome.state) {
+    case 'absent':
+      return <p>No timeline: the widget has no availability source.</p>;
     case 'loading':
       return <p>No timeline while the availability snapshot loads.</p>;
     case 'error':

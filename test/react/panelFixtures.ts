@@ -73,6 +73,7 @@ export function panelContext(
 /** The named states of the panels (styleguide rule 12), each as a context. */
 export const panelStates = {
   loading: panelContext({ pricing: undefined, availability: undefined }),
+  absent: panelContext({ pricing: null, availability: null }),
   error: panelContext({ pricing: { priceBooks: 'none' }, availability: { plants: 3 } }),
   incomplete: panelContext({ selection: { frame: 'steel', drive: 'single' }, complete: false }),
   valid: panelContext(),

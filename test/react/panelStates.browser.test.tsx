@@ -63,6 +63,7 @@ function engine(context: ConfiguratorPanelContext) {
 describe('price and delivery panels in every fixture state', () => {
   it.each([
     ['loading', 'loading', 'loading'],
+    ['absent', 'absent', 'absent'],
     ['error', 'error', 'error'],
     ['incomplete', 'incomplete', 'incomplete'],
     ['valid', 'valid', 'valid'],

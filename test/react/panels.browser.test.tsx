@@ -185,6 +185,24 @@ describe('<Configurator panels={defaultPanels}> on the sample catalogue, in Chro
     expect(check.status).toBe('verified');
   });
 
+  it('a widget without an availability source shows the price but no delivery panel (no endless "Checking availability")', async () => {
+    render(
+      <Configurator
+        model={desk}
+        pricing={pricingJson}
+        initialSelection={selection}
+        urlKey={false}
+        layout="all"
+        panels={defaultPanels}
+      />,
+    );
+    await expect
+      .element(totalRow())
+      .toHaveTextContent(formatMoney(expected(selection).price.total, 'EUR', 'en'));
+    expect(page.getByRole('region', { name: 'Delivery' }).elements()).toEqual([]);
+    expect(document.body.textContent).not.toContain('Checking availability');
+  });
+
   it('axe finds nothing serious', async () => {
     const container = widget();
     await expect.element(totalRow()).toBeVisible();

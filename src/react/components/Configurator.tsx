@@ -215,8 +215,8 @@ function ConfiguratorLoader(props: ConfiguratorProps) {
       key={`${model.id}@${model.version}`}
       {...props}
       model={model}
-      pricingData={pricing.data}
-      availabilityData={availability.data}
+      pricingData={props.pricing === undefined ? null : pricing.data}
+      availabilityData={props.availability === undefined ? null : availability.data}
     />,
   );
 }

@@ -30,9 +30,11 @@ export interface ConfiguratorPanelContext {
   locale: string;
   currency: string | undefined;
   customer: unknown;
-  /** The loaded pricing document (parsed by the price panel), if any. */
+  /** The loaded pricing document (parsed by the price panel); `undefined` while it loads, `null`
+   * when the widget has no pricing source. */
   pricing: unknown;
-  /** The loaded availability snapshot (refreshed on an interval and on focus), if any. */
+  /** The loaded availability snapshot (refreshed on an interval and on focus); `undefined` while
+   * it loads, `null` when the widget has no availability source. */
   availability: unknown;
   /** The host's submit adapter (issue 6), passed through untouched. */
   submit: unknown;

@@ -4,6 +4,7 @@ import type { Messages } from './en.ts';
 export const de: Messages = {
   'price.title': 'Preis',
   'price.loading': 'Preise werden geladen…',
+  'price.absent': 'Preise werden hier nicht angezeigt.',
   'price.error': 'Der Preis konnte nicht berechnet werden: {message}',
   'price.incomplete':
     'Preis der bisherigen Auswahl — wählen Sie die übrigen Optionen für den vollständigen Preis.',
@@ -34,6 +35,7 @@ export const de: Messages = {
   'waterfall.rounding': 'Rundung',
   'promise.title': 'Lieferung',
   'promise.loading': 'Verfügbarkeit wird geprüft…',
+  'promise.absent': 'Hier gibt es keine Liefervorhersage.',
   'promise.error': 'Der Liefertermin konnte nicht berechnet werden: {message}',
   'promise.incomplete': 'Schätzung für die bisherige Auswahl.',
   'promise.unavailable': 'Diese Konfiguration ist derzeit nicht lieferbar.',

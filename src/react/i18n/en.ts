@@ -6,6 +6,7 @@
 export const en = {
   'price.title': 'Price',
   'price.loading': 'Loading prices…',
+  'price.absent': 'Prices are not shown here.',
   'price.error': 'The price could not be calculated: {message}',
   'price.incomplete':
     'Price of the choices so far — choose the remaining options for the full price.',
@@ -35,6 +36,7 @@ export const en = {
   'waterfall.rounding': 'Rounding',
   'promise.title': 'Delivery',
   'promise.loading': 'Checking availability…',
+  'promise.absent': 'No delivery estimate here.',
   'promise.error': 'The delivery date could not be calculated: {message}',
   'promise.incomplete': 'Estimate for the choices so far.',
   'promise.unavailable': 'This configuration cannot be delivered at the moment.',

@@ -45,6 +45,8 @@ export function PriceSummary({ context, date, now, onQuantity }: PriceSummaryPro
 
   const body = () => {
     switch (outcome.state) {
+      case 'absent':
+        return <p className="madeto-panel-status">{t('price.absent')}</p>;
       case 'loading':
         return <p className="madeto-panel-status">{t('price.loading')}</p>;
       case 'error':

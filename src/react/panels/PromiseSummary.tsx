@@ -157,6 +157,8 @@ export function PromiseSummary({ context, now, onApply }: PromiseSummaryProps) {
 
   const status = () => {
     switch (outcome.state) {
+      case 'absent':
+        return <p className="madeto-panel-status">{t('promise.absent')}</p>;
       case 'loading':
         return <p className="madeto-panel-status">{t('promise.loading')}</p>;
       case 'error':

@@ -88,8 +88,13 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
   };
   return (
     <div className="madeto-panel-stack" data-pending={deferred !== outer || undefined}>
-      <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
-      <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
+      {/* A source the widget was not given (no pricing / availability prop) has no panel. */}
+      {context.pricing !== null && (
+        <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
+      )}
+      {context.availability !== null && (
+        <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
+      )}
       <QuoteForm
         locale={context.locale}
         minDate={minDate}

@@ -18,14 +18,21 @@ import { dateAt } from './clock.ts';
  * line. Nothing here computes money or dates itself: it shapes requests and names the outcome.
  */
 
-/** A document from the context: not there yet, unreadable, or parsed. */
+/**
+ * A document from the context: not configured (`null`: the widget has no such source), not there
+ * yet (`undefined`), unreadable, or parsed.
+ */
 export type Loaded<T> =
-  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T };
+  | { state: 'absent' }
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'ready'; value: T };
 
 function cached<T>(parse: (raw: unknown) => T): (raw: unknown) => Loaded<T> {
   const cache = new WeakMap<object, Loaded<T>>();
   return (raw) => {
-    if (raw === undefined || raw === null) return { state: 'loading' };
+    if (raw === null) return { state: 'absent' };
+    if (raw === undefined) return { state: 'loading' };
     if (typeof raw !== 'object') return { state: 'error', message: 'not a JSON object' };
     const hit = cache.get(raw);
     if (hit) return hit;
@@ -104,6 +111,7 @@ const promiseCache: Cache<PromiseOutcome> = new WeakMap();
 
 /** The price of the configured line, or why there is none. */
 export type PriceOutcome =
+  | { state: 'absent' }
   | { state: 'loading' }
   | { state: 'error'; message: string }
   | { state: 'incomplete' | 'valid' | 'approval-required'; result: PriceResult };
@@ -152,6 +160,7 @@ function computePrice(context: ConfiguratorPanelContext, date: string): PriceOut
 
 /** The delivery promise of the configured line, or why there is none. */
 export type PromiseOutcome =
+  | { state: 'absent' }
   | { state: 'loading' }
   | { state: 'error'; message: string }
   | { state: 'incomplete' | 'valid' | 'unavailable'; result: PromiseResult };
