@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../src/react/i18n/de.ts';
 import { en, type MessageKey } from '../../src/react/i18n/en.ts';
-import { formatDate, formatDelta, formatMoney, formatRate } from '../../src/react/i18n/format.ts';
+import {
+  formatDate,
+  formatDayMonth,
+  formatDelta,
+  formatMoney,
+  formatRate,
+} from '../../src/react/i18n/format.ts';
 import { catalogueFor, translate, translator } from '../../src/react/i18n/messages.ts';
 
 const NBSP = '\u00a0';
@@ -48,6 +54,21 @@ describe('formatRate', () => {
     ['0.075', 'en', '7.5%'],
   ])('%s %s → %s', (decimal, locale, expected) => {
     expect(formatRate(decimal, locale)).toBe(expected);
+  });
+});
+
+describe('formatDayMonth: day and month only (the timeline)', () => {
+  it.each([
+    ['2026-11-23', 'en-GB', '23 Nov'],
+    ['2026-11-23', 'en-US', 'Nov 23'],
+    ['2026-11-23', 'de-DE', '23. Nov.'],
+    ['2026-12-31T23:30', 'en-GB', '31 Dec'],
+  ] as const)('%s %s → %s', (date, locale, expected) => {
+    expect(formatDayMonth(date, locale)).toBe(expected);
+  });
+
+  it('rejects a date that is not YYYY-MM-DD, naming it', () => {
+    expect(() => formatDayMonth('23.11.2026', 'en')).toThrow("'23.11.2026'");
   });
 });
 

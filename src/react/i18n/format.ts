@@ -66,6 +66,18 @@ export function formatRate(decimal: string, locale: string): string {
 }
 
 /**
+ * A calendar date as day and month in `locale` ("23 Nov", "23. Nov."), for compact places such as
+ * the timeline, where the year is stated nearby.
+ *
+ * @example formatDayMonth('2026-11-23', 'en-GB'); // '23 Nov'
+ */
+export function formatDayMonth(date: string, locale: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0];
+  if (!day) throw new Error(`formatDayMonth: '${date}' is not a date such as '2026-03-02'`);
+  return Temporal.PlainDate.from(day).toLocaleString(locale, { day: 'numeric', month: 'short' });
+}
+
+/**
  * A calendar date `YYYY-MM-DD` (or the date part of a plant-local `YYYY-MM-DDTHH:MM`) in a
  * locale, as a plain date: no time zone can move it to the day before.
  */

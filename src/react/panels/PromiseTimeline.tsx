@@ -1,6 +1,6 @@
 import type { PromiseResult } from '../../engine/index.ts';
 import type { MessageKey } from '../i18n/en.ts';
-import { formatDate } from '../i18n/format.ts';
+import { formatDate, formatDayMonth } from '../i18n/format.ts';
 import type { Translate } from '../i18n/messages.ts';
 
 /** The stages of the picture, in order. */
@@ -58,7 +58,9 @@ export function PromiseTimeline(props: { result: PromiseResult; t: Translate; lo
         <li key={m.stage} className="madeto-timeline-stage" data-stage={m.stage}>
           <span className="madeto-timeline-dot" aria-hidden="true" />
           <span className="madeto-timeline-label">{t(stageKey[m.stage])}</span>
-          <time dateTime={m.at.slice(0, 10)}>{formatDate(m.at, locale, 'short')}</time>
+          <time dateTime={m.at.slice(0, 10)} title={formatDate(m.at, locale)}>
+            {formatDayMonth(m.at, locale)}
+          </time>
         </li>
       ))}
     </ol>
