@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildEmbed } from '../../src/embed/build.ts';
+import { buildEmbed, buildTypes } from '../../src/embed/build.ts';
 
 // Built inside the repo's node_modules/.cache so the library's bare imports (react, zod) resolve to
 // the project's own packages, as they would in an app that installs madeto.
@@ -44,4 +44,19 @@ describe('the npm library build', () => {
     );
     expect(html).toContain('data-state="loading"');
   });
+
+  // `npm run build` emits the declarations with stricter-than-nothing flags of its own; a type
+  // error there once broke the build while the project's own typecheck stayed green.
+  it('emits the type declarations that package.json exports name', () => {
+    buildTypes(out);
+    const pkg = JSON.parse(
+      readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+    ) as {
+      exports: Record<string, { types?: string }>;
+    };
+    for (const entry of ['.', './element']) {
+      const types = pkg.exports[entry]!.types!.replace(/^\.\/dist\//, '');
+      expect(existsSync(join(out, types)), types).toBe(true);
+    }
+  }, 120_000);
 });

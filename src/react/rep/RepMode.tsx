@@ -3,6 +3,8 @@ import { useMessages } from '../i18n/messages.ts';
 import { parseSnapshot } from '../../engine/leadtime/parseSnapshot.ts';
 import type { ProductModel } from '../../engine/model/types.ts';
 import { parsePricing } from '../../engine/pricing/parsePricing.ts';
+import type { Pricing } from '../../engine/pricing/schema.ts';
+import type { Snapshot } from '../../engine/leadtime/schema.ts';
 import type { RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
 import { RepQuote } from './RepQuote.tsx';
 
@@ -20,6 +22,10 @@ export interface ConfiguratorRepOptions {
   /** Builds the customer's link from a share token. */
   shareUrl?: (token: string) => string;
 }
+
+/** The rep's documents: pricing missing, unreadable, or parsed (availability optional). */
+type Parsed =
+  { missing: 'pricing' } | { error: string } | { pricing: Pricing; snapshot: Snapshot | undefined };
 
 /**
  * The rep mode of `<Configurator>`: parses the loaded pricing and availability documents and
@@ -41,8 +47,8 @@ export function RepMode(props: {
     () => props.rep?.models ?? [props.model],
     [props.rep?.models, props.model],
   );
-  const parsed = useMemo(() => {
-    if (props.pricingData === undefined) return { missing: 'pricing' as const };
+  const parsed = useMemo((): Parsed => {
+    if (props.pricingData === undefined) return { missing: 'pricing' };
     try {
       const pricing = parsePricing(props.pricingData, models);
       const snapshot =
