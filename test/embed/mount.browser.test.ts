@@ -66,6 +66,35 @@ describe('madeto-ready: once the widget is usable, with where the engine runs', 
   });
 });
 
+describe('a model with no valid configuration', () => {
+  // Two constraints that cannot both hold: the model parses, but no build is valid.
+  const contradictory = {
+    ...deskJson,
+    constraints: [
+      ...deskJson.constraints,
+      { id: 'only-steel', message: 'Steel only.', rule: "frame = 'steel'" },
+      { id: 'only-aluminium', message: 'Aluminium only.', rule: "frame = 'aluminium'" },
+    ],
+  };
+
+  it.each(['page', 'worker'] as const)(
+    'engine %s → madeto-error code engine naming it, no madeto-ready, an alert in the widget',
+    async (engine) => {
+      const { el, of } = mounted({ model: contradictory, engine });
+      await expect.poll(() => of('madeto-error'), { timeout: 10_000 }).toHaveLength(1);
+      expect(of('madeto-error')[0]!.detail).toEqual({
+        version: 1,
+        code: 'engine',
+        message: expect.stringContaining('no configuration of DESK is valid'),
+      });
+      expect(of('madeto-ready')).toEqual([]);
+      await expect
+        .poll(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '')
+        .toContain('no configuration of DESK is valid');
+    },
+  );
+});
+
 describe('mount: options', () => {
   it('a wrong JS word option is ignored, so the attribute below it applies', () => {
     const el = document.createElement('div');

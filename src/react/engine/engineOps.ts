@@ -3,7 +3,9 @@ import { compile } from '../../engine/solver/compile.ts';
 import { complete } from '../../engine/solver/complete.ts';
 import { domains } from '../../engine/solver/domains.ts';
 import { explain } from '../../engine/solver/explain.ts';
+import { FALSE } from '../../engine/solver/mdd.ts';
 import { repair } from '../../engine/solver/repair.ts';
+import { SolverError } from '../../engine/solver/SolverError.ts';
 import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
 import { reconcileSelection } from './reconcileSelection.ts';
 
@@ -33,7 +35,8 @@ export interface EngineOps {
 /**
  * Compiles `model` once and returns the widget's engine calls over it (the solver's `domains`,
  * `explain`, `repair`, `complete`). Throws the solver's `SolverError` when the model cannot be
- * compiled (shown as the widget's error state).
+ * compiled, and `UNSATISFIABLE` when no configuration is valid (both shown as the widget's error
+ * state).
  *
  * @example
  * const ops = createEngineOps(model);
@@ -41,6 +44,14 @@ export interface EngineOps {
  */
 export function createEngineOps(model: ProductModel): EngineOps {
   const compiled = compile(model);
+  // A model whose constraints contradict each other has no valid build at all: every value would
+  // show as impossible. Say so (the widget's error state; the embed's madeto-error code engine).
+  if (compiled.root === FALSE)
+    throw new SolverError(
+      'UNSATISFIABLE',
+      `no configuration of ${model.id} is valid: its constraints contradict each other (madeto lint names them)`,
+      '$.constraints',
+    );
   return {
     size: compiled.attributes.length,
     domains: (selection) => domains(compiled, selection),
