@@ -10,7 +10,7 @@ import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
 import { SharedQuoteView } from '../../src/react/rep/SharedQuoteView.tsx';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
-import { NOW, comparison, data, models, pricedState, repStates } from './repFixtures.ts';
+import { comparison, data, editorProps, models, pricedState, repStates } from './repFixtures.ts';
 import '../../src/react/styles/madeto.css';
 import '../../src/react/styles/panels.css';
 import '../../src/react/styles/quote-print.css';
@@ -134,17 +134,7 @@ describe('RepQuote editor', () => {
         { status: 201, headers: { 'content-type': 'application/json' } },
       );
     });
-    const el = render(
-      <RepQuote
-        models={models}
-        pricing={data.pricing}
-        snapshot={data.snapshot}
-        apiBase="http://backend.test"
-        token="t0ken"
-        now={NOW}
-        initial={repStates.valid}
-      />,
-    );
+    const el = render(<RepQuote {...editorProps({ apiBase: 'http://backend.test' })} />);
     const totalOf = () => el.querySelector('.madeto-quote-total td')?.textContent ?? '';
     const before = totalOf();
     await userEvent.type(page.getByLabelText('Additional discount (%)'), '40');
@@ -257,17 +247,7 @@ describe('RepQuote reopened', () => {
       urls.push(url);
       return respond(answer(repStates.shipAsap, [change]));
     });
-    render(
-      <RepQuote
-        models={models}
-        pricing={data.pricing}
-        snapshot={data.snapshot}
-        apiBase=""
-        token="t0ken"
-        now={NOW}
-        initial={repStates.valid}
-      />,
-    );
+    render(<RepQuote {...editorProps()} />);
     await userEvent.type(page.getByLabelText('Quote number'), 'RQ-2026-000009');
     await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
     await expect
@@ -304,17 +284,7 @@ describe('RepQuote approval', () => {
         ? respond(approval, 201)
         : respond({ ...opened, shareToken: 'tok_abc', approval: null });
     });
-    const el = render(
-      <RepQuote
-        models={models}
-        pricing={data.pricing}
-        snapshot={data.snapshot}
-        apiBase=""
-        token="t0ken"
-        now={NOW}
-        initial={repStates.valid}
-      />,
-    );
+    const el = render(<RepQuote {...editorProps()} />);
     await userEvent.type(page.getByLabelText('Quote number'), opened.number);
     await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
     const approve = page.getByRole('button', { name: `Approve revision ${opened.revision}` });
@@ -356,17 +326,7 @@ describe('RepQuote approval', () => {
         }
       : null;
     vi.stubGlobal('fetch', async () => respond({ ...opened, approval }));
-    const el = render(
-      <RepQuote
-        models={models}
-        pricing={data.pricing}
-        snapshot={data.snapshot}
-        apiBase=""
-        token="t0ken"
-        now={NOW}
-        initial={repStates.valid}
-      />,
-    );
+    const el = render(<RepQuote {...editorProps()} />);
     await userEvent.type(page.getByLabelText('Quote number'), opened.number);
     await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
     await expect

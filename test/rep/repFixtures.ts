@@ -1,3 +1,4 @@
+import type { RepQuoteProps } from '../../src/react/rep/RepQuote.tsx';
 import { parseSnapshot } from '../../src/engine/leadtime/parseSnapshot.ts';
 import { parseModel } from '../../src/engine/model/parseModel.ts';
 import type { ProductModel, Selection } from '../../src/engine/model/types.ts';
@@ -67,3 +68,20 @@ export const comparison = compareConfigurations(
   repStates.valid.lines[1]!,
   data,
 );
+
+/**
+ * The props of the rep editor on the sample catalogue at `NOW`, starting from the valid quote;
+ * `over` replaces any of them (an `api` stand-in, another `initial`, a `locale`).
+ */
+export function editorProps(over: Partial<RepQuoteProps> = {}): RepQuoteProps {
+  return {
+    models,
+    pricing: data.pricing,
+    snapshot: data.snapshot,
+    apiBase: '',
+    token: 't0ken',
+    now: NOW,
+    initial: repStates.valid,
+    ...over,
+  };
+}

@@ -7,7 +7,7 @@ import { QuoteApiError } from '../../src/react/rep/quoteApi.ts';
 import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
-import { NOW, data, models, repStates } from './repFixtures.ts';
+import { data, editorProps, repStates } from './repFixtures.ts';
 import { memoryRepApi } from './repStubs.ts';
 import '../../src/react/styles/madeto.css';
 import '../../src/react/styles/panels.css';
@@ -18,19 +18,7 @@ afterEach(cleanup);
 /** The editor on the sample quote with an in-memory backend; `api.calls` records what it was asked. */
 function editor(initial: RepQuoteData = repStates.valid, locale?: string) {
   const api = memoryRepApi();
-  const el = render(
-    <RepQuote
-      models={models}
-      pricing={data.pricing}
-      snapshot={data.snapshot}
-      apiBase=""
-      token="t0ken"
-      now={NOW}
-      initial={initial}
-      api={api}
-      {...(locale && { locale })}
-    />,
-  );
+  const el = render(<RepQuote {...editorProps({ initial, api })} {...(locale && { locale })} />);
   const saves = () => api.calls.filter((c) => c.what === 'save');
   return { el, api, saves };
 }
@@ -212,18 +200,7 @@ describe('RepQuote form: what the backend refuses is said, and the form keeps wh
         );
       return save(quote, number);
     };
-    render(
-      <RepQuote
-        models={models}
-        pricing={data.pricing}
-        snapshot={data.snapshot}
-        apiBase=""
-        token="t0ken"
-        now={NOW}
-        initial={repStates.valid}
-        api={api}
-      />,
-    );
+    render(<RepQuote {...editorProps({ api })} />);
     const status = page.getByRole('status').filter({ hasText: /frame|Saved/ });
     await userEvent.fill(page.getByLabelText('Customer name'), 'Bea Berg');
     await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
@@ -343,17 +320,7 @@ describe('RepQuote in German (locale de-DE)', () => {
           <button type="button" onClick={() => setLocale('de-DE')}>
             Deutsch
           </button>
-          <RepQuote
-            models={models}
-            pricing={data.pricing}
-            snapshot={data.snapshot}
-            apiBase=""
-            token="t0ken"
-            now={NOW}
-            initial={repStates.valid}
-            api={api}
-            locale={locale}
-          />
+          <RepQuote {...editorProps({ api, locale })} />
         </>
       );
     }
