@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { fn } from 'storybook/test';
 import { PriceSummary } from '../src/react/panels/PriceSummary.tsx';
-import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
+import { NOW, gridStates, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
 import { Frame, StatesGrid } from './StatesGrid.tsx';
 
@@ -46,24 +46,12 @@ export const German: Story = { args: { context: panelStates.german } };
 /** Long labels wrap inside the panel. */
 export const LongLabels: Story = { args: { context: panelStates.longLabels } };
 
-const all: PanelStateName[] = [
-  'loading',
-  'error',
-  'incomplete',
-  'valid',
-  'unavailable',
-  'approvalRequired',
-  'tierHint',
-  'longLabels',
-  'german',
-];
-
 /** Every state side by side, then right-to-left (Arabic digits) and the dark theme. */
 export const AllStates: Story = {
   decorators: [(Story) => <Story />],
   render: () => (
     <StatesGrid
-      states={all}
+      states={gridStates}
       columnWidth={320}
       frameWidth={420}
       darkState="tierHint"

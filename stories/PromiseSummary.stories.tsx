@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { fn } from 'storybook/test';
 import type { Selection } from '../src/engine/model/types.ts';
 import { PromiseSummary } from '../src/react/panels/PromiseSummary.tsx';
-import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
+import { NOW, gridStates, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
 import { Frame, StatesGrid } from './StatesGrid.tsx';
 
@@ -53,24 +53,12 @@ export const German: Story = { args: { context: panelStates.german } };
 /** Long value labels in the driver and suggestion texts. */
 export const LongLabels: Story = { args: { context: panelStates.longLabels } };
 
-const all: PanelStateName[] = [
-  'loading',
-  'error',
-  'incomplete',
-  'valid',
-  'unavailable',
-  'approvalRequired',
-  'tierHint',
-  'longLabels',
-  'german',
-];
-
 /** Every state side by side, then right-to-left and the dark theme. */
 export const AllStates: Story = {
   decorators: [(Story) => <Story />],
   render: () => (
     <StatesGrid
-      states={all}
+      states={gridStates}
       columnWidth={340}
       darkState="unavailable"
       render={(state) => <Live state={state} />}

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { translator } from '../src/react/i18n/messages.ts';
 import { promiseOutcome } from '../src/react/panels/panelEngine.ts';
 import { PromiseTimeline } from '../src/react/panels/PromiseTimeline.tsx';
-import { NOW, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
+import { NOW, gridStates, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
 import { Frame, StatesGrid } from './StatesGrid.tsx';
 
@@ -61,24 +61,12 @@ export const Unavailable: Story = { args: { state: 'unavailable' } };
 /** German stage names and dates. */
 export const German: Story = { args: { state: 'german' } };
 
-const all: PanelStateName[] = [
-  'loading',
-  'error',
-  'incomplete',
-  'valid',
-  'unavailable',
-  'approvalRequired',
-  'tierHint',
-  'longLabels',
-  'german',
-];
-
 /** Every state side by side, then right-to-left and the dark theme. */
 export const AllStates: Story = {
   decorators: [(Story) => <Story />],
   render: () => (
     <StatesGrid
-      states={all}
+      states={gridStates}
       columnWidth={340}
       darkState="valid"
       render={(state) => <Timeline state={state} />}

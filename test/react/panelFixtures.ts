@@ -87,3 +87,11 @@ export const panelStates = {
 
 /** A state's name. */
 export type PanelStateName = keyof typeof panelStates;
+
+/**
+ * The states an AllStates grid shows side by side: every state but `rtl`, which the grid renders
+ * in its own right-to-left row.
+ */
+export const gridStates = (Object.keys(panelStates) as PanelStateName[]).filter(
+  (state) => state !== 'rtl',
+);
