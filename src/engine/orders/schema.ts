@@ -2,6 +2,17 @@ import { jsonPath } from '../model/jsonPath.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
 import { z } from '../zod.ts';
 
+/** A customer's name on an order or a quote: trimmed, required, at most 200 characters. */
+export const customerNameSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'a name is required'), z.maxLength(200));
+/** A customer's e-mail address (at most 320 characters). */
+export const customerEmailSchema = z
+  .email('an e-mail address such as "ana@example.com"')
+  .check(z.maxLength(320));
+/** A customer's company (at most 200 characters). */
+export const companySchema = z.string().check(z.maxLength(200));
+
 /** The payload version this engine writes and reads. */
 export const PAYLOAD_VERSION = 1;
 
@@ -110,9 +121,9 @@ export const orderPayloadSchema = z.strictObject({
     }),
   ),
   customer: z.strictObject({
-    name: z.string().check(z.trim(), z.minLength(1, 'a name is required'), z.maxLength(200)),
-    email: z.email('an e-mail address such as "ana@example.com"').check(z.maxLength(320)),
-    company: z.optional(z.string().check(z.maxLength(200))),
+    name: customerNameSchema,
+    email: customerEmailSchema,
+    company: z.optional(companySchema),
     phone: z.optional(z.string().check(z.maxLength(50))),
     notes: z.optional(z.string().check(z.maxLength(4000))),
   }),

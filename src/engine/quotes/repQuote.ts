@@ -1,4 +1,5 @@
 import { jsonPath } from '../model/jsonPath.ts';
+import { companySchema, customerEmailSchema, customerNameSchema } from '../orders/schema.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
 import { z } from '../zod.ts';
 
@@ -45,9 +46,9 @@ export const repQuoteSchema = z.strictObject({
     {},
   ),
   customer: z.strictObject({
-    name: z.string().check(z.trim(), z.minLength(1, 'a name is required'), z.maxLength(200)),
-    email: z.email('an e-mail address such as "ana@example.com"').check(z.maxLength(320)),
-    company: z.optional(z.string().check(z.maxLength(200))),
+    name: customerNameSchema,
+    email: customerEmailSchema,
+    company: z.optional(companySchema),
   }),
   notes: z._default(z.string().check(z.maxLength(4000)), ''),
   lines: z
