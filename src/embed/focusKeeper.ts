@@ -8,7 +8,8 @@ const shown = (el: Element) =>
 
 /**
  * Keeps the keyboard focus inside the widget when the widget itself takes it away: a focused
- * control that becomes disabled (the quote form's submit while it sends) or is removed by a re-render would
+ * control that becomes disabled or is removed by a re-render (the widget's own controls avoid it; this
+ * catches what they miss) would
  * otherwise leave the focus on the page's `<body>`, and a keyboard user starts over from the top
  * of the shop's page. The focus moves to the nearest control still there (searched from the lost
  * control's closest remaining ancestor outwards), or to `container` (made focusable with

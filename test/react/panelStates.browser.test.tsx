@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import {
   parsePricing,
   parseSnapshot,
@@ -208,12 +208,20 @@ describe('<QuoteForm>', () => {
     await page.getByRole('textbox', { name: 'Name' }).fill('Ada');
     await page.getByRole('textbox', { name: 'Email' }).fill('ada@example.com');
     await page.getByRole('button', { name: 'Send request' }).click();
-    await expect.element(page.getByRole('button', { name: 'Sending…' })).toBeDisabled();
+    // Sending: unavailable but still focused (aria-disabled), and a second press sends nothing.
+    const sending = page.getByRole('button', { name: 'Sending…' });
+    await expect.element(sending).toHaveAttribute('aria-disabled', 'true');
+    await expect.element(sending).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(attempts).toBe(1);
     release();
     await expect.element(page.getByRole('alert')).toHaveTextContent('the server answered 503');
     await page.getByRole('button', { name: 'Try again' }).click();
     release();
-    await expect.element(page.getByRole('status')).toHaveTextContent('your request was sent');
+    // Success replaces the form; the focus follows to the message, not to <body>.
+    const done = page.getByRole('status');
+    await expect.element(done).toHaveTextContent('your request was sent');
+    await expect.element(done).toHaveFocus();
     expect(attempts).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormField } from '../components/FormField.tsx';
 import { useMessages } from '../i18n/messages.ts';
@@ -28,8 +28,9 @@ const EMPTY: QuoteInput = { name: '', email: '', company: '', notes: '', request
 /**
  * The quote request form (react-hook-form with the zod schema of `quoteSchema`): name, email,
  * company, notes and requested date, each error shown under its field once touched; the submit
- * button is disabled while the form is invalid or sending; then success, or failure with a retry
- * of the same values. `data-state` on the form: editing, submitting, success, failure.
+ * button is disabled while the form is invalid, and unavailable (aria-disabled, keeping the focus)
+ * while sending; then success (the focus moves to its message), or failure with a retry of the
+ * same values. `data-state` on the form: editing, submitting, success, failure.
  */
 export function QuoteForm({
   locale,
@@ -50,6 +51,15 @@ export function QuoteForm({
   const [state, setState] = useState<QuoteFormState>('editing');
   const [failure, setFailure] = useState('');
   const [number, setNumber] = useState<string>();
+  // The form is replaced by the thank-you on success: the focus (on the submit button) follows
+  // to the message instead of falling to the page's <body>.
+  const done = useRef<HTMLParagraphElement>(null);
+  const hadFocus = useRef(false);
+  useEffect(() => {
+    if (state !== 'success') return;
+    if (hadFocus.current) done.current?.focus();
+    hadFocus.current = false;
+  }, [state]);
 
   const send = handleSubmit(async (values) => {
     setState('submitting');
@@ -71,7 +81,7 @@ export function QuoteForm({
     return (
       <section className="madeto-panel madeto-quote" data-state={state} aria-labelledby={titleId}>
         <h3 id={titleId}>{t('form.title')}</h3>
-        <p role="status">
+        <p role="status" ref={done} tabIndex={-1}>
           {number === undefined ? t('form.success') : t('form.successNumber', { number })}
         </p>
         <button
@@ -96,7 +106,14 @@ export function QuoteForm({
         aria-labelledby={titleId}
         aria-busy={submitting || undefined}
         data-state={state}
-        onSubmit={(event) => void send(event)}
+        onSubmit={(event) => {
+          // While sending, the button stays focusable (aria-disabled) and a second press is ignored.
+          if (submitting) return event.preventDefault();
+          const form = event.currentTarget;
+          const root = form.getRootNode() as Document | ShadowRoot;
+          hadFocus.current = form.contains(root.activeElement);
+          void send(event);
+        }}
       >
         <FormField id={`${id}-name`} label={t('form.name')} error={e.name?.message}>
           {(aria) => (
@@ -155,7 +172,8 @@ export function QuoteForm({
         )}
         <button
           type="submit"
-          disabled={!formState.isValid || submitting || blockedReason !== undefined}
+          disabled={!formState.isValid || blockedReason !== undefined}
+          aria-disabled={submitting || undefined}
         >
           {submitting
             ? t('form.submitting')
