@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ProductModel } from '../../engine/model/types.ts';
-import { createWorkerClient } from '../worker/createWorkerClient.ts';
+import { createWorkerClient, EngineWorkerError } from '../worker/createWorkerClient.ts';
 import { createLocalClient, type EngineClient } from './EngineClient.ts';
 import { createEngineOps } from './engineOps.ts';
 
@@ -46,9 +46,11 @@ export function useEngine(model: ProductModel, threshold = WORKER_THRESHOLD): En
       (error: unknown) => {
         if (!alive) return;
         const e = error instanceof Error ? error : new Error(String(error));
-        // A model the engine rejects (it has a code) is an error; a worker that could not start
-        // (blocked by a content security policy, no module workers) falls back to the page.
-        if ((e as { code?: unknown }).code !== undefined)
+        // A model the engine rejects (the worker answered with a code) is an error; a worker that
+        // could not start (blocked by a content security policy, a script on another origin such
+        // as a CDN, no module workers) falls back to the page. Only the worker's own errors count:
+        // the browser's refusal is a DOMException, and every DOMException has a numeric `code`.
+        if (e instanceof EngineWorkerError && e.code !== undefined)
           return setRemote({ model, state: { status: 'error', error: e } });
         try {
           const c = createLocalClient(createEngineOps(model));

@@ -1,0 +1,231 @@
+// End-to-end: the embed served from a CDN on another origin than the shop, as shops usually host
+// it. The built files come from a tiny "CDN" server (cdnServer.ts); the shop page from a shop
+// server on another port (another origin) that forwards the model, prices, availability and
+// host.js to the demo server. Each test writes its own shop page and headers.
+import { randomBytes } from 'node:crypto';
+import { basename, dirname } from 'node:path';
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCdnServer, startShopServer, type CdnServer, type ShopServer } from './cdnServer.ts';
+import {
+  browser,
+  built,
+  hostEvents,
+  server,
+  setupE2e,
+  version,
+  type Opened,
+} from './e2eHarness.ts';
+import { strictCsp } from './staticServer.ts';
+
+setupE2e();
+
+let cdn: CdnServer;
+let shopServer: ShopServer;
+beforeAll(async () => {
+  cdn = await startCdnServer(dirname(built.app.file));
+  shopServer = await startShopServer(server.origin);
+});
+afterAll(async () => {
+  await cdn?.close();
+  await shopServer?.close();
+});
+
+/** What a shop page looks like; `nonce` also serves it under the strict policy plus the CDN. */
+interface Shop {
+  engine?: 'worker';
+  nonce?: string;
+  /** Puts the widget far below the fold. */
+  below?: boolean;
+}
+
+function shopHtml({ engine, nonce, below }: Shop): string {
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <link rel="icon" href="data:," />
+    <title>A shop with Madeto from a CDN</title>
+    <script src="${cdn.base}loader.js"${n} async></script>
+    <script src="/embed/host.js"${n}></script>
+  </head>
+  <body>
+    <h1>Desk</h1>
+    ${below ? '<div style="height: 4000px"></div>' : ''}
+    <madeto-configurator id="desk" ${engine ? `engine="${engine}"` : ''} locale="en-GB" currency="EUR">
+      <script type="application/json">
+        {
+          "model": "/catalogue/desk.json",
+          "pricing": "/catalogue/pricing.json",
+          "availability": "/catalogue/availability.json"
+        }
+      </script>
+    </madeto-configurator>
+  </body>
+</html>`;
+}
+
+/** The strict policy of the demo's `csp*.html` pages with the CDN's origin added to `script-src`. */
+function cspWithCdn(nonce: string): string {
+  const policy = strictCsp(nonce).replace(/script-src [^;]+/, (s) => `${s} ${cdn.origin}`);
+  expect(policy).toContain(`'nonce-${nonce}' ${cdn.origin};`);
+  return policy;
+}
+
+/**
+ * Opens the shop page written from `options`, like e2eHarness's `open` (which only opens the demo
+ * server's pages): page errors, console errors and CSP violations are collected in `problems`.
+ */
+async function openShop(options: Shop = {}, prepare?: (page: Page) => Promise<void>) {
+  shopServer.page = {
+    html: shopHtml(options),
+    headers: options.nonce ? { 'Content-Security-Policy': cspWithCdn(options.nonce) } : {},
+  };
+  const page = await browser.newPage();
+  await prepare?.(page);
+  const opened: Opened = { page, problems: [] };
+  page.on('pageerror', (error) => opened.problems.push(`pageerror: ${error.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') opened.problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  await page.goto(`${shopServer.origin}/shop.html`);
+  return opened;
+}
+
+const appName = () => basename(built.app.file);
+const polyfillName = () => basename(built.polyfill.file);
+/** The embed files the shop's own server was asked for (it must be none). */
+const embedFilesFromShop = (from: number) =>
+  server.requests.slice(from).filter((r) => /loader|madeto-app|temporal-polyfill|worker/.test(r));
+const lastDetail = async (page: Page, type: string) =>
+  (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
+const aluminium = (page: Page) =>
+  page.locator('#desk').getByRole('radio', { name: /Aluminium, 2-stage/ });
+
+/** Chooses the aluminium frame; returns once the widget reported it (madeto-change). */
+async function chooseAluminium(page: Page): Promise<void> {
+  await aluminium(page).click({ timeout: 20_000 });
+  await expect.poll(() => aluminium(page).isChecked()).toBe(true);
+  await expect
+    .poll(() => lastDetail(page, 'madeto-change'))
+    .toMatchObject({ version: 1, selection: { frame: 'aluminium' } });
+}
+
+describe('the embed served from a CDN on another origin', () => {
+  it('the loader fetches the app from the CDN; the widget renders in its shadow root and works', async () => {
+    const [cdnBefore, shopBefore] = [cdn.requests.length, server.requests.length];
+    const { page, problems } = await openShop();
+    await chooseAluminium(page);
+    expect(cdn.origin).not.toBe(shopServer.origin);
+    const appScripts = await page.evaluate(() =>
+      [...document.scripts].map((s) => s.src).filter((src) => src.includes('madeto-app.')),
+    );
+    expect(appScripts).toEqual([cdn.base + appName()]);
+    expect(cdn.requests.slice(cdnBefore)).toEqual([
+      '/madeto/v1/loader.js',
+      `/madeto/v1/${appName()}`,
+    ]);
+    expect(embedFilesFromShop(shopBefore)).toEqual([]);
+    // The choices are inside the element's open shadow root, not in the page's light DOM.
+    const radios = await page.evaluate(() => ({
+      shadow: document.getElementById('desk')!.shadowRoot?.querySelectorAll('input[type="radio"]')
+        .length,
+      light: document.querySelectorAll('input[type="radio"]').length,
+    }));
+    expect(radios.shadow).toBeGreaterThan(0);
+    expect(radios.light).toBe(0);
+    expect(await lastDetail(page, 'madeto-ready')).toMatchObject({
+      version: 1,
+      model: { id: 'DESK' },
+      engine: 'page',
+    });
+    expect(await page.evaluate(() => window.Madeto?.version)).toBe(version);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('fetches nothing but the loader from the CDN until the widget nears the viewport', async () => {
+    const cdnBefore = cdn.requests.length;
+    const { page, problems } = await openShop({ below: true });
+    await page.waitForLoadState('networkidle');
+    expect(await page.evaluate(() => window.Madeto?.version)).toBe(version);
+    expect(cdn.requests.slice(cdnBefore)).toEqual(['/madeto/v1/loader.js']);
+    await page.evaluate(() => document.getElementById('desk')!.scrollIntoView());
+    await aluminium(page).waitFor({ timeout: 20_000 });
+    expect(cdn.requests.slice(cdnBefore)).toEqual([
+      '/madeto/v1/loader.js',
+      `/madeto/v1/${appName()}`,
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('engine="worker": the browser refuses a worker from the CDN, so the engine runs on the page', async () => {
+    const cdnBefore = cdn.requests.length;
+    const { page, problems } = await openShop({ engine: 'worker' });
+    await expect
+      .poll(() => lastDetail(page, 'madeto-ready'), { timeout: 20_000 })
+      .toMatchObject({ version: 1, mode: 'buyer', model: { id: 'DESK' }, engine: 'page' });
+    // The worker URL is resolved against the app's (the CDN's); Chromium rejects a cross-origin
+    // worker script before fetching it, CORS header or not.
+    expect(cdn.requests.slice(cdnBefore).filter((r) => r.includes('worker'))).toEqual([]);
+    // Usable: the aluminium frame is single-motor only, so choosing it rules the dual motor out.
+    const dual = page.locator('#desk').locator('label.madeto-option', { hasText: /Dual motor/ });
+    expect(await dual.getAttribute('data-state')).toBe('available');
+    await chooseAluminium(page);
+    await expect.poll(() => dual.getAttribute('data-state')).toBe('conflict');
+    expect((await hostEvents(page)).filter((e) => e.type === 'madeto-error')).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('under a strict CSP that allows the CDN (nonce, no unsafe-inline/eval) it renders, no violation', async () => {
+    const nonce = randomBytes(12).toString('base64');
+    const { page, problems } = await openShop({ nonce });
+    await chooseAluminium(page);
+    const nonces = await page.evaluate(() =>
+      ['script[src$="loader.js"]', 'script[src*="madeto-app."]'].map(
+        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
+      ),
+    );
+    expect(nonces).toEqual([nonce, nonce]);
+    expect(problems).toEqual([]);
+    // The policy is in force: a script without the nonce is blocked and reported.
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.head.append(script);
+    });
+    await expect
+      .poll(() => problems)
+      .toEqual(
+        expect.arrayContaining([expect.stringMatching(/^console: CSP violation: script-src-elem/)]),
+      );
+    expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false);
+    await page.close();
+  });
+
+  it('without native Temporal, the polyfill comes from the CDN too and the widget renders', async () => {
+    const [cdnBefore, shopBefore] = [cdn.requests.length, server.requests.length];
+    const { page, problems } = await openShop({}, async (p) => {
+      await p.addInitScript(() => delete (globalThis as { Temporal?: unknown }).Temporal);
+    });
+    await chooseAluminium(page);
+    // The polyfill and the app are requested together (they run in order): compare as a set.
+    expect(cdn.requests.slice(cdnBefore).sort()).toEqual(
+      ['/madeto/v1/loader.js', `/madeto/v1/${polyfillName()}`, `/madeto/v1/${appName()}`].sort(),
+    );
+    expect(embedFilesFromShop(shopBefore)).toEqual([]);
+    expect(await page.evaluate(() => typeof (globalThis as { Temporal?: unknown }).Temporal)).toBe(
+      'object',
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
