@@ -2,7 +2,9 @@
  * Builds the embed outputs with Vite's JS API (Node only; run `node --import tsx
  * src/embed/build.ts [outDir]`): `embed/temporal-polyfill.<hash>.js` (fetched only by browsers
  * without `Temporal`), `embed/madeto-app.<hash>.js` (one IIFE, React bundled, production, native
- * `Temporal`), `embed/loader.js` (IIFE, knows both hashed names) and `lib/` (ESM, React external).
+ * `Temporal`; what shops load), `embed/madeto-rep.<hash>.js` (the same plus the rep's quote editor,
+ * for `mode="rep"`), `embed/loader.js` (IIFE, knows the hashed names) and `lib/` (ESM, React
+ * external).
  * Returns the files with their raw and gzipped sizes.
  */
 import { spawnSync } from 'node:child_process';
@@ -18,11 +20,17 @@ import { build, type InlineConfig } from 'vite';
 export const BUDGETS = { loader: 2 * 1024, app: 110 * 1024 } as const;
 
 /**
- * What `npm test` enforces for the app while it is over its budget: set at the measured size
- * plus a 6 kB margin (182.2 kB on 2026-11-23; 184.9 kB at the end of that day), so growth fails
- * the build. Lower it when the app shrinks; it never rises to hide growth.
+ * What `npm test` enforces for the shop app while it is over its budget: the measured size plus
+ * a 5 kB margin (171.1 kB on 2026-11-23, once the rep's editor left it), so growth fails the
+ * build. Lower it when the app shrinks; it never rises to hide growth.
  */
-export const APP_CEILING = 188 * 1024;
+export const APP_CEILING = 176 * 1024;
+
+/**
+ * The rep app's regression ceiling (185.7 kB measured, plus 5 kB). It has no budget of its own:
+ * it is loaded by reps' pages only, never by a shop's.
+ */
+export const REP_CEILING = 191 * 1024;
 
 /** One built file and its sizes. */
 export interface BuiltFile {
@@ -34,7 +42,10 @@ export interface BuiltFile {
 /** What `buildEmbed` produced. */
 export interface EmbedBuild {
   loader: BuiltFile;
+  /** The shop app (buyer mode): the file the budget is about. */
   app: BuiltFile;
+  /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
+  rep: BuiltFile;
   /** The Temporal polyfill, loaded before the app only where the browser has no `Temporal`. */
   polyfill: BuiltFile;
   lib: BuiltFile[];
@@ -139,23 +150,29 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   rmSync(embedDir, { recursive: true, force: true });
   await buildIife(embedDir, 'src/embed/temporal/polyfillEntry.ts', 'temporal-polyfill.js');
   const polyfillName = contentHashed(embedDir, 'temporal-polyfill');
-  // The app uses the browser's Temporal; `temporal-polyfill` becomes a shim over the global.
-  await buildIife(
-    embedDir,
-    'src/embed/appEntry.ts',
-    'madeto-app.js',
-    { __MADETO_POLYFILL__: JSON.stringify(polyfillName) },
-    { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
-  );
-  const appName = contentHashed(embedDir, 'madeto-app');
+  // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global.
+  const app = async (entry: string, stem: string) => {
+    await buildIife(
+      embedDir,
+      entry,
+      `${stem}.js`,
+      { __MADETO_POLYFILL__: JSON.stringify(polyfillName) },
+      { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
+    );
+    return contentHashed(embedDir, stem);
+  };
+  const appName = await app('src/embed/appEntry.ts', 'madeto-app');
+  const repName = await app('src/embed/repAppEntry.ts', 'madeto-rep');
   const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
     __MADETO_APP__: JSON.stringify(appName),
+    __MADETO_REP__: JSON.stringify(repName),
     __MADETO_POLYFILL__: JSON.stringify(polyfillName),
   });
   const lib = await buildLibrary(join(outDir, 'lib'));
   return {
     loader: sizeOf(loader),
     app: sizeOf(join(embedDir, appName)),
+    rep: sizeOf(join(embedDir, repName)),
     polyfill: sizeOf(join(embedDir, polyfillName)),
     lib,
   };
@@ -229,6 +246,7 @@ export function formatSizes(result: EmbedBuild): string {
   return [
     `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)}${over(result.loader.gzip, BUDGETS.loader)})`,
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (budget ${kb(BUDGETS.app)}${over(result.app.gzip, BUDGETS.app)}; ceiling ${kb(APP_CEILING)})`,
+    `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `temporal-polyfill  ${kb(result.polyfill.bytes)}  gzip ${kb(result.polyfill.gzip)}  (only where the browser has no Temporal)`,
     ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),
   ].join('\n');

@@ -2,12 +2,14 @@
  * The loader (≤ 2 kB gzipped): the one `<script async>` a shop adds. It reserves space for every
  * `<madeto-configurator>`, queues `Madeto(...)` calls, and loads the app (same directory, content-
  * hashed name set at build time) when a widget nears the viewport or on the first interaction,
- * passing its CSP nonce on. Browsers without `Temporal` get the polyfill file first (scripts
+ * passing its CSP nonce on. A page that asks for rep mode (or says `data-app="rep"` on the loader's
+ * script) gets the rep app, which adds the rep's quote editor. Browsers without `Temporal` get the polyfill file first (scripts
  * added with `async = false` run in order). A second copy of the loader does nothing.
  */
 import { VERSION } from './version.ts';
 
 declare const __MADETO_APP__: string;
+declare const __MADETO_REP__: string;
 declare const __MADETO_POLYFILL__: string;
 
 interface LoaderGlobal {
@@ -39,9 +41,22 @@ if (!w.Madeto?.version) {
       document.head.append(script);
     };
     if (!w.Temporal) add(__MADETO_POLYFILL__);
-    add(__MADETO_APP__);
+    add(script?.dataset.app === 'rep' || wantsRep() ? __MADETO_REP__ : __MADETO_APP__);
   };
   const queue: ArrayLike<unknown>[] = w.Madeto?.q ?? [];
+  // Rep mode asked for by a queued mount, an attribute, a `config` set early or the JSON child:
+  // load the rep app (the shop app leaves the rep's editor out).
+  const isRep = (options: unknown) => (options as { mode?: unknown } | undefined)?.mode === 'rep';
+  const wantsRep = () =>
+    queue.some((call) => isRep(call[2])) ||
+    [...document.querySelectorAll(TAG)].some(
+      (el) =>
+        el.getAttribute('mode') === 'rep' ||
+        isRep((el as { config?: unknown }).config) ||
+        /"mode"\s*:\s*"rep"/.test(
+          el.querySelector('script[type="application/json"]')?.textContent ?? '',
+        ),
+    );
   const api: LoaderGlobal = function (...args: unknown[]) {
     queue.push(args);
     load();

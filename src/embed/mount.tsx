@@ -1,11 +1,11 @@
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import {
-  Configurator,
-  type ConfiguratorProps,
-  type ConfiguratorReadyInfo,
-} from '../react/components/Configurator.tsx';
+import { BuyerConfigurator } from '../react/components/BuyerConfigurator.tsx';
+import type {
+  ConfiguratorProps,
+  ConfiguratorReadyInfo,
+} from '../react/components/createConfigurator.tsx';
 import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { createEventAdapter } from '../react/submit/eventAdapter.ts';
@@ -23,7 +23,7 @@ import {
   type EmbedOptions,
   type OptionsIssue,
 } from './options.ts';
-import { RepConfigurator } from './RepConfigurator.tsx';
+import { repEditor } from './repEditor.ts';
 import { adoptStyles } from './styles.ts';
 
 /** What `getState()` returns: the latest selection the widget reported. */
@@ -142,6 +142,16 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
         message: 'no model: set the `model` attribute, a JSON child or the `model` option',
       });
     }
+    const RepConfigurator = repEditor();
+    if (mode === 'rep' && !RepConfigurator) {
+      root.render(null);
+      return report({
+        source: 'options',
+        option: 'mode',
+        message:
+          'rep mode is not part of the shop app: load the rep app with <script src=".../loader.js" data-app="rep">',
+      });
+    }
     if (mode === 'rep' && !rep?.token) {
       root.render(null);
       return report({
@@ -176,7 +186,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     };
     const adapter = submitFor(el, submit);
     if (adapter) props.submit = adapter;
-    if (mode === 'rep' && rep?.token) {
+    if (mode === 'rep' && RepConfigurator && rep?.token) {
       queryClient ??= new QueryClient({ defaultOptions: { queries: { retry: 1 } } });
       root.render(
         <StrictMode>
@@ -191,7 +201,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     } else
       root.render(
         <StrictMode>
-          <Configurator {...props} />
+          <BuyerConfigurator {...props} />
         </StrictMode>,
       );
   };

@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineElement, MadetoConfiguratorElement, TAG_NAME } from '../../src/embed/element.ts';
 import { mount } from '../../src/embed/mount.tsx';
 import type { EmbedOptions } from '../../src/embed/options.ts';
+import { RepConfigurator } from '../../src/embed/RepConfigurator.tsx';
+import { enableRepMode } from '../../src/embed/repEditor.ts';
+
+// As in the rep app and `madeto/element`: rep mode is in this build.
+enableRepMode(RepConfigurator);
 
 defineElement();
 afterEach(() => document.body.replaceChildren());

@@ -421,6 +421,110 @@ describe('isolation', () => {
 });
 
 describe('the loader', () => {
+  const scripts = (before: number) =>
+    server.requests.slice(before).filter((r) => /madeto-(app|rep)\./.test(r));
+
+  it.each([
+    ['a shop page gets the shop app only', '/embed/shop.html', '#desk', 'madeto-app'],
+    [
+      'a rep page (mode="rep" in its markup) gets the rep app only',
+      '/embed/rep.html',
+      '',
+      'madeto-rep',
+    ],
+  ])('%s', async (_name, path, widget, expected) => {
+    const before = server.requests.length;
+    const { page, problems } = await open(path);
+    if (widget)
+      await page
+        .locator(widget)
+        .getByRole('radio', { name: /Aluminium, 2-stage/ })
+        .waitFor({
+          timeout: 20_000,
+        });
+    await expect.poll(() => scripts(before), { timeout: 20_000 }).toHaveLength(1);
+    expect(scripts(before)[0]).toContain(`/madeto/${expected}.`);
+    await page.waitForLoadState('networkidle');
+    expect(scripts(before)).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('data-app="rep" on the loader script loads the rep app for a widget added later', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/blank.html', async (p) => {
+      await p.route('**/embed/blank.html', (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><html lang="en"><title>Rep tool</title><script src="/madeto/loader.js" data-app="rep" async></script><main id="app"></main>',
+        }),
+      );
+    });
+    // A first key press loads the app before any widget is on the page: nothing to tell rep mode
+    // from, but the loader's data-app.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => scripts(before)).toHaveLength(1);
+    await page.waitForFunction(() => customElements.get('madeto-configurator'));
+    await page.evaluate(() => {
+      const el = document.createElement('madeto-configurator');
+      el.id = 'later';
+      el.setAttribute('model', '/catalogue/desk.json');
+      el.setAttribute('pricing', '/catalogue/pricing.json');
+      el.setAttribute('mode', 'rep');
+      (el as unknown as { config: unknown }).config = {
+        rep: {
+          token: 't',
+          models: ['/catalogue/desk.json', '/catalogue/bike.json', '/catalogue/sofa.json'],
+        },
+      };
+      document.getElementById('app')!.append(el);
+    });
+    await page
+      .locator('#later')
+      .getByRole('region', { name: 'Quote', exact: true })
+      .waitFor({ timeout: 20_000 });
+    expect(scripts(before)).toEqual([expect.stringContaining('/madeto/madeto-rep.')]);
+    // (No backend here: the editor's calls to /api answer 404, which the console reports.)
+    expect(problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
+    await page.close();
+  });
+
+  it('the shop app answers a rep widget added after it with madeto-error naming the rep app', async () => {
+    const { page, problems } = await open('/embed/shop.html');
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    await page.evaluate(() => {
+      const el = document.createElement('madeto-configurator');
+      el.id = 'late-rep';
+      el.setAttribute('model', '/catalogue/desk.json');
+      el.setAttribute('mode', 'rep');
+      document.body.append(el);
+    });
+    await expect
+      .poll(async () =>
+        (await hostEvents(page))
+          .filter((e) => e.type === 'madeto-error' && e.id === 'late-rep')
+          .map((e) => e.detail),
+      )
+      .toEqual([
+        expect.objectContaining({
+          version: 1,
+          code: 'options',
+          option: 'mode',
+          message: expect.stringContaining('data-app="rep"'),
+        }),
+      ]);
+    // The shop's own widget carries on.
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .click();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('does not fetch the app until the widget nears the viewport', async () => {
     const before = server.requests.length;
     const { page } = await open('/embed/lazy.html');

@@ -2,6 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mount, type MountedWidget } from '../../src/embed/mount.tsx';
 import type { EmbedOptions } from '../../src/embed/options.ts';
 import deskJson from '../../public/catalogue/desk.json';
+import { RepConfigurator } from '../../src/embed/RepConfigurator.tsx';
+import { enableRepMode } from '../../src/embed/repEditor.ts';
+
+// As in the rep app and `madeto/element`: rep mode is in this build.
+enableRepMode(RepConfigurator);
 
 interface Seen {
   type: string;

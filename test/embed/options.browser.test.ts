@@ -6,6 +6,11 @@ import {
   readJsonChild,
   resolveLocale,
 } from '../../src/embed/options.ts';
+import { RepConfigurator } from '../../src/embed/RepConfigurator.tsx';
+import { enableRepMode } from '../../src/embed/repEditor.ts';
+
+// As in the rep app and `madeto/element`: rep mode is in this build.
+enableRepMode(RepConfigurator);
 
 function element(attributes: Record<string, string>, json?: string): HTMLElement {
   const el = document.createElement('div');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../src/react/i18n/de.ts';
-import { en, type MessageKey } from '../../src/react/i18n/en.ts';
+import { en, type Message } from '../../src/react/i18n/en.ts';
 import {
   formatDate,
   formatDayMonth,
@@ -9,6 +9,9 @@ import {
   formatRate,
 } from '../../src/react/i18n/format.ts';
 import { catalogueFor, translate, translator } from '../../src/react/i18n/messages.ts';
+import { repDe } from '../../src/react/rep/i18n/de.ts';
+import { repEn } from '../../src/react/rep/i18n/en.ts';
+import { repCatalogueFor, repTranslator } from '../../src/react/rep/i18n/repMessages.ts';
 
 const NBSP = '\u00a0';
 
@@ -127,12 +130,43 @@ describe('messages', () => {
       ?.sort()
       .filter((x, i, all) => all.indexOf(x) === i) ?? [];
 
-  it('German has every English key, the same shape and the same placeholders', () => {
-    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as MessageKey[]) {
-      expect(typeof de[key], key).toBe(typeof en[key]);
-      expect(placeholders(de[key]), key).toEqual(placeholders(en[key]));
-      expect(translate(de, 'de', key, { count: 2 }), key).not.toBe('');
-    }
+  it.each([
+    ['the widget', en, de],
+    ['rep mode', repEn, repDe],
+  ] as const)(
+    'German (%s) has every English key, the same shape and the same placeholders',
+    (_name, english, german) => {
+      const reference = english as Readonly<Record<string, Message>>;
+      const other = german as Readonly<Record<string, Message>>;
+      expect(Object.keys(other).sort()).toEqual(Object.keys(reference).sort());
+      for (const key of Object.keys(reference)) {
+        expect(typeof other[key], key).toBe(typeof reference[key]);
+        expect(placeholders(other[key]), key).toEqual(placeholders(reference[key]));
+        expect(translate(other, 'de', key, { count: 2 }), key).not.toBe('');
+      }
+    },
+  );
+
+  it('no key is in both the widget and the rep catalogue (one would hide the other)', () => {
+    expect(Object.keys(repEn).filter((key) => key in en)).toEqual([]);
+  });
+});
+
+describe('rep messages: the widget catalogue plus rep.* keys, by language', () => {
+  it.each([
+    ['de-AT', repDe],
+    ['en-US', repEn],
+    ['pt-BR', repEn],
+  ])('repCatalogueFor(%s)', (locale, catalogue) => {
+    expect(repCatalogueFor(locale)).toBe(catalogue);
+  });
+
+  it.each([
+    ['en', 'rep.quote', {}, 'Quote'],
+    ['de-DE', 'rep.quote', {}, 'Angebot'],
+    ['de-DE', 'widget.loadError', {}, 'Dieses Produkt konnte nicht geladen werden'],
+    ['en', 'rep.storedTitle', { number: 'Q-1', revision: 2 }, 'Quote Q-1 · revision 2'],
+  ] as const)('%s %s %o → %s', (locale, key, params, expected) => {
+    expect(repTranslator(locale)(key, params)).toBe(expected);
   });
 });

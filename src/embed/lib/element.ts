@@ -1,8 +1,11 @@
 /**
  * The npm entry `madeto/element`: the custom element and the mount API, for pages that are not
- * React apps but bundle their own scripts. Importing defines `<madeto-configurator>`.
+ * React apps but bundle their own scripts. Importing defines `<madeto-configurator>`, rep mode
+ * included.
  */
 import { defineElement } from '../element.ts';
+import { RepConfigurator } from '../RepConfigurator.tsx';
+import { enableRepMode } from '../repEditor.ts';
 
 export { defineElement, MadetoConfiguratorElement, TAG_NAME } from '../element.ts';
 export { mount } from '../mount.tsx';
@@ -10,4 +13,5 @@ export type { MountedState, MountedWidget } from '../mount.tsx';
 export type { EmbedOptions, EmbedRepOptions } from '../options.ts';
 export type { MadetoErrorCode, MadetoEventMap, MadetoEventName } from '../events.ts';
 
+enableRepMode(RepConfigurator);
 defineElement();

@@ -15,8 +15,17 @@ const catalogues: Readonly<Record<string, Messages>> = { en, de };
  * language has no catalogue.
  */
 export function catalogueFor(locale: string): Messages {
-  const language = locale.toLowerCase().split(/[-_]/)[0] ?? 'en';
-  return catalogues[language] ?? en;
+  return byLanguage(catalogues, locale) ?? en;
+}
+
+/**
+ * The entry of `byLang` for a BCP 47 locale's language ("de-AT" → `byLang.de`), if any.
+ *
+ * @example
+ * byLanguage({ de: 'Deutsch' }, 'de-CH'); // 'Deutsch'
+ */
+export function byLanguage<T>(byLang: Readonly<Record<string, T>>, locale: string): T | undefined {
+  return byLang[locale.toLowerCase().split(/[-_]/)[0] ?? 'en'];
 }
 
 function pick(message: Message, locale: string, params: MessageParams | undefined): string {
@@ -32,10 +41,10 @@ function pick(message: Message, locale: string, params: MessageParams | undefine
  * @example
  * translate(en, 'en', 'price.tierHint', { quantity: 50, saves: '€1,736' }); // 'Order 50 and save €1,736'
  */
-export function translate(
-  messages: Messages,
+export function translate<K extends string>(
+  messages: Readonly<Record<K, Message>>,
   locale: string,
-  key: MessageKey,
+  key: K,
   params?: MessageParams,
 ): string {
   const text = pick(messages[key], locale, params);

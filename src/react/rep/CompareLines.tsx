@@ -6,7 +6,7 @@ import {
 } from '../../engine/quotes/compareConfigurations.ts';
 import type { QuoteData } from '../../engine/quotes/priceQuote.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
-import type { Translate } from '../i18n/messages.ts';
+import type { RepTranslate } from './i18n/repMessages.ts';
 import { QuoteComparison } from './QuoteComparison.tsx';
 
 /**
@@ -14,7 +14,7 @@ import { QuoteComparison } from './QuoteComparison.tsx';
  * shown once the quote has two lines and can be priced (`quote` undefined: it cannot).
  */
 export function CompareLines(props: {
-  t: Translate;
+  t: RepTranslate;
   locale: string;
   lineIds: readonly string[];
   quote: RepQuote | undefined;

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Translate } from '../i18n/messages.ts';
+import type { RepTranslate } from './i18n/repMessages.ts';
 import type { QuoteView } from './quoteApi.ts';
 
 /**
@@ -19,7 +19,7 @@ export const duplicateMode = (stored: QuoteView | undefined, dirty: boolean): Du
  * changes here.
  */
 export function DuplicateQuote(props: {
-  t: Translate;
+  t: RepTranslate;
   stored: QuoteView | undefined;
   /** The form differs from the stored revision. */
   dirty: boolean;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { Translate } from '../i18n/messages.ts';
+import type { RepTranslate } from './i18n/repMessages.ts';
 import type { QuoteView } from './quoteApi.ts';
 
 /**
@@ -8,7 +8,7 @@ import type { QuoteView } from './quoteApi.ts';
  * quote with several revisions is open, the revision to show.
  */
 export function OpenQuote(props: {
-  t: Translate;
+  t: RepTranslate;
   stored: QuoteView | undefined;
   onOpen: (number: string, revision?: number) => void;
 }) {

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { ProductModel, Selection } from '../../engine/model/types.ts';
 import type { PriceResult } from '../../engine/pricing/price.ts';
 import type { RepQuoteLine } from '../../engine/quotes/repQuote.ts';
-import { Configurator } from '../components/Configurator.tsx';
+import { BuyerConfigurator } from '../components/BuyerConfigurator.tsx';
 import { repFormat } from './repFormat.ts';
 import type { QuoteLineValue } from './repQuoteForm.ts';
 
@@ -141,7 +141,7 @@ export function QuoteLines(props: QuoteLinesProps) {
       )}
       {active && activeModel && (
         <div className="madeto-quote-line-widget">
-          <Configurator
+          <BuyerConfigurator
             key={`${active.lineId}:${active.productId}`}
             model={activeModel}
             urlKey={false}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { Translate } from '../i18n/messages.ts';
+import type { RepTranslate } from './i18n/repMessages.ts';
 import { FormField } from '../components/FormField.tsx';
 import { REP_LIMITS, type RepQuoteFormValues } from './repQuoteForm.ts';
 
@@ -15,7 +15,7 @@ export function QuoteTermsFields({
   today,
 }: {
   form: UseFormReturn<RepQuoteFormValues>;
-  t: Translate;
+  t: RepTranslate;
   /** The earliest validity date (`YYYY-MM-DD`). */
   today: string;
 }) {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useMessages } from '../i18n/messages.ts';
+import { useRepMessages } from './i18n/repMessages.ts';
 import { parseSnapshot } from '../../engine/leadtime/parseSnapshot.ts';
 import type { ProductModel } from '../../engine/model/types.ts';
 import { parsePricing } from '../../engine/pricing/parsePricing.ts';
@@ -27,12 +27,8 @@ export interface ConfiguratorRepOptions {
 type Parsed =
   { missing: 'pricing' } | { error: string } | { pricing: Pricing; snapshot: Snapshot | undefined };
 
-/**
- * The rep mode of `<Configurator>`: parses the loaded pricing and availability documents and
- * renders the rep's quote editor (`RepQuote`, which configures each line with a `Configurator`).
- * Without pricing it says so instead of rendering a quote it cannot price.
- */
-export function RepMode(props: {
+/** What `<Configurator mode="rep">` hands its rep editor. */
+export interface RepModeProps {
   model: ProductModel;
   pricingData: unknown;
   availabilityData: unknown;
@@ -41,8 +37,15 @@ export function RepMode(props: {
   locale?: string | undefined;
   /** The widget's `currency`: the currency a new draft is quoted in (a reopened quote keeps its own). */
   currency?: string | undefined;
-}) {
-  const t = useMessages(props.locale ?? 'en');
+}
+
+/**
+ * The rep mode of `<Configurator>`: parses the loaded pricing and availability documents and
+ * renders the rep's quote editor (`RepQuote`, which configures each line with a
+ * `BuyerConfigurator`). Without pricing it says so instead of rendering a quote it cannot price.
+ */
+export function RepMode(props: RepModeProps) {
+  const t = useRepMessages(props.locale ?? 'en');
   const models = useMemo(
     () => props.rep?.models ?? [props.model],
     [props.rep?.models, props.model],

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
-import { translator, type Translate } from '../i18n/messages.ts';
+import { repTranslator, type RepTranslate } from './i18n/repMessages.ts';
 
 /**
  * The rep components' words and figures in one locale and currency: the catalogue's `t`, money
@@ -11,7 +11,7 @@ import { translator, type Translate } from '../i18n/messages.ts';
 export interface RepFormat {
   locale: string;
   currency: string;
-  t: Translate;
+  t: RepTranslate;
   money: (decimal: string) => string;
   /** A decimal money string with its sign ("+€12.00", "-€12.00"; "€0.00" for none). */
   signedMoney: (decimal: string) => string;
@@ -51,7 +51,7 @@ export function repFormat(locale: string, currency: string): RepFormat {
   const format: RepFormat = {
     locale,
     currency,
-    t: translator(locale),
+    t: repTranslator(locale),
     money: (d) => formatMoney(d, currency, locale),
     signedMoney: (d) => formatMoney(d, currency, locale, { signed: true }),
     date: (d) => formatDate(d, locale),
