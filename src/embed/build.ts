@@ -48,6 +48,8 @@ export interface EmbedBuild {
   rep: BuiltFile;
   /** The Temporal polyfill, loaded before the app only where the browser has no `Temporal`. */
   polyfill: BuiltFile;
+  /** The fixed stack alone, built like the app (`stackFloor.tsx`): the floor under the budget. */
+  floor: BuiltFile;
   lib: BuiltFile[];
 }
 
@@ -168,12 +170,16 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     __MADETO_REP__: JSON.stringify(repName),
     __MADETO_POLYFILL__: JSON.stringify(polyfillName),
   });
+  const floorDir = join(outDir, 'size-floor');
+  rmSync(floorDir, { recursive: true, force: true });
+  const floor = await buildIife(floorDir, 'src/embed/stackFloor.tsx', 'stack-floor.js');
   const lib = await buildLibrary(join(outDir, 'lib'));
   return {
     loader: sizeOf(loader),
     app: sizeOf(join(embedDir, appName)),
     rep: sizeOf(join(embedDir, repName)),
     polyfill: sizeOf(join(embedDir, polyfillName)),
+    floor: sizeOf(floor),
     lib,
   };
 }
@@ -247,6 +253,7 @@ export function formatSizes(result: EmbedBuild): string {
     `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)}${over(result.loader.gzip, BUDGETS.loader)})`,
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (budget ${kb(BUDGETS.app)}${over(result.app.gzip, BUDGETS.app)}; ceiling ${kb(APP_CEILING)})`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
+    `stack floor  ${kb(result.floor.bytes)}  gzip ${kb(result.floor.gzip)}  (React, react-dom, react-hook-form, TanStack Query, zustand, zod/mini and no Madeto code: leaves ${kb(BUDGETS.app - result.floor.gzip)} of the app's budget for the engine and the widget)`,
     `temporal-polyfill  ${kb(result.polyfill.bytes)}  gzip ${kb(result.polyfill.gzip)}  (only where the browser has no Temporal)`,
     ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),
   ].join('\n');

@@ -36,6 +36,15 @@ describe('embed build outputs', () => {
     expect(result.app.gzip).toBeLessThanOrEqual(APP_CEILING);
   });
 
+  // The floor's figure (printed above) only means "the fixed stack alone" if no Madeto code and no
+  // development React got into it.
+  it('the stack floor is production React with no Madeto code', () => {
+    const code = readFileSync(result.floor.file, 'utf8');
+    expect(code).toMatch(/react\.dev\/errors\//);
+    expect(code).not.toMatch(/madeto/i);
+    expect(code).toContain('/orders');
+  });
+
   it('the rep app stays under its regression ceiling', () => {
     expect(result.rep.gzip).toBeLessThanOrEqual(REP_CEILING);
   });
