@@ -11,9 +11,42 @@ import {
   tempDb,
   type ServerProcess,
 } from '../server/serverProcess.ts';
-import { browser, built, hostEvents, open, root, server, setupE2e, version } from './e2eHarness.ts';
+import {
+  browser,
+  built,
+  hostEvents,
+  open,
+  root,
+  server,
+  setupE2e,
+  version,
+  type Opened,
+} from './e2eHarness.ts';
 
 setupE2e();
+
+/** Opens the plain shop page once its desk widget shows its choices. */
+async function openShop(): Promise<Opened> {
+  const opened = await open('/embed/shop.html');
+  await opened.page
+    .locator('#desk')
+    .getByRole('radio', { name: /Aluminium, 2-stage/ })
+    .waitFor({ timeout: 20_000 });
+  return opened;
+}
+
+/** Appends a `<madeto-configurator>` with this id and these attributes to the page's body. */
+function addWidget(page: Page, id: string, attributes: Record<string, string>): Promise<void> {
+  return page.evaluate(
+    ({ id, attributes }) => {
+      const el = document.createElement('madeto-configurator');
+      el.id = id;
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      document.body.append(el);
+    },
+    { id, attributes },
+  );
+}
 
 describe.each([
   ['a plain shop page', '/embed/shop.html'],
@@ -131,17 +164,8 @@ describe('madeto-ready and load errors', () => {
   });
 
   it('a model that cannot be loaded fires madeto-error (code model), never madeto-ready', async () => {
-    const { page } = await open('/embed/shop.html');
-    await page
-      .locator('#desk')
-      .getByRole('radio', { name: /Aluminium, 2-stage/ })
-      .waitFor({ timeout: 20_000 });
-    await page.evaluate(() => {
-      const el = document.createElement('madeto-configurator');
-      el.id = 'broken';
-      el.setAttribute('model', '/catalogue/no-such-model.json');
-      document.body.append(el);
-    });
+    const { page } = await openShop();
+    await addWidget(page, 'broken', { model: '/catalogue/no-such-model.json' });
     const fromBroken = async () => (await hostEvents(page)).filter((e) => e.id === 'broken');
     await expect.poll(fromBroken, { timeout: 20_000 }).toHaveLength(1);
     expect((await fromBroken())[0]).toMatchObject({
@@ -490,18 +514,8 @@ describe('the loader', () => {
   });
 
   it('the shop app answers a rep widget added after it with madeto-error naming the rep app', async () => {
-    const { page, problems } = await open('/embed/shop.html');
-    await page
-      .locator('#desk')
-      .getByRole('radio', { name: /Aluminium, 2-stage/ })
-      .waitFor({ timeout: 20_000 });
-    await page.evaluate(() => {
-      const el = document.createElement('madeto-configurator');
-      el.id = 'late-rep';
-      el.setAttribute('model', '/catalogue/desk.json');
-      el.setAttribute('mode', 'rep');
-      document.body.append(el);
-    });
+    const { page, problems } = await openShop();
+    await addWidget(page, 'late-rep', { model: '/catalogue/desk.json', mode: 'rep' });
     await expect
       .poll(async () =>
         (await hostEvents(page))
@@ -558,11 +572,7 @@ describe('the loader', () => {
 
   it('is harmless when included twice, and queued calls run once the app is there', async () => {
     const before = server.requests.length;
-    const { page, problems } = await open('/embed/shop.html');
-    await page
-      .locator('#desk')
-      .getByRole('radio', { name: /Aluminium, 2-stage/ })
-      .waitFor({ timeout: 20_000 });
+    const { page, problems } = await openShop();
     await page.addScriptTag({ url: '/madeto/loader.js' });
     await page.evaluate(() => {
       const el = document.createElement('div');
@@ -587,11 +597,7 @@ describe('the loader', () => {
 
 describe('accessibility', () => {
   it('axe finds nothing serious or critical inside the shadow root', async () => {
-    const { page } = await open('/embed/shop.html');
-    await page
-      .locator('#desk')
-      .getByRole('radio', { name: /Aluminium, 2-stage/ })
-      .waitFor({ timeout: 20_000 });
+    const { page } = await openShop();
     // Audit the settled widget: price and promise shown (not a pending, dimmed state).
     await expect
       .poll(async () => (await hostEvents(page)).map((e) => e.type))
