@@ -7,15 +7,7 @@ import { basename, dirname } from 'node:path';
 import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCdnServer, startShopServer, type CdnServer, type ShopServer } from './cdnServer.ts';
-import {
-  browser,
-  built,
-  hostEvents,
-  server,
-  setupE2e,
-  version,
-  type Opened,
-} from './e2eHarness.ts';
+import { built, hostEvents, open, server, setupE2e, version, type Opened } from './e2eHarness.ts';
 import { strictCsp } from './staticServer.ts';
 
 setupE2e();
@@ -73,36 +65,20 @@ function cspWithCdn(nonce: string): string {
   return policy;
 }
 
-/**
- * Opens the shop page written from `options`, like e2eHarness's `open` (which only opens the demo
- * server's pages): page errors, console errors and CSP violations are collected in `problems`.
- */
-async function openShop(options: Shop = {}, prepare?: (page: Page) => Promise<void>) {
+/** Opens the shop page written from `options` (problems collected as by `open`). */
+function openShop(options: Shop = {}, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
   shopServer.page = {
     html: shopHtml(options),
     headers: options.nonce ? { 'Content-Security-Policy': cspWithCdn(options.nonce) } : {},
   };
-  const page = await browser.newPage();
-  await prepare?.(page);
-  const opened: Opened = { page, problems: [] };
-  page.on('pageerror', (error) => opened.problems.push(`pageerror: ${error.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') opened.problems.push(`console: ${m.text()}`);
-  });
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
-    ),
-  );
-  await page.goto(`${shopServer.origin}/shop.html`);
-  return opened;
+  return open(`${shopServer.origin}/shop.html`, prepare);
 }
 
 const appName = () => basename(built.app.file);
 const polyfillName = () => basename(built.polyfill.file);
 /** The embed files the shop's own server was asked for (it must be none). */
 const embedFilesFromShop = (from: number) =>
-  server.requests.slice(from).filter((r) => /loader|madeto-app|temporal-polyfill|worker/.test(r));
+  server.requests.slice(from).filter((r) => /loader|madeto-(app|rep)|temporal-polyfill|worker/.test(r));
 const lastDetail = async (page: Page, type: string) =>
   (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
 const aluminium = (page: Page) =>

@@ -42,7 +42,7 @@ export interface Opened {
   problems: string[];
 }
 
-/** Opens a demo page; `prepare` runs first (init scripts, routes). */
+/** Opens a demo page (a path), or any page (a full URL); `prepare` runs first (init scripts, routes). */
 export async function open(path: string, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
   const page = await browser.newPage();
   await prepare?.(page);
@@ -56,7 +56,7 @@ export async function open(path: string, prepare?: (page: Page) => Promise<void>
       console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
     ),
   );
-  await page.goto(server.origin + path);
+  await page.goto(/^https?:/.test(path) ? path : server.origin + path);
   return { page, problems };
 }
 
