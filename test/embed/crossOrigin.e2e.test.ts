@@ -78,7 +78,9 @@ const appName = () => basename(built.app.file);
 const polyfillName = () => basename(built.polyfill.file);
 /** The embed files the shop's own server was asked for (it must be none). */
 const embedFilesFromShop = (from: number) =>
-  server.requests.slice(from).filter((r) => /loader|madeto-(app|rep)|temporal-polyfill|worker/.test(r));
+  server.requests
+    .slice(from)
+    .filter((r) => /loader|madeto-(app|rep)|temporal-polyfill|worker/.test(r));
 const lastDetail = async (page: Page, type: string) =>
   (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
 const aluminium = (page: Page) =>
