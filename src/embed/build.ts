@@ -21,13 +21,13 @@ export const BUDGETS = { loader: 2 * 1024, app: 110 * 1024 } as const;
 
 /**
  * What `npm test` enforces for the shop app while it is over its budget: the measured size plus
- * a 5 kB margin (171.1 kB on 2026-11-23, once the rep's editor left it), so growth fails the
+ * a 5 kB margin (170.4 kB on 2026-11-23, once the rep's editor and its CSS left it), so growth fails the
  * build. Lower it when the app shrinks; it never rises to hide growth.
  */
-export const APP_CEILING = 176 * 1024;
+export const APP_CEILING = 175 * 1024;
 
 /**
- * The rep app's regression ceiling (185.7 kB measured, plus 5 kB). It has no budget of its own:
+ * The rep app's regression ceiling (186.0 kB measured, plus 5 kB). It has no budget of its own:
  * it is loaded by reps' pages only, never by a shop's.
  */
 export const REP_CEILING = 191 * 1024;

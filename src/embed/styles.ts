@@ -1,6 +1,6 @@
 import widgetCss from '../react/styles/madeto.css?inline';
 import panelsCss from '../react/styles/panels.css?inline';
-import quoteCss from '../react/styles/quote-print.css?inline';
+import { repStyles } from './repEditor.ts';
 
 /**
  * The host reset: nothing of the page's CSS is inherited (`all: initial`), sizes in px/em only
@@ -12,12 +12,13 @@ let shared: CSSStyleSheet | undefined;
 
 /**
  * The one constructable stylesheet every widget's shadow root adopts (works under a strict CSP,
- * where an injected `<style>` would be blocked); made on first use.
+ * where an injected `<style>` would be blocked); made on first use, with the rep editor's CSS in
+ * builds that have rep mode.
  */
 export function sharedStyleSheet(): CSSStyleSheet {
   if (!shared) {
     shared = new CSSStyleSheet();
-    shared.replaceSync(`${hostCss}\n${widgetCss}\n${panelsCss}\n${quoteCss}`);
+    shared.replaceSync(`${hostCss}\n${widgetCss}\n${panelsCss}\n${repStyles()}`);
   }
   return shared;
 }

@@ -4,9 +4,10 @@ import { mount } from '../../src/embed/mount.tsx';
 import type { EmbedOptions } from '../../src/embed/options.ts';
 import { RepConfigurator } from '../../src/embed/RepConfigurator.tsx';
 import { enableRepMode } from '../../src/embed/repEditor.ts';
+import quotePrintCss from '../../src/react/styles/quote-print.css?inline';
 
 // As in the rep app and `madeto/element`: rep mode is in this build.
-enableRepMode(RepConfigurator);
+enableRepMode(RepConfigurator, quotePrintCss);
 
 defineElement();
 afterEach(() => document.body.replaceChildren());

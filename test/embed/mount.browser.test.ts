@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mount, type MountedWidget } from '../../src/embed/mount.tsx';
+import { sharedStyleSheet } from '../../src/embed/styles.ts';
 import type { EmbedOptions } from '../../src/embed/options.ts';
 import deskJson from '../../public/catalogue/desk.json';
 import { RepConfigurator } from '../../src/embed/RepConfigurator.tsx';
 import { enableRepMode } from '../../src/embed/repEditor.ts';
+import quotePrintCss from '../../src/react/styles/quote-print.css?inline';
 
 // As in the rep app and `madeto/element`: rep mode is in this build.
-enableRepMode(RepConfigurator);
+enableRepMode(RepConfigurator, quotePrintCss);
 
 interface Seen {
   type: string;
@@ -101,6 +103,11 @@ describe('a model with no valid configuration', () => {
 });
 
 describe('mount: options', () => {
+  it('with rep mode in the build, the shared stylesheet has the rep quote document too', () => {
+    const selectors = [...sharedStyleSheet().cssRules].map((r) => (r as CSSStyleRule).selectorText);
+    expect(selectors).toEqual(expect.arrayContaining(['.madeto', '.madeto-quote-document']));
+  });
+
   it('a wrong JS word option is ignored, so the attribute below it applies', () => {
     const el = document.createElement('div');
     el.setAttribute('theme', 'dark');

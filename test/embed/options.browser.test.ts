@@ -8,9 +8,10 @@ import {
 } from '../../src/embed/options.ts';
 import { RepConfigurator } from '../../src/embed/RepConfigurator.tsx';
 import { enableRepMode } from '../../src/embed/repEditor.ts';
+import quotePrintCss from '../../src/react/styles/quote-print.css?inline';
 
 // As in the rep app and `madeto/element`: rep mode is in this build.
-enableRepMode(RepConfigurator);
+enableRepMode(RepConfigurator, quotePrintCss);
 
 function element(attributes: Record<string, string>, json?: string): HTMLElement {
   const el = document.createElement('div');

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { mount } from '../../src/embed/mount.tsx';
+import { sharedStyleSheet } from '../../src/embed/styles.ts';
 import { BuyerConfigurator } from '../../src/react/components/BuyerConfigurator.tsx';
 import deskJson from '../../public/catalogue/desk.json';
 import { cleanup, render } from '../react/render.tsx';
@@ -30,6 +31,12 @@ describe('a build without rep mode', () => {
     await expect
       .poll(() => el.shadowRoot!.querySelectorAll('input[type="radio"]').length)
       .toBeGreaterThan(0);
+  });
+
+  it('the shared stylesheet has the widget rules but not the rep quote document', () => {
+    const selectors = [...sharedStyleSheet().cssRules].map((r) => (r as CSSStyleRule).selectorText);
+    expect(selectors).toContain('.madeto');
+    expect(selectors).not.toContain('.madeto-quote-document');
   });
 
   it('<BuyerConfigurator mode="rep"> says rep mode is not part of the build', async () => {

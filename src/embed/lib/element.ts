@@ -3,6 +3,7 @@
  * React apps but bundle their own scripts. Importing defines `<madeto-configurator>`, rep mode
  * included.
  */
+import quotePrintCss from '../../react/styles/quote-print.css?inline';
 import { defineElement } from '../element.ts';
 import { RepConfigurator } from '../RepConfigurator.tsx';
 import { enableRepMode } from '../repEditor.ts';
@@ -13,5 +14,5 @@ export type { MountedState, MountedWidget } from '../mount.tsx';
 export type { EmbedOptions, EmbedRepOptions } from '../options.ts';
 export type { MadetoErrorCode, MadetoEventMap, MadetoEventName } from '../events.ts';
 
-enableRepMode(RepConfigurator);
+enableRepMode(RepConfigurator, quotePrintCss);
 defineElement();
