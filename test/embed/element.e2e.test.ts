@@ -190,7 +190,7 @@ describe('keyboard', () => {
     for (let i = 0; i < steps && (await off('Next')) === null; i++) {
       await next.focus();
       await page.keyboard.press('Enter');
-      await expect.poll(where).toMatch(/^widget:h\d:/);
+      await expect.poll(where, { timeout: 10_000 }).toMatch(/^widget:h\d:/);
     }
     expect(await off('Next')).toBe('true');
     await next.focus();

@@ -60,10 +60,14 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   // Looked up in the form's own root: inside the embed's shadow root `document` cannot see it.
   const focusStep = useRef<string | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
+  // Kept until the heading is there: a render committed before the step's own (another update
+  // in flight) must not use the request up.
   useEffect(() => {
     if (focusStep.current === undefined) return;
     const root = formRef.current?.getRootNode() as Document | ShadowRoot | undefined;
-    root?.getElementById(`${titleId}-${focusStep.current}`)?.focus();
+    const heading = root?.getElementById(`${titleId}-${focusStep.current}`);
+    if (!heading) return;
+    heading.focus();
     focusStep.current = undefined;
   });
 
