@@ -87,6 +87,10 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   adoptStyles(shadow);
   const container = document.createElement('div');
   container.setAttribute('part', 'root');
+  // The loader's reserved height stays until the widget is usable (or failed, or has nothing to
+  // show): no collapse to a skeleton and back, so the page below does not jump twice.
+  container.className = 'madeto-reserve';
+  const release = () => container.classList.remove('madeto-reserve');
   shadow.append(container);
   const root: Root = createRoot(container);
   const stopKeepingFocus = keepFocusInside(shadow, container);
@@ -109,7 +113,8 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   const onRepIssue = (option: string, message: string) =>
     report({ source: 'options', option, message });
   // Stable for the widget's life: the events fire once per model load, not per render.
-  const onReady = (info: ConfiguratorReadyInfo) =>
+  const onReady = (info: ConfiguratorReadyInfo) => {
+    release();
     emit(el, 'madeto-ready', {
       version: EVENT_DETAIL_VERSION,
       element: el.localName,
@@ -117,8 +122,11 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       model: { id: info.modelId, version: info.modelVersion },
       engine: info.engine === null ? null : info.engine === 'worker' ? 'worker' : 'page',
     });
-  const onLoadError: ConfiguratorProps['onLoadError'] = (error) =>
+  };
+  const onLoadError: ConfiguratorProps['onLoadError'] = (error) => {
+    release();
     emit(el, 'madeto-error', { version: EVENT_DETAIL_VERSION, ...error });
+  };
 
   const render = () => {
     const json = readJsonChild(el);
@@ -135,6 +143,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     // Without a model, or in rep mode without a token, the widget shows nothing (not what an
     // earlier update rendered) and says which option is missing.
     if (model === undefined) {
+      release();
       root.render(null);
       return report({
         source: 'options',
@@ -144,6 +153,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     }
     const RepConfigurator = repEditor();
     if (mode === 'rep' && !RepConfigurator) {
+      release();
       root.render(null);
       return report({
         source: 'options',
@@ -153,6 +163,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       });
     }
     if (mode === 'rep' && !rep?.token) {
+      release();
       root.render(null);
       return report({
         source: 'options',

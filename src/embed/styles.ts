@@ -5,8 +5,9 @@ import { repStyles } from './repEditor.ts';
 /**
  * The host reset: nothing of the page's CSS is inherited (`all: initial`), sizes in px/em only
  * (Shopify themes set `html { font-size: 62.5% }`), and a container for the widget's queries.
+ * `.madeto-reserve` keeps the loader's reserved height on the widget's root until it is usable.
  */
-const hostCss = `:host{all:initial;display:block;contain:layout;container-type:inline-size;font-family:var(--madeto-font,system-ui,sans-serif);font-size:var(--madeto-font-size,16px);line-height:1.4;color:var(--madeto-text,#1a1a1a);min-height:var(--madeto-min-height,0)}:host([hidden]){display:none}`;
+const hostCss = `:host{all:initial;display:block;contain:layout;container-type:inline-size;font-family:var(--madeto-font,system-ui,sans-serif);font-size:var(--madeto-font-size,16px);line-height:1.4;color:var(--madeto-text,#1a1a1a);min-height:var(--madeto-min-height,0)}:host([hidden]){display:none}.madeto-reserve{min-height:var(--madeto-reserve,480px)}`;
 
 let shared: CSSStyleSheet | undefined;
 

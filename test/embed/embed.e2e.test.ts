@@ -539,6 +539,45 @@ describe('the loader', () => {
     await page.close();
   });
 
+  it('the reserved height holds until the widget is usable (no collapse), then gives way', async () => {
+    const { page, problems } = await open('/embed/shop.html', async (p) => {
+      await p.addInitScript(() => {
+        // Every frame: the widget's height, and whether madeto-ready has fired yet.
+        const log: { height: number; ready: boolean }[] = [];
+        (window as unknown as { heights: typeof log }).heights = log;
+        let ready = false;
+        document.addEventListener('madeto-ready', () => (ready = true));
+        const frame = () => {
+          const el = document.querySelector('madeto-configurator');
+          if (el) {
+            // The shop's own reservation, larger than the desk widget will be.
+            (el as HTMLElement).style.setProperty('--madeto-reserve', '2000px');
+            log.push({ height: Math.round(el.getBoundingClientRect().height), ready });
+          }
+          if (!ready || log.filter((f) => f.ready).length < 30) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+    });
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    const heights = () =>
+      page.evaluate(
+        () => (window as unknown as { heights: { height: number; ready: boolean }[] }).heights,
+      );
+    await expect.poll(async () => (await heights()).filter((f) => f.ready).length).toBe(30);
+    const frames = await heights();
+    // Before the app (the loader's sheet) and while the widget loads (its own), never less.
+    expect(frames.filter((f) => !f.ready).map((f) => f.height)).not.toContain(0);
+    expect(Math.min(...frames.filter((f) => !f.ready).map((f) => f.height))).toBe(2000);
+    // Once usable, the widget takes its own height.
+    expect(frames.at(-1)!.height).toBeLessThan(2000);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('does not fetch the app until the widget nears the viewport', async () => {
     const before = server.requests.length;
     const { page } = await open('/embed/lazy.html');
