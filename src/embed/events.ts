@@ -8,11 +8,12 @@ export const EVENT_DETAIL_VERSION = 1;
  * What a `madeto-error` is about: `options` (a bad attribute, JSON child or JS option), `model`
  * (the model could not be loaded or is invalid), `engine` (the model could not be compiled, or
  * no configuration of it is valid),
- * `polyfill` (the Temporal polyfill, needed by this browser, did not load), `submit` (a quote
- * request failed), `host-callback` (the host's callback threw; the widget carries on).
+ * `polyfill` (the Temporal polyfill, needed by this browser, did not load), `app` (the app file
+ * did not load; sent by the loader, `Madeto.load()` tries again), `submit` (a quote request
+ * failed), `host-callback` (the host's callback threw; the widget carries on).
  */
 export type MadetoErrorCode =
-  'options' | 'model' | 'engine' | 'polyfill' | 'submit' | 'host-callback';
+  'options' | 'model' | 'engine' | 'polyfill' | 'app' | 'submit' | 'host-callback';
 
 /** The `detail` of each event, by event name. */
 export interface MadetoEventMap {

@@ -39,9 +39,27 @@ if (!w.Madeto?.version) {
       script.async = false;
       if (nonce) script.nonce = nonce;
       document.head.append(script);
+      return script;
     };
+    // A polyfill that fails is the app's to report (`polyfill`: it tries once more itself).
     if (!w.Temporal) add(__MADETO_POLYFILL__);
-    add(script?.dataset.app === 'rep' || wantsRep() ? __MADETO_REP__ : __MADETO_APP__);
+    const app = add(script?.dataset.app === 'rep' || wantsRep() ? __MADETO_REP__ : __MADETO_APP__);
+    app.onerror = () => failed(app.src);
+  };
+  // The app did not load: every widget says so with `madeto-error` (code
+  // `app`), the reserved space is given back, and `Madeto.load()` tries again.
+  const failed = (url: string) => {
+    loaded = false;
+    sheet?.replaceSync('');
+    document.querySelectorAll(TAG).forEach((el) =>
+      el.dispatchEvent(
+        new CustomEvent('madeto-error', {
+          bubbles: true,
+          composed: true,
+          detail: { version: 1, code: 'app', message: `the Madeto app did not load: ${url}` },
+        }),
+      ),
+    );
   };
   const queue: ArrayLike<unknown>[] = w.Madeto?.q ?? [];
   // Rep mode asked for by a queued mount, an attribute, a `config` set early or the JSON child:
@@ -67,8 +85,9 @@ if (!w.Madeto?.version) {
   w.Madeto = api;
 
   // Space reserved before the app (and its styles) arrive: a constructable sheet, CSP-safe.
+  let sheet: CSSStyleSheet | undefined;
   try {
-    const sheet = new CSSStyleSheet();
+    sheet = new CSSStyleSheet();
     sheet.replaceSync(`${TAG}:not(:defined){display:block;min-height:var(--madeto-reserve,480px)}`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   } catch {

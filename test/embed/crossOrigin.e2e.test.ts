@@ -66,7 +66,7 @@ function cspWithCdn(nonce: string): string {
 }
 
 /** Opens the shop page written from `options` (problems collected as by `open`). */
-function openShop(options: Shop = {}, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
+function openShop(options: Shop = {}, prepare?: (page: Page) => Promise<unknown>): Promise<Opened> {
   shopServer.page = {
     html: shopHtml(options),
     headers: options.nonce ? { 'Content-Security-Policy': cspWithCdn(options.nonce) } : {},

@@ -43,7 +43,10 @@ export interface Opened {
 }
 
 /** Opens a demo page (a path), or any page (a full URL); `prepare` runs first (init scripts, routes). */
-export async function open(path: string, prepare?: (page: Page) => Promise<void>): Promise<Opened> {
+export async function open(
+  path: string,
+  prepare?: (page: Page) => Promise<unknown>,
+): Promise<Opened> {
   const page = await browser.newPage();
   await prepare?.(page);
   const problems: string[] = [];

@@ -578,6 +578,41 @@ describe('the loader', () => {
     await page.close();
   });
 
+  it('an app that does not load: madeto-error (code app), the space given back, Madeto.load() retries', async () => {
+    let refuse = true;
+    const { page, problems } = await open('/embed/shop.html', (p) =>
+      p.route('**/madeto/madeto-app.*', (route) =>
+        refuse ? route.fulfill({ status: 503, body: 'down' }) : route.continue(),
+      ),
+    );
+    await expect
+      .poll(async () => (await hostEvents(page)).filter((e) => e.type === 'madeto-error'))
+      .toEqual([
+        {
+          type: 'madeto-error',
+          id: 'desk',
+          detail: {
+            version: 1,
+            code: 'app',
+            message: expect.stringMatching(/did not load: http:.*\/madeto\/madeto-app\.\w+\.js$/),
+          },
+        },
+      ]);
+    const height = () =>
+      page.evaluate(() => document.getElementById('desk')!.getBoundingClientRect().height);
+    expect(await height()).toBe(0);
+    expect(problems).toEqual([expect.stringContaining('status of 503')]);
+
+    refuse = false;
+    await page.evaluate(() => (window.Madeto as unknown as { load: () => void }).load());
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .waitFor({ timeout: 20_000 });
+    expect(await height()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('does not fetch the app until the widget nears the viewport', async () => {
     const before = server.requests.length;
     const { page } = await open('/embed/lazy.html');
