@@ -2,9 +2,11 @@
  * The loader (≤ 2 kB gzipped): the one `<script async>` a shop adds. It reserves space for every
  * `<madeto-configurator>`, queues `Madeto(...)` calls, and loads the app (same directory, content-
  * hashed name set at build time) when a widget nears the viewport or on the first interaction,
- * passing its CSP nonce on. A page that asks for rep mode (or says `data-app="rep"` on the loader's
- * script) gets the rep app, which adds the rep's quote editor. Browsers without `Temporal` get the polyfill file first (scripts
- * added with `async = false` run in order). A second copy of the loader does nothing.
+ * passing its CSP nonce on. A page that asks for rep mode (or says `data-app="rep"` on the
+ * loader's script) gets the rep app, which adds the rep's quote editor. Browsers without
+ * `Temporal` get the polyfill file first (scripts added with `async = false` run in order). An
+ * app that does not load is reported on every widget (`madeto-error`, code `app`). A second copy
+ * of the loader does nothing.
  */
 import { VERSION } from './version.ts';
 
@@ -46,8 +48,8 @@ if (!w.Madeto?.version) {
     const app = add(script?.dataset.app === 'rep' || wantsRep() ? __MADETO_REP__ : __MADETO_APP__);
     app.onerror = () => failed(app.src);
   };
-  // The app did not load: every widget says so with `madeto-error` (code
-  // `app`), the reserved space is given back, and `Madeto.load()` tries again.
+  // The app did not load: every widget says so with `madeto-error` (code `app`), the reserved
+  // space is given back, and `Madeto.load()` tries again.
   const failed = (url: string) => {
     loaded = false;
     sheet?.replaceSync('');
