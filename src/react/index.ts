@@ -1,5 +1,6 @@
 /** The Madeto widget's public API (React). The panels (price, promise, quote) add theirs here. */
 export { Configurator } from './components/Configurator.tsx';
+export { BuyerConfigurator } from './components/BuyerConfigurator.tsx';
 export type { ConfiguratorProps, ConfiguratorTheme } from './components/Configurator.tsx';
 export { AttributeField } from './components/AttributeField.tsx';
 export type {

@@ -1,8 +1,17 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
+import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEmbed, buildTypes } from '../../src/embed/build.ts';
 
@@ -35,6 +44,7 @@ describe('the npm library build', () => {
       unknown
     >;
     expect(typeof lib.Configurator).toBe('function');
+    expect(typeof lib.BuyerConfigurator).toBe('function');
     expect(typeof lib.price).toBe('function');
     expect(typeof lib.RepQuote).toBe('function');
     expect(typeof lib.SharedQuoteView).toBe('function');
@@ -43,6 +53,33 @@ describe('the npm library build', () => {
       createElement(lib.Configurator as (p: { model: string }) => null, { model: '/m.json' }),
     );
     expect(html).toContain('data-state="loading"');
+  });
+
+  // A React app that needs no rep mode imports `BuyerConfigurator`, and its bundler (Vite's here)
+  // leaves the rep's editor out. The component constants are also marked `/* @__PURE__ */` for
+  // bundlers that cannot tell on their own; Vite's can (this passes without the marks).
+  it.each([
+    ['BuyerConfigurator', false],
+    ['Configurator', true],
+  ])('an app importing only %s from madeto bundles the rep editor: %s', async (name, expected) => {
+    const entry = join(out, `consumer-${name}.js`);
+    writeFileSync(entry, `import { ${name} } from './lib/index.js';\nconsole.log(${name});\n`);
+    const outDir = join(out, `consumer-${name}`);
+    await build({
+      configFile: false,
+      root: out,
+      logLevel: 'error',
+      build: {
+        outDir,
+        minify: false,
+        lib: { entry, formats: ['es'], fileName: () => 'app.js' },
+        rollupOptions: { external: [/^[^./]/] },
+      },
+    });
+    const code = readFileSync(join(outDir, 'app.js'), 'utf8');
+    expect(code).toContain('function createConfigurator(');
+    for (const words of ['Accept this quote', 'madeto-rep-form'])
+      expect(code.includes(words), words).toBe(expected);
   });
 
   // `npm run build` emits the declarations with stricter-than-nothing flags of its own; a type

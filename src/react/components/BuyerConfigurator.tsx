@@ -8,4 +8,4 @@ import { createConfigurator } from './createConfigurator.tsx';
  * @example
  * <BuyerConfigurator model="/models/desk.json" pricing="/pricing/desk.json" />
  */
-export const BuyerConfigurator = createConfigurator(null);
+export const BuyerConfigurator = /* @__PURE__ */ createConfigurator(null);

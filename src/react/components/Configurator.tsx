@@ -17,4 +17,4 @@ export type {
  * @example
  * <Configurator model="/models/desk.json" pricing="/pricing/desk.json" locale="de-DE" />
  */
-export const Configurator = createConfigurator(RepMode);
+export const Configurator = /* @__PURE__ */ createConfigurator(RepMode);
