@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import {
@@ -7,21 +7,10 @@ import {
   asManager,
   asRep,
   codeOf,
-  jsonCaller,
-  startServerProcess,
-  tempDb,
-  type ServerProcess,
+  serverForTests,
 } from '../server/serverProcess.ts';
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess(tempDb());
-});
-afterAll(async () => {
-  await server?.stop();
-});
-
-const call = jsonCaller(() => server);
+const call = serverForTests();
 
 const today = () => new Date().toISOString().slice(0, 10);
 const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({

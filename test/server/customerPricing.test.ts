@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deskOrder } from '../engine/orders/orderFixture.ts';
-import {
-  asRep,
-  codeOf,
-  jsonCaller,
-  startServerProcess,
-  tempDb,
-  type ServerProcess,
-} from './serverProcess.ts';
+import { asRep, codeOf, serverForTests } from './serverProcess.ts';
 
 /**
  * Contract prices follow `$.pricing.customerId`: a public order may not claim a contract
  * customer's prices; a signed-in request (a rep, a manager, the shop's backend with a token) may.
  */
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess(tempDb());
-});
-afterAll(async () => {
-  await server?.stop();
-});
-const call = jsonCaller(() => server);
+const call = serverForTests();
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 let n = 0;
 const order = (customerId?: string) => deskOrder(`cust-key-${++n}`, 3, 'order', now(), customerId);

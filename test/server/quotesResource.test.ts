@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import {
@@ -7,10 +7,7 @@ import {
   asManager,
   asRep,
   codeOf,
-  jsonCaller,
-  startServerProcess,
-  tempDb,
-  type ServerProcess,
+  serverForTests,
 } from './serverProcess.ts';
 
 /**
@@ -18,16 +15,9 @@ import {
  * payload or a rep's quote document), the merged listing, lookup by number, revisions with their
  * authors, duplicates, and who may do what (`GET /api/me`; tokens of a rep and of a manager).
  */
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess(tempDb());
-});
-afterAll(async () => {
-  await server?.stop();
-});
 
 type Json = Record<string, unknown>;
-const call = jsonCaller(() => server);
+const call = serverForTests();
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
   rep: 'Rita Rep',

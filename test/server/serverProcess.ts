@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The rep token the test servers are started with (a rep named `REP_NAME`). */
 export const REP_TOKEN = 'test-rep-token-0123456789';
@@ -116,3 +117,24 @@ export function jsonCaller(server: () => ServerProcess) {
 /** The `error.code` of a JSON error answer. */
 export const codeOf = (r: { body: Record<string, unknown> }) =>
   (r.body['error'] as { code: string } | undefined)?.code;
+
+/**
+ * A `madeto serve` on a fresh SQLite file for the calling test file: started before its tests,
+ * stopped after them. Returns the JSON caller of that server (as `jsonCaller`).
+ */
+export function serverForTests(): ReturnType<typeof jsonCaller> {
+  let server: ServerProcess | undefined;
+  beforeAll(async () => {
+    server = await startServerProcess(tempDb());
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return jsonCaller(() => {
+    if (!server)
+      throw new Error(
+        'the test server has not started (call serverForTests() at the top of the file)',
+      );
+    return server;
+  });
+}
