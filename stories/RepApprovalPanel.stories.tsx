@@ -1,37 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import { quotedFigures } from '../src/engine/quotes/quoteChanges.ts';
 import { ApprovalPanel } from '../src/react/rep/ApprovalPanel.tsx';
-import { QuoteApiError, type QuoteApproval, type QuoteView } from '../src/react/rep/quoteApi.ts';
-import { NOW, models, pricedState, repStates } from '../test/rep/repFixtures.ts';
+import { QuoteApiError, type QuoteApproval } from '../src/react/rep/quoteApi.ts';
+import { managerApproval, storedForApproval } from '../test/rep/repFixtures.ts';
 import { StatesGrid } from './StatesGrid.tsx';
 import '../src/react/styles/quote-print.css';
 
-/** A saved revision of the approval-required fixture, as the backend answers it. */
-function stored(over: Partial<QuoteView> = {}): QuoteView {
-  const priced = pricedState('approvalRequired');
-  return {
-    number: 'RQ-2026-000007',
-    revision: 2,
-    createdAt: NOW,
-    quote: repStates.approvalRequired,
-    quoted: quotedFigures(repStates.approvalRequired, priced, models),
-    price: priced.price,
-    promise: null,
-    approvalRequired: true,
-    changes: [],
-    approval: null,
-    ...over,
-  };
-}
-
-const approval: QuoteApproval = {
-  number: 'RQ-2026-000007',
-  revision: 2,
-  approvedBy: 'Mara Manager',
-  approvedAt: '2026-11-23T09:15:00.000Z',
-};
-const approves = async () => approval;
+const approves = async () => managerApproval;
 const refuses = async (): Promise<QuoteApproval> => {
   throw new QuoteApiError(
     403,
@@ -50,7 +25,7 @@ const manager = { name: 'Mara Manager', role: 'manager' } as const;
 const meta = {
   title: 'Rep/ApprovalPanel',
   component: ApprovalPanel,
-  args: { stored: stored(), approve: fn(approves), user: rep },
+  args: { stored: storedForApproval(), approve: fn(approves), user: rep },
 } satisfies Meta<typeof ApprovalPanel>;
 export default meta;
 type Story = StoryObj<typeof meta>;
@@ -58,14 +33,16 @@ type Story = StoryObj<typeof meta>;
 export const SignedInAsRep: Story = {};
 export const SignedInAsManager: Story = { args: { user: manager } };
 export const UserUnknown: Story = { args: { user: undefined } };
-export const Approved: Story = { args: { stored: stored({ approval }) } };
+export const Approved: Story = {
+  args: { stored: storedForApproval({ approval: managerApproval }) },
+};
 /** Click "Approve revision 2" to see the backend's refusal of a rep's token. */
 export const RefusedForARep: Story = { args: { user: undefined, approve: fn(refuses) } };
 /** The same panel in German (`locale="de-DE"`): words and the approval day. */
 export const InGerman: Story = { args: { locale: 'de-DE' } };
 /** Approved, in German: "Freigegeben von … am 23.11.2026". */
 export const ApprovedInGerman: Story = {
-  args: { locale: 'de-DE', stored: stored({ approval }) },
+  args: { locale: 'de-DE', stored: storedForApproval({ approval: managerApproval }) },
 };
 
 const states = ['rep', 'manager', 'unknown', 'approved', 'not needed'] as const;
@@ -86,9 +63,13 @@ export const AllStates: Story = {
           case 'unknown':
             return <ApprovalPanel {...args} user={undefined} />;
           case 'approved':
-            return <ApprovalPanel {...args} stored={stored({ approval })} />;
+            return (
+              <ApprovalPanel {...args} stored={storedForApproval({ approval: managerApproval })} />
+            );
           case 'not needed':
-            return <ApprovalPanel {...args} stored={stored({ approvalRequired: false })} />;
+            return (
+              <ApprovalPanel {...args} stored={storedForApproval({ approvalRequired: false })} />
+            );
           default:
             return state satisfies never;
         }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { quotedFigures } from '../../src/engine/quotes/quoteChanges.ts';
 import { ApprovalPanel } from '../../src/react/rep/ApprovalPanel.tsx';
 import {
   QuoteApiError,
@@ -11,29 +10,11 @@ import {
 } from '../../src/react/rep/quoteApi.ts';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
-import { NOW, models, pricedState, repStates } from './repFixtures.ts';
+import { managerApproval, storedForApproval } from './repFixtures.ts';
 
 afterEach(cleanup);
 
-const priced = pricedState('approvalRequired');
-const stored: QuoteView = {
-  number: 'RQ-2026-000007',
-  revision: 2,
-  createdAt: NOW,
-  quote: repStates.approvalRequired,
-  quoted: quotedFigures(repStates.approvalRequired, priced, models),
-  price: priced.price,
-  promise: null,
-  approvalRequired: true,
-  changes: [],
-  approval: null,
-};
-const approval: QuoteApproval = {
-  number: stored.number,
-  revision: stored.revision,
-  approvedBy: 'Mara Manager',
-  approvedAt: '2026-11-23T09:15:00.000Z',
-};
+const stored = storedForApproval();
 const rep: QuoteUser = { name: 'Rita Rep', role: 'rep' };
 const manager: QuoteUser = { name: 'Mara Manager', role: 'manager' };
 
@@ -64,7 +45,7 @@ describe('ApprovalPanel', () => {
   ] as const)(
     'signed in as %s: says who may approve; token field %s, button disabled %s; axe clean',
     async (_, user, text, tokenField, disabled) => {
-      const { el } = setup(user, async () => approval);
+      const { el } = setup(user, async () => managerApproval);
       await expect.element(region()).toHaveTextContent(text);
       expect(page.getByLabelText('Manager token').query() !== null).toBe(tokenField);
       if (disabled) await expect.element(button()).toBeDisabled();
@@ -80,7 +61,7 @@ describe('ApprovalPanel', () => {
   ] as const)(
     'approving as %s calls approve(%j) and shows the approver',
     async (_, user, token, args) => {
-      const { calls } = setup(user, async () => approval);
+      const { calls } = setup(user, async () => managerApproval);
       if (token) await userEvent.type(page.getByLabelText('Manager token'), token);
       await userEvent.click(button());
       await expect.element(region()).toHaveTextContent('Approved by Mara Manager on Nov 23, 2026');
@@ -129,11 +110,15 @@ describe('ApprovalPanel', () => {
   );
 
   it.each([
-    ['approved', { ...stored, approval }, 'Approved by Mara Manager on Nov 23, 2026'],
+    [
+      'approved',
+      { ...stored, approval: managerApproval },
+      'Approved by Mara Manager on Nov 23, 2026',
+    ],
     ['within every guardrail', { ...stored, approvalRequired: false }, ''],
   ] as const)('%s: no approve control', async (_, view, text) => {
     const el = render(
-      <ApprovalPanel stored={view} user={manager} approve={async () => approval} />,
+      <ApprovalPanel stored={view} user={manager} approve={async () => managerApproval} />,
     );
     expect(page.getByRole('button', { name: /^Approve/ }).query()).toBeNull();
     expect(el.textContent).toBe(text);
@@ -155,7 +140,7 @@ describe('ApprovalPanel in German (locale de-DE)', () => {
   ] as const)(
     'signed in as %s: German explanation, token field %s',
     async (_, user, text, field) => {
-      const el = render_(stored, user, async () => approval);
+      const el = render_(stored, user, async () => managerApproval);
       await expect.element(region_()).toHaveTextContent(text);
       await expect.element(page.getByRole('button', { name: 'Version 2 freigeben' })).toBeVisible();
       expect(page.getByLabelText('Token der Führungskraft').query() !== null).toBe(field);
@@ -165,7 +150,12 @@ describe('ApprovalPanel in German (locale de-DE)', () => {
   );
 
   it.each([
-    ['approving', stored, async () => approval, 'Freigegeben von Mara Manager am 23.11.2026'],
+    [
+      'approving',
+      stored,
+      async () => managerApproval,
+      'Freigegeben von Mara Manager am 23.11.2026',
+    ],
     [
       'a refused token',
       stored,
@@ -216,9 +206,9 @@ describe('ApprovalPanel in German (locale de-DE)', () => {
 
   it('an approved revision names approver and day in German', async () => {
     const el = render_(
-      { ...stored, approval: { ...approval, approvedAt: '2026-11-20T10:00:00.000Z' } },
+      { ...stored, approval: { ...managerApproval, approvedAt: '2026-11-20T10:00:00.000Z' } },
       manager,
-      async () => approval,
+      async () => managerApproval,
     );
     await expect.element(region_()).toHaveTextContent('Freigegeben von Mara Manager am 20.11.2026');
     expect(el.textContent).toBe('Freigegeben von Mara Manager am 20.11.2026');

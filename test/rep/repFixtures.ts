@@ -1,4 +1,6 @@
 import type { RepQuoteProps } from '../../src/react/rep/RepQuote.tsx';
+import type { QuoteApproval, QuoteView } from '../../src/react/rep/quoteApi.ts';
+import { quotedFigures } from '../../src/engine/quotes/quoteChanges.ts';
 import { parseSnapshot } from '../../src/engine/leadtime/parseSnapshot.ts';
 import { parseModel } from '../../src/engine/model/parseModel.ts';
 import type { ProductModel, Selection } from '../../src/engine/model/types.ts';
@@ -85,3 +87,32 @@ export function editorProps(over: Partial<RepQuoteProps> = {}): RepQuoteProps {
     ...over,
   };
 }
+
+/**
+ * Revision 2 of the approval-required quote as the backend answers it (not approved yet);
+ * `over` replaces any field.
+ */
+export function storedForApproval(over: Partial<QuoteView> = {}): QuoteView {
+  const priced = pricedState('approvalRequired');
+  return {
+    number: 'RQ-2026-000007',
+    revision: 2,
+    createdAt: NOW,
+    quote: repStates.approvalRequired,
+    quoted: quotedFigures(repStates.approvalRequired, priced, models),
+    price: priced.price,
+    promise: null,
+    approvalRequired: true,
+    changes: [],
+    approval: null,
+    ...over,
+  };
+}
+
+/** A manager's approval of `storedForApproval()`. */
+export const managerApproval: QuoteApproval = {
+  number: 'RQ-2026-000007',
+  revision: 2,
+  approvedBy: 'Mara Manager',
+  approvedAt: '2026-11-23T09:15:00.000Z',
+};
