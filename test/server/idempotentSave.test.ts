@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
-import { deskSelection } from '../engine/orders/orderFixture.ts';
+import { deskRepQuote } from '../engine/orders/orderFixture.ts';
 import {
   MANAGER_TOKEN,
   REP_TOKEN,
+  codeOf,
   startServerProcess,
   tempDb,
   type ServerProcess,
@@ -50,15 +50,7 @@ const revisionsOf = async (number: string) => {
   });
   return ((await r.json()) as Json)['revisions'];
 };
-const codeOf = (r: { body: Json }) => (r.body['error'] as { code: string } | undefined)?.code;
-const quote = (notes: string): RepQuoteInput => ({
-  rep: 'Rita Rep',
-  validUntil: '2099-12-31',
-  pricing: { date: new Date().toISOString().slice(0, 10), currency: 'EUR' },
-  customer: { name: 'Ana Lima', email: 'ana@example.com' },
-  notes,
-  lines: [{ lineId: 'L1', productId: 'DESK', quantity: 2, selection: deskSelection }],
-});
+const quote = (notes: string) => deskRepQuote({ notes });
 let keys = 0;
 const freshKey = () => `test-key-${process.pid}-${(keys += 1)}`;
 /** A new quote (revision 1, no key) to revise. */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
+import { deskOrder, deskRepQuote } from '../engine/orders/orderFixture.ts';
 import {
   MANAGER_NAME,
   MANAGER_TOKEN,
@@ -125,14 +125,7 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
     };
     try {
       const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-      const quote = {
-        rep: 'Rita Rep',
-        validUntil: '2099-12-31',
-        pricing: { date: now.slice(0, 10), currency: 'EUR' },
-        customer: { name: 'Ana Lima', email: 'ana@example.com' },
-        discounts: { additionalPercent: '40' },
-        lines: [{ lineId: 'L1', productId: 'DESK', quantity: 2, selection: deskSelection }],
-      };
+      const quote = deskRepQuote({ discounts: { additionalPercent: '40' } });
       const created = await call('POST', '/api/quotes', REP_TOKEN, quote);
       expect(created.status).toBe(201);
       const number = created.body['number'] as string;
@@ -171,14 +164,7 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
           'content-type': 'application/json',
           'idempotency-key': key,
         },
-        body: JSON.stringify({
-          rep: 'Rita Rep',
-          validUntil: '2099-12-31',
-          pricing: { date: new Date().toISOString().slice(0, 10), currency: 'EUR' },
-          customer: { name: 'Ana Lima', email: 'ana@example.com' },
-          notes,
-          lines: [{ lineId: 'L1', productId: 'DESK', quantity: 2, selection: deskSelection }],
-        }),
+        body: JSON.stringify(deskRepQuote({ notes })),
       });
       const body = (await r.json()) as {
         number?: string;

@@ -9,6 +9,7 @@ import { price } from '../../../src/engine/pricing/price.ts';
 import type { Pricing } from '../../../src/engine/pricing/schema.ts';
 import { buildOrderPayload } from '../../../src/engine/orders/buildOrder.ts';
 import type { OrderPayload } from '../../../src/engine/orders/schema.ts';
+import type { RepQuoteInput } from '../../../src/engine/quotes/repQuote.ts';
 
 /** The sample catalogue (public/catalogue) and a real order built from it by the engine. */
 const dir = new URL('../../../public/catalogue/', import.meta.url);
@@ -25,6 +26,21 @@ export const snapshot: Snapshot = parseSnapshot(read('availability.json'), model
 export const deskSelection = (
   read('requests/price-acme-desks.json') as { lines: { selection: Record<string, never> }[] }
 ).lines[1]!.selection;
+
+/**
+ * A rep's quote document for two desks (`deskSelection`), priced today, valid until 2099;
+ * `over` replaces any field (`notes`, `discounts`, …).
+ */
+export function deskRepQuote(over: Partial<RepQuoteInput> = {}): RepQuoteInput {
+  return {
+    rep: 'Rita Rep',
+    validUntil: '2099-12-31',
+    pricing: { date: new Date().toISOString().slice(0, 10), currency: 'EUR' },
+    customer: { name: 'Ana Lima', email: 'ana@example.com' },
+    lines: [{ lineId: 'L1', productId: 'DESK', quantity: 2, selection: deskSelection }],
+    ...over,
+  };
+}
 
 /** A desk order of `quantity` desks plus installation, priced and promised by the engine. */
 export function deskOrder(
