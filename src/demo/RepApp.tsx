@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
 import { parseModel } from '../engine/model/parseModel.ts';
 import { parsePricing } from '../engine/pricing/parsePricing.ts';
-import type { RepQuote as RepQuoteData } from '../engine/quotes/repQuote.ts';
+import { draftQuote } from '../engine/quotes/draftQuote.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 import { RepQuote } from '../react/rep/RepQuote.tsx';
 import { SharedQuoteView } from '../react/rep/SharedQuoteView.tsx';
@@ -113,16 +113,7 @@ function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: strin
       </>
     );
   if (!pricing) return <p role="alert">The catalogue has no pricing: quotes cannot be priced.</p>;
-  const initial: RepQuoteData = {
-    rep: '',
-    validUntil: new Date(Date.parse(now) + 30 * 86_400_000).toISOString().slice(0, 10),
-    shipPolicy: 'complete',
-    pricing: { date: now.slice(0, 10), currency: pricing.baseCurrency ?? 'EUR' },
-    discounts: {},
-    customer: { name: '', email: '' },
-    notes: '',
-    lines: [{ lineId: 'L1', productId: models[0]!.id, quantity: 1, selection: {} }],
-  };
+  const initial = draftQuote(models[0]!.id, now.slice(0, 10), pricing.baseCurrency ?? 'EUR');
   return (
     <>
       {language}

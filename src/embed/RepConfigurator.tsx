@@ -4,7 +4,8 @@ import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
 import { parseModel } from '../engine/model/parseModel.ts';
 import type { ProductModel } from '../engine/model/types.ts';
 import { parsePricing } from '../engine/pricing/parsePricing.ts';
-import { parseRepQuote, type RepQuote as RepQuoteData } from '../engine/quotes/repQuote.ts';
+import { draftQuote } from '../engine/quotes/draftQuote.ts';
+import { parseRepQuote } from '../engine/quotes/repQuote.ts';
 import { Configurator, type ConfiguratorProps } from '../react/components/Configurator.tsx';
 import { LoadingSkeleton } from '../react/components/LoadState.tsx';
 import { useMessages } from '../react/i18n/messages.ts';
@@ -21,22 +22,6 @@ export interface RepConfiguratorProps {
   queryClient: QueryClient;
   /** A problem with `rep.initial` or `rep.models`, named by its option path. */
   onIssue: (option: string, message: string) => void;
-}
-
-const DAY_MS = 86_400_000;
-
-/** An empty draft: one line of `model`, valid 30 days from `now`, priced today in `currency`. */
-export function draftQuote(model: ProductModel, now: string, currency: string): RepQuoteData {
-  return {
-    rep: '',
-    validUntil: new Date(Date.parse(now) + 30 * DAY_MS).toISOString().slice(0, 10),
-    shipPolicy: 'complete',
-    pricing: { date: now.slice(0, 10), currency },
-    discounts: {},
-    customer: { name: '', email: '' },
-    notes: '',
-    lines: [{ lineId: 'L1', productId: model.id, quantity: 1, selection: {} }],
-  };
 }
 
 function asModel(source: object): ProductModel | Error {
@@ -128,7 +113,7 @@ export function RepConfigurator({ props, rep, queryClient, onIssue }: RepConfigu
     const start =
       initial && !Array.isArray(initial)
         ? initial
-        : draftQuote(mainModel, now, props.currency ?? 'EUR');
+        : draftQuote(mainModel.id, now.slice(0, 10), props.currency ?? 'EUR');
     const list = models.filter((m): m is ProductModel => m !== undefined && !(m instanceof Error));
     return {
       apiBase: rep.apiBase ?? '',

@@ -88,6 +88,8 @@ export { ImportError } from './import/ImportError.ts';
 export {
   parseRepQuote,
   repQuoteSchema,
+  draftQuote,
+  DRAFT_VALID_DAYS,
   priceQuote,
   quotedFigures,
   quoteChanges,

@@ -1,6 +1,7 @@
 /** Rep quotes: several configured lines with discounts, priced, promised and compared. */
 export { parseRepQuote, repQuoteSchema } from './repQuote.ts';
 export type { RepQuote, RepQuoteInput, RepQuoteLine } from './repQuote.ts';
+export { draftQuote, DRAFT_VALID_DAYS } from './draftQuote.ts';
 export { priceQuote } from './priceQuote.ts';
 export type { PricedQuote, QuoteData } from './priceQuote.ts';
 export { quotedFigures, quoteChanges } from './quoteChanges.ts';

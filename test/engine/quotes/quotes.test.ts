@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { price } from '../../../src/engine/pricing/price.ts';
 import type { Pricing } from '../../../src/engine/pricing/schema.ts';
 import { compareConfigurations } from '../../../src/engine/quotes/compareConfigurations.ts';
+import { draftQuote } from '../../../src/engine/quotes/draftQuote.ts';
 import { priceQuote } from '../../../src/engine/quotes/priceQuote.ts';
 import { quoteChanges, quotedFigures } from '../../../src/engine/quotes/quoteChanges.ts';
 import { parseRepQuote, type RepQuote } from '../../../src/engine/quotes/repQuote.ts';
@@ -157,5 +158,34 @@ describe('compareConfigurations', () => {
     const q = quote();
     const c = compareConfigurations(q, q.lines[0]!, q.lines[0]!, data);
     expect([c.differingOptions, c.totalDifference]).toEqual([[], '0.00']);
+  });
+});
+
+describe("draftQuote: an empty quote, valid a number of calendar days from the rep's date", () => {
+  it.each([
+    ['2026-11-23', undefined, '2026-12-23'],
+    ['2026-01-31', undefined, '2026-03-02'],
+    ['2028-02-01', undefined, '2028-03-02'], // a leap year: 29 days in February
+    ['2026-12-31', 1, '2027-01-01'],
+    ['2026-03-28', 2, '2026-03-30'], // across the European clock change: still two days
+  ] as const)('%s + %s days → valid until %s', (today, days, validUntil) => {
+    const draft = draftQuote('DESK', today, 'EUR', days);
+    expect(draft.validUntil).toBe(validUntil);
+    expect(draft.pricing).toEqual({ date: today, currency: 'EUR' });
+    expect(draft.lines).toEqual([{ lineId: 'L1', productId: 'DESK', quantity: 1, selection: {} }]);
+  });
+
+  it('is a quote the schema accepts once the rep and customer are filled in', () => {
+    const draft = draftQuote('DESK', '2026-11-23', 'CHF');
+    const parsed = parseRepQuote({
+      ...draft,
+      rep: 'Rita Rep',
+      customer: { name: 'Ana Lima', email: 'ana@example.com' },
+    });
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('rejects a date that is not a calendar date, naming it', () => {
+    expect(() => draftQuote('DESK', '2026-02-30', 'EUR')).toThrow(/2026-02-30/);
   });
 });
