@@ -1,8 +1,11 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { readJsonBytes } from '../engine/json/readJsonText.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { ServerConfig } from './config.ts';
 import type { SubmissionStore } from './db/submissionStore.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { clientErrorHandler, fastifyErrorAnswer } from './frameworkErrors.ts';
 import { HttpError, type ErrorBody } from './httpError.ts';
 import { catalogueRoutes } from './routes/catalogueRoutes.ts';
 import { listRoutes } from './routes/listRoutes.ts';
@@ -13,42 +16,6 @@ import { submitRoutes } from './routes/submitRoutes.ts';
 import { authenticate } from './auth.ts';
 import { resolveUsers } from './users.ts';
 import type { Verifier } from './verifier.ts';
-
-/** Fastify's own errors, renamed into the server's stable codes with a message naming the problem. */
-function fastifyError(error: FastifyError, limit: number): { status: number; body: ErrorBody } {
-  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-  const code = error.code ?? '';
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-    return {
-      status: 413,
-      body: {
-        error: { code: 'BODY_TOO_LARGE', message: `the request body exceeds ${limit} bytes` },
-      },
-    };
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return {
-      status: 415,
-      body: {
-        error: {
-          code: 'UNSUPPORTED_MEDIA_TYPE',
-          message: 'send the body as Content-Type: application/json',
-        },
-      },
-    };
-  if (code.startsWith('FST_ERR_CTP') || error instanceof SyntaxError)
-    return {
-      status: 400,
-      body: {
-        error: {
-          code: 'MALFORMED_JSON',
-          message: `the request body is not valid JSON: ${error.message}`,
-        },
-      },
-    };
-  if (status < 500)
-    return { status, body: { error: { code: code || 'BAD_REQUEST', message: error.message } } };
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal server error' } } };
-}
 
 /**
  * The reference backend as a Fastify app (not yet listening): catalogue, pricing and
@@ -68,10 +35,46 @@ export async function buildApp(deps: {
   store: SubmissionStore;
   verifier: Verifier;
   quotes: QuoteRevisionStore;
+  /** The current time (default: the machine's); "today" is its date at the plant. */
+  clock?: Clock;
 }): Promise<FastifyInstance> {
   const { config } = deps;
+  const clock = deps.clock ?? systemClock;
   const users = resolveUsers(config);
-  const app = Fastify({ logger: config.log, bodyLimit: config.bodyLimit });
+  const app = Fastify({
+    logger: config.log,
+    bodyLimit: config.bodyLimit,
+    // A request must arrive in full within requestTimeout (408), an idle connection is closed.
+    requestTimeout: config.requestTimeout,
+    connectionTimeout: config.requestTimeout * 4,
+    keepAliveTimeout: Math.min(config.requestTimeout, 5_000),
+    http: {
+      requestTimeout: config.requestTimeout,
+      headersTimeout: config.requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, config.requestTimeout / 4)),
+    },
+    clientErrorHandler: clientErrorHandler(config.requestTimeout),
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = fastifyErrorAnswer(error, config.bodyLimit);
+      return (reply as FastifyReply).code(status).send(body);
+    },
+  });
+  // JSON only, read strictly: UTF-8 (invalid bytes refused), a syntax error named by line and
+  // column, depth and `__proto__` keys refused by JSON path. No other media type is parsed (415),
+  // so a `text/plain` body is never read as `{}`.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, raw, done) => {
+    const read = readJsonBytes(raw as Buffer);
+    if (read.ok) return done(null, read.value);
+    const { code, path, message } = read.problem;
+    const where = path ?? '$';
+    done(
+      new HttpError(400, code, `the request body is not accepted: ${where}: ${message}`, {
+        issues: [{ path: where, message }],
+      }),
+      undefined,
+    );
+  });
   await app.register(cors, {
     origin: config.origins.length > 0 ? [...config.origins] : false,
     methods: ['GET', 'POST'],
@@ -81,7 +84,7 @@ export async function buildApp(deps: {
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send(error.body());
-    const { status, body } = fastifyError(error, config.bodyLimit);
+    const { status, body } = fastifyErrorAnswer(error, config.bodyLimit);
     if (status >= 500) request.log.error(error);
     return reply.code(status).send(body);
   });
@@ -96,9 +99,9 @@ export async function buildApp(deps: {
   app.get('/api/health', async () => ({ status: 'ok' }));
   app.get('/api/me', async (request) => authenticate(request.headers.authorization, users));
   catalogueRoutes(app, deps.catalogue);
-  const submit = submitRoutes(app, { ...deps, users });
+  const submit = submitRoutes(app, { ...deps, clock, users });
   listRoutes(app, { ...deps, users });
-  quoteRoutes(app, { ...deps, ...submit, users });
-  sharedQuoteRoutes(app, { ...deps, ...submit });
+  quoteRoutes(app, { ...deps, ...submit, clock, users });
+  sharedQuoteRoutes(app, { ...deps, ...submit, clock });
   return app;
 }

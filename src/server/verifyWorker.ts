@@ -13,6 +13,8 @@ export interface VerifyJob {
 
 // Each worker loads the catalogue once and verifies with the same engine code as the main thread.
 const catalogue = loadCatalogue((workerData as { catalogueDir: string }).catalogueDir);
+// Tells the pool this thread is ready, so the server listens only once verification is warm.
+parentPort!.postMessage({ ready: true });
 parentPort!.on('message', (job: VerifyJob) => {
   try {
     const v = verifyOrder(

@@ -3,6 +3,7 @@ import { quotedFigures } from '../../engine/quotes/quoteChanges.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
 import { authenticate, requireManager } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { plantToday, type Clock } from '../clock.ts';
 import type { IdempotencyClaim } from '../db/quoteIdempotencyStore.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
@@ -22,6 +23,7 @@ import type { QuotePayloadSubmit } from './submitRoutes.ts';
 
 interface Deps extends QuotePayloadSubmit {
   catalogue: Catalogue;
+  clock: Clock;
   quotes: QuoteRevisionStore;
   store: SubmissionStore;
   users: readonly ServerUser[];
@@ -81,7 +83,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     claim?: IdempotencyClaim,
   ) => {
     checkSelections(quote, deps.catalogue);
-    const now = new Date();
+    const now = deps.clock();
     const figures = quotedFigures(
       quote,
       pricedNow(quote, deps.catalogue, now),
@@ -105,7 +107,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     const revisions = got.revisions.filter((r) => r <= revision);
     return {
       statusCode: 201,
-      body: { ...repView(got.found, deps.catalogue, revisions), approval: null },
+      body: { ...repView(got.found, deps.catalogue, revisions, deps.clock()), approval: null },
     };
   };
 
@@ -118,10 +120,14 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       user,
       target: 'POST /api/quotes',
       keys: deps.quotes.keys,
+      now: deps.clock(),
       rebuild,
       save: async (claim) => {
         const r = await save(parseQuoteBody(request.body), user, undefined, claim);
-        return { statusCode: 201, body: { ...repView(r, deps.catalogue, [1]), approval: null } };
+        return {
+          statusCode: 201,
+          body: { ...repView(r, deps.catalogue, [1], deps.clock()), approval: null },
+        };
       },
     });
   });
@@ -185,7 +191,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       if (got) {
         const approval = await deps.quotes.approval(got.found.number, got.found.revision);
         return {
-          ...repView(got.found, deps.catalogue, got.revisions),
+          ...repView(got.found, deps.catalogue, got.revisions, deps.clock()),
           history: got.history,
           approval: approval ?? null,
         };
@@ -212,6 +218,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
         user,
         target: `POST /api/quotes/${number}/revisions`,
         keys: deps.quotes.keys,
+        now: deps.clock(),
         rebuild,
         save: async (claim) => {
           const r = await save(parseQuoteBody(request.body), user, number, claim);
@@ -219,7 +226,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
           const revisions = got?.revisions ?? [r.revision];
           return {
             statusCode: 201,
-            body: { ...repView(r, deps.catalogue, revisions), approval: null },
+            body: { ...repView(r, deps.catalogue, revisions, deps.clock()), approval: null },
           };
         },
       });
@@ -234,18 +241,14 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       requireManager(user, `approving quote ${number}`);
       const { revision } = parseRevisionBody(request.body, 'APPROVAL_INVALID', 'approval');
       const r = (await revisionOrThrow(number, revision)).found;
-      if (!pricedNow(r.quote, deps.catalogue, new Date()).approvalRequired)
+      const now = deps.clock();
+      if (!pricedNow(r.quote, deps.catalogue, now).approvalRequired)
         throw new HttpError(
           409,
           'APPROVAL_NOT_NEEDED',
           `quote ${number} revision ${r.revision} is within every guardrail: it needs no approval`,
         );
-      const approval = await deps.quotes.approve(
-        number,
-        r.revision,
-        user.name,
-        new Date().toISOString(),
-      );
+      const approval = await deps.quotes.approve(number, r.revision, user.name, now.toISOString());
       return reply.code(201).send(approval);
     },
   );
@@ -257,11 +260,11 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       const { number } = request.params;
       const { revision } = parseRevisionBody(request.body, 'DUPLICATE_INVALID', 'duplicate');
       const source = (await revisionOrThrow(number, revision)).found;
-      const today = new Date().toISOString().slice(0, 10);
+      const today = plantToday(deps.clock(), deps.catalogue, source.quote.lines[0]?.productId);
       const quote = { ...source.quote, pricing: { ...source.quote.pricing, date: today } };
       const r = await save(quote, user);
       return reply.code(201).send({
-        ...repView(r, deps.catalogue, [1]),
+        ...repView(r, deps.catalogue, [1], deps.clock()),
         approval: null,
         duplicateOf: { number: source.number, revision: source.revision },
       });

@@ -64,8 +64,8 @@ export function checkSelections(quote: RepQuote, catalogue: Catalogue): void {
  * What the customer's link shows of a stored revision: the quote, what was quoted, today's price
  * and promise, whether it needs approval, and exactly what changed since it was quoted.
  */
-export function sharedView(r: StoredQuoteRevision, catalogue: Catalogue) {
-  const now = pricedNow(r.quote, catalogue, new Date());
+export function sharedView(r: StoredQuoteRevision, catalogue: Catalogue, at: Date) {
+  const now = pricedNow(r.quote, catalogue, at);
   return {
     number: r.number,
     revision: r.revision,
@@ -89,10 +89,15 @@ export function sharedView(r: StoredQuoteRevision, catalogue: Catalogue) {
 }
 
 /** What a rep sees of a stored revision: the shared view, its kind, author, revisions and share token. */
-export function repView(r: StoredQuoteRevision, catalogue: Catalogue, revisions: number[]) {
+export function repView(
+  r: StoredQuoteRevision,
+  catalogue: Catalogue,
+  revisions: number[],
+  at: Date,
+) {
   return {
     kind: 'rep-quote' as const,
-    ...sharedView(r, catalogue),
+    ...sharedView(r, catalogue, at),
     revisions,
     createdBy: r.createdBy,
     shareToken: r.shareToken,
@@ -120,9 +125,16 @@ export function parseRevisionBody(
   code: string,
   what: string,
 ): { revision?: number } {
-  const b = (
-    typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}
-  ) as Record<string, unknown>;
+  // No body at all names no revision (the latest); anything but a JSON object is refused, never
+  // read as `{}` (a manager asking for a revision must get that revision or an error).
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const message = `the body must be a JSON object { revision? }, not ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`;
+    throw new HttpError(400, code, `the ${what} is invalid: $: ${message}`, {
+      issues: [{ path: '$', message }],
+    });
+  }
+  const b = body as Record<string, unknown>;
   const issues: { path: string; message: string }[] = [];
   for (const key of Object.keys(b))
     if (key !== 'revision')

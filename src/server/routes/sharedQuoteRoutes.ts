@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildOrderPayload } from '../../engine/orders/buildOrder.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { plantToday, type Clock } from '../clock.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
@@ -9,6 +10,7 @@ import type { TrustedSubmit } from './submitRoutes.ts';
 
 interface Deps extends TrustedSubmit {
   catalogue: Catalogue;
+  clock: Clock;
   quotes: QuoteRevisionStore;
   store: SubmissionStore;
 }
@@ -28,29 +30,30 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
     return r;
   };
   app.get<{ Params: { token: string } }>('/api/shared/quotes/:token', async (request) =>
-    sharedView(await shared(request.params.token), deps.catalogue),
+    sharedView(await shared(request.params.token), deps.catalogue, deps.clock()),
   );
   app.post<{ Params: { token: string } }>(
     '/api/shared/quotes/:token/accept',
     async (request, reply) => {
       const r = await shared(request.params.token);
       // A repeat accept (a double click, a retry) answers with the order the first one placed.
+      // The key is the server's own (namespace 'server'): no client key can take or replay it.
       const idempotencyKey = `quote-accept-${r.number}-r${r.revision}`;
-      const placed = await deps.store.byKey(idempotencyKey);
+      const placed = await deps.store.byKey('server', idempotencyKey);
       if (placed)
         return reply
           .code(placed.statusCode)
           .header('idempotent-replayed', 'true')
           .send(placed.response);
-      const now = new Date();
-      const today = now.toISOString().slice(0, 10);
+      const now = deps.clock();
+      const today = plantToday(now, deps.catalogue, r.quote.lines[0]?.productId);
       if (r.quote.validUntil < today)
         throw new HttpError(
           410,
           'QUOTE_EXPIRED',
           `quote ${r.number} was valid until ${r.quote.validUntil}; ask your rep for a new one`,
         );
-      const v = sharedView(r, deps.catalogue);
+      const v = sharedView(r, deps.catalogue, now);
       const approval = v.approvalRequired
         ? await deps.quotes.approval(r.number, r.revision)
         : undefined;
