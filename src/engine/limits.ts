@@ -73,3 +73,22 @@ export const selectionRecord = idRecord(
 export const optionalSelectionRecord = z._default(selectionRecord, () =>
   bare<z.output<typeof selectionRecord>[string]>({}),
 );
+
+/**
+ * A check of a list of lines: every `lineId` is unique (a duplicate is reported at
+ * `lines[i].lineId`, naming the first). Results, differences and changes are keyed by line id.
+ */
+export const uniqueLineIds = z.superRefine((lines: readonly { lineId: string }[], ctx) => {
+  const seen = new Map<string, number>();
+  lines.forEach((line, i) => {
+    const first = seen.get(line.lineId);
+    if (first === undefined) seen.set(line.lineId, i);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'lineId'],
+        message: `duplicate line id '${line.lineId}' (also lines[${first}])`,
+        input: line.lineId,
+      });
+  });
+});

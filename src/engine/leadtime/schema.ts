@@ -7,6 +7,7 @@ import {
   optionalIdRecord,
   quantitySchema,
   selectionRecord,
+  uniqueLineIds,
 } from '../limits.ts';
 import { isInstant } from './time.ts';
 
@@ -50,6 +51,9 @@ export const delayHistogramSchema = z
   .check(
     z.refine((h) => Object.values(h).some((p) => p > 0), {
       message: 'a delay histogram needs at least one probability above 0',
+    }),
+    z.refine((h) => Math.abs(Object.values(h).reduce((a, p) => a + p, 0) - 1) <= 1e-6, {
+      message: 'the probabilities of a delay histogram must add up to 1',
     }),
   );
 
@@ -160,7 +164,7 @@ export const promiseRequestSchema = z.object({
         selection: selectionRecord,
       }),
     )
-    .check(z.minLength(1), z.maxLength(LIMITS.lines)),
+    .check(z.minLength(1), z.maxLength(LIMITS.lines), uniqueLineIds),
   shipPolicy: z._default(z.enum(['complete', 'asap']), 'asap'),
   /** Which extras to compute (all true by default): the quantity curve, what-if suggestions, confidence. */
   options: z.optional(

@@ -2,7 +2,13 @@ import { jsonPath } from '../model/jsonPath.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
 import { z } from '../zod.ts';
 import { isInstant } from '../leadtime/time.ts';
-import { idSchema, LIMITS, optionalSelectionRecord, quantitySchema } from '../limits.ts';
+import {
+  idSchema,
+  LIMITS,
+  optionalSelectionRecord,
+  quantitySchema,
+  uniqueLineIds,
+} from '../limits.ts';
 
 /** A customer's name on an order or a quote: trimmed, required, at most 200 characters. */
 export const customerNameSchema = z
@@ -102,7 +108,7 @@ export const orderPayloadSchema = z.strictObject({
     taxId: z.optional(text),
     discounts: z.optional(orderDiscountsSchema),
   }),
-  lines: z.array(orderLineSchema).check(z.minLength(1), z.maxLength(LIMITS.lines)),
+  lines: z.array(orderLineSchema).check(z.minLength(1), z.maxLength(LIMITS.lines), uniqueLineIds),
   totals: z.strictObject({
     currency: currencySchema,
     subtotal: moneySchema,

@@ -1,5 +1,11 @@
 import { z } from '../zod.ts';
-import { idSchema, LIMITS, optionalSelectionRecord, quantitySchema } from '../limits.ts';
+import {
+  idSchema,
+  LIMITS,
+  optionalSelectionRecord,
+  quantitySchema,
+  uniqueLineIds,
+} from '../limits.ts';
 import { currencySchema, dateSchema, nonNegative, percentSchema, text } from './schema.ts';
 
 /**
@@ -37,7 +43,7 @@ export const priceRequestSchema = z.object({
         ),
       }),
     )
-    .check(z.minLength(1), z.maxLength(LIMITS.lines)),
+    .check(z.minLength(1), z.maxLength(LIMITS.lines), uniqueLineIds),
   discounts: z._default(discountsSchema, {}),
   /** Overrides parts of the pricing's policy (no defaults here: what is absent is kept). */
   roundingPolicy: z.optional(

@@ -308,7 +308,12 @@ export const pricingSchema = z.strictObject({
     z.array(
       z.object({
         id: text,
-        rate: nonNegative,
+        rate: nonNegative.check(
+          z.refine(
+            (r) => !isDecimalString(r) || dec(r).lt(dec('1')),
+            'a tax rate is a fraction below 1, such as "0.19" for 19 %',
+          ),
+        ),
         /** The tax of lines that name none and match no product or category below. */
         default: z.optional(z.boolean()),
         /** The tax of these products' lines (unless a line or the request names a tax). */

@@ -2,7 +2,13 @@ import { jsonPath } from '../model/jsonPath.ts';
 import { companySchema, customerEmailSchema, customerNameSchema } from '../orders/schema.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
 import { z } from '../zod.ts';
-import { idSchema, LIMITS, optionalSelectionRecord, quantitySchema } from '../limits.ts';
+import {
+  idSchema,
+  LIMITS,
+  optionalSelectionRecord,
+  quantitySchema,
+  uniqueLineIds,
+} from '../limits.ts';
 
 const percentSchema = z.string().check(
   z.regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"'),
@@ -48,7 +54,11 @@ export const repQuoteSchema = z.strictObject({
   notes: z._default(z.string().check(z.maxLength(LIMITS.textLength)), ''),
   lines: z
     .array(repQuoteLineSchema)
-    .check(z.minLength(1, 'a quote needs at least one line'), z.maxLength(200)),
+    .check(
+      z.minLength(1, 'a quote needs at least one line'),
+      z.maxLength(LIMITS.lines),
+      uniqueLineIds,
+    ),
 });
 
 /** A rep's quote (validated, defaults applied). */
