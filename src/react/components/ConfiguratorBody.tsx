@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
 import type { Repair } from '../../engine/solver/types.ts';
-import { deriveSelection } from '../derive/deriveSelection.ts';
-import { keyToValue, valueKeys } from '../derive/valueKeys.ts';
+import { deriveSelection } from '../../core/index.ts';
+import { keyToValue, valueKeys } from '../../core/index.ts';
 import type { CompletionObjective, ValueCosts } from '../engine/engineOps.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
 import { useDomains } from '../engine/useDomains.ts';

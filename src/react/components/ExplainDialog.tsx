@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Attribute, Selection } from '../../engine/model/types.ts';
 import type { Explanation, Repair, SelectionChange } from '../../engine/solver/types.ts';
-import { keyToValue } from '../derive/valueKeys.ts';
+import { keyToValue } from '../../core/index.ts';
 import { describeValue } from './SelectionSummary.tsx';
 import { useWidget, valueState } from './WidgetContext.tsx';
 

@@ -1,5 +1,5 @@
 import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
-import type { DerivedSelection } from '../derive/deriveSelection.ts';
+import type { DerivedSelection } from '../../core/index.ts';
 import { useWidget } from './WidgetContext.tsx';
 
 /** How far a step is: nothing required answered, some, or all. */

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Attribute } from '../../engine/model/types.ts';
-import { textProblem } from '../derive/valueKeys.ts';
+import { textProblem } from '../../core/index.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 import { useWidget } from './WidgetContext.tsx';
 

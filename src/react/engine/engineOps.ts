@@ -7,7 +7,7 @@ import { FALSE } from '../../engine/solver/mdd.ts';
 import { repair } from '../../engine/solver/repair.ts';
 import { SolverError } from '../../engine/solver/SolverError.ts';
 import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
-import { reconcileSelection } from './reconcileSelection.ts';
+import { reconcileSelection } from '../../engine/solver/reconcileSelection.ts';
 
 /** How "Complete for me" chooses: model defaults, the lowest price delta, the shortest lead time. */
 export type CompletionObjective = 'defaults' | 'cheapest' | 'fastest';
