@@ -107,6 +107,11 @@ describe('createSession: conflict, explain, repair, dismiss', () => {
     const open = session.getSnapshot().conflict;
     expect(open).toMatchObject({ attribute: 'topMaterial', key: 'walnut', valueState: 'conflict' });
     expect(open?.state).toBe('ready');
+    // The nearest configuration: the drive becomes dual (not "not chosen").
+    expect(open?.state === 'ready' && open.repair?.changes).toEqual([
+      { attribute: 'drive', from: 'single', to: 'dual' },
+      { attribute: 'topMaterial', from: undefined, to: 'walnut' },
+    ]);
     await session.send({ type: 'repair' });
     const s = session.getSnapshot();
     expect(s.conflict).toBeUndefined();
