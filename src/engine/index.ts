@@ -108,3 +108,10 @@ export type {
   QuotedFigures,
   ConfigurationComparison,
 } from './quotes/index.ts';
+// Used by the other layers (which enter the engine here only, see eslint.config.js).
+export { PromiseInputError } from './leadtime/planOrder.ts';
+export type { LintFinding } from './lintFinding.ts';
+export { isOnStep } from './model/parseModel.ts';
+export type { ModelDocument } from './model/schema.ts';
+export { seededRandom, shuffled } from './random.ts';
+export { FALSE } from './solver/mdd.ts';

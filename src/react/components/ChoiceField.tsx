@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
+import type { Attribute } from '../../engine/index.ts';
 import { stateNote, ValueOption, type OptionVariant } from './ValueOption.tsx';
 import { useWidget, valueState } from './WidgetContext.tsx';
 

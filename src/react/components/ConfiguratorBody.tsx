@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
-import type { Repair } from '../../engine/solver/types.ts';
+import type { Attribute, ProductModel, Selection, Repair } from '../../engine/index.ts';
 import { deriveSelection } from '../../core/index.ts';
 import { keyToValue, valueKeys } from '../../core/index.ts';
 import type { CompletionObjective, ValueCosts } from '../engine/engineOps.ts';

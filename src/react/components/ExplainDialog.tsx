@@ -1,6 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Attribute, Selection } from '../../engine/model/types.ts';
-import type { Explanation, Repair, SelectionChange } from '../../engine/solver/types.ts';
+import type {
+  Attribute,
+  Selection,
+  Explanation,
+  Repair,
+  SelectionChange,
+} from '../../engine/index.ts';
 import { keyToValue } from '../../core/index.ts';
 import { describeValue } from './SelectionSummary.tsx';
 import { useWidget, valueState } from './WidgetContext.tsx';

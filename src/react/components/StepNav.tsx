@@ -1,4 +1,4 @@
-import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
+import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
 import type { DerivedSelection } from '../../core/index.ts';
 import { useWidget } from './WidgetContext.tsx';
 

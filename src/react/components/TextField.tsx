@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
+import type { Attribute } from '../../engine/index.ts';
 import { textProblem } from '../../core/index.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 import { useWidget } from './WidgetContext.tsx';

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
-import type { ValueState } from '../../engine/solver/types.ts';
+import type { Attribute, ValueState } from '../../engine/index.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
 

@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Attribute, ProductModel } from '../../engine/model/types.ts';
-import type { Domains, ValueState } from '../../engine/solver/types.ts';
+import type { Attribute, ProductModel, Domains, ValueState } from '../../engine/index.ts';
 import type { DerivedSelection } from '../../core/index.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
 import type {

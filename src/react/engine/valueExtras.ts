@@ -1,4 +1,4 @@
-import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
+import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
 
 /** The availability of one value, as a badge: in stock, later, or not orderable now. */
 export type AvailabilityState = 'in-stock' | 'delayed' | 'unavailable';

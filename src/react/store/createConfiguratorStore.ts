@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { Selection, SelectionValue } from '../../engine/index.ts';
 
 /**
  * What the buyer did in one widget instance — intent only. Domains, price and promise are derived

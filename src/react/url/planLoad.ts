@@ -1,4 +1,4 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { ProductModel, Selection, SelectionValue } from '../../engine/index.ts';
 import { isValidValue } from '../../core/index.ts';
 import { migrateSelection, type DroppedChoice } from './migrateSelection.ts';
 import { decodeSelection } from './selectionParam.ts';

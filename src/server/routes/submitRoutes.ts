@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canonicalJson } from '../../engine/orders/contentHash.ts';
-import { parseOrderPayload, type OrderPayload } from '../../engine/orders/schema.ts';
+import { canonicalJson, parseOrderPayload, type OrderPayload } from '../../engine/index.ts';
 import { authenticate } from '../auth.ts';
 import type { ServerConfig } from '../config.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
