@@ -69,8 +69,14 @@ function valueState(domains: Domains | undefined, attribute: string, key: string
   return domains?.[attribute]?.[key] ?? 'available';
 }
 
-function shownText(value: SelectionValue | undefined): string {
-  return value === undefined ? '' : Array.isArray(value) ? value.join(', ') : String(value);
+/** A loaded value as the buyer reads it: value labels for ids, numbers and booleans as text. */
+function shownText(attribute: Attribute | undefined, value: SelectionValue | undefined): string {
+  if (value === undefined) return '';
+  const label = (id: string) =>
+    attribute?.type === 'choice' || attribute?.type === 'multi'
+      ? (attribute.values.find((v) => v.id === id)?.label ?? id)
+      : id;
+  return Array.isArray(value) ? value.map(label).join(', ') : label(String(value));
 }
 
 /**
@@ -373,7 +379,7 @@ export function createSession(
         dropped.push({
           attribute: c.attribute,
           label: byId.get(c.attribute)?.label ?? c.attribute,
-          value: shownText(c.from),
+          value: shownText(byId.get(c.attribute), c.from),
           reason: 'conflict',
         });
       setIntent(
@@ -499,7 +505,11 @@ export function createSession(
     }
   };
 
+  // Events run one after the other. With nothing in flight an event starts at once, so a
+  // transition that needs no engine answer (typing, a choice the domains vouch for) is in the
+  // store before `send` returns: a controlled input keeps its caret.
   let queue: Promise<void> = Promise.resolve();
+  let inFlight = 0;
   return {
     getSnapshot,
     subscribe(listener) {
@@ -507,7 +517,14 @@ export function createSession(
       return () => listeners.delete(listener);
     },
     send(event) {
-      const run = queue.then(() => handle(event)).finally(notify);
+      const start = () => {
+        inFlight++;
+        return handle(event).finally(() => {
+          inFlight--;
+          notify();
+        });
+      };
+      const run = inFlight === 0 ? start() : queue.then(start);
       queue = run.catch(() => {});
       return run;
     },

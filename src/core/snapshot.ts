@@ -20,8 +20,7 @@ export type Announcement =
   | { code: 'added' | 'removed'; attribute: string; key: string }
   | { code: 'changed'; changes: readonly SelectionChange[] }
   | { code: 'completed' }
-  | { code: 'completeFailed'; message: string }
-  | { code: 'quantity'; quantity: number };
+  | { code: 'completeFailed'; message: string };
 
 /** An announcement with the attributes the engine also had to clear to keep it valid. */
 export interface AnnouncementEntry {
