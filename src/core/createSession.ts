@@ -129,6 +129,14 @@ export function createSession(
     | { shown: Selection; quantity: number; data: SessionData; now: string; today: string }
     | undefined;
   let outcomes: Pick<SessionSnapshot, 'price' | 'promise'> | undefined;
+  let progressFor:
+    | {
+        effective: DerivedSelection;
+        selection: Selection;
+        missing: SessionSnapshot['missing'];
+        steps: SessionSnapshot['steps'];
+      }
+    | undefined;
 
   const notify = () => {
     snapshot = undefined;
@@ -173,9 +181,15 @@ export function createSession(
     const intent = store.getState();
     const effective = effectiveOf(intent.selection);
     const { domains, error, pending } = domainsOf(effective.solver);
-    const missing = missingChoices(model, effective, intent.selection);
+    if (progressFor?.effective !== effective || progressFor.selection !== intent.selection)
+      progressFor = {
+        effective,
+        selection: intent.selection,
+        missing: missingChoices(model, effective, intent.selection),
+        steps: stepsOf(model, effective, intent.selection),
+      };
+    const { missing, steps } = progressFor;
     const complete = missing.length === 0;
-    const steps = stepsOf(model, effective, intent.selection);
     if (
       lineFor?.shown !== effective.shown ||
       lineFor.quantity !== intent.quantity ||

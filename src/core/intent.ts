@@ -87,8 +87,18 @@ export function clearValue(intent: Intent, attribute: string): Intent {
   return replaceSelection(intent, rest);
 }
 
-/** Sets a loaded selection (a link, a saved configuration) without an undo step. */
+/**
+ * Sets a loaded selection (a link, a saved configuration) without an undo step; `intent` itself
+ * when it already is exactly that (so nothing derived from it is recomputed).
+ */
 export function loadSelection(intent: Intent, selection: Selection, quantity?: number): Intent {
+  if (
+    sameSelection(selection, intent.selection) &&
+    (quantity ?? intent.quantity) === intent.quantity &&
+    intent.past.length === 0 &&
+    intent.future.length === 0
+  )
+    return intent;
   return {
     ...intent,
     selection,

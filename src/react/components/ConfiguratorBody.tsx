@@ -178,7 +178,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     });
   }, [plan, send]);
 
-  const { effective, complete } = snap;
+  const { effective, complete, price, promise, now, today, missing } = snap;
   const quantity = snap.intent.quantity;
   useEffect(() => {
     if (urlKey !== false) writeUrlSelection(urlKey, model, effective.shown, quantity);
@@ -219,16 +219,23 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       setQuantity: (q) => send({ type: 'setQuantity', input: q }),
       complete,
       announce,
-      session: {
-        price: snap.price,
-        promise: snap.promise,
-        now: snap.now,
-        today: snap.today,
-        missing: snap.missing,
-        goToStep: goTo,
-      },
+      session: { price, promise, now, today, missing, goToStep: goTo },
     }),
-    [panelBase, model, effective.shown, quantity, complete, announce, send, snap, goTo],
+    [
+      panelBase,
+      model,
+      effective.shown,
+      quantity,
+      complete,
+      announce,
+      send,
+      price,
+      promise,
+      now,
+      today,
+      missing,
+      goTo,
+    ],
   );
   useEffect(() => {
     latest.set({ panel });

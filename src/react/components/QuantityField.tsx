@@ -50,8 +50,11 @@ export function QuantityField() {
       <label htmlFor={id}>{t('field.quantity')}</label>
       <input
         id={id}
-        type="text"
+        type="number"
         inputMode="numeric"
+        min={min}
+        max={max}
+        step={step}
         value={text}
         aria-invalid={refusal ? true : undefined}
         aria-describedby={refusal ? `${hintId} ${errorId}` : hintId}
