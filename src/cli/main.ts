@@ -1,5 +1,5 @@
 import { CliError, EXIT } from './CliError.ts';
-import { ModelError } from '../engine/model/types.ts';
+import { ModelError } from '../engine/index.ts';
 
 /** What a subcommand gets: its arguments and where to write. It returns the exit code. */
 export interface CommandContext {

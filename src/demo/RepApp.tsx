@@ -1,9 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
-import { parseModel } from '../engine/model/parseModel.ts';
-import { parsePricing } from '../engine/pricing/parsePricing.ts';
-import { draftQuote } from '../engine/quotes/draftQuote.ts';
+import { parseSnapshot, parseModel, parsePricing, draftQuote } from '../engine/index.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 import { RepQuote } from '../react/rep/RepQuote.tsx';
 import { SharedQuoteView } from '../react/rep/SharedQuoteView.tsx';

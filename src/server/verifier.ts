@@ -1,7 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { OrderDifference } from '../engine/orders/difference.ts';
-import type { OrderPayload } from '../engine/orders/schema.ts';
-import { verifyOrder } from '../engine/orders/verifyOrder.ts';
+import { type OrderDifference, type OrderPayload, verifyOrder } from '../engine/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { VerifyJob } from './verifyWorker.ts';
 

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { verifyOrder } from '../engine/orders/verifyOrder.ts';
-import type { OrderPayload } from '../engine/orders/schema.ts';
+import { verifyOrder, type OrderPayload } from '../engine/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 
 /** A verification request to a worker, and its answer (the verdict without the price details). */

@@ -178,6 +178,22 @@ export const operationSchema = z.strictObject({
   when: z.optional(text),
 });
 
+/**
+ * How many of one configuration a buyer may order: whole numbers from `min` to `max` on the grid
+ * `min + k × step`. Optional (older files stay valid); each key defaults to 1, 9999 and 1.
+ */
+export const quantitySchema = z
+  .strictObject({
+    min: z.optional(z.int().check(z.minimum(1))),
+    max: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
+    step: z.optional(z.int().check(z.minimum(1))),
+  })
+  .check(
+    z.refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, {
+      message: 'quantity.min must not exceed quantity.max',
+    }),
+  );
+
 export const modelDocumentSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
@@ -196,6 +212,7 @@ export const modelDocumentSchema = z.strictObject({
   /** BOM lines every configuration includes (base parts, packaging). */
   bom: z._default(z.array(bomLineSchema), []),
   routing: z._default(z.array(operationSchema), []),
+  quantity: z.optional(quantitySchema),
 });
 
 /** A product model document as authored (after defaults are applied). */

@@ -1,7 +1,4 @@
-import type { ProductModel } from '../../engine/model/types.ts';
-import type { PriceResult } from '../../engine/pricing/price.ts';
-import type { QuoteChange } from '../../engine/quotes/quoteChanges.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import type { ProductModel, PriceResult, QuoteChange, RepQuote } from '../../engine/index.ts';
 import { attributeLabel, valueLabel } from '../panels/labels.ts';
 import { formatRate } from '../i18n/format.ts';
 import { repFormat, violationText } from './repFormat.ts';

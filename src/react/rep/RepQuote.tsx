@@ -1,12 +1,16 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { Snapshot } from '../../engine/leadtime/schema.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
-import { PricingError } from '../../engine/pricing/PricingError.ts';
-import type { Pricing } from '../../engine/pricing/schema.ts';
-import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
-import { parseRepQuote, type RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
+import {
+  type Snapshot,
+  type ProductModel,
+  PricingError,
+  type Pricing,
+  priceQuote,
+  type PricedQuote,
+  parseRepQuote,
+  type RepQuote as RepQuoteData,
+} from '../../engine/index.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
 import { DuplicateQuote, type DuplicateMode } from './DuplicateQuote.tsx';

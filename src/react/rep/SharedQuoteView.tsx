@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { ProductModel } from '../../engine/model/types.ts';
+import type { ProductModel } from '../../engine/index.ts';
 import { QuoteDocument } from './QuoteDocument.tsx';
 import { sharedQuoteApi } from './quoteApi.ts';
 import { repFormat } from './repFormat.ts';

@@ -1,7 +1,12 @@
-import type { PriceResult } from '../../engine/pricing/price.ts';
+import {
+  type PriceResult,
+  type QuoteChange,
+  type QuotedFigures,
+  repQuoteSchema,
+  type RepQuote,
+  type RepQuoteInput,
+} from '../../engine/index.ts';
 import { z } from '../../engine/zod.ts';
-import type { QuoteChange, QuotedFigures } from '../../engine/quotes/quoteChanges.ts';
-import { repQuoteSchema, type RepQuote, type RepQuoteInput } from '../../engine/quotes/repQuote.ts';
 import type { QuotePromise } from './QuoteDocument.tsx';
 
 /** A signed-in user of the reference backend (`GET /api/me`): a rep quotes, a manager also approves. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { canonicalJson } from '../../engine/orders/contentHash.ts';
+import { canonicalJson } from '../../engine/index.ts';
 import {
   IdempotencyKeyTaken,
   type IdempotencyClaim,

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { quotedFigures } from '../../engine/quotes/quoteChanges.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import { quotedFigures, type RepQuote } from '../../engine/index.ts';
 import { authenticate, requireManager } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { plantToday, type Clock } from '../clock.ts';

@@ -1,8 +1,12 @@
-import { PricingError } from '../../engine/pricing/PricingError.ts';
-import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
-import { quoteChanges } from '../../engine/quotes/quoteChanges.ts';
-import { parseRepQuote, type RepQuote } from '../../engine/quotes/repQuote.ts';
-import { validate } from '../../engine/solver/validate.ts';
+import {
+  PricingError,
+  priceQuote,
+  type PricedQuote,
+  quoteChanges,
+  parseRepQuote,
+  type RepQuote,
+  validate,
+} from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { StoredQuoteRevision } from '../db/quoteRevisionStore.ts';
 import { HttpError } from '../httpError.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildOrderPayload } from '../../engine/orders/buildOrder.ts';
+import { buildOrderPayload } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { plantToday, type Clock } from '../clock.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canonicalJson } from '../../engine/orders/contentHash.ts';
-import { parseOrderPayload, type OrderPayload } from '../../engine/orders/schema.ts';
+import { canonicalJson, parseOrderPayload, type OrderPayload } from '../../engine/index.ts';
 import { authenticate } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { acceptedPriceDates, type Clock } from '../clock.ts';
