@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readJsonBytes } from '../engine/json/readJsonText.ts';
+import { readJsonBytes } from '../engine/index.ts';
 import { CliError } from './CliError.ts';
 
 function readBytes(file: string): Buffer {

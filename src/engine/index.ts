@@ -115,3 +115,6 @@ export { isOnStep } from './model/parseModel.ts';
 export type { ModelDocument } from './model/schema.ts';
 export { seededRandom, shuffled } from './random.ts';
 export { FALSE } from './solver/mdd.ts';
+export { readJsonBytes, readJsonText, JSON_LIMITS } from './json/readJsonText.ts';
+export type { JsonLimits, JsonProblem, JsonRead } from './json/readJsonText.ts';
+export { isInstant } from './leadtime/time.ts';

@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { readJsonBytes } from '../engine/json/readJsonText.ts';
+import { readJsonBytes } from '../engine/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { ServerConfig } from './config.ts';
 import type { SubmissionStore } from './db/submissionStore.ts';

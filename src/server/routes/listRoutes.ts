@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { authenticate } from '../auth.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
-import { isInstant } from '../../engine/leadtime/time.ts';
+import { isInstant } from '../../engine/index.ts';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 import type { ServerUser } from '../users.ts';
