@@ -1,5 +1,8 @@
 import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Selection } from '../../engine/index.ts';
+import { useStickySlot } from '../components/StickySlot.tsx';
+import { StickySummary } from '../components/StickySummary.tsx';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
@@ -54,6 +57,8 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
         : () => Promise.reject(new Error('no submit adapter')),
     [submit],
   );
+  const stack = useRef<HTMLDivElement>(null);
+  const stickySlot = useStickySlot();
   const submission = useSubmitOrder({ adapter, namespace: `madeto:${context.model.id}` });
   // One idempotency key per submission chain: kept across retries, renewed after a success.
   const key = useRef<string>(undefined);
@@ -88,7 +93,27 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
     }
   };
   return (
-    <div className="madeto-panel-stack" data-pending={deferred !== outer || undefined}>
+    <div
+      ref={stack}
+      className="madeto-panel-stack"
+      tabIndex={-1}
+      data-pending={deferred !== outer || undefined}
+    >
+      {/* The narrow slot's sticky bar shows these same two outcomes; "Review" comes back here. */}
+      {stickySlot &&
+        (context.pricing !== null || context.availability !== null) &&
+        createPortal(
+          <StickySummary
+            price={priced}
+            promise={promised}
+            locale={context.locale}
+            onReview={() => {
+              stack.current?.scrollIntoView({ block: 'start' });
+              stack.current?.focus({ preventScroll: true });
+            }}
+          />,
+          stickySlot,
+        )}
       {/* A source the widget was not given (no pricing / availability prop) has no panel. */}
       {context.pricing !== null && (
         <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
