@@ -1,4 +1,4 @@
-/* global document, sessionStorage */
+/* global document */
 // The shop's side of `submit="event"`: the widget hands a quote request over as a `madeto-submit`
 // event, and the page must answer it, or the buyer sees "Sending…" until the widget gives up
 // (30 s) and reports a failure. Answer with `respond({ number })` once the request is kept (the
