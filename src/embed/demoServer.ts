@@ -10,6 +10,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,8 +51,8 @@ function forward(target: string, req: IncomingMessage, res: ServerResponse): voi
 /**
  * Serves the demo pages like an embedder's site would: `/madeto/` the built embed files,
  * `/embed/` the pages (`/` redirects to their index), `/catalogue/` the documents,
- * `/vendor/require.js`. The `csp*.html` pages get the strict policy header and a fresh nonce per
- * response; `/api/` goes to `api` when it is set. Listens on 127.0.0.1:`port` (0: a free one).
+ * `/vendor/require.js`, gzipped when the browser accepts it. The `csp*.html` pages get the strict
+ * policy header and a fresh nonce per response; `/api/` goes to `api` when it is set. Listens on 127.0.0.1:`port` (0: a free one).
  * `npm run demo:embed` runs it on a fresh build; the end-to-end tests and the embed benchmark too.
  */
 export async function startDemoServer(
@@ -92,6 +93,15 @@ export async function startDemoServer(
           const nonce = randomBytes(12).toString('base64');
           headers['Content-Security-Policy'] = strictCsp(nonce);
           body = content.toString('utf8').replaceAll('__CSP_NONCE__', nonce);
+        }
+        // Compressed like any CDN or shop server would (what the embed benchmark downloads).
+        if (
+          /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') &&
+          !/image\//.test(headers['Content-Type']!)
+        ) {
+          headers['Content-Encoding'] = 'gzip';
+          headers['Vary'] = 'Accept-Encoding';
+          body = gzipSync(body);
         }
         res.writeHead(200, headers).end(body);
       },

@@ -1,6 +1,20 @@
 import { useEffect, useId, useState } from 'react';
 import { useMessages } from '../i18n/messages.ts';
 
+/** What "Share" uses of the browser: the Web Share API (where it exists) and the clipboard. */
+export interface SharePlatform {
+  share?: ((data: ShareData) => Promise<void>) | undefined;
+  writeText: (text: string) => Promise<void>;
+}
+
+/** The browser's own: `navigator.share` where the browser has it, `navigator.clipboard`. */
+function browserPlatform(): SharePlatform {
+  return {
+    share: typeof navigator.share === 'function' ? (data) => navigator.share(data) : undefined,
+    writeText: (text) => navigator.clipboard.writeText(text),
+  };
+}
+
 /** The props of `<ShareButton>`. */
 export interface ShareButtonProps {
   /** The link to this configuration, read when the buyer presses the button. */
@@ -8,6 +22,8 @@ export interface ShareButtonProps {
   /** The title handed to the system's share sheet. */
   title: string;
   locale: string;
+  /** The browser's share sheet and clipboard (the default); stories and tests pass their own. */
+  platform?: SharePlatform;
 }
 
 /**
@@ -29,7 +45,7 @@ function isAbort(error: unknown): boolean {
  * Where neither works (no clipboard permission, an insecure page) it shows the link, selected,
  * so the buyer can copy it. `data-state` is the `ShareState`.
  */
-export function ShareButton({ getUrl, title, locale }: ShareButtonProps) {
+export function ShareButton({ getUrl, title, locale, platform }: ShareButtonProps) {
   const t = useMessages(locale);
   const [state, setState] = useState<ShareState>('idle');
   const [url, setUrl] = useState('');
@@ -42,10 +58,11 @@ export function ShareButton({ getUrl, title, locale }: ShareButtonProps) {
 
   const share = async () => {
     const link = getUrl();
+    const { share, writeText } = platform ?? browserPlatform();
     setUrl(link);
-    if (typeof navigator.share === 'function') {
+    if (share) {
       try {
-        await navigator.share({ title, url: link });
+        await share({ title, url: link });
         return setState('shared');
       } catch (error) {
         if (isAbort(error)) return setState('idle');
@@ -53,7 +70,7 @@ export function ShareButton({ getUrl, title, locale }: ShareButtonProps) {
       }
     }
     try {
-      await navigator.clipboard.writeText(link);
+      await writeText(link);
       setState('copied');
     } catch {
       setState('manual');
