@@ -1,4 +1,12 @@
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { createPortal } from 'react-dom';
 import type { Selection } from '../../engine/index.ts';
 import { useStickySlot } from '../components/StickySlot.tsx';
@@ -92,6 +100,22 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       throw error;
     }
   };
+  // The same elements while the deferred context is unchanged: the render of a click (which
+  // still shows the previous figures here) skips both panels instead of redrawing them as they were.
+  const summaries = useMemo(
+    () => (
+      <>
+        {/* A source the widget was not given (no pricing / availability prop) has no panel. */}
+        {context.pricing !== null && (
+          <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
+        )}
+        {context.availability !== null && (
+          <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
+        )}
+      </>
+    ),
+    [context, at, onQuantity, onApply],
+  );
   return (
     <div
       ref={stack}
@@ -114,13 +138,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
           />,
           stickySlot,
         )}
-      {/* A source the widget was not given (no pricing / availability prop) has no panel. */}
-      {context.pricing !== null && (
-        <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
-      )}
-      {context.availability !== null && (
-        <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
-      )}
+      {summaries}
       <QuoteForm
         locale={context.locale}
         minDate={minDate}
@@ -134,15 +152,20 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
 function StorePanels({ context }: { context: ConfiguratorPanelContext }) {
   const select = useConfigurator((s) => s.select);
   const setQuantity = useConfigurator((s) => s.setQuantity);
-  return (
-    <PanelStack
-      context={context}
-      onQuantity={context.setQuantity ?? setQuantity}
-      onApply={(patch) => {
-        for (const [attribute, value] of Object.entries(patch)) select(attribute, value);
-      }}
-    />
+  // Stable callbacks (the latest setter behind them): the panels' elements can then be kept while
+  // their deferred context is unchanged.
+  const quantitySetter = useRef(context.setQuantity ?? setQuantity);
+  useEffect(() => {
+    quantitySetter.current = context.setQuantity ?? setQuantity;
+  });
+  const onQuantity = useCallback((quantity: number) => quantitySetter.current(quantity), []);
+  const onApply = useCallback(
+    (patch: Selection) => {
+      for (const [attribute, value] of Object.entries(patch)) select(attribute, value);
+    },
+    [select],
   );
+  return <PanelStack context={context} onQuantity={onQuantity} onApply={onApply} />;
 }
 
 /**
