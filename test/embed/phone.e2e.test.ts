@@ -135,3 +135,27 @@ describe.each(WIDTHS)('shop.html at %s width (%i px)', (name, width, height) => 
     await loaded.page.close();
   });
 });
+
+describe('the loader on shop.html', () => {
+  it('preloads the documents the widget names with the app, and each is downloaded once', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await shop(1280, 900);
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="fetch"]')].map(
+        (link) => new URL(link.href).pathname,
+      ),
+    );
+    const documents = [
+      '/catalogue/availability.json',
+      '/catalogue/desk.json',
+      '/catalogue/pricing.json',
+    ];
+    expect(preloaded.sort()).toEqual(documents);
+    const fetched = server.requests
+      .slice(before)
+      .filter((path) => /^\/catalogue\/\w+\.json$/.test(path));
+    expect(fetched.sort()).toEqual(documents);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
