@@ -223,6 +223,5 @@ export const de: Messages = {
   'share.copied': 'Link kopiert',
   'share.shared': 'Geteilt',
   'share.manual': 'Diesen Link kopieren:',
-  'share.link': 'Link zu dieser Konfiguration',
   'share.title': '{product}: meine Konfiguration',
 };

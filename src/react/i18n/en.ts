@@ -215,7 +215,6 @@ export const en = {
   'share.copied': 'Link copied',
   'share.shared': 'Shared',
   'share.manual': 'Copy this link:',
-  'share.link': 'Link to this configuration',
   'share.title': '{product}: my configuration',
 } as const;
 
