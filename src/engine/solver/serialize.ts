@@ -46,8 +46,8 @@ export function serializeCompiled(c: CompiledModel): SerializedCompiled {
     modelId: c.model.id,
     modelVersion: c.model.version,
     order,
-    level: c.mdd.level.slice(2),
-    kids: c.mdd.kids.slice(),
+    level: Array.from(c.mdd.level.subarray(2, c.mdd.nodeCount)),
+    kids: Array.from(c.mdd.kids.subarray(0, c.mdd.kidCount)),
     root: c.root,
     constraints: c.constraints.map((k) => ({ id: k.id, root: k.root })),
   };
