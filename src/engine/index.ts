@@ -16,6 +16,7 @@ export { compile, DEFAULT_MAX_NODES } from './solver/compile.ts';
 export type { CompiledModel, CompileOptions } from './solver/compile.ts';
 export { domains } from './solver/domains.ts';
 export { count } from './solver/count.ts';
+export { hasValidCompletion } from './solver/hasValidCompletion.ts';
 export { validate } from './solver/validate.ts';
 export { SolverError } from './solver/SolverError.ts';
 export type { SolverErrorCode } from './solver/SolverError.ts';

@@ -2,8 +2,8 @@ import {
   type Selection,
   type SelectionValue,
   type CompiledModel,
-  count,
   domains,
+  hasValidCompletion,
   seededRandom,
   shuffled,
 } from '../../engine/index.ts';
@@ -56,7 +56,7 @@ export function salesReplay(
       if (!compiled.byId.get(id)?.keys.includes(cell)) known = false;
       selection[id] = cell;
     });
-    if (known && count(compiled, selection) > 0n) consistent.push(selection);
+    if (known && hasValidCompletion(compiled, selection)) consistent.push(selection);
   }
   const picked = shuffled(consistent, random).slice(0, options.rows ?? 200);
   return {
