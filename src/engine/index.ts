@@ -33,7 +33,7 @@ export { repair } from './solver/repair.ts';
 export { complete } from './solver/complete.ts';
 export { reconcileSelection } from './solver/reconcileSelection.ts';
 export type { CompletionObjective } from './solver/complete.ts';
-export { serializeCompiled, deserializeCompiled } from './solver/serialize.ts';
+export { serializeCompiled, deserializeCompiled, isCompiledFile } from './solver/serialize.ts';
 export type { SerializedCompiled } from './solver/serialize.ts';
 export { lintModelSemantics } from './solver/lintModelSemantics.ts';
 export { promise } from './leadtime/promise.ts';
