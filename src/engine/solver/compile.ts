@@ -38,7 +38,7 @@ export interface CompiledModel {
 
 /** Options of `compile`. */
 export interface CompileOptions {
-  /** Stop with a `COMPILE_LIMIT` error past this many nodes (intermediate ones included). */
+  /** Stop with a `COMPILE_LIMIT` error past this many nodes alive in the store (intermediate ones between garbage collections included). */
   maxNodes?: number;
 }
 
@@ -50,8 +50,9 @@ export const DEFAULT_MAX_NODES = 4_000_000;
  * multi cardinalities) into one reduced multi-valued decision diagram of its valid
  * configurations. Variables follow a static order of the constraint graph (FORCE, else a
  * depth-first walk: each try gets a quarter of the node budget, then FORCE gets all of it);
- * constraint diagrams are conjoined as a balanced tree in order of their position, which keeps
- * intermediate diagrams small. Throws a `SolverError` with code `COMPILE_LIMIT` past `maxNodes`.
+ * constraint diagrams are conjoined one at a time, deepest first, with garbage collection of
+ * intermediate nodes (see `conjoinInLevelOrder`). Throws a `SolverError` with code
+ * `COMPILE_LIMIT` when the store holds more than `maxNodes` live nodes.
  *
  * @example
  * const compiled = compile(parseModel(json));
