@@ -181,7 +181,19 @@ export function measureClicks(
     if (performance.now() - started > budget) break;
     const selection = clicks[i]!;
     const p0 = performance.now();
-    const answer = peer.availableValues(selection);
+    let answer: ReturnType<SatPeer['availableValues']>;
+    try {
+      answer = peer.availableValues(selection);
+    } catch (error) {
+      // logic-solver is MiniSat compiled with a fixed 64 MB heap: big models abort it.
+      figures.push({
+        name: `${name}: peer (logic-solver SAT) per click`,
+        unit: 'ms',
+        value: 'n/a',
+        note: `the peer failed after ${peerTimes.length} clicks: ${(error as Error).message.split('\n')[0]}`,
+      });
+      return figures;
+    }
     peerTimes.push(performance.now() - p0);
     calls += answer.calls;
     const e0 = performance.now();

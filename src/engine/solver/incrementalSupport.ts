@@ -96,7 +96,7 @@ export class IncrementalSupport {
       }
     }
     this.work = 0;
-    const budget = WORK_BUDGET * this.parentEdge.length;
+    const budget = (WORK_BUDGET * this.parentEdge.length) / 2;
     let c = 0;
     if (changes.length / 2 <= REBUILD_AFTER)
       for (; c < changes.length && this.work < budget; c += 2)
