@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { build, type InlineConfig } from 'vite';
+import { build, type InlineConfig, type Plugin } from 'vite';
 
 /**
  * The loader's budget in bytes, gzipped (embed.md). The shop app's 110 kB budget is retired
@@ -49,6 +49,10 @@ export interface EmbedBuild {
   app: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
+  /** The German catalogue, loaded beside the shop app only for a German widget. */
+  german: BuiltFile;
+  /** The German catalogues of the rep app (the widget's and the rep mode's), likewise. */
+  repGerman: BuiltFile;
   /** The Temporal polyfill, loaded before the app only where the browser has no `Temporal`. */
   polyfill: BuiltFile;
   /** The fixed stack alone, built like the app (`stackFloor.tsx`): the floor under the app. */
@@ -88,12 +92,34 @@ function base(outDir: string, define: Record<string, string>): InlineConfig {
 const scriptUrl =
   'var __madetoScriptUrl=document.currentScript&&document.currentScript.src||location.href;';
 
+/** The German catalogues, which the apps leave to their own file, and what stands in for them. */
+const GERMAN = new Map([
+  [join(root, 'src/react/i18n/de.ts'), join(root, 'src/embed/i18n/deferredDe.ts')],
+  [join(root, 'src/react/rep/i18n/de.ts'), join(root, 'src/embed/i18n/deferredRepDe.ts')],
+]);
+
+/**
+ * Swaps the German catalogues for empty ones (`deferredDe.ts`, `deferredRepDe.ts`) that
+ * `loadCatalogue` fills from `madeto-de.<hash>.js` (`madeto-rep-de.<hash>.js` in the rep app)
+ * before a German widget renders: shops in other languages do not download German.
+ */
+const deferGerman: Plugin = {
+  name: 'madeto-defer-german',
+  enforce: 'pre',
+  async resolveId(source, importer) {
+    if (!source.endsWith('de.ts') || !importer) return null;
+    const resolved = await this.resolve(source, importer, { skipSelf: true });
+    return (resolved && GERMAN.get(resolved.id)) ?? null;
+  },
+};
+
 async function buildIife(
   outDir: string,
   entry: string,
   file: string,
   define = {},
   alias: Record<string, string> = {},
+  plugins: Plugin[] = [],
 ) {
   const config = base(outDir, { 'import.meta.url': '__madetoScriptUrl', ...define });
   await build({
@@ -104,7 +130,7 @@ async function buildIife(
         replacement,
       })),
     },
-    plugins: [react()],
+    plugins: [...plugins, react()],
     worker: { format: 'es' },
     // The worker file sits beside the app: resolve it against the app's URL, not the page's.
     experimental: {
@@ -155,23 +181,33 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   rmSync(embedDir, { recursive: true, force: true });
   await buildIife(embedDir, 'src/embed/temporal/polyfillEntry.ts', 'temporal-polyfill.js');
   const polyfillName = contentHashed(embedDir, 'temporal-polyfill');
+  await buildIife(embedDir, 'src/embed/i18n/germanEntry.ts', 'madeto-de.js');
+  const germanName = contentHashed(embedDir, 'madeto-de');
+  await buildIife(embedDir, 'src/embed/i18n/repGermanEntry.ts', 'madeto-rep-de.js');
+  const repGermanName = contentHashed(embedDir, 'madeto-rep-de');
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global.
-  const app = async (entry: string, stem: string) => {
+  const app = async (entry: string, stem: string, german: string) => {
     await buildIife(
       embedDir,
       entry,
       `${stem}.js`,
-      { __MADETO_POLYFILL__: JSON.stringify(polyfillName) },
+      {
+        __MADETO_POLYFILL__: JSON.stringify(polyfillName),
+        __MADETO_DE__: JSON.stringify(german),
+      },
       { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
+      [deferGerman],
     );
     return contentHashed(embedDir, stem);
   };
-  const appName = await app('src/embed/appEntry.ts', 'madeto-app');
-  const repName = await app('src/embed/repAppEntry.ts', 'madeto-rep');
+  const appName = await app('src/embed/appEntry.ts', 'madeto-app', germanName);
+  const repName = await app('src/embed/repAppEntry.ts', 'madeto-rep', repGermanName);
   const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
     __MADETO_APP__: JSON.stringify(appName),
     __MADETO_REP__: JSON.stringify(repName),
     __MADETO_POLYFILL__: JSON.stringify(polyfillName),
+    __MADETO_DE__: JSON.stringify(germanName),
+    __MADETO_REP_DE__: JSON.stringify(repGermanName),
   });
   const floorDir = join(outDir, 'size-floor');
   rmSync(floorDir, { recursive: true, force: true });
@@ -181,6 +217,8 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     loader: sizeOf(loader),
     app: sizeOf(join(embedDir, appName)),
     rep: sizeOf(join(embedDir, repName)),
+    german: sizeOf(join(embedDir, germanName)),
+    repGerman: sizeOf(join(embedDir, repGermanName)),
     polyfill: sizeOf(join(embedDir, polyfillName)),
     floor: sizeOf(floor),
     lib,
@@ -256,6 +294,8 @@ export function formatSizes(result: EmbedBuild): string {
     `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)}${over(result.loader.gzip, BUDGETS.loader)})`,
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (ceiling ${kb(APP_CEILING)}${over(result.app.gzip, APP_CEILING)})`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
+    `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
+    `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,
     `stack floor  ${kb(result.floor.bytes)}  gzip ${kb(result.floor.gzip)}  (React, react-dom, react-hook-form, TanStack Query, zustand, zod/mini and no Madeto code: the app's floor)`,
     `temporal-polyfill  ${kb(result.polyfill.bytes)}  gzip ${kb(result.polyfill.gzip)}  (only where the browser has no Temporal)`,
     ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),

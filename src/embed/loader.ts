@@ -13,6 +13,8 @@ import { VERSION } from './version.ts';
 declare const __MADETO_APP__: string;
 declare const __MADETO_REP__: string;
 declare const __MADETO_POLYFILL__: string;
+declare const __MADETO_DE__: string;
+declare const __MADETO_REP_DE__: string;
 
 interface LoaderGlobal {
   (...args: unknown[]): void;
@@ -45,26 +47,35 @@ if (!w.Madeto?.version) {
     };
     // A polyfill that fails is the app's to report (`polyfill`: it tries once more itself).
     if (!w.Temporal) add(__MADETO_POLYFILL__);
-    const app = add(script?.dataset.app === 'rep' || wantsRep() ? __MADETO_REP__ : __MADETO_APP__);
+    const rep = script?.dataset.app === 'rep' || wantsRep();
+    const app = add(rep ? __MADETO_REP__ : __MADETO_APP__);
     app.onerror = () => failed(app.src);
     // The documents the widgets name in attributes download with the app, not after it (on a
     // slow network that is one round trip and their transfer less before the widget is usable).
+    // So is the German catalogue (its own file) for a widget whose attribute, or the page,
+    // says German: the app adds its script when it renders that widget.
     const urls = new Set<string>();
-    document.querySelectorAll(TAG).forEach((el) =>
+    let german = false;
+    document.querySelectorAll(TAG).forEach((el) => {
       ['model', 'pricing', 'availability'].forEach((name) => {
         const url = el.getAttribute(name);
         if (url) urls.add(url);
-      }),
-    );
-    urls.forEach((url) => {
+      });
+      german ||= /^de\b/i.test(
+        el.getAttribute('locale') || document.documentElement.lang || navigator.language,
+      );
+    });
+    const preload = (url: string, as: string) => {
       const link = document.createElement('link');
       link.rel = 'preload';
-      link.as = 'fetch';
-      link.crossOrigin = 'anonymous';
+      link.as = as;
+      if (as === 'fetch') link.crossOrigin = 'anonymous';
       link.href = url;
       if (nonce) link.nonce = nonce;
       document.head.append(link);
-    });
+    };
+    urls.forEach((url) => preload(url, 'fetch'));
+    if (german) preload(base + (rep ? __MADETO_REP_DE__ : __MADETO_DE__), 'script');
   };
   // The app did not load: every widget says so with `madeto-error` (code `app`), the reserved
   // space is given back, and `Madeto.load()` tries again.

@@ -14,6 +14,7 @@ import type { OrderPayload } from '../engine/index.ts';
 import { watchBuyerChanges } from './buyerChanges.ts';
 import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
 import { keepFocusInside } from './focusKeeper.ts';
+import { catalogueReady, loadCatalogue } from './i18n/loadCatalogue.ts';
 import { HostReporter } from './HostReporter.tsx';
 import {
   CHOICES,
@@ -136,6 +137,17 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     const json = readJsonChild(el);
     const attrs = readAttributes(el);
     const jsIssues = checkJsOptions(js);
+    // A German widget renders once its catalogue is there (never English first); the loader has
+    // usually preloaded it beside the app. Options are read again then, and reported once.
+    const wanted = js.locale ?? attrs.options.locale ?? json.options.locale;
+    const language = resolveLocale(
+      typeof wanted === 'string' ? wanted : undefined,
+      el.ownerDocument,
+    );
+    if (!catalogueReady(language)) {
+      void loadCatalogue(el.ownerDocument).then(() => status === 'mounted' && render());
+      return;
+    }
     [...json.issues, ...attrs.issues, ...jsIssues].forEach(report);
     // A JS word option with a wrong value (reported) is ignored, like a wrong attribute.
     const valid: Partial<EmbedOptions> = { ...js };

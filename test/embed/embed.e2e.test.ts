@@ -196,6 +196,60 @@ describe('the strict CSP page', () => {
   });
 });
 
+// The German catalogue is its own file (madeto-de.<hash>.js): English shops never fetch it; a
+// German page gets it preloaded by the loader and its widget shows German from its first frame.
+describe('the German catalogue', () => {
+  const germanFiles = (from: number) =>
+    server.requests.slice(from).filter((r) => /\/madeto\/madeto-de\.\w+\.js$/.test(r));
+
+  it('an English shop page does not download it', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await openShop();
+    await page.locator('#desk').getByRole('button', { name: 'Undo' }).waitFor();
+    expect(germanFiles(before)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a German page under the strict CSP: fetched once, with the nonce, never English first', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/csp.html', async (p) => {
+      await p.route('**/embed/csp.html', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace('locale="en-GB"', 'locale="de-DE"');
+        await route.fulfill({ response, body });
+      });
+      // Every frame: did the widget ever show an English toolbar?
+      await p.addInitScript(() => {
+        const w = window as unknown as { englishSeen?: boolean };
+        const look = () => {
+          const text = document.querySelector('#desk')?.shadowRoot?.textContent ?? '';
+          if (/\bUndo\b/.test(text)) w.englishSeen = true;
+          requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    });
+    const desk = page.locator('#desk');
+    await desk.getByRole('button', { name: 'Rückgängig' }).waitFor({ timeout: 20_000 });
+    await desk.getByRole('radio', { name: /Aluminium, 2-stage/ }).click();
+    expect(await desk.getByText('Preis', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as { englishSeen?: boolean }).englishSeen)).toBe(
+      undefined,
+    );
+    expect(germanFiles(before)).toHaveLength(1);
+    const nonces = await page.evaluate(() =>
+      ['script[src$="loader.js"]', 'link[href*="madeto-de."]', 'script[src*="madeto-de."]'].map(
+        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
+      ),
+    );
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
+    expect(nonces.slice(1)).toEqual([nonces[0], nonces[0]]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the engine in a Web Worker under the strict CSP', () => {
   it('fetches the worker file, reports no violation, and clicks update the choices', async () => {
     const before = server.requests.length;

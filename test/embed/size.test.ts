@@ -55,6 +55,17 @@ describe('embed build outputs', () => {
       expect(code.includes(words), words).toBe(expected);
   });
 
+  // German words only the German catalogue has: the apps leave it to madeto-de.<hash>.js.
+  it.each([
+    ['the shop app', () => result.app.file, false],
+    ['the rep app', () => result.rep.file, false],
+    ['the German file', () => result.german.file, true],
+  ])('%s holds the German catalogue: %s', (_name, file, expected) => {
+    const code = readFileSync(file(), 'utf8');
+    for (const words of ['Preise werden geladen', 'Rückgängig'])
+      expect(code.includes(words), words).toBe(expected);
+  });
+
   it.each([
     ['production React (minified error codes)', /react\.dev\/errors\//, true],
     [
