@@ -29,9 +29,11 @@ interface Shop {
   nonce?: string;
   /** Puts the widget far below the fold. */
   below?: boolean;
+  /** The widget's `locale` attribute (default `en-GB`). */
+  locale?: string;
 }
 
-function shopHtml({ engine, nonce, below }: Shop): string {
+function shopHtml({ engine, nonce, below, locale = 'en-GB' }: Shop): string {
   const n = nonce ? ` nonce="${nonce}"` : '';
   return `<!doctype html>
 <html lang="en">
@@ -45,7 +47,7 @@ function shopHtml({ engine, nonce, below }: Shop): string {
   <body>
     <h1>Desk</h1>
     ${below ? '<div style="height: 4000px"></div>' : ''}
-    <madeto-configurator id="desk" ${engine ? `engine="${engine}"` : ''} locale="en-GB" currency="EUR">
+    <madeto-configurator id="desk" ${engine ? `engine="${engine}"` : ''} locale="${locale}" currency="EUR">
       <script type="application/json">
         {
           "model": "/catalogue/desk.json",
@@ -80,7 +82,7 @@ const polyfillName = () => basename(built.polyfill.file);
 const embedFilesFromShop = (from: number) =>
   server.requests
     .slice(from)
-    .filter((r) => /loader|madeto-(app|rep)|temporal-polyfill|worker/.test(r));
+    .filter((r) => /loader|madeto-(app|rep|de)|temporal-polyfill|worker/.test(r));
 const lastDetail = async (page: Page, type: string) =>
   (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
 const aluminium = (page: Page) =>
@@ -186,6 +188,34 @@ describe('the embed served from a CDN on another origin', () => {
         expect.arrayContaining([expect.stringMatching(/^console: CSP violation: script-src-elem/)]),
       );
     expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false);
+    await page.close();
+  });
+
+  it('a German widget under that CSP: the German file comes from the CDN once, with the nonce', async () => {
+    const nonce = randomBytes(12).toString('base64');
+    const [cdnBefore, shopBefore] = [cdn.requests.length, server.requests.length];
+    const { page, problems } = await openShop({ nonce, locale: 'de-DE' });
+    await page
+      .locator('#desk')
+      .getByRole('button', { name: 'Rückgängig' })
+      .waitFor({ timeout: 20_000 });
+    await chooseAluminium(page);
+    const german = basename(built.german.file);
+    expect(cdn.requests.slice(cdnBefore)).toEqual([
+      '/madeto/v1/loader.js',
+      `/madeto/v1/${appName()}`,
+      `/madeto/v1/${german}`,
+    ]);
+    expect(embedFilesFromShop(shopBefore)).toEqual([]);
+    const nonces = await page.evaluate(
+      (german) =>
+        [`link[href$="${german}"]`, `script[src$="${german}"]`].map(
+          (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
+        ),
+      german,
+    );
+    expect(nonces).toEqual([nonce, nonce]);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
