@@ -3,8 +3,9 @@
  * src/embed/build.ts [outDir]`): `embed/temporal-polyfill.<hash>.js` (fetched only by browsers
  * without `Temporal`), `embed/madeto-app.<hash>.js` (one IIFE, React bundled, production, native
  * `Temporal`; what shops load), `embed/madeto-rep.<hash>.js` (the same plus the rep's quote editor,
- * for `mode="rep"`), `embed/loader.js` (IIFE, knows the hashed names) and `lib/` (ESM, React
- * external).
+ * for `mode="rep"`), `embed/madeto-de.<hash>.js` and `embed/madeto-rep-de.<hash>.js` (each app's
+ * German messages, fetched only for a German widget), `embed/loader.js` (IIFE, knows the hashed
+ * names) and `lib/` (ESM, React external).
  * Returns the files with their raw and gzipped sizes.
  */
 import { spawnSync } from 'node:child_process';
