@@ -50,7 +50,8 @@ export type SessionEvent =
   | {
       type: 'load';
       selection: Selection;
-      quantity?: number | undefined;
+      /** Checked against the model's limits; a refused one is dropped and named. */
+      quantity?: number | string | undefined;
       source: LoadSource;
       fromVersion?: string | undefined;
       dropped?: readonly DroppedChoice[] | undefined;
