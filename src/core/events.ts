@@ -57,5 +57,7 @@ export type SessionEvent =
       dropped?: readonly DroppedChoice[] | undefined;
     }
   | { type: 'dismissNotice' }
+  /** A message for the live region from outside the session (a panel: "new price …"). */
+  | { type: 'say'; text: string }
   /** New pricing or availability documents (loaded, refreshed). */
   | { type: 'setData'; data: SessionData };
