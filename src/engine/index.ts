@@ -118,3 +118,10 @@ export { FALSE } from './solver/mdd.ts';
 export { readJsonBytes, readJsonText, JSON_LIMITS } from './json/readJsonText.ts';
 export type { JsonLimits, JsonProblem, JsonRead } from './json/readJsonText.ts';
 export { isInstant } from './leadtime/time.ts';
+export { optimalCompletion } from './optimize/optimalCompletion.ts';
+export type {
+  Objective,
+  OptimalCompletion,
+  OptimalCompletionInput,
+} from './optimize/optimalCompletion.ts';
+export { OptimizeError } from './optimize/OptimizeError.ts';
