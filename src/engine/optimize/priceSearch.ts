@@ -63,7 +63,7 @@ const SCALE = 1_000_000;
  */
 export function priceSearch(compiled: CompiledModel, context: PriceContext): PriceSearch {
   const model = compiled.model;
-  const interaction = interactionAttributes(context.pricing, model);
+  const interaction = interactionAttributes(context, model);
   const totalOf = (selection: Selection): Decimal =>
     dec(
       price(
@@ -110,8 +110,13 @@ export function priceSearch(compiled: CompiledModel, context: PriceContext): Pri
   return { interaction, totalOf, cheapest };
 }
 
-/** Attributes whose price effect depends on other choices, the quantity or the customer. */
-function interactionAttributes(pricing: Pricing, model: ProductModel): Set<string> {
+/**
+ * Attributes whose price effect is not a per-unit amount: named by a price rule of the product,
+ * a `percent` or `per: "order"` adjustment of the product in any book, or a contract of the
+ * context's customer valid on its date.
+ */
+function interactionAttributes(context: PriceContext, model: ProductModel): Set<string> {
+  const { pricing, customerId, date } = context;
   const out = new Set<string>();
   const walk = (c: Condition): void => {
     if ('all' in c) c.all.forEach(walk);
@@ -132,7 +137,13 @@ function interactionAttributes(pricing: Pricing, model: ProductModel): Set<strin
         (adj.type === 'percent' || adj.per === 'order')
       )
         out.add(adj.attribute);
-  for (const contract of pricing.contracts)
+  const contracts = pricing.contracts.filter(
+    (c) =>
+      c.customerId === customerId &&
+      (c.validFrom === undefined || c.validFrom <= date) &&
+      (c.validTo === undefined || c.validTo === null || date < c.validTo),
+  );
+  for (const contract of contracts)
     for (const o of contract.overrides) {
       if ('attribute' in o) out.add(o.attribute);
       else if (o.product === model.id) Object.keys(o.selection).forEach((id) => out.add(id));
