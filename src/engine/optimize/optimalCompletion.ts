@@ -31,7 +31,15 @@ export interface OptimalCompletionInput {
   quantity: number;
   objective: Objective;
   /** Required for `cheapest`; breaks `fastest`'s ties (the cheaper first). */
-  pricing?: { pricing: Pricing; currency: string; date: string; customerId?: string | undefined };
+  pricing?: {
+    pricing: Pricing;
+    currency: string;
+    /** The pricing date, `YYYY-MM-DD`. */
+    date: string;
+    customerId?: string | undefined;
+    /** The line's category; the model's `category` by default (as the widget prices). */
+    category?: string | undefined;
+  };
   /** Required for `fastest`. `now` is an ISO instant with offset. */
   availability?: { snapshot: Snapshot; now: string };
 }

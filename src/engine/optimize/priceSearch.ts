@@ -2,6 +2,7 @@ import type { ProductModel, Selection } from '../model/types.ts';
 import { chooseBook } from '../pricing/book.ts';
 import { dec, type Decimal } from '../pricing/money.ts';
 import { selectedOptions } from '../pricing/options.ts';
+import { asPricing } from '../pricing/parsePricing.ts';
 import { price } from '../pricing/price.ts';
 import type { Condition, Pricing } from '../pricing/schema.ts';
 import type { CompiledModel } from '../solver/compile.ts';
@@ -16,6 +17,8 @@ export interface PriceContext {
   /** The pricing date, `YYYY-MM-DD`. */
   date: string;
   customerId?: string | undefined;
+  /** The line's category (rule conditions, taxes); the model's `category` by default. */
+  category?: string | undefined;
   quantity: number;
 }
 
@@ -61,8 +64,11 @@ const SCALE = 1_000_000;
  * const search = priceSearch(compiled, { pricing, currency: 'EUR', date: '2026-12-07', quantity: 1 });
  * search.cheapest(selectionMasks(compiled, { frame: 'steel' }))?.total.toFixed(2); // '667.59'
  */
-export function priceSearch(compiled: CompiledModel, context: PriceContext): PriceSearch {
+export function priceSearch(compiled: CompiledModel, given: PriceContext): PriceSearch {
   const model = compiled.model;
+  // Validated once here, not on every `price()` (a pricing cloned into a worker is a new object).
+  const context = { ...given, pricing: asPricing(given.pricing, [model]) };
+  const category = given.category ?? model.category;
   const interaction = interactionAttributes(context, model);
   const totalOf = (selection: Selection): Decimal =>
     dec(
@@ -71,7 +77,9 @@ export function priceSearch(compiled: CompiledModel, context: PriceContext): Pri
           date: context.date,
           currency: context.currency,
           ...(context.customerId !== undefined && { customerId: context.customerId }),
-          lines: [{ lineId: '1', productId: model.id, quantity: context.quantity, selection }],
+          lines: [
+            { lineId: '1', productId: model.id, quantity: context.quantity, category, selection },
+          ],
         },
         { pricing: context.pricing, models: [model], optionDeltas: false },
       ).total,

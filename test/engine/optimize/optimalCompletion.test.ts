@@ -93,7 +93,15 @@ const totalOf = (
       {
         date: DATE,
         ...buyer,
-        lines: [{ lineId: '1', productId: compiled.model.id, quantity, selection }],
+        lines: [
+          {
+            lineId: '1',
+            productId: compiled.model.id,
+            quantity,
+            category: compiled.model.category,
+            selection,
+          },
+        ],
       },
       { pricing: book, models: [compiled.model], optionDeltas: false },
     ).total,
