@@ -67,7 +67,7 @@ const SCALE = 1_000_000;
 export function priceSearch(compiled: CompiledModel, given: PriceContext): PriceSearch {
   const model = compiled.model;
   // Validated once here, not on every `price()` (a pricing cloned into a worker is a new object).
-  const context = { ...given, pricing: asPricing(given.pricing, [model]) };
+  const context = { ...given, pricing: asPricing(given.pricing) };
   const category = given.category ?? model.category;
   const interaction = interactionAttributes(context, model);
   const totalOf = (selection: Selection): Decimal =>

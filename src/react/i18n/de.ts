@@ -116,6 +116,11 @@ export const de: Messages = {
   'toolbar.complete': 'Für mich vervollständigen',
   'toolbar.cheapest': 'Günstigste',
   'toolbar.fastest': 'Schnellste',
+  'toolbar.needsPricing': '„Günstigste“ braucht die Preisliste, die dieser Shop nicht geladen hat.',
+  'toolbar.needsAvailability':
+    '„Schnellste“ braucht die Lagerbestände, die dieser Shop nicht geladen hat.',
+  'toolbar.pricingLoading': 'Preise für „Günstigste“ werden geladen…',
+  'toolbar.availabilityLoading': 'Lagerbestände für „Schnellste“ werden geladen…',
   'toolbar.reset': 'Zurücksetzen',
   'steps.label': 'Schritte',
   'steps.complete': 'vollständig',
