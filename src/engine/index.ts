@@ -41,6 +41,7 @@ export type * from './leadtime/result.ts';
 export { parseSnapshot, parsePromiseRequest, SnapshotError } from './leadtime/parseSnapshot.ts';
 export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
+export { buyerSubject } from './leadtime/buyerWords.ts';
 export type { PriceDelta, ValidAlternatives } from './leadtime/suggestions.ts';
 export { evaluate } from './model/evaluate.ts';
 export { parsePricing } from './pricing/parsePricing.ts';
