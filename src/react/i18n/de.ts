@@ -56,6 +56,7 @@ export const de: Messages = {
   'days.later': { one: '+{count} Tag', other: '+{count} Tage' },
   'days.earlier': { one: '−{count} Tag', other: '−{count} Tage' },
   'badge.inStock': 'auf Lager',
+  'badge.onOrder': 'vom Lieferanten',
   'badge.unavailable': 'nicht lieferbar',
   'driver.arrives': '{what}: kommt am {date} von unserem Lieferanten',
   'driver.delayed': '{what}: bei unserem Lieferanten verspätet, erwartet am {date}',

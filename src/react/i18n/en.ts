@@ -57,6 +57,7 @@ export const en = {
   'days.later': { one: '+{count} day', other: '+{count} days' },
   'days.earlier': { one: '−{count} day', other: '−{count} days' },
   'badge.inStock': 'in stock',
+  'badge.onOrder': 'from supplier',
   'badge.unavailable': 'unavailable',
   'driver.arrives': '{what}: arrives from our supplier on {date}',
   'driver.delayed': '{what}: delayed at our supplier, expected on {date}',
