@@ -66,10 +66,9 @@ describe('createValueExtras', () => {
     const days = daysBetween(o.current.deliveryDate!, o.other.deliveryDate!);
     expect(extras.days).toBe(days);
     // A difference, or (none) where the value's own parts come from in the promise with it.
-    const parts = context.model.attributes
-      .find((a) => a.id === id)!
-      .values!.find((v) => v.id === value)!
-      .bom!.map((l) => l.item);
+    const attribute = attr(context, id);
+    if (attribute.type !== 'choice') throw new Error(`${id} is not a choice`);
+    const parts = (attribute.values.find((v) => v.id === value)!.bom ?? []).map((l) => l.item);
     const fromStock = o.other.components
       .filter((c) => parts.includes(c.item))
       .every((c) => c.source === 'stock');
