@@ -1,5 +1,6 @@
 import { dec, minorUnits, money, plain, round, type Decimal } from './money.ts';
 import type { LineContext, LineInput } from './priceLine.ts';
+import { APPROVAL_NOTE } from './buyerNotes.ts';
 import type { PriceViolation } from './waterfall.ts';
 
 /**
@@ -35,6 +36,7 @@ export function checkGuardrails(
           actual: money(v.netUnit, v.currency),
           lineId: input.lineId,
           message: `line ${input.lineId}: the net unit ${money(v.netUnit, v.currency)} is below the minimum ${g.minNetUnit}: approval required`,
+          buyer: APPROVAL_NOTE,
         });
     }
     if (g.maxDiscountPercent !== undefined) {
@@ -49,6 +51,7 @@ export function checkGuardrails(
           actual: plain(effective),
           lineId: input.lineId,
           message: `line ${input.lineId}: a ${plain(effective)} % discount exceeds the maximum ${g.maxDiscountPercent} %: approval required`,
+          buyer: APPROVAL_NOTE,
         });
     }
   }
