@@ -96,6 +96,15 @@ describe('every disabled action says why, next to it', () => {
     expect(await seriousViolations(document.body)).toEqual([]);
   });
 
+  it('with every choice made, the completion buttons say so once, and each is described by it', async () => {
+    widget({ initialSelection: completeSelection });
+    for (const name of ['Complete for me', 'Cheapest', 'Fastest'])
+      await expect
+        .element(page.getByRole('button', { name, exact: true }))
+        .toHaveAccessibleDescription('Every choice is made.');
+    expect(page.getByText('Every choice is made.').elements()).toHaveLength(1);
+  });
+
   it('a requested date before the earliest delivery is named next to Send', async () => {
     widget({ initialSelection: completeSelection });
     await page.getByRole('textbox', { name: 'Name' }).fill('Ada');
