@@ -2,9 +2,8 @@ import { Temporal } from 'temporal-polyfill';
 import { parseArgs, single } from '../args.ts';
 import type { Command } from '../main.ts';
 import { readJson } from '../readJson.ts';
-import { loadModel, parseSelections, solverCall } from '../selectArgs.ts';
+import { loadSolverInput, parseSelections, solverCall } from '../selectArgs.ts';
 import {
-  compile,
   complete,
   optimalCompletion,
   OptimizeError,
@@ -19,7 +18,7 @@ import {
 import { CliError, EXIT } from '../CliError.ts';
 
 const USAGE =
-  'madeto complete <model.json> [--select a=v ...] [--objective cheapest|fastest --pricing P [--snapshot S] [--quantity N] [--currency C] [--customer ID] [--date D | --now ISO]]';
+  'madeto complete <model.json|compiled.json> [--model M] [--select a=v ...] [--objective cheapest|fastest --pricing P [--snapshot S] [--quantity N] [--currency C] [--customer ID] [--date D | --now ISO]]';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -45,9 +44,14 @@ export const run: Command = ({ args, stdout }) => {
       'customer',
       'date',
       'now',
+      'model',
     ],
   });
-  const model = loadModel(parsed.positionals[0], USAGE);
+  const { model, compiled } = loadSolverInput(
+    parsed.positionals[0],
+    USAGE,
+    single(parsed, 'model'),
+  );
   const objective = single(parsed, 'objective');
   const selection = parseSelections(model, parsed.options.get('select') ?? []);
   if (objective === undefined) {
@@ -59,7 +63,7 @@ export const run: Command = ({ args, stdout }) => {
         );
     stdout(
       JSON.stringify(
-        solverCall(() => complete(compile(model), selection)),
+        solverCall(() => complete(compiled(), selection)),
         null,
         2,
       ),
@@ -95,7 +99,7 @@ export const run: Command = ({ args, stdout }) => {
   try {
     const result = solverCall(() =>
       optimalCompletion({
-        compiled: compile(model),
+        compiled: compiled(),
         selection,
         quantity,
         objective,

@@ -13,6 +13,7 @@ import { planLoad } from '../url/planLoad.ts';
 import { ConfiguratorBody } from './ConfiguratorBody.tsx';
 import { WidgetErrorBoundary } from './WidgetErrorBoundary.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
+import { StickySlotProvider } from './StickySlot.tsx';
 import type { ConfiguratorRepOptions, RepModeProps } from '../rep/RepMode.tsx';
 
 /** What `onReady` reports: the loaded model, the mode, and where its engine runs (`null` in rep mode). */
@@ -314,18 +315,20 @@ function ConfiguratorInstance(
             ? { initialQuantity: plan.quantity }
             : {})}
         >
-          <ConfiguratorBody
-            model={model}
-            client={engine.client}
-            plan={plan}
-            layout={props.layout ?? 'steps'}
-            urlKey={urlKey}
-            panelBase={panelBase}
-            valueExtras={props.valueExtras}
-            panels={props.panels}
-            onChange={props.onChange}
-            onReady={ready}
-          />
+          <StickySlotProvider>
+            <ConfiguratorBody
+              model={model}
+              client={engine.client}
+              plan={plan}
+              layout={props.layout ?? 'steps'}
+              urlKey={urlKey}
+              panelBase={panelBase}
+              valueExtras={props.valueExtras}
+              panels={props.panels}
+              onChange={props.onChange}
+              onReady={ready}
+            />
+          </StickySlotProvider>
         </ConfiguratorStoreProvider>
       );
     default:
