@@ -19,7 +19,7 @@ describe('verifyOrder', () => {
     }
   });
 
-  it('keeps both texts of each delivery driver: the buyer\'s words and the rep\'s detail', () => {
+  it("keeps both texts of each delivery driver: the buyer's words and the rep's detail", () => {
     const p = fresh();
     const drivers = p.promise?.drivers ?? [];
     expect(drivers.length).toBeGreaterThan(0);
