@@ -511,6 +511,9 @@ export function createSession(
       case 'dismissNotice':
         load = undefined;
         return;
+      case 'say':
+        announce({ code: 'text', text: event.text });
+        return;
       case 'setData':
         data = event.data;
         return;

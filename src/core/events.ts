@@ -50,11 +50,14 @@ export type SessionEvent =
   | {
       type: 'load';
       selection: Selection;
-      quantity?: number | undefined;
+      /** Checked against the model's limits; a refused one is dropped and named. */
+      quantity?: number | string | undefined;
       source: LoadSource;
       fromVersion?: string | undefined;
       dropped?: readonly DroppedChoice[] | undefined;
     }
   | { type: 'dismissNotice' }
+  /** A message for the live region from outside the session (a panel: "new price …"). */
+  | { type: 'say'; text: string }
   /** New pricing or availability documents (loaded, refreshed). */
   | { type: 'setData'; data: SessionData };

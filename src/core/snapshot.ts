@@ -20,7 +20,8 @@ export type Announcement =
   | { code: 'added' | 'removed'; attribute: string; key: string }
   | { code: 'changed'; changes: readonly SelectionChange[] }
   | { code: 'completed' }
-  | { code: 'completeFailed'; message: string };
+  | { code: 'completeFailed'; message: string }
+  | { code: 'text'; text: string };
 
 /** An announcement with the attributes the engine also had to clear to keep it valid. */
 export interface AnnouncementEntry {

@@ -7,9 +7,19 @@ import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 import { RepApp } from './RepApp.tsx';
 
-/** The product id in the URL hash (`#/DESK`), so a chosen product survives a reload. */
+/**
+ * The product id in the URL hash (`#/DESK`), so a chosen product survives a reload. A hash that
+ * is not valid percent-encoding (`#/%E0%A4%A`) is kept as written, to be named as unknown.
+ */
 function useHashProduct(): string | undefined {
-  const read = () => decodeURIComponent(window.location.hash.replace(/^#\/?/, '')) || undefined;
+  const read = () => {
+    const raw = window.location.hash.replace(/^#\/?/, '');
+    try {
+      return decodeURIComponent(raw) || undefined;
+    } catch {
+      return raw;
+    }
+  };
   const [product, setProduct] = useState(read);
   useEffect(() => {
     const onHash = () => setProduct(read());
@@ -91,6 +101,10 @@ function Catalogue({ url }: { url: string }) {
             {...(catalogue.data.availability ? { availability: catalogue.data.availability } : {})}
           />
         </section>
+      ) : productId !== undefined && !productId.startsWith('/') ? (
+        <p role="alert">
+          The link names a product this catalogue does not have (“{productId}”): choose one above.
+        </p>
       ) : (
         <p>Choose a product to configure it.</p>
       )}

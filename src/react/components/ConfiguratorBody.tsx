@@ -105,15 +105,9 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     send({ type: 'setData', data });
   }, [data, send, latest]);
 
-  // The live region says the session's latest announcement, or a panel's newer one.
+  // The live region says the session's latest announcement (the panels' go through it too).
   const said = snap.messages.announcement;
-  const [panelSaid, setPanelSaid] = useState<{ text: string; after: number }>();
-  const message =
-    panelSaid && panelSaid.after === (said?.id ?? 0)
-      ? panelSaid.text
-      : said
-        ? announcementText(model, said, t)
-        : '';
+  const message = said ? announcementText(model, said, t) : '';
   const titleId = useId();
   // After a step change the new step's heading takes focus, so keyboard users continue there.
   // Looked up in the form's own root: inside the embed's shadow root `document` cannot see it.
@@ -175,8 +169,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     },
     [send, latest],
   );
-  const saidId = said?.id ?? 0;
-  const announce = useCallback((m: string) => setPanelSaid({ text: m, after: saidId }), [saidId]);
+  const announce = useCallback((m: string) => send({ type: 'say', text: m }), [send]);
   const panel = useMemo(
     (): ConfiguratorPanelContext => ({
       ...panelBase,

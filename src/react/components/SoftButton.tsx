@@ -13,17 +13,23 @@ export function SoftButton(props: {
   onClick: () => void;
   /** Why the button is off, shown next to it while it is. */
   reason?: string | undefined;
+  /** The id to give the reason (so neighbouring buttons sharing it can point to it). */
+  reasonId?: string | undefined;
+  /** Describes the button by a reason shown next to a neighbour (while off). */
+  describedBy?: string | undefined;
   tabIndex?: number;
   children: ReactNode;
 }) {
-  const id = useId();
+  const ownId = useId();
+  const id = props.reasonId ?? ownId;
   const why = props.off && props.reason ? props.reason : undefined;
+  const describedBy = why ? id : props.off ? props.describedBy : undefined;
   return (
     <>
       <button
         type="button"
         aria-disabled={props.off || undefined}
-        aria-describedby={why ? id : undefined}
+        aria-describedby={describedBy}
         tabIndex={props.tabIndex}
         onClick={props.off ? undefined : props.onClick}
       >

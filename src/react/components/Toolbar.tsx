@@ -1,4 +1,4 @@
-import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { SoftButton } from './SoftButton.tsx';
 import { useWidget } from './WidgetContext.tsx';
 
@@ -49,6 +49,7 @@ export function Toolbar() {
       t('toolbar.needsAvailability'),
     ),
   };
+  const groupWhyId = useId();
   const ref = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const buttons = () => [...(ref.current?.querySelectorAll('button') ?? [])];
@@ -96,7 +97,12 @@ export function Toolbar() {
           <SoftButton
             key={objective}
             off={busy || completeWhy !== undefined || needs[objective] !== undefined}
-            reason={busy ? busyWhy : (completeWhy ?? needs[objective])}
+            // A reason the three share is said once, after the last, and describes each.
+            {...(busy || completeWhy !== undefined
+              ? i === 2
+                ? { reason: busy ? busyWhy : completeWhy, reasonId: groupWhyId }
+                : { describedBy: groupWhyId }
+              : { reason: needs[objective] })}
             onClick={() => send({ type: 'complete', objective })}
             tabIndex={stop(2 + i)}
           >

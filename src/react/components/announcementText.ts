@@ -51,6 +51,9 @@ export function announcementText(
     case 'completeFailed':
       text = t('announce.completeFailed', { message: m.message });
       break;
+    case 'text':
+      text = m.text;
+      break;
     default:
       return m satisfies never;
   }

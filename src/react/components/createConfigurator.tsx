@@ -1,3 +1,4 @@
+import { checkQuantity, quantityLimits } from '../../core/index.ts';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
 import { parseModel, type ProductModel, type Selection } from '../../engine/index.ts';
@@ -10,6 +11,7 @@ import { modelQuery } from '../queries/modelQuery.ts';
 import { ConfiguratorStoreProvider } from '../store/ConfiguratorStoreContext.tsx';
 import { planLoad } from '../url/planLoad.ts';
 import { ConfiguratorBody } from './ConfiguratorBody.tsx';
+import { WidgetErrorBoundary } from './WidgetErrorBoundary.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
 import { StickySlotProvider } from './StickySlot.tsx';
 import type { ConfiguratorRepOptions, RepModeProps } from '../rep/RepMode.tsx';
@@ -182,7 +184,13 @@ function ConfiguratorLoader({
   );
   const frame = (children: ReactNode) => (
     <div className="madeto" data-theme={props.theme ?? 'light'} dir={props.dir} lang={props.locale}>
-      {children}
+      <WidgetErrorBoundary
+        title={t('widget.crashed')}
+        hint={t('widget.crashedHint')}
+        retryLabel={t('widget.retry')}
+      >
+        {children}
+      </WidgetErrorBoundary>
       {[pricing, availability].map((r, i) =>
         r.error ? (
           <p key={i} className="madeto-notice" role="alert">
@@ -302,7 +310,10 @@ function ConfiguratorInstance(
       return (
         <ConfiguratorStoreProvider
           initialSelection={plan.selection}
-          {...(plan.quantity === undefined ? {} : { initialQuantity: plan.quantity })}
+          {...(typeof plan.quantity === 'number' &&
+          checkQuantity(plan.quantity, quantityLimits(model)).state === 'ok'
+            ? { initialQuantity: plan.quantity }
+            : {})}
         >
           <StickySlotProvider>
             <ConfiguratorBody

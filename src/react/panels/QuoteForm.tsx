@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { FormField } from '../components/FormField.tsx';
 import { useMessages } from '../i18n/messages.ts';
 import { QUOTE_LIMITS, quoteSchema, type QuoteInput, type QuoteValues } from './quoteSchema.ts';
@@ -20,7 +20,19 @@ export interface QuoteFormProps {
   minDate: string;
   /** Blocks submitting with a reason (e.g. the configuration is not complete yet). */
   blockedReason?: string;
+  /** What the configuration still needs, each with a way to its step (shown as links). */
+  missing?: readonly MissingLink[];
   defaultValues?: Partial<QuoteInput>;
+}
+
+/** A choice still missing from the configuration, and how to get to its step. */
+export interface MissingLink {
+  attribute: string;
+  /** "Choose Frame", "Correct Engraving". */
+  text: string;
+  /** The step's name, e.g. "in “Structure”". */
+  where: string;
+  onOpen: () => void;
 }
 
 const EMPTY: QuoteInput = { name: '', email: '', company: '', notes: '', requestedDate: '' };
@@ -37,6 +49,7 @@ export function QuoteForm({
   onSubmit,
   minDate,
   blockedReason,
+  missing = [],
   defaultValues,
 }: QuoteFormProps) {
   const t = useMessages(locale);
@@ -47,7 +60,15 @@ export function QuoteForm({
     mode: 'onTouched',
     defaultValues: { ...EMPTY, ...defaultValues },
   });
-  const { register, handleSubmit, formState, reset } = form;
+  const { register, handleSubmit, formState, reset, control } = form;
+  // Why Send is unavailable, said next to it: the form's own problems (also before a field is
+  // touched), then the configuration's.
+  const values = useWatch({ control });
+  const formProblems = useMemo(() => {
+    const check = schema.safeParse({ ...EMPTY, ...values });
+    return check.success ? [] : [...new Set(check.error.issues.map((i) => i.message))];
+  }, [schema, values]);
+  const whyId = `${id}-why`;
   const [state, setState] = useState<QuoteFormState>('editing');
   const [failure, setFailure] = useState('');
   const [number, setNumber] = useState<string>();
@@ -164,7 +185,25 @@ export function QuoteForm({
         >
           {(aria) => <input {...aria} {...register('requestedDate')} type="date" min={minDate} />}
         </FormField>
-        {blockedReason && <p className="madeto-panel-status">{blockedReason}</p>}
+        {(formProblems.length > 0 || blockedReason) && state !== 'submitting' && (
+          <div id={whyId} className="madeto-why-list" data-state="blocked">
+            <p>{t('form.whyDisabled')}</p>
+            <ul>
+              {formProblems.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+              {blockedReason && missing.length === 0 && <li>{blockedReason}</li>}
+              {missing.map((m) => (
+                <li key={m.attribute}>
+                  <button type="button" className="madeto-link" onClick={m.onOpen}>
+                    {m.text}
+                  </button>{' '}
+                  {m.where}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {state === 'failure' && (
           <p className="madeto-form-failure" role="alert">
             {t('form.failure', { message: failure })}
@@ -172,7 +211,10 @@ export function QuoteForm({
         )}
         <button
           type="submit"
-          disabled={!formState.isValid || blockedReason !== undefined}
+          disabled={formProblems.length > 0 || blockedReason !== undefined}
+          aria-describedby={
+            formProblems.length > 0 || blockedReason !== undefined ? whyId : undefined
+          }
           aria-disabled={submitting || undefined}
         >
           {submitting

@@ -77,6 +77,22 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       : !('result' in priced)
         ? t('form.noPrice')
         : undefined;
+  // An incomplete configuration names each missing choice with a link to its step.
+  const session = context.session;
+  const missingLinks = useMemo(
+    () =>
+      (session?.missing ?? []).map((m) => ({
+        attribute: m.attribute,
+        text: t(m.reason === 'refused' ? 'form.stillToFix' : 'form.stillToChoose', {
+          attribute: m.label,
+        }),
+        where: t('form.inStep', {
+          step: context.model.groups.find((g) => g.id === m.step)?.label ?? m.step,
+        }),
+        onOpen: () => session?.goToStep(m.step),
+      })),
+    [session, t, context.model],
+  );
   const onSubmit = async (customer: QuoteValues) => {
     if (typeof submit !== 'function' || !('result' in priced))
       throw new Error(blockedReason ?? t('form.noAdapter'));
@@ -144,6 +160,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
         minDate={minDate}
         onSubmit={onSubmit}
         {...(blockedReason !== undefined && { blockedReason })}
+        missing={missingLinks}
       />
     </div>
   );

@@ -18,7 +18,7 @@ export interface DroppedChoice {
 /** A saved selection read against the current model. */
 export interface Migration {
   selection: Selection;
-  quantity: number;
+  quantity: number | string;
   /** Set when the link was saved for another version of the model. */
   fromVersion: string | undefined;
   dropped: DroppedChoice[];

@@ -8,7 +8,8 @@ import { readUrlSelection } from './urlSelection.ts';
 export interface LoadPlan {
   source: 'link' | 'saved' | 'initial' | 'none';
   selection: Selection;
-  quantity: number | undefined;
+  /** As written in a link (checked against the model's limits when loaded). */
+  quantity: number | string | undefined;
   fromVersion: string | undefined;
   dropped: DroppedChoice[];
 }

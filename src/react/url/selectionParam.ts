@@ -4,7 +4,8 @@ import type { ProductModel, Selection } from '../../engine/index.ts';
 export interface SavedSelection {
   modelId: string;
   version: string;
-  quantity: number;
+  /** The quantity; the text as written when it is not a whole number (named on load). */
+  quantity: number | string;
   /** Attribute id → value as written (typed against the model when loaded). */
   raw: Record<string, string>;
 }
@@ -42,7 +43,7 @@ export function decodeSelection(param: string): SavedSelection | undefined {
   const at = head?.lastIndexOf('@') ?? -1;
   if (!head || at <= 0) return undefined;
   const raw: Record<string, string> = {};
-  let quantity = 1;
+  let quantity: number | string = 1;
   for (const part of rest) {
     const eq = part.indexOf('=');
     if (eq <= 0) continue;
@@ -50,7 +51,7 @@ export function decodeSelection(param: string): SavedSelection | undefined {
     const value = part.slice(eq + 1);
     if (key === 'q') {
       const q = Number(value);
-      if (Number.isInteger(q) && q >= 1) quantity = q;
+      quantity = value.trim() !== '' && Number.isSafeInteger(q) ? q : value;
     } else raw[key] = value;
   }
   return { modelId: head.slice(0, at), version: head.slice(at + 1), quantity, raw };

@@ -52,8 +52,11 @@ describe('encodeSelection / decodeSelection', () => {
     ['', undefined],
     ['no-version-here', undefined],
     ['@2026|q=1', undefined],
-    ['X@1|q=0|a=b', { modelId: 'X', version: '1', quantity: 1, raw: { a: 'b' } }],
-    ['X@1|q=2.5|junk|a=b=c', { modelId: 'X', version: '1', quantity: 1, raw: { a: 'b=c' } }],
+    // The quantity as written: the session checks it against the model's limits and names a
+    // refused one (never a silent 1).
+    ['X@1|q=0|a=b', { modelId: 'X', version: '1', quantity: 0, raw: { a: 'b' } }],
+    ['X@1|q=2.5|junk|a=b=c', { modelId: 'X', version: '1', quantity: '2.5', raw: { a: 'b=c' } }],
+    ['X@1|q=abc', { modelId: 'X', version: '1', quantity: 'abc', raw: {} }],
   ])('decodes %j', (param, expected) => {
     expect(decodeSelection(param)).toEqual(expected);
   });
