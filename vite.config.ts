@@ -34,6 +34,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/**/*.browser.test.ts?(x)'],
           testTimeout: 60_000,
+          globalSetup: ['test/buildNode.setup.ts'],
         },
       },
       {
@@ -42,6 +43,7 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.ts?(x)'],
           testTimeout: 30_000,
+          globalSetup: ['test/buildNode.setup.ts'],
           browser: {
             enabled: true,
             headless: true,

@@ -33,6 +33,10 @@ if (!skipChecks) {
   check('storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']);
 }
 
+// The CLI and the reference backend run compiled (dist/node/): build them before the tests that
+// spawn `node bin/madeto.js` (the Vitest global setup builds them too, for runs of single files).
+check('build node', 'node', ['scripts/build-node.mjs']);
+
 const report = '.vitest-results.json';
 rmSync(report, { force: true });
 const vitestOk = run('vitest', bin('vitest'), [

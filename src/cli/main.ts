@@ -64,6 +64,23 @@ const commands = new Map<string, { summary: string; load: () => Promise<{ run: C
   }),
 );
 
+/**
+ * A command whose packages are not installed (`madeto serve` needs the server's: they are
+ * optional peer dependencies of the widget's npm package), as a CliError saying what to install.
+ */
+function missingPackage(name: string, error: unknown): CliError | undefined {
+  const e = error as { code?: string; message?: string };
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  const pkg = /Cannot find package '([^']+)'/.exec(e.message ?? '')?.[1];
+  if (!pkg) return undefined;
+  return new CliError(
+    `the package '${pkg}' is not installed; madeto ${name} needs it` +
+      (name === 'serve'
+        ? ' (the reference backend: npm i fastify @fastify/cors kysely better-sqlite3, and pg for PostgreSQL)'
+        : ''),
+  );
+}
+
 function usage(): string {
   return [
     'usage: madeto <command> [options]',
@@ -94,7 +111,9 @@ export async function main(
     return EXIT.usage;
   }
   try {
-    const { run } = await command.load();
+    const { run } = await command.load().catch((error: unknown) => {
+      throw missingPackage(name, error) ?? error;
+    });
     return await run({ args, ...io });
   } catch (error) {
     if (error instanceof CliError) {

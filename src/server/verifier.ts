@@ -22,6 +22,28 @@ export interface Verifier {
 }
 
 /**
+ * How a verifier thread starts: compiled (this file is JavaScript in dist/node/), the worker is
+ * the compiled `verifyWorker.js` beside it; from TypeScript (tests, `tsx`), a boot script that
+ * registers tsx's loader in the thread first (Node 20 workers do not inherit the main thread's
+ * loader). Undefined when neither can run.
+ */
+function workerBoot(): { source: string | URL; eval: boolean } | undefined {
+  if (import.meta.url.endsWith('.js'))
+    return { source: new URL('./verifyWorker.js', import.meta.url), eval: false };
+  let api: string;
+  try {
+    api = import.meta.resolve('tsx/esm/api');
+  } catch {
+    return undefined;
+  }
+  const worker = new URL('./verifyWorker.ts', import.meta.url).href;
+  return {
+    source: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); })`,
+    eval: true,
+  };
+}
+
+/**
  * A verifier: `workers` threads that each load the catalogue and run `verifyOrder` (pricing is
  * CPU-bound, so this spreads it over the machine's cores), or the calling thread when `workers`
  * is 0 or the threads cannot start (e.g. without the tsx loader). Jobs go to the least busy thread.
@@ -52,17 +74,8 @@ export function createVerifier(
     live: () => 0,
   };
   if (workers <= 0) return inline;
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return inline;
-  }
-  // The worker registers the TypeScript loader itself, then loads the engine (Node 20 workers do
-  // not inherit the main thread's loader).
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(
-    new URL('./verifyWorker.ts', import.meta.url).href,
-  )}); })`;
+  const boot = workerBoot();
+  if (boot === undefined) return inline;
   type Job = Omit<VerifyJob, 'id'> & {
     resolve: (v: Verdict) => void;
     reject: (e: Error) => void;
@@ -77,7 +90,7 @@ export function createVerifier(
   const runInline = (job: Job) =>
     inline.verify(job.payload, job.priceDates, job.withPromise).then(job.resolve, job.reject);
   const pool: Slot[] = Array.from({ length: workers }, () => {
-    const worker = new Worker(boot, { eval: true, workerData: { catalogueDir } });
+    const worker = new Worker(boot.source, { eval: boot.eval, workerData: { catalogueDir } });
     let started = () => undefined as void;
     const slot: Slot = {
       worker,

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, single } from '../args.ts';
 import { jsonlReplay, randomReplay, salesReplay, type Replay } from '../bench/clicks.ts';
@@ -15,8 +15,16 @@ import { parseModel, type ProductModel } from '../../engine/index.ts';
 const USAGE =
   'madeto bench <model.json|.xml|.dimacs> [--replay selections.jsonl|brut.csv] | madeto bench --all [--suite NAME]';
 
-/** The repository root (three levels above this file). */
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/**
+ * The package root: the nearest folder above this file with a package.json (src/cli/commands/
+ * when run from TypeScript, dist/node/ when compiled).
+ */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const root = packageRoot();
 
 /** `$MADETO_BENCHMARKS`, else `../shared/benchmarks` beside the repository; undefined when absent. */
 export function benchmarksFolder(): string | undefined {
