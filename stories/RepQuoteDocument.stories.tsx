@@ -1,7 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { QuoteChange } from '../src/engine/quotes/quoteChanges.ts';
+import { approvalState } from '../src/react/rep/approvalState.ts';
 import { QuoteDocument, type QuoteDocumentProps } from '../src/react/rep/QuoteDocument.tsx';
-import { models, pricedState, repStates } from '../test/rep/repFixtures.ts';
+import {
+  managerApproval,
+  models,
+  pricedState,
+  repStates,
+  seller,
+} from '../test/rep/repFixtures.ts';
 import '../src/react/styles/quote-print.css';
 
 const props = (state: keyof typeof repStates): QuoteDocumentProps => {
@@ -12,9 +19,10 @@ const props = (state: keyof typeof repStates): QuoteDocumentProps => {
     quote: repStates[state],
     price: priced.price,
     promise: priced.promise ?? null,
-    approvalRequired: priced.approvalRequired,
+    approval: approvalState(priced.approvalRequired, null),
     models,
     issued: '2026-11-23',
+    seller,
   };
 };
 const changes: QuoteChange[] = [
@@ -38,7 +46,16 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Valid: Story = {};
+/** The customer's copy of a revision awaiting approval: no guardrail is named. */
 export const ApprovalRequired: Story = { args: props('approvalRequired') };
+/** The rep's copy of the same revision: the guardrails it passes. */
+export const ApprovalRequiredRep: Story = {
+  args: { ...props('approvalRequired'), audience: 'rep' },
+};
+/** Approved by a manager, as the customer sees it. */
+export const Approved: Story = {
+  args: { ...props('approvalRequired'), approval: { kind: 'approved', approval: managerApproval } },
+};
 export const ShipAsap: Story = { args: props('shipAsap') };
 export const Draft: Story = { render: () => <QuoteDocument {...draft} /> };
 export const ChangedSinceQuoted: Story = { args: { ...props('valid'), changes } };
@@ -48,6 +65,12 @@ export const German: Story = { args: { ...props('approvalRequired'), locale: 'de
 const states: [string, QuoteDocumentProps][] = [
   ['valid', props('valid')],
   ['approval-required', props('approvalRequired')],
+  ['approval-required-rep', { ...props('approvalRequired'), audience: 'rep' }],
+  [
+    'approved',
+    { ...props('approvalRequired'), approval: { kind: 'approved', approval: managerApproval } },
+  ],
+  ['no-seller-details', { ...props('valid'), seller: undefined }],
   ['ship-asap', props('shipAsap')],
   ['draft', draft],
   ['changed-since-quoted', { ...props('valid'), changes }],

@@ -4,13 +4,23 @@ import { priceQuote } from '../../src/engine/quotes/priceQuote.ts';
 import { quotedFigures } from '../../src/engine/quotes/quoteChanges.ts';
 import type { RepQuote as RepQuoteData } from '../../src/engine/quotes/repQuote.ts';
 import { QuoteComparison } from '../../src/react/rep/QuoteComparison.tsx';
+import { approvalState } from '../../src/react/rep/approvalState.ts';
 import { QuoteDocument } from '../../src/react/rep/QuoteDocument.tsx';
 import { RepDiscounts } from '../../src/react/rep/RepDiscounts.tsx';
 import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
 import { SharedQuoteView } from '../../src/react/rep/SharedQuoteView.tsx';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
-import { comparison, data, editorProps, models, pricedState, repStates } from './repFixtures.ts';
+import {
+  comparison,
+  data,
+  editorProps,
+  managerApproval,
+  models,
+  pricedState,
+  repStates,
+  seller,
+} from './repFixtures.ts';
 import '../../src/react/styles/madeto.css';
 import '../../src/react/styles/panels.css';
 import '../../src/react/styles/quote-print.css';
@@ -33,7 +43,8 @@ describe('QuoteDocument', () => {
           quote={quote}
           price={priced.price}
           promise={priced.promise ?? null}
-          approvalRequired={priced.approvalRequired}
+          approval={approvalState(priced.approvalRequired, null)}
+          audience="rep"
           models={models}
           issued="2026-11-23"
         />,
@@ -60,6 +71,74 @@ describe('QuoteDocument', () => {
       expect(await seriousViolations(el)).toEqual([]);
     },
   );
+});
+
+describe('QuoteDocument for the customer', () => {
+  const priced = pricedState('approvalRequired');
+  const doc = (over: Partial<Parameters<typeof QuoteDocument>[0]> = {}) =>
+    render(
+      <QuoteDocument
+        number="RQ-2026-000007"
+        revision={2}
+        quote={repStates.approvalRequired}
+        price={priced.price}
+        promise={priced.promise ?? null}
+        approval={{ kind: 'required' }}
+        models={models}
+        issued="2026-11-23"
+        seller={seller}
+        {...over}
+      />,
+    );
+  const money = (d: string) =>
+    new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(Number(d));
+
+  it('names no guardrail and no limit on the customer’s copy; the rep’s copy names them', async () => {
+    const violation = priced.price.violations[0]!;
+    expect(violation.rule).toBe('maxDiscountPercent');
+    const customer = doc();
+    const text = customer.textContent ?? '';
+    expect(text).toContain('awaits the seller’s approval');
+    for (const word of ['guardrail', 'minimum', 'maximum', 'exceeds', '25%'])
+      expect(text, word).not.toContain(word);
+    expect(await seriousViolations(customer)).toEqual([]);
+    cleanup();
+    const rep = doc({ audience: 'rep' });
+    expect(rep.textContent).toContain('a discount of 40% exceeds the maximum of 25%');
+  });
+
+  it('states an approval by name and date, as approved, without an alert', async () => {
+    const el = doc({ approval: { kind: 'approved', approval: managerApproval } });
+    expect(el.querySelector('.madeto-quote-approval')?.textContent).toBe(
+      'Approved by Mara Manager on Nov 23, 2026.',
+    );
+    expect(el.querySelector('article')?.getAttribute('data-state')).toBe('approved');
+    expect(page.getByRole('alert').query()).toBeNull();
+  });
+
+  it('shows the seller, list prices, the discounts granted and net; options in words', async () => {
+    const el = doc();
+    const text = el.textContent ?? '';
+    expect(el.querySelector('address img')?.getAttribute('src')).toBe('/catalogue/img/logo.svg');
+    for (const s of [
+      seller.name,
+      ...(seller.address ?? []),
+      seller.taxId!,
+      ...(seller.terms ?? []),
+    ])
+      expect(text).toContain(s);
+    const line = priced.price.lines[0]!;
+    const row = el.querySelector('tbody tr')!;
+    const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells[1]).toBe(money(line.listUnit));
+    expect(cells[3]).toBe(money(line.unit));
+    expect(cells[2]).toMatch(/^−€[\d,.]+ \([\d.]+%\)$/);
+    expect(text).toContain('Discounts granted');
+    expect(text).toContain('List price total');
+    // options in words: the desk's top material by its label, never its id
+    expect(row.textContent).toContain('Top material');
+    expect(row.textContent).not.toMatch(/topMaterial|cableTray|false/);
+  });
 });
 
 describe('RepDiscounts', () => {
@@ -255,7 +334,7 @@ describe('RepQuote reopened', () => {
       .toBeVisible();
     await expect
       .element(page.getByRole('status', { name: 'Changes since quoted' }))
-      .toHaveTextContent(change.message);
+      .toHaveTextContent('Line L1: price €580.00 → €610.00');
     expect(urls.filter((u) => !u.endsWith('/api/me'))).toEqual(['/api/quotes/RQ-2026-000009']);
     await expect.element(page.getByLabelText('Ship each item as soon as possible')).toBeChecked();
     await expect.element(page.getByRole('combobox', { name: /^Revision/ })).toHaveValue('3');

@@ -14,6 +14,8 @@ import sofaJson from '../../public/catalogue/sofa.json';
 import pricingJson from '../../public/catalogue/pricing.json';
 import availabilityJson from '../../public/catalogue/availability.json';
 import acme from '../../public/catalogue/requests/price-acme-desks.json';
+import sellerJson from '../../public/catalogue/seller.json';
+import { sellerDetailsSchema } from '../../src/react/rep/sellerDetails.ts';
 
 /**
  * Rep quotes on the sample catalogue (browser-safe: JSON imports, no `node:fs`), shared by the
@@ -116,3 +118,6 @@ export const managerApproval: QuoteApproval = {
   approvedBy: 'Mara Manager',
   approvedAt: '2026-11-23T09:15:00.000Z',
 };
+
+/** The sample catalogue's seller (public/catalogue/seller.json), parsed. */
+export const seller = sellerDetailsSchema.parse(sellerJson);

@@ -2,9 +2,11 @@ import type { ProductModel } from '../../engine/model/types.ts';
 import type { PriceResult } from '../../engine/pricing/price.ts';
 import type { QuoteChange } from '../../engine/quotes/quoteChanges.ts';
 import type { RepQuote } from '../../engine/quotes/repQuote.ts';
-import { attributeLabel, valueLabel } from '../panels/labels.ts';
-import { formatRate } from '../i18n/format.ts';
-import { repFormat, violationText } from './repFormat.ts';
+import type { ApprovalState } from './approvalState.ts';
+import { changeText } from './changeText.ts';
+import { QuoteDocumentLines } from './QuoteDocumentLines.tsx';
+import { repFormat, violationText, type RepFormat } from './repFormat.ts';
+import { DEFAULT_SELLER, type SellerDetails } from './sellerDetails.ts';
 
 /** The combined promise shown on a quote. */
 export interface QuotePromise {
@@ -14,6 +16,12 @@ export interface QuotePromise {
   deliveryDate?: string;
 }
 
+/**
+ * Who reads the document: the customer (what they are offered, never the seller's internal
+ * guardrails) or the rep (the same document, with the guardrails an approval is about).
+ */
+export type QuoteAudience = 'customer' | 'rep';
+
 /** The props of `<QuoteDocument>`. */
 export interface QuoteDocumentProps {
   /** The quote number, absent for an unsaved draft. */
@@ -22,71 +30,100 @@ export interface QuoteDocumentProps {
   quote: RepQuote;
   price: PriceResult;
   promise?: QuotePromise | null;
-  approvalRequired: boolean;
+  /** Where the revision stands on approval (`approvalState`). */
+  approval: ApprovalState;
+  /** Default `customer`: the guardrails behind an approval are shown only to `rep`. */
+  audience?: QuoteAudience;
   /** What changed since the revision was quoted (a reopened quote). */
   changes?: readonly QuoteChange[];
   models: readonly ProductModel[];
   /** The issue date (`YYYY-MM-DD`). */
   issued: string;
-  seller?: string;
+  /** The seller's name, logo, address and terms (configuration); default a name only. */
+  seller?: SellerDetails | undefined;
   /** Locale of the words, money, rates and dates; default English. */
   locale?: string;
 }
 
-function Options({
-  model,
-  selection,
-  yesNo,
-}: {
-  model?: ProductModel;
-  selection: RepQuote['lines'][number]['selection'];
-  yesNo: { yes: string; no: string };
-}) {
-  const entries = Object.entries(selection);
-  if (entries.length === 0) return null;
+/** The approval line of the document, in the audience's words (`null`: nothing to say). */
+function approvalNotice(
+  props: QuoteDocumentProps,
+  f: RepFormat,
+): { state: string; text: string } | null {
+  const { approval, audience = 'customer' } = props;
+  const reasons = props.price.violations.map((v) => violationText(v, f)).join(' ');
+  switch (approval.kind) {
+    case 'not-needed':
+      return null;
+    case 'required':
+      return {
+        state: 'approval-required',
+        text:
+          audience === 'rep' ? f.t('rep.doc.approval', { reasons }) : f.t('rep.doc.awaitsApproval'),
+      };
+    case 'approved': {
+      const at = {
+        name: approval.approval.approvedBy,
+        date: f.instantDate(approval.approval.approvedAt),
+      };
+      return {
+        state: 'approved',
+        text:
+          audience === 'rep'
+            ? f.t('rep.doc.approvedPast', { ...at, reasons })
+            : f.t('rep.doc.approved', at),
+      };
+    }
+    default:
+      return approval satisfies never;
+  }
+}
+
+/** The seller's block: logo, name, address and contact. */
+function Seller({ seller }: { seller: SellerDetails }) {
+  const contact = [seller.email, seller.phone, seller.web].filter((x) => x !== undefined);
   return (
-    <dl className="madeto-quote-options">
-      {entries.map(([attribute, value]) => (
-        <div key={attribute}>
-          <dt>{model ? attributeLabel(model, attribute) : attribute}</dt>
-          <dd>
-            {model
-              ? valueLabel(model, attribute, value, yesNo)
-              : Array.isArray(value)
-                ? value.join(', ')
-                : String(value)}
-          </dd>
-        </div>
+    <address className="madeto-quote-seller">
+      {seller.logo && <img src={seller.logo} alt="" className="madeto-quote-logo" />}
+      <strong>{seller.name}</strong>
+      {seller.address?.map((line) => (
+        <span key={line}>{line}</span>
       ))}
-    </dl>
+      {contact.length > 0 && <span>{contact.join(' · ')}</span>}
+      {seller.taxId && <span>{seller.taxId}</span>}
+    </address>
   );
 }
 
 /**
- * A quote laid out as a business document (printable with `quote-print.css`): seller and
- * customer, number, revision, issue and validity dates, each line with its chosen options, quantity,
- * unit and net price, the document discount, taxes by rate, totals, the combined delivery promise
- * and the notes. An approval requirement and changes since quoting are stated, never hidden.
+ * A quote laid out as a business document (printable with `quote-print.css`): the seller (logo,
+ * address, contact), the customer, number, revision, issue and validity dates, each line with its
+ * chosen options in words, list price, discount granted and net price, the document discount,
+ * taxes by rate, totals, the combined delivery promise, notes and the seller's terms. Where the
+ * revision stands on approval is stated (awaiting approval, or approved by whom); the guardrails
+ * behind it only for `audience="rep"`, never on the customer's copy. Costs are never shown.
  */
 export function QuoteDocument(props: QuoteDocumentProps) {
   const { quote, price } = props;
   const f = repFormat(props.locale ?? 'en', price.currency);
-  const { t, money, date } = f;
-  // Tax rates are fractions ("0.19"): shown as percentages at the edge.
-  const percent = (rate: string) => formatRate(rate, f.locale);
-  const models = new Map(props.models.map((m) => [m.id, m] as const));
-  const state = props.approvalRequired ? 'approval-required' : 'valid';
-  const yesNo = { yes: t('value.yes'), no: t('value.no') };
+  const { t, date } = f;
+  const seller = props.seller ?? DEFAULT_SELLER;
+  const notice = approvalNotice(props, f);
   const policy = t(quote.shipPolicy === 'complete' ? 'rep.doc.shipComplete' : 'rep.doc.shipAsap');
   const delivery =
     props.promise?.status === 'ok' && props.promise.deliveryDate
       ? t('rep.doc.deliveryBy', { policy, date: date(props.promise.deliveryDate) })
       : t('rep.doc.deliveryTbc', { policy });
   return (
-    <article className="madeto-quote-document" data-state={state} aria-labelledby="quote-title">
+    <article
+      className="madeto-quote-document"
+      data-state={notice?.state ?? 'valid'}
+      data-audience={props.audience ?? 'customer'}
+      aria-labelledby="quote-title"
+    >
       <header className="madeto-quote-head">
         <div>
-          <p className="madeto-quote-seller">{props.seller ?? 'Madeto Furniture GmbH'}</p>
+          <Seller seller={seller} />
           <h2 id="quote-title">
             {props.number === undefined
               ? t('rep.draftTitle')
@@ -113,11 +150,13 @@ export function QuoteDocument(props: QuoteDocumentProps) {
           {quote.customer.email}
         </p>
       </section>
-      {props.approvalRequired && (
-        <p role="alert" className="madeto-quote-approval">
-          {t('rep.doc.approval', {
-            reasons: price.violations.map((v) => violationText(v, f)).join(' '),
-          })}
+      {notice && (
+        <p
+          role={notice.state === 'approved' ? 'status' : 'alert'}
+          className="madeto-quote-approval"
+          data-state={notice.state}
+        >
+          {notice.text}
         </p>
       )}
       {props.changes && props.changes.length > 0 && (
@@ -130,76 +169,13 @@ export function QuoteDocument(props: QuoteDocumentProps) {
           <ul>
             {props.changes.map((c) => (
               <li key={`${c.kind}${c.path}`} data-kind={c.kind}>
-                {c.message}
+                {changeText(c, quote, f, props.audience ?? 'customer')}
               </li>
             ))}
           </ul>
         </section>
       )}
-      <table className="madeto-quote-lines">
-        <caption>{t('rep.doc.items')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rep.doc.item')}</th>
-            <th scope="col">{t('rep.doc.quantity')}</th>
-            <th scope="col">{t('rep.doc.unitPrice')}</th>
-            <th scope="col">{t('rep.doc.net')}</th>
-            <th scope="col">{t('rep.doc.tax')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quote.lines.map((l) => {
-            const p = price.lines.find((x) => x.lineId === l.lineId);
-            const model = models.get(l.productId);
-            return (
-              <tr key={l.lineId}>
-                <th scope="row">
-                  {model?.name ?? l.productId}
-                  <Options {...(model && { model })} selection={l.selection} yesNo={yesNo} />
-                </th>
-                <td>{f.count(l.quantity)}</td>
-                <td>{p ? money(p.unit) : '—'}</td>
-                <td>{p ? money(p.extended) : '—'}</td>
-                <td>{p ? percent(p.taxRate) : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          {!/^0(\.0+)?$/.test(price.documentDiscount) && (
-            <tr>
-              <th scope="row" colSpan={3}>
-                {t('rep.doc.documentDiscount')}
-              </th>
-              <td colSpan={2}>−{money(price.documentDiscount)}</td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row" colSpan={3}>
-              {t('rep.doc.subtotal')}
-            </th>
-            <td colSpan={2}>{money(price.subtotal)}</td>
-          </tr>
-          {price.taxes.map((tax) => (
-            <tr key={tax.taxId}>
-              <th scope="row" colSpan={3}>
-                {t('rep.doc.taxLine', {
-                  taxId: tax.taxId,
-                  rate: percent(tax.rate),
-                  base: money(tax.base),
-                })}
-              </th>
-              <td colSpan={2}>{money(tax.amount)}</td>
-            </tr>
-          ))}
-          <tr className="madeto-quote-total">
-            <th scope="row" colSpan={3}>
-              {t('rep.doc.total')}
-            </th>
-            <td colSpan={2}>{money(price.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <QuoteDocumentLines quote={quote} price={price} models={props.models} f={f} />
       <section aria-label={t('rep.shipPolicy')} className="madeto-quote-delivery">
         <h3>{t('rep.shipPolicy')}</h3>
         <p>{delivery}</p>
@@ -210,13 +186,19 @@ export function QuoteDocument(props: QuoteDocumentProps) {
           <p>{quote.notes}</p>
         </section>
       )}
-      <footer className="madeto-quote-foot">
-        {t('rep.doc.footer', {
-          currency: price.currency,
-          date: date(price.date),
-          validUntil: date(quote.validUntil),
-        })}
-      </footer>
+      <section aria-label={t('rep.doc.terms')} className="madeto-quote-terms">
+        <h3>{t('rep.doc.terms')}</h3>
+        <p>
+          {t('rep.doc.footer', {
+            currency: price.currency,
+            date: date(price.date),
+            validUntil: date(quote.validUntil),
+          })}
+        </p>
+        {seller.terms?.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </section>
     </article>
   );
 }

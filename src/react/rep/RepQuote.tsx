@@ -3,12 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { Snapshot } from '../../engine/leadtime/schema.ts';
 import type { ProductModel } from '../../engine/model/types.ts';
-import { PricingError } from '../../engine/pricing/PricingError.ts';
 import type { Pricing } from '../../engine/pricing/schema.ts';
-import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
 import { parseRepQuote, type RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
+import { approvalState, type ApprovalState } from './approvalState.ts';
+import { draftPrice } from './draftPrice.ts';
 import { DuplicateQuote, type DuplicateMode } from './DuplicateQuote.tsx';
 import { OpenQuote } from './OpenQuote.tsx';
 import { QuoteDocument } from './QuoteDocument.tsx';
@@ -18,7 +18,6 @@ import { RepDiscounts } from './RepDiscounts.tsx';
 import { repQuoteApi, type QuoteView } from './quoteApi.ts';
 import { repFormat } from './repFormat.ts';
 import {
-  priceableIssues,
   quoteFromForm,
   relocaliseDiscounts,
   repQuoteFormSchemaFor,
@@ -49,11 +48,6 @@ export interface RepQuoteProps {
   /** The backend calls; default `repQuoteApi(apiBase, token)` (stories hand in a stand-in). */
   api?: RepQuoteApi;
 }
-
-/** The quote the form describes: priced (within the guardrails or past one), or why it cannot be. */
-type Derived =
-  | { kind: 'valid' | 'approval-required'; quote: RepQuoteData; priced: PricedQuote }
-  | { kind: 'unpriceable'; message: string };
 
 /**
  * A call to the backend: save (a new quote, or a revision of `number`), reopen a revision, or
@@ -136,24 +130,12 @@ function RepQuoteEditor(props: RepQuoteProps) {
     values.shipPolicy,
     values.pricing,
   ]);
-  const derived = useMemo((): Derived => {
-    const issues = priceableIssues(schemas(currency), values);
-    if (issues.length > 0) return { kind: 'unpriceable', message: issues.join(' ') };
-    const quote = quoteFromForm(values, f);
-    try {
-      const priced = priceQuote(quote, data);
-      return { kind: priced.approvalRequired ? 'approval-required' : 'valid', quote, priced };
-    } catch (e) {
-      if (e instanceof PricingError)
-        return {
-          kind: 'unpriceable',
-          message: e.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        };
-      throw e;
-    }
+  const derived = useMemo(
+    () => draftPrice(values, schemas(currency), f, data),
     // `values` is a new object on every render; `priceKey` is what the price depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [priceKey, data, locale, today, f]);
+    [priceKey, data, locale, today, f],
+  );
 
   // After a refused save, focus the first field with an error, once it is on screen (the errors
   // of fields set through `setValue` may render a commit after the refusal).
@@ -235,6 +217,12 @@ function RepQuoteEditor(props: RepQuoteProps) {
   };
   const save = form.handleSubmit(
     async (valid) => {
+      // A document discount above the lines' total is refused here (the schema cannot know it).
+      if (derived.discountErrors.documentDiscount !== undefined) {
+        setNotice({ kind: 'invalid', message: t('rep.fixErrors', { count: 1 }) });
+        setRefusals((n) => n + 1);
+        return;
+      }
       // The engine's own check stays the last word on what is sent.
       const parsed = parseRepQuote(quoteFromForm(valid, f));
       if (!parsed.ok) {
@@ -261,22 +249,20 @@ function RepQuoteEditor(props: RepQuoteProps) {
       return message ? [[l.lineId, message] as const] : [];
     }),
   );
-  const discountErrors = {
-    ...(errors.discounts?.additionalPercent?.message && {
-      additionalPercent: errors.discounts.additionalPercent.message,
-    }),
-    ...(errors.discounts?.partnerPercent?.message && {
-      partnerPercent: errors.discounts.partnerPercent.message,
-    }),
-    ...(errors.discounts?.documentDiscount?.message && {
-      documentDiscount: errors.discounts.documentDiscount.message,
-    }),
-  };
+  // A discount typed out of range is marked as it is typed (the preview leaves it out).
+  const discountErrors = derived.discountErrors;
   // A field typed through `setValue` is checked on every change once a save was refused.
   const change = (invalid: boolean) => ({
     shouldValidate: invalid || refusals > 0,
     shouldDirty: true,
   });
+  // The approval a manager gave applies to the stored revision as saved, not to unsaved changes.
+  const documentApproval: ApprovalState =
+    derived.kind !== 'approval-required'
+      ? { kind: 'not-needed' }
+      : stored && !form.formState.isDirty
+        ? approvalState(true, stored.approval, stored.revision)
+        : { kind: 'required' };
   const share = stored?.shareToken;
   const shareHref = share && (props.shareUrl ? props.shareUrl(share) : `#/shared/${share}`);
 
@@ -311,7 +297,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
           onChange={(d) => form.setValue('discounts', d, change(errors.discounts !== undefined))}
           errors={discountErrors}
           currency={currency}
-          violations={derived.kind === 'unpriceable' ? undefined : derived.priced.price.violations}
+          violations={derived.kind === 'unpriceable' ? undefined : derived.violations}
+          incompleteLines={derived.kind === 'unpriceable' ? [] : derived.incompleteLines}
         />
         <div className="madeto-rep-actions">
           <button type="button" onClick={(e) => void save(e)} disabled={status.kind === 'saving'}>
@@ -371,7 +358,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
           quote={derived.quote}
           price={derived.priced.price}
           promise={derived.priced.promise ?? null}
-          approvalRequired={derived.priced.approvalRequired}
+          approval={documentApproval}
+          audience="rep"
           models={props.models}
           issued={(stored?.createdAt ?? props.now).slice(0, 10)}
         />

@@ -1,9 +1,12 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { ProductModel } from '../../engine/model/types.ts';
+import { approvalState } from './approvalState.ts';
 import { QuoteDocument } from './QuoteDocument.tsx';
-import { sharedQuoteApi } from './quoteApi.ts';
+import type { RepTranslate } from './i18n/repMessages.ts';
+import { QuoteApiError, sharedQuoteApi } from './quoteApi.ts';
 import { repFormat } from './repFormat.ts';
+import type { SellerDetails } from './sellerDetails.ts';
 
 /** The customer's side of a share link (`sharedQuoteApi`): read the quote, accept it. */
 export type SharedQuoteApi = ReturnType<typeof sharedQuoteApi>;
@@ -20,11 +23,30 @@ export interface SharedQuoteViewProps {
   locale?: string;
   /** The backend calls; default `sharedQuoteApi(apiBase, token)` (stories hand in a stand-in). */
   api?: SharedQuoteApi;
+  /** The seller's name, logo, address and terms on the document. */
+  seller?: SellerDetails | undefined;
 }
 
 /** What the customer's view shows, as `data-state`. */
 export type SharedQuoteState =
-  'loading' | 'error' | 'open' | 'approval-required' | 'expired' | 'accepted';
+  'loading' | 'error' | 'open' | 'approval-required' | 'approved' | 'expired' | 'accepted';
+
+/**
+ * Why an accept was refused, in the customer's language: the backend's refusals by code (expired,
+ * awaiting approval, changed since quoted); anything else with the error's own message.
+ */
+function acceptFailure(e: Error, t: RepTranslate): string {
+  if (e instanceof QuoteApiError)
+    switch (e.code) {
+      case 'QUOTE_EXPIRED':
+        return t('rep.shared.error.expired');
+      case 'APPROVAL_REQUIRED':
+        return t('rep.shared.error.approval');
+      case 'QUOTE_CHANGED':
+        return t('rep.shared.error.changed');
+    }
+  return t('rep.shared.error.other', { message: e.message });
+}
 
 /**
  * What a customer sees behind a share link: the latest revision of the quote, read-only, as a
@@ -64,13 +86,17 @@ function SharedQuote(props: SharedQuoteViewProps) {
     );
   const v = quote.data;
   const expired = v.quote.validUntil < props.today;
+  const approval = approvalState(v.approvalRequired, v.approval, v.revision);
+  const awaitsApproval = approval.kind === 'required';
   const state: SharedQuoteState = accept.isSuccess
     ? 'accepted'
     : expired
       ? 'expired'
-      : v.approvalRequired
+      : awaitsApproval
         ? 'approval-required'
-        : 'open';
+        : approval.kind === 'approved'
+          ? 'approved'
+          : 'open';
   return (
     <div className="madeto madeto-shared-quote" data-state={state} lang={locale}>
       <QuoteDocument
@@ -79,11 +105,13 @@ function SharedQuote(props: SharedQuoteViewProps) {
         quote={v.quote}
         price={v.price}
         promise={v.promise}
-        approvalRequired={v.approvalRequired}
+        approval={approval}
+        audience="customer"
         changes={v.changes}
         models={props.models}
         issued={v.createdAt.slice(0, 10)}
         locale={locale}
+        seller={props.seller}
       />
       <div className="madeto-shared-actions">
         {accept.isSuccess ? (
@@ -92,14 +120,14 @@ function SharedQuote(props: SharedQuoteViewProps) {
           <>
             <button
               type="button"
-              disabled={expired || v.approvalRequired || accept.isPending}
+              disabled={expired || awaitsApproval || accept.isPending}
               onClick={() => accept.mutate()}
             >
               {t('rep.shared.accept')}
             </button>
             {expired && <p>{t('rep.shared.expired', { date: date(v.quote.validUntil) })}</p>}
-            {v.approvalRequired && <p>{t('rep.shared.awaitsApproval')}</p>}
-            {accept.isError && <p role="alert">{accept.error.message}</p>}
+            {awaitsApproval && <p>{t('rep.shared.awaitsApproval')}</p>}
+            {accept.isError && <p role="alert">{acceptFailure(accept.error, t)}</p>}
           </>
         )}
         <button type="button" onClick={() => window.print()}>

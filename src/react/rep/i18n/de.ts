@@ -78,6 +78,12 @@ export const repDe: RepMessages = {
   'rep.error.quantity': 'Menge der Position {line}: Geben Sie eine ganze Zahl von 1 bis {max} ein.',
   'rep.error.percent': '{field}: Geben Sie einen Prozentsatz von 0 bis 100 ein, z. B. {example}.',
   'rep.error.amount': '{field}: Geben Sie einen Betrag von 0 oder mehr ein, z. B. {example}.',
+  'rep.error.documentDiscountTooLarge':
+    'Belegrabatt: {amount} ist mehr als die Summe der Positionen von {max}; geben Sie höchstens {max} ein.',
+  'rep.guardrailsWait': {
+    one: 'Die Preisgrenzen werden geprüft, sobald Position {lines} konfiguriert ist.',
+    other: 'Die Preisgrenzen werden geprüft, sobald die Positionen {lines} konfiguriert sind.',
+  },
   'rep.lines': 'Angebotspositionen',
   'rep.lineProduct': 'Produkt der Position {line}',
   'rep.lineQuantity': 'Menge der Position {line}',
@@ -118,6 +124,22 @@ export const repDe: RepMessages = {
   'rep.doc.deliveryTbc': '{policy}: Liefertermin wird bestätigt',
   'rep.doc.footer':
     'Preise in {currency}, berechnet für den {date}. Dieses Angebot ist gültig bis {validUntil}.',
+  'rep.doc.listPrice': 'Listenpreis',
+  'rep.doc.discount': 'Rabatt',
+  'rep.doc.listTotal': 'Summe der Listenpreise',
+  'rep.doc.discountsGranted': 'Gewährte Rabatte',
+  'rep.doc.awaitsApproval':
+    'Dieses Angebot wartet auf die Freigabe durch den Verkäufer und kann noch nicht angenommen werden.',
+  'rep.doc.approved': 'Freigegeben von {name} am {date}.',
+  'rep.doc.approvedPast': 'Freigegeben von {name} am {date}, trotz der Preisgrenzen: {reasons}',
+  'rep.doc.terms': 'Bedingungen',
+  'rep.change.linePrice': 'Position {line}: Preis {before} → {after}',
+  'rep.change.total': 'Gesamt {before} → {after}',
+  'rep.change.delivery': 'Liefertermin {before} → {after}',
+  'rep.change.none': 'keiner',
+  'rep.change.unavailable': 'nicht verfügbar',
+  'rep.change.other':
+    'Das Angebot hat sich seit dieser Version geändert: bitten Sie Ihren Vertriebsmitarbeiter um eine neue Version.',
   'rep.compare.caption': 'Vergleich',
   'rep.compare.total': 'Gesamt',
   'rep.compare.delivery': 'Lieferung',
@@ -130,5 +152,12 @@ export const repDe: RepMessages = {
   'rep.shared.accept': 'Dieses Angebot annehmen',
   'rep.shared.expired': 'Dieses Angebot ist am {date} abgelaufen.',
   'rep.shared.awaitsApproval': 'Dieses Angebot wartet auf die Freigabe durch den Verkäufer.',
+  'rep.shared.error.expired':
+    'Dieses Angebot ist abgelaufen: bitten Sie Ihren Vertriebsmitarbeiter um ein neues.',
+  'rep.shared.error.approval':
+    'Diese Version wartet auf die Freigabe durch den Verkäufer und kann noch nicht angenommen werden.',
+  'rep.shared.error.changed':
+    'Dieses Angebot hat sich geändert: bitten Sie Ihren Vertriebsmitarbeiter um eine neue Version.',
+  'rep.shared.error.other': 'Das Angebot konnte nicht angenommen werden: {message}',
   'rep.shared.print': 'Drucken / als PDF speichern',
 };

@@ -78,6 +78,12 @@ export const repEn = {
   'rep.error.quantity': 'Quantity of line {line}: enter a whole number from 1 to {max}.',
   'rep.error.percent': '{field}: enter a percentage from 0 to 100, such as {example}.',
   'rep.error.amount': '{field}: enter an amount of 0 or more, such as {example}.',
+  'rep.error.documentDiscountTooLarge':
+    'Document discount: {amount} is more than the lines’ total of {max}; enter at most {max}.',
+  'rep.guardrailsWait': {
+    one: 'Guardrails are checked once line {lines} is configured.',
+    other: 'Guardrails are checked once lines {lines} are configured.',
+  },
   'rep.lines': 'Quote lines',
   'rep.lineProduct': 'Product of line {line}',
   'rep.lineQuantity': 'Quantity of line {line}',
@@ -118,6 +124,21 @@ export const repEn = {
   'rep.doc.deliveryTbc': '{policy}: delivery date to be confirmed',
   'rep.doc.footer':
     'Prices in {currency}, priced for {date}. This quote is valid until {validUntil}.',
+  'rep.doc.listPrice': 'List price',
+  'rep.doc.discount': 'Discount',
+  'rep.doc.listTotal': 'List price total',
+  'rep.doc.discountsGranted': 'Discounts granted',
+  'rep.doc.awaitsApproval': 'This quote awaits the seller’s approval and cannot be accepted yet.',
+  'rep.doc.approved': 'Approved by {name} on {date}.',
+  'rep.doc.approvedPast': 'Approved by {name} on {date}, past the guardrails: {reasons}',
+  'rep.doc.terms': 'Terms',
+  'rep.change.linePrice': 'Line {line}: price {before} → {after}',
+  'rep.change.total': 'Total {before} → {after}',
+  'rep.change.delivery': 'Delivery date {before} → {after}',
+  'rep.change.none': 'none',
+  'rep.change.unavailable': 'not available',
+  'rep.change.other':
+    'The offer changed since this revision was made: ask your sales rep for a new revision.',
   'rep.compare.caption': 'Comparison',
   'rep.compare.total': 'Total',
   'rep.compare.delivery': 'Delivery',
@@ -130,6 +151,12 @@ export const repEn = {
   'rep.shared.accept': 'Accept this quote',
   'rep.shared.expired': 'This quote expired on {date}.',
   'rep.shared.awaitsApproval': 'This quote awaits approval by the seller.',
+  'rep.shared.error.expired': 'This quote has expired: ask your sales rep for a new one.',
+  'rep.shared.error.approval':
+    'This revision awaits the seller’s approval: it cannot be accepted yet.',
+  'rep.shared.error.changed':
+    'This quote changed since it was made: ask your sales rep for a new revision.',
+  'rep.shared.error.other': 'The quote could not be accepted: {message}',
   'rep.shared.print': 'Print / save as PDF',
 } as const satisfies Readonly<Record<string, Message>>;
 
