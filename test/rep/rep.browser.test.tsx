@@ -18,6 +18,7 @@ import {
   managerApproval,
   models,
   pricedState,
+  productsComparison,
   repStates,
   seller,
 } from './repFixtures.ts';
@@ -175,6 +176,20 @@ describe('QuoteComparison', () => {
         Number(comparison.totalDifference.replace('-', '')),
       )})`,
     );
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+});
+
+describe('QuoteComparison of two products', () => {
+  it('names each side’s options in its own product’s words, never raw ids', async () => {
+    const el = render(
+      <QuoteComparison comparison={productsComparison} currency="EUR" models={models} />,
+    );
+    const text = el.textContent ?? '';
+    expect(productsComparison.differingOptions.map((o) => o.attribute)).toContain('eAssist');
+    expect(text).toContain('MAHLE X20 e-assist');
+    expect(text).toContain('ProductArbeitsplatz Pro height-adjustable desk');
+    expect(text).not.toMatch(/eAssist|true|false|frameMaterial|carbon\b/);
     expect(await seriousViolations(el)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import sofaJson from '../../public/catalogue/sofa.json';
 import pricingJson from '../../public/catalogue/pricing.json';
 import availabilityJson from '../../public/catalogue/availability.json';
 import acme from '../../public/catalogue/requests/price-acme-desks.json';
+import mixed from '../../public/catalogue/requests/promise-mixed.json';
 import sellerJson from '../../public/catalogue/seller.json';
 import { sellerDetailsSchema } from '../../src/react/rep/sellerDetails.ts';
 
@@ -54,6 +55,19 @@ export function repQuote(over: Partial<RepQuote> = {}): RepQuote {
   if (!parsed.ok) throw new Error(`repQuote fixture: ${JSON.stringify(parsed.issues)}`);
   return parsed.quote;
 }
+
+/** A desk line and a bike line (e-assist) side by side: two products, each in its own words. */
+export const productsComparison = (() => {
+  const quote = repQuote({
+    lines: mixed.lines.slice(0, 2).map((l) => ({
+      lineId: l.lineId,
+      productId: l.productId,
+      quantity: 1,
+      selection: l.selection as RepQuote['lines'][number]['selection'],
+    })),
+  });
+  return compareConfigurations(quote, quote.lines[0]!, quote.lines[1]!, data);
+})();
 
 /** The named states of a rep quote, for stories and tests. */
 export const repStates = {

@@ -142,6 +142,7 @@ export const repDe: RepMessages = {
     'Das Angebot hat sich seit dieser Version geändert: bitten Sie Ihren Vertriebsmitarbeiter um eine neue Version.',
   'rep.compare.caption': 'Vergleich',
   'rep.compare.total': 'Gesamt',
+  'rep.compare.product': 'Produkt',
   'rep.compare.delivery': 'Lieferung',
   'rep.compare.tbc': 'wird bestätigt',
   'rep.compare.options': 'Optionen',

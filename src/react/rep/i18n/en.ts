@@ -141,6 +141,7 @@ export const repEn = {
     'The offer changed since this revision was made: ask your sales rep for a new revision.',
   'rep.compare.caption': 'Comparison',
   'rep.compare.total': 'Total',
+  'rep.compare.product': 'Product',
   'rep.compare.delivery': 'Delivery',
   'rep.compare.tbc': 'to be confirmed',
   'rep.compare.options': 'Options',
