@@ -144,7 +144,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
   const focused = useRef(0);
   const errorCount = countErrors(form.formState.errors);
   useEffect(() => {
-    if (refusals === focused.current) return;
+    // Wait for the form's errors: a discount marked as typed may be on screen before them.
+    if (refusals === focused.current || errorCount === 0) return;
     const first = section.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (!first) return;
     focused.current = refusals;
@@ -218,7 +219,9 @@ function RepQuoteEditor(props: RepQuoteProps) {
   const save = form.handleSubmit(
     async (valid) => {
       // A document discount above the lines' total is refused here (the schema cannot know it).
-      if (derived.discountErrors.documentDiscount !== undefined) {
+      const tooLarge = derived.discountErrors.documentDiscount;
+      if (tooLarge !== undefined) {
+        form.setError('discounts.documentDiscount', { message: tooLarge });
         setNotice({ kind: 'invalid', message: t('rep.fixErrors', { count: 1 }) });
         setRefusals((n) => n + 1);
         return;
