@@ -113,6 +113,7 @@ export {
   customerQuoteWire,
   quotedFiguresWire,
   quoteChangeWire,
+  priceResultWire,
   lineMarginWire,
   repQuoteWire,
   pipelineItemWire,
@@ -121,6 +122,7 @@ export {
   sendResultWire,
   acceptResultWire,
   devMailWire,
+  customerDocument,
 } from './quotes/index.ts';
 export type {
   RepQuote,
@@ -149,4 +151,6 @@ export type {
   AcceptResultWire,
   DevMailWire,
   SellerWire,
+  SellerConfig,
+  CustomerDocumentInput,
 } from './quotes/index.ts';

@@ -7,6 +7,10 @@ import { migrate } from './db/migrate.ts';
 import { SubmissionStore } from './db/submissionStore.ts';
 import { QuoteRevisionStore } from './db/quoteRevisionStore.ts';
 import { createVerifier } from './verifier.ts';
+import { UserStore } from './db/userStore.ts';
+import { Mailer, type MailConfig } from './mail/mailer.ts';
+import type { MailCatcher } from './mail/mailCatcher.ts';
+import { loadSeller } from './seller.ts';
 
 /** A listening reference backend. */
 export interface RunningServer {
@@ -14,6 +18,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: SubmissionStore;
+  /** People who sign in (e.g. to seed users). */
+  accounts: UserStore;
   /** Stops accepting requests, finishes the ones in flight, closes the database. */
   close: () => Promise<void>;
 }
@@ -25,8 +31,17 @@ export interface RunningServer {
  * const server = await startServer({ ...DEFAULT_CONFIG, port: 0, database: { kind: 'sqlite', file: tmp } });
  * await fetch(`${server.url}/api/pricing`);
  */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  options: {
+    /** Mail settings (see `mailConfigFromEnv`), or the names of the missing ones. */
+    mail?: { config?: MailConfig | undefined; missing: readonly string[] } | undefined;
+    /** `npm start`'s local mail catcher, served at `GET /api/dev/mail`. */
+    devMail?: MailCatcher | undefined;
+  } = {},
+): Promise<RunningServer> {
   const catalogue = loadCatalogue(config.catalogueDir);
+  const seller = loadSeller(config.catalogueDir);
   const db = openDb(config.database);
   try {
     await migrate(db);
@@ -37,7 +52,26 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = new SubmissionStore(db);
   const verifier = createVerifier(catalogue, config.catalogueDir, config.verifyWorkers);
   const quotes = new QuoteRevisionStore(db);
-  const app = await buildApp({ config, catalogue, store, verifier, quotes });
+  const accounts = new UserStore(db);
+  const mailConfig = options.mail?.config;
+  const mailer = mailConfig ? new Mailer(mailConfig) : undefined;
+  const app = await buildApp({
+    config,
+    catalogue,
+    store,
+    verifier,
+    quotes,
+    accounts,
+    db,
+    seller,
+    mailer,
+    mailMissing: options.mail?.missing ?? [
+      'MADETO_SMTP_URL',
+      'MADETO_MAIL_FROM',
+      'MADETO_PUBLIC_URL',
+    ],
+    devMail: options.devMail,
+  });
   await app.listen({ port: config.port, host: config.host });
   const port = (app.server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -45,8 +79,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     url: `http://${host}:${port}`,
     port,
     store,
+    accounts,
     close: async () => {
       await app.close();
+      mailer?.close();
       await verifier.close();
       await db.close();
     },

@@ -4,6 +4,8 @@ import { quoteApprovalsMigration } from './quoteApprovalsMigration.ts';
 import { quoteAuthorsMigration } from './quoteAuthorsMigration.ts';
 import { quoteIdempotencyMigration } from './quoteIdempotencyMigration.ts';
 import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
+import { quotePipelineMigration } from './quotePipelineMigration.ts';
+import { usersMigration } from './usersMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -39,6 +41,8 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0003-quote-approvals': quoteApprovalsMigration,
     '0004-quote-authors': quoteAuthorsMigration,
     '0005-quote-idempotency': quoteIdempotencyMigration,
+    '0007-users-sessions': usersMigration,
+    '0008-quote-pipeline': quotePipelineMigration,
   };
 }
 
