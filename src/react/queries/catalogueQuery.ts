@@ -17,8 +17,6 @@ export const catalogueSchema = z.object({
     .check(z.minLength(1)),
   pricing: z.optional(z.string()),
   availability: z.optional(z.string()),
-  /** The seller's details on quote documents (`sellerDetailsSchema`, rep pages only). */
-  seller: z.optional(z.string()),
 });
 
 export type Catalogue = z.output<typeof catalogueSchema>;

@@ -1,12 +1,8 @@
-import type { ProductModel } from '../../engine/model/types.ts';
-import type { PriceResult } from '../../engine/pricing/price.ts';
-import type { QuoteChange } from '../../engine/quotes/quoteChanges.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
-import type { ApprovalState } from './approvalState.ts';
-import { changeText } from './changeText.ts';
+import type { CustomerQuoteWire, SellerWire } from '../../engine/index.ts';
+import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
+import { changeText, type ChangeLike } from './changeText.ts';
 import { QuoteDocumentLines } from './QuoteDocumentLines.tsx';
 import { repFormat, violationText, type RepFormat } from './repFormat.ts';
-import { DEFAULT_SELLER, type SellerDetails } from './sellerDetails.ts';
 
 /** The combined promise shown on a quote. */
 export interface QuotePromise {
@@ -22,25 +18,24 @@ export interface QuotePromise {
  */
 export type QuoteAudience = 'customer' | 'rep';
 
+/** A guardrail a revision passes (rep's view only). */
+export type Guardrail = Pick<PriceViolation, 'rule' | 'limit' | 'actual'> & {
+  lineId?: string | undefined;
+};
+
 /** The props of `<QuoteDocument>`. */
 export interface QuoteDocumentProps {
-  /** The quote number, absent for an unsaved draft. */
-  number?: string;
-  revision?: number;
-  quote: RepQuote;
-  price: PriceResult;
-  promise?: QuotePromise | null;
-  /** Where the revision stands on approval (`approvalState`). */
-  approval: ApprovalState;
-  /** Default `customer`: the guardrails behind an approval are shown only to `rep`. */
+  /**
+   * The customer's document (`customerQuoteWire`): the backend's answer for a stored revision,
+   * or the engine's `customerDocument` of the rep's unsaved draft (number `''`).
+   */
+  document: CustomerQuoteWire;
+  /** Default `customer`: `guardrails` are shown only to `rep`. */
   audience?: QuoteAudience;
+  /** The guardrails the revision passes (the rep's view: why it needs approval). */
+  guardrails?: readonly Guardrail[];
   /** What changed since the revision was quoted (a reopened quote). */
-  changes?: readonly QuoteChange[];
-  models: readonly ProductModel[];
-  /** The issue date (`YYYY-MM-DD`). */
-  issued: string;
-  /** The seller's name, logo, address and terms (configuration); default a name only. */
-  seller?: SellerDetails | undefined;
+  changes?: readonly ChangeLike[];
   /** Locale of the words, money, rates and dates; default English. */
   locale?: string;
 }
@@ -49,10 +44,10 @@ export interface QuoteDocumentProps {
 function approvalNotice(
   props: QuoteDocumentProps,
   f: RepFormat,
-): { state: string; text: string } | null {
-  const { approval, audience = 'customer' } = props;
-  const reasons = props.price.violations.map((v) => violationText(v, f)).join(' ');
-  switch (approval.kind) {
+): { state: 'approval-required' | 'approved'; text: string } | null {
+  const { document: doc, audience = 'customer' } = props;
+  const reasons = (props.guardrails ?? []).map((v) => violationText(v, f)).join(' ');
+  switch (doc.approvalStatus) {
     case 'not-needed':
       return null;
     case 'required':
@@ -62,58 +57,59 @@ function approvalNotice(
           audience === 'rep' ? f.t('rep.doc.approval', { reasons }) : f.t('rep.doc.awaitsApproval'),
       };
     case 'approved': {
-      const at = {
-        name: approval.approval.approvedBy,
-        date: f.instantDate(approval.approval.approvedAt),
-      };
+      const at = doc.approval
+        ? { name: doc.approval.approvedBy, date: f.instantDate(doc.approval.approvedAt) }
+        : { name: '—', date: '—' };
       return {
         state: 'approved',
         text:
-          audience === 'rep'
+          audience === 'rep' && reasons !== ''
             ? f.t('rep.doc.approvedPast', { ...at, reasons })
             : f.t('rep.doc.approved', at),
       };
     }
     default:
-      return approval satisfies never;
+      return doc.approvalStatus satisfies never;
   }
 }
 
 /** The seller's block: logo, name, address and contact. */
-function Seller({ seller }: { seller: SellerDetails }) {
-  const contact = [seller.email, seller.phone, seller.web].filter((x) => x !== undefined);
+function Seller({ seller, f }: { seller: SellerWire; f: RepFormat }) {
+  const contact = [seller.email, seller.phone, seller.website].filter((x) => x !== undefined);
   return (
     <address className="madeto-quote-seller">
-      {seller.logo && <img src={seller.logo} alt="" className="madeto-quote-logo" />}
+      {seller.logoUrl && <img src={seller.logoUrl} alt="" className="madeto-quote-logo" />}
       <strong>{seller.name}</strong>
-      {seller.address?.map((line) => (
+      {seller.address.map((line) => (
         <span key={line}>{line}</span>
       ))}
       {contact.length > 0 && <span>{contact.join(' · ')}</span>}
-      {seller.taxId && <span>{seller.taxId}</span>}
+      {seller.vatId && <span>{f.t('rep.doc.vatId', { id: seller.vatId })}</span>}
     </address>
   );
 }
 
 /**
- * A quote laid out as a business document (printable with `quote-print.css`): the seller (logo,
- * address, contact), the customer, number, revision, issue and validity dates, each line with its
- * chosen options in words, list price, discount granted and net price, the document discount,
- * taxes by rate, totals, the combined delivery promise, notes and the seller's terms. Where the
- * revision stands on approval is stated (awaiting approval, or approved by whom); the guardrails
- * behind it only for `audience="rep"`, never on the customer's copy. Costs are never shown.
+ * A quote laid out as a business document (printable with `quote-print.css`), from the customer's
+ * document (`customerQuoteWire`): the seller (logo, address, contact, VAT id), the customer,
+ * number, revision, issue and validity dates, each line with its options in words, list price,
+ * discount granted and net, taxes by rate, totals, delivery, notes, payment and delivery terms.
+ * Where the revision stands on approval is stated (awaiting approval, or approved by whom and
+ * when); the guardrails behind it only for `audience="rep"`, never on the customer's copy.
  */
 export function QuoteDocument(props: QuoteDocumentProps) {
-  const { quote, price } = props;
-  const f = repFormat(props.locale ?? 'en', price.currency);
+  const { document: doc } = props;
+  const f = repFormat(props.locale ?? 'en', doc.currency);
   const { t, date } = f;
-  const seller = props.seller ?? DEFAULT_SELLER;
   const notice = approvalNotice(props, f);
-  const policy = t(quote.shipPolicy === 'complete' ? 'rep.doc.shipComplete' : 'rep.doc.shipAsap');
+  const policy = t(
+    doc.delivery.shipPolicy === 'complete' ? 'rep.doc.shipComplete' : 'rep.doc.shipAsap',
+  );
   const delivery =
-    props.promise?.status === 'ok' && props.promise.deliveryDate
-      ? t('rep.doc.deliveryBy', { policy, date: date(props.promise.deliveryDate) })
+    doc.delivery.status === 'ok' && doc.delivery.deliveryDate
+      ? t('rep.doc.deliveryBy', { policy, date: date(doc.delivery.deliveryDate) })
       : t('rep.doc.deliveryTbc', { policy });
+  const lineIds = doc.lines.map((l) => l.lineId);
   return (
     <article
       className="madeto-quote-document"
@@ -123,31 +119,29 @@ export function QuoteDocument(props: QuoteDocumentProps) {
     >
       <header className="madeto-quote-head">
         <div>
-          <Seller seller={seller} />
+          <Seller seller={doc.seller} f={f} />
           <h2 id="quote-title">
-            {props.number === undefined
+            {doc.number === ''
               ? t('rep.draftTitle')
-              : props.revision === undefined
-                ? `${t('rep.quote')} ${props.number}`
-                : t('rep.storedTitle', { number: props.number, revision: props.revision })}
+              : t('rep.storedTitle', { number: doc.number, revision: doc.revision })}
           </h2>
         </div>
         <dl className="madeto-quote-meta">
           <dt>{t('rep.doc.issued')}</dt>
-          <dd>{date(props.issued)}</dd>
+          <dd>{date(doc.issuedOn)}</dd>
           <dt>{t('rep.validUntil')}</dt>
-          <dd>{date(quote.validUntil)}</dd>
+          <dd>{date(doc.validUntil)}</dd>
           <dt>{t('rep.salesRep')}</dt>
-          <dd>{quote.rep}</dd>
+          <dd>{doc.rep}</dd>
         </dl>
       </header>
       <section aria-label={t('rep.customer')} className="madeto-quote-customer">
         <h3>{t('rep.customer')}</h3>
         <p>
-          {quote.customer.name}
-          {quote.customer.company && <>, {quote.customer.company}</>}
+          {doc.customer.name}
+          {doc.customer.company && <>, {doc.customer.company}</>}
           <br />
-          {quote.customer.email}
+          {doc.customer.email}
         </p>
       </section>
       {notice && (
@@ -169,35 +163,42 @@ export function QuoteDocument(props: QuoteDocumentProps) {
           <ul>
             {props.changes.map((c) => (
               <li key={`${c.kind}${c.path}`} data-kind={c.kind}>
-                {changeText(c, quote, f, props.audience ?? 'customer')}
+                {changeText(c, lineIds, f, props.audience ?? 'customer')}
               </li>
             ))}
           </ul>
         </section>
       )}
-      <QuoteDocumentLines quote={quote} price={price} models={props.models} f={f} />
+      <QuoteDocumentLines doc={doc} f={f} />
       <section aria-label={t('rep.shipPolicy')} className="madeto-quote-delivery">
         <h3>{t('rep.shipPolicy')}</h3>
         <p>{delivery}</p>
       </section>
-      {quote.notes !== '' && (
+      {doc.terms.notes !== '' && (
         <section aria-label={t('rep.notes')} className="madeto-quote-notes">
           <h3>{t('rep.notes')}</h3>
-          <p>{quote.notes}</p>
+          <p>{doc.terms.notes}</p>
         </section>
       )}
       <section aria-label={t('rep.doc.terms')} className="madeto-quote-terms">
         <h3>{t('rep.doc.terms')}</h3>
         <p>
           {t('rep.doc.footer', {
-            currency: price.currency,
-            date: date(price.date),
-            validUntil: date(quote.validUntil),
+            currency: doc.currency,
+            date: date(doc.issuedOn),
+            validUntil: date(doc.validUntil),
           })}
         </p>
-        {seller.terms?.map((p) => (
-          <p key={p}>{p}</p>
-        ))}
+        {doc.terms.payment && (
+          <p>
+            <strong>{t('rep.doc.paymentTerms')}:</strong> {doc.terms.payment}
+          </p>
+        )}
+        {doc.terms.delivery && (
+          <p>
+            <strong>{t('rep.doc.deliveryTerms')}:</strong> {doc.terms.delivery}
+          </p>
+        )}
       </section>
     </article>
   );

@@ -4,10 +4,11 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Snapshot } from '../../engine/leadtime/schema.ts';
 import type { ProductModel } from '../../engine/model/types.ts';
 import type { Pricing } from '../../engine/pricing/schema.ts';
+import type { CustomerQuoteWire } from '../../engine/index.ts';
+import { customerDocument, type SellerConfig } from '../../engine/quotes/customerDocument.ts';
 import { parseRepQuote, type RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
-import { approvalState, type ApprovalState } from './approvalState.ts';
 import { draftPrice } from './draftPrice.ts';
 import { DuplicateQuote, type DuplicateMode } from './DuplicateQuote.tsx';
 import { OpenQuote } from './OpenQuote.tsx';
@@ -15,7 +16,10 @@ import { QuoteDocument } from './QuoteDocument.tsx';
 import { QuoteLines } from './QuoteLines.tsx';
 import { QuoteTermsFields } from './QuoteTermsFields.tsx';
 import { RepDiscounts } from './RepDiscounts.tsx';
-import { repQuoteApi, type QuoteView } from './quoteApi.ts';
+import { callFailure } from './callFailure.ts';
+import { repQuoteApi, type QuoteUser, type QuoteView } from './quoteApi.ts';
+import { SendQuote } from './SendQuote.tsx';
+import { UNNAMED_SELLER } from './sellerConfig.ts';
 import { repFormat } from './repFormat.ts';
 import {
   quoteFromForm,
@@ -34,9 +38,21 @@ export interface RepQuoteProps {
   models: readonly ProductModel[];
   pricing: Pricing;
   snapshot?: Snapshot | undefined;
-  /** The backend's origin (`''`: this page's) and the rep's bearer token. */
+  /**
+   * The backend's origin (`''`: this page's) and how to sign in: a bearer `token`, or (a page
+   * signed in with the session cookie) that session's `csrfToken`.
+   */
   apiBase: string;
-  token: string;
+  token?: string | undefined;
+  csrfToken?: string | undefined;
+  /** Who is signed in, when the host knows (else asked from `GET /api/me`). */
+  user?: QuoteUser | undefined;
+  /** The seller on the draft's document (`parseSellerConfig` of `seller.json`). */
+  seller?: SellerConfig | undefined;
+  /** A stored revision to start from (opened or converted by the host), instead of `initial`. */
+  start?: QuoteView | undefined;
+  /** Told whenever a revision is saved, opened, approved or sent (the host refreshes its lists). */
+  onStored?: ((view: QuoteView) => void) | undefined;
   /** "Now" (ISO instant) and today's date: the clock is the host's. */
   now: string;
   /** The quote to start from (a draft); `open` reopens a stored one by number. */
@@ -56,6 +72,7 @@ export interface RepQuoteProps {
 type QuoteCall =
   | { kind: 'save'; quote: RepQuoteData; number: string | undefined }
   | { kind: 'open'; number: string; revision: number | undefined }
+  | { kind: 'convert'; number: string }
   | { kind: 'duplicate'; number: string; revision: number };
 
 /** What the editor says about saving, as `data-state`: the call's state, or a notice of its own. */
@@ -94,25 +111,30 @@ function RepQuoteEditor(props: RepQuoteProps) {
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false,
-    defaultValues: toFormValues(props.initial, repFormat(locale, props.initial.pricing.currency)),
+    defaultValues: toFormValues(
+      props.start?.quote ?? props.initial,
+      repFormat(locale, (props.start?.quote ?? props.initial).pricing.currency),
+    ),
   });
   const values = useWatch({ control: form.control }) as RepQuoteFormValues;
   const currency = values.pricing.currency;
   const f = repFormat(locale, currency);
   const { t } = f;
-  const [stored, setStored] = useState<QuoteView | undefined>();
+  const [stored, setStored] = useState<QuoteView | undefined>(props.start);
   const [active, setActive] = useState<string | undefined>();
   // A notice (a refused save, a duplicate) outranks the last call's state until the next call.
   const [notice, setNotice] = useState<Status | undefined>();
   const api = useMemo(
-    () => props.api ?? repQuoteApi(props.apiBase, props.token),
-    [props.api, props.apiBase, props.token],
+    () =>
+      props.api ?? repQuoteApi(props.apiBase, { token: props.token, csrfToken: props.csrfToken }),
+    [props.api, props.apiBase, props.token, props.csrfToken],
   );
   const me = useQuery({
     queryKey: ['madeto', 'rep-me', props.apiBase, props.token],
     queryFn: api.me,
-    enabled: props.token !== '',
+    enabled: props.user === undefined && (Boolean(props.token) || Boolean(props.csrfToken)),
   });
+  const user: QuoteUser | undefined = props.user ?? me.data;
   const data = useMemo(
     () => ({
       pricing: props.pricing,
@@ -171,6 +193,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
           return api.open(c.number, c.revision);
         case 'duplicate':
           return api.duplicate(c.number, c.revision);
+        case 'convert':
+          return api.convert(c.number);
         default:
           return c satisfies never;
       }
@@ -179,6 +203,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
     onSuccess: (v) => {
       setStored(v);
       form.reset(toFormValues(v.quote, repFormat(locale, v.quote.pricing.currency)));
+      props.onStored?.(v);
     },
   });
   const status: Status =
@@ -186,7 +211,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
     (call.isPending
       ? { kind: 'saving' }
       : call.isError
-        ? { kind: 'error', message: call.error.message }
+        ? { kind: 'error', message: callFailure(call.error, callNumber(call.variables), f) }
         : call.isSuccess
           ? { kind: 'saved', message: doneMessage(call.variables, call.data) }
           : { kind: 'idle' });
@@ -197,6 +222,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
         return t('rep.saved', at);
       case 'open':
         return t('rep.opened', at);
+      case 'convert':
+        return t('rep.converted', { ...at, from: c.number });
       case 'duplicate':
         return t('rep.duplicatedAs', {
           ...at,
@@ -245,6 +272,39 @@ function RepQuoteEditor(props: RepQuoteProps) {
   );
   const open = (number: string, revision?: number) =>
     call.mutate({ kind: 'open', number, revision });
+  const convert = (number: string) => call.mutate({ kind: 'convert', number });
+  // Reloads the stored revision (after an approval or a send: its state and document moved on).
+  const reload = () => {
+    if (stored) void api.open(stored.number, stored.revision).then(accept, () => {});
+  };
+  const accept = (v: QuoteView) => {
+    setStored(v);
+    props.onStored?.(v);
+  };
+  const dirty = form.formState.isDirty;
+  // The customer's document: the backend's own for a stored revision as saved; for a draft or
+  // unsaved changes, the engine's `customerDocument` of what the form describes.
+  const doc: CustomerQuoteWire | undefined =
+    stored && !dirty
+      ? stored.document
+      : derived.kind === 'unpriceable'
+        ? undefined
+        : customerDocument({
+            number: '',
+            revision: 0,
+            createdAt: props.now,
+            quote: derived.quote,
+            priced: derived.priced,
+            models: props.models,
+            seller: props.seller ?? UNNAMED_SELLER,
+            state: 'draft',
+            approvalStatus: derived.kind === 'approval-required' ? 'required' : 'not-needed',
+            approval: null,
+            changed: false,
+            order: null,
+          });
+  const guardrails =
+    stored && !dirty ? stored.guardrails : derived.kind === 'unpriceable' ? [] : derived.violations;
   const errors = form.formState.errors;
   const lineErrors = Object.fromEntries(
     values.lines.flatMap((l, i) => {
@@ -259,13 +319,6 @@ function RepQuoteEditor(props: RepQuoteProps) {
     shouldValidate: invalid || refusals > 0,
     shouldDirty: true,
   });
-  // The approval a manager gave applies to the stored revision as saved, not to unsaved changes.
-  const documentApproval: ApprovalState =
-    derived.kind !== 'approval-required'
-      ? { kind: 'not-needed' }
-      : stored && !form.formState.isDirty
-        ? approvalState(true, stored.approval, stored.revision)
-        : { kind: 'required' };
   const share = stored?.shareToken;
   const shareHref = share && (props.shareUrl ? props.shareUrl(share) : `#/shared/${share}`);
 
@@ -281,7 +334,14 @@ function RepQuoteEditor(props: RepQuoteProps) {
             ? t('rep.storedTitle', { number: stored.number, revision: stored.revision })
             : t('rep.newQuote')}
         </h2>
-        <OpenQuote t={t} stored={stored} onOpen={open} />
+        {stored && (
+          <p className="madeto-rep-state" data-state={stored.state}>
+            {t('rep.state.label', { state: t(`rep.state.${stored.state}`) })}
+            {stored.convertedFrom &&
+              ` · ${t('rep.convertedFrom', { number: stored.convertedFrom })}`}
+          </p>
+        )}
+        <OpenQuote t={t} stored={stored} onOpen={open} onConvert={convert} />
         <QuoteTermsFields form={form} t={t} today={today} />
         <QuoteLines
           locale={locale}
@@ -310,7 +370,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
           <DuplicateQuote
             t={t}
             stored={stored}
-            dirty={form.formState.isDirty}
+            dirty={dirty}
             disabled={status.kind === 'saving'}
             onDuplicate={duplicate}
           />
@@ -325,15 +385,17 @@ function RepQuoteEditor(props: RepQuoteProps) {
               ? ''
               : status.message}
         </p>
-        {stored && (
+        {stored && !dirty && (
           <ApprovalPanel
-            key={`${stored.number}/${stored.revision}`}
+            key={`${stored.number}/${stored.revision}/${stored.approvalStatus}`}
             stored={stored}
             approve={api.approve}
-            user={me.data}
+            user={user}
             locale={locale}
+            onApproved={reload}
           />
         )}
+        <SendQuote f={f} stored={stored} dirty={dirty} send={api.send} onSent={reload} />
         {shareHref && (
           <p>
             {t('rep.customerLink')} <a href={shareHref}>{shareHref}</a>
@@ -348,27 +410,28 @@ function RepQuoteEditor(props: RepQuoteProps) {
           models={props.models}
         />
       </section>
-      {derived.kind === 'unpriceable' ? (
-        <p role="alert">{t('rep.unpriceable', { message: derived.message })}</p>
+      {!doc ? (
+        <p role="alert">
+          {t('rep.unpriceable', {
+            message: derived.kind === 'unpriceable' ? derived.message : '',
+          })}
+        </p>
       ) : (
         <QuoteDocument
-          {...(stored && {
-            number: stored.number,
-            revision: stored.revision,
-            changes: stored.changes,
-          })}
-          locale={locale}
-          quote={derived.quote}
-          price={derived.priced.price}
-          promise={derived.priced.promise ?? null}
-          approval={documentApproval}
+          document={doc}
           audience="rep"
-          models={props.models}
-          issued={(stored?.createdAt ?? props.now).slice(0, 10)}
+          guardrails={guardrails}
+          {...(stored && !dirty && { changes: stored.changes })}
+          locale={locale}
         />
       )}
     </div>
   );
+}
+
+/** The quote number a call is about (what an error names). */
+function callNumber(c: QuoteCall | undefined): string | undefined {
+  return c && 'number' in c ? c.number : undefined;
 }
 
 /** How many fields a react-hook-form error tree names (its leaves with a message). */

@@ -1,6 +1,13 @@
-import type { QuoteChange } from '../../engine/quotes/quoteChanges.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
 import type { RepFormat } from './repFormat.ts';
+
+/** A change since quoting as the wire carries it (`quoteChangeWire`). */
+export interface ChangeLike {
+  kind: string;
+  path: string;
+  message: string;
+  before?: unknown;
+  after?: unknown;
+}
 
 /**
  * A change since a revision was quoted, in the reader's language with figures formatted: prices
@@ -9,35 +16,29 @@ import type { RepFormat } from './repFormat.ts';
  * "changed since it was quoted" to them; the rep also gets the engine's own wording of them.
  */
 export function changeText(
-  c: QuoteChange,
-  quote: RepQuote,
+  c: ChangeLike,
+  /** The quote's line ids in order (a change names its line by index). */
+  lineIds: readonly string[],
   f: RepFormat,
   audience: 'customer' | 'rep',
 ): string {
   const index = /^\$\.lines\[(\d+)\]/.exec(c.path)?.[1];
-  const line = index === undefined ? '' : (quote.lines[Number(index)]?.lineId ?? '');
-  const before = c.before ?? '—';
-  const after = c.after ?? '—';
+  const line = index === undefined ? '' : (lineIds[Number(index)] ?? '');
+  const before = typeof c.before === 'string' ? c.before : undefined;
+  const after = typeof c.after === 'string' ? c.after : undefined;
+  const money = (d: string | undefined) => (d === undefined ? '—' : f.money(d));
   switch (c.kind) {
     case 'line-price':
-      return f.t('rep.change.linePrice', {
-        line,
-        before: f.money(before),
-        after: f.money(after),
-      });
+      return f.t('rep.change.linePrice', { line, before: money(before), after: money(after) });
     case 'total':
-      return f.t('rep.change.total', { before: f.money(before), after: f.money(after) });
+      return f.t('rep.change.total', { before: money(before), after: money(after) });
     case 'delivery-date':
       return f.t('rep.change.delivery', {
-        before: c.before === undefined ? f.t('rep.change.none') : f.date(c.before),
-        after: c.after === undefined ? f.t('rep.change.unavailable') : f.date(c.after),
+        before: before === undefined ? f.t('rep.change.none') : f.date(before),
+        after: after === undefined ? f.t('rep.change.unavailable') : f.date(after),
       });
-    case 'model-changed':
-    case 'model-missing':
-    case 'selection-invalid':
-    case 'approval':
-      return audience === 'rep' ? c.message : f.t('rep.change.other');
     default:
-      return c.kind satisfies never;
+      // model-changed, model-missing, selection-invalid, approval: the seller's internals.
+      return audience === 'rep' ? c.message : f.t('rep.change.other');
   }
 }

@@ -78,6 +78,37 @@ export const repDe: RepMessages = {
     'Sie haben diese Version gespeichert: eine andere Führungskraft muss sie freigeben.',
   'rep.queue.error.self':
     'Sie haben diese Version gespeichert; eine andere Führungskraft muss sie freigeben.',
+  'rep.send.button': 'An Kunden senden',
+  'rep.send.sending': 'Wird gesendet…',
+  'rep.send.saveFirst':
+    'Speichern Sie das Angebot zuerst: der Kunde erhält einen Link auf eine gespeicherte Version.',
+  'rep.send.unsaved':
+    'Speichern Sie Ihre Änderungen zuerst: der Kunde erhielte Version {revision}, nicht das, was Sie sehen.',
+  'rep.send.accepted': 'Der Kunde hat dieses Angebot angenommen.',
+  'rep.send.hint': 'Sendet den Link für den Kunden an {email}.',
+  'rep.send.awaitsApproval':
+    'Sendet den Link an {email}; der Kunde kann annehmen, sobald die Vertriebsleitung diese Version freigibt.',
+  'rep.send.done': 'Link zu {number} an {to} gesendet.',
+  'rep.send.sent': 'Version {revision} wurde am {date} an {to} gesendet.',
+  'rep.send.error.notConfigured': 'Der Versand ist auf dem Server nicht eingerichtet: {message}',
+  'rep.send.error.other': 'Das Angebot konnte nicht gesendet werden: {message}',
+  'rep.state.label': 'Status: {state}',
+  'rep.open.notFound':
+    'Es gibt kein Angebot {number}: prüfen Sie die Nummer (Angebote sind nummeriert wie RQ-2026-000001).',
+  'rep.open.signedOut': 'Sie sind abgemeldet: melden Sie sich erneut an.',
+  'rep.open.notAQuote': '{number} ist kein Angebot des Vertriebs.',
+  'rep.open.request':
+    '{number} ist eine Anfrage eines Käufers, kein Angebot. Wandeln Sie sie in ein Angebot um, um sie zu kalkulieren und zu senden.',
+  'rep.open.convert': '{number} in ein Angebot umwandeln',
+  'rep.open.order':
+    '{number} ist ein Auftrag: Aufträge stehen in der Pipeline und werden hier nicht geöffnet.',
+  'rep.converted': '{from} in {number} Version {revision} umgewandelt',
+  'rep.convertedFrom': 'aus Anfrage {number}',
+  'rep.nav.label': 'Vertriebsseiten',
+  'rep.nav.inbox': 'Eingang',
+  'rep.nav.approvals': 'Freigaben',
+  'rep.nav.newQuote': 'Neues Angebot',
+  'rep.nav.opening': 'Wird geöffnet…',
   'rep.quote': 'Angebot',
   'rep.newQuote': 'Neues Angebot',
   'rep.storedTitle': 'Angebot {number} · Version {revision}',
@@ -114,19 +145,16 @@ export const repDe: RepMessages = {
     'Noch nicht gespeichert: Duplizieren behält hier eine Kopie, ungespeichert; Speichern der Kopie legt ein neues Angebot an.',
   'rep.approval.label': 'Freigabe',
   'rep.approval.asManager':
-    'Version {revision} überschreitet eine Preisgrenze. Sie geben sie als {name} (Führungskraft) frei.',
-  'rep.approval.asRep':
-    'Version {revision} überschreitet eine Preisgrenze und muss von einer Führungskraft freigegeben werden: Sie sind als {name} angemeldet (Vertrieb). Eine Führungskraft gibt sie mit ihrem Token frei.',
+    'Version {revision} überschreitet eine Preisgrenze. Sie geben sie als {name} frei.',
+  'rep.approval.waits':
+    'Version {revision} überschreitet eine Preisgrenze: sie wartet in der Freigabeliste der Vertriebsleitung, und der Kunde kann sie erst nach der Freigabe annehmen.',
   'rep.approval.signIn':
-    'Version {revision} überschreitet eine Preisgrenze und muss von einer Führungskraft freigegeben werden: Melden Sie sich als Führungskraft an oder geben Sie das Token einer Führungskraft ein.',
-  'rep.approval.token': 'Token der Führungskraft',
+    'Version {revision} überschreitet eine Preisgrenze und braucht die Freigabe der Vertriebsleitung.',
   'rep.approval.approve': 'Version {revision} freigeben',
   'rep.approval.approved': 'Freigegeben von {name} am {date}',
   'rep.approval.failed': 'Die Freigabe ist fehlgeschlagen: {reason}',
-  'rep.approval.enterToken': 'Geben Sie zum Freigeben das Token einer Führungskraft ein.',
   'rep.approval.error.managerRequired':
-    'Das Token gehört zum Vertrieb; nur eine Führungskraft darf freigeben.',
-  'rep.approval.error.tokenInvalid': 'Der Server kennt dieses Token nicht.',
+    'Sie sind als Vertrieb angemeldet; nur eine Führungskraft darf freigeben.',
   'rep.approval.error.notNeeded':
     'Version {revision} hält alle Preisgrenzen ein und braucht keine Freigabe.',
   'rep.approval.error.notFound': 'Angebot {number} Version {revision} wurde nicht gefunden.',
@@ -191,7 +219,7 @@ export const repDe: RepMessages = {
   'rep.doc.tax': 'MwSt.',
   'rep.doc.documentDiscount': 'Belegrabatt',
   'rep.doc.subtotal': 'Zwischensumme (netto)',
-  'rep.doc.taxLine': 'MwSt. {taxId} {rate} auf {base}',
+  'rep.doc.taxLine': 'MwSt. {rate} auf {base}',
   'rep.doc.total': 'Gesamt',
   'rep.doc.shipComplete': 'Komplett in einer Lieferung',
   'rep.doc.shipAsap': 'Jede Position so früh wie möglich',
@@ -215,6 +243,11 @@ export const repDe: RepMessages = {
   'rep.change.unavailable': 'nicht verfügbar',
   'rep.change.other':
     'Das Angebot hat sich seit dieser Version geändert: bitten Sie Ihren Vertriebsmitarbeiter um eine neue Version.',
+  'rep.doc.listAmount': 'Listenbetrag',
+  'rep.doc.documentDiscountIncluded': 'davon Belegrabatt',
+  'rep.doc.paymentTerms': 'Zahlung',
+  'rep.doc.deliveryTerms': 'Lieferbedingungen',
+  'rep.doc.vatId': 'USt-IdNr. {id}',
   'rep.compare.caption': 'Vergleich',
   'rep.compare.total': 'Gesamt',
   'rep.compare.product': 'Produkt',
@@ -235,5 +268,8 @@ export const repDe: RepMessages = {
   'rep.shared.error.changed':
     'Dieses Angebot hat sich geändert: bitten Sie Ihren Vertriebsmitarbeiter um eine neue Version.',
   'rep.shared.error.other': 'Das Angebot konnte nicht angenommen werden: {message}',
+  'rep.shared.closed': 'Dieses Angebot wurde vom Verkäufer zurückgezogen.',
+  'rep.shared.notFound':
+    'unter diesem Link ist kein Angebot freigegeben; prüfen Sie den Link in Ihrer E-Mail.',
   'rep.shared.print': 'Drucken / als PDF speichern',
 };

@@ -76,6 +76,35 @@ export const repEn = {
   'rep.queue.approved': 'Approved {number} revision {revision}.',
   'rep.queue.own': 'You saved this revision: another manager must approve it.',
   'rep.queue.error.self': 'you saved this revision; another manager must approve it.',
+  'rep.send.button': 'Send to customer',
+  'rep.send.sending': 'Sending…',
+  'rep.send.saveFirst': 'Save the quote first: the customer gets a link to a saved revision.',
+  'rep.send.unsaved':
+    'Save your changes first: the customer would get revision {revision}, not what is on screen.',
+  'rep.send.accepted': 'The customer accepted this quote.',
+  'rep.send.hint': 'E-mails the customer’s link to {email}.',
+  'rep.send.awaitsApproval':
+    'E-mails the link to {email}; the customer can accept once a manager approves this revision.',
+  'rep.send.done': 'Sent the link of {number} to {to}.',
+  'rep.send.sent': 'Revision {revision} was sent to {to} on {date}.',
+  'rep.send.error.notConfigured': 'Sending is not set up on the server: {message}',
+  'rep.send.error.other': 'The quote could not be sent: {message}',
+  'rep.state.label': 'State: {state}',
+  'rep.open.notFound':
+    'There is no quote {number}: check the number (rep quotes are numbered like RQ-2026-000001).',
+  'rep.open.signedOut': 'You are signed out: sign in again to continue.',
+  'rep.open.notAQuote': '{number} is not a rep quote.',
+  'rep.open.request':
+    '{number} is a buyer’s quote request, not a rep quote. Convert it to a quote to price and send it.',
+  'rep.open.convert': 'Convert {number} to a quote',
+  'rep.open.order': '{number} is an order: orders are listed in the pipeline, not opened here.',
+  'rep.converted': 'Converted {from} into {number} revision {revision}',
+  'rep.convertedFrom': 'from request {number}',
+  'rep.nav.label': 'Rep pages',
+  'rep.nav.inbox': 'Inbox',
+  'rep.nav.approvals': 'Approvals',
+  'rep.nav.newQuote': 'New quote',
+  'rep.nav.opening': 'Opening…',
   'rep.quote': 'Quote',
   'rep.newQuote': 'New quote',
   'rep.storedTitle': 'Quote {number} · revision {revision}',
@@ -111,19 +140,14 @@ export const repEn = {
   'rep.duplicateHint.draft':
     'Not saved yet: Duplicate keeps a copy here, not saved; saving the copy creates a new quote.',
   'rep.approval.label': 'Approval',
-  'rep.approval.asManager':
-    'Revision {revision} passes a guardrail. You approve it as {name} (manager).',
-  'rep.approval.asRep':
-    'Revision {revision} passes a guardrail and needs a manager’s approval: you are signed in as {name}, a rep. A manager approves it with their manager token.',
-  'rep.approval.signIn':
-    'Revision {revision} passes a guardrail and needs a manager’s approval: sign in as a manager, or enter a manager token.',
-  'rep.approval.token': 'Manager token',
+  'rep.approval.asManager': 'Revision {revision} passes a guardrail. You approve it as {name}.',
+  'rep.approval.waits':
+    'Revision {revision} passes a guardrail: it waits in the managers’ approval queue, and the customer cannot accept it until a manager approves it.',
+  'rep.approval.signIn': 'Revision {revision} passes a guardrail and needs a manager’s approval.',
   'rep.approval.approve': 'Approve revision {revision}',
   'rep.approval.approved': 'Approved by {name} on {date}',
   'rep.approval.failed': 'The approval failed: {reason}',
-  'rep.approval.enterToken': 'Enter a manager token to approve.',
-  'rep.approval.error.managerRequired': 'the token is a rep’s; only a manager may approve.',
-  'rep.approval.error.tokenInvalid': 'the server does not know this token.',
+  'rep.approval.error.managerRequired': 'you are signed in as a rep; only a manager may approve.',
   'rep.approval.error.notNeeded':
     'revision {revision} is within every guardrail and needs no approval.',
   'rep.approval.error.notFound': 'quote {number} revision {revision} was not found.',
@@ -187,7 +211,7 @@ export const repEn = {
   'rep.doc.tax': 'Tax',
   'rep.doc.documentDiscount': 'Document discount',
   'rep.doc.subtotal': 'Subtotal (net)',
-  'rep.doc.taxLine': 'Tax {taxId} {rate} on {base}',
+  'rep.doc.taxLine': 'Tax {rate} on {base}',
   'rep.doc.total': 'Total',
   'rep.doc.shipComplete': 'Shipped complete in one delivery',
   'rep.doc.shipAsap': 'Each item shipped as soon as possible',
@@ -210,6 +234,11 @@ export const repEn = {
   'rep.change.unavailable': 'not available',
   'rep.change.other':
     'The offer changed since this revision was made: ask your sales rep for a new revision.',
+  'rep.doc.listAmount': 'List amount',
+  'rep.doc.documentDiscountIncluded': 'of which document discount',
+  'rep.doc.paymentTerms': 'Payment',
+  'rep.doc.deliveryTerms': 'Delivery terms',
+  'rep.doc.vatId': 'VAT ID {id}',
   'rep.compare.caption': 'Comparison',
   'rep.compare.total': 'Total',
   'rep.compare.product': 'Product',
@@ -229,6 +258,8 @@ export const repEn = {
   'rep.shared.error.changed':
     'This quote changed since it was made: ask your sales rep for a new revision.',
   'rep.shared.error.other': 'The quote could not be accepted: {message}',
+  'rep.shared.closed': 'This quote has been withdrawn by the seller.',
+  'rep.shared.notFound': 'no quote is shared under this link; check the link in your e-mail.',
   'rep.shared.print': 'Print / save as PDF',
 } as const satisfies Readonly<Record<string, Message>>;
 
