@@ -122,6 +122,8 @@ export {
   sendResultWire,
   acceptResultWire,
   devMailWire,
+  submissionWire,
+  quoteLookupWire,
   customerDocument,
 } from './quotes/index.ts';
 export type {
@@ -151,6 +153,8 @@ export type {
   AcceptResultWire,
   DevMailWire,
   SellerWire,
+  SubmissionWire,
+  QuoteLookupWire,
   SellerConfig,
   CustomerDocumentInput,
 } from './quotes/index.ts';
