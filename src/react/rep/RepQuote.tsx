@@ -51,6 +51,8 @@ export interface RepQuoteProps {
   seller?: SellerConfig | undefined;
   /** A stored revision to start from (opened or converted by the host), instead of `initial`. */
   start?: QuoteView | undefined;
+  /** How the host got `start` (said in the status line). */
+  startedBy?: 'open' | 'convert' | undefined;
   /** Told whenever a revision is saved, opened, approved or sent (the host refreshes its lists). */
   onStored?: ((view: QuoteView) => void) | undefined;
   /** "Now" (ISO instant) and today's date: the clock is the host's. */
@@ -123,7 +125,18 @@ function RepQuoteEditor(props: RepQuoteProps) {
   const [stored, setStored] = useState<QuoteView | undefined>(props.start);
   const [active, setActive] = useState<string | undefined>();
   // A notice (a refused save, a duplicate) outranks the last call's state until the next call.
-  const [notice, setNotice] = useState<Status | undefined>();
+  const [notice, setNotice] = useState<Status | undefined>(() => {
+    const s = props.start;
+    if (!s || !props.startedBy) return undefined;
+    const at = { number: s.number, revision: s.revision };
+    return {
+      kind: 'saved',
+      message:
+        props.startedBy === 'convert' && s.convertedFrom
+          ? t('rep.converted', { ...at, from: s.convertedFrom })
+          : t('rep.opened', at),
+    };
+  });
   const api = useMemo(
     () =>
       props.api ?? repQuoteApi(props.apiBase, { token: props.token, csrfToken: props.csrfToken }),

@@ -49,7 +49,12 @@ export interface RepWorkspaceProps {
 type View =
   | { kind: 'inbox' }
   | { kind: 'approvals' }
-  | { kind: 'quote'; start: QuoteView | undefined; key: number };
+  | {
+      kind: 'quote';
+      start: QuoteView | undefined;
+      startedBy: 'open' | 'convert' | undefined;
+      key: number;
+    };
 
 /**
  * The rep app: a sign-in screen (e-mail and password, a session cookie; no pasted tokens), then
@@ -132,15 +137,20 @@ function SignedIn(
   );
   const [view, setView] = useState<View>({ kind: 'inbox' });
   // Each opened or new quote is a fresh editor (its own form), keyed by a counter.
-  const showQuote = (start: QuoteView | undefined) =>
-    setView((v) => ({ kind: 'quote', start, key: (v.kind === 'quote' ? v.key : 0) + 1 }));
+  const showQuote = (start: QuoteView | undefined, startedBy?: 'open' | 'convert') =>
+    setView((v) => ({
+      kind: 'quote',
+      start,
+      startedBy,
+      key: (v.kind === 'quote' ? v.key : 0) + 1,
+    }));
   const approver = user.role === 'manager' || user.role === 'admin';
   // Opening or converting from a list: fetched here, then the editor starts from the answer.
   const fetchQuote = useMutation({
     mutationFn: (c: { kind: 'open' | 'convert'; number: string }) =>
       c.kind === 'open' ? quotes.open(c.number) : quotes.convert(c.number),
-    onSuccess: (v) => {
-      showQuote(v);
+    onSuccess: (v, c) => {
+      showQuote(v, c.kind);
       void client.invalidateQueries({ queryKey: ['madeto', 'pipeline'] });
     },
   });
@@ -214,6 +224,7 @@ function SignedIn(
           now={props.now}
           initial={initial}
           start={view.start}
+          startedBy={view.startedBy}
           locale={locale}
           api={quotes}
           user={user}
