@@ -9,6 +9,7 @@ import { parseSellerConfig } from '../react/rep/sellerConfig.ts';
 import { SharedQuoteView } from '../react/rep/SharedQuoteView.tsx';
 import { DevMailbox } from './DevMailbox.tsx';
 import '../react/styles/quote-print.css';
+import '../react/styles/rep.css';
 
 function useHash(): string {
   const [hash, setHash] = useState(() => window.location.hash);
