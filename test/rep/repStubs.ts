@@ -283,3 +283,109 @@ export function storedForApproval(over: Partial<Omit<QuoteView, 'quote' | 'docum
     ...over,
   });
 }
+
+const customer = { name: 'Ana Lima', email: 'ana@example.com', company: 'ACME' };
+const desks = [{ productId: 'DESK', name: 'Arbeitsplatz Pro height-adjustable desk', quantity: 2 }];
+
+/** A pipeline of each kind and several states: a new request, quotes, an order. */
+export const pipelineItems: Awaited<ReturnType<PipelineApi['page']>>['items'] = [
+  {
+    kind: 'quote-request',
+    number: 'Q-2026-000004',
+    state: 'new',
+    convertedTo: null,
+    customer: { name: 'Bruno Costa', email: 'bruno@example.com' },
+    products: desks,
+    total: '1742.00',
+    currency: 'EUR',
+    receivedAt: '2026-11-23T08:00:00.000Z',
+    updatedAt: '2026-11-23T08:00:00.000Z',
+  },
+  {
+    kind: 'rep-quote',
+    number: 'RQ-2026-000007',
+    revision: 2,
+    state: 'awaiting-approval',
+    approvalStatus: 'required',
+    convertedFrom: 'Q-2026-000003',
+    order: null,
+    customer,
+    products: desks,
+    total: '1358.76',
+    currency: 'EUR',
+    validUntil: '2026-12-23',
+    createdBy: { name: 'Rita Rep', role: 'rep' },
+    receivedAt: '2026-11-22T08:00:00.000Z',
+    updatedAt: '2026-11-23T07:30:00.000Z',
+  },
+  {
+    kind: 'rep-quote',
+    number: 'RQ-2026-000006',
+    revision: 1,
+    state: 'accepted',
+    approvalStatus: 'not-needed',
+    convertedFrom: null,
+    order: 'O-2026-000042',
+    customer,
+    products: desks,
+    total: '1742.00',
+    currency: 'EUR',
+    validUntil: '2026-12-20',
+    createdBy: { name: 'Rita Rep', role: 'rep' },
+    receivedAt: '2026-11-20T08:00:00.000Z',
+    updatedAt: '2026-11-21T10:00:00.000Z',
+  },
+  {
+    kind: 'order',
+    number: 'O-2026-000042',
+    fromQuote: 'RQ-2026-000006',
+    customer,
+    products: desks,
+    total: '2072.98',
+    currency: 'EUR',
+    receivedAt: '2026-11-21T10:00:00.000Z',
+    updatedAt: '2026-11-21T10:00:00.000Z',
+  },
+];
+
+/** The approval queue: one revision a rep saved, one the manager saved themselves. */
+export const approvalItems: Awaited<ReturnType<PipelineApi['approvals']>>['items'] = [
+  {
+    number: 'RQ-2026-000007',
+    revision: 2,
+    customer,
+    total: '1358.76',
+    currency: 'EUR',
+    createdAt: '2026-11-23T07:30:00.000Z',
+    createdBy: { name: 'Rita Rep', role: 'rep' },
+    guardrails: [
+      {
+        rule: 'minNetUnit',
+        limit: '520.00',
+        actual: '506.22',
+        lineId: 'L1',
+        message: 'line L1: net unit 506.22 below the minimum 520.00',
+      },
+    ],
+    ownRevision: false,
+  },
+  {
+    number: 'RQ-2026-000008',
+    revision: 1,
+    customer: { name: 'Bruno Costa', email: 'bruno@example.com' },
+    total: '980.00',
+    currency: 'EUR',
+    createdAt: '2026-11-23T08:10:00.000Z',
+    createdBy: { name: 'Mara Manager', role: 'manager' },
+    guardrails: [
+      {
+        rule: 'maxDiscountPercent',
+        limit: '25',
+        actual: '30',
+        lineId: 'L1',
+        message: 'line L1: a 30 % discount exceeds the maximum 25 %',
+      },
+    ],
+    ownRevision: true,
+  },
+];
