@@ -115,6 +115,7 @@ export {
   customerQuoteWire,
   quotedFiguresWire,
   quoteChangeWire,
+  priceResultWire,
   lineMarginWire,
   repQuoteWire,
   pipelineItemWire,
@@ -123,6 +124,7 @@ export {
   sendResultWire,
   acceptResultWire,
   devMailWire,
+  customerDocument,
 } from './quotes/index.ts';
 export type {
   RepQuote,
@@ -151,6 +153,8 @@ export type {
   AcceptResultWire,
   DevMailWire,
   SellerWire,
+  SellerConfig,
+  CustomerDocumentInput,
 } from './quotes/index.ts';
 // Used by the other layers (which enter the engine here only, see eslint.config.js).
 export { PromiseInputError } from './leadtime/planOrder.ts';
