@@ -124,6 +124,8 @@ export {
   sendResultWire,
   acceptResultWire,
   devMailWire,
+  submissionWire,
+  quoteLookupWire,
   customerDocument,
 } from './quotes/index.ts';
 export type {
@@ -153,6 +155,8 @@ export type {
   AcceptResultWire,
   DevMailWire,
   SellerWire,
+  SubmissionWire,
+  QuoteLookupWire,
   SellerConfig,
   CustomerDocumentInput,
 } from './quotes/index.ts';
