@@ -1,5 +1,8 @@
 // ESLint: typescript-eslint, react-hooks, and the layering rule of shared/STYLE.md:
-// engine ← react ← embed; engine ← server, cli. The engine imports no UI, no DOM, no fetch, no clock.
+// engine ← core ← react ← embed; engine ← server, cli. The engine imports no UI, no DOM, no fetch,
+// no clock. Each layer enters the one below through its index only (madeto/layer-entry).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -28,6 +31,50 @@ const restrict = (groups, message) => ({
   ],
 });
 
+const src = path.join(path.dirname(fileURLToPath(import.meta.url)), 'src');
+// The layers entered only through their index, and the files besides it others may import.
+const entries = [
+  { dir: path.join(src, 'engine'), also: [path.join(src, 'engine', 'zod.ts')] },
+  { dir: path.join(src, 'core'), also: [] },
+];
+/** Other layers import src/engine and src/core only through their index.ts (TanStack's rule). */
+const layerEntry = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      entry:
+        "import '{{ layer }}' through {{ layer }}/index.ts, not {{ file }} (export it there if it is missing)",
+    },
+  },
+  create(context) {
+    const from = context.filename;
+    const check = (node) => {
+      const spec = node.source?.value;
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+      const target = path.resolve(path.dirname(from), spec);
+      for (const { dir, also } of entries) {
+        if (from.startsWith(dir + path.sep) || !target.startsWith(dir + path.sep)) continue;
+        if (target === path.join(dir, 'index.ts') || also.includes(target)) continue;
+        context.report({
+          node: node.source,
+          messageId: 'entry',
+          data: {
+            layer: path.relative(path.dirname(src), dir),
+            file: path.relative(path.dirname(src), target),
+          },
+        });
+      }
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'storybook-static', 'coverage', '.vitest-results.json'] },
   js.configs.recommended,
@@ -46,6 +93,11 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { madeto: { rules: { 'layer-entry': layerEntry } } },
+    rules: { 'madeto/layer-entry': 'error' },
   },
   {
     // Tests edit JSON fixtures freely to build invalid variants.
@@ -84,6 +136,7 @@ export default tseslint.config(
           'fetch',
           'XMLHttpRequest',
           'performance',
+          'crypto',
         ].map((name) => ({
           name,
           message: 'src/engine may not use the DOM, fetch or the clock: take it as a parameter.',
@@ -100,11 +153,38 @@ export default tseslint.config(
           message: 'src/engine has no clock: take `now` as a parameter.',
         },
         {
+          selector: "MemberExpression[object.name='Temporal'][property.name='Now']",
+          message: 'src/engine has no clock: take `now` as a parameter.',
+        },
+        {
+          selector: "MemberExpression[object.name='globalThis'][property.name='crypto']",
+          message: 'src/engine is deterministic: no crypto (take ids and keys as parameters).',
+        },
+        {
           selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
           message: 'src/engine is deterministic: take a seed.',
         },
       ],
     },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: restrict(
+      [
+        'react',
+        'react-dom',
+        'react-dom/*',
+        '@tanstack/*',
+        'react-hook-form',
+        '@hookform/*',
+        '**/react/**',
+        '**/embed/**',
+        '**/server/**',
+        '**/cli/**',
+        'node:*',
+      ],
+      'src/core is the framework-free session: the engine (and zustand/vanilla) only.',
+    ),
   },
   {
     files: ['src/embed/**/*.{ts,tsx}'],

@@ -1,8 +1,5 @@
 import { basename } from 'node:path';
-import { importDimacs } from '../engine/import/dimacs.ts';
-import { ImportError } from '../engine/import/ImportError.ts';
-import { importXcsp } from '../engine/import/xcsp.ts';
-import type { ModelDocument } from '../engine/model/schema.ts';
+import { importDimacs, ImportError, importXcsp, type ModelDocument } from '../engine/index.ts';
 import { CliError, EXIT } from './CliError.ts';
 import { readText } from './readJson.ts';
 

@@ -1,8 +1,10 @@
-import type { LintFinding } from '../engine/lintFinding.ts';
-import type { ProductModel } from '../engine/model/types.ts';
-import { compile } from '../engine/solver/compile.ts';
-import { lintModelSemantics } from '../engine/solver/lintModelSemantics.ts';
-import { SolverError } from '../engine/solver/SolverError.ts';
+import {
+  type LintFinding,
+  type ProductModel,
+  compile,
+  lintModelSemantics,
+  SolverError,
+} from '../engine/index.ts';
 
 /**
  * The semantic findings of `madeto lint` for one parsed model (dead and forced values, attributes

@@ -1,5 +1,5 @@
 import { CliError, EXIT } from './CliError.ts';
-import { ModelError } from '../engine/model/types.ts';
+import { ModelError } from '../engine/index.ts';
 
 /** What a subcommand gets: its arguments and where to write. It returns the exit code. */
 export interface CommandContext {
@@ -13,65 +13,67 @@ export type Command = (ctx: CommandContext) => Promise<number> | number;
  * The subcommands of model.md, loaded lazily so `madeto lint` does not load the solver. Each module
  * exports `run: Command`. Later issues add their commands here.
  */
-const commands: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
-  lint: {
-    summary: 'lint <model.json...> [--pricing P] [--snapshot S]  schema and reference checks',
-    load: () => import('./commands/lint.ts'),
-  },
-  compile: {
-    summary: 'compile <model.json> -o <compiled.json>  the compiled decision diagram',
-    load: () => import('./commands/compile.ts'),
-  },
-  count: {
-    summary: 'count <model.json> [--select a=v ...]  the exact number of valid configurations',
-    load: () => import('./commands/count.ts'),
-  },
-  domains: {
-    summary: 'domains <model.json> [--select a=v ...]  the state of every value',
-    load: () => import('./commands/domains.ts'),
-  },
-  explain: {
-    summary: 'explain <model.json> [--select a=v ...] --why a=v  why a value is not available',
-    load: () => import('./commands/explain.ts'),
-  },
-  complete: {
-    summary:
-      'complete <model.json> [--select a=v ...] [--objective cheapest|fastest]  a valid configuration',
-    load: () => import('./commands/complete.ts'),
-  },
-  promise: {
-    summary:
-      'promise --snapshot S --request R --model M ... [--pricing P]  ship and delivery dates',
-    load: () => import('./commands/promise.ts'),
-  },
-  price: {
-    summary: 'price --pricing P --request R [--model M ...]  the pricing result (pricing.md)',
-    load: () => import('./commands/price.ts'),
-  },
-  serve: {
-    summary: 'serve [--port N] [--db FILE] [--origin URL ...]  the reference backend (orders.md)',
-    load: () => import('./commands/serve.ts'),
-  },
-  users: {
-    summary:
-      'users add --role rep|manager|admin --name N --email E [--db FILE]  a person who signs in (password from stdin, or generated)',
-    load: () => import('./commands/users.ts'),
-  },
-  import: {
-    summary: 'import <file> --format xcsp|dimacs [-o out.json]  a model from XCSP 2.1 or DIMACS',
-    load: () => import('./commands/import.ts'),
-  },
-  bench: {
-    summary: 'bench <model.json|.xml|.dimacs> [--replay F] | bench --all  per-click timings',
-    load: () => import('./commands/bench.ts'),
-  },
-};
+const commands = new Map<string, { summary: string; load: () => Promise<{ run: Command }> }>(
+  Object.entries({
+    lint: {
+      summary: 'lint <model.json...> [--pricing P] [--snapshot S]  schema and reference checks',
+      load: () => import('./commands/lint.ts'),
+    },
+    compile: {
+      summary: 'compile <model.json> -o <compiled.json>  the compiled decision diagram',
+      load: () => import('./commands/compile.ts'),
+    },
+    count: {
+      summary: 'count <model.json> [--select a=v ...]  the exact number of valid configurations',
+      load: () => import('./commands/count.ts'),
+    },
+    domains: {
+      summary: 'domains <model.json> [--select a=v ...]  the state of every value',
+      load: () => import('./commands/domains.ts'),
+    },
+    explain: {
+      summary: 'explain <model.json> [--select a=v ...] --why a=v  why a value is not available',
+      load: () => import('./commands/explain.ts'),
+    },
+    complete: {
+      summary:
+        'complete <model.json> [--select a=v ...] [--objective cheapest|fastest]  a valid configuration',
+      load: () => import('./commands/complete.ts'),
+    },
+    promise: {
+      summary:
+        'promise --snapshot S --request R --model M ... [--pricing P]  ship and delivery dates',
+      load: () => import('./commands/promise.ts'),
+    },
+    price: {
+      summary: 'price --pricing P --request R [--model M ...]  the pricing result (pricing.md)',
+      load: () => import('./commands/price.ts'),
+    },
+    serve: {
+      summary: 'serve [--port N] [--db FILE] [--origin URL ...]  the reference backend (orders.md)',
+      load: () => import('./commands/serve.ts'),
+    },
+    users: {
+      summary:
+        'users add --role rep|manager|admin --name N --email E [--db FILE]  a person who signs in (password from stdin, or generated)',
+      load: () => import('./commands/users.ts'),
+    },
+    import: {
+      summary: 'import <file> --format xcsp|dimacs [-o out.json]  a model from XCSP 2.1 or DIMACS',
+      load: () => import('./commands/import.ts'),
+    },
+    bench: {
+      summary: 'bench <model.json|.xml|.dimacs> [--replay F] | bench --all  per-click timings',
+      load: () => import('./commands/bench.ts'),
+    },
+  }),
+);
 
 function usage(): string {
   return [
     'usage: madeto <command> [options]',
     '',
-    ...Object.values(commands).map((c) => `  madeto ${c.summary}`),
+    ...[...commands.values()].map((c) => `  madeto ${c.summary}`),
   ].join('\n');
 }
 
@@ -91,7 +93,7 @@ export async function main(
     io.stdout(usage());
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
+  const command = commands.get(name); // a Map: `madeto constructor` is an unknown command
   if (!command) {
     io.stderr(`madeto: unknown command '${name}'\n\n${usage()}`);
     return EXIT.usage;

@@ -1,6 +1,12 @@
-import type { Attribute, ProductModel, Selection, SelectionValue } from '../engine/model/types.ts';
-import { isOnStep, parseModel } from '../engine/model/parseModel.ts';
-import { SolverError } from '../engine/solver/SolverError.ts';
+import {
+  type Attribute,
+  type ProductModel,
+  type Selection,
+  type SelectionValue,
+  isOnStep,
+  parseModel,
+  SolverError,
+} from '../engine/index.ts';
 import { CliError, EXIT } from './CliError.ts';
 import { readJson } from './readJson.ts';
 

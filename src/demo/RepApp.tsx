@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
-import { parseModel } from '../engine/model/parseModel.ts';
-import { parsePricing } from '../engine/pricing/parsePricing.ts';
+import { parseSnapshot, parseModel, parsePricing } from '../engine/index.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 import { RepWorkspace } from '../react/rep/RepWorkspace.tsx';
 import { parseSellerConfig } from '../react/rep/sellerConfig.ts';

@@ -1,11 +1,13 @@
 import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
-import { parseModel } from '../engine/model/parseModel.ts';
-import type { ProductModel } from '../engine/model/types.ts';
-import { parsePricing } from '../engine/pricing/parsePricing.ts';
-import { draftQuote } from '../engine/quotes/draftQuote.ts';
-import { parseRepQuote } from '../engine/quotes/repQuote.ts';
+import {
+  parseSnapshot,
+  parseModel,
+  type ProductModel,
+  parsePricing,
+  draftQuote,
+  parseRepQuote,
+} from '../engine/index.ts';
 import { Configurator, type ConfiguratorProps } from '../react/components/Configurator.tsx';
 import { LoadingSkeleton } from '../react/components/LoadState.tsx';
 import { useMessages } from '../react/i18n/messages.ts';

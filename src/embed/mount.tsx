@@ -10,7 +10,7 @@ import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { createEventAdapter } from '../react/submit/eventAdapter.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
-import type { OrderPayload } from '../engine/orders/schema.ts';
+import type { OrderPayload } from '../engine/index.ts';
 import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
 import { keepFocusInside } from './focusKeeper.ts';
 import { HostReporter } from './HostReporter.tsx';

@@ -1,6 +1,7 @@
 /** The Madeto engine: pure TypeScript, no React, DOM, fetch or clock. */
 export { parseModel } from './model/parseModel.ts';
 export { parseRule } from './model/rules/parseRule.ts';
+export { attributesOf } from './model/rules/ast.ts';
 export type { Expr, Literal } from './model/rules/ast.ts';
 export { ModelError } from './model/types.ts';
 export type {
@@ -29,6 +30,7 @@ export type {
 export { explain } from './solver/explain.ts';
 export { repair } from './solver/repair.ts';
 export { complete } from './solver/complete.ts';
+export { reconcileSelection } from './solver/reconcileSelection.ts';
 export type { CompletionObjective } from './solver/complete.ts';
 export { serializeCompiled, deserializeCompiled } from './solver/serialize.ts';
 export type { SerializedCompiled } from './solver/serialize.ts';
@@ -125,6 +127,7 @@ export {
   submissionWire,
   quoteLookupWire,
   customerDocument,
+  lineMargins,
 } from './quotes/index.ts';
 export type {
   RepQuote,
@@ -158,3 +161,13 @@ export type {
   SellerConfig,
   CustomerDocumentInput,
 } from './quotes/index.ts';
+// Used by the other layers (which enter the engine here only, see eslint.config.js).
+export { PromiseInputError } from './leadtime/planOrder.ts';
+export type { LintFinding } from './lintFinding.ts';
+export { isOnStep } from './model/parseModel.ts';
+export type { ModelDocument } from './model/schema.ts';
+export { seededRandom, shuffled } from './random.ts';
+export { FALSE } from './solver/mdd.ts';
+export { readJsonBytes, readJsonText, JSON_LIMITS } from './json/readJsonText.ts';
+export type { JsonLimits, JsonProblem, JsonRead } from './json/readJsonText.ts';
+export { isInstant } from './leadtime/time.ts';

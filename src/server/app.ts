@@ -1,8 +1,11 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { readJsonBytes } from '../engine/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { ServerConfig } from './config.ts';
 import type { SubmissionStore } from './db/submissionStore.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { clientErrorHandler, fastifyErrorAnswer } from './frameworkErrors.ts';
 import { HttpError, type ErrorBody } from './httpError.ts';
 import { catalogueRoutes } from './routes/catalogueRoutes.ts';
 import { listRoutes } from './routes/listRoutes.ts';
@@ -13,7 +16,7 @@ import { submitRoutes } from './routes/submitRoutes.ts';
 import { resolveUsers } from './users.ts';
 import type { Verifier } from './verifier.ts';
 import { Authenticator } from './auth/authenticator.ts';
-import type { SellerConfig } from '../engine/quotes/customerDocument.ts';
+import type { SellerConfig } from '../engine/index.ts';
 import { QuoteEventStore } from './db/quoteEventStore.ts';
 import type { UserStore } from './db/userStore.ts';
 import type { Db } from './db/createDb.ts';
@@ -24,42 +27,6 @@ import { pipelineRoutes } from './routes/pipelineRoutes.ts';
 import { quoteActionRoutes } from './routes/quoteActionRoutes.ts';
 import { QuoteViews } from './routes/quoteViews.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
-
-/** Fastify's own errors, renamed into the server's stable codes with a message naming the problem. */
-function fastifyError(error: FastifyError, limit: number): { status: number; body: ErrorBody } {
-  const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-  const code = error.code ?? '';
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-    return {
-      status: 413,
-      body: {
-        error: { code: 'BODY_TOO_LARGE', message: `the request body exceeds ${limit} bytes` },
-      },
-    };
-  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return {
-      status: 415,
-      body: {
-        error: {
-          code: 'UNSUPPORTED_MEDIA_TYPE',
-          message: 'send the body as Content-Type: application/json',
-        },
-      },
-    };
-  if (code.startsWith('FST_ERR_CTP') || error instanceof SyntaxError)
-    return {
-      status: 400,
-      body: {
-        error: {
-          code: 'MALFORMED_JSON',
-          message: `the request body is not valid JSON: ${error.message}`,
-        },
-      },
-    };
-  if (status < 500)
-    return { status, body: { error: { code: code || 'BAD_REQUEST', message: error.message } } };
-  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal server error' } } };
-}
 
 /**
  * The reference backend as a Fastify app (not yet listening): catalogue, pricing and
@@ -79,6 +46,8 @@ export async function buildApp(deps: {
   store: SubmissionStore;
   verifier: Verifier;
   quotes: QuoteRevisionStore;
+  /** The current time (default: the machine's); "today" is its date at the plant. */
+  clock?: Clock;
   /** People who sign in, and their sessions. */
   accounts: UserStore;
   /** The database (for the quote events). */
@@ -90,12 +59,10 @@ export async function buildApp(deps: {
   mailMissing?: readonly string[] | undefined;
   /** `npm start`'s mail catcher, served at `GET /api/dev/mail`. */
   devMail?: MailCatcher | undefined;
-  /** The server's clock (default: the machine's). */
-  clock?: (() => Date) | undefined;
 }): Promise<FastifyInstance> {
   const { config } = deps;
+  const clock = deps.clock ?? systemClock;
   const users = resolveUsers(config);
-  const clock = deps.clock ?? (() => new Date());
   const auth = new Authenticator(deps.accounts, users, clock);
   const events = new QuoteEventStore(deps.db);
   const views = new QuoteViews({
@@ -105,7 +72,40 @@ export async function buildApp(deps: {
     seller: deps.seller ?? DEFAULT_SELLER,
     clock,
   });
-  const app = Fastify({ logger: config.log, bodyLimit: config.bodyLimit });
+  const app = Fastify({
+    logger: config.log,
+    bodyLimit: config.bodyLimit,
+    // A request must arrive in full within requestTimeout (408), an idle connection is closed.
+    requestTimeout: config.requestTimeout,
+    connectionTimeout: config.requestTimeout * 4,
+    keepAliveTimeout: Math.min(config.requestTimeout, 5_000),
+    http: {
+      requestTimeout: config.requestTimeout,
+      headersTimeout: config.requestTimeout,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, config.requestTimeout / 4)),
+    },
+    clientErrorHandler: clientErrorHandler(config.requestTimeout),
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = fastifyErrorAnswer(error, config.bodyLimit);
+      return (reply as FastifyReply).code(status).send(body);
+    },
+  });
+  // JSON only, read strictly: UTF-8 (invalid bytes refused), a syntax error named by line and
+  // column, depth and `__proto__` keys refused by JSON path. No other media type is parsed (415),
+  // so a `text/plain` body is never read as `{}`.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, raw, done) => {
+    const read = readJsonBytes(raw as Buffer);
+    if (read.ok) return done(null, read.value);
+    const { code, path, message } = read.problem;
+    const where = path ?? '$';
+    done(
+      new HttpError(400, code, `the request body is not accepted: ${where}: ${message}`, {
+        issues: [{ path: where, message }],
+      }),
+      undefined,
+    );
+  });
   await app.register(cors, {
     origin: config.origins.length > 0 ? [...config.origins] : false,
     methods: ['GET', 'POST', 'DELETE'],
@@ -119,7 +119,7 @@ export async function buildApp(deps: {
       if (wait !== undefined) reply.header('retry-after', String(wait));
       return reply.code(error.status).send(error.body());
     }
-    const { status, body } = fastifyError(error, config.bodyLimit);
+    const { status, body } = fastifyErrorAnswer(error, config.bodyLimit);
     if (status >= 500) request.log.error(error);
     return reply.code(status).send(body);
   });
@@ -143,7 +143,7 @@ export async function buildApp(deps: {
   });
   sessionRoutes(app, auth);
   catalogueRoutes(app, deps.catalogue);
-  const submit = submitRoutes(app, { ...deps, users });
+  const submit = submitRoutes(app, { ...deps, clock, users });
   listRoutes(app, { ...deps, auth });
   const routeDeps = { ...deps, ...submit, auth, events, views, clock };
   quoteRoutes(app, routeDeps);

@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseModel } from '../engine/model/parseModel.ts';
-import type { ProductModel } from '../engine/model/types.ts';
-import { parseSnapshot } from '../engine/leadtime/parseSnapshot.ts';
-import type { Snapshot } from '../engine/leadtime/schema.ts';
-import { parsePricing } from '../engine/pricing/parsePricing.ts';
-import type { Pricing } from '../engine/pricing/schema.ts';
+import {
+  parseModel,
+  type ProductModel,
+  parseSnapshot,
+  type Snapshot,
+  parsePricing,
+  type Pricing,
+} from '../engine/index.ts';
 
 /** The catalogue a server serves and verifies against: parsed, and as the JSON it sends. */
 export interface Catalogue {

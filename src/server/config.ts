@@ -23,6 +23,12 @@ export interface ServerConfig {
   repToken?: string | undefined;
   /** The largest request body in bytes. */
   bodyLimit: number;
+  /**
+   * Milliseconds a request (headers and body) may take to arrive; a slower one gets 408
+   * `REQUEST_TIMEOUT` and its connection is closed. An idle keep-alive connection is closed after
+   * the same time.
+   */
+  requestTimeout: number;
   /** Also recompute the promise of each order (its differences are warnings only). */
   verifyPromise: boolean;
   /** Worker threads verifying orders (0: the event loop verifies). */
@@ -39,6 +45,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   catalogueDir: 'public/catalogue',
   origins: [],
   bodyLimit: 256 * 1024,
+  requestTimeout: 30_000,
   verifyPromise: false,
   verifyWorkers: Math.min(4, availableParallelism()),
   log: false,

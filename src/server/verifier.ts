@@ -1,7 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { OrderDifference } from '../engine/orders/difference.ts';
-import type { OrderPayload } from '../engine/orders/schema.ts';
-import { verifyOrder } from '../engine/orders/verifyOrder.ts';
+import { type OrderDifference, type OrderPayload, verifyOrder } from '../engine/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { VerifyJob } from './verifyWorker.ts';
 
@@ -15,6 +13,10 @@ export interface Verdict {
 export interface Verifier {
   verify: (payload: OrderPayload, priceDates: string[], withPromise: boolean) => Promise<Verdict>;
   close: () => Promise<void>;
+  /** Resolves once every worker thread has loaded the catalogue (or failed to start). */
+  ready: () => Promise<void>;
+  /** How many worker threads have loaded the catalogue and take jobs. */
+  warm: () => number;
   /** How many worker threads are running (0: verification runs on the event loop). */
   live: () => number;
 }
@@ -45,6 +47,8 @@ export function createVerifier(
         },
       ),
     close: async () => undefined,
+    ready: async () => undefined,
+    warm: () => 0,
     live: () => 0,
   };
   if (workers <= 0) return inline;
@@ -67,13 +71,26 @@ export function createVerifier(
     worker: Worker;
     jobs: Map<number, Job>;
     dead: boolean;
+    warm: boolean;
+    started: Promise<void>;
   }
   const runInline = (job: Job) =>
     inline.verify(job.payload, job.priceDates, job.withPromise).then(job.resolve, job.reject);
   const pool: Slot[] = Array.from({ length: workers }, () => {
     const worker = new Worker(boot, { eval: true, workerData: { catalogueDir } });
-    const slot: Slot = { worker, jobs: new Map(), dead: false };
-    worker.on('message', (m: { id: number; error?: string } & Partial<Verdict>) => {
+    let started = () => undefined as void;
+    const slot: Slot = {
+      worker,
+      jobs: new Map(),
+      dead: false,
+      warm: false,
+      started: new Promise<void>((resolve) => (started = resolve)),
+    };
+    worker.on('message', (m: { id: number; error?: string; ready?: true } & Partial<Verdict>) => {
+      if (m.ready) {
+        slot.warm = true;
+        return started();
+      }
       const job = slot.jobs.get(m.id);
       slot.jobs.delete(m.id);
       if (!job) return;
@@ -83,6 +100,7 @@ export function createVerifier(
     const die = () => {
       // A thread that cannot start or crashed: its jobs, and later ones, run on the event loop.
       slot.dead = true;
+      started();
       for (const job of slot.jobs.values()) void runInline(job);
       slot.jobs.clear();
     };
@@ -103,6 +121,10 @@ export function createVerifier(
         slot.jobs.set(id, job);
         slot.worker.postMessage({ id, payload, priceDates, withPromise } satisfies VerifyJob);
       }),
+    ready: async () => {
+      await Promise.all(pool.map((s) => s.started));
+    },
+    warm: () => pool.filter((s) => s.warm && !s.dead).length,
     live: () => pool.filter((s) => !s.dead).length,
     close: async () => {
       for (const s of pool) s.worker.removeAllListeners('exit');

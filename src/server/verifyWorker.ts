@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { verifyOrder } from '../engine/orders/verifyOrder.ts';
-import type { OrderPayload } from '../engine/orders/schema.ts';
+import { verifyOrder, type OrderPayload } from '../engine/index.ts';
 import { loadCatalogue } from './catalogue.ts';
 
 /** A verification request to a worker, and its answer (the verdict without the price details). */
@@ -13,6 +12,8 @@ export interface VerifyJob {
 
 // Each worker loads the catalogue once and verifies with the same engine code as the main thread.
 const catalogue = loadCatalogue((workerData as { catalogueDir: string }).catalogueDir);
+// Tells the pool this thread is ready, so the server listens only once verification is warm.
+parentPort!.postMessage({ ready: true });
 parentPort!.on('message', (job: VerifyJob) => {
   try {
     const v = verifyOrder(

@@ -46,7 +46,7 @@ describe('<Configurator locale="de-DE"> speaks German', () => {
     const dialog = page.getByRole('dialog');
     await expect.element(dialog).toHaveTextContent('„Oak“ erfordert andere Änderungen');
     const changes = dialog.getByRole('list', { name: 'Änderungen' });
-    await expect.element(changes).toHaveTextContent('Frame: Aluminium → nicht gewählt');
+    await expect.element(changes).toHaveTextContent('Frame: Aluminium → Steel');
     await expect.element(dialog.getByRole('button', { name: 'Abbrechen' })).toBeVisible();
     expect(await seriousViolations(document.body)).toEqual([]);
     await dialog.getByRole('button', { name: 'Änderung übernehmen' }).click();

@@ -29,7 +29,7 @@ describe('<Configurator> explain, repair, undo, complete', () => {
     await expect.element(dialog.getByText('Frame: Aluminium', { exact: true })).toBeVisible();
     const changes = dialog.getByRole('list', { name: 'Changes' });
     await expect.element(changes).toHaveTextContent('Top: Laminate → Oak');
-    await expect.element(changes).toHaveTextContent('Frame: Aluminium → not chosen');
+    await expect.element(changes).toHaveTextContent('Frame: Aluminium → Steel');
     expect(await seriousViolations(document.body)).toEqual([]);
     await dialog.getByRole('button', { name: 'Apply change' }).click();
     await expect.element(page.getByRole('dialog')).not.toBeInTheDocument();
@@ -43,12 +43,23 @@ describe('<Configurator> explain, repair, undo, complete', () => {
     await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
   });
 
-  it('keyboard only: arrow onto a conflict, Escape, then apply the repair with Enter', async () => {
+  it('keyboard only: arrows move onto a conflict without a dialog; Enter explains, Escape, Space explains, Enter applies', async () => {
     render(<Configurator model={desk} layout="all" urlKey={false} />);
     await page.getByRole('radio', { name: 'Aluminium' }).click();
     await page.getByRole('radio', { name: 'Laminate' }).click();
     (page.getByRole('radio', { name: 'Laminate' }).element() as HTMLElement).focus();
     await userEvent.keyboard('{ArrowUp}');
+    // The focus moved onto the conflicting Oak; nothing popped up and nothing changed.
+    await expect.element(page.getByRole('radio', { name: 'Oak' })).toHaveFocus();
+    expect(document.querySelector('dialog')).toBeNull();
+    await expect.element(page.getByRole('radio', { name: 'Laminate' })).toBeChecked();
+    // Arrowing on onto an available value chooses it, as a radio group does.
+    await userEvent.keyboard('{ArrowDown}');
+    await expect.element(page.getByRole('radio', { name: 'Laminate' })).toHaveFocus();
+    await expect.element(page.getByRole('radio', { name: 'Laminate' })).toBeChecked();
+    await userEvent.keyboard('{ArrowUp}');
+    expect(document.querySelector('dialog')).toBeNull();
+    await userEvent.keyboard('{Enter}');
     const dialog = page.getByRole('dialog');
     await expect.element(dialog).toHaveTextContent('Oak tops come only on the steel frame.');
     await userEvent.keyboard('{Escape}');

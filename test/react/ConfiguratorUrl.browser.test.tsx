@@ -124,7 +124,9 @@ describe('<Configurator> URL state, loading, worker', () => {
       <Configurator model={desk} urlKey={false} layout="all" workerThreshold={0} />,
     );
     await expect
-      .poll(() => container.querySelector('.madeto-layout')?.getAttribute('data-engine'))
+      .poll(() => container.querySelector('.madeto-layout')?.getAttribute('data-engine'), {
+        timeout: 10_000,
+      })
       .toBe('worker');
     await page.getByRole('radio', { name: 'Aluminium' }).click();
     const oak = () => page.getByRole('radio', { name: 'Oak' }).element().closest('label')!;

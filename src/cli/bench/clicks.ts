@@ -1,9 +1,13 @@
-import type { Selection, SelectionValue } from '../../engine/model/types.ts';
-import type { CompiledModel } from '../../engine/solver/compile.ts';
-import { count } from '../../engine/solver/count.ts';
-import { domains } from '../../engine/solver/domains.ts';
+import {
+  type Selection,
+  type SelectionValue,
+  type CompiledModel,
+  count,
+  domains,
+  seededRandom,
+  shuffled,
+} from '../../engine/index.ts';
 import { CliError } from '../CliError.ts';
-import { seededRandom, shuffled } from '../../engine/random.ts';
 
 /** A click sequence source: the selection after each click, in order. */
 export interface Replay {

@@ -1,11 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
-import { compile, type CompiledModel } from '../../engine/solver/compile.ts';
-import { count } from '../../engine/solver/count.ts';
-import { domains } from '../../engine/solver/domains.ts';
-import { SolverError } from '../../engine/solver/SolverError.ts';
+import {
+  type ProductModel,
+  type Selection,
+  compile,
+  type CompiledModel,
+  count,
+  domains,
+  SolverError,
+} from '../../engine/index.ts';
 import { SatPeer } from './peer.ts';
 import type { BenchFigure } from './suites.ts';
 

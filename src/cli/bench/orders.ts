@@ -4,12 +4,14 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { promise } from '../../engine/leadtime/promise.ts';
-import { parseSnapshot } from '../../engine/leadtime/parseSnapshot.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
-import { buildOrderPayload } from '../../engine/orders/buildOrder.ts';
-import { parsePricing } from '../../engine/pricing/parsePricing.ts';
-import { price } from '../../engine/pricing/price.ts';
+import {
+  promise,
+  parseSnapshot,
+  parseModel,
+  buildOrderPayload,
+  parsePricing,
+  price,
+} from '../../engine/index.ts';
 import type { BenchContext, BenchFigure } from './suites.ts';
 
 const TOKEN = 'bench-rep-token';

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Expr } from '../../engine/model/rules/ast.ts';
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import type { Expr, ProductModel, Selection } from '../../engine/index.ts';
 
 /** The part of logic-solver's API the peer uses (the package ships no types). */
 type Formula = unknown;

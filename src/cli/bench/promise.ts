@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parsePromiseRequest, parseSnapshot } from '../../engine/leadtime/parseSnapshot.ts';
-import { promise, type PromiseRequestInput } from '../../engine/leadtime/promise.ts';
-import type { Snapshot } from '../../engine/leadtime/schema.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
+import {
+  parsePromiseRequest,
+  parseSnapshot,
+  promise,
+  type PromiseRequestInput,
+  type Snapshot,
+  parseModel,
+  type ProductModel,
+} from '../../engine/index.ts';
 
 /**
  * One measured figure (milliseconds per call); the same shape as the bench registry's

@@ -1,10 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { importDimacs } from '../../engine/import/dimacs.ts';
-import { importXcsp } from '../../engine/import/xcsp.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
+import { importDimacs, importXcsp, parseModel, type ProductModel } from '../../engine/index.ts';
 import { randomReplay, salesReplay, type Replay } from './clicks.ts';
 import { measureClicks, measureCompile } from './measureModel.ts';
 import type { BenchContext, BenchFigure } from './suites.ts';

@@ -10,8 +10,7 @@ import { CliError, EXIT } from '../CliError.ts';
 import { formatOf, importFile } from '../importFile.ts';
 import type { Command } from '../main.ts';
 import { readJson, readText } from '../readJson.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
+import { parseModel, type ProductModel } from '../../engine/index.ts';
 
 const USAGE =
   'madeto bench <model.json|.xml|.dimacs> [--replay selections.jsonl|brut.csv] | madeto bench --all [--suite NAME]';

@@ -2,8 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs, single } from '../args.ts';
 import type { Command } from '../main.ts';
 import { loadModel, solverCall } from '../selectArgs.ts';
-import { compile, DEFAULT_MAX_NODES } from '../../engine/solver/compile.ts';
-import { serializeCompiled } from '../../engine/solver/serialize.ts';
+import { compile, DEFAULT_MAX_NODES, serializeCompiled } from '../../engine/index.ts';
 import { CliError, EXIT } from '../CliError.ts';
 
 const USAGE = 'madeto compile <model.json> -o <compiled.json> [--max-nodes N]';

@@ -1,8 +1,7 @@
 import { parseArgs, single } from '../args.ts';
 import type { Command } from '../main.ts';
 import { loadModel, parseSelections, solverCall } from '../selectArgs.ts';
-import { compile } from '../../engine/solver/compile.ts';
-import { complete } from '../../engine/solver/complete.ts';
+import { compile, complete } from '../../engine/index.ts';
 import { CliError, EXIT } from '../CliError.ts';
 
 const USAGE = 'madeto complete <model.json> [--select a=v ...] [--objective cheapest|fastest]';

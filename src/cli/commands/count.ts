@@ -1,8 +1,7 @@
 import { parseArgs } from '../args.ts';
 import type { Command } from '../main.ts';
 import { loadModel, parseSelections, solverCall } from '../selectArgs.ts';
-import { compile } from '../../engine/solver/compile.ts';
-import { count } from '../../engine/solver/count.ts';
+import { compile, count } from '../../engine/index.ts';
 import { EXIT } from '../CliError.ts';
 
 const USAGE = 'madeto count <model.json> [--select a=v ...]';

@@ -1,8 +1,7 @@
 import { parseArgs } from '../args.ts';
 import type { Command } from '../main.ts';
 import { loadModel, parseSelections, solverCall } from '../selectArgs.ts';
-import { compile } from '../../engine/solver/compile.ts';
-import { domains } from '../../engine/solver/domains.ts';
+import { compile, domains } from '../../engine/index.ts';
 import { EXIT } from '../CliError.ts';
 
 const USAGE = 'madeto domains <model.json> [--select a=v ...]';

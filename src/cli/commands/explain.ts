@@ -1,8 +1,7 @@
 import { parseArgs, single } from '../args.ts';
 import type { Command } from '../main.ts';
 import { loadModel, parseSelections, parseValueRef, solverCall } from '../selectArgs.ts';
-import { compile } from '../../engine/solver/compile.ts';
-import { explain } from '../../engine/solver/explain.ts';
+import { compile, explain } from '../../engine/index.ts';
 import { CliError, EXIT } from '../CliError.ts';
 
 const USAGE = 'madeto explain <model.json> [--select a=v ...] --why a=v';

@@ -3,7 +3,7 @@ import { parseArgs, single } from '../args.ts';
 import { CliError, EXIT } from '../CliError.ts';
 import { formatOf, importFile } from '../importFile.ts';
 import type { Command } from '../main.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
+import { parseModel } from '../../engine/index.ts';
 
 const USAGE = 'madeto import <file> --format xcsp|dimacs [-o out.json]';
 

@@ -2,12 +2,15 @@ import { parseArgs, single } from '../args.ts';
 import { CliError, EXIT } from '../CliError.ts';
 import { readJson } from '../readJson.ts';
 import type { Command } from '../main.ts';
-import type { LintFinding } from '../../engine/lintFinding.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
+import {
+  type LintFinding,
+  parseModel,
+  ModelError,
+  type ProductModel,
+  lintPricingJson,
+} from '../../engine/index.ts';
 import { lintSemantics } from '../lintSemantics.ts';
-import { ModelError, type ProductModel } from '../../engine/model/types.ts';
 import { lintSnapshotFile } from './lintSnapshotFile.ts';
-import { lintPricingJson } from '../../engine/pricing/lintPricing.ts';
 
 /**
  * `madeto lint <model.json...> [--pricing P] [--snapshot S]`: validates each model (schema, rule

@@ -1,8 +1,11 @@
 import { readJson } from '../readJson.ts';
-import type { LintFinding } from '../../engine/lintFinding.ts';
-import { lintSnapshot } from '../../engine/leadtime/lintSnapshot.ts';
-import { parseSnapshot, SnapshotError } from '../../engine/leadtime/parseSnapshot.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
+import {
+  type LintFinding,
+  lintSnapshot,
+  parseSnapshot,
+  SnapshotError,
+  type ProductModel,
+} from '../../engine/index.ts';
 
 /**
  * The lead-time part of `madeto lint --snapshot S`: the snapshot's own schema and reference

@@ -2,11 +2,7 @@ import { parseArgs, single } from '../args.ts';
 import { CliError, EXIT } from '../CliError.ts';
 import { readJson } from '../readJson.ts';
 import type { Command } from '../main.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
-import { ModelError } from '../../engine/model/types.ts';
-import { parsePricing } from '../../engine/pricing/parsePricing.ts';
-import { price } from '../../engine/pricing/price.ts';
-import { PricingError } from '../../engine/pricing/PricingError.ts';
+import { parseModel, ModelError, parsePricing, price, PricingError } from '../../engine/index.ts';
 
 /**
  * `madeto price --pricing P --request R [--model M ...]`: prices a request (pricing.md) and prints

@@ -6,18 +6,21 @@ import {
   parsePromiseRequest,
   parseSnapshot,
   SnapshotError,
-} from '../../engine/leadtime/parseSnapshot.ts';
-import { PromiseInputError } from '../../engine/leadtime/planOrder.ts';
-import { promise, type PromiseOptions } from '../../engine/leadtime/promise.ts';
-import type { ValidAlternatives } from '../../engine/leadtime/suggestions.ts';
-import { priceDeltaHook } from '../../engine/pricing/optionDeltas.ts';
-import { parsePricing } from '../../engine/pricing/parsePricing.ts';
-import { PricingError } from '../../engine/pricing/PricingError.ts';
-import type { Pricing } from '../../engine/pricing/schema.ts';
-import { parseModel } from '../../engine/model/parseModel.ts';
-import type { ProductModel, SelectionValue } from '../../engine/model/types.ts';
-import { compile, type CompiledModel } from '../../engine/solver/compile.ts';
-import { domains } from '../../engine/solver/domains.ts';
+  PromiseInputError,
+  promise,
+  type PromiseOptions,
+  type ValidAlternatives,
+  priceDeltaHook,
+  parsePricing,
+  PricingError,
+  type Pricing,
+  parseModel,
+  type ProductModel,
+  type SelectionValue,
+  compile,
+  type CompiledModel,
+  domains,
+} from '../../engine/index.ts';
 /** The solver's valid alternatives: values whose state is `available` under the selection. */
 function solverAlternatives(models: readonly ProductModel[]): ValidAlternatives {
   const compiled = new Map<string, CompiledModel>();

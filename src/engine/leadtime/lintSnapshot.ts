@@ -15,7 +15,7 @@ export interface LintFiles {
  * does not know (error `unknown-item`, in model values, model BOMs and make items' BOMs), work
  * centres of routings that are missing (error `unknown-work-center`), a model's plant that is
  * missing (error `unknown-plant`), and bought items with no supplier, no stock and no inbound
- * (warning `no-source`).
+ * (`no-source`: an error when a model's or a make item's BOM needs the item, else a warning).
  *
  * @example
  * lintSnapshot(snapshot, [desk])
@@ -27,6 +27,9 @@ export function lintSnapshot(
   files: LintFiles = {},
 ): LintFinding[] {
   const findings: LintFinding[] = [];
+  const needed = new Set<string>();
+  for (const model of models) for (const line of modelBomLines(model)) needed.add(line.item);
+  for (const item of Object.values(snapshot.items)) for (const b of item.bom) needed.add(b.item);
   const inSnapshot = (f: Omit<LintFinding, 'file'>) =>
     findings.push(files.snapshot === undefined ? f : { ...f, file: files.snapshot });
   for (const model of models) {
@@ -82,10 +85,11 @@ export function lintSnapshot(
     const free = (stock?.onHand ?? 0) - (stock?.reserved ?? 0);
     if (item.makeOrBuy === 'buy' && item.suppliers.length === 0 && free <= 0 && !inbound.has(id))
       inSnapshot({
-        severity: 'warning',
+        // An item a product needs that can never be had makes every order of it unavailable.
+        severity: needed.has(id) ? 'error' : 'warning',
         code: 'no-source',
         path: jsonPath(['items', id]),
-        message: `bought item '${id}' has no supplier, no free stock and no open purchase order: any need of it is unavailable`,
+        message: `bought item '${id}' has no supplier, no free stock and no open purchase order: any need of it is unavailable${needed.has(id) ? ' (a product needs it)' : ''}`,
       });
   }
   return findings;

@@ -1,5 +1,6 @@
 import { jsonPath } from '../model/jsonPath.ts';
 import type { ProductModel } from '../model/types.ts';
+import { duplicates, findCycle } from '../findCycle.ts';
 import { shiftMinutes } from './calendar.ts';
 import { modelBomLines } from './modelBom.ts';
 import {
@@ -112,6 +113,17 @@ export function parseSnapshot(json: unknown, models: readonly ProductModel[] = [
   }
   for (const [id, item] of Object.entries(s.items)) {
     item.bom.forEach((b, i) => needItem(['items', id, 'bom', i, 'item'], b.item));
+    for (const d of duplicates(item.suppliers.map((sup) => sup.id)))
+      report(
+        ['items', id, 'suppliers', d.index, 'id'],
+        `duplicate supplier '${d.id}' (also suppliers[${d.first}])`,
+      );
+    const routingCycle = findCycle(
+      item.routing.map((o) => o.op),
+      (op) => item.routing.find((o) => o.op === op)?.after ?? [],
+    );
+    if (routingCycle)
+      report(['items', id, 'routing'], `routing cycle: ${routingCycle.join(' runs after ')}`);
     const ops = new Set(item.routing.map((o) => o.op));
     item.routing.forEach((o, i) => {
       if (!s.workCenters[o.workCenter])
@@ -129,6 +141,13 @@ export function parseSnapshot(json: unknown, models: readonly ProductModel[] = [
     report(['items', cycle[0]!, 'bom'], `BOM cycle: ${cycle.join(' → ')}`);
   s.inbound.forEach((po, i) => needDate(['inbound', i, 'expected'], po.expected));
   s.commitments.forEach((c, i) => needDate(['commitments', i, 'due'], c.due));
+  for (const d of duplicates(s.inbound.map((po) => po.id)))
+    report(['inbound', d.index, 'id'], `duplicate inbound id '${d.id}' (also inbound[${d.first}])`);
+  for (const d of duplicates(s.commitments.map((c) => c.id)))
+    report(
+      ['commitments', d.index, 'id'],
+      `duplicate commitment id '${d.id}' (also commitments[${d.first}])`,
+    );
   for (const model of models) {
     if (!s.plants[model.plantId])
       report(
@@ -164,7 +183,7 @@ function withImplicitItems(s: Snapshot): Snapshot {
     ...s.commitments.map((c) => c.item),
   ].filter((id) => !s.items[id]);
   if (ids.length === 0) return s;
-  const items = { ...s.items };
+  const items = Object.assign(Object.create(null) as typeof s.items, s.items);
   for (const id of ids)
     items[id] = {
       makeOrBuy: 'buy',

@@ -2,7 +2,8 @@ import type { ProductModel, Selection } from '../model/types.ts';
 import { atpCurve, splitSuggestion } from './atpCurve.ts';
 import { orderConfidence, uncertainSupplies } from './confidence.ts';
 import { snapshotContext } from './context.ts';
-import { lineMemo, modelOf, orderDeliveryDay, planOrder } from './planOrder.ts';
+import { lineMemo, modelOf, orderDeliveryDay, planOrder, PromiseInputError } from './planOrder.ts';
+import { selectionIssues } from '../model/selectionIssues.ts';
 import {
   lineResult,
   type Acceptance,
@@ -88,6 +89,15 @@ export function promise(request: PromiseRequestInput, options: PromiseOptions): 
   const lines = request.lines;
   const want = { atpCurve: true, suggestions: true, confidence: true, ...request.options };
   const noDelays = new Map<string, number>();
+  // Every line's selection must name its model's attributes and values: an unknown value is an
+  // input error at its JSON path, never an internal error deep in planning.
+  lines.forEach((line, i) => {
+    const problem = selectionIssues(line.selection, modelOf(ctx, models, line.productId, i), [
+      'lines',
+      i,
+    ])[0];
+    if (problem) throw new PromiseInputError(problem.path, problem.message);
+  });
   const plan = planOrder(ctx, models, lines, request.now, shipPolicy, noDelays);
 
   const results = plan.lines.map((linePlan, i) => {

@@ -1,5 +1,14 @@
 import { bomLineSchema, operationSchema } from '../model/schema.ts';
 import { z } from '../zod.ts';
+import {
+  idRecord,
+  idSchema,
+  LIMITS,
+  optionalIdRecord,
+  quantitySchema,
+  selectionRecord,
+  uniqueLineIds,
+} from '../limits.ts';
 import { isInstant } from './time.ts';
 
 /**
@@ -43,9 +52,12 @@ export const delayHistogramSchema = z
     z.refine((h) => Object.values(h).some((p) => p > 0), {
       message: 'a delay histogram needs at least one probability above 0',
     }),
+    z.refine((h) => Math.abs(Object.values(h).reduce((a, p) => a + p, 0) - 1) <= 1e-6, {
+      message: 'the probabilities of a delay histogram must add up to 1',
+    }),
   );
 
-const text = z.string().check(z.minLength(1));
+const text = z.string().check(z.minLength(1), z.maxLength(LIMITS.textLength));
 const wholeDays = z.int().check(z.minimum(0));
 const quantity = z.number().check(z.minimum(0, 'a quantity cannot be negative'));
 
@@ -94,23 +106,22 @@ const workCenterSchema = z.object({
   booked: z._default(z.array(z.object({ from: localDateTimeSchema, to: localDateTimeSchema })), []),
 });
 
-/** The zod schema of an availability snapshot (lead-time.md). */
-export const snapshotSchema = z.object({
+/**
+ * The zod schema of an availability snapshot (lead-time.md). Its top level is strict: a misspelt
+ * section (`"inBound"`) would otherwise silently drop what it holds.
+ */
+export const snapshotSchema = z.strictObject({
   snapshotAt: z.optional(instantSchema),
-  plants: z.record(z.string(), plantSchema),
-  calendars: z.record(z.string(), calendarSchema),
-  workCenters: z._default(z.record(z.string(), workCenterSchema), {}),
-  items: z.record(z.string(), itemSchema),
-  stock: z._default(
-    z.record(
-      z.string(),
-      z.object({
-        onHand: quantity,
-        reserved: z._default(quantity, 0),
-        safetyStock: z.optional(quantity),
-      }),
-    ),
-    {},
+  plants: idRecord(plantSchema),
+  calendars: idRecord(calendarSchema),
+  workCenters: optionalIdRecord(workCenterSchema),
+  items: idRecord(itemSchema),
+  stock: optionalIdRecord(
+    z.object({
+      onHand: quantity,
+      reserved: z._default(quantity, 0),
+      safetyStock: z.optional(quantity),
+    }),
   ),
   inbound: z._default(
     z.array(
@@ -147,16 +158,13 @@ export const promiseRequestSchema = z.object({
   lines: z
     .array(
       z.object({
-        lineId: text,
-        productId: text,
-        quantity: z.int().check(z.positive()),
-        selection: z.record(
-          z.string(),
-          z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]),
-        ),
+        lineId: idSchema,
+        productId: idSchema,
+        quantity: quantitySchema,
+        selection: selectionRecord,
       }),
     )
-    .check(z.minLength(1)),
+    .check(z.minLength(1), z.maxLength(LIMITS.lines), uniqueLineIds),
   shipPolicy: z._default(z.enum(['complete', 'asap']), 'asap'),
   /** Which extras to compute (all true by default): the quantity curve, what-if suggestions, confidence. */
   options: z.optional(

@@ -1,8 +1,16 @@
 import { checkLiteral, type AttributeLookup } from './checkRule.ts';
 import { jsonPath } from './jsonPath.ts';
+import { LIMITS } from '../limits.ts';
 import { renameAttributes, type Expr } from './rules/ast.ts';
 import type { AttributeDocument, ConstraintDocument, ModelDocument } from './schema.ts';
-import type { Attribute, Constraint, ModelIssue, ProductModel, RoutingOperation } from './types.ts';
+import {
+  ModelError,
+  type Attribute,
+  type Constraint,
+  type ModelIssue,
+  type ProductModel,
+  type RoutingOperation,
+} from './types.ts';
 
 type RuleParser = (
   text: string,
@@ -32,6 +40,20 @@ export function expandModules(
   issues: ModelIssue[],
   parse: RuleParser,
 ): ProductModel {
+  // Expansion is bounded before anything is built: `count.max: 1000000` must be an error naming
+  // the module, not gigabytes of attributes.
+  let expanded = doc.attributes.length;
+  for (const [i, mod] of doc.modules.entries()) {
+    if (!mod.count) continue;
+    expanded += mod.count.max * mod.attributes.length;
+    if (expanded > LIMITS.expandedAttributes) {
+      issues.push({
+        path: jsonPath(['modules', i, 'count', 'max']),
+        message: `module '${mod.id}' would expand the model to more than ${LIMITS.expandedAttributes} attributes (count.max ${mod.count.max} × ${mod.attributes.length} attribute(s)); lower count.max`,
+      });
+      throw new ModelError(issues);
+    }
+  }
   const templates = new Map<string, string>(); // template attribute id → repeated module id
   for (const mod of doc.modules)
     if (mod.count) for (const a of mod.attributes) templates.set(a, mod.id);

@@ -1,6 +1,7 @@
 import { checkLiteral, checkRule, type AttributeLookup } from './checkRule.ts';
 import { expandModules } from './expandModules.ts';
 import { jsonPath } from './jsonPath.ts';
+import { findCycle } from '../findCycle.ts';
 import { parseRule } from './rules/parseRule.ts';
 import type { Expr } from './rules/ast.ts';
 import { modelDocumentSchema, type AttributeDocument, type ModelDocument } from './schema.ts';
@@ -142,6 +143,15 @@ function checkStructure(doc: ModelDocument, issues: ModelIssue[]): void {
         });
     }),
   );
+  const cycle = findCycle(
+    doc.routing.map((o) => o.op),
+    (op) => doc.routing.find((o) => o.op === op)?.after ?? [],
+  );
+  if (cycle)
+    issues.push({
+      path: jsonPath(['routing', doc.routing.findIndex((o) => o.op === cycle[0]), 'after']),
+      message: `routing cycle: ${cycle.join(' runs after ')} (no operation could start)`,
+    });
 }
 
 function checkAttributeDefaults(

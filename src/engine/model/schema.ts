@@ -1,20 +1,34 @@
 import { z } from '../zod.ts';
+import { LIMITS } from '../limits.ts';
 
 /**
  * The zod schema of a product model document (model.md). It checks shapes only; references between
  * parts (attribute ids in rules, tables, BOM lines, defaults) are checked by `parseModel`.
  */
 
+/**
+ * Names an id may not take: members of `Object.prototype`. A model's ids become keys of
+ * selections and look-up tables across the widget, the server and the CLI; an attribute named
+ * `constructor` would find `Object` in any plain object that lacks it.
+ */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const notReserved = z.refine(
+  (s: unknown) => typeof s !== 'string' || !RESERVED_IDS.has(s),
+  'this id is reserved (a member of every JavaScript object, such as "constructor"); choose another',
+);
+
 const id = z
   .string()
   .check(
+    z.maxLength(LIMITS.idLength),
     z.regex(
       /^[A-Za-z_][A-Za-z0-9_-]*$/,
       'an id: letters, digits, "_" or "-", starting with a letter',
     ),
+    notReserved,
   );
 
-const text = z.string().check(z.minLength(1));
+const text = z.string().check(z.minLength(1), z.maxLength(LIMITS.textLength));
 const count = z.int().check(z.minimum(0));
 
 /** One line of a bill of materials: `qtyPer` units of `item` per unit of the product. */
@@ -33,7 +47,11 @@ export const numberBomLineSchema = z.extend(bomLineSchema, {
 /** Value ids may start with a digit ("0", "4k") since imported CSP values are integers. */
 const valueId = z
   .string()
-  .check(z.regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a value id: letters, digits, "_", "." or "-"'));
+  .check(
+    z.maxLength(LIMITS.idLength),
+    z.regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a value id: letters, digits, "_", "." or "-"'),
+    notReserved,
+  );
 
 const valueSchema = z.strictObject({
   id: valueId,
@@ -160,6 +178,22 @@ export const operationSchema = z.strictObject({
   when: z.optional(text),
 });
 
+/**
+ * How many of one configuration a buyer may order: whole numbers from `min` to `max` on the grid
+ * `min + k × step`. Optional (older files stay valid); each key defaults to 1, 9999 and 1.
+ */
+export const quantitySchema = z
+  .strictObject({
+    min: z.optional(z.int().check(z.minimum(1))),
+    max: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
+    step: z.optional(z.int().check(z.minimum(1))),
+  })
+  .check(
+    z.refine((q) => q.min === undefined || q.max === undefined || q.min <= q.max, {
+      message: 'quantity.min must not exceed quantity.max',
+    }),
+  );
+
 export const modelDocumentSchema = z.strictObject({
   schemaVersion: z.literal(1),
   id,
@@ -178,6 +212,7 @@ export const modelDocumentSchema = z.strictObject({
   /** BOM lines every configuration includes (base parts, packaging). */
   bom: z._default(z.array(bomLineSchema), []),
   routing: z._default(z.array(operationSchema), []),
+  quantity: z.optional(quantitySchema),
 });
 
 /** A product model document as authored (after defaults are applied). */

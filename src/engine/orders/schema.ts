@@ -1,6 +1,14 @@
 import { jsonPath } from '../model/jsonPath.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
 import { z } from '../zod.ts';
+import { isInstant } from '../leadtime/time.ts';
+import {
+  idSchema,
+  LIMITS,
+  optionalSelectionRecord,
+  quantitySchema,
+  uniqueLineIds,
+} from '../limits.ts';
 
 /** A customer's name on an order or a quote: trimmed, required, at most 200 characters. */
 export const customerNameSchema = z
@@ -17,14 +25,14 @@ export const companySchema = z.string().check(z.maxLength(200));
 export const PAYLOAD_VERSION = 1;
 
 /** An ISO-8601 instant with an explicit offset: `2026-03-02T10:00:00+01:00` or `…Z`. */
-const instantSchema = z
-  .string()
-  .check(
-    z.regex(
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
-      'an ISO-8601 instant with an offset, such as "2026-03-02T10:00:00+01:00"',
-    ),
-  );
+const instantSchema = z.string().check(
+  z.regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'an ISO-8601 instant with an offset, such as "2026-03-02T10:00:00+01:00"',
+  ),
+  // The shape alone lets month 13, February 30 or an offset +99:99 through.
+  z.refine(isInstant, 'not a real instant (check the month, day, time and offset)'),
+);
 
 /** An idempotency key: 8 to 128 characters of letters, digits and `-_.:`. */
 export const idempotencyKeySchema = z
@@ -32,7 +40,7 @@ export const idempotencyKeySchema = z
   .check(z.regex(/^[A-Za-z0-9._:-]{8,128}$/, '8 to 128 characters of letters, digits and "-_.:"'));
 
 const moneySchema = decimalSchema;
-const text = z.string().check(z.minLength(1));
+const text = idSchema;
 
 const percentSchema = z.string().check(
   z.regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"'),
@@ -51,11 +59,6 @@ export const orderDiscountsSchema = z.strictObject({
   ),
 });
 
-const selectionSchema = z.record(
-  text,
-  z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]),
-);
-
 /** One item production must provide for a line: the whole line's quantity (BOM explosion, C8). */
 export const bomNeedSchema = z.strictObject({
   item: text,
@@ -73,10 +76,10 @@ export const routingNeedSchema = z.strictObject({
 export const orderLineSchema = z.strictObject({
   lineId: text,
   productId: text,
-  quantity: z.int().check(z.minimum(1), z.maximum(1_000_000)),
-  selection: z._default(selectionSchema, {}),
-  bom: z._default(z.array(bomNeedSchema), []),
-  routing: z._default(z.array(routingNeedSchema), []),
+  quantity: quantitySchema,
+  selection: optionalSelectionRecord,
+  bom: z._default(z.array(bomNeedSchema).check(z.maxLength(10_000)), []),
+  routing: z._default(z.array(routingNeedSchema).check(z.maxLength(10_000)), []),
   price: z.strictObject({ currency: currencySchema, unit: moneySchema, line: moneySchema }),
 });
 
@@ -105,7 +108,7 @@ export const orderPayloadSchema = z.strictObject({
     taxId: z.optional(text),
     discounts: z.optional(orderDiscountsSchema),
   }),
-  lines: z.array(orderLineSchema).check(z.minLength(1), z.maxLength(200)),
+  lines: z.array(orderLineSchema).check(z.minLength(1), z.maxLength(LIMITS.lines), uniqueLineIds),
   totals: z.strictObject({
     currency: currencySchema,
     subtotal: moneySchema,
@@ -125,7 +128,7 @@ export const orderPayloadSchema = z.strictObject({
     email: customerEmailSchema,
     company: z.optional(companySchema),
     phone: z.optional(z.string().check(z.maxLength(50))),
-    notes: z.optional(z.string().check(z.maxLength(4000))),
+    notes: z.optional(z.string().check(z.maxLength(LIMITS.textLength))),
   }),
   quote: z.optional(
     z.strictObject({

@@ -1,6 +1,6 @@
 import { jsonPath } from '../model/jsonPath.ts';
 import type { ProductModel } from '../model/types.ts';
-import { valueProblem } from './models.ts';
+import { selectionIssues } from '../model/selectionIssues.ts';
 import type { PricingIssue } from './PricingError.ts';
 import type { PriceRequest } from './requestSchema.ts';
 import type { Pricing } from './schema.ts';
@@ -34,29 +34,7 @@ export function checkRequest(
       });
     const model = models.get(l.productId);
     if (!model) return;
-    for (const [attribute, value] of Object.entries(l.selection)) {
-      const attr = model.attributes.find((a) => a.id === attribute);
-      const at = jsonPath(['lines', i, 'selection', attribute]);
-      if (!attr) {
-        issues.push({
-          path: at,
-          message: `unknown attribute '${attribute}' of product '${l.productId}' (attributes: ${model.attributes.map((a) => a.id).join(', ')})`,
-        });
-        continue;
-      }
-      const values = attr.type === 'multi' && Array.isArray(value) ? value : [value];
-      if (attr.type === 'multi' && !Array.isArray(value)) {
-        issues.push({
-          path: at,
-          message: `'${attribute}' is a multi attribute: give a list of value ids`,
-        });
-        continue;
-      }
-      for (const v of values) {
-        const problem = valueProblem(attr, v);
-        if (problem) issues.push({ path: at, message: problem });
-      }
-    }
+    issues.push(...selectionIssues(l.selection, model, ['lines', i]));
   });
   return issues;
 }

@@ -44,32 +44,4 @@ export function findAttribute(
   return undefined;
 }
 
-/**
- * Why `value` is not a value of `attr` (a message), or undefined when it is: choice and multi
- * values by id, booleans as JSON booleans, numbers within the attribute's range.
- *
- * @example
- * valueProblem(frameAttr, 'wood'); // "'wood' is not a value of 'frame' (values: steel, aluminium)"
- */
-export function valueProblem(attr: Attribute, value: unknown): string | undefined {
-  const shown = typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
-  switch (attr.type) {
-    case 'choice':
-    case 'multi':
-      return typeof value === 'string' && attr.values.some((v) => v.id === value)
-        ? undefined
-        : `${shown} is not a value of '${attr.id}' (values: ${attr.values.map((v) => v.id).join(', ')})`;
-    case 'boolean':
-      return typeof value === 'boolean'
-        ? undefined
-        : `'${attr.id}' is a boolean attribute: use true or false, not ${shown}`;
-    case 'number':
-      return typeof value === 'number' && value >= attr.min && value <= attr.max
-        ? undefined
-        : `${shown} is not a number in ${attr.min}..${attr.max} for '${attr.id}'`;
-    case 'text':
-      return typeof value === 'string' ? undefined : `'${attr.id}' is a text attribute`;
-    default:
-      return attr satisfies never;
-  }
-}
+export { valueProblem } from '../model/selectionIssues.ts';

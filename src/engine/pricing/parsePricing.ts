@@ -236,6 +236,21 @@ function checkProducts(
       (o, j) => 'product' in o && check(o.product, ['contracts', i, 'overrides', j, 'product']),
     ),
   );
+  // Two contracts of one customer valid on the same day: which one prices is undefined.
+  pricing.contracts.forEach((c, i) => {
+    const j = pricing.contracts.findIndex(
+      (d, k) =>
+        k < i &&
+        d.customerId === c.customerId &&
+        (d.validFrom ?? '0000-01-01') < (c.validTo ?? '9999-12-31') &&
+        (c.validFrom ?? '0000-01-01') < (d.validTo ?? '9999-12-31'),
+    );
+    if (j >= 0)
+      add(
+        ['contracts', i, 'customerId'],
+        `customer '${c.customerId}' already has a contract valid at the same time (contracts[${j}])`,
+      );
+  });
   pricing.priceRules.forEach((r, i) =>
     r.products?.forEach((p, j) => check(p, ['priceRules', i, 'products', j])),
   );

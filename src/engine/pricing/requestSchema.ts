@@ -1,4 +1,11 @@
 import { z } from '../zod.ts';
+import {
+  idSchema,
+  LIMITS,
+  optionalSelectionRecord,
+  quantitySchema,
+  uniqueLineIds,
+} from '../limits.ts';
 import { currencySchema, dateSchema, nonNegative, percentSchema, text } from './schema.ts';
 
 /**
@@ -24,22 +31,19 @@ export const priceRequestSchema = z.object({
   lines: z
     .array(
       z.object({
-        lineId: text,
-        productId: text,
-        quantity: z.int().check(z.minimum(1)),
+        lineId: idSchema,
+        productId: idSchema,
+        quantity: quantitySchema,
         category: z.optional(text),
         taxId: z.optional(text),
-        selection: z._default(
-          z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number(), z.boolean()])),
-          {},
-        ),
+        selection: optionalSelectionRecord,
         /** Per-line rep and partner discounts, replacing the request's. */
         discounts: z.optional(
           z.pick(discountsSchema, { additionalPercent: true, partnerPercent: true }),
         ),
       }),
     )
-    .check(z.minLength(1)),
+    .check(z.minLength(1), z.maxLength(LIMITS.lines), uniqueLineIds),
   discounts: z._default(discountsSchema, {}),
   /** Overrides parts of the pricing's policy (no defaults here: what is absent is kept). */
   roundingPolicy: z.optional(

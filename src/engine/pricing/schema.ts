@@ -1,13 +1,14 @@
 import { z } from '../zod.ts';
+import { LIMITS, optionalIdRecord, optionalSelectionRecord } from '../limits.ts';
 import { dec, isDecimalString } from './money.ts';
 
 /**
  * The zod schemas of the pricing file (pricing.md, "Shapes"; a price request's are in
  * `requestSchema.ts`). They check
  * shapes and formats; `parsePricing` checks what spans several parts (tiers, references, fx).
- * Money, rates and percentages are decimal strings, never JSON numbers. Keys the spec does not
- * define are dropped (specs may be extended), except in rule conditions and actions, where an
- * unknown key is an error (a misspelt test must not silently match).
+ * Money, rates and percentages are decimal strings, never JSON numbers. An unknown key at the top
+ * level, in rule conditions or in actions is an error (a misspelt section or test must not silently
+ * change prices); within sections, keys the spec does not define are dropped (specs may be extended).
  */
 
 const decimalMessage = 'a decimal string such as "12.50" (digits, an optional "." and fraction)';
@@ -62,7 +63,7 @@ export const currencySchema = z
   .check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as "EUR"'));
 
 /** A non-empty string (ids, names). */
-export const text = z.string().check(z.minLength(1));
+export const text = z.string().check(z.minLength(1), z.maxLength(LIMITS.textLength));
 const quantityBound = z.int().check(z.minimum(0));
 const quantityRange = z.object({
   gte: z.optional(quantityBound),
@@ -196,7 +197,7 @@ export const priceBookSchema = z.object({
   /** A book for one customer (the same as `customerIds: [customerId]`). */
   customerId: z.optional(text),
   taxInclusive: z._default(z.boolean(), false),
-  products: z._default(z.record(z.string(), z.object({ list: nonNegative })), {}),
+  products: optionalIdRecord(z.object({ list: nonNegative })),
   adjustments: z._default(z.array(adjustmentSchema), []),
   formula: z.optional(formulaSchema),
 });
@@ -235,7 +236,7 @@ const optionOverride = z.object({
 });
 const unitPriceOverride = z.object({
   product: text,
-  selection: z._default(z.record(z.string(), z.union([literal, z.array(z.string())])), {}),
+  selection: optionalSelectionRecord,
   unitPrice: nonNegative,
 });
 
@@ -271,8 +272,11 @@ export const roundingPolicySchema = z.object({
   ),
 });
 
-/** The pricing file (pricing.md, "Shapes"). */
-export const pricingSchema = z.object({
+/**
+ * The pricing file (pricing.md, "Shapes"). Its top level is strict: a misspelt section
+ * (`"guardRails"`) would otherwise silently remove every guardrail.
+ */
+export const pricingSchema = z.strictObject({
   /** The currency whose book prices a currency without a book (default: the first usable). */
   baseCurrency: z.optional(currencySchema),
   priceBooks: z.array(priceBookSchema).check(z.minLength(1)),
@@ -304,7 +308,12 @@ export const pricingSchema = z.object({
     z.array(
       z.object({
         id: text,
-        rate: nonNegative,
+        rate: nonNegative.check(
+          z.refine(
+            (r) => !isDecimalString(r) || dec(r).lt(dec('1')),
+            'a tax rate is a fraction below 1, such as "0.19" for 19 %',
+          ),
+        ),
         /** The tax of lines that name none and match no product or category below. */
         default: z.optional(z.boolean()),
         /** The tax of these products' lines (unless a line or the request names a tax). */

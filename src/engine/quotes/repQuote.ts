@@ -2,6 +2,13 @@ import { jsonPath } from '../model/jsonPath.ts';
 import { companySchema, customerEmailSchema, customerNameSchema } from '../orders/schema.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
 import { z } from '../zod.ts';
+import {
+  idSchema,
+  LIMITS,
+  optionalSelectionRecord,
+  quantitySchema,
+  uniqueLineIds,
+} from '../limits.ts';
 
 const percentSchema = z.string().check(
   z.regex(/^\d{1,3}(\.\d{1,4})?$/, 'a percentage such as "12.5"'),
@@ -11,15 +18,9 @@ const percentSchema = z.string().check(
 /** One configured line of a rep's quote: its own product, selection and quantity. */
 export const repQuoteLineSchema = z.strictObject({
   lineId: z.string().check(z.minLength(1), z.maxLength(64)),
-  productId: z.string().check(z.minLength(1)),
-  quantity: z.int().check(z.minimum(1), z.maximum(1_000_000)),
-  selection: z._default(
-    z.record(
-      z.string().check(z.minLength(1)),
-      z.union([z.string(), z.array(z.string()), z.number(), z.boolean()]),
-    ),
-    {},
-  ),
+  productId: idSchema,
+  quantity: quantitySchema,
+  selection: optionalSelectionRecord,
   /** The rep's and partner's discounts of this line only, replacing the quote's for it. */
   discounts: z.optional(
     z.strictObject({
@@ -41,8 +42,8 @@ export const repQuoteSchema = z.strictObject({
   pricing: z.strictObject({
     date: dateSchema,
     currency: currencySchema,
-    customerId: z.optional(z.string().check(z.minLength(1))),
-    taxId: z.optional(z.string().check(z.minLength(1))),
+    customerId: z.optional(idSchema),
+    taxId: z.optional(idSchema),
   }),
   discounts: z._default(
     z.strictObject({
@@ -57,10 +58,14 @@ export const repQuoteSchema = z.strictObject({
     email: customerEmailSchema,
     company: z.optional(companySchema),
   }),
-  notes: z._default(z.string().check(z.maxLength(4000)), ''),
+  notes: z._default(z.string().check(z.maxLength(LIMITS.textLength)), ''),
   lines: z
     .array(repQuoteLineSchema)
-    .check(z.minLength(1, 'a quote needs at least one line'), z.maxLength(200)),
+    .check(
+      z.minLength(1, 'a quote needs at least one line'),
+      z.maxLength(LIMITS.lines),
+      uniqueLineIds,
+    ),
 });
 
 /** A rep's quote (validated, defaults applied). */

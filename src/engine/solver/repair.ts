@@ -1,24 +1,26 @@
 import type { Selection, SelectionValue } from '../model/types.ts';
 import type { CompiledModel } from './compile.ts';
-import { firstSolution } from './solution.ts';
-import { keyIndex, restrict, selectionMasks, solverAttribute } from './selectionMasks.ts';
+import { firstSolution, solutionToSelection } from './solution.ts';
+import { keyIndex, selectionMasks, solverAttribute, valueIndex } from './selectionMasks.ts';
 import { SolverError } from './SolverError.ts';
 import { satisfiable } from './support.ts';
 import type { Repair, SelectionChange } from './types.ts';
 
 /**
- * The selection after choosing `attribute = value` (a value key as in `Domains`) when it
- * conflicts: the new choice is kept, then earlier choices are re-added greedily from the most
- * recent to the oldest, each dropped when it no longer fits with those kept. `recency` lists
- * attribute ids oldest first (default: the selection's key order; ids missing from it count as
- * oldest). For a multi attribute the new choice is its current set plus `value` (or just
+ * The nearest valid selection after choosing `attribute = value` (a value key as in `Domains`)
+ * when it conflicts: the new choice is kept and as few other choices as possible change (a
+ * multi: counted per item); among repairs with as many changes, one that gives a choice another
+ * value beats one that clears it ("not chosen" only where no value fits, e.g. an attribute that
+ * must stay unassigned), and older choices change before newer ones. Exact: a shortest path on
+ * the diagram. `recency` lists attribute ids oldest first (default: the selection's key order;
+ * ids missing from it count as oldest). For a multi attribute the new choice is its current set plus `value` (or just
  * `[value]` when unassigned); when no valid configuration has that exact set, the set of the first
  * valid configuration containing `value` is used. The result always extends to a complete valid
  * configuration. Throws `VALUE_IMPOSSIBLE` when no valid configuration has the value at all.
  *
  * @example
  * repair(compiled, { frame: 'wood', motor: true }, 'top', 'glass');
- * // { selection: { top: 'glass', motor: true }, changes: [{ attribute: 'frame', from: 'wood', to: undefined }, …] }
+ * // { selection: { top: 'glass', frame: 'steel', motor: true }, changes: [{ attribute: 'frame', from: 'wood', to: 'steel' }] }
  */
 export function repair(
   compiled: CompiledModel,
@@ -45,25 +47,41 @@ export function repair(
       chosen = attr.keys.filter((_, i) => solution[attr.levels[i]!] === 1);
     }
   }
-  let next: Record<string, SelectionValue> = { [attribute]: chosen };
+  const next: Record<string, SelectionValue> = { [attribute]: chosen };
   if (!sat(next)) impossible(attribute, value);
 
+  // Exact: one shortest path on the diagram over the selection's other choices. Changing a
+  // choice costs 1 (a multi: per item), so as few values as possible change; among repairs of
+  // as many changes, a choice cleared costs more than one changed to another value, and then an
+  // older choice is changed before a newer one (every tie-break together stays below 1).
   const order = [
     ...Object.keys(selection).filter((id) => !recency.includes(id)),
     ...recency.filter((id) => id in selection),
   ];
-  for (const id of [...order].reverse()) {
-    if (id === attribute || id in next) continue;
-    const candidate = { ...next, [id]: selection[id]! };
-    const known = compiled.byId.get(id);
-    if (!known) {
-      // Text attributes are outside the solver: kept as they are.
-      next = candidate;
-      continue;
+  const n = order.length + 1;
+  const rank = new Map(order.map((id, i) => [id, i + 1] as const));
+  const masks = selectionMasks(compiled, next);
+  const cost = (level: number, i: number): number => {
+    const attr = compiled.attributes[compiled.levels[level]!.attribute]!;
+    const held = attr.id === attribute ? undefined : selection[attr.id];
+    if (held === undefined) return 0;
+    const change = 1 + (rank.get(attr.id) ?? 0) / (2 * n * n);
+    const item = compiled.levels[level]!.item;
+    if (item >= 0) {
+      const had = Array.isArray(held) && held.includes(attr.keys[item]!);
+      return (i === 1) === had ? 0 : change;
     }
-    const masks = selectionMasks(compiled, next);
-    restrict(masks, known, selection[id]!);
-    if (satisfiable(compiled.mdd, compiled.nodes, compiled.root, masks)) next = candidate;
+    if (i >= attr.values.length) return change + 1 / (2 * n);
+    return attr.keys[i] === attr.keys[valueIndex(attr, held)] ? 0 : change;
+  };
+  const solution = firstSolution(compiled, masks, cost);
+  if (!solution) impossible(attribute, value);
+  const nearest = solutionToSelection(compiled, solution);
+  for (const id of Object.keys(selection)) {
+    if (id === attribute) continue;
+    // Text attributes are outside the solver: kept as they are.
+    if (!compiled.byId.has(id)) next[id] = selection[id]!;
+    else if (nearest[id] !== undefined) next[id] = nearest[id];
   }
 
   const changes: SelectionChange[] = [];

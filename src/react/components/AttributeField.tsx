@@ -1,4 +1,4 @@
-import type { Attribute } from '../../engine/model/types.ts';
+import type { Attribute } from '../../engine/index.ts';
 import { BooleanField } from './BooleanField.tsx';
 import { ChoiceField } from './ChoiceField.tsx';
 import { MultiField } from './MultiField.tsx';

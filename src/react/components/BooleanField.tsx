@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
+import type { Attribute } from '../../engine/index.ts';
 import { stateNote } from './ValueOption.tsx';
 import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
 

@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
+import { useId, useRef } from 'react';
+import type { Attribute } from '../../engine/index.ts';
 import { stateNote, ValueOption, type OptionVariant } from './ValueOption.tsx';
 import { useWidget, valueState } from './WidgetContext.tsx';
 
@@ -23,6 +23,8 @@ export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute;
   const value = derived.shown[attribute.id];
   const id = useId();
   const variant = choiceVariant(attribute);
+  // True from an arrow key's keydown until its default action (moving the checked radio) is done.
+  const arrowed = useRef(false);
   if (variant === 'dropdown') {
     const current = typeof value === 'string' ? value : '';
     return (
@@ -65,7 +67,14 @@ export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute;
   return (
     <fieldset className="madeto-field" data-type="choice" data-variant={variant}>
       <legend>{legend}</legend>
-      <div className="madeto-options">
+      <div
+        className="madeto-options"
+        onKeyDown={(e) => {
+          if (!e.key.startsWith('Arrow')) return;
+          arrowed.current = true;
+          setTimeout(() => (arrowed.current = false), 0);
+        }}
+      >
         {attribute.values.map((v) => (
           <ValueOption
             key={v.id}
@@ -78,6 +87,7 @@ export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute;
             name={id}
             checked={value === v.id}
             variant={optionVariant}
+            arrowed={arrowed}
           />
         ))}
       </div>

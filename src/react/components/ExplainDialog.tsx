@@ -1,80 +1,42 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import type { Attribute, Selection } from '../../engine/model/types.ts';
-import type { Explanation, Repair, SelectionChange } from '../../engine/solver/types.ts';
-import { keyToValue } from '../derive/valueKeys.ts';
+import { useEffect, useId, useRef } from 'react';
+import { keyToValue, type Conflict } from '../../core/index.ts';
+import type { Attribute, Selection } from '../../engine/index.ts';
 import { describeValue } from './SelectionSummary.tsx';
-import { useWidget, valueState } from './WidgetContext.tsx';
-
-/** A value the buyer asked about: the attribute and the value key. */
-export interface ExplainTarget {
-  attribute: Attribute;
-  key: string;
-}
-
-type Answer =
-  | { status: 'loading' }
-  | { status: 'ready'; explanation: Explanation; repair: Repair | undefined }
-  | { status: 'error'; message: string };
-
-/** Applies a repair's changes to the stored selection (text and hidden choices stay). */
-export function applyChanges(selection: Selection, changes: readonly SelectionChange[]): Selection {
-  const next: Record<string, Selection[string]> = { ...selection };
-  for (const c of changes) {
-    if (c.to === undefined) delete next[c.attribute];
-    else next[c.attribute] = c.to;
-  }
-  return next;
-}
+import { useWidget } from './WidgetContext.tsx';
 
 /**
- * The explanation of a conflicting or impossible value, in a modal `<dialog>`: the constraints'
- * messages, the choices in the way, and for a conflict the repair with a preview of each change.
- * "Apply change" is one undoable store action.
+ * The explanation of a conflicting or impossible value (the session's open conflict), in a modal
+ * `<dialog>`: the constraints' messages, the choices in the way, and for a conflict the nearest
+ * repair with a preview of each change. "Apply change" is one undoable session event.
  */
 export function ExplainDialog({
-  target,
-  recency,
+  conflict,
+  attribute,
   onApply,
   onClose,
 }: {
-  target: ExplainTarget;
-  recency: string[];
-  onApply: (repair: Repair, target: ExplainTarget) => void;
+  conflict: Conflict;
+  attribute: Attribute;
+  onApply: () => void;
   onClose: () => void;
 }) {
-  const { client, derived, domains, model, t } = useWidget();
+  const { derived, model, t } = useWidget();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [answer, setAnswer] = useState<Answer>({ status: 'loading' });
-  const state = valueState(domains, target.attribute.id, target.key);
-  const selection = derived.solver;
+  const state = conflict.valueState;
+  const target = { attribute, key: conflict.key };
+  const answer =
+    conflict.state === 'ready'
+      ? { status: 'ready' as const, explanation: conflict.explanation, repair: conflict.repair }
+      : conflict.state === 'error'
+        ? { status: 'error' as const, message: conflict.message }
+        : { status: 'loading' as const };
 
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
-
-  useEffect(() => {
-    let current = true;
-    Promise.all([
-      client.explain(selection, target.attribute.id, target.key),
-      state === 'impossible'
-        ? Promise.resolve(undefined)
-        : client.repair(selection, target.attribute.id, target.key, recency),
-    ]).then(
-      ([explanation, repair]) => current && setAnswer({ status: 'ready', explanation, repair }),
-      (error: unknown) =>
-        current &&
-        setAnswer({
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [client, selection, target, state, recency]);
 
   const label = describeValue(
     model,
@@ -159,7 +121,7 @@ export function ExplainDialog({
               if (answer.status !== 'ready' || !answer.repair) return;
               // Closing first hands focus back to where it was before the dialog opened.
               ref.current?.close();
-              onApply(answer.repair, target);
+              onApply();
             }}
           >
             {t('explain.apply')}

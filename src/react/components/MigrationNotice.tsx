@@ -1,16 +1,8 @@
+import type { DroppedChoice, LoadNotice, QuantityLimits } from '../../core/index.ts';
 import type { Translate } from '../i18n/messages.ts';
-import type { DroppedChoice } from '../url/migrateSelection.ts';
 import { useWidget } from './WidgetContext.tsx';
 
-/** A loaded configuration that could not be kept whole, or was saved for another model version. */
-export interface LoadNotice {
-  source: 'link' | 'saved' | 'initial';
-  fromVersion: string | undefined;
-  toVersion: string;
-  dropped: DroppedChoice[];
-}
-
-function reason(d: DroppedChoice, t: Translate): string {
+function reason(d: DroppedChoice, t: Translate, limits: QuantityLimits): string {
   switch (d.reason) {
     case 'unknown-attribute':
       return t('migration.unknownAttribute');
@@ -18,6 +10,8 @@ function reason(d: DroppedChoice, t: Translate): string {
       return t('migration.unknownValue', { value: d.value });
     case 'conflict':
       return t('migration.conflict', { value: d.value });
+    case 'quantity':
+      return t('migration.quantity', { value: d.value, min: limits.min, max: limits.max });
     default:
       return d.reason satisfies never;
   }
@@ -34,8 +28,9 @@ export function MigrationNotice({
   notice: LoadNotice;
   onDismiss: () => void;
 }) {
-  const { t } = useWidget();
-  const from = t(`migration.${notice.source}`);
+  const { t, snapshot } = useWidget();
+  // A notice is only made for a selection that came from somewhere ('none' never has one).
+  const from = t(`migration.${notice.source === 'none' ? 'initial' : notice.source}`);
   return (
     <div
       className="madeto-notice"
@@ -58,7 +53,8 @@ export function MigrationNotice({
         <ul>
           {notice.dropped.map((d) => (
             <li key={`${d.attribute}:${d.value}`}>
-              {d.label}: {reason(d, t)}
+              {d.reason === 'quantity' ? t('field.quantity') : d.label}:{' '}
+              {reason(d, t, snapshot.quantityLimits)}
             </li>
           ))}
         </ul>

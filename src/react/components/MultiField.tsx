@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
+import type { Attribute } from '../../engine/index.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ValueOption } from './ValueOption.tsx';
 import { useWidget } from './WidgetContext.tsx';

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
-import type { Domains } from '../../engine/solver/types.ts';
-import { valueKeys } from '../derive/valueKeys.ts';
+import type { Attribute, Domains } from '../../engine/index.ts';
+import { valueKeys } from '../../core/index.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 import { useWidget, valueState } from './WidgetContext.tsx';

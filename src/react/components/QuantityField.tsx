@@ -1,38 +1,81 @@
 import { useId, useState } from 'react';
-import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import type { QuantityCheck } from '../../core/index.ts';
+import type { Translate } from '../i18n/messages.ts';
 import { useWidget } from './WidgetContext.tsx';
 
-/** The quantity to configure (a whole number ≥ 1), kept in the store and the URL. */
+/** The words for a refused quantity. */
+export function quantityProblemText(
+  refusal: Extract<QuantityCheck, { state: 'refused' }>,
+  t: Translate,
+): string {
+  const { min, max, step } = refusal.limits;
+  const input = refusal.input.trim();
+  switch (refusal.problem) {
+    case 'not-a-number':
+      return t('field.quantityNotNumber', { input, min, max });
+    case 'not-whole':
+      return t('field.quantityNotWhole', { input, min, max });
+    case 'below-min':
+      return t('field.quantityBelow', { input, min });
+    case 'above-max':
+      return t('field.quantityAbove', { input, max });
+    case 'off-step':
+      return t('field.quantityStep', { input, min, next: min + step, step });
+    default:
+      return refusal.problem satisfies never;
+  }
+}
+
+/**
+ * The quantity to configure, within the model's limits (`quantity.min`, `max`, `step`). What the
+ * buyer types stays in the field; a refused value is named next to it (and the quantity in use
+ * said), never silently replaced.
+ */
 export function QuantityField() {
-  const quantity = useConfigurator((s) => s.quantity);
-  const setQuantity = useConfigurator((s) => s.setQuantity);
+  const { t, send, snapshot } = useWidget();
+  const quantity = snapshot.intent.quantity;
+  const refusal = snapshot.messages.quantity;
+  const { min, max, step } = snapshot.quantityLimits;
   const [draft, setDraft] = useState<{ base: number; text: string }>();
   const id = useId();
-  const { t } = useWidget();
+  const hintId = useId();
+  const errorId = useId();
   const text = draft?.base === quantity ? draft.text : String(quantity);
-  const commit = () => {
-    const q = Number(text);
-    if (text.trim() !== '' && Number.isFinite(q)) setQuantity(q);
-    setDraft(undefined);
-  };
   return (
-    <div className="madeto-field madeto-quantity" data-type="quantity">
+    <div
+      className="madeto-field madeto-quantity"
+      data-type="quantity"
+      data-state={refusal ? 'invalid' : 'valid'}
+    >
       <label htmlFor={id}>{t('field.quantity')}</label>
       <input
         id={id}
         type="number"
-        min={1}
-        step={1}
         inputMode="numeric"
+        min={min}
+        max={max}
+        step={step}
         value={text}
+        aria-invalid={refusal ? true : undefined}
+        aria-describedby={refusal ? `${hintId} ${errorId}` : hintId}
         onChange={(e) => {
-          const next = e.target.value;
-          setDraft({ base: quantity, text: next });
-          const q = Number(next);
-          if (next.trim() !== '' && Number.isInteger(q) && q >= 1) setQuantity(q);
+          setDraft({ base: quantity, text: e.target.value });
+          send({ type: 'setQuantity', input: e.target.value });
         }}
-        onBlur={commit}
+        onBlur={() => {
+          if (!refusal) setDraft(undefined);
+        }}
       />
+      <span id={hintId} className="madeto-hint">
+        {step === 1
+          ? t('field.quantityRange', { min, max })
+          : t('field.quantityRangeStep', { min, max, step })}
+      </span>
+      {refusal && (
+        <span id={errorId} className="madeto-error" role="alert">
+          {quantityProblemText(refusal, t)} {t('field.quantityKept', { quantity })}
+        </span>
+      )}
     </div>
   );
 }

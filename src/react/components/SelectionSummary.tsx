@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ProductModel, SelectionValue } from '../../engine/model/types.ts';
+import type { ProductModel, SelectionValue } from '../../engine/index.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { useWidget } from './WidgetContext.tsx';
 

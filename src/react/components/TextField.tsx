@@ -1,52 +1,81 @@
 import { useId } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
-import { textProblem } from '../derive/valueKeys.ts';
-import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
+import type { Attribute } from '../../engine/index.ts';
 import { useWidget } from './WidgetContext.tsx';
 
 type TextAttribute = Extract<Attribute, { type: 'text' }>;
 
 /**
- * A text attribute as a text input with its length limits and pattern. Text is not part of the
- * solver; a value that breaks its limits stays in the field, is named as an error and is not
- * part of the effective selection.
+ * A text attribute as a text input. What the buyer types is kept as typed — never cut to the
+ * limit or silently dropped: a value the model refuses is named in the field (which characters,
+ * which limit) and left out of the configuration until corrected, and the steps, the price and
+ * the quote form say the configuration is not complete. The attribute's description is shown.
  */
 export function TextField({ attribute, legend }: { attribute: TextAttribute; legend: string }) {
-  const value = useConfigurator((s) => s.selection[attribute.id]);
-  const select = useConfigurator((s) => s.select);
-  const clear = useConfigurator((s) => s.clear);
-  const { t } = useWidget();
+  const { t, send, snapshot } = useWidget();
+  const value = snapshot.intent.selection[attribute.id];
   const id = useId();
+  const hintId = useId();
   const errorId = useId();
   const text = typeof value === 'string' ? value : '';
-  const problem = text === '' ? undefined : textProblem(attribute, text);
+  const refusal = snapshot.messages.texts.get(attribute.id);
+  const describedBy = [
+    attribute.description || attribute.maxLength ? hintId : '',
+    refusal ? errorId : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const problem = (() => {
+    if (!refusal) return undefined;
+    switch (refusal.problem) {
+      case 'too-long':
+        return t('field.textTooLongBy', {
+          label: legend,
+          max: refusal.maxLength ?? 0,
+          length: refusal.length,
+        });
+      case 'too-short':
+        return t('field.textTooShortBy', {
+          label: legend,
+          min: refusal.minLength ?? 0,
+          length: refusal.length,
+        });
+      case 'pattern':
+        return refusal.refused.length > 0
+          ? t('field.textRefusedChars', {
+              label: legend,
+              chars: refusal.refused.map((c) => `“${c}”`).join(', '),
+            })
+          : t('field.textPattern', { label: legend });
+      default:
+        return refusal.problem satisfies never;
+    }
+  })();
   return (
     <div
       className="madeto-field"
       data-type="text"
-      data-state={problem ? 'invalid' : text ? 'selected' : 'empty'}
+      data-state={refusal ? 'invalid' : text ? 'selected' : 'empty'}
     >
       <label htmlFor={id}>{legend}</label>
+      {(attribute.description || attribute.maxLength !== undefined) && (
+        <span id={hintId} className="madeto-hint">
+          {attribute.description}
+          {attribute.description && attribute.maxLength !== undefined && ' '}
+          {attribute.maxLength !== undefined &&
+            t('field.textLimit', { max: attribute.maxLength, length: text.length })}
+        </span>
+      )}
       <input
         id={id}
         type="text"
-        {...(attribute.maxLength === undefined ? {} : { maxLength: attribute.maxLength })}
-        {...(attribute.minLength === undefined ? {} : { minLength: attribute.minLength })}
-        {...(attribute.pattern === undefined ? {} : { pattern: attribute.pattern })}
         value={text}
-        aria-invalid={problem ? true : undefined}
-        {...(problem ? { 'aria-describedby': errorId } : {})}
-        onChange={(e) =>
-          e.target.value === '' ? clear(attribute.id) : select(attribute.id, e.target.value)
-        }
+        aria-invalid={refusal ? true : undefined}
+        {...(describedBy ? { 'aria-describedby': describedBy } : {})}
+        onChange={(e) => send({ type: 'setText', attribute: attribute.id, text: e.target.value })}
       />
       {problem && (
         <span id={errorId} className="madeto-error">
-          {problem === 'too-short'
-            ? t('field.textTooShort', { label: legend, count: attribute.minLength ?? 0 })
-            : problem === 'too-long'
-              ? t('field.textTooLong', { label: legend, count: attribute.maxLength ?? 0 })
-              : t('field.textPattern', { label: legend })}
+          {problem} {t('field.textNotKept')}
         </span>
       )}
     </div>

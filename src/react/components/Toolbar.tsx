@@ -1,6 +1,4 @@
 import { useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import type { CompletionObjective } from '../engine/engineOps.ts';
-import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
 import { SoftButton } from './SoftButton.tsx';
 import { useWidget } from './WidgetContext.tsx';
 
@@ -16,20 +14,15 @@ const STEP: Record<string, (i: number, n: number, rtl: boolean) => number> = {
  * Undo / redo, "Complete for me" by objective, and reset. One Tab stop (ARIA toolbar pattern):
  * the arrow keys, Home and End move among the buttons, and Tab comes back to the last one used.
  */
-export function Toolbar({
-  onComplete,
-  busy,
-}: {
-  onComplete: (objective: CompletionObjective) => void;
-  busy: boolean;
-}) {
-  const canUndo = useConfigurator((s) => s.past.length > 0);
-  const canRedo = useConfigurator((s) => s.future.length > 0);
-  const hasChoices = useConfigurator((s) => Object.keys(s.selection).length > 0);
-  const undo = useConfigurator((s) => s.undo);
-  const redo = useConfigurator((s) => s.redo);
-  const reset = useConfigurator((s) => s.reset);
-  const { t } = useWidget();
+export function Toolbar() {
+  const { t, send, snapshot } = useWidget();
+  const { intent } = snapshot;
+  const canUndo = intent.past.length > 0;
+  const canRedo = intent.future.length > 0;
+  const hasChoices = Object.keys(intent.selection).length > 0;
+  const busy = snapshot.activity !== 'idle';
+  const busyWhy = t('toolbar.busy');
+  const completeWhy = snapshot.complete ? t('toolbar.alreadyComplete') : undefined;
   const ref = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const buttons = () => [...(ref.current?.querySelectorAll('button') ?? [])];
@@ -56,24 +49,47 @@ export function Toolbar({
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
-      <SoftButton off={!canUndo} onClick={undo} tabIndex={stop(0)}>
+      <SoftButton
+        off={!canUndo}
+        reason={t('toolbar.nothingToUndo')}
+        onClick={() => send({ type: 'undo' })}
+        tabIndex={stop(0)}
+      >
         {t('toolbar.undo')}
       </SoftButton>
-      <SoftButton off={!canRedo} onClick={redo} tabIndex={stop(1)}>
+      <SoftButton
+        off={!canRedo}
+        reason={t('toolbar.nothingToRedo')}
+        onClick={() => send({ type: 'redo' })}
+        tabIndex={stop(1)}
+      >
         {t('toolbar.redo')}
       </SoftButton>
       <span className="madeto-toolbar-group" role="group" aria-label={t('toolbar.completeGroup')}>
-        <SoftButton off={busy} onClick={() => onComplete('defaults')} tabIndex={stop(2)}>
-          {t('toolbar.complete')}
-        </SoftButton>
-        <SoftButton off={busy} onClick={() => onComplete('cheapest')} tabIndex={stop(3)}>
-          {t('toolbar.cheapest')}
-        </SoftButton>
-        <SoftButton off={busy} onClick={() => onComplete('fastest')} tabIndex={stop(4)}>
-          {t('toolbar.fastest')}
-        </SoftButton>
+        {(['defaults', 'cheapest', 'fastest'] as const).map((objective, i) => (
+          <SoftButton
+            key={objective}
+            off={busy || completeWhy !== undefined}
+            reason={busy ? busyWhy : completeWhy}
+            onClick={() => send({ type: 'complete', objective })}
+            tabIndex={stop(2 + i)}
+          >
+            {t(
+              objective === 'defaults'
+                ? 'toolbar.complete'
+                : objective === 'cheapest'
+                  ? 'toolbar.cheapest'
+                  : 'toolbar.fastest',
+            )}
+          </SoftButton>
+        ))}
       </span>
-      <SoftButton off={!hasChoices} onClick={reset} tabIndex={stop(5)}>
+      <SoftButton
+        off={!hasChoices}
+        reason={t('toolbar.nothingChosen')}
+        onClick={() => send({ type: 'reset' })}
+        tabIndex={stop(5)}
+      >
         {t('toolbar.reset')}
       </SoftButton>
     </div>

@@ -1,6 +1,5 @@
-import { useId } from 'react';
-import type { Attribute } from '../../engine/model/types.ts';
-import type { ValueState } from '../../engine/solver/types.ts';
+import { useId, type RefObject } from 'react';
+import type { Attribute, ValueState } from '../../engine/index.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
 
@@ -25,7 +24,9 @@ export function stateNote(state: ValueState, t: Translate): string {
 /**
  * One value of a choice or multi attribute as a native radio or checkbox inside its label, with
  * `data-state`, the price delta and the availability badge. Conflicting and impossible values
- * stay clickable: picking them opens the explanation.
+ * stay clickable: picking them (click, Space, Enter) opens the explanation. `arrowed` is set by
+ * the radio group while an arrow key moves the focus: arrowing onto a value that is not
+ * available only moves the focus there (no dialog pops up under the buyer's keys).
  */
 export function ValueOption({
   attribute,
@@ -37,6 +38,7 @@ export function ValueOption({
   name,
   checked,
   variant,
+  arrowed,
 }: {
   attribute: Attribute;
   valueKey: string;
@@ -47,6 +49,7 @@ export function ValueOption({
   name: string;
   checked: boolean;
   variant: OptionVariant;
+  arrowed?: RefObject<boolean> | undefined;
 }) {
   const { domains, pick, t } = useWidget();
   const state: ValueState = checked ? 'selected' : valueState(domains, attribute.id, valueKey);
@@ -61,7 +64,15 @@ export function ValueOption({
         value={valueKey}
         checked={checked}
         aria-describedby={noteId}
-        onChange={() => pick(attribute, valueKey)}
+        onChange={() => {
+          if (arrowed?.current && state !== 'available') return;
+          pick(attribute, valueKey);
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Enter' || checked) return;
+          e.preventDefault();
+          pick(attribute, valueKey);
+        }}
       />
       {image && <img className="madeto-option-image" src={image} alt="" loading="lazy" />}
       {swatch && (

@@ -1,7 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { Attribute, ProductModel } from '../../engine/model/types.ts';
-import type { Domains, ValueState } from '../../engine/solver/types.ts';
-import type { DerivedSelection } from '../derive/deriveSelection.ts';
+import type { Attribute, ProductModel, Domains, ValueState } from '../../engine/index.ts';
+import type { DerivedSelection, SessionEvent, SessionSnapshot } from '../../core/index.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
 import type {
   ConfiguratorPanelContext,
@@ -30,6 +29,10 @@ export interface WidgetContextValue {
    * chosen at once; conflicting or impossible ones open the explanation with its repair.
    */
   pick: (attribute: Attribute, key: string) => void;
+  /** Sends an event to the widget's configurator session. */
+  send: (event: SessionEvent) => void;
+  /** The session's current snapshot (steps, completeness, messages). */
+  snapshot: SessionSnapshot;
 }
 
 const WidgetContext = createContext<WidgetContextValue | null>(null);

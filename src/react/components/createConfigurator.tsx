@@ -1,7 +1,6 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
-import { parseModel } from '../../engine/model/parseModel.ts';
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import { parseModel, type ProductModel, type Selection } from '../../engine/index.ts';
 import type { EngineMode } from '../engine/EngineClient.ts';
 import { useEngine, WORKER_THRESHOLD } from '../engine/useEngine.ts';
 import { useMessages } from '../i18n/messages.ts';

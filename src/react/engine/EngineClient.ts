@@ -1,5 +1,4 @@
-import type { Selection } from '../../engine/model/types.ts';
-import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
+import type { Selection, Domains, Explanation, Repair } from '../../engine/index.ts';
 import type { CompletionObjective, ValueCosts } from './engineOps.ts';
 import type { EngineOps } from './engineOps.ts';
 

@@ -1,13 +1,18 @@
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
-import { compile } from '../../engine/solver/compile.ts';
-import { complete } from '../../engine/solver/complete.ts';
-import { domains } from '../../engine/solver/domains.ts';
-import { explain } from '../../engine/solver/explain.ts';
-import { FALSE } from '../../engine/solver/mdd.ts';
-import { repair } from '../../engine/solver/repair.ts';
-import { SolverError } from '../../engine/solver/SolverError.ts';
-import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
-import { reconcileSelection } from './reconcileSelection.ts';
+import {
+  type ProductModel,
+  type Selection,
+  compile,
+  complete,
+  domains,
+  explain,
+  FALSE,
+  repair,
+  SolverError,
+  type Domains,
+  type Explanation,
+  type Repair,
+  reconcileSelection,
+} from '../../engine/index.ts';
 
 /** How "Complete for me" chooses: model defaults, the lowest price delta, the shortest lead time. */
 export type CompletionObjective = 'defaults' | 'cheapest' | 'fastest';

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Selection } from '../../engine/model/types.ts';
-import type { Domains } from '../../engine/solver/types.ts';
+import type { Selection, Domains } from '../../engine/index.ts';
 import type { EngineClient } from './EngineClient.ts';
 
 /** The domains for the current selection; `pending` while a worker answer is on its way. */

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ProductModel } from '../../engine/model/types.ts';
+import type { ProductModel } from '../../engine/index.ts';
 import { createWorkerClient, EngineWorkerError } from '../worker/createWorkerClient.ts';
 import { createLocalClient, type EngineClient } from './EngineClient.ts';
 import { createEngineOps } from './engineOps.ts';

@@ -1,4 +1,5 @@
-import type { Attribute, ProductModel, Selection } from '../../engine/model/types.ts';
+import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
+import type { MissingChoice, PriceOutcome, PromiseOutcome } from '../../core/index.ts';
 
 /** The availability of one value, as a badge: in stock, later, or not orderable now. */
 export type AvailabilityState = 'in-stock' | 'delayed' | 'unavailable';
@@ -40,6 +41,22 @@ export interface ConfiguratorPanelContext {
   submit: unknown;
   /** Announces a change (a new price, a new date) in the widget's polite live region. */
   announce: (message: string) => void;
+  /**
+   * Inside `<Configurator>`: the session's one price and one promise of this state (at `now`,
+   * priced on `today`), what is still missing, and a way to open a step. Panels use these
+   * instead of computing their own.
+   */
+  session?: PanelSession | undefined;
+}
+
+/** What the widget's session tells the panels (see `ConfiguratorPanelContext.session`). */
+export interface PanelSession {
+  price: PriceOutcome;
+  promise: PromiseOutcome;
+  now: string;
+  today: string;
+  missing: readonly MissingChoice[];
+  goToStep: (step: string) => void;
 }
 
 /** Supplies the extras of a value key (`Domains` key) of an attribute, or nothing. */

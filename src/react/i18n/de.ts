@@ -178,4 +178,37 @@ export const de: Messages = {
   'announce.completed':
     'Die übrigen Angaben wurden ergänzt. „Rückgängig“ stellt Ihre vorherige Auswahl wieder her.',
   'announce.completeFailed': 'Vervollständigen nicht möglich: {message}',
+  'toolbar.nothingToUndo': 'Noch nichts rückgängig zu machen.',
+  'toolbar.nothingToRedo': 'Nichts zu wiederholen.',
+  'toolbar.nothingChosen': 'Noch nichts gewählt.',
+  'toolbar.busy': 'Wird bearbeitet…',
+  'toolbar.alreadyComplete': 'Alles ist gewählt.',
+  'steps.firstStep': 'Dies ist der erste Schritt.',
+  'steps.lastStep': 'Dies ist der letzte Schritt.',
+  'field.textLimit': 'Bis zu {max} Zeichen ({length} eingegeben).',
+  'field.textTooLongBy':
+    '{label} darf höchstens {max} Zeichen haben: dieser Text hat {length}. Kürzen Sie ihn, um ihn zu verwenden.',
+  'field.textTooShortBy': '{label} braucht mindestens {min} Zeichen: dieser Text hat {length}.',
+  'field.textRefusedChars':
+    '{label} darf {chars} nicht enthalten. Ersetzen Sie diese Zeichen, um den Text zu verwenden.',
+  'field.textNotKept': 'Bis dahin ist er nicht Teil Ihrer Konfiguration.',
+  'field.quantityRange': 'Von {min} bis {max}.',
+  'field.quantityRangeStep': 'Von {min} bis {max}, in Schritten von {step}.',
+  'field.quantityNotNumber':
+    '„{input}“ ist keine Zahl: Geben Sie eine ganze Zahl von {min} bis {max} ein.',
+  'field.quantityNotWhole': '{input} ist keine ganze Zahl: Geben Sie eine von {min} bis {max} ein.',
+  'field.quantityBelow': '{input} liegt unter dem Minimum von {min}.',
+  'field.quantityAbove':
+    '{input} ist mehr als die {max}, die dieses Formular annimmt: Für größere Bestellungen kontaktieren Sie uns.',
+  'field.quantityStep':
+    '{input} wird nicht angeboten: Bestellen Sie {min}, {next}, … (in Schritten von {step}).',
+  'field.quantityKept': 'Die Menge bleibt {quantity}.',
+  'migration.quantity': 'Menge „{value}“ kann nicht bestellt werden (von {min} bis {max})',
+  'form.whyDisabled': 'Senden ist nicht möglich:',
+  'form.stillToChoose': '{attribute} wählen',
+  'form.stillToFix': '{attribute} korrigieren',
+  'form.inStep': 'in „{step}“',
+  'widget.crashed': 'Im Konfigurator ist ein Fehler aufgetreten',
+  'widget.crashedHint':
+    'Ihre Auswahl bleibt im Link erhalten. Versuchen Sie es erneut oder laden Sie die Seite neu.',
 };

@@ -1,5 +1,10 @@
-import type { LineResult, PriceResult, WaterfallStep } from '../../engine/index.ts';
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import type {
+  LineResult,
+  PriceResult,
+  WaterfallStep,
+  ProductModel,
+  Selection,
+} from '../../engine/index.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { formatMoney, formatRate } from '../i18n/format.ts';
 import type { Translate } from '../i18n/messages.ts';

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { formatMoney } from '../i18n/format.ts';
+import { QuantityField } from '../components/QuantityField.tsx';
 import { useMessages } from '../i18n/messages.ts';
 import { nowInstant } from './clock.ts';
 import { priceOutcome, pricingDate } from './panelEngine.ts';
@@ -95,27 +96,32 @@ export function PriceSummary({ context, date, now, onQuantity }: PriceSummaryPro
       aria-busy={outcome.state === 'loading' || undefined}
     >
       <h3 id={titleId}>{t('price.title')}</h3>
-      <div className="madeto-quantity">
-        <label htmlFor={quantityId}>{t('price.quantity')}</label>
-        {onQuantity ? (
-          <input
-            id={quantityId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            value={draft ?? String(context.quantity)}
-            onChange={(e) => {
-              setDraft(e.currentTarget.value);
-              const q = e.currentTarget.valueAsNumber;
-              if (Number.isInteger(q) && q >= 1) onQuantity(q);
-            }}
-            onBlur={() => setDraft(undefined)}
-          />
-        ) : (
-          <output id={quantityId}>{context.quantity}</output>
-        )}
-      </div>
+      {/* Inside the widget the session checks what is typed against the model's limits. */}
+      {context.session ? (
+        <QuantityField />
+      ) : (
+        <div className="madeto-quantity">
+          <label htmlFor={quantityId}>{t('price.quantity')}</label>
+          {onQuantity ? (
+            <input
+              id={quantityId}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              value={draft ?? String(context.quantity)}
+              onChange={(e) => {
+                setDraft(e.currentTarget.value);
+                const q = e.currentTarget.valueAsNumber;
+                if (Number.isInteger(q) && q >= 1) onQuantity(q);
+              }}
+              onBlur={() => setDraft(undefined)}
+            />
+          ) : (
+            <output id={quantityId}>{context.quantity}</output>
+          )}
+        </div>
+      )}
       {body()}
       {hint && result && (
         <p className="madeto-tier-hint" data-state="hint">

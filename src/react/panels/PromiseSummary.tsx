@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { Suggestion } from '../../engine/index.ts';
-import type { Selection } from '../../engine/model/types.ts';
+import type { Suggestion, Selection } from '../../engine/index.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { formatDate, formatDelta } from '../i18n/format.ts';
 import { useMessages, type Translate } from '../i18n/messages.ts';

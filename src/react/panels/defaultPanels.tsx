@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Selection } from '../../engine/model/types.ts';
+import type { Selection } from '../../engine/index.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
@@ -38,7 +38,8 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
   const context = useMemo(() => ({ ...deferred, announce }), [deferred, announce]);
   const t = useMessages(context.locale);
   const [clock] = useState(nowInstant);
-  const at = now ?? clock;
+  // The session's one instant when inside the widget; else the host's, else the mount time.
+  const at = now ?? context.session?.now ?? clock;
   const promised = promiseOutcome(context, at);
   const minDate =
     ('result' in promised && promised.result.deliveryDate) ||
@@ -71,7 +72,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       context,
       price: priced.result,
       promise: 'result' in promised ? promised.result : undefined,
-      now: nowInstant(),
+      now: context.session?.now ?? nowInstant(),
       idempotencyKey: key.current,
       customer,
     });
@@ -111,7 +112,7 @@ function StorePanels({ context }: { context: ConfiguratorPanelContext }) {
   return (
     <PanelStack
       context={context}
-      onQuantity={setQuantity}
+      onQuantity={context.setQuantity ?? setQuantity}
       onApply={(patch) => {
         for (const [attribute, value] of Object.entries(patch)) select(attribute, value);
       }}

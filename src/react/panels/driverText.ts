@@ -1,5 +1,10 @@
-import type { Driver, PromiseResult, Snapshot } from '../../engine/index.ts';
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import type {
+  Driver,
+  PromiseResult,
+  Snapshot,
+  ProductModel,
+  Selection,
+} from '../../engine/index.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { itemLabel } from './labels.ts';

@@ -1,4 +1,4 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { ProductModel, Selection, SelectionValue } from '../../engine/index.ts';
 
 /**
  * Names for what the engines report by id: attribute=value references of the price waterfall,

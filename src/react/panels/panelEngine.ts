@@ -1,14 +1,13 @@
 import {
-  parsePricing,
-  parseSnapshot,
-  price,
-  priceDeltaHook,
-  promise,
-  type PriceResult,
-  type Pricing,
-  type PromiseResult,
-  type Snapshot,
-} from '../../engine/index.ts';
+  priceOf,
+  promiseOf,
+  type LineInput,
+  type Loaded,
+  type PriceOutcome,
+  type PromiseOutcome,
+  type SessionData,
+} from '../../core/index.ts';
+import { parsePricing, parseSnapshot, type Pricing, type Snapshot } from '../../engine/index.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { dateAt } from './clock.ts';
 
@@ -18,15 +17,7 @@ import { dateAt } from './clock.ts';
  * line. Nothing here computes money or dates itself: it shapes requests and names the outcome.
  */
 
-/**
- * A document from the context: not configured (`null`: the widget has no such source), not there
- * yet (`undefined`), unreadable, or parsed.
- */
-export type Loaded<T> =
-  | { state: 'absent' }
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; value: T };
+export type { Loaded, PriceOutcome, PromiseOutcome } from '../../core/index.ts';
 
 function cached<T>(parse: (raw: unknown) => T): (raw: unknown) => Loaded<T> {
   const cache = new WeakMap<object, Loaded<T>>();
@@ -109,109 +100,50 @@ function remember<T>(
 const priceCache: Cache<PriceOutcome> = new WeakMap();
 const promiseCache: Cache<PromiseOutcome> = new WeakMap();
 
-/** The price of the configured line, or why there is none. */
-export type PriceOutcome =
-  | { state: 'absent' }
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'incomplete' | 'valid' | 'approval-required'; result: PriceResult };
-
 /**
  * Prices the configured line with the engine's `price()` (the same call the server makes):
  * `incomplete` while choices are missing (the price of the choices so far), `approval-required`
  * when a guardrail is broken.
  */
 export function priceOutcome(context: ConfiguratorPanelContext, date: string): PriceOutcome {
+  // Inside the widget the session priced this state already, once.
+  if (context.session && context.session.today === date) return context.session.price;
   return remember(priceCache, context, date, () => computePrice(context, date));
 }
 
-function computePrice(context: ConfiguratorPanelContext, date: string): PriceOutcome {
-  const pricing = pricingOf(context.pricing);
-  if (pricing.state !== 'ready') return pricing;
-  const customerId = customerIdOf(context.customer);
-  try {
-    const result = price(
-      {
-        date,
-        currency: currencyOf(context, pricing.value),
-        ...(customerId !== undefined && { customerId }),
-        lines: [
-          {
-            lineId: 'L1',
-            productId: context.model.id,
-            quantity: context.quantity,
-            category: context.model.category,
-            selection: context.selection,
-          },
-        ],
-      },
-      { pricing: pricing.value, models: [context.model] },
-    );
-    const state = !context.complete
-      ? 'incomplete'
-      : result.approvalRequired
-        ? 'approval-required'
-        : 'valid';
-    return { state, result };
-  } catch (error) {
-    return { state: 'error', message: error instanceof Error ? error.message : String(error) };
-  }
+/** The session's data and line of a panel context (outside a widget: stories, tests). */
+function lineOf(context: ConfiguratorPanelContext): { line: LineInput; data: SessionData } {
+  return {
+    line: {
+      model: context.model,
+      selection: context.selection,
+      quantity: context.quantity,
+      complete: context.complete,
+    },
+    data: {
+      pricing: pricingOf(context.pricing),
+      snapshot: snapshotOf(context.availability),
+      customerId: customerIdOf(context.customer),
+      currency: context.currency,
+    },
+  };
 }
 
-/** The delivery promise of the configured line, or why there is none. */
-export type PromiseOutcome =
-  | { state: 'absent' }
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'incomplete' | 'valid' | 'unavailable'; result: PromiseResult };
+function computePrice(context: ConfiguratorPanelContext, date: string): PriceOutcome {
+  const { line, data } = lineOf(context);
+  return priceOf(line, data, date);
+}
 
 /**
  * Promises the configured line with the engine's `promise()` against the context's snapshot at
  * `now`; option swaps carry their price change when the pricing document is loaded.
  */
 export function promiseOutcome(context: ConfiguratorPanelContext, now: string): PromiseOutcome {
+  if (context.session && context.session.now === now) return context.session.promise;
   return remember(promiseCache, context, now, () => computePromise(context, now));
 }
 
 function computePromise(context: ConfiguratorPanelContext, now: string): PromiseOutcome {
-  const snapshot = snapshotOf(context.availability);
-  if (snapshot.state !== 'ready') return snapshot;
-  const pricing = pricingOf(context.pricing);
-  const customerId = customerIdOf(context.customer);
-  const currency = pricing.state === 'ready' ? currencyOf(context, pricing.value) : undefined;
-  try {
-    const result = promise(
-      {
-        now,
-        lines: [
-          {
-            lineId: 'L1',
-            productId: context.model.id,
-            quantity: context.quantity,
-            selection: context.selection,
-          },
-        ],
-      },
-      {
-        snapshot: snapshot.value,
-        models: [context.model],
-        ...(pricing.state === 'ready' &&
-          currency !== undefined && {
-            priceDelta: priceDeltaHook(
-              { pricing: pricing.value, models: [context.model] },
-              {
-                currency,
-                date: pricingDate(context, now),
-                ...(customerId !== undefined && { customerId }),
-              },
-            ),
-          }),
-      },
-    );
-    const state =
-      result.status === 'unavailable' ? 'unavailable' : context.complete ? 'valid' : 'incomplete';
-    return { state, result };
-  } catch (error) {
-    return { state: 'error', message: error instanceof Error ? error.message : String(error) };
-  }
+  const { line, data } = lineOf(context);
+  return promiseOf(line, data, now, pricingDate(context, now));
 }

@@ -1,6 +1,9 @@
-import { buildOrderPayload } from '../../engine/orders/buildOrder.ts';
-import type { OrderPayload } from '../../engine/orders/schema.ts';
-import type { PriceResult, PromiseResult } from '../../engine/index.ts';
+import {
+  buildOrderPayload,
+  type OrderPayload,
+  type PriceResult,
+  type PromiseResult,
+} from '../../engine/index.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { customerIdOf, snapshotOf } from './panelEngine.ts';
 import type { QuoteValues } from './quoteSchema.ts';

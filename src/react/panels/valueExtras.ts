@@ -3,8 +3,10 @@ import {
   promise,
   type OptionDeltas,
   type PromiseResult,
+  type Attribute,
+  type Selection,
+  type SelectionValue,
 } from '../../engine/index.ts';
-import type { Attribute, Selection, SelectionValue } from '../../engine/model/types.ts';
 import type {
   ConfiguratorPanelContext,
   ValueExtras,

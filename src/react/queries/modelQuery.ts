@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { parseModel } from '../../engine/model/parseModel.ts';
+import { parseModel } from '../../engine/index.ts';
 import { fetchJson } from './fetchJson.ts';
 
 /** The react-query options for one product model at `url`, validated by the engine's `parseModel`. */

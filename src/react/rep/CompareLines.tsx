@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { ProductModel } from '../../engine/model/types.ts';
 import {
+  type ProductModel,
   compareConfigurations,
   type ConfigurationComparison,
-} from '../../engine/quotes/compareConfigurations.ts';
-import type { QuoteData } from '../../engine/quotes/priceQuote.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+  type QuoteData,
+  type RepQuote,
+} from '../../engine/index.ts';
 import type { RepTranslate } from './i18n/repMessages.ts';
 import { QuoteComparison } from './QuoteComparison.tsx';
 

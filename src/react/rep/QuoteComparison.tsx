@@ -1,5 +1,4 @@
-import type { ProductModel, SelectionValue } from '../../engine/model/types.ts';
-import type { ConfigurationComparison } from '../../engine/quotes/compareConfigurations.ts';
+import type { ConfigurationComparison, ProductModel, SelectionValue } from '../../engine/index.ts';
 import { attributeLabel, valueLabel } from '../panels/labels.ts';
 import { repFormat } from './repFormat.ts';
 

@@ -1,5 +1,8 @@
-import type { CustomerQuoteWire, SellerWire } from '../../engine/index.ts';
-import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
+import {
+  type CustomerQuoteWire,
+  type SellerWire,
+  type PriceViolation,
+} from '../../engine/index.ts';
 import { changeText, type ChangeLike } from './changeText.ts';
 import { QuoteDocumentLines } from './QuoteDocumentLines.tsx';
 import { repFormat, violationText, type RepFormat } from './repFormat.ts';

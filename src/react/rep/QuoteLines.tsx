@@ -1,7 +1,5 @@
 import { useId } from 'react';
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
-import type { PriceResult } from '../../engine/pricing/price.ts';
-import type { RepQuoteLine } from '../../engine/quotes/repQuote.ts';
+import type { ProductModel, Selection, PriceResult, RepQuoteLine } from '../../engine/index.ts';
 import { BuyerConfigurator } from '../components/BuyerConfigurator.tsx';
 import { repFormat } from './repFormat.ts';
 import type { QuoteLineValue } from './repQuoteForm.ts';

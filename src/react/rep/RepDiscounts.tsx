@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
+import type { PriceViolation } from '../../engine/index.ts';
 import { repFormat, violationText } from './repFormat.ts';
 import type { DiscountField, DiscountValues } from './repQuoteForm.ts';
 

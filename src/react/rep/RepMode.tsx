@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { useRepMessages } from './i18n/repMessages.ts';
-import { parseSnapshot } from '../../engine/leadtime/parseSnapshot.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
-import { parsePricing } from '../../engine/pricing/parsePricing.ts';
-import type { Pricing } from '../../engine/pricing/schema.ts';
-import type { Snapshot } from '../../engine/leadtime/schema.ts';
-import type { RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
+import {
+  parseSnapshot,
+  type ProductModel,
+  parsePricing,
+  type Pricing,
+  type Snapshot,
+  type RepQuote as RepQuoteData,
+} from '../../engine/index.ts';
 import { RepQuote } from './RepQuote.tsx';
 
 /** What `<Configurator mode="rep">` needs besides the model, pricing and availability. */

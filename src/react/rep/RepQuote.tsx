@@ -1,12 +1,16 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import type { Snapshot } from '../../engine/leadtime/schema.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
-import type { Pricing } from '../../engine/pricing/schema.ts';
-import type { CustomerQuoteWire } from '../../engine/index.ts';
-import { customerDocument, type SellerConfig } from '../../engine/quotes/customerDocument.ts';
-import { parseRepQuote, type RepQuote as RepQuoteData } from '../../engine/quotes/repQuote.ts';
+import {
+  type CustomerQuoteWire,
+  type Snapshot,
+  type ProductModel,
+  type Pricing,
+  customerDocument,
+  type SellerConfig,
+  parseRepQuote,
+  type RepQuote as RepQuoteData,
+} from '../../engine/index.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
 import { draftPrice } from './draftPrice.ts';

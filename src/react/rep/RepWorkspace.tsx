@@ -6,12 +6,14 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
-import type { MeWire } from '../../engine/index.ts';
-import type { Snapshot } from '../../engine/leadtime/schema.ts';
-import type { ProductModel } from '../../engine/model/types.ts';
-import type { Pricing } from '../../engine/pricing/schema.ts';
-import type { SellerConfig } from '../../engine/quotes/customerDocument.ts';
-import { draftQuote } from '../../engine/quotes/draftQuote.ts';
+import {
+  type MeWire,
+  type Snapshot,
+  type ProductModel,
+  type Pricing,
+  type SellerConfig,
+  draftQuote,
+} from '../../engine/index.ts';
 import { ApprovalQueue } from './ApprovalQueue.tsx';
 import { callFailure } from './callFailure.ts';
 import { Pipeline } from './Pipeline.tsx';

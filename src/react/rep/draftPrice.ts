@@ -1,8 +1,12 @@
-import { validate } from '../../engine/solver/validate.ts';
-import { PricingError } from '../../engine/pricing/PricingError.ts';
-import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
-import { priceQuote, type PricedQuote, type QuoteData } from '../../engine/quotes/priceQuote.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import {
+  validate,
+  PricingError,
+  type PriceViolation,
+  priceQuote,
+  type PricedQuote,
+  type QuoteData,
+  type RepQuote,
+} from '../../engine/index.ts';
 import { z } from '../../engine/zod.ts';
 import type { RepFormat } from './repFormat.ts';
 import {

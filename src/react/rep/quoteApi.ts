@@ -10,8 +10,8 @@ import {
   type MeWire,
   type RepQuoteWire,
   type SendResultWire,
+  type RepQuoteInput,
 } from '../../engine/index.ts';
-import type { RepQuoteInput } from '../../engine/quotes/repQuote.ts';
 import type { z } from '../../engine/zod.ts';
 import { apiCall, jsonHeaders, QuoteApiError, type RepAuth } from './apiCall.ts';
 

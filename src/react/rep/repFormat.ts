@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import type { PriceViolation } from '../../engine/pricing/waterfall.ts';
+import type { PriceViolation } from '../../engine/index.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import { repTranslator, type RepTranslate } from './i18n/repMessages.ts';
 

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { z } from '../../engine/zod.ts';
-import type { RepQuote, RepQuoteLine } from '../../engine/quotes/repQuote.ts';
+import type { RepQuote, RepQuoteLine } from '../../engine/index.ts';
 import { repFormat, type RepFormat } from './repFormat.ts';
 
 /** The limits of the rep editor's fields (those of the engine's `repQuoteSchema`). */

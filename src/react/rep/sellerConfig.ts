@@ -1,5 +1,4 @@
-import { sellerWire } from '../../engine/index.ts';
-import type { SellerConfig } from '../../engine/quotes/customerDocument.ts';
+import { sellerWire, type SellerConfig } from '../../engine/index.ts';
 import { z } from '../../engine/zod.ts';
 
 /**

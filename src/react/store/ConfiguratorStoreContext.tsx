@@ -1,6 +1,6 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Selection } from '../../engine/model/types.ts';
+import type { Selection } from '../../engine/index.ts';
 import {
   createConfiguratorStore,
   type ConfiguratorState,

@@ -1,21 +1,21 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Selection, SelectionValue } from '../../engine/model/types.ts';
+import {
+  clearValue,
+  initialIntent,
+  loadSelection,
+  redo,
+  replaceSelection,
+  setValue,
+  undo,
+  type Intent,
+} from '../../core/index.ts';
+import type { Selection, SelectionValue } from '../../engine/index.ts';
 
 /**
  * What the buyer did in one widget instance — intent only. Domains, price and promise are derived
  * from it by the engine, never stored here (shared/STYLE.md, rule 4).
  */
-export interface ConfiguratorState {
-  selection: Selection;
-  quantity: number;
-  /** The group id of the step on screen (undefined: the first one). */
-  step: string | undefined;
-  /** Earlier selections, newest last, for undo. */
-  past: Selection[];
-  /** Undone selections, for redo. */
-  future: Selection[];
-  /** Attribute ids, most recently chosen last (for `repair`, which keeps recent choices). */
-  recency: string[];
+export interface ConfiguratorState extends Intent {
   select: (attribute: string, value: SelectionValue) => void;
   clear: (attribute: string) => void;
   /**
@@ -34,22 +34,6 @@ export interface ConfiguratorState {
 
 export type ConfiguratorStore = StoreApi<ConfiguratorState>;
 
-function sameSelection(a: Selection, b: Selection): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => {
-    const x = a[k];
-    const y = b[k];
-    if (Array.isArray(x) && Array.isArray(y))
-      return x.length === y.length && x.every((v, i) => v === y[i]);
-    return x === y;
-  });
-}
-
-function bump(recency: readonly string[], touched: readonly string[]): string[] {
-  return [...recency.filter((id) => !touched.includes(id)), ...touched];
-}
-
 /**
  * Creates the store of one widget instance. Two widgets on a page each create their own, so they
  * never share state. Every selection change is undoable; quantity and step are not history.
@@ -60,61 +44,21 @@ function bump(recency: readonly string[], touched: readonly string[]): string[] 
  * store.getState().undo(); // back to { frame: 'steel' }
  */
 export function createConfiguratorStore(initial: Selection = {}, quantity = 1): ConfiguratorStore {
-  return createStore<ConfiguratorState>()((set) => {
-    const change = (next: (s: Selection) => Selection, touched: readonly string[] = []) =>
-      set((state) => {
-        const selection = next(state.selection);
-        if (selection === state.selection || sameSelection(selection, state.selection))
-          return state;
-        return {
-          selection,
-          past: [...state.past, state.selection],
-          future: [],
-          recency: bump(state.recency, touched),
-        };
-      });
-    return {
-      selection: initial,
-      quantity: Math.max(1, Math.floor(quantity)),
-      step: undefined,
-      past: [],
-      future: [],
-      recency: Object.keys(initial),
-      select: (attribute, value) => change((s) => ({ ...s, [attribute]: value }), [attribute]),
-      clear: (attribute) =>
-        change((s) => {
-          if (!(attribute in s)) return s;
-          const { [attribute]: _removed, ...rest } = s;
-          return rest;
-        }),
-      replace: (selection, touched = []) => change(() => selection, touched),
-      load: (selection, q) =>
-        set((state) => ({
-          selection,
-          quantity: q === undefined ? state.quantity : Math.max(1, Math.floor(q)),
-          past: [],
-          future: [],
-          recency: Object.keys(selection),
-        })),
-      setQuantity: (q) => set({ quantity: Number.isFinite(q) ? Math.max(1, Math.floor(q)) : 1 }),
-      setStep: (step) => set({ step }),
-      reset: () => change(() => ({})),
-      undo: () =>
-        set((state) => {
-          const previous = state.past.at(-1);
-          if (!previous) return state;
-          return {
-            selection: previous,
-            past: state.past.slice(0, -1),
-            future: [state.selection, ...state.future],
-          };
-        }),
-      redo: () =>
-        set((state) => {
-          const [next, ...future] = state.future;
-          if (!next) return state;
-          return { selection: next, past: [...state.past, state.selection], future };
-        }),
-    };
-  });
+  // The transitions are the session's (src/core/intent.ts); the methods keep the store usable on
+  // its own (stories, hosts that drive it directly).
+  return createStore<ConfiguratorState>()((set) => ({
+    ...initialIntent(initial, Math.max(1, Math.floor(quantity))),
+    select: (attribute, value) => set((s) => setValue(s, attribute, value)),
+    clear: (attribute) => set((s) => clearValue(s, attribute)),
+    replace: (selection, touched = []) => set((s) => replaceSelection(s, selection, touched)),
+    load: (selection, q) =>
+      set((s) =>
+        loadSelection(s, selection, q === undefined ? undefined : Math.max(1, Math.floor(q))),
+      ),
+    setQuantity: (q) => set({ quantity: Number.isFinite(q) ? Math.max(1, Math.floor(q)) : 1 }),
+    setStep: (step) => set({ step }),
+    reset: () => set((s) => replaceSelection(s, {})),
+    undo: () => set((s) => undo(s)),
+    redo: () => set((s) => redo(s)),
+  }));
 }

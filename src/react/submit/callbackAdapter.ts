@@ -1,6 +1,6 @@
 import { SubmitError } from './SubmitError.ts';
 import type { SubmitAdapter } from './types.ts';
-import type { OrderPayload } from '../../engine/orders/schema.ts';
+import type { OrderPayload } from '../../engine/index.ts';
 
 /**
  * The `callback` adapter (orders.md): the host's own async function sends the payload. Whatever it

@@ -1,6 +1,6 @@
 import { SubmitError } from './SubmitError.ts';
 import type { SubmitAdapter } from './types.ts';
-import type { OrderPayload } from '../../engine/orders/schema.ts';
+import type { OrderPayload } from '../../engine/index.ts';
 
 /** The `detail` of the submit event: the payload, and how the host answers. */
 export interface SubmitEventDetail {

@@ -1,4 +1,4 @@
-import { parseOrderPayload, type OrderPayload } from '../../engine/orders/schema.ts';
+import { parseOrderPayload, type OrderPayload } from '../../engine/index.ts';
 import { SubmitError } from './SubmitError.ts';
 import type { OutboxStorage, SubmitAck, SubmitAdapter } from './types.ts';
 

@@ -1,4 +1,4 @@
-import type { OrderPayload } from '../../engine/orders/schema.ts';
+import type { OrderPayload } from '../../engine/index.ts';
 
 /** The backend's acknowledgement: the payload is stored (e.g. the server's 201 answer). */
 export interface SubmitAck {

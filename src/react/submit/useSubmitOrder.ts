@@ -1,6 +1,6 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { OrderPayload } from '../../engine/orders/schema.ts';
+import type { OrderPayload } from '../../engine/index.ts';
 import { createOutbox, type Outbox, type ResumeOutcome } from './outbox.ts';
 import type { SubmitError } from './SubmitError.ts';
 import type { OutboxStorage, SubmitAck, SubmitAdapter } from './types.ts';

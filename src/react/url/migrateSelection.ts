@@ -1,5 +1,5 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
-import { isValidValue } from '../derive/valueKeys.ts';
+import type { ProductModel, Selection, SelectionValue } from '../../engine/index.ts';
+import { isValidValue } from '../../core/index.ts';
 import type { SavedSelection } from './selectionParam.ts';
 
 /** Why a saved choice could not be kept. */

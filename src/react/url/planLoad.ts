@@ -1,5 +1,5 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
-import { isValidValue } from '../derive/valueKeys.ts';
+import type { ProductModel, Selection, SelectionValue } from '../../engine/index.ts';
+import { isValidValue } from '../../core/index.ts';
 import { migrateSelection, type DroppedChoice } from './migrateSelection.ts';
 import { decodeSelection } from './selectionParam.ts';
 import { readUrlSelection } from './urlSelection.ts';

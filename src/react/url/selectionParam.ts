@@ -1,4 +1,4 @@
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import type { ProductModel, Selection } from '../../engine/index.ts';
 
 /** A selection as saved in a link: for which model and version, the raw choices and quantity. */
 export interface SavedSelection {

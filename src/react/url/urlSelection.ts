@@ -1,4 +1,4 @@
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
+import type { ProductModel, Selection } from '../../engine/index.ts';
 import { decodeSelection, encodeSelection, type SavedSelection } from './selectionParam.ts';
 
 /** The query parameter of a widget instance: `madeto` or `madeto-<key>`. */

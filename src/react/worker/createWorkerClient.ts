@@ -1,5 +1,4 @@
-import type { ProductModel, Selection } from '../../engine/model/types.ts';
-import type { Domains, Explanation, Repair } from '../../engine/solver/types.ts';
+import type { ProductModel, Selection, Domains, Explanation, Repair } from '../../engine/index.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 

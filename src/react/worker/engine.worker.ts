@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The engine in a Web Worker: parses and compiles the model once, then answers the widget's
 // calls, so a click on a large model never blocks the page.
-import { parseModel } from '../../engine/model/parseModel.ts';
+import { parseModel } from '../../engine/index.ts';
 import { createEngineOps, type EngineOps } from '../engine/engineOps.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 

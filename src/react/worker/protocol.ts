@@ -1,4 +1,4 @@
-import type { Selection } from '../../engine/model/types.ts';
+import type { Selection } from '../../engine/index.ts';
 import type { CompletionObjective, ValueCosts } from '../engine/engineOps.ts';
 
 /** A request to the engine worker; `id` pairs it with its answer. */

@@ -4,6 +4,7 @@ import { quoteApprovalsMigration } from './quoteApprovalsMigration.ts';
 import { quoteAuthorsMigration } from './quoteAuthorsMigration.ts';
 import { quoteIdempotencyMigration } from './quoteIdempotencyMigration.ts';
 import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
+import { keyNamespacesMigration } from './keyNamespacesMigration.ts';
 import { quotePipelineMigration } from './quotePipelineMigration.ts';
 import { usersMigration } from './usersMigration.ts';
 
@@ -41,6 +42,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0003-quote-approvals': quoteApprovalsMigration,
     '0004-quote-authors': quoteAuthorsMigration,
     '0005-quote-idempotency': quoteIdempotencyMigration,
+    '0006-key-namespaces': keyNamespacesMigration,
     '0007-users-sessions': usersMigration,
     '0008-quote-pipeline': quotePipelineMigration,
   };

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Generated, Kysely } from 'kysely';
-import type { QuotedFigures } from '../../engine/quotes/quoteChanges.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
+import type { QuotedFigures, RepQuote } from '../../engine/index.ts';
 import type { UserIdentity, UserRole } from '../users.ts';
 import type { Db } from './createDb.ts';
 import {

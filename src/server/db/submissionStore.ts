@@ -3,12 +3,23 @@ import type { Db } from './createDb.ts';
 import type { Transaction } from 'kysely';
 import type { Database, SubmissionsTable } from './schema.ts';
 
+/**
+ * Who made an idempotency key: a client (the `Idempotency-Key` of `POST /api/orders` and
+ * `POST /api/quotes`) or the server itself (the accept key of a shared quote). The two never meet:
+ * a key is stored as `<namespace>:<key>`, so no client can take a key the server will make.
+ */
+export type KeyNamespace = 'client' | 'server';
+
+const storedKey = (namespace: KeyNamespace, key: string) => `${namespace}:${key}`;
+
 /** A stored submission as the server reads it back. */
 export interface StoredSubmission {
   seq: number;
   id: string;
   kind: string;
   number: string;
+  namespace: KeyNamespace;
+  /** The key as its maker wrote it (without the namespace). */
   idempotencyKey: string;
   bodyHash: string;
   statusCode: number;
@@ -26,6 +37,7 @@ export type SubmitOutcome =
 /** What is stored for a new submission; `respond` builds the answer once the number is known. */
 export interface NewSubmission {
   kind: string;
+  namespace: KeyNamespace;
   idempotencyKey: string;
   bodyHash: string;
   payload: unknown;
@@ -47,7 +59,7 @@ async function insertOne(
       id: randomUUID(),
       kind: input.kind,
       number: null,
-      idempotency_key: input.idempotencyKey,
+      idempotency_key: storedKey(input.namespace, input.idempotencyKey),
       body_hash: input.bodyHash,
       payload: JSON.stringify(input.payload),
       response: '{}',
@@ -71,6 +83,7 @@ async function insertOne(
     id: inserted.id,
     kind: input.kind,
     number,
+    namespace: input.namespace,
     idempotencyKey: input.idempotencyKey,
     bodyHash: input.bodyHash,
     statusCode: 201,
@@ -81,12 +94,14 @@ async function insertOne(
 }
 
 function fromRow(row: Omit<SubmissionsTable, 'seq'> & { seq: number | string }): StoredSubmission {
+  const namespace: KeyNamespace = row.idempotency_key.startsWith('server:') ? 'server' : 'client';
   return {
     seq: Number(row.seq),
     id: row.id,
     kind: row.kind,
     number: row.number ?? '',
-    idempotencyKey: row.idempotency_key,
+    namespace,
+    idempotencyKey: row.idempotency_key.slice(namespace.length + 1),
     bodyHash: row.body_hash,
     statusCode: row.status_code,
     response: JSON.parse(row.response) as unknown,
@@ -102,12 +117,12 @@ function fromRow(row: Omit<SubmissionsTable, 'seq'> & { seq: number | string }):
 export class SubmissionStore {
   constructor(private readonly db: Db) {}
 
-  /** The submission stored under `key`, if any. */
-  async byKey(key: string): Promise<StoredSubmission | undefined> {
+  /** The submission stored under `key` of `namespace`, if any. */
+  async byKey(namespace: KeyNamespace, key: string): Promise<StoredSubmission | undefined> {
     const row = await this.db.kysely
       .selectFrom('submissions')
       .selectAll()
-      .where('idempotency_key', '=', key)
+      .where('idempotency_key', '=', storedKey(namespace, key))
       .executeTakeFirst();
     return row && fromRow(row);
   }
@@ -177,7 +192,7 @@ export class SubmissionStore {
   }
 
   private async existing(input: NewSubmission): Promise<SubmitOutcome> {
-    const first = await this.byKey(input.idempotencyKey);
+    const first = await this.byKey(input.namespace, input.idempotencyKey);
     if (!first) throw new Error(`submission '${input.idempotencyKey}' vanished after a conflict`);
     return first.bodyHash === input.bodyHash
       ? { outcome: 'replayed', submission: first }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { canonicalJson } from '../../engine/orders/contentHash.ts';
+import { canonicalJson } from '../../engine/index.ts';
 import {
   IdempotencyKeyTaken,
   type IdempotencyClaim,
@@ -45,6 +45,8 @@ export async function idempotentSave(args: {
   /** What is saved, e.g. `POST /api/quotes/RQ-2026-000001/revisions`: part of the request's hash. */
   target: string;
   keys: QuoteIdempotencyStore;
+  /** When the key is claimed (the server's clock). */
+  now: Date;
   save: (claim: IdempotencyClaim | undefined) => Promise<SaveAnswer>;
   rebuild: (number: string, revision: number) => Promise<SaveAnswer>;
 }): Promise<unknown> {
@@ -78,7 +80,7 @@ export async function idempotentSave(args: {
   if (first) return replay(first);
   let answer: SaveAnswer;
   try {
-    answer = await args.save({ scope, key, requestHash, createdAt: new Date().toISOString() });
+    answer = await args.save({ scope, key, requestHash, createdAt: args.now.toISOString() });
   } catch (e) {
     if (!(e instanceof IdempotencyKeyTaken)) throw e;
     const winner = await keys.find(scope, key);

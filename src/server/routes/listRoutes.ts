@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
+import { isInstant } from '../../engine/index.ts';
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The query of a listing: `?since=` (a cursor or an ISO instant) and `?limit=` (1 to 1000). */
 export interface ListQuery {
@@ -25,14 +28,14 @@ export function parseList(query: ListQuery): {
   const since = query.since;
   if (since === undefined || since === '') return { limit };
   if (/^\d+(\.\d+)?$/.test(since)) return { cursor: since, limit };
-  const time = Date.parse(since);
-  if (Number.isNaN(time))
+  // A real instant with its offset (Date.parse would take "2026-02-30" as 2 March).
+  if (!INSTANT.test(since) || !isInstant(since))
     throw new HttpError(
       400,
       'QUERY_INVALID',
-      `?since must be a cursor (the "next" of a previous page) or an ISO-8601 instant, not '${since}'`,
+      `?since must be a cursor (the "next" of a previous page) or an ISO-8601 instant with an offset such as 2026-03-02T10:00:00Z, not '${since}'`,
     );
-  return { sinceTime: new Date(time).toISOString(), limit };
+  return { sinceTime: new Date(Date.parse(since)).toISOString(), limit };
 }
 
 /** How a listing shows an order, a quote request or a rep's quote payload. */

@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { quotedFigures } from '../../engine/quotes/quoteChanges.ts';
-import type { RepQuote } from '../../engine/quotes/repQuote.ts';
-import { applyQuoteEvent } from '../../engine/quotes/quoteState.ts';
+import { applyQuoteEvent, quotedFigures, type RepQuote } from '../../engine/index.ts';
 import { requireApprover, type Authenticator, type SignedInUser } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { plantToday, type Clock } from '../clock.ts';
 import type { IdempotencyClaim } from '../db/quoteIdempotencyStore.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
@@ -23,11 +22,11 @@ import type { QuotePayloadSubmit } from './submitRoutes.ts';
 
 interface Deps extends QuotePayloadSubmit {
   catalogue: Catalogue;
+  clock: Clock;
   quotes: QuoteRevisionStore;
   store: SubmissionStore;
   auth: Authenticator;
   views: QuoteViews;
-  clock: () => Date;
 }
 
 /** Whose `Idempotency-Key`s a save uses: a token's user by name (as before), a person by id. */
@@ -108,7 +107,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     const next = applyQuoteEvent(
       status.facts,
       { kind: 'revise', needsApproval: priced.approvalRequired, validUntil: quote.validUntil },
-      todayOf(now),
+      todayOf(now, deps.catalogue, quote.lines[0]?.productId),
     );
     if (!next.ok)
       throw new HttpError(409, next.code, `quote ${number} cannot be revised: ${next.message}`);
@@ -138,6 +137,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       user: keyOwner(user),
       target: 'POST /api/quotes',
       keys: deps.quotes.keys,
+      now: deps.clock(),
       rebuild,
       save: async (claim) => {
         const r = await save(parseQuoteBody(request.body), user, undefined, claim);
@@ -231,6 +231,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
         user: keyOwner(user),
         target: `POST /api/quotes/${number}/revisions`,
         keys: deps.quotes.keys,
+        now: deps.clock(),
         rebuild,
         save: async (claim) => {
           const r = await save(parseQuoteBody(request.body), user, number, claim);
@@ -259,7 +260,11 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
         );
       const now = deps.clock();
       const status = await deps.views.status(r);
-      const next = applyQuoteEvent(status.facts, { kind: 'approve' }, todayOf(now));
+      const next = applyQuoteEvent(
+        status.facts,
+        { kind: 'approve' },
+        todayOf(now, deps.catalogue, r.quote.lines[0]?.productId),
+      );
       if (!next.ok)
         throw new HttpError(
           409,
@@ -284,7 +289,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       const { number } = request.params;
       const { revision } = parseRevisionBody(request.body, 'DUPLICATE_INVALID', 'duplicate');
       const source = (await revisionOrThrow(number, revision)).found;
-      const today = todayOf(deps.clock());
+      const today = plantToday(deps.clock(), deps.catalogue, source.quote.lines[0]?.productId);
       const quote = { ...source.quote, pricing: { ...source.quote.pricing, date: today } };
       const r = await save(quote, user);
       return reply.code(201).send(

@@ -1,7 +1,11 @@
-import { PricingError } from '../../engine/pricing/PricingError.ts';
-import { priceQuote, type PricedQuote } from '../../engine/quotes/priceQuote.ts';
-import { parseRepQuote, type RepQuote } from '../../engine/quotes/repQuote.ts';
-import { validate } from '../../engine/solver/validate.ts';
+import {
+  PricingError,
+  priceQuote,
+  type PricedQuote,
+  parseRepQuote,
+  type RepQuote,
+  validate,
+} from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { HttpError } from '../httpError.ts';
 
@@ -96,9 +100,16 @@ export function parseRevisionBody(
   code: string,
   what: string,
 ): { revision?: number } {
-  const b = (
-    typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}
-  ) as Record<string, unknown>;
+  // No body at all names no revision (the latest); anything but a JSON object is refused, never
+  // read as `{}` (a manager asking for a revision must get that revision or an error).
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    const message = `the body must be a JSON object { revision? }, not ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`;
+    throw new HttpError(400, code, `the ${what} is invalid: $: ${message}`, {
+      issues: [{ path: '$', message }],
+    });
+  }
+  const b = body as Record<string, unknown>;
   const issues: { path: string; message: string }[] = [];
   for (const key of Object.keys(b))
     if (key !== 'revision')

@@ -1,25 +1,24 @@
 import type { FastifyInstance } from 'fastify';
-import { quoteChanges } from '../../engine/quotes/quoteChanges.ts';
-import { buildOrderPayload } from '../../engine/orders/buildOrder.ts';
+import { applyQuoteEvent, buildOrderPayload, quoteChanges } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { plantToday, type Clock } from '../clock.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
-import { applyQuoteEvent } from '../../engine/quotes/quoteState.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { QuoteEventStore } from '../db/quoteEventStore.ts';
 import { pricedNow } from './quoteView.ts';
-import { todayOf, type QuoteViews } from './quoteViews.ts';
+import type { QuoteViews } from './quoteViews.ts';
 import type { TrustedSubmit } from './submitRoutes.ts';
 
 interface Deps extends TrustedSubmit {
   catalogue: Catalogue;
+  clock: Clock;
   quotes: QuoteRevisionStore;
   store: SubmissionStore;
   events: QuoteEventStore;
   views: QuoteViews;
   auth: Authenticator;
-  clock: () => Date;
 }
 
 /**
@@ -39,7 +38,7 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
     return r;
   };
   const accepted = async (r: { number: string; revision: number }, key: string) => {
-    const placed = await deps.store.byKey(key);
+    const placed = await deps.store.byKey('server', key);
     if (placed)
       await deps.events.record({
         number: r.number,
@@ -70,8 +69,9 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const r = await shared(request.params.token);
       // A repeat accept (a double click, a retry) answers with the order the first one placed.
+      // The key is the server's own (namespace 'server'): no client key can take or replay it.
       const idempotencyKey = `quote-accept-${r.number}-r${r.revision}`;
-      const placed = await deps.store.byKey(idempotencyKey);
+      const placed = await deps.store.byKey('server', idempotencyKey);
       if (placed) {
         await accepted(r, idempotencyKey);
         return reply
@@ -80,7 +80,7 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           .send(placed.response);
       }
       const now = deps.clock();
-      const today = todayOf(now);
+      const today = plantToday(now, deps.catalogue, r.quote.lines[0]?.productId);
       const { document, status } = await deps.views.customer(r);
       const verdict = applyQuoteEvent(status.facts, { kind: 'accept' }, today);
       if (!verdict.ok) {

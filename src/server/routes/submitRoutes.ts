@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canonicalJson } from '../../engine/orders/contentHash.ts';
-import { parseOrderPayload, type OrderPayload } from '../../engine/orders/schema.ts';
+import { canonicalJson, parseOrderPayload, type OrderPayload } from '../../engine/index.ts';
 import { authenticate } from '../auth.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { acceptedPriceDates, type Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
@@ -20,11 +21,6 @@ export interface SubmitAnswer {
   totals: OrderPayload['totals'];
   /** Differences that did not block (e.g. a promise that moved). */
   warnings: unknown[];
-}
-
-/** UTC dates around `now`: a buyer's "today" may be yesterday or tomorrow in UTC. */
-function priceDates(now: Date): string[] {
-  return [-1, 0, 1].map((d) => new Date(now.getTime() + d * 86_400_000).toISOString().slice(0, 10));
 }
 
 function replay(reply: FastifyReply, s: StoredSubmission): unknown {
@@ -80,6 +76,8 @@ export function submitRoutes(
     verifier: Verifier;
     store: SubmissionStore;
     config: ServerConfig;
+    catalogue: Catalogue;
+    clock: Clock;
     users: readonly ServerUser[];
   },
 ): TrustedSubmit & QuotePayloadSubmit {
@@ -124,11 +122,17 @@ export function submitRoutes(
           'IDEMPOTENCY_KEY_MISMATCH',
           `the Idempotency-Key header '${header}' differs from $.idempotencyKey '${bodyKey}'`,
         );
+      // A rep's quote payload is only stored, or replayed, for a signed-in user: the key look-up
+      // below must not answer a stored quote to anyone who knows its key.
+      if ((body as { kind?: unknown }).kind === 'quote') authenticate(authorization, deps.users);
+      // Keys the server makes (a shared quote's accept) live in their own namespace: a client's
+      // key, whatever its text, can never occupy or replay one.
+      const namespace = trusted ? 'server' : 'client';
       const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
       if (typeof bodyKey === 'string') {
-        const first = await deps.store.byKey(bodyKey);
+        const first = await deps.store.byKey(namespace, bodyKey);
         if (first) {
-          if (first.bodyHash !== bodyHash) throw conflict(bodyKey, first);
+          if (first.bodyHash !== bodyHash && !trusted) throw conflict(bodyKey);
           return replay(reply, first);
         }
       }
@@ -150,12 +154,10 @@ export function submitRoutes(
           'WRONG_ENDPOINT',
           `$.kind '${payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
         );
-      if (payload.kind === 'quote') authenticate(authorization, deps.users);
-
-      const now = new Date();
+      const now = deps.clock();
       const verdict = await deps.verifier.verify(
         payload,
-        priceDates(now),
+        acceptedPriceDates(now, deps.catalogue),
         deps.config.verifyPromise,
       );
       // An approved quote's price may pass a guardrail: that difference is kept as a warning.
@@ -175,6 +177,7 @@ export function submitRoutes(
       const receivedAt = now.toISOString();
       const result = await deps.store.submit({
         kind: payload.kind,
+        namespace,
         idempotencyKey: payload.idempotencyKey,
         bodyHash,
         payload,
@@ -199,7 +202,10 @@ export function submitRoutes(
         case 'replayed':
           return replay(reply, result.submission);
         case 'conflict':
-          throw conflict(payload.idempotencyKey, result.submission);
+          // The server's accept key names one revision of one quote: whichever concurrent accept
+          // stored its order first (their createdAt may differ by a second) is the answer to all.
+          if (trusted) return replay(reply, result.submission);
+          throw conflict(payload.idempotencyKey);
         default:
           return result satisfies never;
       }
@@ -221,10 +227,11 @@ export function submitRoutes(
   };
 }
 
-function conflict(key: string, first: StoredSubmission): HttpError {
+/** 409 for another body under a used key; it names nothing of the stored submission. */
+function conflict(key: string): HttpError {
   return new HttpError(
     409,
     'IDEMPOTENCY_KEY_REUSED',
-    `idempotency key '${key}' was already used for ${first.number} with a different body; use a new key for a new submission`,
+    `idempotency key '${key}' was already used with a different body; use a new key for a new submission`,
   );
 }

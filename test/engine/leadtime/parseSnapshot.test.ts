@@ -195,11 +195,11 @@ describe('lintSnapshot', () => {
       },
     },
     {
-      name: 'a bought item with no source',
+      name: 'a bought item a product needs with no source (an error: every order of it is unavailable)',
       patch: (s) => {
         s.stock.BLUE = { onHand: 0 };
       },
-      finding: { severity: 'warning', code: 'no-source', path: '$.items.BLUE', file: 'snap.json' },
+      finding: { severity: 'error', code: 'no-source', path: '$.items.BLUE', file: 'snap.json' },
     },
     {
       name: 'stock is a source',

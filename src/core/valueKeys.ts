@@ -1,4 +1,4 @@
-import type { Attribute, SelectionValue } from '../../engine/model/types.ts';
+import type { Attribute, SelectionValue } from '../engine/index.ts';
 
 /** Rounds away binary noise so number steps compare exactly (as the solver does). */
 function tidy(x: number): number {

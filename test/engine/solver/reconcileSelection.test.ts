@@ -3,7 +3,7 @@ import { parseModel } from '../../../src/engine/model/parseModel.ts';
 import type { Selection } from '../../../src/engine/model/types.ts';
 import { compile } from '../../../src/engine/solver/compile.ts';
 import { count } from '../../../src/engine/solver/count.ts';
-import { reconcileSelection } from '../../../src/react/engine/reconcileSelection.ts';
+import { reconcileSelection } from '../../../src/engine/solver/reconcileSelection.ts';
 import showcaseJson from '../../fixtures/widget/showcase.json';
 
 const compiled = compile(parseModel(showcaseJson));

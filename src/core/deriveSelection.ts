@@ -1,4 +1,4 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/model/types.ts';
+import type { ProductModel, Selection, SelectionValue } from '../engine/index.ts';
 import { relevantNow } from './relevantNow.ts';
 import { isValidValue } from './valueKeys.ts';
 

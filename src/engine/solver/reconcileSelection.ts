@@ -1,7 +1,7 @@
-import type { Selection, SelectionValue } from '../../engine/model/types.ts';
-import type { CompiledModel } from '../../engine/solver/compile.ts';
-import { count } from '../../engine/solver/count.ts';
-import type { Repair, SelectionChange } from '../../engine/solver/types.ts';
+import type { Selection, SelectionValue } from '../model/types.ts';
+import type { CompiledModel } from './compile.ts';
+import { count } from './count.ts';
+import type { Repair, SelectionChange } from './types.ts';
 
 function feasible(compiled: CompiledModel, selection: Selection): boolean {
   return count(compiled, selection) > 0n;

@@ -1,6 +1,11 @@
-import { evaluate } from '../../engine/model/evaluate.ts';
-import { attributesOf, type Expr } from '../../engine/model/rules/ast.ts';
-import type { Attribute, Selection, SelectionValue } from '../../engine/model/types.ts';
+import {
+  attributesOf,
+  evaluate,
+  type Attribute,
+  type Expr,
+  type Selection,
+  type SelectionValue,
+} from '../engine/index.ts';
 import { keyToValue, valueKeys } from './valueKeys.ts';
 
 /** Above this many combinations of open attributes, relevance is not decided in advance. */

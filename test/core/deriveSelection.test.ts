@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../../src/engine/model/parseModel.ts';
-import type { Selection } from '../../../src/engine/model/types.ts';
-import { deriveSelection } from '../../../src/react/derive/deriveSelection.ts';
-import deskJson from '../../fixtures/minimal/desk.json';
-import showcaseJson from '../../fixtures/widget/showcase.json';
+import { parseModel } from '../../src/engine/model/parseModel.ts';
+import type { Selection } from '../../src/engine/model/types.ts';
+import { deriveSelection } from '../../src/core/deriveSelection.ts';
+import deskJson from '../fixtures/minimal/desk.json';
+import showcaseJson from '../fixtures/widget/showcase.json';
 
 const desk = parseModel(deskJson);
 const showcase = parseModel(showcaseJson);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../../src/engine/model/parseModel.ts';
-import type { Selection } from '../../../src/engine/model/types.ts';
-import { deriveSelection } from '../../../src/react/derive/deriveSelection.ts';
-import { relevantNow } from '../../../src/react/derive/relevantNow.ts';
-import sofaJson from '../../../public/catalogue/sofa.json';
-import deskJson from '../../fixtures/minimal/desk.json';
-import showcaseJson from '../../fixtures/widget/showcase.json';
+import { parseModel } from '../../src/engine/model/parseModel.ts';
+import type { Selection } from '../../src/engine/model/types.ts';
+import { deriveSelection } from '../../src/core/deriveSelection.ts';
+import { relevantNow } from '../../src/core/relevantNow.ts';
+import sofaJson from '../../public/catalogue/sofa.json';
+import deskJson from '../fixtures/minimal/desk.json';
+import showcaseJson from '../fixtures/widget/showcase.json';
 
 const sofa = parseModel(sofaJson);
 const desk = parseModel(deskJson);
