@@ -351,6 +351,31 @@ describe('RepQuote in German (locale de-DE)', () => {
     expect(await seriousViolations(el)).toEqual([]);
   });
 
+  it('errors shown in English are said in German once the page switches to German', async () => {
+    function Switchable() {
+      const [locale, setLocale] = useState('en');
+      return (
+        <>
+          <button type="button" onClick={() => setLocale('de-DE')}>
+            Deutsch
+          </button>
+          <RepQuote {...editorProps({ api: memoryRepApi(), locale })} />
+        </>
+      );
+    }
+    render(<Switchable />);
+    await userEvent.fill(page.getByLabelText('Customer name'), '');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect
+      .element(page.getByLabelText('Customer name'))
+      .toHaveAccessibleDescription('Enter the name of the customer.');
+    await userEvent.click(page.getByRole('button', { name: 'Deutsch' }));
+    const name = page.getByLabelText('Name des Kunden');
+    await expect.element(name).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(name).not.toHaveAccessibleDescription('Enter the name of the customer.');
+    await expect.element(name).toHaveAccessibleDescription('Geben Sie den Namen des Kunden ein.');
+  });
+
   it('switching the language keeps what was typed, in the new notation', async () => {
     const api = memoryRepApi();
     function Switchable() {

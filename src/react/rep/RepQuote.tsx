@@ -110,8 +110,12 @@ function RepQuoteEditor(props: RepQuoteProps) {
   const locale = props.locale ?? 'en';
   const today = props.now.slice(0, 10);
   const schemas = (currency: string) => repQuoteFormSchemaFor(locale, currency, today);
+  // The locale the form's values are typed in (and its messages said in): it follows `locale`.
+  const typedIn = useRef(locale);
   const form = useForm<RepQuoteFormValues>({
-    resolver: repQuoteResolver(locale, today),
+    // Read at each check: after a language switch, messages come in the new language.
+    resolver: (values, context, options) =>
+      repQuoteResolver(typedIn.current, today)(values, context, options),
     // Checked on save, then on every change: no error appears on blur, where it would shift the
     // layout under the pointer between press and release and swallow the click on Save.
     mode: 'onSubmit',
@@ -191,14 +195,15 @@ function RepQuoteEditor(props: RepQuoteProps) {
     first.focus();
   }, [refusals, errorCount]);
 
-  // A new locale: what was typed in the discount fields moves to its decimal notation.
-  const typedIn = useRef(locale);
+  // A new locale: what was typed in the discount fields moves to its decimal notation, and the
+  // errors on screen are checked again, to be said in the new language.
   useEffect(() => {
     if (typedIn.current === locale) return;
     const from = repFormat(typedIn.current, currency);
     typedIn.current = locale;
     const discounts = form.getValues('discounts');
     form.setValue('discounts', relocaliseDiscounts(discounts, from, repFormat(locale, currency)));
+    if (Object.keys(form.formState.errors).length > 0) void form.trigger();
   }, [locale, currency, form]);
 
   const call = useMutation({
