@@ -116,6 +116,7 @@ export {
   customerQuoteWire,
   quotedFiguresWire,
   quoteChangeWire,
+  priceResultWire,
   lineMarginWire,
   repQuoteWire,
   pipelineItemWire,
@@ -124,6 +125,7 @@ export {
   sendResultWire,
   acceptResultWire,
   devMailWire,
+  customerDocument,
 } from './quotes/index.ts';
 export type {
   RepQuote,
@@ -152,6 +154,8 @@ export type {
   AcceptResultWire,
   DevMailWire,
   SellerWire,
+  SellerConfig,
+  CustomerDocumentInput,
 } from './quotes/index.ts';
 // Used by the other layers (which enter the engine here only, see eslint.config.js).
 export { PromiseInputError } from './leadtime/planOrder.ts';

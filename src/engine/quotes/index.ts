@@ -18,3 +18,5 @@ export type {
   ApprovalStatus,
 } from './quoteState.ts';
 export * from './wire.ts';
+export { customerDocument } from './customerDocument.ts';
+export type { SellerConfig, CustomerDocumentInput } from './customerDocument.ts';

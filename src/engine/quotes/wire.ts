@@ -5,6 +5,8 @@
  * Engine results (the price waterfall, the promise) are checked at their top level only: both
  * sides run the same engine.
  */
+import type { PriceResult } from '../pricing/price.ts';
+import type { QuoteChange, QuotedFigures } from './quoteChanges.ts';
 import { repQuoteSchema } from './repQuote.ts';
 import { QUOTE_STATES } from './quoteState.ts';
 import { z } from '../zod.ts';
@@ -166,19 +168,35 @@ export const customerQuoteWire = z.object({
   order: z.nullable(z.object({ number: z.string() })),
 });
 
-/** Figures stored with a revision (what the customer was shown). */
-export const quotedFiguresWire = z.looseObject({
-  currency: z.string(),
-  totals: z.object({ subtotal: money, tax: money, total: money }),
-  approvalRequired: z.boolean(),
-});
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Figures stored with a revision (what the customer was shown); checked at the top level. */
+export const quotedFiguresWire = z.custom<QuotedFigures>(
+  (v) =>
+    isRecord(v) &&
+    typeof v['currency'] === 'string' &&
+    isRecord(v['totals']) &&
+    typeof v['approvalRequired'] === 'boolean',
+  'quoted figures: { currency, totals, approvalRequired, … }',
+);
 
 /** A change since a revision was quoted, with its JSON path. */
-export const quoteChangeWire = z.looseObject({
-  kind: z.string(),
-  path: z.string(),
-  message: z.string(),
-});
+export const quoteChangeWire = z.custom<QuoteChange>(
+  (v) => isRecord(v) && typeof v['kind'] === 'string' && typeof v['message'] === 'string',
+  'a change: { kind, path, message }',
+);
+
+/** The engine's price of a revision (waterfall, guardrails); checked at the top level. */
+export const priceResultWire = z.custom<PriceResult>(
+  (v) =>
+    isRecord(v) &&
+    typeof v['currency'] === 'string' &&
+    typeof v['total'] === 'string' &&
+    Array.isArray(v['lines']) &&
+    Array.isArray(v['violations']),
+  'a price result: { currency, total, lines, violations, … }',
+);
 
 /** A rep's margin on a line: the list price, the net, and how far below list (no costs are known). */
 export const lineMarginWire = z.object({
@@ -213,12 +231,7 @@ export const repQuoteWire = z.object({
   ),
   quote: repQuoteSchema,
   quoted: quotedFiguresWire,
-  price: z.looseObject({
-    currency: z.string(),
-    total: money,
-    lines: z.array(z.looseObject({ lineId: z.string() })),
-    violations: z.array(guardrailWire),
-  }),
+  price: priceResultWire,
   promise: z.nullable(
     z.looseObject({
       status: z.enum(['ok', 'unavailable']),
