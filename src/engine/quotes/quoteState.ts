@@ -45,7 +45,7 @@ export interface QuoteFacts {
 
 /** Something that happens to a quote. */
 export type QuoteEvent =
-  | { kind: 'revise'; needsApproval: boolean }
+  | { kind: 'revise'; needsApproval: boolean; validUntil: string }
   | { kind: 'approve' }
   | { kind: 'send' }
   | { kind: 'view' }
@@ -116,6 +116,7 @@ export function applyQuoteEvent(
       return done({
         ...facts,
         revision: facts.revision + 1,
+        validUntil: event.validUntil,
         approval: event.needsApproval ? 'required' : 'not-needed',
       });
     case 'approve':

@@ -106,7 +106,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     const status = await deps.views.status(current.found);
     const next = applyQuoteEvent(
       status.facts,
-      { kind: 'revise', needsApproval: priced.approvalRequired },
+      { kind: 'revise', needsApproval: priced.approvalRequired, validUntil: quote.validUntil },
       todayOf(now),
     );
     if (!next.ok)
