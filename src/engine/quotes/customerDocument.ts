@@ -128,10 +128,12 @@ export function customerDocument(input: CustomerDocumentInput): Doc {
       product: productName(l.productId),
       quantity: l.quantity,
       options: model
-        ? Object.entries(selection).map(([attributeId, value]) => ({
-            attribute: model.attributes.find((a) => a.id === attributeId)?.label ?? attributeId,
-            value: valueInWords(model, attributeId, value),
-          }))
+        ? Object.entries(selection)
+            .filter(([, value]) => !(Array.isArray(value) && value.length === 0))
+            .map(([attributeId, value]) => ({
+              attribute: model.attributes.find((a) => a.id === attributeId)?.label ?? attributeId,
+              value: valueInWords(model, attributeId, value),
+            }))
         : [],
       listUnit: l.listUnit,
       list: money(list, currency),
