@@ -125,6 +125,8 @@ export {
   sendResultWire,
   acceptResultWire,
   devMailWire,
+  submissionWire,
+  quoteLookupWire,
   customerDocument,
 } from './quotes/index.ts';
 export type {
@@ -154,6 +156,8 @@ export type {
   AcceptResultWire,
   DevMailWire,
   SellerWire,
+  SubmissionWire,
+  QuoteLookupWire,
   SellerConfig,
   CustomerDocumentInput,
 } from './quotes/index.ts';

@@ -6,6 +6,7 @@ import {
   customerQuoteWire,
   meWire,
   pipelinePageWire,
+  quoteLookupWire,
   repQuoteWire,
   sendResultWire,
 } from '../../src/engine/index.ts';
@@ -142,6 +143,10 @@ export async function quoteJourney(server: ServerProcess, db: string, catcher: M
   );
   expect(requested.status).toBe(201);
   const q = requested.body['number'] as string;
+  const lookedUp = quoteLookupWire.parse(
+    (await call('GET', `/api/quotes/${q}`, undefined, { cookie: rep.cookie })).body,
+  );
+  expect(lookedUp).toMatchObject({ number: q, kind: 'quote-request' });
   const find = async (query: string) =>
     pipelinePageWire.parse(
       (await call('GET', `/api/pipeline?${query}`, undefined, { cookie: rep.cookie })).body,

@@ -370,6 +370,23 @@ export const devMailWire = z.object({
   ),
 });
 
+/**
+ * A stored order, quote request or rep's quote payload as the listings and `GET /api/quotes/:Q-…`
+ * answer it: its number, kind, key, arrival and the verified order payload.
+ */
+export const submissionWire = z.object({
+  seq: z.int(),
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum(['order', 'quote-request', 'quote']),
+  idempotencyKey: z.string(),
+  receivedAt: z.string(),
+  payload: z.unknown(),
+});
+
+/** `GET /api/quotes/:number`: a rep quote's revision, or a stored quote request. */
+export const quoteLookupWire = z.union([repQuoteWire, submissionWire]);
+
 /** The typed answers. */
 export type MeWire = z.output<typeof meWire>;
 export type ErrorWire = z.output<typeof errorWire>;
@@ -381,4 +398,6 @@ export type ApprovalQueueWire = z.output<typeof approvalQueueWire>;
 export type SendResultWire = z.output<typeof sendResultWire>;
 export type AcceptResultWire = z.output<typeof acceptResultWire>;
 export type DevMailWire = z.output<typeof devMailWire>;
+export type SubmissionWire = z.output<typeof submissionWire>;
+export type QuoteLookupWire = z.output<typeof quoteLookupWire>;
 export type SellerWire = z.output<typeof sellerWire>;
