@@ -128,6 +128,7 @@ export {
   submissionWire,
   quoteLookupWire,
   customerDocument,
+  lineMargins,
 } from './quotes/index.ts';
 export type {
   RepQuote,

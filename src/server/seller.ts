@@ -1,8 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { type SellerConfig } from '../engine/index.ts';
 import { join } from 'node:path';
-import { jsonPath } from '../engine/model/jsonPath.ts';
-import type { SellerConfig } from '../engine/quotes/customerDocument.ts';
 import { z } from '../engine/zod.ts';
+
+/** A zod issue's path as a JSON path (`$.address[1]`). */
+const jsonPath = (path: readonly PropertyKey[]): string =>
+  `$${path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('')}`;
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 

@@ -95,7 +95,12 @@ export async function startServer(
 function running(
   app: FastifyInstance,
   config: ServerConfig,
-  parts: { store: SubmissionStore; verifier: Verifier; accounts: UserStore; mailer?: Mailer | undefined },
+  parts: {
+    store: SubmissionStore;
+    verifier: Verifier;
+    accounts: UserStore;
+    mailer?: Mailer | undefined;
+  },
   db: Db,
 ): RunningServer {
   const { store, verifier, accounts, mailer } = parts;

@@ -20,7 +20,7 @@ beforeAll(async () => {
   catcher = await MailCatcher.start();
   db = tempDb();
   server = await startServerProcess(db, [], 0, mailEnv(catcher));
-});
+}, 30_000);
 afterAll(async () => {
   await server?.stop();
   await catcher?.close();

@@ -127,9 +127,10 @@ export const codeOf = (r: { body: Record<string, unknown> }) =>
  */
 export function serverForTests(): ReturnType<typeof jsonCaller> {
   let server: ServerProcess | undefined;
+  // A loaded CI machine may take more than the default 10 s to start a server (tsx, warm threads).
   beforeAll(async () => {
     server = await startServerProcess(tempDb());
-  });
+  }, 30_000);
   afterAll(async () => {
     await server?.stop();
   });

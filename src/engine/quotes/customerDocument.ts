@@ -211,3 +211,33 @@ export function customerDocument(input: CustomerDocumentInput): Doc {
     order: input.order === null ? null : { number: input.order },
   };
 }
+
+/**
+ * A rep's margins on each line: the list price, the net after every discount, and how far below
+ * list it is (no costs are known to the pricing file, so this is the margin given away).
+ *
+ * @example
+ * lineMargins(priced.price)[0] // { lineId: 'L1', list: '1742.00', net: '1219.40', belowList: '522.60', belowListPercent: '30' }
+ */
+export function lineMargins(p: PriceResult): {
+  lineId: string;
+  list: string;
+  net: string;
+  belowList: string;
+  belowListPercent: string;
+}[] {
+  const dp = minorUnits(p.currency);
+  return p.lines.map((l) => {
+    const list = round(dec(l.listUnit).times(decInt(l.quantity)), dp, 'halfUp');
+    const below = list.minus(dec(l.line));
+    return {
+      lineId: l.lineId,
+      list: money(list, p.currency),
+      net: l.line,
+      belowList: money(below, p.currency),
+      belowListPercent: list.gt(ZERO)
+        ? round(below.times(decInt(100)).div(list), 2, 'halfUp').toFixed()
+        : '0',
+    };
+  });
+}

@@ -18,5 +18,5 @@ export type {
   ApprovalStatus,
 } from './quoteState.ts';
 export * from './wire.ts';
-export { customerDocument } from './customerDocument.ts';
+export { customerDocument, lineMargins } from './customerDocument.ts';
 export type { SellerConfig, CustomerDocumentInput } from './customerDocument.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { type devMailWire } from '../../engine/index.ts';
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { devMailWire } from '../../engine/quotes/wire.ts';
 import type { z } from '../../engine/zod.ts';
 
 /** One message the catcher received. */

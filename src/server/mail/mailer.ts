@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** Where e-mail goes and what links point at (see the README, "Sending a quote"). */
 export interface MailConfig {
@@ -58,11 +58,16 @@ export interface Mail {
   html: string;
 }
 
-/** Sends e-mail over SMTP with nodemailer. */
+/** Sends e-mail over SMTP with nodemailer (loaded on the first send, not at start-up). */
 export class Mailer {
-  private readonly transport: Transporter;
-  constructor(readonly config: MailConfig) {
-    this.transport = nodemailer.createTransport(config.smtpUrl);
+  private transport: Promise<Transporter> | undefined;
+  constructor(readonly config: MailConfig) {}
+
+  private connect(): Promise<Transporter> {
+    this.transport ??= import('nodemailer').then((m) =>
+      m.default.createTransport(this.config.smtpUrl),
+    );
+    return this.transport;
   }
 
   /** The customer's link of a share token. */
@@ -74,12 +79,12 @@ export class Mailer {
 
   /** Sends `mail`; resolves with the message id once the SMTP server accepted it. */
   async send(mail: Mail): Promise<{ messageId: string }> {
-    const info = await this.transport.sendMail({ from: this.config.from, ...mail });
+    const info = await (await this.connect()).sendMail({ from: this.config.from, ...mail });
     return { messageId: String(info.messageId) };
   }
 
   /** Closes the SMTP connections. */
   close(): void {
-    this.transport.close();
+    void this.transport?.then((t) => t.close());
   }
 }

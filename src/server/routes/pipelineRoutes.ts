@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { OrderPayload } from '../../engine/orders/schema.ts';
-import { QUOTE_STATES, quoteState } from '../../engine/quotes/quoteState.ts';
-import type {
-  approvalQueueWire,
-  pipelineItemWire,
-  pipelinePageWire,
-} from '../../engine/quotes/wire.ts';
+import {
+  QUOTE_STATES,
+  quoteState,
+  type OrderPayload,
+  type approvalQueueWire,
+  type pipelineItemWire,
+  type pipelinePageWire,
+} from '../../engine/index.ts';
 import type { z } from '../../engine/zod.ts';
 import { requireApprover, type Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
@@ -120,7 +121,7 @@ export function pipelineRoutes(app: FastifyInstance, deps: Deps): void {
     ]);
     const byQuote = new Map<string, QuoteEventRow[]>();
     for (const e of events) byQuote.set(e.number, [...(byQuote.get(e.number) ?? []), e]);
-    const today = todayOf(deps.clock());
+    const today = todayOf(deps.clock(), deps.catalogue);
     return latest.map((r) => {
       const own = byQuote.get(r.number) ?? [];
       const approval = approvals.get(`${r.number}#${r.revision}`);

@@ -1,9 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { OrderPayload } from '../../engine/orders/schema.ts';
-import { draftQuote } from '../../engine/quotes/draftQuote.ts';
-import { quotedFigures } from '../../engine/quotes/quoteChanges.ts';
-import { applyQuoteEvent, type QuoteEvent } from '../../engine/quotes/quoteState.ts';
-import type { devMailWire, sendResultWire } from '../../engine/quotes/wire.ts';
+import {
+  applyQuoteEvent,
+  draftQuote,
+  quotedFigures,
+  type OrderPayload,
+  type QuoteEvent,
+  type devMailWire,
+  type sendResultWire,
+} from '../../engine/index.ts';
 import type { z } from '../../engine/zod.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
@@ -73,7 +77,11 @@ export function quoteActionRoutes(app: FastifyInstance, deps: Deps): void {
   const event = async (number: string, e: QuoteEvent, what: string) => {
     const got = await latestOrThrow(number);
     const status = await deps.views.status(got.found);
-    const next = applyQuoteEvent(status.facts, e, todayOf(deps.clock()));
+    const next = applyQuoteEvent(
+      status.facts,
+      e,
+      todayOf(deps.clock(), deps.catalogue, got.found.quote.lines[0]?.productId),
+    );
     if (!next.ok)
       throw new HttpError(
         next.code === 'QUOTE_EXPIRED' ? 410 : 409,
@@ -101,7 +109,7 @@ export function quoteActionRoutes(app: FastifyInstance, deps: Deps): void {
       if (already !== null) return existing(already);
       const p = request_.payload as OrderPayload;
       const now = deps.clock();
-      const today = todayOf(now);
+      const today = todayOf(now, deps.catalogue, p.lines[0]?.productId);
       const draft = draftQuote(p.lines[0]!.productId, today, p.pricing.currency);
       const quote = parseQuoteBody({
         rep: user.name,

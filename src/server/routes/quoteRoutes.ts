@@ -107,7 +107,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     const next = applyQuoteEvent(
       status.facts,
       { kind: 'revise', needsApproval: priced.approvalRequired, validUntil: quote.validUntil },
-      todayOf(now),
+      todayOf(now, deps.catalogue, quote.lines[0]?.productId),
     );
     if (!next.ok)
       throw new HttpError(409, next.code, `quote ${number} cannot be revised: ${next.message}`);
@@ -260,7 +260,11 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
         );
       const now = deps.clock();
       const status = await deps.views.status(r);
-      const next = applyQuoteEvent(status.facts, { kind: 'approve' }, todayOf(now));
+      const next = applyQuoteEvent(
+        status.facts,
+        { kind: 'approve' },
+        todayOf(now, deps.catalogue, r.quote.lines[0]?.productId),
+      );
       if (!next.ok)
         throw new HttpError(
           409,
@@ -285,7 +289,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       const { number } = request.params;
       const { revision } = parseRevisionBody(request.body, 'DUPLICATE_INVALID', 'duplicate');
       const source = (await revisionOrThrow(number, revision)).found;
-      const today = todayOf(deps.clock());
+      const today = plantToday(deps.clock(), deps.catalogue, source.quote.lines[0]?.productId);
       const quote = { ...source.quote, pricing: { ...source.quote.pricing, date: today } };
       const r = await save(quote, user);
       return reply.code(201).send(

@@ -1,20 +1,20 @@
-import { customerDocument, type SellerConfig } from '../../engine/quotes/customerDocument.ts';
-import type { PricedQuote } from '../../engine/quotes/priceQuote.ts';
-import { quoteChanges } from '../../engine/quotes/quoteChanges.ts';
+import type { z } from '../../engine/zod.ts';
 import {
+  customerDocument,
+  quoteChanges,
   quoteState,
   type ApprovalStatus,
+  type PricedQuote,
   type QuoteFacts,
   type QuoteState,
-} from '../../engine/quotes/quoteState.ts';
-import type {
-  customerQuoteWire,
-  quoteActivityWire,
-  repQuoteWire,
-} from '../../engine/quotes/wire.ts';
-import { dec, decInt, minorUnits, money, round, ZERO } from '../../engine/pricing/money.ts';
-import type { z } from '../../engine/zod.ts';
+  type SellerConfig,
+  type customerQuoteWire,
+  type quoteActivityWire,
+  type repQuoteWire,
+  lineMargins,
+} from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
+import { plantToday } from '../clock.ts';
 import type { QuoteEventRow, QuoteEventStore } from '../db/quoteEventStore.ts';
 import type {
   QuoteApproval,
@@ -24,8 +24,9 @@ import type {
 } from '../db/quoteRevisionStore.ts';
 import { pricedNow } from './quoteView.ts';
 
-/** The calendar day of `now` the quote's validity is compared with. */
-export const todayOf = (now: Date): string => now.toISOString().slice(0, 10);
+/** The plant-local calendar day of `now` a quote's validity is compared with. */
+export const todayOf = (now: Date, catalogue: Catalogue, productId?: string): string =>
+  plantToday(now, catalogue, productId);
 
 /**
  * A revision's approval: `not-needed` when it was within every guardrail as saved, else `approved`
@@ -105,7 +106,10 @@ export class QuoteViews {
       approval,
       events,
       facts,
-      state: quoteState(facts, todayOf(this.deps.clock())),
+      state: quoteState(
+        facts,
+        todayOf(this.deps.clock(), this.deps.catalogue, latest.quote.lines[0]?.productId),
+      ),
     };
   }
 
@@ -165,20 +169,7 @@ export class QuoteViews {
         : await this.deps.quotes.approval(r.number, r.revision);
     const priced = pricedNow(r.quote, this.deps.catalogue, this.deps.clock());
     const p = priced.price;
-    const dp = minorUnits(p.currency);
-    const margins = p.lines.map((l) => {
-      const list = round(dec(l.listUnit).times(decInt(l.quantity)), dp, 'halfUp');
-      const below = list.minus(dec(l.line));
-      return {
-        lineId: l.lineId,
-        list: money(list, p.currency),
-        net: l.line,
-        belowList: money(below, p.currency),
-        belowListPercent: list.gt(ZERO)
-          ? round(below.times(decInt(100)).div(list), 2, 'halfUp').toFixed()
-          : '0',
-      };
-    });
+    const margins = lineMargins(p);
     const promise = priced.promise;
     return {
       kind: 'rep-quote',

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { meWire } from '../../engine/quotes/wire.ts';
+import { type meWire } from '../../engine/index.ts';
 import type { z } from '../../engine/zod.ts';
 import type { Authenticator, SignedInUser } from '../auth/authenticator.ts';
 import { HttpError } from '../httpError.ts';
