@@ -1,14 +1,56 @@
 import {
   type Attribute,
+  type CompiledModel,
   type ProductModel,
   type Selection,
   type SelectionValue,
+  compile,
+  deserializeCompiled,
+  isCompiledFile,
   isOnStep,
   parseModel,
   SolverError,
 } from '../engine/index.ts';
 import { CliError, EXIT } from './CliError.ts';
 import { readJson } from './readJson.ts';
+
+/** A model ready for solver queries: compiled on first use, or loaded from a compiled file. */
+export interface SolverInput {
+  model: ProductModel;
+  compiled: () => CompiledModel;
+}
+
+/**
+ * Reads a model file or a compiled file (detected by its `format`, as `madeto compile` writes
+ * it). A compiled file carries its model document; `modelFile` (`--model`) gives the model for
+ * an older compiled file without one, and when both are there the compiled file must have been
+ * made for that model's id and version (else a clear `BAD_COMPILED` error, exit 1).
+ *
+ * @example
+ * const { model, compiled } = loadSolverInput('desk.compiled.json', USAGE);
+ */
+export function loadSolverInput(
+  file: string | undefined,
+  usage: string,
+  modelFile?: string,
+): SolverInput {
+  if (!file) throw new CliError(`missing the model file: ${usage}`, EXIT.usage);
+  const json = readJson(file);
+  if (!isCompiledFile(json)) {
+    const model = parseModel(json);
+    let made: CompiledModel | undefined;
+    return { model, compiled: () => (made ??= solverCall(() => compile(model))) };
+  }
+  const document = modelFile !== undefined ? readJson(modelFile) : json.document;
+  if (document === undefined)
+    throw new CliError(
+      `${file}: this compiled file has no model inside (made by an older madeto compile): pass --model <model.json> or compile again`,
+      EXIT.usage,
+    );
+  const model = parseModel(document);
+  const compiled = solverCall(() => deserializeCompiled(json, model));
+  return { model, compiled: () => compiled };
+}
 
 /** Reads and parses a model file (a `ModelError` is reported by `main` with exit 1). */
 export function loadModel(file: string | undefined, usage: string): ProductModel {

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Configurator } from '../react/components/Configurator.tsx';
 import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
@@ -41,6 +41,16 @@ function Catalogue({ url }: { url: string }) {
   // Quote requests go to the reference backend (`npm start` proxies /api to `madeto serve`).
   const [submit] = useState(() => createHttpAdapter({ url: '/api/quotes' }));
   const productId = useHashProduct();
+  const chosen = catalogue.data?.products.some((p) => p.id === productId) ? productId : undefined;
+  const widget = useRef<HTMLElement>(null);
+  // A product chosen (a tap on its card, or a link to it): its configurator comes into view and
+  // takes the focus, instead of staying below the catalogue (on a phone, a screen or more down).
+  useEffect(() => {
+    if (chosen === undefined) return;
+    const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    widget.current?.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    widget.current?.focus({ preventScroll: true });
+  }, [chosen]);
   if (catalogue.isPending) return <p role="status">Loading the catalogue…</p>;
   if (catalogue.isError)
     return (
@@ -68,7 +78,7 @@ function Catalogue({ url }: { url: string }) {
         </ul>
       </nav>
       {product ? (
-        <div className="demo-widget">
+        <section ref={widget} className="demo-widget" aria-label={product.name} tabIndex={-1}>
           <Configurator
             key={product.id}
             model={product.model}
@@ -80,7 +90,7 @@ function Catalogue({ url }: { url: string }) {
             {...(catalogue.data.pricing ? { pricing: catalogue.data.pricing } : {})}
             {...(catalogue.data.availability ? { availability: catalogue.data.availability } : {})}
           />
-        </div>
+        </section>
       ) : (
         <p>Choose a product to configure it.</p>
       )}

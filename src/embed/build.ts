@@ -16,13 +16,16 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type InlineConfig } from 'vite';
 
-/** Budgets in bytes, gzipped (embed.md). The app's is not met (see src/embed/README.md). */
-export const BUDGETS = { loader: 2 * 1024, app: 110 * 1024 } as const;
+/**
+ * The loader's budget in bytes, gzipped (embed.md). The shop app's 110 kB budget is retired
+ * (issue 14: the fixed stack alone is 94 kB); the app is held to a regression ceiling instead and
+ * to the loading targets of the embed benchmark (`madeto bench embed`).
+ */
+export const BUDGETS = { loader: 2 * 1024 } as const;
 
 /**
- * What `npm test` enforces for the shop app while it is over its budget: the measured size plus
- * a 5 kB margin (170.4 kB on 2026-11-23, once the rep's editor and its CSS left it), so growth fails the
- * build. Lower it when the app shrinks; it never rises to hide growth.
+ * The shop app's regression ceiling, gzipped (issue 14: 175 kB): growth above it fails
+ * `npm test` and `npm run size`. Lower it when the app shrinks; it never rises to hide growth.
  */
 export const APP_CEILING = 175 * 1024;
 
@@ -42,13 +45,13 @@ export interface BuiltFile {
 /** What `buildEmbed` produced. */
 export interface EmbedBuild {
   loader: BuiltFile;
-  /** The shop app (buyer mode): the file the budget is about. */
+  /** The shop app (buyer mode): what shops load. */
   app: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The Temporal polyfill, loaded before the app only where the browser has no `Temporal`. */
   polyfill: BuiltFile;
-  /** The fixed stack alone, built like the app (`stackFloor.tsx`): the floor under the budget. */
+  /** The fixed stack alone, built like the app (`stackFloor.tsx`): the floor under the app. */
   floor: BuiltFile;
   lib: BuiltFile[];
 }
@@ -251,23 +254,30 @@ const over = (size: number, budget: number) =>
 export function formatSizes(result: EmbedBuild): string {
   return [
     `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)}${over(result.loader.gzip, BUDGETS.loader)})`,
-    `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (budget ${kb(BUDGETS.app)}${over(result.app.gzip, BUDGETS.app)}; ceiling ${kb(APP_CEILING)})`,
+    `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (ceiling ${kb(APP_CEILING)}${over(result.app.gzip, APP_CEILING)})`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
-    `stack floor  ${kb(result.floor.bytes)}  gzip ${kb(result.floor.gzip)}  (React, react-dom, react-hook-form, TanStack Query, zustand, zod/mini and no Madeto code: leaves ${kb(BUDGETS.app - result.floor.gzip)} of the app's budget for the engine and the widget)`,
+    `stack floor  ${kb(result.floor.bytes)}  gzip ${kb(result.floor.gzip)}  (React, react-dom, react-hook-form, TanStack Query, zustand, zod/mini and no Madeto code: the app's floor)`,
     `temporal-polyfill  ${kb(result.polyfill.bytes)}  gzip ${kb(result.polyfill.gzip)}  (only where the browser has no Temporal)`,
     ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),
   ].join('\n');
 }
 
-/** The budget breaches of a build, as messages (empty when within budget). */
+/** The budget and ceiling breaches of a build, as messages (empty when within them). */
 export function overBudget(result: EmbedBuild): string[] {
-  return (['loader', 'app'] as const)
-    .filter((k) => result[k].gzip > BUDGETS[k])
-    .map((k) => `${k} is ${result[k].gzip} B gzipped, over its ${BUDGETS[k]} B budget`);
+  const limits = [
+    ['loader', result.loader.gzip, BUDGETS.loader, 'budget'],
+    ['app', result.app.gzip, APP_CEILING, 'ceiling'],
+    ['rep app', result.rep.gzip, REP_CEILING, 'ceiling'],
+  ] as const;
+  return limits
+    .filter(([, size, limit]) => size > limit)
+    .map(
+      ([name, size, limit, kind]) => `${name} is ${size} B gzipped, over its ${limit} B ${kind}`,
+    );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  // `node --import tsx src/embed/build.ts [outDir] [--check]`: --check exits 1 over budget.
+  // `node --import tsx src/embed/build.ts [outDir] [--check]`: --check exits 1 over a budget or ceiling.
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
   const outDir = dir ? resolve(dir) : join(root, 'dist');

@@ -2,7 +2,7 @@
  * The loader (≤ 2 kB gzipped): the one `<script async>` a shop adds. It reserves space for every
  * `<madeto-configurator>`, queues `Madeto(...)` calls, and loads the app (same directory, content-
  * hashed name set at build time) when a widget nears the viewport or on the first interaction,
- * passing its CSP nonce on. A page that asks for rep mode (or says `data-app="rep"` on the
+ * passing its CSP nonce on, and preloads the documents the widgets' attributes name. A page that asks for rep mode (or says `data-app="rep"` on the
  * loader's script) gets the rep app, which adds the rep's quote editor. Browsers without
  * `Temporal` get the polyfill file first (scripts added with `async = false` run in order). An
  * app that does not load is reported on every widget (`madeto-error`, code `app`). A second copy
@@ -47,6 +47,24 @@ if (!w.Madeto?.version) {
     if (!w.Temporal) add(__MADETO_POLYFILL__);
     const app = add(script?.dataset.app === 'rep' || wantsRep() ? __MADETO_REP__ : __MADETO_APP__);
     app.onerror = () => failed(app.src);
+    // The documents the widgets name in attributes download with the app, not after it (on a
+    // slow network that is one round trip and their transfer less before the widget is usable).
+    const urls = new Set<string>();
+    document.querySelectorAll(TAG).forEach((el) =>
+      ['model', 'pricing', 'availability'].forEach((name) => {
+        const url = el.getAttribute(name);
+        if (url) urls.add(url);
+      }),
+    );
+    urls.forEach((url) => {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = url;
+      if (nonce) link.nonce = nonce;
+      document.head.append(link);
+    });
   };
   // The app did not load: every widget says so with `madeto-error` (code `app`), the reserved
   // space is given back, and `Madeto.load()` tries again.

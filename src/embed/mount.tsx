@@ -11,6 +11,7 @@ import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { createEventAdapter } from '../react/submit/eventAdapter.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import type { OrderPayload } from '../engine/index.ts';
+import { watchBuyerChanges } from './buyerChanges.ts';
 import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
 import { keepFocusInside } from './focusKeeper.ts';
 import { HostReporter } from './HostReporter.tsx';
@@ -94,6 +95,9 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   shadow.append(container);
   const root: Root = createRoot(container);
   const stopKeepingFocus = keepFocusInside(shadow, container);
+  // `madeto-change` only for what the buyer did, never for the load (nor a new model's load).
+  const changes = watchBuyerChanges(shadow);
+  let shownModel: EmbedOptions['model'] | undefined;
   const valueExtras = createValueExtras();
   let js = options;
   jsOptions.set(el, js);
@@ -151,6 +155,8 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
         message: 'no model: set the `model` attribute, a JSON child or the `model` option',
       });
     }
+    if (model !== shownModel) changes.reset();
+    shownModel = model;
     const RepConfigurator = repEditor();
     if (mode === 'rep' && !RepConfigurator) {
       release();
@@ -191,7 +197,8 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       onChange: (next, info) => {
         selection = next;
         complete = info.complete;
-        emit(el, 'madeto-change', { version: EVENT_DETAIL_VERSION, selection: next, complete });
+        if (changes.changed(next, info.complete))
+          emit(el, 'madeto-change', { version: EVENT_DETAIL_VERSION, selection: next, complete });
         callHost(el, 'onChange', onChange, next, info);
       },
     };
@@ -233,6 +240,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       if (status === 'unmounted') return;
       status = 'unmounted';
       stopKeepingFocus();
+      changes.stop();
       lang.disconnect();
       root.unmount();
       queryClient?.clear();

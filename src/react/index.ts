@@ -3,6 +3,10 @@ export { Configurator } from './components/Configurator.tsx';
 export { BuyerConfigurator } from './components/BuyerConfigurator.tsx';
 export type { ConfiguratorProps, ConfiguratorTheme } from './components/Configurator.tsx';
 export { AttributeField } from './components/AttributeField.tsx';
+export { ShareButton } from './components/ShareButton.tsx';
+export type { ShareButtonProps, SharePlatform, ShareState } from './components/ShareButton.tsx';
+export { StickySummary } from './components/StickySummary.tsx';
+export type { StickySummaryProps } from './components/StickySummary.tsx';
 export type {
   AvailabilityState,
   ConfiguratorPanelContext,

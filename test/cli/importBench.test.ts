@@ -58,10 +58,14 @@ describe('madeto bench <model>', () => {
     const figures = r.stdout
       .split('\n')
       .filter((l) => l.startsWith('BENCH '))
-      .map((l) => JSON.parse(l.slice(6)) as { name: string; value?: unknown; runs?: number });
+      .map(
+        (l) =>
+          JSON.parse(l.slice(6)) as { name: string; unit?: string; value?: unknown; runs?: number },
+      );
     const byName = (suffix: string) => figures.find((f) => f.name.endsWith(suffix));
     expect(byName(': count')?.value).toBe('7'); // 3 × 3 minus the conflicts (0,0) and (1,1)
-    expect(byName(': domains per click')?.runs).toBeGreaterThan(0);
+    expect(byName(': domains per click (choose)')?.runs).toBeGreaterThan(0);
+    expect(byName(': peak memory')?.unit).toBe('MB');
     expect(byName('per click')).toBeDefined();
     expect(byName(': engine speed-up over the peer')).toBeDefined();
     expect(r.stdout).toMatch(/^figure\s+value \/ median/);

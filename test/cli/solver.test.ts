@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,5 +144,53 @@ describe('madeto domains, explain, complete, compile', () => {
       ok: false,
       findings: [{ severity: 'error', code: 'unsatisfiable' }],
     });
+  });
+});
+
+describe('compiled files in the query commands', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'madeto-compiled-'));
+  const compiledFile = join(dir, 'desk.compiled.json');
+  madeto('compile', DESK, '-o', compiledFile);
+
+  it.each([
+    ['domains', '--select', 'frame=wood'],
+    ['count', '--select', 'frame=steel'],
+    ['explain', '--select', 'frame=wood', '--why', 'top=glass'],
+    ['complete', '--select', 'frame=aluminium'],
+  ])('%s answers from the compiled file as from the model', (command, ...rest) => {
+    const fromModel = madeto(command, DESK, ...rest);
+    const fromCompiled = madeto(command, compiledFile, ...rest);
+    expect(fromCompiled.stderr).toBe('');
+    expect(fromCompiled.code).toBe(0);
+    expect(fromCompiled.stdout).toBe(fromModel.stdout);
+  });
+
+  it('rejects a compiled file made for another model version, naming both', () => {
+    const document = JSON.parse(readFileSync(DESK, 'utf8')) as Record<string, unknown>;
+    const other = join(dir, 'desk-v9.json');
+    writeFileSync(other, JSON.stringify({ ...document, version: '9' }));
+    const r = madeto('domains', compiledFile, '--model', other);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/BAD_COMPILED: .*compiled for SOLVERDESK@\S+, not SOLVERDESK@9/);
+  });
+
+  it('asks for --model when an older compiled file has no model inside', () => {
+    const stored = JSON.parse(readFileSync(compiledFile, 'utf8')) as Record<string, unknown>;
+    const old = join(dir, 'old.compiled.json');
+    writeFileSync(old, JSON.stringify({ ...stored, version: 1, document: undefined }));
+    const missing = madeto('count', old);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no model inside .*--model <model.json>/);
+    const given = madeto('count', old, '--model', DESK);
+    expect(given.stdout.trim()).toBe(String(valid.length));
+  });
+
+  it('rejects a compiled file of an unknown version clearly', () => {
+    const stored = JSON.parse(readFileSync(compiledFile, 'utf8')) as Record<string, unknown>;
+    const future = join(dir, 'future.compiled.json');
+    writeFileSync(future, JSON.stringify({ ...stored, version: 99 }));
+    const r = madeto('count', future);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/version 99 is not supported .*compile the model again/);
   });
 });

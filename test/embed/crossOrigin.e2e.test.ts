@@ -8,7 +8,7 @@ import type { Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCdnServer, startShopServer, type CdnServer, type ShopServer } from './cdnServer.ts';
 import { built, hostEvents, open, server, setupE2e, version, type Opened } from './e2eHarness.ts';
-import { strictCsp } from './staticServer.ts';
+import { strictCsp } from '../../src/embed/demoServer.ts';
 
 setupE2e();
 

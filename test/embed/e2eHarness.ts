@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../chromium.ts';
 import { buildEmbed, type EmbedBuild } from '../../src/embed/build.ts';
-import { startDemoServer, type DemoServer } from './staticServer.ts';
+import { startDemoServer, type DemoServer } from '../../src/embed/demoServer.ts';
 
 /** The repository's root. */
 export const root = resolve(import.meta.dirname, '../..');

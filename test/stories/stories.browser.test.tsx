@@ -33,6 +33,8 @@ const PUBLIC_COMPONENTS = [
   'PromiseSummary',
   'PromiseTimeline',
   'QuoteForm',
+  'ShareButton',
+  'StickySummary',
 ];
 
 const fileName = (path: string) => path.replace(/^.*\//, '').replace(/\.stories\.tsx$/, '');

@@ -2,8 +2,8 @@ import {
   type Selection,
   type SelectionValue,
   type CompiledModel,
-  count,
   domains,
+  hasValidCompletion,
   seededRandom,
   shuffled,
 } from '../../engine/index.ts';
@@ -14,6 +14,8 @@ export interface Replay {
   /** Where the clicks come from, for the report. */
   source: string;
   selections: Selection[];
+  /** Per selection: whether its click chose a value or took one back (absent: all choose). */
+  kinds?: ('choose' | 'unchoose')[];
 }
 
 /** The selections after each click of `order` (attribute ids) towards `target`. */
@@ -56,12 +58,27 @@ export function salesReplay(
       if (!compiled.byId.get(id)?.keys.includes(cell)) known = false;
       selection[id] = cell;
     });
-    if (known && count(compiled, selection) > 0n) consistent.push(selection);
+    if (known && hasValidCompletion(compiled, selection)) consistent.push(selection);
   }
   const picked = shuffled(consistent, random).slice(0, options.rows ?? 200);
+  const selections: Selection[] = [];
+  const kinds: ('choose' | 'unchoose')[] = [];
+  for (const row of picked) {
+    // Each row is clicked cell by cell, then taken back cell by cell in another random order.
+    const chosen = prefixes(row, shuffled(Object.keys(row), random));
+    selections.push(...chosen);
+    kinds.push(...chosen.map(() => 'choose' as const));
+    const left: Record<string, SelectionValue> = { ...row };
+    for (const id of shuffled(Object.keys(row), random).slice(0, -1)) {
+      delete left[id];
+      selections.push({ ...left });
+      kinds.push('unchoose');
+    }
+  }
   return {
-    source: `${picked.length} of ${consistent.length} consistent sold rows (of ${lines.length - 1})`,
-    selections: picked.flatMap((row) => prefixes(row, shuffled(Object.keys(row), random))),
+    source: `${picked.length} of ${consistent.length} consistent sold rows (of ${lines.length - 1}), chosen then un-chosen`,
+    selections,
+    kinds,
     consistentRows: consistent.length,
     totalRows: lines.length - 1,
   };

@@ -12,8 +12,8 @@ const FEATURE_MODEL_MAX_NODES = Number(process.env['MADETO_BENCH_MAX_NODES'] ?? 
 const SALES_ROWS = 150;
 
 /**
- * The solver suite: every Renault BR4CP benchmark (small, medium and their `-harder` variants,
- * replaying real sold configurations) and every DIMACS feature model (replaying seeded random
+ * The solver suite: every Renault BR4CP benchmark (small, medium, big and the `-harder` variants,
+ * replaying real sold configurations, chosen then un-chosen) and every DIMACS feature model (replaying seeded random
  * buyers) — import, compile time and size, heap, exact count, per-click `domains` times, and the
  * same clicks answered by a SAT peer. Models too big for the diagram are reported with their size.
  */
@@ -29,7 +29,7 @@ export async function runSolverSuite(context: BenchContext): Promise<BenchFigure
   }
   const figures: BenchFigure[] = [];
   const renault = join(dir, 'renault-br4cp');
-  for (const size of ['small', 'medium'])
+  for (const size of ['small', 'medium', 'big'])
     for (const variant of ['contraintes', 'contraintes-harder']) {
       const file = join(renault, size, `${variant}.xml`);
       if (!existsSync(file)) continue;
@@ -94,9 +94,10 @@ async function benchOne(
   const measured = measureClicks(name, model, compiled.compiled, clicks.selections, {
     peerClicks: 100,
     peerBudgetMs: 10_000,
+    ...(clicks.kinds ? { kinds: clicks.kinds } : {}),
   });
-  const perClick = measured.find((f) => f.name.endsWith('domains per click'));
-  if (perClick) perClick.note = clicks.source;
+  for (const perClick of measured.filter((f) => f.name.includes('domains per click')))
+    perClick.note = `diagram; ${clicks.source}`;
   figures.push(...measured);
   await new Promise((resolve) => setImmediate(resolve)); // let progress output flush
 }

@@ -46,4 +46,8 @@ export const suites: BenchSuite[] = [
     run: async (context) => (await import('./promise.ts')).run({ root: context.root }),
   },
   { name: 'orders', run: async (context) => (await import('./orders.ts')).runOrdersSuite(context) },
+  {
+    name: 'embed',
+    run: async (context) => (await import('./embedLoad.ts')).runEmbedSuite(context),
+  },
 ];

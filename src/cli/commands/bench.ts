@@ -69,9 +69,11 @@ export const run: Command = async ({ args, stdout, stderr }) => {
         : /\.csv$/i.test(replayFile)
           ? salesReplay(compiled.compiled, readText(replayFile), { rows: 200 })
           : jsonlReplay(readText(replayFile), replayFile);
-      const measured = measureClicks(name, model, compiled.compiled, replay.selections);
-      const perClick = measured.find((f) => f.name.endsWith('domains per click'));
-      if (perClick) perClick.note = replay.source;
+      const measured = measureClicks(name, model, compiled.compiled, replay.selections, {
+        ...(replay.kinds ? { kinds: replay.kinds } : {}),
+      });
+      for (const perClick of measured.filter((f) => f.name.includes('domains per click')))
+        perClick.note = `diagram; ${replay.source}`;
       figures.push(...measured);
     }
   }

@@ -1,10 +1,11 @@
 import { parseArgs, single } from '../args.ts';
 import type { Command } from '../main.ts';
-import { loadModel, parseSelections, solverCall } from '../selectArgs.ts';
-import { compile, complete } from '../../engine/index.ts';
+import { loadSolverInput, parseSelections, solverCall } from '../selectArgs.ts';
+import { complete } from '../../engine/index.ts';
 import { CliError, EXIT } from '../CliError.ts';
 
-const USAGE = 'madeto complete <model.json> [--select a=v ...] [--objective cheapest|fastest]';
+const USAGE =
+  'madeto complete <model.json|compiled.json> [--select a=v ...] [--objective cheapest|fastest]';
 
 /**
  * `madeto complete <model.json> [--select a=v ...]`: a complete valid configuration extending
@@ -12,8 +13,12 @@ const USAGE = 'madeto complete <model.json> [--select a=v ...] [--objective chea
  * `fastest` objectives need the pricing and lead-time engines and are not wired yet (exit 2).
  */
 export const run: Command = ({ args, stdout }) => {
-  const parsed = parseArgs(args, { valued: ['select', 'objective'] });
-  const model = loadModel(parsed.positionals[0], USAGE);
+  const parsed = parseArgs(args, { valued: ['select', 'objective', 'model'] });
+  const { model, compiled } = loadSolverInput(
+    parsed.positionals[0],
+    USAGE,
+    single(parsed, 'model'),
+  );
   const objective = single(parsed, 'objective');
   if (objective === 'cheapest' || objective === 'fastest')
     throw new CliError(
@@ -25,7 +30,7 @@ export const run: Command = ({ args, stdout }) => {
   const selection = parseSelections(model, parsed.options.get('select') ?? []);
   stdout(
     JSON.stringify(
-      solverCall(() => complete(compile(model), selection)),
+      solverCall(() => complete(compiled(), selection)),
       null,
       2,
     ),

@@ -178,6 +178,13 @@ function uniqueId(name: string, used: Set<string>): string {
 
 type Fail = (line: number, detail: string) => never;
 
+/** The number of line breaks in `text` between `from` and `to`. */
+function newlines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
 /** The integers of a domain: values and ranges `a..b`, separated by spaces. */
 function readDomain(el: XmlElement, fail: Fail): number[] {
   const values: number[] = [];
@@ -230,12 +237,13 @@ function relationConstraint(
       `constraint '${id}' has ${scope.length} variables but relation '${name}' has arity ${arity}`,
     );
   const rows: TableCell[][] = [];
-  let offset = 0;
+  // The line of each tuple, counted as the text is walked (not from the start each time).
+  let linesBefore = 0;
   const chunks = relation.text.split('|');
   for (const chunk of chunks) {
     const lead = chunk.length - chunk.trimStart().length;
-    const line = relation.line + (relation.text.slice(0, offset + lead).match(/\n/g)?.length ?? 0);
-    offset += chunk.length + 1;
+    const line = relation.line + linesBefore + newlines(chunk, 0, lead);
+    linesBefore += newlines(chunk, 0, chunk.length);
     const tokens = chunk.trim().split(/\s+/).filter(Boolean);
     if (tokens.length === 0) {
       if (chunks.length > 1 && chunk !== chunks[chunks.length - 1])

@@ -1,7 +1,7 @@
 import type { ProductModel } from '../model/types.ts';
 import { constraintSources, type ConstraintSource } from './constraintDiagrams.ts';
 import { layLevels, solverAttributes, type Level, type SolverAttribute } from './encoding.ts';
-import { FALSE, Mdd, compact, reachable } from './mdd.ts';
+import { FALSE, Mdd, TRUE, compact, reachable } from './mdd.ts';
 import { SolverError } from './SolverError.ts';
 import { support } from './support.ts';
 import { depthFirstOrder, variableOrder } from './variableOrder.ts';
@@ -38,7 +38,7 @@ export interface CompiledModel {
 
 /** Options of `compile`. */
 export interface CompileOptions {
-  /** Stop with a `COMPILE_LIMIT` error past this many nodes (intermediate ones included). */
+  /** Stop with a `COMPILE_LIMIT` error past this many nodes alive in the store (intermediate ones between garbage collections included). */
   maxNodes?: number;
 }
 
@@ -50,8 +50,9 @@ export const DEFAULT_MAX_NODES = 4_000_000;
  * multi cardinalities) into one reduced multi-valued decision diagram of its valid
  * configurations. Variables follow a static order of the constraint graph (FORCE, else a
  * depth-first walk: each try gets a quarter of the node budget, then FORCE gets all of it);
- * constraint diagrams are conjoined as a balanced tree in order of their position, which keeps
- * intermediate diagrams small. Throws a `SolverError` with code `COMPILE_LIMIT` past `maxNodes`.
+ * constraint diagrams are conjoined one at a time, deepest first, with garbage collection of
+ * intermediate nodes (see `conjoinInLevelOrder`). Throws a `SolverError` with code
+ * `COMPILE_LIMIT` when the store holds more than `maxNodes` live nodes.
  *
  * @example
  * const compiled = compile(parseModel(json));
@@ -108,10 +109,10 @@ function attempt(
 
   let done = 0;
   let root: number;
-  const roots: number[] = [];
+  let roots: number[] = [];
   try {
     for (const s of sources) roots.push(s.build(ctx));
-    root = conjoinByPosition(mdd, roots, () => done++);
+    [root, roots] = conjoinInLevelOrder(mdd, roots, () => done++);
   } catch (error) {
     if (error instanceof SolverError && error.code === 'COMPILE_LIMIT')
       return new SolverError(
@@ -157,25 +158,42 @@ export function assemble(
   };
 }
 
+/** Garbage collection during compile starts once the store holds this many nodes. */
+const GC_FLOOR = 500_000;
+
 /**
- * Conjoins constraint diagrams as a balanced tree, after sorting them by the span of levels they
- * touch (deepest first), so neighbours in the tree share variables.
+ * Conjoins the constraint diagrams one at a time into one diagram, deepest first (sorted by the
+ * level of their root, then of their deepest node, both descending): the partial conjunction grows
+ * from the bottom levels up, so each step only rebuilds the levels above the new constraint's
+ * deepest variable and never multiplies unrelated parts. Intermediate nodes are garbage-collected
+ * whenever the store doubles past `GC_FLOOR`; returns the conjunction and the constraint roots'
+ * ids after the last collection.
  */
-function conjoinByPosition(mdd: Mdd, roots: readonly number[], step: () => void): number {
-  const keyed = roots.map((r) => ({ r, top: mdd.level[r]! }));
-  keyed.sort((a, b) => b.top - a.top);
-  let layer = keyed.map((k) => k.r);
-  if (layer.length === 0) return 1;
-  while (layer.length > 1) {
-    const next: number[] = [];
-    for (let i = 0; i < layer.length; i += 2) {
-      if (i + 1 < layer.length) {
-        next.push(mdd.and(layer[i]!, layer[i + 1]!));
-        step();
-      } else next.push(layer[i]!);
+function conjoinInLevelOrder(
+  mdd: Mdd,
+  constraintRoots: readonly number[],
+  step: () => void,
+): [number, number[]] {
+  let roots = [...constraintRoots];
+  const deepest = roots.map((r) => {
+    let d = mdd.level[r]!;
+    for (const u of reachable(mdd, r)) d = Math.max(d, mdd.level[u]!);
+    return d;
+  });
+  const order = roots.map((_, i) => i);
+  order.sort((a, b) => mdd.level[roots[b]!]! - mdd.level[roots[a]!]! || deepest[b]! - deepest[a]!);
+  let acc = TRUE;
+  let gcAt = GC_FLOOR;
+  for (const i of order) {
+    acc = mdd.and(acc, roots[i]!);
+    step();
+    if (acc === FALSE) break;
+    if (mdd.nodeCount > gcAt) {
+      const kept = mdd.collect([acc, ...roots]);
+      acc = kept[0]!;
+      roots = kept.slice(1);
+      gcAt = Math.max(GC_FLOOR, 2 * mdd.nodeCount);
     }
-    layer = next;
-    if (layer.includes(FALSE)) return FALSE;
   }
-  return layer[0]!;
+  return [acc, roots];
 }

@@ -3,7 +3,8 @@ import type { CompiledModel } from './compile.ts';
 import { restrict, selectionMasks } from './selectionMasks.ts';
 import { SolverError } from './SolverError.ts';
 import { firstSolution, solutionToSelection } from './solution.ts';
-import { satisfiable, support } from './support.ts';
+import { liveSupport } from './incrementalSupport.ts';
+import { satisfiable } from './support.ts';
 
 /** How `complete` fills the attributes left open after the defaults. */
 export type CompletionObjective =
@@ -73,7 +74,7 @@ export function complete(
       const min = (compiled.model.attributes[attr.modelIndex] as { min?: number }).min ?? 0;
       const set: string[] = [];
       attr.levels.forEach((level, item) => {
-        const { supported } = support(compiled.mdd, compiled.nodes, compiled.root, masks);
+        const { supported } = liveSupport(compiled).update(masks);
         const prefer = set.length < min ? [1, 0] : [0, 1];
         const pick = prefer.find((i) => supported[level]![i] === 1) ?? prefer[0]!;
         fix(level, pick);
@@ -83,7 +84,7 @@ export function complete(
       continue;
     }
     const level = attr.levels[0]!;
-    const { supported } = support(compiled.mdd, compiled.nodes, compiled.root, masks);
+    const { supported } = liveSupport(compiled).update(masks);
     let pick = supported[level]!.indexOf(1);
     if (pick < 0) pick = 0;
     fix(level, pick);

@@ -5,18 +5,25 @@ export const FALSE = 0;
 /** The node id of the set of every configuration. */
 export const TRUE = 1;
 
-/** Computed caches are emptied past this many entries (a JS Map holds at most 2^24). */
-const CACHE_LIMIT = 4_000_000;
+/** Operation codes of the computed cache. */
+const AND = 0;
+const OR = 1;
+const NOT = 2;
+/** The computed cache never grows past 2^22 entries (≈ 54 MB). */
+const MAX_CACHE_BITS = 22;
+const MIN_CACHE_BITS = 12;
 
 /**
- * A store of reduced, ordered multi-valued decision diagram (MDD) nodes with a unique table and
- * computed caches. Level `l` is the `l`-th variable of the static order and has `sizes[l]` values;
- * a node at level `l` has one child per value. Terminals sit at level `sizes.length`. Nodes whose
- * children are all equal are never made (the level is "skipped": any value goes), so every
- * algorithm on the store accounts for skipped levels.
+ * A store of reduced, ordered multi-valued decision diagram (MDD) nodes with a unique table and a
+ * computed cache, all on typed arrays (no object or string per node). Level `l` is the `l`-th
+ * variable of the static order and has `sizes[l]` values; a node at level `l` has one child per
+ * value. Terminals sit at level `sizes.length`. Nodes whose children are all equal are never made
+ * (the level is "skipped": any value goes), so every algorithm on the store accounts for skipped
+ * levels.
  *
  * Children of a node always have smaller ids than the node itself (a node is made after its
- * children), which gives a free topological order.
+ * children), which gives a free topological order; `collect` (garbage collection) keeps it.
+ * The arrays `level`, `start` and `kids` have spare capacity: only ids below `nodeCount` are nodes.
  *
  * @example
  * const m = new Mdd([2, 3]);
@@ -26,27 +33,49 @@ const CACHE_LIMIT = 4_000_000;
  */
 export class Mdd {
   /** Level of each node (terminals: `sizes.length`). */
-  readonly level: number[];
+  level: Int32Array;
   /** Offset of each node's children in `kids`. */
-  readonly start: number[];
+  start: Int32Array;
   /** Children of every node, concatenated. */
-  readonly kids: number[] = [];
-  private readonly unique = new Map<string, number>();
-  private andCache = new Map<number, number>();
-  private orCache = new Map<number, number>();
-  private notCache = new Map<number, number>();
+  kids: Int32Array;
+  private used = 2;
+  private kidsUsed = 0;
+  /** Open-addressing unique table of node ids (0: empty slot). */
+  private table: Int32Array;
+  /** Lossy computed cache: `(a << 2) | op`, `b`, result per slot. */
+  private cacheKey: Int32Array;
+  private cacheB: Int32Array;
+  private cacheR: Int32Array;
+  /** Children being built by the recursive operations (one frame per level at most). */
+  private readonly scratch: Int32Array;
+  private sp = 0;
 
   constructor(
     readonly sizes: readonly number[],
     readonly maxNodes = Number.POSITIVE_INFINITY,
   ) {
-    this.level = [sizes.length, sizes.length];
-    this.start = [0, 0];
+    this.level = new Int32Array(1024);
+    this.start = new Int32Array(1024);
+    this.kids = new Int32Array(4096);
+    this.level[0] = sizes.length;
+    this.level[1] = sizes.length;
+    this.table = new Int32Array(2048);
+    this.cacheKey = new Int32Array(1 << MIN_CACHE_BITS).fill(-1);
+    this.cacheB = new Int32Array(1 << MIN_CACHE_BITS);
+    this.cacheR = new Int32Array(1 << MIN_CACHE_BITS);
+    let total = 0;
+    for (const s of sizes) total += s;
+    this.scratch = new Int32Array(total + 1);
   }
 
-  /** The number of nodes made so far (terminals included). */
+  /** The number of nodes in the store (terminals included). */
   get nodeCount(): number {
-    return this.level.length;
+    return this.used;
+  }
+
+  /** The number of child slots in use in `kids`. */
+  get kidCount(): number {
+    return this.kidsUsed;
   }
 
   /** The child of node `u` for value index `i`. */
@@ -55,30 +84,11 @@ export class Mdd {
   }
 
   /** The node at `level` with these children (reduced: equal children collapse). */
-  mk(level: number, children: readonly number[]): number {
-    const first = children[0]!;
-    let same = true;
-    for (let i = 1; i < children.length; i++)
-      if (children[i] !== first) {
-        same = false;
-        break;
-      }
-    if (same) return first;
-    const key = `${level}:${children.join(',')}`;
-    const found = this.unique.get(key);
-    if (found !== undefined) return found;
-    const id = this.level.length;
-    if (id >= this.maxNodes)
-      throw new SolverError(
-        'COMPILE_LIMIT',
-        `the decision diagram grew past ${this.maxNodes} nodes`,
-        '$',
-      );
-    this.level.push(level);
-    this.start.push(this.kids.length);
-    for (const c of children) this.kids.push(c);
-    this.unique.set(key, id);
-    return id;
+  mk(level: number, children: ArrayLike<number>): number {
+    const base = this.sp;
+    const size = this.sizes[level]!;
+    for (let i = 0; i < size; i++) this.scratch[base + i] = children[i]!;
+    return this.mkAt(level, base);
   }
 
   /** The node true exactly when variable `level` takes one of `values` (value indices). */
@@ -93,14 +103,7 @@ export class Mdd {
     if (a === FALSE || b === FALSE) return FALSE;
     if (a === TRUE) return b;
     if (b === TRUE || a === b) return a;
-    if (a > b) [a, b] = [b, a];
-    const key = a * 67108864 + b;
-    const hit = this.andCache.get(key);
-    if (hit !== undefined) return hit;
-    const r = this.combine(a, b, (x, y) => this.and(x, y));
-    if (this.andCache.size >= CACHE_LIMIT) this.andCache = new Map();
-    this.andCache.set(key, r);
-    return r;
+    return a < b ? this.apply(AND, a, b) : this.apply(AND, b, a);
   }
 
   /** Disjunction. */
@@ -108,28 +111,23 @@ export class Mdd {
     if (a === TRUE || b === TRUE) return TRUE;
     if (a === FALSE) return b;
     if (b === FALSE || a === b) return a;
-    if (a > b) [a, b] = [b, a];
-    const key = a * 67108864 + b;
-    const hit = this.orCache.get(key);
-    if (hit !== undefined) return hit;
-    const r = this.combine(a, b, (x, y) => this.or(x, y));
-    if (this.orCache.size >= CACHE_LIMIT) this.orCache = new Map();
-    this.orCache.set(key, r);
-    return r;
+    return a < b ? this.apply(OR, a, b) : this.apply(OR, b, a);
   }
 
   /** Negation. */
   not(a: number): number {
     if (a === FALSE) return TRUE;
     if (a === TRUE) return FALSE;
-    const hit = this.notCache.get(a);
-    if (hit !== undefined) return hit;
+    const slot = this.slot(NOT, a, 0);
+    if (this.cacheKey[slot] === ((a << 2) | NOT)) return this.cacheR[slot]!;
     const l = this.level[a]!;
-    const children: number[] = [];
-    for (let i = 0; i < this.sizes[l]!; i++) children.push(this.not(this.kid(a, i)));
-    const r = this.mk(l, children);
-    if (this.notCache.size >= CACHE_LIMIT) this.notCache = new Map();
-    this.notCache.set(a, r);
+    const size = this.sizes[l]!;
+    const base = this.sp;
+    this.sp += size;
+    for (let i = 0; i < size; i++) this.scratch[base + i] = this.not(this.kid(a, i));
+    this.sp = base;
+    const r = this.mkAt(l, base);
+    this.remember(slot, (a << 2) | NOT, 0, r);
     return r;
   }
 
@@ -143,22 +141,177 @@ export class Mdd {
     return balanced(nodes, TRUE, (x, y) => this.and(x, y));
   }
 
-  /** Empties the computed caches (the unique table stays). */
+  /** Empties the computed cache (the unique table stays). */
   clearCaches(): void {
-    this.andCache = new Map();
-    this.orCache = new Map();
-    this.notCache = new Map();
+    this.cacheKey.fill(-1);
   }
 
-  private combine(a: number, b: number, op: (x: number, y: number) => number): number {
+  /**
+   * Garbage collection: keeps only the nodes reachable from `roots`, renumbered in the same
+   * order (children still before parents), and returns the roots' new ids. Every other node id
+   * held by the caller is invalid afterwards; the computed cache is emptied.
+   */
+  collect(roots: readonly number[]): number[] {
+    const n = this.used;
+    const { level, start, sizes } = this;
+    const kids = this.kids;
+    const mark = new Uint8Array(n);
+    for (const r of roots) mark[r] = 1;
+    for (let u = n - 1; u > TRUE; u--) {
+      if (mark[u] === 0) continue;
+      const s = start[u]!;
+      const size = sizes[level[u]!]!;
+      for (let i = 0; i < size; i++) mark[kids[s + i]!] = 1;
+    }
+    const map = new Int32Array(n);
+    map[TRUE] = TRUE;
+    let next = 2;
+    let k = 0;
+    for (let u = 2; u < n; u++) {
+      if (mark[u] === 0) continue;
+      const l = level[u]!;
+      const s = start[u]!;
+      const size = sizes[l]!;
+      level[next] = l;
+      start[next] = k;
+      for (let i = 0; i < size; i++) kids[k + i] = map[kids[s + i]!]!;
+      map[u] = next++;
+      k += size;
+    }
+    this.used = next;
+    this.kidsUsed = k;
+    this.table.fill(0);
+    for (let u = 2; u < next; u++) this.insert(u);
+    this.clearCaches();
+    return roots.map((r) => map[r]!);
+  }
+
+  private slot(op: number, a: number, b: number): number {
+    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + op, 0x85ebca6b);
+    h ^= h >>> 15;
+    return h & (this.cacheKey.length - 1);
+  }
+
+  private remember(slot: number, key: number, b: number, r: number): void {
+    this.cacheKey[slot] = key;
+    this.cacheB[slot] = b;
+    this.cacheR[slot] = r;
+  }
+
+  /** `a op b` for `2 ≤ a < b` (no terminal case left). */
+  private apply(op: number, a: number, b: number): number {
+    const key = (a << 2) | op;
+    const slot = this.slot(op, a, b);
+    if (this.cacheKey[slot] === key && this.cacheB[slot] === b) return this.cacheR[slot]!;
     const la = this.level[a]!;
     const lb = this.level[b]!;
-    const l = Math.min(la, lb);
-    const children: number[] = [];
-    for (let i = 0; i < this.sizes[l]!; i++)
-      children.push(op(la === l ? this.kid(a, i) : a, lb === l ? this.kid(b, i) : b));
-    return this.mk(l, children);
+    const l = la < lb ? la : lb;
+    const size = this.sizes[l]!;
+    const base = this.sp;
+    this.sp += size;
+    for (let i = 0; i < size; i++) {
+      const x = la === l ? this.kids[this.start[a]! + i]! : a;
+      const y = lb === l ? this.kids[this.start[b]! + i]! : b;
+      this.scratch[base + i] = op === AND ? this.and(x, y) : this.or(x, y);
+    }
+    this.sp = base;
+    const r = this.mkAt(l, base);
+    this.remember(slot, key, b, r);
+    return r;
   }
+
+  private hashAt(level: number, kids: Int32Array, at: number, size: number): number {
+    let h = Math.imul(level + 1, 0x9e3779b1);
+    for (let i = 0; i < size; i++) h = Math.imul(h ^ kids[at + i]!, 0x01000193);
+    h ^= h >>> 16;
+    return Math.imul(h, 0x85ebca6b) ^ (h >>> 13);
+  }
+
+  /** The node at `level` whose children are `scratch[base…]`. */
+  private mkAt(level: number, base: number): number {
+    const size = this.sizes[level]!;
+    const buf = this.scratch;
+    const first = buf[base]!;
+    let same = true;
+    for (let i = 1; i < size; i++)
+      if (buf[base + i] !== first) {
+        same = false;
+        break;
+      }
+    if (same) return first;
+    const mask = this.table.length - 1;
+    let slot = this.hashAt(level, buf, base, size) & mask;
+    for (;;) {
+      const id = this.table[slot]!;
+      if (id === 0) break;
+      if (this.level[id] === level) {
+        const s = this.start[id]!;
+        let equal = true;
+        for (let i = 0; i < size; i++)
+          if (this.kids[s + i] !== buf[base + i]) {
+            equal = false;
+            break;
+          }
+        if (equal) return id;
+      }
+      slot = (slot + 1) & mask;
+    }
+    const id = this.used;
+    if (id >= this.maxNodes)
+      throw new SolverError(
+        'COMPILE_LIMIT',
+        `the decision diagram grew past ${this.maxNodes} nodes`,
+        '$',
+      );
+    this.reserve(id + 1, this.kidsUsed + size);
+    this.level[id] = level;
+    this.start[id] = this.kidsUsed;
+    this.kids.set(buf.subarray(base, base + size), this.kidsUsed);
+    this.kidsUsed += size;
+    this.used = id + 1;
+    if (this.used * 2 > this.table.length) this.rehash();
+    else this.table[slot] = id;
+    return id;
+  }
+
+  private insert(id: number): void {
+    const mask = this.table.length - 1;
+    let slot = this.hashAt(
+      this.level[id]!,
+      this.kids,
+      this.start[id]!,
+      this.sizes[this.level[id]!]!,
+    );
+    slot &= mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = id;
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2);
+    for (let u = 2; u < this.used; u++) this.insert(u);
+    const bits = Math.min(MAX_CACHE_BITS, Math.ceil(Math.log2(this.used)) + 1);
+    if (1 << bits > this.cacheKey.length) {
+      this.cacheKey = new Int32Array(1 << bits).fill(-1);
+      this.cacheB = new Int32Array(1 << bits);
+      this.cacheR = new Int32Array(1 << bits);
+    }
+  }
+
+  private reserve(nodes: number, kids: number): void {
+    if (nodes > this.level.length) {
+      const cap = Math.max(nodes, this.level.length * 2);
+      this.level = grow(this.level, cap);
+      this.start = grow(this.start, cap);
+    }
+    if (kids > this.kids.length) this.kids = grow(this.kids, Math.max(kids, this.kids.length * 2));
+  }
+}
+
+function grow(a: Int32Array, capacity: number): Int32Array {
+  const out = new Int32Array(capacity);
+  out.set(a);
+  return out;
 }
 
 function balanced(nodes: readonly number[], unit: number, op: (x: number, y: number) => number) {
@@ -178,16 +331,22 @@ function balanced(nodes: readonly number[], unit: number, op: (x: number, y: num
  * parents, the order the bottom-up passes need.
  */
 export function reachable(m: Mdd, root: number): Int32Array {
-  const seen = new Set<number>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const u = stack.pop()!;
-    if (u <= TRUE || seen.has(u)) continue;
-    seen.add(u);
-    const n = m.sizes[m.level[u]!]!;
-    for (let i = 0; i < n; i++) stack.push(m.kid(u, i));
+  if (root <= TRUE) return new Int32Array(0);
+  const { level, start, kids, sizes } = m;
+  const mark = new Uint8Array(root + 1);
+  mark[root] = 1;
+  let count = 0;
+  for (let u = root; u > TRUE; u--) {
+    if (mark[u] === 0) continue;
+    count++;
+    const s = start[u]!;
+    const size = sizes[level[u]!]!;
+    for (let i = 0; i < size; i++) mark[kids[s + i]!] = 1;
   }
-  return Int32Array.from([...seen].sort((a, b) => a - b));
+  const out = new Int32Array(count);
+  let n = 0;
+  for (let u = 2; u <= root; u++) if (mark[u] === 1) out[n++] = u;
+  return out;
 }
 
 /**
@@ -196,17 +355,23 @@ export function reachable(m: Mdd, root: number): Int32Array {
  */
 export function compact(m: Mdd, roots: readonly number[]): { mdd: Mdd; roots: number[] } {
   const out = new Mdd(m.sizes, m.maxNodes);
-  const map = new Map<number, number>([
-    [FALSE, FALSE],
-    [TRUE, TRUE],
-  ]);
-  const all = new Set<number>();
-  for (const r of roots) for (const u of reachable(m, r)) all.add(u);
-  for (const u of [...all].sort((a, b) => a - b)) {
-    const l = m.level[u]!;
-    const children: number[] = [];
-    for (let i = 0; i < m.sizes[l]!; i++) children.push(map.get(m.kid(u, i))!);
-    map.set(u, out.mk(l, children));
+  const top = Math.max(TRUE, ...roots);
+  const mark = new Uint8Array(top + 1);
+  for (const r of roots) mark[r] = 1;
+  for (let u = top; u > TRUE; u--) {
+    if (mark[u] === 0) continue;
+    const size = m.sizes[m.level[u]!]!;
+    for (let i = 0; i < size; i++) mark[m.kid(u, i)] = 1;
   }
-  return { mdd: out, roots: roots.map((r) => map.get(r)!) };
+  const map = new Int32Array(top + 1);
+  map[TRUE] = TRUE;
+  const children: number[] = [];
+  for (let u = 2; u <= top; u++) {
+    if (mark[u] === 0) continue;
+    const size = m.sizes[m.level[u]!]!;
+    children.length = size;
+    for (let i = 0; i < size; i++) children[i] = map[m.kid(u, i)]!;
+    map[u] = out.mk(m.level[u]!, children);
+  }
+  return { mdd: out, roots: roots.map((r) => map[r]!) };
 }

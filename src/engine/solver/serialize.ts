@@ -5,15 +5,20 @@ import { layLevels, solverAttributes } from './encoding.ts';
 import { Mdd } from './mdd.ts';
 import { SolverError } from './SolverError.ts';
 
+/** The version of the compiled-file format that `serializeCompiled` writes. */
+export const COMPILED_FORMAT_VERSION = 2;
+
 /**
  * The JSON form of a compiled model: the attribute order, the diagram as flat node arrays
  * (`level[i]` and the children of node i at `kids[offset…]`, nodes 0 and 1 being FALSE and TRUE
- * and left out), the root and one root per constraint. The model itself is not included: it is
- * passed again to `deserializeCompiled`, which checks that it is the same model.
+ * and left out), the root and one root per constraint. Version 2 may carry the model document it
+ * was made from (`document`), so a compiled file stands on its own (`madeto domains
+ * x.compiled.json`); `deserializeCompiled` still checks the model it is given (id, version and
+ * constraints). Version 1 files (no document) still load.
  */
 export interface SerializedCompiled {
   format: 'madeto-compiled';
-  version: 1;
+  version: 1 | 2;
   modelId: string;
   modelVersion: string;
   /** Solver attribute ids in diagram order. */
@@ -24,6 +29,22 @@ export interface SerializedCompiled {
   kids: number[];
   root: number;
   constraints: { id: string; root: number }[];
+  /** The model document the file was compiled from (version 2, optional). */
+  document?: unknown;
+}
+
+/**
+ * Whether a parsed JSON value is a compiled file (by its `format`), as opposed to a model.
+ *
+ * @example
+ * isCompiledFile(JSON.parse(text)) ? deserializeCompiled(…) : compile(parseModel(…));
+ */
+export function isCompiledFile(json: unknown): json is SerializedCompiled {
+  return (
+    typeof json === 'object' &&
+    json !== null &&
+    (json as { format?: unknown }).format === 'madeto-compiled'
+  );
 }
 
 /**
@@ -34,7 +55,7 @@ export interface SerializedCompiled {
  * const text = JSON.stringify(serializeCompiled(compile(model)));
  * const again = deserializeCompiled(JSON.parse(text), model);
  */
-export function serializeCompiled(c: CompiledModel): SerializedCompiled {
+export function serializeCompiled(c: CompiledModel, document?: unknown): SerializedCompiled {
   const order: string[] = [];
   for (const level of c.levels) {
     const id = c.attributes[level.attribute]!.id;
@@ -42,14 +63,15 @@ export function serializeCompiled(c: CompiledModel): SerializedCompiled {
   }
   return {
     format: 'madeto-compiled',
-    version: 1,
+    version: COMPILED_FORMAT_VERSION,
     modelId: c.model.id,
     modelVersion: c.model.version,
     order,
-    level: c.mdd.level.slice(2),
-    kids: c.mdd.kids.slice(),
+    level: Array.from(c.mdd.level.subarray(2, c.mdd.nodeCount)),
+    kids: Array.from(c.mdd.kids.subarray(0, c.mdd.kidCount)),
     root: c.root,
     constraints: c.constraints.map((k) => ({ id: k.id, root: k.root })),
+    ...(document === undefined ? {} : { document }),
   };
 }
 
@@ -74,12 +96,17 @@ function intArray(value: unknown, path: string): number[] {
 export function deserializeCompiled(json: unknown, model: ProductModel): CompiledModel {
   if (typeof json !== 'object' || json === null) bad('$', 'expected a compiled model object');
   const j = json as Partial<SerializedCompiled>;
-  if (j.format !== 'madeto-compiled' || j.version !== 1)
-    bad('$.format', 'not a madeto compiled model (format "madeto-compiled", version 1)');
+  if (j.format !== 'madeto-compiled')
+    bad('$.format', 'not a madeto compiled model (format "madeto-compiled")');
+  if (j.version !== 1 && j.version !== COMPILED_FORMAT_VERSION)
+    bad(
+      '$.version',
+      `compiled-file version ${JSON.stringify(j.version)} is not supported (this madeto reads 1 and ${COMPILED_FORMAT_VERSION}): compile the model again`,
+    );
   if (j.modelId !== model.id || j.modelVersion !== model.version)
     bad(
       '$.modelId',
-      `compiled for ${String(j.modelId)}@${String(j.modelVersion)}, not ${model.id}@${model.version}`,
+      `compiled for ${String(j.modelId)}@${String(j.modelVersion)}, not ${model.id}@${model.version}: compile the model again (madeto compile)`,
     );
   const attributes = solverAttributes(model);
   const index = new Map(attributes.map((a, i) => [a.id, i] as const));

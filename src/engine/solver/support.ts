@@ -81,26 +81,40 @@ export function support(mdd: Mdd, nodes: Int32Array, root: number, masks: Masks)
   return { sat, supported };
 }
 
-/** Whether some path to TRUE respects every mask (the bottom-up pass alone). */
-export function satisfiable(mdd: Mdd, nodes: Int32Array, root: number, masks: Masks): boolean {
+/**
+ * Whether some path to TRUE respects every mask: a depth-first search from the root that marks
+ * nodes proven dead, so it stops at the first path found (often after a few hundred nodes) and
+ * never visits a node twice. `nodes` is kept for the callers' convenience (unused).
+ */
+export function satisfiable(mdd: Mdd, _nodes: Int32Array, root: number, masks: Masks): boolean {
   if (root === TRUE) return true;
   if (root === FALSE) return false;
   const { level, start, kids, sizes } = mdd;
-  const down = new Uint8Array(mdd.nodeCount);
-  down[TRUE] = 1;
-  for (let n = 0; n < nodes.length; n++) {
-    const u = nodes[n]!;
+  const dead = new Uint8Array(root + 1);
+  dead[FALSE] = 1;
+  // Frames of (node, next value to try).
+  const stack: number[] = [root, 0];
+  while (stack.length > 0) {
+    const u = stack[stack.length - 2]!;
     const l = level[u]!;
     const m = masks[l];
-    const s = start[u]!;
-    const size = sizes[l]!;
-    for (let i = 0; i < size; i++)
-      if ((m === undefined || m[i] === 1) && down[kids[s + i]!] === 1) {
-        down[u] = 1;
-        break;
-      }
+    let i = stack[stack.length - 1]!;
+    let descended = false;
+    for (; i < sizes[l]!; i++) {
+      if (m !== undefined && m[i] !== 1) continue;
+      const k = kids[start[u]! + i]!;
+      if (k === TRUE) return true;
+      if (dead[k] === 1) continue;
+      stack[stack.length - 1] = i + 1;
+      stack.push(k, 0);
+      descended = true;
+      break;
+    }
+    if (descended) continue;
+    dead[u] = 1;
+    stack.length -= 2;
   }
-  return down[root] === 1;
+  return false;
 }
 
 /**

@@ -25,7 +25,7 @@ import { nowInstant } from '../panels/clock.ts';
 import { customerIdOf, pricingOf, snapshotOf } from '../panels/panelEngine.ts';
 import { useConfiguratorStore } from '../store/ConfiguratorStoreContext.tsx';
 import type { LoadPlan } from '../url/planLoad.ts';
-import { writeUrlSelection } from '../url/urlSelection.ts';
+import { urlWithSelection, writeUrlSelection } from '../url/urlSelection.ts';
 import { announcementText } from './announcementText.ts';
 import { AttributeField } from './AttributeField.tsx';
 import { ExplainDialog } from './ExplainDialog.tsx';
@@ -33,8 +33,10 @@ import { LiveRegion } from './LiveRegion.tsx';
 import { MigrationNotice } from './MigrationNotice.tsx';
 import { QuantityField } from './QuantityField.tsx';
 import { SelectionSummary } from './SelectionSummary.tsx';
+import { ShareButton } from './ShareButton.tsx';
 import { SoftButton } from './SoftButton.tsx';
 import { StepNav } from './StepNav.tsx';
+import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
 
@@ -282,6 +284,15 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
         <header className="madeto-header">
           <h2 id={titleId}>{model.name}</h2>
           <Toolbar />
+          {urlKey !== false && (
+            <ShareButton
+              locale={panelBase.locale}
+              title={t('share.title', { product: model.name })}
+              getUrl={() =>
+                urlWithSelection(window.location.href, urlKey, model, effective.shown, quantity)
+              }
+            />
+          )}
         </header>
         {snap.messages.load && (
           <MigrationNotice
@@ -338,6 +349,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           <SelectionSummary />
           {panels && <div className="madeto-panels">{panels(panel)}</div>}
         </aside>
+        <StickySlot />
         <LiveRegion message={message} />
         {snap.conflict && conflictAttribute && (
           <ExplainDialog

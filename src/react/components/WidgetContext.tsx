@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useDeferredValue } from 'react';
 import type { Attribute, ProductModel, Domains, ValueState } from '../../engine/index.ts';
 import type { DerivedSelection, SessionEvent, SessionSnapshot } from '../../core/index.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
@@ -56,8 +56,13 @@ export function valueState(
   return domains?.[attribute]?.[key] ?? 'available';
 }
 
-/** The extras (price delta, availability) of one value, if the host supplies them. */
+/**
+ * The extras (price delta, availability) of one value, if the host supplies them. They follow the
+ * selection in a deferred render: a click paints the new choice at once (with the extras computed
+ * for the previous selection, cached), and the new deltas and badges come right after.
+ */
 export function useValueExtras(attribute: Attribute, key: string): ValueExtras | undefined {
   const { valueExtras, panel } = useWidget();
-  return valueExtras?.(attribute, key, panel);
+  const deferred = useDeferredValue(panel);
+  return valueExtras?.(attribute, key, deferred);
 }

@@ -11,6 +11,7 @@ import { ConfiguratorStoreProvider } from '../store/ConfiguratorStoreContext.tsx
 import { planLoad } from '../url/planLoad.ts';
 import { ConfiguratorBody } from './ConfiguratorBody.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
+import { StickySlotProvider } from './StickySlot.tsx';
 import type { ConfiguratorRepOptions, RepModeProps } from '../rep/RepMode.tsx';
 
 /** What `onReady` reports: the loaded model, the mode, and where its engine runs (`null` in rep mode). */
@@ -303,18 +304,20 @@ function ConfiguratorInstance(
           initialSelection={plan.selection}
           {...(plan.quantity === undefined ? {} : { initialQuantity: plan.quantity })}
         >
-          <ConfiguratorBody
-            model={model}
-            client={engine.client}
-            plan={plan}
-            layout={props.layout ?? 'steps'}
-            urlKey={urlKey}
-            panelBase={panelBase}
-            valueExtras={props.valueExtras}
-            panels={props.panels}
-            onChange={props.onChange}
-            onReady={ready}
-          />
+          <StickySlotProvider>
+            <ConfiguratorBody
+              model={model}
+              client={engine.client}
+              plan={plan}
+              layout={props.layout ?? 'steps'}
+              urlKey={urlKey}
+              panelBase={panelBase}
+              valueExtras={props.valueExtras}
+              panels={props.panels}
+              onChange={props.onChange}
+              onReady={ready}
+            />
+          </StickySlotProvider>
         </ConfiguratorStoreProvider>
       );
     default:

@@ -211,4 +211,17 @@ export const de: Messages = {
   'widget.crashed': 'Im Konfigurator ist ein Fehler aufgetreten',
   'widget.crashedHint':
     'Ihre Auswahl bleibt im Link erhalten. Versuchen Sie es erneut oder laden Sie die Seite neu.',
+  'sticky.label': 'Ihre Konfiguration',
+  'sticky.total': 'Gesamt',
+  'sticky.totalSoFar': 'Bisher',
+  'sticky.delivery': 'Lieferung',
+  'sticky.pending': '…',
+  'sticky.noDate': 'noch kein Datum',
+  'sticky.unavailable': 'nicht lieferbar',
+  'sticky.review': 'Übersicht',
+  'share.button': 'Teilen',
+  'share.copied': 'Link kopiert',
+  'share.shared': 'Geteilt',
+  'share.manual': 'Diesen Link kopieren:',
+  'share.title': '{product}: meine Konfiguration',
 };

@@ -203,6 +203,19 @@ export const en = {
   'form.inStep': 'in “{step}”',
   'widget.crashed': 'Something went wrong in the configurator',
   'widget.crashedHint': 'Your choices are kept in the link. Try again, or reload the page.',
+  'sticky.label': 'Your configuration',
+  'sticky.total': 'Total',
+  'sticky.totalSoFar': 'So far',
+  'sticky.delivery': 'Delivery',
+  'sticky.pending': '…',
+  'sticky.noDate': 'no date yet',
+  'sticky.unavailable': 'not available',
+  'sticky.review': 'Review',
+  'share.button': 'Share',
+  'share.copied': 'Link copied',
+  'share.shared': 'Shared',
+  'share.manual': 'Copy this link:',
+  'share.title': '{product}: my configuration',
 } as const;
 
 /** A message: a string, or plural forms chosen by the `count` parameter. */

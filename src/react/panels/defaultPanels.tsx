@@ -1,5 +1,16 @@
-import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { createPortal } from 'react-dom';
 import type { Selection } from '../../engine/index.ts';
+import { useStickySlot } from '../components/StickySlot.tsx';
+import { StickySummary } from '../components/StickySummary.tsx';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
@@ -54,6 +65,8 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
         : () => Promise.reject(new Error('no submit adapter')),
     [submit],
   );
+  const stack = useRef<HTMLDivElement>(null);
+  const stickySlot = useStickySlot();
   const submission = useSubmitOrder({ adapter, namespace: `madeto:${context.model.id}` });
   // One idempotency key per submission chain: kept across retries, renewed after a success.
   const key = useRef<string>(undefined);
@@ -87,15 +100,45 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       throw error;
     }
   };
+  // The same elements while the deferred context is unchanged: the render of a click (which
+  // still shows the previous figures here) skips both panels instead of redrawing them as they were.
+  const summaries = useMemo(
+    () => (
+      <>
+        {/* A source the widget was not given (no pricing / availability prop) has no panel. */}
+        {context.pricing !== null && (
+          <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
+        )}
+        {context.availability !== null && (
+          <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
+        )}
+      </>
+    ),
+    [context, at, onQuantity, onApply],
+  );
   return (
-    <div className="madeto-panel-stack" data-pending={deferred !== outer || undefined}>
-      {/* A source the widget was not given (no pricing / availability prop) has no panel. */}
-      {context.pricing !== null && (
-        <PriceSummary context={context} now={at} {...(onQuantity && { onQuantity })} />
-      )}
-      {context.availability !== null && (
-        <PromiseSummary context={context} now={at} {...(onApply && { onApply })} />
-      )}
+    <div
+      ref={stack}
+      className="madeto-panel-stack"
+      tabIndex={-1}
+      data-pending={deferred !== outer || undefined}
+    >
+      {/* The narrow slot's sticky bar shows these same two outcomes; "Review" comes back here. */}
+      {stickySlot &&
+        (context.pricing !== null || context.availability !== null) &&
+        createPortal(
+          <StickySummary
+            price={priced}
+            promise={promised}
+            locale={context.locale}
+            onReview={() => {
+              stack.current?.scrollIntoView({ block: 'start' });
+              stack.current?.focus({ preventScroll: true });
+            }}
+          />,
+          stickySlot,
+        )}
+      {summaries}
       <QuoteForm
         locale={context.locale}
         minDate={minDate}
@@ -109,15 +152,20 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
 function StorePanels({ context }: { context: ConfiguratorPanelContext }) {
   const select = useConfigurator((s) => s.select);
   const setQuantity = useConfigurator((s) => s.setQuantity);
-  return (
-    <PanelStack
-      context={context}
-      onQuantity={context.setQuantity ?? setQuantity}
-      onApply={(patch) => {
-        for (const [attribute, value] of Object.entries(patch)) select(attribute, value);
-      }}
-    />
+  // Stable callbacks (the latest setter behind them): the panels' elements can then be kept while
+  // their deferred context is unchanged.
+  const quantitySetter = useRef(context.setQuantity ?? setQuantity);
+  useEffect(() => {
+    quantitySetter.current = context.setQuantity ?? setQuantity;
+  });
+  const onQuantity = useCallback((quantity: number) => quantitySetter.current(quantity), []);
+  const onApply = useCallback(
+    (patch: Selection) => {
+      for (const [attribute, value] of Object.entries(patch)) select(attribute, value);
+    },
+    [select],
   );
+  return <PanelStack context={context} onQuantity={onQuantity} onApply={onApply} />;
 }
 
 /**

@@ -13,6 +13,24 @@ export function readUrlSelection(key: string): SavedSelection | undefined {
 }
 
 /**
+ * The page URL `href` with the selection under `key` (an empty selection removes the parameter):
+ * the link that `writeUrlSelection` keeps in the address bar and "Share" hands out.
+ */
+export function urlWithSelection(
+  href: string,
+  key: string,
+  model: ProductModel,
+  selection: Selection,
+  quantity: number,
+): string {
+  const url = new URL(href);
+  const name = paramName(key);
+  if (Object.keys(selection).length === 0 && quantity === 1) url.searchParams.delete(name);
+  else url.searchParams.set(name, encodeSelection(model, selection, quantity));
+  return url.href;
+}
+
+/**
  * Writes the selection into the page's URL under `key` (replacing the history entry, so the back
  * button is not flooded); an empty selection removes the parameter.
  */
@@ -22,9 +40,6 @@ export function writeUrlSelection(
   selection: Selection,
   quantity: number,
 ): void {
-  const url = new URL(window.location.href);
-  const name = paramName(key);
-  if (Object.keys(selection).length === 0 && quantity === 1) url.searchParams.delete(name);
-  else url.searchParams.set(name, encodeSelection(model, selection, quantity));
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  const href = urlWithSelection(window.location.href, key, model, selection, quantity);
+  if (href !== window.location.href) window.history.replaceState(window.history.state, '', href);
 }
