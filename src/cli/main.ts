@@ -37,7 +37,7 @@ const commands = new Map<string, { summary: string; load: () => Promise<{ run: C
     },
     complete: {
       summary:
-        'complete <model.json> [--select a=v ...] [--objective cheapest|fastest]  a valid configuration',
+        'complete <model.json|compiled.json> [--model M] [--select a=v ...] [--objective cheapest|fastest --pricing P [--snapshot S] [--quantity N] [--currency C] [--customer ID] [--date D | --now ISO]]  a valid configuration; with an objective, the exact cheapest (lowest total) or fastest (earliest delivery, then cheaper)',
       load: () => import('./commands/complete.ts'),
     },
     promise: {

@@ -42,6 +42,7 @@ export type * from './leadtime/result.ts';
 export { parseSnapshot, parsePromiseRequest, SnapshotError } from './leadtime/parseSnapshot.ts';
 export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
+export { buyerSubject } from './leadtime/buyerWords.ts';
 export type { PriceDelta, ValidAlternatives } from './leadtime/suggestions.ts';
 export { evaluate } from './model/evaluate.ts';
 export { parsePricing } from './pricing/parsePricing.ts';
@@ -172,3 +173,10 @@ export { FALSE } from './solver/mdd.ts';
 export { readJsonBytes, readJsonText, JSON_LIMITS } from './json/readJsonText.ts';
 export type { JsonLimits, JsonProblem, JsonRead } from './json/readJsonText.ts';
 export { isInstant } from './leadtime/time.ts';
+export { optimalCompletion } from './optimize/optimalCompletion.ts';
+export type {
+  Objective,
+  OptimalCompletion,
+  OptimalCompletionInput,
+} from './optimize/optimalCompletion.ts';
+export { OptimizeError } from './optimize/OptimizeError.ts';

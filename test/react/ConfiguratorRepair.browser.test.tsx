@@ -177,15 +177,18 @@ describe('<Configurator> explain, repair, undo, complete', () => {
     expect(container.querySelector('option[value="h02"]')?.textContent).toBe(
       'Brass bar (in stock)',
     );
-    // Defaults first (Medium), then the cheapest colour: White.
-    await page.getByRole('button', { name: 'Cheapest' }).click();
-    await expect.element(page.getByRole('radio', { name: 'Medium' })).toBeChecked();
-    await expect.element(page.getByRole('radio', { name: 'White' })).toBeChecked();
-    await expect.poll(() => last?.complete).toBe(true);
-    expect(container.querySelector('.madeto-layout')?.getAttribute('data-state')).toBe('valid');
-    await page.getByRole('button', { name: 'Reset' }).click();
+    // Without a price list or stock levels, Cheapest and Fastest are off and say why.
+    const cheapest = page.getByRole('button', { name: 'Cheapest' });
+    await expect.element(cheapest).toHaveAttribute('aria-disabled', 'true');
+    await expect.element(cheapest).toHaveAccessibleDescription(/“Cheapest” needs the price list/);
+    await expect
+      .element(page.getByRole('button', { name: 'Fastest' }))
+      .toHaveAccessibleDescription(/“Fastest” needs the stock levels/);
+    (cheapest.element() as HTMLButtonElement).click();
     await expect.element(page.getByTestId('selection')).toHaveTextContent('Nothing chosen yet.');
     await page.getByRole('button', { name: 'Complete for me' }).click();
+    await expect.poll(() => last?.complete).toBe(true);
+    expect(container.querySelector('.madeto-layout')?.getAttribute('data-state')).toBe('valid');
     await expect.element(page.getByRole('radio', { name: 'Medium' })).toBeChecked();
     await expect.element(page.getByRole('radio', { name: 'Natural', exact: true })).toBeChecked();
     await page.getByRole('button', { name: 'Undo' }).click();

@@ -114,7 +114,7 @@ describe('<Configurator panels={defaultPanels}> on the sample catalogue, in Chro
       .poll(() => label.textContent)
       .toContain(formatDelta(deltas.topMaterial!.oak!, 'EUR', 'en'));
     expect(label.querySelector('.madeto-badge')?.textContent).toMatch(
-      /^(in stock|[+−]\d+ days?|unavailable)$/,
+      /^(in stock|from supplier|[+−]\d+ days?|unavailable)$/,
     );
   });
 

@@ -1,3 +1,4 @@
+import { buyerSubject } from './buyerWords.ts';
 import { holidaysCrossed, workingDaysBetween } from './calendar.ts';
 import type { LinePlan } from './planLine.ts';
 import type { OpPlan } from './routing.ts';
@@ -6,13 +7,94 @@ import { dateOf, dayOfMinute, formatMinute } from './time.ts';
 /** Why a material is on the critical path (C12). */
 export type MaterialCause = 'stock' | 'inbound' | 'overdue' | 'purchase' | 'no-source';
 
-/** What drives the promised date (C12); the first driver of a list is the main one. */
-export type Driver =
-  | { kind: 'material'; item: string; cause: MaterialCause; po?: string; detail: string }
-  | { kind: 'capacity'; workCenter: string; op: string; detail: string }
+/**
+ * What drives the promised date (C12); the first driver of a list is the main one. Every driver
+ * has two texts: `buyer`, the buyer's words (English, no internal id: "Lifting system: Dual motor
+ * arrives from our supplier on 2026-12-10"), and `detail`, the planner's (item, purchase order,
+ * supplier, work centre, quantities). A buyer's screen shows only `buyer` (or its own words built
+ * from the fields without ids: `attributes`, `availableDate`, `until`, `dates`).
+ */
+export type Driver = (
+  | {
+      kind: 'material';
+      item: string;
+      cause: MaterialCause;
+      po?: string;
+      /** The product's attributes whose chosen values bring the item in (through sub-assemblies). */
+      attributes: string[];
+      /** The day the item is usable (absent when no source delivers it). */
+      availableDate?: string;
+    }
+  | {
+      kind: 'capacity';
+      workCenter: string;
+      op: string;
+      /** The day the delayed operation ends. */
+      until: string;
+    }
   | { kind: 'acceptance'; cause: 'after-cutoff' | 'non-working-day' }
   | { kind: 'transit-calendar'; dates: string[] }
-  | { kind: 'processing' };
+  | { kind: 'processing' }
+) & { buyer: string; detail: string };
+
+/** The buyer's words of a material driver. */
+function materialBuyer(
+  what: string,
+  cause: MaterialCause,
+  availableDate: string | undefined,
+): string {
+  switch (cause) {
+    case 'purchase':
+    case 'inbound':
+      return `${what}: arrives from our supplier on ${availableDate ?? 'a later date'}`;
+    case 'overdue':
+      return `${what}: delayed at our supplier, expected on ${availableDate ?? 'a later date'}`;
+    case 'stock':
+      return `${what}: from stock`;
+    case 'no-source':
+      return `${what}: none of our suppliers can deliver it at the moment`;
+    default:
+      return cause satisfies never;
+  }
+}
+
+/** The product attributes that brought in `item`, following parents up to the product's BOM. */
+export function attributesBehind(plan: LinePlan, item: string): string[] {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const p = plan.items.get(id);
+    if (!p) return;
+    for (const a of p.attributes) if (a !== '') out.add(a);
+    for (const parent of p.parents) if (parent !== '') visit(parent);
+  };
+  visit(item);
+  return [...out];
+}
+
+/** A material driver of `item` with both texts. */
+function materialDriver(plan: LinePlan, item: string, cause: MaterialCause): Driver {
+  const p = plan.items.get(item)!;
+  const attributes = attributesBehind(plan, item);
+  const availableDate =
+    p.availableAt === undefined ? undefined : dateOf(dayOfMinute(p.availableAt));
+  return {
+    kind: 'material',
+    item,
+    cause,
+    ...(p.inbound ? { po: p.inbound.po } : {}),
+    attributes,
+    ...(availableDate === undefined ? {} : { availableDate }),
+    buyer: materialBuyer(
+      buyerSubject(plan.model, plan.selection, attributes),
+      cause,
+      availableDate,
+    ),
+    detail: materialDetail(plan, item),
+  };
+}
 
 function lastOp(ops: readonly OpPlan[]): OpPlan | undefined {
   let last: OpPlan | undefined;
@@ -58,15 +140,7 @@ export function lineDrivers(plan: LinePlan): Driver[] {
   if (plan.status === 'unavailable') {
     for (const p of plan.items.values())
       if (p.source === 'none')
-        found.push({
-          driver: {
-            kind: 'material',
-            item: p.item,
-            cause: 'no-source',
-            detail: materialDetail(plan, p.item),
-          },
-          effect: Infinity,
-        });
+        found.push({ driver: materialDriver(plan, p.item, 'no-source'), effect: Infinity });
     return found.map((f) => f.driver);
   }
   const acc = plan.acceptance;
@@ -74,7 +148,15 @@ export function lineDrivers(plan: LinePlan): Driver[] {
   const walkAcceptance = () => {
     if (acc.reason !== 'before-cutoff')
       found.push({
-        driver: { kind: 'acceptance', cause: acc.reason },
+        driver: {
+          kind: 'acceptance',
+          cause: acc.reason,
+          buyer:
+            acc.reason === 'after-cutoff'
+              ? "Ordered after today's cut-off: work starts on the next working day"
+              : 'Ordered on a non-working day: work starts on the next working day',
+          detail: `accepted ${formatMinute(acc.minute)} (${acc.reason}, order at ${formatMinute(acc.now)})`,
+        },
         effect: acc.minute - acc.now,
       });
   };
@@ -92,13 +174,7 @@ export function lineDrivers(plan: LinePlan): Driver[] {
     }
     if (p.availableAt === undefined || p.availableAt <= acc.minute) return walkAcceptance();
     found.push({
-      driver: {
-        kind: 'material',
-        item: id,
-        cause: p.source === 'none' ? 'no-source' : p.source,
-        ...(p.inbound ? { po: p.inbound.po } : {}),
-        detail: materialDetail(plan, id),
-      },
+      driver: materialDriver(plan, id, p.source === 'none' ? 'no-source' : p.source),
       effect: p.availableAt - acc.minute,
     });
     // A purchase is ordered, and an overdue PO assumed, counting from D0: a late acceptance
@@ -112,6 +188,8 @@ export function lineDrivers(plan: LinePlan): Driver[] {
           kind: 'capacity',
           workCenter: op.workCenter,
           op: op.op,
+          until: dateOf(dayOfMinute(op.end)),
+          buyer: `Our workshop is fully booked until ${dateOf(dayOfMinute(op.end))}`,
           detail: `booked capacity on ${op.workCenter} moves the end of ${op.op} from ${formatMinute(op.end - op.capacityDelay)} to ${formatMinute(op.end)}`,
         },
         effect: op.capacityDelay,
@@ -144,11 +222,24 @@ export function lineDrivers(plan: LinePlan): Driver[] {
   const crossed = holidaysCrossed(plan.plant.carrierCalendar, plan.shipDay!, plan.deliveryDay!);
   if (crossed.length > 0)
     found.push({
-      driver: { kind: 'transit-calendar', dates: crossed.map(dateOf) },
+      driver: {
+        kind: 'transit-calendar',
+        dates: crossed.map(dateOf),
+        buyer: `The carrier does not deliver on ${crossed.map(dateOf).join(', ')}`,
+        detail: `carrier calendar holidays between shipping ${dateOf(plan.shipDay!)} and delivery ${dateOf(plan.deliveryDay!)}: ${crossed.map(dateOf).join(', ')}`,
+      },
       effect: crossed.length * 1440,
     });
   found.sort((a, b) => b.effect - a.effect);
-  return found.length > 0 ? found.map((f) => f.driver) : [{ kind: 'processing' }];
+  return found.length > 0
+    ? found.map((f) => f.driver)
+    : [
+        {
+          kind: 'processing',
+          buyer: 'Production time only: nothing is waiting',
+          detail: `every component is ready at acceptance; production ends ${formatMinute(plan.productionEnd!)}`,
+        },
+      ];
 }
 
 /**

@@ -48,6 +48,9 @@ export interface LinePlan {
   lineId: string;
   productId: string;
   quantity: number;
+  /** The product's model and the line's selection (for the buyer's words of the drivers). */
+  model: ProductModel;
+  selection: Selection;
   plant: PlantContext;
   acceptance: AcceptancePlan;
   status: 'ok' | 'unavailable';
@@ -299,6 +302,8 @@ export function planLine(
     lineId: line.lineId,
     productId: line.productId,
     quantity: line.quantity,
+    model,
+    selection: line.selection,
     plant,
     acceptance,
     status,

@@ -3,6 +3,7 @@ import type { ProductModel, Selection, SelectionValue } from '../model/types.ts'
 import type { PlanState, SnapshotContext, SupplyDelays } from './context.ts';
 import { planLine, type LineInput, type LinePlan } from './planLine.ts';
 import type { Driver, Suggestion } from './result.ts';
+import { attributesBehind } from './drivers.ts';
 import { dateOf } from './time.ts';
 import { fallbackAlternatives, satisfiesAssigned } from './validity.ts';
 
@@ -40,22 +41,6 @@ function multiRemovals(
   return chosen
     .map((v) => chosen.filter((x) => x !== v))
     .filter((rest) => satisfiesAssigned(model, { ...selection, [attribute]: rest }));
-}
-
-/** The product attributes that brought in `item`, following parents up to the product's BOM. */
-function attributesBehind(plan: LinePlan, item: string): string[] {
-  const out = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    const p = plan.items.get(id);
-    if (!p) return;
-    for (const a of p.attributes) if (a !== '') out.add(a);
-    for (const parent of p.parents) if (parent !== '') visit(parent);
-  };
-  visit(item);
-  return [...out];
 }
 
 /**

@@ -20,7 +20,8 @@ export interface BuildOrderInput {
   /** `price()` of exactly these lines with `pricing`. */
   price: PriceResult;
   /** `promise()` of these lines, and the snapshot's `snapshotAt`. */
-  promise?: Pick<PromiseResult, 'status' | 'shipDate' | 'deliveryDate'>;
+  promise?: Pick<PromiseResult, 'status' | 'shipDate' | 'deliveryDate'> &
+    Partial<Pick<PromiseResult, 'drivers'>>;
   snapshotAt?: string;
   customer: OrderPayload['customer'];
   quote?: OrderPayload['quote'];
@@ -63,6 +64,13 @@ export function buildOrderPayload(input: BuildOrderInput): OrderPayload {
     ...(input.promise.shipDate !== undefined && { shipDate: input.promise.shipDate }),
     ...(input.promise.deliveryDate !== undefined && { deliveryDate: input.promise.deliveryDate }),
     ...(input.snapshotAt !== undefined && { snapshotAt: input.snapshotAt }),
+    // Both texts of each driver: the buyer's words and the rep's detail.
+    ...(input.promise.drivers &&
+      input.promise.drivers.length > 0 && {
+        drivers: input.promise.drivers
+          .slice(0, 20)
+          .map((d) => ({ kind: d.kind, buyer: d.buyer, detail: d.detail })),
+      }),
   };
   return {
     payloadVersion: PAYLOAD_VERSION,

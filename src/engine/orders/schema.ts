@@ -121,6 +121,21 @@ export const orderPayloadSchema = z.strictObject({
       shipDate: z.optional(dateSchema),
       deliveryDate: z.optional(dateSchema),
       snapshotAt: z.optional(instantSchema),
+      /**
+       * What drives the date (lead-time.md C12), with both texts: `buyer` (what the buyer was
+       * shown) and `detail` (items, purchase orders, suppliers, work centres: for the rep).
+       */
+      drivers: z.optional(
+        z
+          .array(
+            z.strictObject({
+              kind: z.string().check(z.minLength(1), z.maxLength(40)),
+              buyer: z.string().check(z.maxLength(1000)),
+              detail: z.string().check(z.maxLength(2000)),
+            }),
+          )
+          .check(z.maxLength(20)),
+      ),
     }),
   ),
   customer: z.strictObject({

@@ -1,5 +1,6 @@
 import { dec, minorUnits, money, plain, round, type Decimal } from './money.ts';
 import type { LineContext, LineInput } from './priceLine.ts';
+import { APPROVAL_NOTE } from './buyerNotes.ts';
 import type { PriceViolation } from './waterfall.ts';
 
 /**
@@ -41,6 +42,7 @@ export function checkGuardrails(
           actual: money(v.netUnit, v.currency),
           lineId: input.lineId,
           message: `line ${input.lineId}: the net unit ${money(v.netUnit, v.currency)}${including} is below the minimum ${g.minNetUnit}: approval required`,
+          buyer: APPROVAL_NOTE,
         });
     }
     if (g.maxDiscountPercent !== undefined) {
@@ -61,6 +63,7 @@ export function checkGuardrails(
           actual: plain(round(effective, 4, 'halfUp')),
           lineId: input.lineId,
           message: `line ${input.lineId}: a ${plain(round(effective, 4, 'halfUp'))} % discount${including} exceeds the maximum ${g.maxDiscountPercent} %: approval required`,
+          buyer: APPROVAL_NOTE,
         });
     }
   }

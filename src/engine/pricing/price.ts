@@ -28,6 +28,7 @@ import type { Pricing, PricingInput } from './schema.ts';
 import { asPricing } from './parsePricing.ts';
 import { splitTax, taxRate, type Taxable } from './tax.ts';
 import type { PriceViolation, TierHint, WaterfallStep } from './waterfall.ts';
+import { APPROVAL_NOTE, buyerNote } from './buyerNotes.ts';
 
 /** One priced line of a result. Money is a decimal string in the result's currency. */
 export interface LineResult {
@@ -56,7 +57,8 @@ export interface LineResult {
   taxRate: string;
   /** line + tax. */
   gross: string;
-  waterfall: WaterfallStep[];
+  /** Every step with its internal `label` and the buyer's `buyer` words. */
+  waterfall: (WaterfallStep & { buyer: string })[];
   tierHint?: TierHint;
   /**
    * Per attribute and value, the change of `unit` if that value were chosen ("+€120"), for lines
@@ -276,6 +278,7 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
       limit: money(linesSum, currency),
       actual: money(documentDiscount, currency),
       message: `the document discount ${money(documentDiscount, currency)} exceeds the lines' total ${money(linesSum, currency)}`,
+      buyer: APPROVAL_NOTE,
     });
 
   const taxIdOf = (line: PricedLine) =>
@@ -349,7 +352,10 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
       ...(t.taxId !== undefined && { taxId: t.taxId }),
       taxRate: plain(t.rate),
       gross: money(net.plus(tax), currency),
-      waterfall,
+      waterfall: waterfall.map((step) => ({
+        ...step,
+        buyer: buyerNote(step, models.get(p.line.productId), source.selection),
+      })),
       ...(deltas && { optionDeltas: deltas }),
     };
   });

@@ -32,7 +32,13 @@ export interface WaterfallStep {
   kind: WaterfallKind;
   /** What caused it: an attribute=value, a schedule, rule, contract, book or tax id. */
   ref?: string;
+  /** The internal detail (ids, rates, formulas), for reps and audits. */
   label: string;
+  /**
+   * The buyer's words, without internal ids ("Volume discount", "Top material: Oak"); set on
+   * every step of a `PriceResult`.
+   */
+  buyer?: string;
   currency: string;
   unitAmount?: string;
   lineAmount?: string;
@@ -46,7 +52,10 @@ export interface PriceViolation {
   limit: string;
   actual: string;
   lineId?: string;
+  /** The internal detail (the limit and the figure), for reps. */
   message: string;
+  /** The buyer's words: the price needs a sales representative's approval. */
+  buyer: string;
 }
 
 /**

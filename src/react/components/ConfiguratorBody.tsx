@@ -8,15 +8,8 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import {
-  createSession,
-  valueKeys,
-  type CompletionObjective,
-  type SessionData,
-  type SessionEvent,
-} from '../../core/index.ts';
+import { createSession, type SessionData, type SessionEvent } from '../../core/index.ts';
 import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
-import type { ValueCosts } from '../engine/engineOps.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
 import { enginePort } from '../engine/enginePort.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
@@ -58,10 +51,8 @@ export interface ConfiguratorBodyProps {
   onReady?: (() => void) | undefined;
 }
 
-/** Values effects hand to callbacks that run outside render (engine costs, step focus). */
+/** Values effects hand to callbacks that run outside render (the documents, step focus). */
 interface Latest {
-  panel: ConfiguratorPanelContext | undefined;
-  extras: ValueExtrasFn | undefined;
   sentData: SessionData;
   focusStep: string | undefined;
 }
@@ -87,27 +78,6 @@ function sessionData(base: ConfiguratorBodyProps['panelBase']): SessionData {
   };
 }
 
-/** Per-value costs for "cheapest" (price deltas) and "fastest" (extra days) from `valueExtras`. */
-function valueCosts(
-  model: ProductModel,
-  objective: CompletionObjective,
-  valueExtras: ValueExtrasFn | undefined,
-  panel: ConfiguratorPanelContext | undefined,
-): ValueCosts | undefined {
-  if (objective === 'defaults' || !valueExtras || !panel) return undefined;
-  const costs: Record<string, Record<string, number>> = {};
-  for (const a of model.attributes) {
-    const row: Record<string, number> = {};
-    for (const key of valueKeys(a)) {
-      const extras = valueExtras(a, key, panel);
-      const figure = objective === 'cheapest' ? extras?.cost : extras?.days;
-      if (figure !== undefined) row[key] = figure;
-    }
-    costs[a.id] = row;
-  }
-  return costs;
-}
-
 /**
  * The loaded widget: a configurator session (src/core) rendered — steps, fields, summary, panel
  * slot, explanation dialog and live region. What a click does, which selection counts and when it
@@ -118,15 +88,11 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   const store = useConfiguratorStore();
   const t = useMessages(panelBase.locale);
   const data = useMemo(() => sessionData(panelBase), [panelBase]);
-  // What "cheapest"/"fastest" rank by is read when the buyer asks (not during render).
-  const [latest] = useState(() =>
-    box<Latest>({ panel: undefined, extras: valueExtras, sentData: data, focusStep: undefined }),
-  );
+  // The documents "cheapest"/"fastest" search with are read when the buyer asks (not during render).
+  const [latest] = useState(() => box<Latest>({ sentData: data, focusStep: undefined }));
   const [session] = useState(() =>
     createSession(model, data, {
-      port: enginePort(client, (objective) =>
-        valueCosts(model, objective, latest.get().extras, latest.get().panel),
-      ),
+      port: enginePort(client, () => latest.get().sentData),
       clock: nowInstant,
       store,
     }),
@@ -134,11 +100,10 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
   const send = useCallback((event: SessionEvent) => void session.send(event), [session]);
   useEffect(() => {
-    latest.set({ extras: valueExtras });
     if (latest.get().sentData === data) return;
     latest.set({ sentData: data });
     send({ type: 'setData', data });
-  }, [data, send, valueExtras, latest]);
+  }, [data, send, latest]);
 
   // The live region says the session's latest announcement, or a panel's newer one.
   const said = snap.messages.announcement;
@@ -239,10 +204,6 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       goTo,
     ],
   );
-  useEffect(() => {
-    latest.set({ panel });
-  }, [panel, latest]);
-
   const pick = useCallback(
     (attribute: Attribute, key: string) => {
       const chosen = effective.shown[attribute.id];

@@ -10,6 +10,17 @@ const STEP: Record<string, (i: number, n: number, rtl: boolean) => number> = {
   End: (_i, n) => n - 1,
 };
 
+/** Why an objective cannot run while its document is loading or absent (else nothing). */
+function missingDocument(
+  state:
+    'absent' | 'loading' | 'error' | 'incomplete' | 'valid' | 'approval-required' | 'unavailable',
+  loading: string,
+  absent: string,
+): string | undefined {
+  if (state === 'loading') return loading;
+  return state === 'absent' || state === 'error' ? absent : undefined;
+}
+
 /**
  * Undo / redo, "Complete for me" by objective, and reset. One Tab stop (ARIA toolbar pattern):
  * the arrow keys, Home and End move among the buttons, and Tab comes back to the last one used.
@@ -23,6 +34,21 @@ export function Toolbar() {
   const busy = snapshot.activity !== 'idle';
   const busyWhy = t('toolbar.busy');
   const completeWhy = snapshot.complete ? t('toolbar.alreadyComplete') : undefined;
+  // "Cheapest" and "Fastest" search with the price list and the stock levels: without them they
+  // are off, and say so.
+  const needs = {
+    defaults: undefined,
+    cheapest: missingDocument(
+      snapshot.price.state,
+      t('toolbar.pricingLoading'),
+      t('toolbar.needsPricing'),
+    ),
+    fastest: missingDocument(
+      snapshot.promise.state,
+      t('toolbar.availabilityLoading'),
+      t('toolbar.needsAvailability'),
+    ),
+  };
   const ref = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const buttons = () => [...(ref.current?.querySelectorAll('button') ?? [])];
@@ -69,8 +95,8 @@ export function Toolbar() {
         {(['defaults', 'cheapest', 'fastest'] as const).map((objective, i) => (
           <SoftButton
             key={objective}
-            off={busy || completeWhy !== undefined}
-            reason={busy ? busyWhy : completeWhy}
+            off={busy || completeWhy !== undefined || needs[objective] !== undefined}
+            reason={busy ? busyWhy : (completeWhy ?? needs[objective])}
             onClick={() => send({ type: 'complete', objective })}
             tabIndex={stop(2 + i)}
           >

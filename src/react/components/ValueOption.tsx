@@ -82,7 +82,7 @@ export function ValueOption({
       <span id={noteId} className="madeto-option-extras" aria-hidden="true">
         {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
         {extras?.availability && (
-          <span className="madeto-badge" data-state={extras.availabilityState ?? 'in-stock'}>
+          <span className="madeto-badge" data-state={extras.availabilityState}>
             {extras.availability}
           </span>
         )}

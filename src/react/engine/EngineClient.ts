@@ -1,5 +1,5 @@
 import type { Selection, Domains, Explanation, Repair } from '../../engine/index.ts';
-import type { CompletionObjective, ValueCosts } from './engineOps.ts';
+import type { CompletionContext, CompletionObjective } from './engineOps.ts';
 import type { EngineOps } from './engineOps.ts';
 
 /** Where the engine runs for a widget instance. */
@@ -19,7 +19,7 @@ export interface EngineClient {
   complete(
     selection: Selection,
     objective: CompletionObjective,
-    costs?: ValueCosts,
+    context?: CompletionContext,
   ): Promise<Selection>;
   reconcile(selection: Selection, recency: string[]): Promise<Repair>;
   dispose(): void;

@@ -6,19 +6,35 @@ import {
   domains,
   explain,
   FALSE,
+  optimalCompletion,
   repair,
   SolverError,
   type Domains,
   type Explanation,
+  type Pricing,
   type Repair,
+  type Snapshot,
   reconcileSelection,
 } from '../../engine/index.ts';
 
-/** How "Complete for me" chooses: model defaults, the lowest price delta, the shortest lead time. */
+/** How "Complete for me" chooses: model defaults, the lowest total, the earliest delivery. */
 export type CompletionObjective = 'defaults' | 'cheapest' | 'fastest';
 
-/** Per attribute and value key, a cost to minimise (a price delta, extra days); lower is better. */
-export type ValueCosts = Readonly<Record<string, Readonly<Record<string, number>>>>;
+/**
+ * What a completion by objective is computed with: the line's quantity, the widget's one clock
+ * (`now`, and the plant's calendar day `date` as the pricing date), and the parsed pricing and
+ * snapshot (plain data, so the Web Worker receives them with the call). `cheapest` needs
+ * `pricing` and `currency`; `fastest` needs `snapshot` (and breaks ties by price with `pricing`).
+ */
+export interface CompletionContext {
+  quantity: number;
+  now: string;
+  date: string;
+  currency?: string | undefined;
+  customerId?: string | undefined;
+  pricing?: Pricing | undefined;
+  snapshot?: Snapshot | undefined;
+}
 
 /**
  * The engine calls the widget makes, over one compiled model. The same object answers on the page
@@ -32,7 +48,12 @@ export interface EngineOps {
   explain(selection: Selection, attribute: string, key: string): Explanation;
   /** `recency`: attribute ids, oldest first (the newest choice is kept first). */
   repair(selection: Selection, attribute: string, key: string, recency: string[]): Repair;
-  complete(selection: Selection, objective: CompletionObjective, costs?: ValueCosts): Selection;
+  /** `defaults` as the solver's `complete`; `cheapest` / `fastest` exactly (`optimalCompletion`). */
+  complete(
+    selection: Selection,
+    objective: CompletionObjective,
+    context?: CompletionContext,
+  ): Selection;
   /** Drops the choices of a loaded selection that no longer fit (see `reconcileSelection`). */
   reconcile(selection: Selection, recency: string[]): Repair;
 }
@@ -63,14 +84,27 @@ export function createEngineOps(model: ProductModel): EngineOps {
     explain: (selection, attribute, key) => explain(compiled, selection, attribute, key),
     repair: (selection, attribute, key, recency) =>
       repair(compiled, selection, attribute, key, recency),
-    complete: (selection, objective, costs = {}) =>
-      complete(
-        compiled,
-        selection,
-        objective === 'defaults'
-          ? { kind: 'defaults' }
-          : { kind: 'cost', cost: (attribute, key) => costs[attribute]?.[key] ?? 0 },
-      ),
+    complete: (selection, objective, context) =>
+      objective === 'defaults'
+        ? complete(compiled, selection)
+        : optimalCompletion({
+            compiled,
+            selection,
+            objective,
+            quantity: context?.quantity ?? 1,
+            ...(context?.pricing &&
+              context.currency !== undefined && {
+                pricing: {
+                  pricing: context.pricing,
+                  currency: context.currency,
+                  date: context.date,
+                  customerId: context.customerId,
+                },
+              }),
+            ...(context?.snapshot && {
+              availability: { snapshot: context.snapshot, now: context.now },
+            }),
+          }).selection,
     reconcile: (selection, recency) => reconcileSelection(compiled, selection, recency),
   };
 }

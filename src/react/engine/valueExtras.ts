@@ -1,20 +1,28 @@
 import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
 import type { MissingChoice, PriceOutcome, PromiseOutcome } from '../../core/index.ts';
 
-/** The availability of one value, as a badge: in stock, later, or not orderable now. */
-export type AvailabilityState = 'in-stock' | 'delayed' | 'unavailable';
+/**
+ * The availability of one value, as a badge. Badges are differences against the current promise
+ * (a difference of 0 says nothing about stock), plus what the value's own parts are:
+ * - `in-stock`: no later than now, and every part the value brings is taken from stock;
+ * - `on-order`: no later than now, but a part of the value comes from a supplier (or a purchase
+ *   order): the date already waits for it, or it arrives before what the date waits for;
+ * - `earlier` / `delayed`: the delivery date moves by that many days with the value;
+ * - `unavailable`: no delivery date with the value.
+ */
+export type AvailabilityState = 'in-stock' | 'on-order' | 'earlier' | 'delayed' | 'unavailable';
 
 /**
  * What the price and promise engines add to one value: the formatted price delta ("+€120"), the
- * availability badge ("in stock", "+9 days"), and the raw figures "Complete for me" ranks by.
+ * availability badge ("in stock", "from supplier", "+9 days"), and the raw figures behind them.
  */
 export interface ValueExtras {
   priceDelta?: string;
   availability?: string;
   availabilityState?: AvailabilityState;
-  /** The price delta as a number, for "cheapest". */
+  /** The price delta as a number (a raw figure for hosts; "Cheapest" is an exact search). */
   cost?: number;
-  /** Extra lead-time days, for "fastest". */
+  /** The delivery date's change in days with the value (a raw figure; "Fastest" is an exact search). */
   days?: number;
 }
 

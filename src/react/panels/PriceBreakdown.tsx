@@ -43,10 +43,10 @@ const adjustmentKey: Partial<Record<WaterfallStep['kind'], MessageKey>> = {
   rounding: 'waterfall.rounding',
 };
 
-function Row(props: { label: string; value: string; kind?: string; title?: string }) {
+function Row(props: { label: string; value: string; kind?: string }) {
   return (
     <div className="madeto-price-row" data-kind={props.kind}>
-      <dt title={props.title}>{props.label}</dt>
+      <dt>{props.label}</dt>
       <dd>{props.value}</dd>
     </div>
   );
@@ -82,7 +82,6 @@ function LineBreakdown({
           key={`a${i}`}
           kind={s.kind}
           label={p.t(adjustmentKey[s.kind]!)}
-          title={s.label}
           value={s.unitAmount === undefined ? money(s.unit ?? s.line) : money(s.unitAmount, true)}
         />
       ))}
@@ -97,7 +96,8 @@ function LineBreakdown({
 }
 
 /**
- * The price breakdown of a result: per line the list price, the options that cost something,
+ * The price breakdown of a result, in the buyer's words only (a step's internal `label` — rule,
+ * contract and book ids — is never shown): per line the list price, the options that cost something,
  * every other waterfall step (contract, rules, volume, discounts, rounding), the unit price and
  * the line; then charges, the order discount, the subtotal, each tax and the total — all figures
  * exactly as the engine returned them.

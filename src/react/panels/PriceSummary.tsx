@@ -72,13 +72,10 @@ export function PriceSummary({ context, date, now, onQuantity }: PriceSummaryPro
               locale={locale}
             />
             {outcome.state === 'approval-required' && (
+              // The guardrail (its limit, the figure) is internal: the buyer learns only that a
+              // sales representative approves this price.
               <div className="madeto-approval" role="note" data-state="approval-required">
                 <p>{t('price.approval')}</p>
-                <ul>
-                  {outcome.result.violations.map((v, i) => (
-                    <li key={i}>{v.message}</li>
-                  ))}
-                </ul>
               </div>
             )}
           </>

@@ -81,7 +81,7 @@ export function PromiseSummary({ context, now, onApply }: PromiseSummaryProps) {
 
   const details = () => {
     if (!result || snapshot.state !== 'ready') return null;
-    const words = { model, selection, result, snapshot: snapshot.value, t, locale };
+    const words = { model, selection, t, locale };
     const [main, ...others] = result.drivers;
     return (
       <>

@@ -1,64 +1,40 @@
-import type {
-  Driver,
-  PromiseResult,
-  Snapshot,
-  ProductModel,
-  Selection,
+import {
+  buyerSubject,
+  type Driver,
+  type ProductModel,
+  type Selection,
 } from '../../engine/index.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { itemLabel } from './labels.ts';
 
-/** What a driver's words are built from: the promise, the model and selection, the snapshot. */
+/** What a driver's words are built from: the model and selection, the translator and locale. */
 export interface DriverWords {
   model: ProductModel;
   selection: Selection;
-  result: PromiseResult;
-  snapshot: Snapshot;
   t: Translate;
   locale: string;
 }
 
 /**
- * A delivery driver (lead-time.md C12) in the buyer's words: "Top material: Oak: supplier lead
- * time 15 working days". The supplier's lead time is read from the snapshot (the supplier the
- * engine chose), the dates from the promise; nothing is recomputed.
+ * A delivery driver (lead-time.md C12) in the buyer's words, with no internal id: "Lifting
+ * system: Dual motor: arrives from our supplier on Dec 10, 2026", "Our workshop is fully booked
+ * until …". Built from the driver's buyer fields (the chosen values behind a material, its
+ * usable date, the end of a booked operation); the item, purchase order, supplier and work centre
+ * stay in the driver's `detail`, for reps and the order payload.
  */
 export function driverText(driver: Driver, w: DriverWords): string {
   const { t } = w;
+  const date = (d: string | undefined) => (d === undefined ? '…' : formatDate(d, w.locale));
   switch (driver.kind) {
     case 'material': {
-      const what = itemLabel(w.model, w.selection, driver.item);
+      const what = buyerSubject(w.model, w.selection, driver.attributes, t('driver.component'));
       const cause = driver.cause;
       switch (cause) {
-        case 'purchase': {
-          // The line's component that is bought (an item may also appear from stock elsewhere).
-          const component = w.result.components.find(
-            (c) => c.item === driver.item && c.purchase !== undefined,
-          );
-          const bought = component?.purchase;
-          const supplier = w.snapshot.items[driver.item]?.suppliers.find(
-            (s) => s.id === bought?.supplierId,
-          );
-          if (supplier)
-            return t('driver.purchase', {
-              what,
-              days: t(
-                supplier.leadTimeUnit === 'workingDays' ? 'driver.workingDays' : 'days.count',
-                {
-                  count: supplier.leadTime,
-                },
-              ),
-            });
-          return t('driver.purchaseDone', {
-            what,
-            date: bought ? formatDate(bought.usableDate, w.locale) : '…',
-          });
-        }
+        case 'purchase':
         case 'inbound':
-          return t('driver.inbound', { what, po: driver.po ?? '' });
+          return t('driver.arrives', { what, date: date(driver.availableDate) });
         case 'overdue':
-          return t('driver.overdue', { what, po: driver.po ?? '' });
+          return t('driver.delayed', { what, date: date(driver.availableDate) });
         case 'stock':
           return t('driver.stock', { what });
         case 'no-source':
@@ -68,7 +44,7 @@ export function driverText(driver: Driver, w: DriverWords): string {
       }
     }
     case 'capacity':
-      return t('driver.capacity', { workCenter: driver.workCenter, op: driver.op });
+      return t('driver.capacity', { date: date(driver.until) });
     case 'acceptance':
       return t(driver.cause === 'after-cutoff' ? 'driver.afterCutoff' : 'driver.nonWorkingDay');
     case 'transit-calendar':

@@ -25,13 +25,39 @@ export interface ValueExtrasOptions {
   date?: string;
 }
 
-/** Ranks an unavailable value after every deliverable one for "fastest". */
-const UNAVAILABLE_DAYS = 100_000;
-
 /** A value's availability against the current promise (undefined when nothing can be said). */
 interface Badge {
   days?: number;
   state: NonNullable<ValueExtras['availabilityState']>;
+}
+
+/** The BOM items a value brings in itself (a boolean's when true); none for "false". */
+function partsOf(attribute: Attribute, key: string): string[] {
+  switch (attribute.type) {
+    case 'choice':
+    case 'multi':
+      return (attribute.values.find((v) => v.id === key)?.bom ?? []).map((l) => l.item);
+    case 'boolean':
+      return key === 'true' ? (attribute.bom ?? []).map((l) => l.item) : [];
+    case 'number':
+    case 'text':
+      return [];
+    default:
+      return attribute satisfies never;
+  }
+}
+
+/**
+ * The badge of a value whose promise `withValue` is no later than the current one: "in stock"
+ * only when the promise with the value takes every part it brings from stock; "from supplier"
+ * when one comes from a supplier or a purchase order; nothing for a value without parts.
+ */
+function sameDayBadge(parts: readonly string[], withValue: PromiseResult): Badge | undefined {
+  if (parts.length === 0) return undefined;
+  const sources = withValue.components.filter((c) => parts.includes(c.item)).map((c) => c.source);
+  return sources.length > 0 && sources.every((s) => s === 'stock')
+    ? { days: 0, state: 'in-stock' }
+    : { days: 0, state: 'on-order' };
 }
 
 interface PerContext {
@@ -113,13 +139,23 @@ function badgesOf(
     if (!other) continue;
     // A chosen multi value: what it costs is the current promise against the one without it.
     const [from, to] = selected && attribute.type === 'multi' ? [other, current] : [current, other];
-    if (to.status === 'unavailable') out.set(key, { state: 'unavailable' });
-    else if (from.deliveryDate === undefined || to.deliveryDate === undefined)
-      out.set(key, { state: 'in-stock' });
-    else {
-      const days = daysBetween(from.deliveryDate, to.deliveryDate);
-      out.set(key, { days, state: days > 0 ? 'delayed' : 'in-stock' });
+    // The promise that has the value in it: its components say where the value's parts come from.
+    const withIt = selected ? current : other;
+    if (to.status === 'unavailable') {
+      out.set(key, { state: 'unavailable' });
+      continue;
     }
+    const days =
+      from.deliveryDate === undefined || to.deliveryDate === undefined
+        ? 0
+        : daysBetween(from.deliveryDate, to.deliveryDate);
+    const badge =
+      days > 0
+        ? { days, state: 'delayed' as const }
+        : days < 0
+          ? { days, state: 'earlier' as const }
+          : sameDayBadge(partsOf(attribute, key), withIt);
+    if (badge) out.set(key, badge);
   }
   return out;
 }
@@ -150,12 +186,33 @@ function deltasOf(entry: PerContext, context: ConfiguratorPanelContext, date?: s
   return entry.deltas;
 }
 
+/** A badge's words: the difference in days, or where the value's parts come from. */
+function badgeText(badge: Badge, t: ReturnType<typeof translator>): string {
+  switch (badge.state) {
+    case 'unavailable':
+      return t('badge.unavailable');
+    case 'delayed':
+      return t('days.later', { count: badge.days ?? 0 });
+    case 'earlier':
+      return t('days.earlier', { count: -(badge.days ?? 0) });
+    case 'in-stock':
+      return t('badge.inStock');
+    case 'on-order':
+      return t('badge.onOrder');
+    default:
+      return badge.state satisfies never;
+  }
+}
+
 /**
  * A value-extras function for `<Configurator valueExtras>`: per value its unit price delta from
- * the engine's `optionDeltas` ("+€120", one call per selection) and its availability badge
- * against the current promise ("in stock", "+9 days", "unavailable"): one promise per value of
- * an attribute, made the first time that attribute is shown, and cached with the selection.
- * Number and text attributes get no badge (as they get no delta).
+ * the engine's `optionDeltas` ("+€120", one call per selection) and its availability badge: the
+ * difference against the current promise ("+9 days", "−2 days", "unavailable"), and where no
+ * difference, where the value's own parts come from in the promise with it ("in stock" only when
+ * every one is taken from stock, else "from supplier" — the chosen motor that waits for a
+ * purchase order is never "in stock"). One promise per value of an attribute, made the first
+ * time that attribute is shown, and cached with the selection. Number and text attributes get no
+ * badge (as they get no delta).
  *
  * @example
  * <Configurator model={desk} pricing={pricing} availability={snapshot}
@@ -181,19 +238,8 @@ export function createValueExtras(options: ValueExtrasOptions = {}): ValueExtras
     const badge = badgesOf(entry, context, attribute).get(key);
     if (badge) {
       extras.availabilityState = badge.state;
-      if (badge.state === 'unavailable') {
-        extras.availability = t('badge.unavailable');
-        extras.days = UNAVAILABLE_DAYS;
-      } else {
-        const days = badge.days ?? 0;
-        extras.days = days;
-        extras.availability =
-          days > 0
-            ? t('days.later', { count: days })
-            : days < 0
-              ? t('days.earlier', { count: -days })
-              : t('badge.inStock');
-      }
+      if (badge.days !== undefined) extras.days = badge.days;
+      extras.availability = badgeText(badge, t);
     }
     return extras.priceDelta === undefined && badge === undefined ? undefined : extras;
   };

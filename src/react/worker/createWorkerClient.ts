@@ -60,8 +60,8 @@ export async function createWorkerClient(model: ProductModel): Promise<EngineCli
       call<Explanation>({ op: 'explain', selection, attribute, key }),
     repair: (selection, attribute, key, recency) =>
       call<Repair>({ op: 'repair', selection, attribute, key, recency }),
-    complete: (selection, objective, costs) =>
-      call<Selection>({ op: 'complete', selection, objective, ...(costs ? { costs } : {}) }),
+    complete: (selection, objective, context) =>
+      call<Selection>({ op: 'complete', selection, objective, ...(context ? { context } : {}) }),
     reconcile: (selection, recency) => call<Repair>({ op: 'reconcile', selection, recency }),
     dispose: () => {
       worker.terminate();

@@ -23,7 +23,7 @@ function answer(request: EngineRequest): unknown {
     case 'repair':
       return ops.repair(request.selection, request.attribute, request.key, request.recency);
     case 'complete':
-      return ops.complete(request.selection, request.objective, request.costs);
+      return ops.complete(request.selection, request.objective, request.context);
     case 'reconcile':
       return ops.reconcile(request.selection, request.recency);
     default:

@@ -1,5 +1,5 @@
 import type { Selection } from '../../engine/index.ts';
-import type { CompletionObjective, ValueCosts } from '../engine/engineOps.ts';
+import type { CompletionContext, CompletionObjective } from '../engine/engineOps.ts';
 
 /** A request to the engine worker; `id` pairs it with its answer. */
 export type EngineRequest = { id: number } & (
@@ -13,7 +13,13 @@ export type EngineRequest = { id: number } & (
       key: string;
       recency: string[];
     }
-  | { op: 'complete'; selection: Selection; objective: CompletionObjective; costs?: ValueCosts }
+  | {
+      op: 'complete';
+      selection: Selection;
+      objective: CompletionObjective;
+      /** Carries the parsed pricing and snapshot (structured-cloned) for cheapest / fastest. */
+      context?: CompletionContext;
+    }
   | { op: 'reconcile'; selection: Selection; recency: string[] }
 );
 

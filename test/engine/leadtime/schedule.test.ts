@@ -192,6 +192,10 @@ describe('C11 handling and transit in working days', () => {
     expect(r.shipDate).toBe(c.ship);
     expect(r.deliveryDate).toBe(c.delivery);
     const transit = r.drivers.find((d) => d.kind === 'transit-calendar');
-    expect(transit).toEqual(c.crossed ? { kind: 'transit-calendar', dates: c.crossed } : undefined);
+    expect(transit).toEqual(
+      c.crossed
+        ? expect.objectContaining({ kind: 'transit-calendar', dates: c.crossed })
+        : undefined,
+    );
   });
 });

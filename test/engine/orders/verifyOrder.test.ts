@@ -19,6 +19,17 @@ describe('verifyOrder', () => {
     }
   });
 
+  it("keeps both texts of each delivery driver: the buyer's words and the rep's detail", () => {
+    const p = fresh();
+    const drivers = p.promise?.drivers ?? [];
+    expect(drivers.length).toBeGreaterThan(0);
+    for (const d of drivers) {
+      expect(d.buyer.length).toBeGreaterThan(0);
+      expect(d.detail.length).toBeGreaterThan(0);
+      expect(d.buyer).not.toMatch(/PO-|[A-Z]{3}-[A-Z0-9]+-/);
+    }
+  });
+
   // Each tampering → the code and path of the first error it must produce.
   const cases: [string, (p: any) => void, string, string][] = [
     ['a lower total', (p) => (p.totals.total = '1.00'), 'price-mismatch', '$.totals.total'],

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  parseSnapshot,
-  promise,
-  type Driver,
-  type PromiseResult,
-} from '../../../src/engine/index.ts';
+import { parseSnapshot, promise, type Driver } from '../../../src/engine/index.ts';
 import { translator } from '../../../src/react/i18n/messages.ts';
 import { driverText } from '../../../src/react/panels/driverText.ts';
 import { timelineMarks } from '../../../src/react/panels/PromiseTimeline.tsx';
@@ -14,38 +9,11 @@ const snapshot = parseSnapshot(availabilityJson);
 const line = { lineId: 'L1', productId: 'DESK', quantity: 1, selection: completeSelection };
 const result = promise({ now: NOW, lines: [line] }, { snapshot, models: [desk] });
 const decor = 'HPL-U961-08';
-const egger = availabilityJson.items[decor].suppliers[0]!;
 
-/** The result with the anthracite laminate bought from its supplier (the C7 purchase case). */
-const bought: PromiseResult = {
-  ...result,
-  components: [
-    ...result.components,
-    {
-      lineId: 'L1',
-      item: decor,
-      need: 1,
-      source: 'purchase' as const,
-      level: 0,
-      usedBy: ['DESK'],
-      fromStock: 0,
-      purchase: {
-        supplierId: egger.id,
-        quantity: 1,
-        orderDate: '2026-11-24',
-        receiptDate: '2026-12-08',
-        usableDate: '2026-12-08',
-      },
-    },
-  ],
-};
-
-describe('driverText: a driver in the buyer’s words', () => {
-  const words = (locale: string, r: PromiseResult = bought) => ({
+describe('driverText: a driver in the buyer’s words, never an internal id', () => {
+  const words = (locale: string) => ({
     model: desk,
     selection: completeSelection,
-    result: r,
-    snapshot,
     t: translator(locale),
     locale,
   });
@@ -57,7 +25,10 @@ describe('driverText: a driver in the buyer’s words', () => {
     item: decor,
     cause,
     ...(po && { po }),
-    detail: '…',
+    attributes: ['topDecor'],
+    availableDate: '2026-12-10',
+    buyer: '…',
+    detail: `waits for ${po ?? 'nothing'} from S-EGGER-DE`,
   });
 
   it.each<[string, Driver, string, string]>([
@@ -65,66 +36,90 @@ describe('driverText: a driver in the buyer’s words', () => {
       'purchase',
       material('purchase'),
       'en',
-      `Laminate decor: Anthracite (U961): supplier lead time ${egger.leadTime} days`,
+      'Laminate decor: Anthracite (U961): arrives from our supplier on Dec 10, 2026',
     ],
     [
       'purchase (de)',
       material('purchase'),
       'de',
-      `Laminate decor: Anthracite (U961): Lieferzeit des Lieferanten ${egger.leadTime} Tage`,
+      'Laminate decor: Anthracite (U961): kommt am 10.12.2026 von unserem Lieferanten',
     ],
     [
       'inbound',
       material('inbound', 'PO-BER-4410'),
       'en',
-      'Laminate decor: Anthracite (U961): waits for purchase order PO-BER-4410',
+      'Laminate decor: Anthracite (U961): arrives from our supplier on Dec 10, 2026',
     ],
     [
       'overdue',
       material('overdue', 'PO-X'),
       'en',
-      'Laminate decor: Anthracite (U961): waits for the overdue purchase order PO-X',
+      'Laminate decor: Anthracite (U961): delayed at our supplier, expected on Dec 10, 2026',
     ],
     ['stock', material('stock'), 'en', 'Laminate decor: Anthracite (U961): from stock'],
     [
       'no source',
       material('no-source'),
       'en',
-      'Laminate decor: Anthracite (U961): no supplier or purchase order can deliver it',
+      'Laminate decor: Anthracite (U961): none of our suppliers can deliver it at the moment',
     ],
     [
-      'an item no chosen value brings in keeps its id',
-      { kind: 'material', item: 'SCR-4X30-SPAX', cause: 'stock', detail: '' },
+      'an item no chosen value brings in is "a component", not its part number',
+      {
+        kind: 'material',
+        item: 'SCR-4X30-SPAX',
+        cause: 'stock',
+        attributes: [],
+        buyer: '',
+        detail: 'SCR-4X30-SPAX',
+      },
       'en',
-      'SCR-4X30-SPAX: from stock',
+      'A component: from stock',
     ],
     [
       'capacity',
-      { kind: 'capacity', workCenter: 'BER-ASM', op: 'ASM-30', detail: '' },
+      {
+        kind: 'capacity',
+        workCenter: 'BER-ASM',
+        op: 'ASM-30',
+        until: '2026-12-11',
+        buyer: '',
+        detail: 'BER-ASM',
+      },
       'en',
-      'The BER-ASM work centre is fully booked (ASM-30)',
+      'Our workshop is fully booked until Dec 11, 2026',
     ],
     [
       'after the cut-off',
-      { kind: 'acceptance', cause: 'after-cutoff' },
+      { kind: 'acceptance', cause: 'after-cutoff', buyer: '', detail: '' },
       'en',
       "Ordered after today's cut-off: work starts on the next working day",
     ],
     [
       'transit holidays',
-      { kind: 'transit-calendar', dates: ['2026-12-24', '2026-12-25'] },
+      { kind: 'transit-calendar', dates: ['2026-12-24', '2026-12-25'], buyer: '', detail: '' },
       'de-DE',
       'Feiertage des Spediteurs unterwegs: 24.12.2026, 25.12.2026',
     ],
-    ['processing', { kind: 'processing' }, 'en', 'Production time only: nothing is waiting'],
+    [
+      'processing',
+      { kind: 'processing', buyer: '', detail: '' },
+      'en',
+      'Production time only: nothing is waiting',
+    ],
   ])('%s', (_what, driver, locale, expected) => {
-    expect(driverText(driver, words(locale))).toBe(expected);
+    const text = driverText(driver, words(locale));
+    expect(text).toBe(expected);
+    expect(text).not.toMatch(/PO-|BER-|S-EGGER|HPL-|SCR-/);
   });
+});
 
-  it('a purchase the snapshot cannot name a supplier for falls back to its usable date', () => {
-    expect(driverText(material('purchase'), words('en', result))).toBe(
-      'Laminate decor: Anthracite (U961): bought from the supplier, usable …',
-    );
+describe('the engine’s drivers carry both texts', () => {
+  it('every driver of the sample desk has buyer words without ids and an internal detail', () => {
+    for (const d of result.drivers) {
+      expect(d.buyer).not.toMatch(/[A-Z]{2,}-[A-Z0-9]/);
+      expect(d.detail.length).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -65,10 +65,38 @@ describe('createValueExtras', () => {
     expect(extras.cost).toBe(Number(o.delta));
     const days = daysBetween(o.current.deliveryDate!, o.other.deliveryDate!);
     expect(extras.days).toBe(days);
-    expect(extras.availabilityState).toBe(days > 0 ? 'delayed' : 'in-stock');
+    // A difference, or (none) where the value's own parts come from in the promise with it.
+    const attribute = attr(context, id);
+    if (attribute.type !== 'choice') throw new Error(`${id} is not a choice`);
+    const parts = (attribute.values.find((v) => v.id === value)!.bom ?? []).map((l) => l.item);
+    const fromStock = o.other.components
+      .filter((c) => parts.includes(c.item))
+      .every((c) => c.source === 'stock');
+    const state = days > 0 ? 'delayed' : days < 0 ? 'earlier' : fromStock ? 'in-stock' : 'on-order';
+    expect(extras.availabilityState).toBe(state);
     expect(extras.availability).toBe(
-      days > 0 ? `+${days} day${days === 1 ? '' : 's'}` : days < 0 ? `−${-days} days` : 'in stock',
+      {
+        delayed: `+${days} day${days === 1 ? '' : 's'}`,
+        earlier: `−${-days} day${days === -1 ? '' : 's'}`,
+        'in-stock': 'in stock',
+        'on-order': 'from supplier',
+      }[state],
     );
+  });
+
+  it('the chosen motor that waits for a purchase order is not "in stock" (a difference of 0)', () => {
+    const context = panelStates.valid;
+    expect(context.selection.drive).toBe('dual');
+    const current = oracle(context, 'drive', 'dual').current;
+    const motor = current.components.find((c) => c.item === 'MOT-24V-DM')!;
+    expect(motor.source).not.toBe('stock');
+    // The delivery panel says the motor waits: the badge must not say "in stock".
+    expect(current.drivers[0]).toMatchObject({ kind: 'material', item: 'MOT-24V-DM' });
+    expect(fx(attr(context, 'drive'), 'dual', context)).toMatchObject({
+      availability: 'from supplier',
+      availabilityState: 'on-order',
+      days: 0,
+    });
   });
 
   it('a boolean value: the key is "true"/"false"', () => {
@@ -86,7 +114,7 @@ describe('createValueExtras', () => {
       availability: 'unavailable',
       availabilityState: 'unavailable',
     });
-    expect(fx(decor, 'white', context)).toMatchObject({ availabilityState: 'in-stock' });
+    expect(fx(decor, 'white', context)?.availabilityState).toMatch(/^(in-stock|on-order|earlier)$/);
   });
 
   it.each([
@@ -103,6 +131,8 @@ describe('createValueExtras', () => {
     const context = panelStates.german;
     const extras = fx(attr(context, 'topMaterial'), 'oak', context)!;
     expect(extras.priceDelta).toMatch(/^\+\d+(,\d{2})?\u00a0€$/);
-    expect(extras.availability).toMatch(/^(auf Lager|[+−]\d+ Tage?|nicht lieferbar)$/);
+    expect(extras.availability).toMatch(
+      /^(auf Lager|vom Lieferanten|[+−]\d+ Tage?|nicht lieferbar)$/,
+    );
   });
 });
