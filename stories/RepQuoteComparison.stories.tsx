@@ -1,7 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { QuoteComparison } from '../src/react/rep/QuoteComparison.tsx';
 import { compareConfigurations } from '../src/engine/quotes/compareConfigurations.ts';
-import { comparison, data, models, repStates } from '../test/rep/repFixtures.ts';
+import {
+  comparison,
+  data,
+  models,
+  productsComparison,
+  repStates,
+} from '../test/rep/repFixtures.ts';
 import { StatesGrid } from './StatesGrid.tsx';
 import '../src/react/styles/quote-print.css';
 
@@ -30,7 +36,9 @@ export const DifferentOptions: Story = {};
 export const Dearer: Story = { args: { comparison: reversed } };
 export const Identical: Story = { args: { comparison: same } };
 export const German: Story = { args: { locale: 'de-DE' } };
-const states = ['cheaper', 'dearer', 'identical', 'german'] as const;
+/** A desk and a bike: each side in its own product's words. */
+export const TwoProducts: Story = { args: { comparison: productsComparison } };
+const states = ['cheaper', 'dearer', 'identical', 'german', 'two-products'] as const;
 /** Every state on one page (with RTL and dark). */
 export const AllStates: Story = {
   render: (args) => (
@@ -49,6 +57,8 @@ export const AllStates: Story = {
             return <QuoteComparison {...args} comparison={same} />;
           case 'german':
             return <QuoteComparison {...args} locale="de-DE" />;
+          case 'two-products':
+            return <QuoteComparison {...args} comparison={productsComparison} />;
           default:
             return state satisfies never;
         }

@@ -1,22 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import type { QuoteChange } from '../src/engine/quotes/quoteChanges.ts';
 import { QuoteDocument, type QuoteDocumentProps } from '../src/react/rep/QuoteDocument.tsx';
-import { models, pricedState, repStates } from '../test/rep/repFixtures.ts';
+import { managerApproval, pricedState, repStates } from '../test/rep/repFixtures.ts';
+import { customerAnswer } from '../test/rep/repStubs.ts';
 import '../src/react/styles/quote-print.css';
 
-const props = (state: keyof typeof repStates): QuoteDocumentProps => {
-  const priced = pricedState(state);
-  return {
-    number: 'RQ-2026-000007',
-    revision: 1,
-    quote: repStates[state],
-    price: priced.price,
-    promise: priced.promise ?? null,
-    approvalRequired: priced.approvalRequired,
-    models,
-    issued: '2026-11-23',
-  };
-};
 const changes: QuoteChange[] = [
   {
     kind: 'line-price',
@@ -26,8 +14,19 @@ const changes: QuoteChange[] = [
     after: '610.00',
   },
 ];
-/** An unsaved draft: no number, no revision. */
-const { number: _n, revision: _r, ...draft } = props('valid');
+const at = { number: 'RQ-2026-000007', revision: 2 };
+const props = (state: keyof typeof repStates): QuoteDocumentProps => ({
+  document: customerAnswer(repStates[state], at),
+});
+const guardrails = pricedState('approvalRequired').price.violations;
+/** An unsaved draft: no number yet. */
+const draft: QuoteDocumentProps = {
+  document: { ...customerAnswer(repStates.valid, at), number: '', revision: 0 },
+};
+const approved: QuoteDocumentProps = {
+  document: customerAnswer(repStates.approvalRequired, { ...at, approval: managerApproval }),
+};
+const repCopy: QuoteDocumentProps = { ...props('approvalRequired'), audience: 'rep', guardrails };
 
 const meta = {
   title: 'Rep/QuoteDocument',
@@ -38,9 +37,14 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Valid: Story = {};
+/** The customer's copy of a revision awaiting approval: no guardrail is named. */
 export const ApprovalRequired: Story = { args: props('approvalRequired') };
+/** The rep's copy of the same revision: the guardrails it passes. */
+export const ApprovalRequiredRep: Story = { args: repCopy };
+/** Approved by a manager, as the customer sees it. */
+export const Approved: Story = { args: approved };
 export const ShipAsap: Story = { args: props('shipAsap') };
-export const Draft: Story = { render: () => <QuoteDocument {...draft} /> };
+export const Draft: Story = { args: draft };
 export const ChangedSinceQuoted: Story = { args: { ...props('valid'), changes } };
 /** German words, numbers, percentages and dates. */
 export const German: Story = { args: { ...props('approvalRequired'), locale: 'de-DE' } };
@@ -48,6 +52,8 @@ export const German: Story = { args: { ...props('approvalRequired'), locale: 'de
 const states: [string, QuoteDocumentProps][] = [
   ['valid', props('valid')],
   ['approval-required', props('approvalRequired')],
+  ['approval-required-rep', repCopy],
+  ['approved', approved],
   ['ship-asap', props('shipAsap')],
   ['draft', draft],
   ['changed-since-quoted', { ...props('valid'), changes }],

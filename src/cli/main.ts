@@ -53,6 +53,11 @@ const commands = new Map<string, { summary: string; load: () => Promise<{ run: C
       summary: 'serve [--port N] [--db FILE] [--origin URL ...]  the reference backend (orders.md)',
       load: () => import('./commands/serve.ts'),
     },
+    users: {
+      summary:
+        'users add --role rep|manager|admin --name N --email E [--db FILE]  a person who signs in (password from stdin, or generated)',
+      load: () => import('./commands/users.ts'),
+    },
     import: {
       summary: 'import <file> --format xcsp|dimacs [-o out.json]  a model from XCSP 2.1 or DIMACS',
       load: () => import('./commands/import.ts'),

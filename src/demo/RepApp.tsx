@@ -1,10 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { parseSnapshot, parseModel, parsePricing, draftQuote } from '../engine/index.ts';
+import { parseSnapshot, parseModel, parsePricing } from '../engine/index.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
-import { RepQuote } from '../react/rep/RepQuote.tsx';
+import { RepWorkspace } from '../react/rep/RepWorkspace.tsx';
+import { parseSellerConfig } from '../react/rep/sellerConfig.ts';
 import { SharedQuoteView } from '../react/rep/SharedQuoteView.tsx';
+import { DevMailbox } from './DevMailbox.tsx';
 import '../react/styles/quote-print.css';
+import '../react/styles/rep.css';
 
 function useHash(): string {
   const [hash, setHash] = useState(() => window.location.hash);
@@ -39,15 +42,19 @@ function useCatalogueData(url: string) {
       const snapshot = c.availability
         ? parseSnapshot(await getJson(abs(c.availability)), models)
         : undefined;
-      return { models, pricing, snapshot };
+      // The seller on quote documents (seller.json beside the catalogue; optional).
+      const sellerFile = await fetch(abs('seller.json'));
+      const seller = sellerFile.ok ? parseSellerConfig(await sellerFile.json()) : undefined;
+      return { models, pricing, snapshot, seller };
     },
   });
 }
 
 /**
- * The demo's sales-rep pages: `#/rep` (the quote editor against the reference backend) and
- * `#/shared/<token>` (the customer's read-only quote with "Accept"), in English or German (a
- * "Language" choice kept for the session); any other hash shows `children`.
+ * The demo's sales-rep pages: `#/rep` (the rep app against the reference backend: sign-in, inbox
+ * and pipeline, approvals, the quote editor; and the local mail catcher's messages under
+ * `npm start`) and `#/shared/<token>` (the customer's read-only quote with "Accept"), in English
+ * or German (a "Language" choice kept for the session); any other hash shows `children`.
  */
 export function RepApp({ catalogueUrl, children }: { catalogueUrl: string; children: ReactNode }) {
   const hash = useHash();
@@ -72,15 +79,14 @@ const LOCALES = [
 function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: string | undefined }) {
   const data = useCatalogueData(catalogueUrl);
   const [locale, setLocale] = useState(() => sessionStorage.getItem('madeto-rep-locale') ?? 'en');
-  const [token, setToken] = useState(() => sessionStorage.getItem('madeto-rep-token') ?? '');
   const [now] = useState(() => new Date().toISOString());
   if (data.isPending) return <p role="status">Loading the catalogue…</p>;
   if (data.isError)
     return <p role="alert">The catalogue could not be loaded: {data.error.message}</p>;
-  const { models, pricing, snapshot } = data.data;
+  const { models, pricing, snapshot, seller } = data.data;
   const language = (
     <label className="demo-rep-locale">
-      Language
+      {locale.startsWith('de') ? 'Sprache' : 'Language'}
       <select
         value={locale}
         onChange={(e) => {
@@ -100,42 +106,24 @@ function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: strin
     return (
       <>
         {language}
-        <SharedQuoteView
-          apiBase=""
-          token={shared}
-          models={models}
-          today={now.slice(0, 10)}
-          locale={locale}
-        />
+        <SharedQuoteView apiBase="" token={shared} locale={locale} />
       </>
     );
   if (!pricing) return <p role="alert">The catalogue has no pricing: quotes cannot be priced.</p>;
-  const initial = draftQuote(models[0]!.id, now.slice(0, 10), pricing.baseCurrency ?? 'EUR');
   return (
     <>
-      {language}
-      <label className="demo-rep-token">
-        Rep token
-        <input
-          type="password"
-          value={token}
-          onChange={(e) => {
-            setToken(e.target.value);
-            sessionStorage.setItem('madeto-rep-token', e.target.value);
-          }}
-        />
-      </label>
-      <RepQuote
+      <RepWorkspace
         models={models}
         pricing={pricing}
         snapshot={snapshot}
         apiBase=""
-        token={token}
         now={now}
-        initial={initial}
         locale={locale}
+        seller={seller}
+        toolbar={language}
         shareUrl={(t) => `${window.location.origin}${window.location.pathname}#/shared/${t}`}
       />
+      <DevMailbox />
     </>
   );
 }

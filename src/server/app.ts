@@ -13,9 +13,20 @@ import type { QuoteRevisionStore } from './db/quoteRevisionStore.ts';
 import { quoteRoutes } from './routes/quoteRoutes.ts';
 import { sharedQuoteRoutes } from './routes/sharedQuoteRoutes.ts';
 import { submitRoutes } from './routes/submitRoutes.ts';
-import { authenticate } from './auth.ts';
 import { resolveUsers } from './users.ts';
 import type { Verifier } from './verifier.ts';
+import { Authenticator } from './auth/authenticator.ts';
+import type { SellerConfig } from '../engine/index.ts';
+import { QuoteEventStore } from './db/quoteEventStore.ts';
+import type { UserStore } from './db/userStore.ts';
+import type { Db } from './db/createDb.ts';
+import type { MailCatcher } from './mail/mailCatcher.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { DEFAULT_SELLER } from './seller.ts';
+import { pipelineRoutes } from './routes/pipelineRoutes.ts';
+import { quoteActionRoutes } from './routes/quoteActionRoutes.ts';
+import { QuoteViews } from './routes/quoteViews.ts';
+import { sessionRoutes } from './routes/sessionRoutes.ts';
 
 /**
  * The reference backend as a Fastify app (not yet listening): catalogue, pricing and
@@ -37,10 +48,30 @@ export async function buildApp(deps: {
   quotes: QuoteRevisionStore;
   /** The current time (default: the machine's); "today" is its date at the plant. */
   clock?: Clock;
+  /** People who sign in, and their sessions. */
+  accounts: UserStore;
+  /** The database (for the quote events). */
+  db: Db;
+  /** The seller on the customer's document (default: `DEFAULT_SELLER`). */
+  seller?: SellerConfig | undefined;
+  /** Sends quotes by e-mail; absent: `send` answers 503 naming `mailMissing`. */
+  mailer?: Mailer | undefined;
+  mailMissing?: readonly string[] | undefined;
+  /** `npm start`'s mail catcher, served at `GET /api/dev/mail`. */
+  devMail?: MailCatcher | undefined;
 }): Promise<FastifyInstance> {
   const { config } = deps;
   const clock = deps.clock ?? systemClock;
   const users = resolveUsers(config);
+  const auth = new Authenticator(deps.accounts, users, clock);
+  const events = new QuoteEventStore(deps.db);
+  const views = new QuoteViews({
+    catalogue: deps.catalogue,
+    quotes: deps.quotes,
+    events,
+    seller: deps.seller ?? DEFAULT_SELLER,
+    clock,
+  });
   const app = Fastify({
     logger: config.log,
     bodyLimit: config.bodyLimit,
@@ -77,13 +108,17 @@ export async function buildApp(deps: {
   });
   await app.register(cors, {
     origin: config.origins.length > 0 ? [...config.origins] : false,
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'X-CSRF-Token'],
     exposedHeaders: ['Idempotent-Replayed'],
     maxAge: 600,
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof HttpError) return reply.code(error.status).send(error.body());
+    if (error instanceof HttpError) {
+      const wait = (error as HttpError & { retryAfter?: number }).retryAfter;
+      if (wait !== undefined) reply.header('retry-after', String(wait));
+      return reply.code(error.status).send(error.body());
+    }
     const { status, body } = fastifyErrorAnswer(error, config.bodyLimit);
     if (status >= 500) request.log.error(error);
     return reply.code(status).send(body);
@@ -97,11 +132,23 @@ export async function buildApp(deps: {
     } satisfies ErrorBody),
   );
   app.get('/api/health', async () => ({ status: 'ok' }));
-  app.get('/api/me', async (request) => authenticate(request.headers.authorization, users));
+  // Wrong bearer tokens, on any route: 20 from one address in a minute lock it out for the rest
+  // of the minute (429 with Retry-After), before any token is compared.
+  app.addHook('onRequest', async (request) => {
+    if (request.headers.authorization !== undefined) auth.checkTokenLock(request.ip);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.headers.authorization !== undefined && reply.statusCode === 401)
+      auth.tokenIps.fail(request.ip);
+  });
+  sessionRoutes(app, auth);
   catalogueRoutes(app, deps.catalogue);
   const submit = submitRoutes(app, { ...deps, clock, users });
-  listRoutes(app, { ...deps, users });
-  quoteRoutes(app, { ...deps, ...submit, clock, users });
-  sharedQuoteRoutes(app, { ...deps, ...submit, clock });
+  listRoutes(app, { ...deps, auth });
+  const routeDeps = { ...deps, ...submit, auth, events, views, clock };
+  quoteRoutes(app, routeDeps);
+  sharedQuoteRoutes(app, routeDeps);
+  pipelineRoutes(app, routeDeps);
+  quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
   return app;
 }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { HttpError } from './httpError.ts';
-import type { ServerUser, UserIdentity } from './users.ts';
+import { MIN_TOKEN_LENGTH, type ServerUser, type UserIdentity } from './users.ts';
 
 const same = (given: string, token: string): boolean => {
   const a = Buffer.from(given);
@@ -36,6 +36,8 @@ export function authenticate(
   // Every token is compared, so the time taken does not tell which one nearly matched.
   let found: ServerUser | undefined;
   for (const u of users) if (same(given, u.token)) found = u;
+  // A token shorter than any the server accepts is never one (configured ones are checked too).
+  if (given.length < MIN_TOKEN_LENGTH) found = undefined;
   if (!found)
     throw new HttpError(
       401,

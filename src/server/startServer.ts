@@ -10,6 +10,10 @@ import { createVerifier, type Verifier } from './verifier.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/createDb.ts';
+import { UserStore } from './db/userStore.ts';
+import { Mailer, type MailConfig } from './mail/mailer.ts';
+import type { MailCatcher } from './mail/mailCatcher.ts';
+import { loadSeller } from './seller.ts';
 
 /** A listening reference backend. */
 export interface RunningServer {
@@ -19,6 +23,8 @@ export interface RunningServer {
   store: SubmissionStore;
   /** The verifier: its threads are warm (`warm()`) before the server listens. */
   verifier: Verifier;
+  /** People who sign in (e.g. to seed users). */
+  accounts: UserStore;
   /** Stops accepting requests, finishes the ones in flight, closes the database. */
   close: () => Promise<void>;
 }
@@ -32,26 +38,54 @@ export interface RunningServer {
  */
 export async function startServer(
   config: ServerConfig,
-  options: { clock?: Clock } = {},
+  options: {
+    clock?: Clock;
+    /** Mail settings (see `mailConfigFromEnv`), or the names of the missing ones. */
+    mail?: { config?: MailConfig | undefined; missing: readonly string[] } | undefined;
+    /** `npm start`'s local mail catcher, served at `GET /api/dev/mail`. */
+    devMail?: MailCatcher | undefined;
+  } = {},
 ): Promise<RunningServer> {
   const catalogue = loadCatalogue(config.catalogueDir);
+  const seller = loadSeller(config.catalogueDir);
+  const mailConfig = options.mail?.config;
   const db = openDb(config.database);
   // Whatever fails after the database opened (a migration, the users, a port in use) closes
   // everything opened so far, so the process can exit and a supervisor restart it.
   let verifier: Verifier | undefined;
   let app: FastifyInstance | undefined;
+  const mailer = mailConfig ? new Mailer(mailConfig) : undefined;
   try {
     await migrate(db);
     const store = new SubmissionStore(db);
     const quotes = new QuoteRevisionStore(db);
     verifier = createVerifier(catalogue, config.catalogueDir, config.verifyWorkers);
-    app = await buildApp({ config, catalogue, store, verifier, quotes, ...options });
+    const accounts = new UserStore(db);
+    app = await buildApp({
+      config,
+      catalogue,
+      store,
+      verifier,
+      quotes,
+      accounts,
+      db,
+      seller,
+      mailer,
+      mailMissing: options.mail?.missing ?? [
+        'MADETO_SMTP_URL',
+        'MADETO_MAIL_FROM',
+        'MADETO_PUBLIC_URL',
+      ],
+      devMail: options.devMail,
+      ...(options.clock && { clock: options.clock }),
+    });
     // Listen only once the verifier threads are warm: the first order must not wait for them.
     await verifier.ready();
     await app.listen({ port: config.port, host: config.host });
-    return running(app, config, store, verifier, db);
+    return running(app, config, { store, verifier, accounts, mailer }, db);
   } catch (error) {
     await app?.close().catch(() => undefined);
+    mailer?.close();
     await verifier?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw error;
@@ -61,10 +95,15 @@ export async function startServer(
 function running(
   app: FastifyInstance,
   config: ServerConfig,
-  store: SubmissionStore,
-  verifier: Verifier,
+  parts: {
+    store: SubmissionStore;
+    verifier: Verifier;
+    accounts: UserStore;
+    mailer?: Mailer | undefined;
+  },
   db: Db,
 ): RunningServer {
+  const { store, verifier, accounts, mailer } = parts;
   const port = (app.server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -72,8 +111,10 @@ function running(
     port,
     store,
     verifier,
+    accounts,
     close: async () => {
       await app.close();
+      mailer?.close();
       await verifier.close();
       await db.close();
     },

@@ -1,6 +1,9 @@
 /** What a signed-in user may do: a rep quotes; a manager also approves quotes past a guardrail. */
 export type UserRole = 'rep' | 'manager';
 
+/** The shortest bearer token the server accepts (configured or given). */
+export const MIN_TOKEN_LENGTH = 16;
+
 /** A person the server knows by bearer token. */
 export interface ServerUser {
   token: string;
@@ -49,6 +52,14 @@ export function resolveUsers(config: {
   const users = [...(config.users ?? [])];
   if (config.repToken && !users.some((u) => u.token === config.repToken))
     users.push({ token: config.repToken, name: 'Sales rep', role: 'rep' });
+  const short = users.find((u) => u.token.length < MIN_TOKEN_LENGTH);
+  if (short)
+    throw Object.assign(
+      new Error(
+        `config.users: the token of ${short.name} (${short.role}) has ${short.token.length} characters; a token needs at least ${MIN_TOKEN_LENGTH} (e.g. openssl rand -hex 16)`,
+      ),
+      { code: 'USERS_INVALID' },
+    );
   const tokens = new Set(users.map((u) => u.token));
   if (tokens.size !== users.length)
     throw Object.assign(

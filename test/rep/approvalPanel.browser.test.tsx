@@ -10,76 +10,89 @@ import {
 } from '../../src/react/rep/quoteApi.ts';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
-import { managerApproval, storedForApproval } from './repFixtures.ts';
+import { managerApproval, repStates } from './repFixtures.ts';
+import { quoteAnswer, storedForApproval } from './repStubs.ts';
 
 afterEach(cleanup);
 
 const stored = storedForApproval();
 const rep: QuoteUser = { name: 'Rita Rep', role: 'rep' };
 const manager: QuoteUser = { name: 'Mara Manager', role: 'manager' };
+const admin: QuoteUser = { name: 'Ada Admin', role: 'admin' };
 
 /** Renders the panel with an `approve` that records its calls and answers with `result`. */
-function setup(user: QuoteUser | undefined, result: () => Promise<QuoteApproval>) {
+function setup(
+  user: QuoteUser | undefined,
+  result: () => Promise<QuoteApproval>,
+  view: QuoteView = stored,
+) {
   const calls: unknown[][] = [];
+  const approved: QuoteApproval[] = [];
   const el = render(
     <ApprovalPanel
-      stored={stored}
+      stored={view}
       user={user}
+      onApproved={(a) => approved.push(a)}
       approve={(...args) => {
         calls.push(args);
         return result();
       }}
     />,
   );
-  return { el, calls };
+  return { el, calls, approved };
 }
 
 const button = () => page.getByRole('button', { name: 'Approve revision 2' });
 const region = () => page.getByRole('region', { name: 'Approval' });
 
-describe('ApprovalPanel', () => {
+describe('ApprovalPanel: the signed-in user approves, no token is typed', () => {
   it.each([
-    ['a rep', rep, /you are signed in as Rita Rep, a rep\. A manager approves it/, true, true],
-    ['a manager', manager, /You approve it as Mara Manager \(manager\)/, false, false],
-    ['someone unknown', undefined, /sign in as a manager, or enter a manager token/, true, false],
+    ['a rep', rep, /waits in the managers’ approval queue/, false],
+    ['a manager', manager, /You approve it as Mara Manager\./, true],
+    ['an admin', admin, /You approve it as Ada Admin\./, true],
+    ['someone unknown', undefined, /needs a manager’s approval\.$/, false],
   ] as const)(
-    'signed in as %s: says who may approve; token field %s, button disabled %s; axe clean',
-    async (_, user, text, tokenField, disabled) => {
+    'signed in as %s: says who approves; an approve button: %s; axe clean',
+    async (_, user, text, approves) => {
       const { el } = setup(user, async () => managerApproval);
       await expect.element(region()).toHaveTextContent(text);
-      expect(page.getByLabelText('Manager token').query() !== null).toBe(tokenField);
-      if (disabled) await expect.element(button()).toBeDisabled();
-      else await expect.element(button()).toBeEnabled();
+      expect(button().query() !== null).toBe(approves);
+      expect(el.querySelector('input')).toBeNull();
       expect(await seriousViolations(el)).toEqual([]);
     },
   );
 
-  it.each([
-    ['a rep with a manager token', rep, 'm4nager', [stored.number, 2, 'm4nager']],
-    ['a manager, in their own name', manager, undefined, [stored.number, 2, undefined]],
-    ['someone unknown, with their own token', undefined, undefined, [stored.number, 2, undefined]],
-  ] as const)(
-    'approving as %s calls approve(%j) and shows the approver',
-    async (_, user, token, args) => {
-      const { calls } = setup(user, async () => managerApproval);
-      if (token) await userEvent.type(page.getByLabelText('Manager token'), token);
-      await userEvent.click(button());
-      await expect.element(region()).toHaveTextContent('Approved by Mara Manager on Nov 23, 2026');
-      expect(calls).toEqual([args]);
-      expect(page.getByLabelText('Manager token').query()).toBeNull();
-    },
-  );
+  it('a manager approves in their own name: approve(number, revision), then who and when', async () => {
+    const { calls, approved } = setup(manager, async () => managerApproval);
+    await userEvent.click(button());
+    await expect.element(region()).toHaveTextContent('Approved by Mara Manager on Nov 23, 2026');
+    expect(calls).toEqual([[stored.number, 2]]);
+    expect(approved).toEqual([managerApproval]);
+  });
+
+  it('a manager’s own revision: the button is disabled and says why next to it', async () => {
+    const { el } = setup(
+      manager,
+      async () => managerApproval,
+      storedForApproval({ createdBy: manager }),
+    );
+    await expect.element(button()).toBeDisabled();
+    await expect
+      .element(button())
+      .toHaveAccessibleDescription('You saved this revision: another manager must approve it.');
+    expect(await seriousViolations(el)).toEqual([]);
+  });
 
   it.each([
     [
-      'MANAGER_REQUIRED',
-      new QuoteApiError(403, 'MANAGER_REQUIRED', 'approving quote RQ-2026-000007 needs a manager'),
-      'The approval failed: the token is a rep’s; only a manager may approve. Enter a manager token to approve.',
+      'SELF_APPROVAL',
+      new QuoteApiError(403, 'SELF_APPROVAL', 'Mara Manager saved revision 2'),
+      'The approval failed: you saved this revision; another manager must approve it.',
     ],
     [
-      'TOKEN_INVALID',
-      new QuoteApiError(401, 'TOKEN_INVALID', 'the bearer token is not known'),
-      'The approval failed: the server does not know this token.',
+      'MANAGER_REQUIRED',
+      new QuoteApiError(403, 'MANAGER_REQUIRED', 'approving quote RQ-2026-000007 needs a manager'),
+      'The approval failed: you are signed in as a rep; only a manager may approve.',
     ],
     [
       'APPROVAL_NOT_NEEDED',
@@ -99,7 +112,7 @@ describe('ApprovalPanel', () => {
   ] as const)(
     'a refusal %s is announced with its reason; the button stays enabled',
     async (_, error, text) => {
-      const { el } = setup(undefined, async () => {
+      const { el } = setup(manager, async () => {
         throw error;
       });
       await userEvent.click(button());
@@ -112,10 +125,10 @@ describe('ApprovalPanel', () => {
   it.each([
     [
       'approved',
-      { ...stored, approval: managerApproval },
+      storedForApproval({ approval: managerApproval }),
       'Approved by Mara Manager on Nov 23, 2026',
     ],
-    ['within every guardrail', { ...stored, approvalRequired: false }, ''],
+    ['within every guardrail', quoteAnswer(repStates.valid), ''],
   ] as const)('%s: no approve control', async (_, view, text) => {
     const el = render(
       <ApprovalPanel stored={view} user={manager} approve={async () => managerApproval} />,
@@ -126,52 +139,23 @@ describe('ApprovalPanel', () => {
 });
 
 describe('ApprovalPanel in German (locale de-DE)', () => {
-  const render_ = (
-    view: QuoteView,
-    user: QuoteUser | undefined,
-    result: () => Promise<QuoteApproval>,
-  ) => render(<ApprovalPanel stored={view} user={user} locale="de-DE" approve={result} />);
   const region_ = () => page.getByRole('region', { name: 'Freigabe' });
 
   it.each([
-    ['a rep', rep, /Sie sind als Rita Rep angemeldet \(Vertrieb\)/, true],
-    ['a manager', manager, /Sie geben sie als Mara Manager \(Führungskraft\) frei/, false],
-    ['someone unknown', undefined, /Melden Sie sich als Führungskraft an/, true],
-  ] as const)(
-    'signed in as %s: German explanation, token field %s',
-    async (_, user, text, field) => {
-      const el = render_(stored, user, async () => managerApproval);
-      await expect.element(region_()).toHaveTextContent(text);
-      await expect.element(page.getByRole('button', { name: 'Version 2 freigeben' })).toBeVisible();
-      expect(page.getByLabelText('Token der Führungskraft').query() !== null).toBe(field);
-      expect(el.textContent).not.toMatch(/Approv|Manager token|Revision/);
-      expect(await seriousViolations(el)).toEqual([]);
-    },
-  );
-
-  it.each([
-    [
-      'approving',
-      stored,
-      async () => managerApproval,
-      'Freigegeben von Mara Manager am 23.11.2026',
-    ],
-    [
-      'a refused token',
-      stored,
-      async (): Promise<QuoteApproval> => {
-        throw new QuoteApiError(
-          403,
-          'MANAGER_REQUIRED',
-          'approving quote RQ-2026-000007 needs a manager',
-        );
-      },
-      'Die Freigabe ist fehlgeschlagen: Das Token gehört zum Vertrieb; nur eine Führungskraft darf freigeben. Geben Sie zum Freigeben das Token einer Führungskraft ein.',
-    ],
-  ] as const)('%s: said in German, dates in German notation', async (_, view, result, text) => {
-    render_(view, undefined, result);
-    await userEvent.click(page.getByRole('button', { name: 'Version 2 freigeben' }));
+    ['a rep', rep, /wartet in der Freigabeliste der Vertriebsleitung/],
+    ['a manager', manager, /Sie geben sie als Mara Manager frei/],
+  ] as const)('signed in as %s: German words only', async (_, user, text) => {
+    const el = render(
+      <ApprovalPanel
+        stored={stored}
+        user={user}
+        locale="de-DE"
+        approve={async () => managerApproval}
+      />,
+    );
     await expect.element(region_()).toHaveTextContent(text);
+    expect(el.textContent).not.toMatch(/Approv|Revision|approval/);
+    expect(await seriousViolations(el)).toEqual([]);
   });
 
   it('a refusal shown in English is said in German once the locale switches', async () => {
@@ -184,10 +168,10 @@ describe('ApprovalPanel in German (locale de-DE)', () => {
           </button>
           <ApprovalPanel
             stored={stored}
-            user={undefined}
+            user={manager}
             locale={locale}
             approve={async () => {
-              throw new QuoteApiError(401, 'TOKEN_INVALID', 'the bearer token is not known');
+              throw new QuoteApiError(403, 'SELF_APPROVAL', 'Mara Manager saved revision 2');
             }}
           />
         </>
@@ -197,18 +181,27 @@ describe('ApprovalPanel in German (locale de-DE)', () => {
     await userEvent.click(button());
     await expect
       .element(page.getByRole('alert'))
-      .toHaveTextContent('The approval failed: the server does not know this token.');
+      .toHaveTextContent(
+        'The approval failed: you saved this revision; another manager must approve it.',
+      );
     await userEvent.click(page.getByRole('button', { name: 'Deutsch' }));
     await expect
       .element(page.getByRole('alert'))
-      .toHaveTextContent('Die Freigabe ist fehlgeschlagen: Der Server kennt dieses Token nicht.');
+      .toHaveTextContent(
+        'Die Freigabe ist fehlgeschlagen: Sie haben diese Version gespeichert; eine andere Führungskraft muss sie freigeben.',
+      );
   });
 
   it('an approved revision names approver and day in German', async () => {
-    const el = render_(
-      { ...stored, approval: { ...managerApproval, approvedAt: '2026-11-20T10:00:00.000Z' } },
-      manager,
-      async () => managerApproval,
+    const el = render(
+      <ApprovalPanel
+        stored={storedForApproval({
+          approval: { ...managerApproval, approvedAt: '2026-11-20T10:00:00.000Z' },
+        })}
+        user={manager}
+        locale="de-DE"
+        approve={async () => managerApproval}
+      />,
     );
     await expect.element(region_()).toHaveTextContent('Freigegeben von Mara Manager am 20.11.2026');
     expect(el.textContent).toBe('Freigegeben von Mara Manager am 20.11.2026');

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { priceQuote } from '../../src/engine/quotes/priceQuote.ts';
-import { quotedFigures } from '../../src/engine/quotes/quoteChanges.ts';
 import type { RepQuote as RepQuoteData } from '../../src/engine/quotes/repQuote.ts';
 import { QuoteComparison } from '../../src/react/rep/QuoteComparison.tsx';
 import { QuoteDocument } from '../../src/react/rep/QuoteDocument.tsx';
@@ -10,7 +9,19 @@ import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
 import { SharedQuoteView } from '../../src/react/rep/SharedQuoteView.tsx';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
-import { comparison, data, editorProps, models, pricedState, repStates } from './repFixtures.ts';
+import {
+  comparison,
+  data,
+  editorProps,
+  managerApproval,
+  models,
+  pricedState,
+  productsComparison,
+  repStates,
+  seller,
+} from './repFixtures.ts';
+import { customerAnswer, quoteAnswer } from './repStubs.ts';
+import type { QuoteChange } from '../../src/engine/quotes/quoteChanges.ts';
 import '../../src/react/styles/madeto.css';
 import '../../src/react/styles/panels.css';
 import '../../src/react/styles/quote-print.css';
@@ -28,14 +39,9 @@ describe('QuoteDocument', () => {
       const quote = repStates[state];
       const el = render(
         <QuoteDocument
-          number="RQ-2026-000007"
-          revision={2}
-          quote={quote}
-          price={priced.price}
-          promise={priced.promise ?? null}
-          approvalRequired={priced.approvalRequired}
-          models={models}
-          issued="2026-11-23"
+          document={customerAnswer(quote, { number: 'RQ-2026-000007', revision: 2 })}
+          audience="rep"
+          guardrails={priced.price.violations}
         />,
       );
       const text = el.textContent ?? '';
@@ -60,6 +66,66 @@ describe('QuoteDocument', () => {
       expect(await seriousViolations(el)).toEqual([]);
     },
   );
+});
+
+describe('QuoteDocument for the customer', () => {
+  const priced = pricedState('approvalRequired');
+  const at = { number: 'RQ-2026-000007', revision: 2 };
+  const doc = (over: Partial<Parameters<typeof QuoteDocument>[0]> = {}) =>
+    render(
+      <QuoteDocument
+        document={customerAnswer(repStates.approvalRequired, at)}
+        guardrails={priced.price.violations}
+        {...over}
+      />,
+    );
+  const money = (d: string) =>
+    new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(Number(d));
+
+  it('names no guardrail and no limit on the customer’s copy; the rep’s copy names them', async () => {
+    const violation = priced.price.violations[0]!;
+    expect(violation.rule).toBe('maxDiscountPercent');
+    const customer = doc();
+    const text = customer.textContent ?? '';
+    expect(text).toContain('awaits the seller’s approval');
+    for (const word of ['guardrail', 'minimum', 'maximum', 'exceeds', '25%'])
+      expect(text, word).not.toContain(word);
+    expect(await seriousViolations(customer)).toEqual([]);
+    cleanup();
+    const rep = doc({ audience: 'rep' });
+    expect(rep.textContent).toContain('a discount of 40% exceeds the maximum of 25%');
+  });
+
+  it('states an approval by name and date, as approved, without an alert', async () => {
+    const el = doc({
+      document: customerAnswer(repStates.approvalRequired, { ...at, approval: managerApproval }),
+    });
+    expect(el.querySelector('.madeto-quote-approval')?.textContent).toBe(
+      'Approved by Mara Manager on Nov 23, 2026.',
+    );
+    expect(el.querySelector('article')?.getAttribute('data-state')).toBe('approved');
+    expect(page.getByRole('alert').query()).toBeNull();
+  });
+
+  it('shows the seller, list prices, the discounts granted and net; options in words', async () => {
+    const el = doc();
+    const text = el.textContent ?? '';
+    const s = seller.seller;
+    expect(el.querySelector('address img')?.getAttribute('src')).toBe(s.logoUrl);
+    for (const t of [s.name, ...s.address, `VAT ID ${s.vatId}`, seller.paymentTerms])
+      expect(text).toContain(t);
+    const line = priced.price.lines[0]!;
+    const row = el.querySelector('tbody tr')!;
+    const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells[1]).toBe(money(line.listUnit));
+    expect(cells[3]).toMatch(/^−€[\d,.]+ \(40%\)$/);
+    expect(text).toContain('Discounts granted');
+    expect(text).toContain('List price total');
+    expect(text).toContain('Desk installation');
+    // options in words: the desk's top material by its label, never its id
+    expect(row.textContent).toContain('Top material');
+    expect(row.textContent).not.toMatch(/topMaterial|cableTray|false/);
+  });
 });
 
 describe('RepDiscounts', () => {
@@ -100,11 +166,32 @@ describe('QuoteComparison', () => {
   });
 });
 
+describe('QuoteComparison of two products', () => {
+  it('names each side’s options in its own product’s words, never raw ids', async () => {
+    const el = render(
+      <QuoteComparison comparison={productsComparison} currency="EUR" models={models} />,
+    );
+    const text = el.textContent ?? '';
+    expect(productsComparison.differingOptions.map((o) => o.attribute)).toContain('eAssist');
+    expect(text).toContain('MAHLE X20 e-assist');
+    expect(text).toContain('ProductArbeitsplatz Pro height-adjustable desk');
+    expect(text).not.toMatch(/eAssist|true|false|frameMaterial|carbon\b/);
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+});
+
 describe('RepQuote editor', () => {
   it('prices live, flags approval without clamping, saves and revises through the API', async () => {
     const calls: { url: string; body: unknown }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-      if (url.endsWith('/api/me')) return respond({ name: 'Rita Rep', role: 'rep' });
+      if (url.endsWith('/api/me'))
+        return respond({
+          id: 'u1',
+          name: 'Rita Rep',
+          email: null,
+          role: 'rep',
+          authenticatedBy: 'token',
+        });
       const body = JSON.parse(String(init.body)) as RepQuoteData;
       calls.push({ url, body });
       // A duplicate answers a new quote: the last one sent, priced on the server's today.
@@ -117,21 +204,14 @@ describe('RepQuote editor', () => {
         : body;
       const priced = priceQuote(quote, data);
       const revision = url.endsWith('/revisions') ? 2 : 1;
-      return new Response(
-        JSON.stringify({
+      expect(priced.price.currency).toBe('EUR');
+      return respond(
+        quoteAnswer(quote, {
           number: duplicated ? 'RQ-2026-000002' : 'RQ-2026-000001',
           revision,
-          revisions: revision === 1 ? [1] : [1, 2],
-          createdAt: '2026-11-23T08:30:00.000Z',
-          quote,
-          quoted: quotedFigures(quote, priced, models),
-          price: priced.price,
-          promise: null,
-          approvalRequired: priced.approvalRequired,
-          changes: [],
           shareToken: 'tok_abc',
         }),
-        { status: 201, headers: { 'content-type': 'application/json' } },
+        201,
       );
     });
     const el = render(<RepQuote {...editorProps({ apiBase: 'http://backend.test' })} />);
@@ -183,33 +263,24 @@ describe('RepQuote editor', () => {
   });
 });
 
-/** A backend answer for `quote` as stored, with `changes`. */
-function answer(quote: RepQuoteData, changes: unknown[] = []) {
-  const priced = priceQuote(quote, data);
-  return {
-    number: 'RQ-2026-000009',
-    revision: 3,
-    revisions: [1, 2, 3],
-    createdAt: '2026-11-23T08:30:00.000Z',
-    quote,
-    quoted: quotedFigures(quote, priced, models),
-    price: priced.price,
-    promise: null,
-    approvalRequired: priced.approvalRequired,
-    changes,
-  };
-}
+/** A backend answer for `quote` stored as RQ-2026-000009 revision 3, with `changes`. */
+const answer = (
+  quote: RepQuoteData,
+  changes: QuoteChange[] = [],
+  over: Parameters<typeof quoteAnswer>[1] = {},
+) => quoteAnswer(quote, { number: 'RQ-2026-000009', revision: 3, ...over }, changes);
 const respond = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 describe('SharedQuoteView', () => {
   it.each([
-    ['open', repStates.valid, '2026-11-23', false, ''],
-    ['approval-required', repStates.approvalRequired, '2026-11-23', true, 'awaits approval'],
-    ['expired', repStates.valid, '2027-01-01', true, 'expired on Dec 23, 2026'],
-  ] as const)('%s: accept disabled %s', async (state, quote, today, disabled, why) => {
-    vi.stubGlobal('fetch', async () => respond(answer(quote)));
-    const el = render(<SharedQuoteView apiBase="" token="tok_abc" models={models} today={today} />);
+    ['open', repStates.valid, {}, false, ''],
+    ['approval-required', repStates.approvalRequired, {}, true, 'awaits approval'],
+    ['approved', repStates.approvalRequired, { approval: managerApproval }, false, 'Approved by'],
+    ['expired', repStates.valid, { state: 'expired' }, true, 'expired on Dec 23, 2026'],
+  ] as const)('%s: accept disabled %s', async (state, quote, over, disabled, why) => {
+    vi.stubGlobal('fetch', async () => respond(answer(quote, [], over).document));
+    const el = render(<SharedQuoteView apiBase="" token="tok_abc" />);
     const accept = page.getByRole('button', { name: 'Accept this quote' });
     await expect.element(accept).toBeInTheDocument();
     expect(el.querySelector('.madeto-shared-quote')?.getAttribute('data-state')).toBe(state);
@@ -222,10 +293,19 @@ describe('SharedQuoteView', () => {
   it('accepting places an order and says its number', async () => {
     vi.stubGlobal('fetch', async (url: string) =>
       url.endsWith('/accept')
-        ? respond({ number: 'O-2026-000042', kind: 'order' }, 201)
-        : respond(answer(repStates.valid)),
+        ? respond(
+            {
+              id: 'o1',
+              number: 'O-2026-000042',
+              kind: 'order',
+              status: 'accepted',
+              totals: { total: '1.00', currency: 'EUR' },
+            },
+            201,
+          )
+        : respond(answer(repStates.valid).document),
     );
-    render(<SharedQuoteView apiBase="" token="tok_abc" models={models} today="2026-11-23" />);
+    render(<SharedQuoteView apiBase="" token="tok_abc" />);
     await userEvent.click(page.getByRole('button', { name: 'Accept this quote' }));
     await expect
       .element(page.getByRole('status'))
@@ -235,7 +315,7 @@ describe('SharedQuoteView', () => {
 
 describe('RepQuote reopened', () => {
   it('shows the stored revision and exactly what changed since it was quoted', async () => {
-    const change = {
+    const change: QuoteChange = {
       kind: 'line-price',
       path: '$.lines[0].price.unit',
       message: "line 'L1' unit price 580.00 → 610.00 EUR",
@@ -255,7 +335,7 @@ describe('RepQuote reopened', () => {
       .toBeVisible();
     await expect
       .element(page.getByRole('status', { name: 'Changes since quoted' }))
-      .toHaveTextContent(change.message);
+      .toHaveTextContent('Line L1: price €580.00 → €610.00');
     expect(urls.filter((u) => !u.endsWith('/api/me'))).toEqual(['/api/quotes/RQ-2026-000009']);
     await expect.element(page.getByLabelText('Ship each item as soon as possible')).toBeChecked();
     await expect.element(page.getByRole('combobox', { name: /^Revision/ })).toHaveValue('3');
@@ -263,47 +343,49 @@ describe('RepQuote reopened', () => {
 });
 
 describe('RepQuote approval', () => {
-  it('a reopened revision needing approval is approved with a manager token and then shows who approved it', async () => {
+  it('a manager reopens a revision past a guardrail, approves it in their name, and the document says so', async () => {
     const opened = answer(repStates.approvalRequired);
-    expect(opened.approvalRequired).toBe(true);
-    const approval = {
-      number: opened.number,
-      revision: opened.revision,
-      approvedBy: 'Mara Klein',
-      approvedAt: '2026-11-23T09:15:00.000Z',
-    };
-    const calls: { url: string; method: string; body: unknown; authorization: string }[] = [];
+    expect(opened.approvalStatus).toBe('required');
+    const approval = { ...managerApproval, number: opened.number, revision: opened.revision };
+    const calls: { url: string; method: string; body: unknown }[] = [];
+    let approved = false;
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       calls.push({
         url,
         method: init.method ?? 'GET',
         body: init.body && JSON.parse(String(init.body)),
-        authorization: (init.headers as Record<string, string>)['authorization'] ?? '',
       });
-      return url.endsWith('/approve')
-        ? respond(approval, 201)
-        : respond({ ...opened, shareToken: 'tok_abc', approval: null });
+      if (url.endsWith('/approve')) {
+        approved = true;
+        return respond(approval, 201);
+      }
+      return respond(answer(repStates.approvalRequired, [], approved ? { approval } : {}));
     });
-    const el = render(<RepQuote {...editorProps()} />);
+    const manager = { name: 'Mara Manager', role: 'manager' } as const;
+    const el = render(<RepQuote {...editorProps({ user: manager })} />);
     await userEvent.type(page.getByLabelText('Quote number'), opened.number);
     await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
     const approve = page.getByRole('button', { name: `Approve revision ${opened.revision}` });
     await expect
       .element(page.getByRole('region', { name: 'Approval' }))
-      .toHaveTextContent(/needs a manager’s approval/);
-    await userEvent.type(page.getByLabelText('Manager token'), 'm4nager');
+      .toHaveTextContent(/You approve it as Mara Manager/);
+    await expect
+      .element(page.getByRole('article').getByRole('alert'))
+      .toHaveTextContent(/Approval required: .*exceeds the maximum/);
     expect(await seriousViolations(el)).toEqual([]);
     await userEvent.click(approve);
     await expect
       .element(page.getByRole('region', { name: 'Approval' }))
-      .toHaveTextContent(`Approved by ${approval.approvedBy} on Nov 23, 2026`);
-    expect(calls.at(-1)).toEqual({
+      .toHaveTextContent('Approved by Mara Manager on Nov 23, 2026');
+    expect(calls.find((c) => c.url.endsWith('/approve'))).toEqual({
       url: `/api/quotes/${opened.number}/approve`,
       method: 'POST',
       body: { revision: opened.revision },
-      authorization: 'Bearer m4nager',
     });
-    expect(page.getByLabelText('Manager token').query()).toBeNull();
+    // the revision is reloaded: the document now says approved, as the customer's does
+    await expect
+      .element(page.getByRole('article').getByRole('status').first())
+      .toHaveTextContent(/^Approved by Mara Manager on Nov 23, 2026, past the guardrails/);
     expect(await seriousViolations(el)).toEqual([]);
   });
 
@@ -312,21 +394,15 @@ describe('RepQuote approval', () => {
       'already approved',
       repStates.approvalRequired,
       true,
-      'Approved by Mara Klein on Nov 20, 2026',
+      'Approved by Mara Manager on Nov 23, 2026',
     ],
     ['within every guardrail', repStates.valid, false, ''],
   ] as const)('reopened, %s: no approve control', async (_, quote, approved, text) => {
-    const opened = answer(quote);
-    const approval = approved
-      ? {
-          number: opened.number,
-          revision: 3,
-          approvedBy: 'Mara Klein',
-          approvedAt: '2026-11-20T10:00:00.000Z',
-        }
-      : null;
-    vi.stubGlobal('fetch', async () => respond({ ...opened, approval }));
-    const el = render(<RepQuote {...editorProps()} />);
+    const opened = answer(quote, [], approved ? { approval: managerApproval } : {});
+    vi.stubGlobal('fetch', async () => respond(opened));
+    const el = render(
+      <RepQuote {...editorProps({ user: { name: 'Mara Manager', role: 'manager' } })} />,
+    );
     await userEvent.type(page.getByLabelText('Quote number'), opened.number);
     await userEvent.click(page.getByRole('button', { name: 'Open', exact: true }));
     await expect

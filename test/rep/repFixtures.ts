@@ -1,6 +1,5 @@
 import type { RepQuoteProps } from '../../src/react/rep/RepQuote.tsx';
-import type { QuoteApproval, QuoteView } from '../../src/react/rep/quoteApi.ts';
-import { quotedFigures } from '../../src/engine/quotes/quoteChanges.ts';
+import type { QuoteApproval } from '../../src/react/rep/quoteApi.ts';
 import { parseSnapshot } from '../../src/engine/leadtime/parseSnapshot.ts';
 import { parseModel } from '../../src/engine/model/parseModel.ts';
 import type { ProductModel, Selection } from '../../src/engine/model/types.ts';
@@ -14,6 +13,8 @@ import sofaJson from '../../public/catalogue/sofa.json';
 import pricingJson from '../../public/catalogue/pricing.json';
 import availabilityJson from '../../public/catalogue/availability.json';
 import acme from '../../public/catalogue/requests/price-acme-desks.json';
+import mixed from '../../public/catalogue/requests/promise-mixed.json';
+import { parseSellerConfig } from '../../src/react/rep/sellerConfig.ts';
 
 /**
  * Rep quotes on the sample catalogue (browser-safe: JSON imports, no `node:fs`), shared by the
@@ -53,6 +54,19 @@ export function repQuote(over: Partial<RepQuote> = {}): RepQuote {
   return parsed.quote;
 }
 
+/** A desk line and a bike line (e-assist) side by side: two products, each in its own words. */
+export const productsComparison = (() => {
+  const quote = repQuote({
+    lines: mixed.lines.slice(0, 2).map((l) => ({
+      lineId: l.lineId,
+      productId: l.productId,
+      quantity: 1,
+      selection: l.selection as RepQuote['lines'][number]['selection'],
+    })),
+  });
+  return compareConfigurations(quote, quote.lines[0]!, quote.lines[1]!, data);
+})();
+
 /** The named states of a rep quote, for stories and tests. */
 export const repStates = {
   valid: repQuote(),
@@ -88,27 +102,6 @@ export function editorProps(over: Partial<RepQuoteProps> = {}): RepQuoteProps {
   };
 }
 
-/**
- * Revision 2 of the approval-required quote as the backend answers it (not approved yet);
- * `over` replaces any field.
- */
-export function storedForApproval(over: Partial<QuoteView> = {}): QuoteView {
-  const priced = pricedState('approvalRequired');
-  return {
-    number: 'RQ-2026-000007',
-    revision: 2,
-    createdAt: NOW,
-    quote: repStates.approvalRequired,
-    quoted: quotedFigures(repStates.approvalRequired, priced, models),
-    price: priced.price,
-    promise: null,
-    approvalRequired: true,
-    changes: [],
-    approval: null,
-    ...over,
-  };
-}
-
 /** A manager's approval of `storedForApproval()`. */
 export const managerApproval: QuoteApproval = {
   number: 'RQ-2026-000007',
@@ -116,3 +109,16 @@ export const managerApproval: QuoteApproval = {
   approvedBy: 'Mara Manager',
   approvedAt: '2026-11-23T09:15:00.000Z',
 };
+
+/** A seller's configuration (as `seller.json`), parsed: the seller on the documents. */
+export const seller = parseSellerConfig({
+  name: 'Madeto Werkstätten GmbH',
+  address: ['Werkstraße 12', '10115 Berlin', 'Germany'],
+  email: 'sales@madeto.example',
+  phone: '+49 30 1234 5678',
+  vatId: 'DE123456789',
+  logoUrl: '/catalogue/img/desk.svg',
+  paymentTerms: 'Payment within 30 days of the invoice date, net.',
+  deliveryTerms: 'Delivered to the address given.',
+  productNames: { 'INSTALL-DESK': 'Desk installation' },
+});

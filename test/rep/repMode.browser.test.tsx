@@ -47,7 +47,7 @@ describe('<Configurator mode="rep">', () => {
     await expect.element(page.getByRole('button', { name: 'Angebot speichern' })).toBeVisible();
     const total = el.querySelector('.madeto-quote-total td')?.textContent ?? '';
     expect(total).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}\s\$$/);
-    expect(el.querySelector('.madeto-quote-foot')?.textContent).toContain('Preise in USD');
+    expect(el.querySelector('.madeto-quote-terms')?.textContent).toContain('Preise in USD');
     expect(el.querySelector('.madeto-quote-meta')?.textContent).toContain('Gültig bis23.12.2026');
   });
 

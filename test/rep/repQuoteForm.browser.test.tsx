@@ -133,6 +133,46 @@ describe('RepQuote form: invalid input is named next to its field and blocks sav
   });
 });
 
+describe('RepQuote form: discounts are checked in place, the preview stays', () => {
+  it('a percentage out of range marks its field as typed; the document stays, priced without it', async () => {
+    const { el } = editor();
+    const field = page.getByLabelText('Additional discount (%)');
+    await userEvent.fill(field, '150');
+    await expect.element(field).toHaveAttribute('aria-invalid', 'true');
+    await expect
+      .element(field)
+      .toHaveAccessibleDescription(
+        'Additional discount (%): enter a percentage from 0 to 100, such as 12.5.',
+      );
+    await expect.element(page.getByRole('article')).toBeVisible();
+    expect(el.textContent).not.toContain('cannot be priced');
+    expect(el.querySelector('.madeto-quote-document [data-label="Discount"]')?.textContent).toBe(
+      '—',
+    );
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('a document discount above the lines’ total is refused with a message; never a negative total', async () => {
+    const { el, saves } = editor();
+    const field = page.getByLabelText('Document discount (EUR)');
+    await userEvent.fill(field, '999999');
+    await expect.element(field).toHaveAttribute('aria-invalid', 'true');
+    await expect
+      .element(field)
+      .toHaveAccessibleDescription(/is more than the lines’ total of €4,848\.00; enter at most/);
+    const total = el.querySelector('.madeto-quote-total td')?.textContent ?? '';
+    expect(total).toMatch(/^€[\d,]+\.\d\d$/);
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect
+      .element(page.getByText('Not saved: 1 field needs a correction.'))
+      .toBeInTheDocument();
+    await expect.element(field).toHaveFocus();
+    expect(saves()).toEqual([]);
+    await userEvent.fill(field, '48.00');
+    await expect.element(field).toHaveAttribute('aria-invalid', 'false');
+  });
+});
+
 describe('RepQuote form: a valid save sends the quote the form describes', () => {
   it('edits of every kind reach the API; the price follows the watched values', async () => {
     const { el, saves } = editor();
@@ -309,6 +349,31 @@ describe('RepQuote in German (locale de-DE)', () => {
     // The saved quote comes back into the form in German notation.
     await expect.element(partner).toHaveValue('12,5');
     expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('errors shown in English are said in German once the page switches to German', async () => {
+    function Switchable() {
+      const [locale, setLocale] = useState('en');
+      return (
+        <>
+          <button type="button" onClick={() => setLocale('de-DE')}>
+            Deutsch
+          </button>
+          <RepQuote {...editorProps({ api: memoryRepApi(), locale })} />
+        </>
+      );
+    }
+    render(<Switchable />);
+    await userEvent.fill(page.getByLabelText('Customer name'), '');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect
+      .element(page.getByLabelText('Customer name'))
+      .toHaveAccessibleDescription('Enter the name of the customer.');
+    await userEvent.click(page.getByRole('button', { name: 'Deutsch' }));
+    const name = page.getByLabelText('Name des Kunden');
+    await expect.element(name).toHaveAttribute('aria-invalid', 'true');
+    await expect.element(name).not.toHaveAccessibleDescription('Enter the name of the customer.');
+    await expect.element(name).toHaveAccessibleDescription('Geben Sie den Namen des Kunden ein.');
   });
 
   it('switching the language keeps what was typed, in the new notation', async () => {

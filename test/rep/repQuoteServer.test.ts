@@ -71,7 +71,12 @@ describe('rep quotes on the reference backend', () => {
     // the customer's link shows the latest revision, read-only, and refuses to accept it unapproved
     const token = created.body['shareToken'] as string;
     const shared = await call('GET', `/api/shared/quotes/${token}`, undefined, {});
-    expect(shared.body).toMatchObject({ number, revision: 2, approvalRequired: true });
+    expect(shared.body).toMatchObject({
+      number,
+      revision: 2,
+      approvalStatus: 'required',
+      canAccept: false,
+    });
     expect(shared.body['shareToken']).toBeUndefined();
     const refused = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
     expect(refused.status).toBe(409);

@@ -19,7 +19,7 @@ let server: ServerProcess;
 const file = tempDb();
 beforeAll(async () => {
   server = await startServerProcess(file);
-});
+}, 30_000);
 afterAll(async () => {
   await server?.stop();
 });

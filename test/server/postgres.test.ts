@@ -12,6 +12,8 @@ import {
   REP_TOKEN,
   startServerProcess,
 } from './serverProcess.ts';
+import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
+import { mailEnv, quoteJourney } from './quoteJourney.ts';
 
 /**
  * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
@@ -140,8 +142,17 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
       const revised = await call('POST', `/api/quotes/${number}/revisions`, MANAGER_TOKEN, quote);
       expect(revised.body).toMatchObject({ revision: 2, createdBy: { name: MANAGER_NAME } });
       expect((await call('POST', `/api/quotes/${number}/approve`, REP_TOKEN, {})).status).toBe(403);
+      // The manager saved revision 2: someone else must approve it.
+      const own = await call('POST', `/api/quotes/${number}/approve`, MANAGER_TOKEN, {});
+      expect([own.status, (own.body['error'] as { code: string }).code]).toEqual([
+        403,
+        'SELF_APPROVAL',
+      ]);
+      expect((await call('POST', `/api/quotes/${number}/revisions`, REP_TOKEN, quote)).status).toBe(
+        201,
+      );
       const approved = await call('POST', `/api/quotes/${number}/approve`, MANAGER_TOKEN, {});
-      expect(approved.body).toMatchObject({ revision: 2, approvedBy: MANAGER_NAME });
+      expect(approved.body).toMatchObject({ revision: 3, approvedBy: MANAGER_NAME });
       const list = await call('GET', '/api/quotes', REP_TOKEN);
       expect(
         (list.body['items'] as { number: string; kind: string }[]).map((i) => [i.number, i.kind]),
@@ -235,4 +246,16 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
       await server.stop();
     }
   });
+
+  // Last: its orders and quotes would show in the listings the tests above compare exactly.
+  it('runs the quote journey (sign-in, CSRF, pipeline, convert, send, approvals, one order), as on SQLite', async () => {
+    const catcher = await MailCatcher.start();
+    const server = await startServerProcess(url, [], 0, mailEnv(catcher));
+    try {
+      await quoteJourney(server, url, catcher);
+    } finally {
+      await server.stop();
+      await catcher.close();
+    }
+  }, 90_000);
 });

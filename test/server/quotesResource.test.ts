@@ -61,7 +61,10 @@ describe('the quotes resource: who may call what', () => {
     [asManager, { name: MANAGER_NAME, role: 'manager' }],
   ])('GET /api/me with %j → %j (never the token)', async (headers, identity) => {
     const r = await call('GET', '/api/me', undefined, headers);
-    expect([r.status, r.body]).toEqual([200, identity]);
+    expect([r.status, r.body]).toEqual([
+      200,
+      { ...identity, id: `token:${identity.role}`, email: null, authenticatedBy: 'token' },
+    ]);
   });
 });
 

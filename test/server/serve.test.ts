@@ -16,7 +16,7 @@ const order = (key: string, quantity = 3): OrderPayload =>
 let server: ServerProcess;
 beforeAll(async () => {
   server = await startServerProcess(tempDb());
-});
+}, 30_000);
 afterAll(async () => {
   await server?.stop();
 });

@@ -30,12 +30,14 @@ export function tempDb(): string {
 
 /**
  * Starts the real CLI (`node bin/madeto.js serve --port 0 --db <file>`) and resolves with its URL
- * once it prints that it listens. `db` is a SQLite file, or a `postgres://` URL (DATABASE_URL).
+ * once it prints that it listens. `db` is a SQLite file, or a `postgres://` URL (DATABASE_URL);
+ * `env` adds to its environment (e.g. the mail settings).
  */
 export function startServerProcess(
   db: string,
   extra: readonly string[] = [],
   port = 0,
+  env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
@@ -58,6 +60,7 @@ export function startServerProcess(
         MADETO_MANAGER_TOKEN: MANAGER_TOKEN,
         MADETO_MANAGER_NAME: MANAGER_NAME,
         DATABASE_URL: db.startsWith('postgres://') ? db : '',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -124,9 +127,10 @@ export const codeOf = (r: { body: Record<string, unknown> }) =>
  */
 export function serverForTests(): ReturnType<typeof jsonCaller> {
   let server: ServerProcess | undefined;
+  // A loaded CI machine may take more than the default 10 s to start a server (tsx, warm threads).
   beforeAll(async () => {
     server = await startServerProcess(tempDb());
-  });
+  }, 30_000);
   afterAll(async () => {
     await server?.stop();
   });

@@ -3,8 +3,12 @@ import { authenticate, requireManager } from '../../src/server/auth.ts';
 import { HttpError } from '../../src/server/httpError.ts';
 import { resolveUsers, usersFromEnv, type ServerUser } from '../../src/server/users.ts';
 
-const rita: ServerUser = { token: 'rep-token-1', name: 'Rita Rep', role: 'rep' };
-const mara: ServerUser = { token: 'manager-token-1', name: 'Mara Manager', role: 'manager' };
+const rita: ServerUser = { token: 'rep-token-1-0123456789', name: 'Rita Rep', role: 'rep' };
+const mara: ServerUser = {
+  token: 'manager-token-1-0123456789',
+  name: 'Mara Manager',
+  role: 'manager',
+};
 
 const thrown = (f: () => unknown): { status: number; code: string } | undefined => {
   try {
@@ -37,16 +41,28 @@ describe('users from the environment', () => {
   });
 
   it.each([
-    [{ repToken: 't' }, [{ token: 't', name: 'Sales rep', role: 'rep' }]],
+    [
+      { repToken: 'legacy-token-0123456789' },
+      [{ token: 'legacy-token-0123456789', name: 'Sales rep', role: 'rep' }],
+    ],
     [{ repToken: rita.token, users: [rita, mara] }, [rita, mara]],
     [
-      { repToken: 'other', users: [mara] },
-      [mara, { token: 'other', name: 'Sales rep', role: 'rep' }],
+      { repToken: 'other-token-0123456789', users: [mara] },
+      [mara, { token: 'other-token-0123456789', name: 'Sales rep', role: 'rep' }],
     ],
     [{ users: [] }, []],
   ] as const)('resolveUsers(%j) → %j', (config, users) => {
     expect(resolveUsers(config)).toEqual(users);
   });
+
+  it.each([['r'], ['a'.repeat(15)]])(
+    'refuses a configured token of %j (shorter than 16 characters), naming its user',
+    (token) => {
+      expect(() => resolveUsers({ users: [{ ...rita, token }] })).toThrow(
+        /the token of Rita Rep \(rep\) has \d+ characters; a token needs at least 16/,
+      );
+    },
+  );
 
   it('refuses two users with one token', () => {
     expect(() => resolveUsers({ users: [rita, { ...mara, token: rita.token }] })).toThrow(
@@ -57,13 +73,20 @@ describe('users from the environment', () => {
 
 describe('authenticate and requireManager', () => {
   it.each([
-    ['Bearer rep-token-1', [rita, mara], undefined, { name: 'Rita Rep', role: 'rep' }],
-    ['Bearer manager-token-1', [rita, mara], undefined, { name: 'Mara Manager', role: 'manager' }],
+    ['Bearer rep-token-1-0123456789', [rita, mara], undefined, { name: 'Rita Rep', role: 'rep' }],
+    [
+      'Bearer manager-token-1-0123456789',
+      [rita, mara],
+      undefined,
+      { name: 'Mara Manager', role: 'manager' },
+    ],
     [undefined, [rita, mara], { status: 401, code: 'TOKEN_REQUIRED' }, undefined],
     ['Basic cml0YQ==', [rita], { status: 401, code: 'TOKEN_REQUIRED' }, undefined],
     ['Bearer rep-token-2', [rita, mara], { status: 401, code: 'TOKEN_INVALID' }, undefined],
     ['Bearer rep-token-1x', [rita], { status: 401, code: 'TOKEN_INVALID' }, undefined],
-    ['Bearer rep-token-1', [], { status: 403, code: 'REP_ACCESS_DISABLED' }, undefined],
+    ['Bearer rep-token-1-0123456789', [], { status: 403, code: 'REP_ACCESS_DISABLED' }, undefined],
+    // Defect 13 of issue 16: a short token is refused before any comparison.
+    ['Bearer r', [{ ...rita, token: 'r' }], { status: 401, code: 'TOKEN_INVALID' }, undefined],
   ] as const)('%s among %j → %j %j', (header, users, error, user) => {
     expect(thrown(() => authenticate(header, users))).toEqual(error);
     if (user) expect(authenticate(header, users)).toEqual(user);

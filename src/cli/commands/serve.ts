@@ -4,6 +4,7 @@ import type { Command } from '../main.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/startServer.ts';
 import { usersFromEnv } from '../../server/users.ts';
+import { mailConfigFromEnv } from '../../server/mail/mailer.ts';
 
 const USAGE =
   'usage: madeto serve [--port N] [--host H] [--db FILE] [--catalogue DIR] [--origin URL ...] [--body-limit BYTES] [--verify-workers N] [--verify-promise] [--log]';
@@ -29,7 +30,8 @@ function integer(
  * `DATABASE_URL` (PostgreSQL; `--db` then is an error), `MADETO_REP_TOKEN` / `MADETO_REP_NAME`
  * and `MADETO_MANAGER_TOKEN` / `MADETO_MANAGER_NAME` (the bearer tokens of a rep and of a manager
  * who approves, kept out of the process list; see `usersFromEnv`), `MADETO_ORIGINS`
- * (comma-separated shop origins, added to `--origin`).
+ * (comma-separated shop origins, added to `--origin`). Mail settings (`MADETO_SMTP_URL`,
+ * `MADETO_MAIL_FROM`, `MADETO_PUBLIC_URL`) are read by `run`.
  */
 export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = parseArgs(args, {
@@ -88,7 +90,7 @@ export const run: Command = async ({ args, stdout }) => {
   const config = serveConfig(args, process.env);
   let server;
   try {
-    server = await startServer(config);
+    server = await startServer(config, { mail: mailConfigFromEnv(process.env) });
   } catch (error) {
     throw new CliError((error as Error).message);
   }

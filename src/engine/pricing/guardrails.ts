@@ -5,8 +5,10 @@ import type { PriceViolation } from './waterfall.ts';
 
 /**
  * The guardrails a line breaks (pricing.md step 7): a net unit below `minNetUnit` (converted at the
- * line's rate), or a combined rep and partner discount above `maxDiscountPercent`. Each is a
- * violation that requires approval; the price is never clamped.
+ * line's rate), or a combined discount above `maxDiscountPercent` — rep, partner and, once the
+ * document discount is allocated, the line's share of it (`documentPercent` of the line), so no
+ * kind of discount passes a guardrail unseen. Each is a violation that requires approval; the
+ * price is never clamped.
  *
  * @example
  * checkGuardrails(ctx, input, { line: dec('7280'), q: dec('10'), … }); // [{ rule: 'minNetUnit', limit: '750.00', actual: '728.00', … }]
@@ -22,8 +24,12 @@ export function checkGuardrails(
     currency: string;
     additional: Decimal;
     partner: Decimal;
+    /** The line's share of the document discount, as a percentage of the line (default 0). */
+    documentPercent?: Decimal;
   },
 ): PriceViolation[] {
+  const byDocument = v.documentPercent !== undefined && v.documentPercent.gt(dec('0'));
+  const including = byDocument ? ' (with its share of the document discount)' : '';
   const out: PriceViolation[] = [];
   for (const g of ctx.pricing.guardrails) {
     if (g.product !== undefined && g.product !== input.productId) continue;
@@ -35,22 +41,28 @@ export function checkGuardrails(
           limit: money(round(limit, minorUnits(v.currency), ctx.policy.mode), v.currency),
           actual: money(v.netUnit, v.currency),
           lineId: input.lineId,
-          message: `line ${input.lineId}: the net unit ${money(v.netUnit, v.currency)} is below the minimum ${g.minNetUnit}: approval required`,
+          message: `line ${input.lineId}: the net unit ${money(v.netUnit, v.currency)}${including} is below the minimum ${g.minNetUnit}: approval required`,
           buyer: APPROVAL_NOTE,
         });
     }
     if (g.maxDiscountPercent !== undefined) {
       const hundred = dec('100');
+      const document = v.documentPercent ?? dec('0');
       const effective = hundred.minus(
-        hundred.minus(v.additional).times(hundred.minus(v.partner)).div(hundred),
+        hundred
+          .minus(v.additional)
+          .times(hundred.minus(v.partner))
+          .times(hundred.minus(document))
+          .div(hundred)
+          .div(hundred),
       );
       if (effective.gt(dec(g.maxDiscountPercent)))
         out.push({
           rule: 'maxDiscountPercent',
           limit: g.maxDiscountPercent,
-          actual: plain(effective),
+          actual: plain(round(effective, 4, 'halfUp')),
           lineId: input.lineId,
-          message: `line ${input.lineId}: a ${plain(effective)} % discount exceeds the maximum ${g.maxDiscountPercent} %: approval required`,
+          message: `line ${input.lineId}: a ${plain(round(effective, 4, 'halfUp'))} % discount${including} exceeds the maximum ${g.maxDiscountPercent} %: approval required`,
           buyer: APPROVAL_NOTE,
         });
     }

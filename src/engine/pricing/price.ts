@@ -11,6 +11,7 @@ import {
   percentOf,
   plain,
   round,
+  roundQuotient,
   toMinor,
   ZERO,
   ONE,
@@ -20,6 +21,7 @@ import { parsePriceRequest } from './parsePriceRequest.ts';
 import { checkRequest } from './checkRequest.ts';
 import { deltasInContext } from './optionDeltas.ts';
 import { priceLine, type LineContext, type PricedLine } from './priceLine.ts';
+import { checkGuardrails } from './guardrails.ts';
 import { PricingError } from './PricingError.ts';
 import type { PriceRequest } from './requestSchema.ts';
 import type { Pricing, PricingInput } from './schema.ts';
@@ -230,7 +232,6 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
       req.lines.findIndex((l) => l.lineId === b.line.lineId),
   );
 
-  const violations = priced.flatMap((p) => p.line.violations);
   const linesSum = priced.reduce((s, p) => s.plus(p.line.extended), ZERO);
   const d = req.discounts;
   const documentDiscount =
@@ -239,6 +240,38 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
       : d.documentDiscountPercent !== undefined
         ? round(percentOf(linesSum, dec(d.documentDiscountPercent)), dp, policy.mode)
         : ZERO;
+  const shares = allocate(
+    toMinor(documentDiscount, currency),
+    priced.map((p) => toMinor(p.line.extended, currency)),
+  ).map((u) => fromMinor(u, currency));
+  // The guardrails see every discount: a line with a share of the document discount is checked
+  // again with it (its net after the share, and the combined percentage); a guardrail that only
+  // the document discount breaks is added to those of step 7 (pricing.md), which stay as they are.
+  const violations = priced.flatMap((p, i) => {
+    const share = shares[i]!;
+    if (p.kind !== 'product' || !share.gt(ZERO) || !p.line.extended.gt(ZERO))
+      return p.line.violations;
+    const source = req.lines.find((l) => l.lineId === p.line.lineId)!;
+    const d = discountsOf(source);
+    const q = decInt(p.line.quantity);
+    const net = p.line.extended.minus(share);
+    const seen = new Set(p.line.violations.map((v) => `${v.rule}:${v.limit}`));
+    const again = checkGuardrails(
+      ctx,
+      { ...source, category: p.line.category, ...d },
+      {
+        line: net,
+        q,
+        rate: p.line.fx ? dec(p.line.fx.rate) : ONE,
+        netUnit: roundQuotient(net, q, dp, policy.mode),
+        currency,
+        additional: dec(d.additionalPercent ?? '0'),
+        partner: dec(d.partnerPercent ?? '0'),
+        documentPercent: share.times(dec('100')).div(p.line.extended),
+      },
+    );
+    return [...p.line.violations, ...again.filter((v) => !seen.has(`${v.rule}:${v.limit}`))];
+  });
   if (documentDiscount.gt(linesSum))
     violations.push({
       rule: 'documentDiscount',
@@ -247,10 +280,6 @@ export function price(request: PriceRequest | unknown, data: PricingData): Price
       message: `the document discount ${money(documentDiscount, currency)} exceeds the lines' total ${money(linesSum, currency)}`,
       buyer: APPROVAL_NOTE,
     });
-  const shares = allocate(
-    toMinor(documentDiscount, currency),
-    priced.map((p) => toMinor(p.line.extended, currency)),
-  ).map((u) => fromMinor(u, currency));
 
   const taxIdOf = (line: PricedLine) =>
     req.lines.find((l) => l.lineId === line.lineId)?.taxId ??

@@ -8,3 +8,15 @@ export { quotedFigures, quoteChanges } from './quoteChanges.ts';
 export type { QuoteChange, QuoteChangeKind, QuotedFigures } from './quoteChanges.ts';
 export { compareConfigurations } from './compareConfigurations.ts';
 export type { ConfigurationComparison } from './compareConfigurations.ts';
+export { QUOTE_STATES, quoteState, applyQuoteEvent } from './quoteState.ts';
+export type {
+  QuoteState,
+  QuoteFacts,
+  QuoteEvent,
+  QuoteEventResult,
+  QuoteEventRefusal,
+  ApprovalStatus,
+} from './quoteState.ts';
+export * from './wire.ts';
+export { customerDocument, lineMargins } from './customerDocument.ts';
+export type { SellerConfig, CustomerDocumentInput } from './customerDocument.ts';

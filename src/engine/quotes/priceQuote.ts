@@ -40,6 +40,7 @@ export function priceQuote(quote: RepQuote, data: QuoteData): PricedQuote {
     productId: l.productId,
     quantity: l.quantity,
     selection: l.selection,
+    ...(l.discounts && { discounts: l.discounts }),
   }));
   const priced = price(
     {

@@ -21,6 +21,13 @@ export const repQuoteLineSchema = z.strictObject({
   productId: idSchema,
   quantity: quantitySchema,
   selection: optionalSelectionRecord,
+  /** The rep's and partner's discounts of this line only, replacing the quote's for it. */
+  discounts: z.optional(
+    z.strictObject({
+      additionalPercent: z.optional(percentSchema),
+      partnerPercent: z.optional(percentSchema),
+    }),
+  ),
 });
 
 /**

@@ -4,19 +4,16 @@ import { repFormat, type RepFormat } from './repFormat.ts';
 
 /** The props of `<ApprovalPanel>`. */
 export interface ApprovalPanelProps {
-  /** The saved (or reopened) revision; the panel shows only when it needs approval. */
-  stored: QuoteView;
-  /**
-   * Records the approval of `stored.revision` (e.g. `repQuoteApi(…).approve`). The backend
-   * records the signed-in manager as approver; `asToken` signs the call in with a manager's token
-   * typed into the panel.
-   */
-  approve: (number: string, revision: number, asToken?: string) => Promise<QuoteApproval>;
-  /**
-   * Who is signed in (`repQuoteApi(…).me()`), when known. A rep is told that a manager must
-   * approve and asked for a manager token; a manager approves in their own name.
-   */
+  /** The saved (or reopened) revision; the panel shows only when it is past a guardrail. */
+  stored: Pick<QuoteView, 'number' | 'revision' | 'approvalStatus' | 'approval' | 'createdBy'> & {
+    quote: Pick<QuoteView['quote'], 'pricing'>;
+  };
+  /** Records the signed-in manager's approval of `stored.revision` (`repQuoteApi(…).approve`). */
+  approve: (number: string, revision: number) => Promise<QuoteApproval>;
+  /** Who is signed in, when known: a manager (or admin) approves; a rep is told who will. */
   user?: QuoteUser | undefined;
+  /** Told once the approval is recorded (the editor reloads the revision). */
+  onApproved?: ((approval: QuoteApproval) => void) | undefined;
   /** Locale of the words and dates (`de-DE`: German); default English. */
   locale?: string | undefined;
 }
@@ -28,30 +25,18 @@ type State =
   // The error itself: its text follows the locale, also after a switch.
   | { kind: 'error'; error: unknown };
 
-function explanation(revision: number, user: QuoteUser | undefined, f: RepFormat): string {
-  if (!user) return f.t('rep.approval.signIn', { revision });
-  switch (user.role) {
-    case 'manager':
-      return f.t('rep.approval.asManager', { revision, name: user.name });
-    case 'rep':
-      return f.t('rep.approval.asRep', { revision, name: user.name });
-    default:
-      return user.role satisfies never;
-  }
-}
-
 /**
- * Why an approval failed, in the rep's language: the backend's refusals the panel knows by code;
+ * Why an approval failed, in the user's language: the backend's refusals the panel knows by code;
  * anything else (a network failure, an unexpected answer) with the error's own message.
  */
-function failure(e: unknown, stored: QuoteView, f: RepFormat): string {
+function failure(e: unknown, stored: ApprovalPanelProps['stored'], f: RepFormat): string {
   const at = { number: stored.number, revision: stored.revision };
   if (e instanceof QuoteApiError)
     switch (e.code) {
       case 'MANAGER_REQUIRED':
         return f.t('rep.approval.error.managerRequired');
-      case 'TOKEN_INVALID':
-        return f.t('rep.approval.error.tokenInvalid');
+      case 'SELF_APPROVAL':
+        return f.t('rep.queue.error.self');
       case 'APPROVAL_NOT_NEEDED':
         return f.t('rep.approval.error.notNeeded', at);
       case 'QUOTE_NOT_FOUND':
@@ -61,85 +46,79 @@ function failure(e: unknown, stored: QuoteView, f: RepFormat): string {
 }
 
 /**
- * A manager's approval of a saved revision that breaks a guardrail: what is needed and who may
- * approve, a "Manager token" field unless the signed-in user is a manager, and an "Approve
- * revision N" button; once approved, who approved it (recorded by the server from the token) and
- * on which day (the rep's day, in `locale`). The backend's refusals are told in `locale` by their
- * code. Key it by number and revision so that another revision starts over.
+ * Where a saved revision past a guardrail stands on approval, in the rep's editor: approved (by
+ * whom, on which day in `locale`); else, for a signed-in manager or admin, an "Approve revision N"
+ * button in their own name (disabled, saying why, on a revision they saved themselves: someone
+ * else approves it); for a rep, that it waits in the managers' approval queue. No token is typed:
+ * the approver is whoever is signed in. Key it by number and revision so that another revision
+ * starts over.
  */
-export function ApprovalPanel({ stored, approve, user, locale = 'en' }: ApprovalPanelProps) {
+export function ApprovalPanel({
+  stored,
+  approve,
+  user,
+  onApproved,
+  locale = 'en',
+}: ApprovalPanelProps) {
   const f = repFormat(locale, stored.quote.pricing.currency);
   const { t } = f;
-  const [token, setToken] = useState('');
+  const reason = useId();
   const [state, setState] = useState<State>(
     stored.approval ? { kind: 'approved', approval: stored.approval } : { kind: 'idle' },
   );
-  const describedBy = useId();
-  if (!stored.approvalRequired) return null;
+  if (stored.approvalStatus === 'not-needed') return null;
+  const region = (kind: string, children: React.ReactNode) => (
+    <section aria-label={t('rep.approval.label')} className="madeto-rep-approve" data-state={kind}>
+      {children}
+    </section>
+  );
   if (state.kind === 'approved')
-    return (
-      <section
-        aria-label={t('rep.approval.label')}
-        className="madeto-rep-approve"
-        data-state="approved"
-      >
-        <p role="status">
-          {t('rep.approval.approved', {
-            name: state.approval.approvedBy,
-            date: f.instantDate(state.approval.approvedAt),
-          })}
-        </p>
-      </section>
+    return region(
+      'approved',
+      <p role="status">
+        {t('rep.approval.approved', {
+          name: state.approval.approvedBy,
+          date: f.instantDate(state.approval.approvedAt),
+        })}
+      </p>,
     );
-  const asManager = user?.role === 'manager';
+  const approver = user?.role === 'manager' || user?.role === 'admin';
+  if (!approver)
+    return region(
+      'waiting',
+      <p>
+        {user
+          ? t('rep.approval.waits', { revision: stored.revision })
+          : t('rep.approval.signIn', { revision: stored.revision })}
+      </p>,
+    );
+  const own = stored.createdBy !== null && stored.createdBy?.name === user.name;
   const submit = async () => {
     setState({ kind: 'approving' });
     try {
-      const approval = await approve(
-        stored.number,
-        stored.revision,
-        asManager || token.trim() === '' ? undefined : token.trim(),
-      );
+      const approval = await approve(stored.number, stored.revision);
       setState({ kind: 'approved', approval });
+      onApproved?.(approval);
     } catch (e) {
       setState({ kind: 'error', error: e });
     }
   };
-  return (
-    <section
-      aria-label={t('rep.approval.label')}
-      className="madeto-rep-approve"
-      data-state={state.kind}
-    >
-      <p id={describedBy}>{explanation(stored.revision, user, f)}</p>
-      {!asManager && (
-        <label>
-          {t('rep.approval.token')}
-          <input
-            type="password"
-            autoComplete="off"
-            aria-describedby={describedBy}
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-          />
-        </label>
-      )}
+  return region(
+    state.kind,
+    <>
+      <p>{t('rep.approval.asManager', { revision: stored.revision, name: user.name })}</p>
       <button
         type="button"
-        disabled={state.kind === 'approving' || (user?.role === 'rep' && token.trim() === '')}
+        disabled={own || state.kind === 'approving'}
+        aria-describedby={own ? reason : undefined}
         onClick={() => void submit()}
       >
         {t('rep.approval.approve', { revision: stored.revision })}
       </button>
+      {own && <p id={reason}>{t('rep.queue.own')}</p>}
       {state.kind === 'error' && (
-        <p role="alert">
-          {t('rep.approval.failed', { reason: failure(state.error, stored, f) })}
-          {state.error instanceof QuoteApiError &&
-            state.error.code === 'MANAGER_REQUIRED' &&
-            token.trim() === '' &&
-            ` ${t('rep.approval.enterToken')}`}
-        </p>
+        <p role="alert">{t('rep.approval.failed', { reason: failure(state.error, stored, f) })}</p>
       )}
-    </section>
+    </>,
   );
 }

@@ -1,4 +1,4 @@
-import type { ProductModel, ConfigurationComparison } from '../../engine/index.ts';
+import type { ConfigurationComparison, ProductModel, SelectionValue } from '../../engine/index.ts';
 import { attributeLabel, valueLabel } from '../panels/labels.ts';
 import { repFormat } from './repFormat.ts';
 
@@ -18,7 +18,8 @@ const direction = (difference: string) =>
 
 /**
  * Two configurations side by side: total price, delivery date, and only the options that differ
- * (from `compareConfigurations`).
+ * (from `compareConfigurations`), each in words of its own product's model (two lines may be
+ * different products: then the products are named too); never a raw id where the model has a label.
  */
 export function QuoteComparison(props: QuoteComparisonProps) {
   const f = repFormat(props.locale ?? 'en', props.currency);
@@ -28,10 +29,20 @@ export function QuoteComparison(props: QuoteComparisonProps) {
     t('rep.line', { line: a.line.lineId }),
     t('rep.line', { line: b.line.lineId }),
   ];
-  const model = props.models.find((m) => m.id === a.line.productId);
+  // Each side in its own product's words: two lines may be different products.
+  const modelOf = (productId: string) => props.models.find((m) => m.id === productId);
+  const left = modelOf(a.line.productId);
+  const right = modelOf(b.line.productId);
   const yesNo = { yes: t('value.yes'), no: t('value.no') };
-  const show = (attribute: string, v: unknown) =>
-    v === undefined ? '—' : model ? valueLabel(model, attribute, v as never, yesNo) : String(v);
+  const show = (
+    model: ProductModel | undefined,
+    attribute: string,
+    v: SelectionValue | undefined,
+  ) => (v === undefined ? '—' : model ? valueLabel(model, attribute, v, yesNo) : String(v));
+  const label = (attribute: string) => {
+    const model = [left, right].find((m) => m?.attributes.some((x) => x.id === attribute));
+    return model ? attributeLabel(model, attribute) : attribute;
+  };
   const delivery = (d: string | undefined) => (d === undefined ? t('rep.compare.tbc') : f.date(d));
   const difference = props.comparison.totalDifference;
   return (
@@ -53,6 +64,13 @@ export function QuoteComparison(props: QuoteComparisonProps) {
             <span data-state={direction(difference)}>({f.signedMoney(difference)})</span>
           </td>
         </tr>
+        {a.line.productId !== b.line.productId && (
+          <tr>
+            <th scope="row">{t('rep.compare.product')}</th>
+            <td>{left?.name ?? a.line.productId}</td>
+            <td>{right?.name ?? b.line.productId}</td>
+          </tr>
+        )}
         <tr>
           <th scope="row">{t('rep.compare.delivery')}</th>
           <td>{delivery(a.deliveryDate)}</td>
@@ -66,9 +84,9 @@ export function QuoteComparison(props: QuoteComparisonProps) {
         ) : (
           props.comparison.differingOptions.map((o) => (
             <tr key={o.attribute} data-kind="differing-option">
-              <th scope="row">{model ? attributeLabel(model, o.attribute) : o.attribute}</th>
-              <td>{show(o.attribute, o.left)}</td>
-              <td>{show(o.attribute, o.right)}</td>
+              <th scope="row">{label(o.attribute)}</th>
+              <td>{show(left, o.attribute, o.left)}</td>
+              <td>{show(right, o.attribute, o.right)}</td>
             </tr>
           ))
         )}

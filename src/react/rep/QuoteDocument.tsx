@@ -1,7 +1,11 @@
-import type { ProductModel, PriceResult, QuoteChange, RepQuote } from '../../engine/index.ts';
-import { attributeLabel, valueLabel } from '../panels/labels.ts';
-import { formatRate } from '../i18n/format.ts';
-import { repFormat, violationText } from './repFormat.ts';
+import {
+  type CustomerQuoteWire,
+  type SellerWire,
+  type PriceViolation,
+} from '../../engine/index.ts';
+import { changeText, type ChangeLike } from './changeText.ts';
+import { QuoteDocumentLines } from './QuoteDocumentLines.tsx';
+import { repFormat, violationText, type RepFormat } from './repFormat.ts';
 
 /** The combined promise shown on a quote. */
 export interface QuotePromise {
@@ -11,110 +15,145 @@ export interface QuotePromise {
   deliveryDate?: string;
 }
 
+/**
+ * Who reads the document: the customer (what they are offered, never the seller's internal
+ * guardrails) or the rep (the same document, with the guardrails an approval is about).
+ */
+export type QuoteAudience = 'customer' | 'rep';
+
+/** A guardrail a revision passes (rep's view only). */
+export type Guardrail = Pick<PriceViolation, 'rule' | 'limit' | 'actual'> & {
+  lineId?: string | undefined;
+};
+
 /** The props of `<QuoteDocument>`. */
 export interface QuoteDocumentProps {
-  /** The quote number, absent for an unsaved draft. */
-  number?: string;
-  revision?: number;
-  quote: RepQuote;
-  price: PriceResult;
-  promise?: QuotePromise | null;
-  approvalRequired: boolean;
+  /**
+   * The customer's document (`customerQuoteWire`): the backend's answer for a stored revision,
+   * or the engine's `customerDocument` of the rep's unsaved draft (number `''`).
+   */
+  document: CustomerQuoteWire;
+  /** Default `customer`: `guardrails` are shown only to `rep`. */
+  audience?: QuoteAudience;
+  /** The guardrails the revision passes (the rep's view: why it needs approval). */
+  guardrails?: readonly Guardrail[];
   /** What changed since the revision was quoted (a reopened quote). */
-  changes?: readonly QuoteChange[];
-  models: readonly ProductModel[];
-  /** The issue date (`YYYY-MM-DD`). */
-  issued: string;
-  seller?: string;
+  changes?: readonly ChangeLike[];
   /** Locale of the words, money, rates and dates; default English. */
   locale?: string;
 }
 
-function Options({
-  model,
-  selection,
-  yesNo,
-}: {
-  model?: ProductModel;
-  selection: RepQuote['lines'][number]['selection'];
-  yesNo: { yes: string; no: string };
-}) {
-  const entries = Object.entries(selection);
-  if (entries.length === 0) return null;
+/** The approval line of the document, in the audience's words (`null`: nothing to say). */
+function approvalNotice(
+  props: QuoteDocumentProps,
+  f: RepFormat,
+): { state: 'approval-required' | 'approved'; text: string } | null {
+  const { document: doc, audience = 'customer' } = props;
+  const reasons = (props.guardrails ?? []).map((v) => violationText(v, f)).join(' ');
+  switch (doc.approvalStatus) {
+    case 'not-needed':
+      return null;
+    case 'required':
+      return {
+        state: 'approval-required',
+        text:
+          audience === 'rep' ? f.t('rep.doc.approval', { reasons }) : f.t('rep.doc.awaitsApproval'),
+      };
+    case 'approved': {
+      const at = doc.approval
+        ? { name: doc.approval.approvedBy, date: f.instantDate(doc.approval.approvedAt) }
+        : { name: '—', date: '—' };
+      return {
+        state: 'approved',
+        text:
+          audience === 'rep' && reasons !== ''
+            ? f.t('rep.doc.approvedPast', { ...at, reasons })
+            : f.t('rep.doc.approved', at),
+      };
+    }
+    default:
+      return doc.approvalStatus satisfies never;
+  }
+}
+
+/** The seller's block: logo, name, address and contact. */
+function Seller({ seller, f }: { seller: SellerWire; f: RepFormat }) {
+  const contact = [seller.email, seller.phone, seller.website].filter((x) => x !== undefined);
   return (
-    <dl className="madeto-quote-options">
-      {entries.map(([attribute, value]) => (
-        <div key={attribute}>
-          <dt>{model ? attributeLabel(model, attribute) : attribute}</dt>
-          <dd>
-            {model
-              ? valueLabel(model, attribute, value, yesNo)
-              : Array.isArray(value)
-                ? value.join(', ')
-                : String(value)}
-          </dd>
-        </div>
+    <address className="madeto-quote-seller">
+      {seller.logoUrl && <img src={seller.logoUrl} alt="" className="madeto-quote-logo" />}
+      <strong>{seller.name}</strong>
+      {seller.address.map((line) => (
+        <span key={line}>{line}</span>
       ))}
-    </dl>
+      {contact.length > 0 && <span>{contact.join(' · ')}</span>}
+      {seller.vatId && <span>{f.t('rep.doc.vatId', { id: seller.vatId })}</span>}
+    </address>
   );
 }
 
 /**
- * A quote laid out as a business document (printable with `quote-print.css`): seller and
- * customer, number, revision, issue and validity dates, each line with its chosen options, quantity,
- * unit and net price, the document discount, taxes by rate, totals, the combined delivery promise
- * and the notes. An approval requirement and changes since quoting are stated, never hidden.
+ * A quote laid out as a business document (printable with `quote-print.css`), from the customer's
+ * document (`customerQuoteWire`): the seller (logo, address, contact, VAT id), the customer,
+ * number, revision, issue and validity dates, each line with its options in words, list price,
+ * discount granted and net, taxes by rate, totals, delivery, notes, payment and delivery terms.
+ * Where the revision stands on approval is stated (awaiting approval, or approved by whom and
+ * when); the guardrails behind it only for `audience="rep"`, never on the customer's copy.
  */
 export function QuoteDocument(props: QuoteDocumentProps) {
-  const { quote, price } = props;
-  const f = repFormat(props.locale ?? 'en', price.currency);
-  const { t, money, date } = f;
-  // Tax rates are fractions ("0.19"): shown as percentages at the edge.
-  const percent = (rate: string) => formatRate(rate, f.locale);
-  const models = new Map(props.models.map((m) => [m.id, m] as const));
-  const state = props.approvalRequired ? 'approval-required' : 'valid';
-  const yesNo = { yes: t('value.yes'), no: t('value.no') };
-  const policy = t(quote.shipPolicy === 'complete' ? 'rep.doc.shipComplete' : 'rep.doc.shipAsap');
+  const { document: doc } = props;
+  const f = repFormat(props.locale ?? 'en', doc.currency);
+  const { t, date } = f;
+  const notice = approvalNotice(props, f);
+  const policy = t(
+    doc.delivery.shipPolicy === 'complete' ? 'rep.doc.shipComplete' : 'rep.doc.shipAsap',
+  );
   const delivery =
-    props.promise?.status === 'ok' && props.promise.deliveryDate
-      ? t('rep.doc.deliveryBy', { policy, date: date(props.promise.deliveryDate) })
+    doc.delivery.status === 'ok' && doc.delivery.deliveryDate
+      ? t('rep.doc.deliveryBy', { policy, date: date(doc.delivery.deliveryDate) })
       : t('rep.doc.deliveryTbc', { policy });
+  const lineIds = doc.lines.map((l) => l.lineId);
   return (
-    <article className="madeto-quote-document" data-state={state} aria-labelledby="quote-title">
+    <article
+      className="madeto-quote-document"
+      data-state={notice?.state ?? 'valid'}
+      data-audience={props.audience ?? 'customer'}
+      aria-labelledby="quote-title"
+    >
       <header className="madeto-quote-head">
         <div>
-          <p className="madeto-quote-seller">{props.seller ?? 'Madeto Furniture GmbH'}</p>
+          <Seller seller={doc.seller} f={f} />
           <h2 id="quote-title">
-            {props.number === undefined
+            {doc.number === ''
               ? t('rep.draftTitle')
-              : props.revision === undefined
-                ? `${t('rep.quote')} ${props.number}`
-                : t('rep.storedTitle', { number: props.number, revision: props.revision })}
+              : t('rep.storedTitle', { number: doc.number, revision: doc.revision })}
           </h2>
         </div>
         <dl className="madeto-quote-meta">
           <dt>{t('rep.doc.issued')}</dt>
-          <dd>{date(props.issued)}</dd>
+          <dd>{date(doc.issuedOn)}</dd>
           <dt>{t('rep.validUntil')}</dt>
-          <dd>{date(quote.validUntil)}</dd>
+          <dd>{date(doc.validUntil)}</dd>
           <dt>{t('rep.salesRep')}</dt>
-          <dd>{quote.rep}</dd>
+          <dd>{doc.rep}</dd>
         </dl>
       </header>
       <section aria-label={t('rep.customer')} className="madeto-quote-customer">
         <h3>{t('rep.customer')}</h3>
         <p>
-          {quote.customer.name}
-          {quote.customer.company && <>, {quote.customer.company}</>}
+          {doc.customer.name}
+          {doc.customer.company && <>, {doc.customer.company}</>}
           <br />
-          {quote.customer.email}
+          {doc.customer.email}
         </p>
       </section>
-      {props.approvalRequired && (
-        <p role="alert" className="madeto-quote-approval">
-          {t('rep.doc.approval', {
-            reasons: price.violations.map((v) => violationText(v, f)).join(' '),
-          })}
+      {notice && (
+        <p
+          role={notice.state === 'approved' ? 'status' : 'alert'}
+          className="madeto-quote-approval"
+          data-state={notice.state}
+        >
+          {notice.text}
         </p>
       )}
       {props.changes && props.changes.length > 0 && (
@@ -127,93 +166,43 @@ export function QuoteDocument(props: QuoteDocumentProps) {
           <ul>
             {props.changes.map((c) => (
               <li key={`${c.kind}${c.path}`} data-kind={c.kind}>
-                {c.message}
+                {changeText(c, lineIds, f, props.audience ?? 'customer')}
               </li>
             ))}
           </ul>
         </section>
       )}
-      <table className="madeto-quote-lines">
-        <caption>{t('rep.doc.items')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rep.doc.item')}</th>
-            <th scope="col">{t('rep.doc.quantity')}</th>
-            <th scope="col">{t('rep.doc.unitPrice')}</th>
-            <th scope="col">{t('rep.doc.net')}</th>
-            <th scope="col">{t('rep.doc.tax')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {quote.lines.map((l) => {
-            const p = price.lines.find((x) => x.lineId === l.lineId);
-            const model = models.get(l.productId);
-            return (
-              <tr key={l.lineId}>
-                <th scope="row">
-                  {model?.name ?? l.productId}
-                  <Options {...(model && { model })} selection={l.selection} yesNo={yesNo} />
-                </th>
-                <td>{f.count(l.quantity)}</td>
-                <td>{p ? money(p.unit) : '—'}</td>
-                <td>{p ? money(p.extended) : '—'}</td>
-                <td>{p ? percent(p.taxRate) : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          {!/^0(\.0+)?$/.test(price.documentDiscount) && (
-            <tr>
-              <th scope="row" colSpan={3}>
-                {t('rep.doc.documentDiscount')}
-              </th>
-              <td colSpan={2}>−{money(price.documentDiscount)}</td>
-            </tr>
-          )}
-          <tr>
-            <th scope="row" colSpan={3}>
-              {t('rep.doc.subtotal')}
-            </th>
-            <td colSpan={2}>{money(price.subtotal)}</td>
-          </tr>
-          {price.taxes.map((tax) => (
-            <tr key={tax.taxId}>
-              <th scope="row" colSpan={3}>
-                {t('rep.doc.taxLine', {
-                  taxId: tax.taxId,
-                  rate: percent(tax.rate),
-                  base: money(tax.base),
-                })}
-              </th>
-              <td colSpan={2}>{money(tax.amount)}</td>
-            </tr>
-          ))}
-          <tr className="madeto-quote-total">
-            <th scope="row" colSpan={3}>
-              {t('rep.doc.total')}
-            </th>
-            <td colSpan={2}>{money(price.total)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <QuoteDocumentLines doc={doc} f={f} />
       <section aria-label={t('rep.shipPolicy')} className="madeto-quote-delivery">
         <h3>{t('rep.shipPolicy')}</h3>
         <p>{delivery}</p>
       </section>
-      {quote.notes !== '' && (
+      {doc.terms.notes !== '' && (
         <section aria-label={t('rep.notes')} className="madeto-quote-notes">
           <h3>{t('rep.notes')}</h3>
-          <p>{quote.notes}</p>
+          <p>{doc.terms.notes}</p>
         </section>
       )}
-      <footer className="madeto-quote-foot">
-        {t('rep.doc.footer', {
-          currency: price.currency,
-          date: date(price.date),
-          validUntil: date(quote.validUntil),
-        })}
-      </footer>
+      <section aria-label={t('rep.doc.terms')} className="madeto-quote-terms">
+        <h3>{t('rep.doc.terms')}</h3>
+        <p>
+          {t('rep.doc.footer', {
+            currency: doc.currency,
+            date: date(doc.issuedOn),
+            validUntil: date(doc.validUntil),
+          })}
+        </p>
+        {doc.terms.payment && (
+          <p>
+            <strong>{t('rep.doc.paymentTerms')}:</strong> {doc.terms.payment}
+          </p>
+        )}
+        {doc.terms.delivery && (
+          <p>
+            <strong>{t('rep.doc.deliveryTerms')}:</strong> {doc.terms.delivery}
+          </p>
+        )}
+      </section>
     </article>
   );
 }

@@ -18,6 +18,8 @@ export interface RepDiscountsProps {
   violations: readonly PriceViolation[] | undefined;
   /** What is wrong with a field as typed (from the form's schema), shown next to it. */
   errors?: Partial<Record<DiscountField, string>>;
+  /** Lines not configured yet: their guardrails are judged once they are (said so). */
+  incompleteLines?: readonly string[];
 }
 
 const fields = ['additionalPercent', 'partnerPercent', 'documentDiscount'] as const;
@@ -25,20 +27,24 @@ const fields = ['additionalPercent', 'partnerPercent', 'documentDiscount'] as co
 /**
  * The rep's discounts: additional and partner percentages and a document discount. What is typed
  * is priced as is — a discount past a guardrail is never clamped; the approval it needs is stated
- * with every violated guardrail (linked to the fields it concerns). A value that is not a number
- * is an error of its field (`aria-invalid`, the message next to it).
+ * with every violated guardrail (linked to the fields it concerns). A value that is not a number,
+ * out of range, or a document discount above the lines' total is an error of its field
+ * (`aria-invalid`, the message next to it). Guardrails of lines not configured yet wait (said so).
  */
 export function RepDiscounts(props: RepDiscountsProps) {
   const id = useId();
   const f = repFormat(props.locale ?? 'en', props.currency);
   const { t } = f;
   const violations = props.violations ?? [];
+  const waiting = props.incompleteLines ?? [];
   const state =
     props.violations === undefined
       ? 'unpriced'
       : violations.length > 0
         ? 'approval-required'
-        : 'valid';
+        : waiting.length > 0
+          ? 'incomplete'
+          : 'valid';
   const approvalId = `${id}-approval`;
   const label = (key: DiscountField) =>
     key === 'documentDiscount'
@@ -96,6 +102,10 @@ export function RepDiscounts(props: RepDiscountsProps) {
             ))}
           </ul>
         </div>
+      ) : waiting.length > 0 ? (
+        <p className="madeto-rep-within">
+          {t('rep.guardrailsWait', { count: waiting.length, lines: waiting.join(', ') })}
+        </p>
       ) : (
         <p className="madeto-rep-within">{t('rep.withinGuardrails')}</p>
       )}

@@ -2,27 +2,30 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tansta
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
+  type CustomerQuoteWire,
   type Snapshot,
   type ProductModel,
-  PricingError,
   type Pricing,
-  priceQuote,
-  type PricedQuote,
+  customerDocument,
+  type SellerConfig,
   parseRepQuote,
   type RepQuote as RepQuoteData,
 } from '../../engine/index.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
+import { draftPrice } from './draftPrice.ts';
 import { DuplicateQuote, type DuplicateMode } from './DuplicateQuote.tsx';
 import { OpenQuote } from './OpenQuote.tsx';
 import { QuoteDocument } from './QuoteDocument.tsx';
 import { QuoteLines } from './QuoteLines.tsx';
 import { QuoteTermsFields } from './QuoteTermsFields.tsx';
 import { RepDiscounts } from './RepDiscounts.tsx';
-import { repQuoteApi, type QuoteView } from './quoteApi.ts';
+import { callFailure } from './callFailure.ts';
+import { repQuoteApi, type QuoteUser, type QuoteView } from './quoteApi.ts';
+import { SendQuote } from './SendQuote.tsx';
+import { UNNAMED_SELLER } from './sellerConfig.ts';
 import { repFormat } from './repFormat.ts';
 import {
-  priceableIssues,
   quoteFromForm,
   relocaliseDiscounts,
   repQuoteFormSchemaFor,
@@ -39,9 +42,23 @@ export interface RepQuoteProps {
   models: readonly ProductModel[];
   pricing: Pricing;
   snapshot?: Snapshot | undefined;
-  /** The backend's origin (`''`: this page's) and the rep's bearer token. */
+  /**
+   * The backend's origin (`''`: this page's) and how to sign in: a bearer `token`, or (a page
+   * signed in with the session cookie) that session's `csrfToken`.
+   */
   apiBase: string;
-  token: string;
+  token?: string | undefined;
+  csrfToken?: string | undefined;
+  /** Who is signed in, when the host knows (else asked from `GET /api/me`). */
+  user?: QuoteUser | undefined;
+  /** The seller on the draft's document (`parseSellerConfig` of `seller.json`). */
+  seller?: SellerConfig | undefined;
+  /** A stored revision to start from (opened or converted by the host), instead of `initial`. */
+  start?: QuoteView | undefined;
+  /** How the host got `start` (said in the status line). */
+  startedBy?: 'open' | 'convert' | undefined;
+  /** Told whenever a revision is saved, opened, approved or sent (the host refreshes its lists). */
+  onStored?: ((view: QuoteView) => void) | undefined;
   /** "Now" (ISO instant) and today's date: the clock is the host's. */
   now: string;
   /** The quote to start from (a draft); `open` reopens a stored one by number. */
@@ -54,11 +71,6 @@ export interface RepQuoteProps {
   api?: RepQuoteApi;
 }
 
-/** The quote the form describes: priced (within the guardrails or past one), or why it cannot be. */
-type Derived =
-  | { kind: 'valid' | 'approval-required'; quote: RepQuoteData; priced: PricedQuote }
-  | { kind: 'unpriceable'; message: string };
-
 /**
  * A call to the backend: save (a new quote, or a revision of `number`), reopen a revision, or
  * duplicate a stored revision as a new quote.
@@ -66,6 +78,7 @@ type Derived =
 type QuoteCall =
   | { kind: 'save'; quote: RepQuoteData; number: string | undefined }
   | { kind: 'open'; number: string; revision: number | undefined }
+  | { kind: 'convert'; number: string }
   | { kind: 'duplicate'; number: string; revision: number };
 
 /** What the editor says about saving, as `data-state`: the call's state, or a notice of its own. */
@@ -97,32 +110,52 @@ function RepQuoteEditor(props: RepQuoteProps) {
   const locale = props.locale ?? 'en';
   const today = props.now.slice(0, 10);
   const schemas = (currency: string) => repQuoteFormSchemaFor(locale, currency, today);
+  // The locale the form's values are typed in (and its messages said in): it follows `locale`.
+  const typedIn = useRef(locale);
   const form = useForm<RepQuoteFormValues>({
-    resolver: repQuoteResolver(locale, today),
+    // Read at each check: after a language switch, messages come in the new language.
+    resolver: (values, context, options) =>
+      repQuoteResolver(typedIn.current, today)(values, context, options),
     // Checked on save, then on every change: no error appears on blur, where it would shift the
     // layout under the pointer between press and release and swallow the click on Save.
     mode: 'onSubmit',
     reValidateMode: 'onChange',
     shouldFocusError: false,
-    defaultValues: toFormValues(props.initial, repFormat(locale, props.initial.pricing.currency)),
+    defaultValues: toFormValues(
+      props.start?.quote ?? props.initial,
+      repFormat(locale, (props.start?.quote ?? props.initial).pricing.currency),
+    ),
   });
   const values = useWatch({ control: form.control }) as RepQuoteFormValues;
   const currency = values.pricing.currency;
   const f = repFormat(locale, currency);
   const { t } = f;
-  const [stored, setStored] = useState<QuoteView | undefined>();
+  const [stored, setStored] = useState<QuoteView | undefined>(props.start);
   const [active, setActive] = useState<string | undefined>();
   // A notice (a refused save, a duplicate) outranks the last call's state until the next call.
-  const [notice, setNotice] = useState<Status | undefined>();
+  const [notice, setNotice] = useState<Status | undefined>(() => {
+    const s = props.start;
+    if (!s || !props.startedBy) return undefined;
+    const at = { number: s.number, revision: s.revision };
+    return {
+      kind: 'saved',
+      message:
+        props.startedBy === 'convert' && s.convertedFrom
+          ? t('rep.converted', { ...at, from: s.convertedFrom })
+          : t('rep.opened', at),
+    };
+  });
   const api = useMemo(
-    () => props.api ?? repQuoteApi(props.apiBase, props.token),
-    [props.api, props.apiBase, props.token],
+    () =>
+      props.api ?? repQuoteApi(props.apiBase, { token: props.token, csrfToken: props.csrfToken }),
+    [props.api, props.apiBase, props.token, props.csrfToken],
   );
   const me = useQuery({
     queryKey: ['madeto', 'rep-me', props.apiBase, props.token],
     queryFn: api.me,
-    enabled: props.token !== '',
+    enabled: props.user === undefined && (Boolean(props.token) || Boolean(props.csrfToken)),
   });
+  const user: QuoteUser | undefined = props.user ?? me.data;
   const data = useMemo(
     () => ({
       pricing: props.pricing,
@@ -140,24 +173,12 @@ function RepQuoteEditor(props: RepQuoteProps) {
     values.shipPolicy,
     values.pricing,
   ]);
-  const derived = useMemo((): Derived => {
-    const issues = priceableIssues(schemas(currency), values);
-    if (issues.length > 0) return { kind: 'unpriceable', message: issues.join(' ') };
-    const quote = quoteFromForm(values, f);
-    try {
-      const priced = priceQuote(quote, data);
-      return { kind: priced.approvalRequired ? 'approval-required' : 'valid', quote, priced };
-    } catch (e) {
-      if (e instanceof PricingError)
-        return {
-          kind: 'unpriceable',
-          message: e.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        };
-      throw e;
-    }
+  const derived = useMemo(
+    () => draftPrice(values, schemas(currency), f, data),
     // `values` is a new object on every render; `priceKey` is what the price depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [priceKey, data, locale, today, f]);
+    [priceKey, data, locale, today, f],
+  );
 
   // After a refused save, focus the first field with an error, once it is on screen (the errors
   // of fields set through `setValue` may render a commit after the refusal).
@@ -166,21 +187,23 @@ function RepQuoteEditor(props: RepQuoteProps) {
   const focused = useRef(0);
   const errorCount = countErrors(form.formState.errors);
   useEffect(() => {
-    if (refusals === focused.current) return;
+    // Wait for the form's errors: a discount marked as typed may be on screen before them.
+    if (refusals === focused.current || errorCount === 0) return;
     const first = section.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (!first) return;
     focused.current = refusals;
     first.focus();
   }, [refusals, errorCount]);
 
-  // A new locale: what was typed in the discount fields moves to its decimal notation.
-  const typedIn = useRef(locale);
+  // A new locale: what was typed in the discount fields moves to its decimal notation, and the
+  // errors on screen are checked again, to be said in the new language.
   useEffect(() => {
     if (typedIn.current === locale) return;
     const from = repFormat(typedIn.current, currency);
     typedIn.current = locale;
     const discounts = form.getValues('discounts');
     form.setValue('discounts', relocaliseDiscounts(discounts, from, repFormat(locale, currency)));
+    if (Object.keys(form.formState.errors).length > 0) void form.trigger();
   }, [locale, currency, form]);
 
   const call = useMutation({
@@ -192,6 +215,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
           return api.open(c.number, c.revision);
         case 'duplicate':
           return api.duplicate(c.number, c.revision);
+        case 'convert':
+          return api.convert(c.number);
         default:
           return c satisfies never;
       }
@@ -200,6 +225,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
     onSuccess: (v) => {
       setStored(v);
       form.reset(toFormValues(v.quote, repFormat(locale, v.quote.pricing.currency)));
+      props.onStored?.(v);
     },
   });
   const status: Status =
@@ -207,7 +233,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
     (call.isPending
       ? { kind: 'saving' }
       : call.isError
-        ? { kind: 'error', message: call.error.message }
+        ? { kind: 'error', message: callFailure(call.error, callNumber(call.variables), f) }
         : call.isSuccess
           ? { kind: 'saved', message: doneMessage(call.variables, call.data) }
           : { kind: 'idle' });
@@ -218,6 +244,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
         return t('rep.saved', at);
       case 'open':
         return t('rep.opened', at);
+      case 'convert':
+        return t('rep.converted', { ...at, from: c.number });
       case 'duplicate':
         return t('rep.duplicatedAs', {
           ...at,
@@ -239,6 +267,14 @@ function RepQuoteEditor(props: RepQuoteProps) {
   };
   const save = form.handleSubmit(
     async (valid) => {
+      // A document discount above the lines' total is refused here (the schema cannot know it).
+      const tooLarge = derived.discountErrors.documentDiscount;
+      if (tooLarge !== undefined) {
+        form.setError('discounts.documentDiscount', { message: tooLarge });
+        setNotice({ kind: 'invalid', message: t('rep.fixErrors', { count: 1 }) });
+        setRefusals((n) => n + 1);
+        return;
+      }
       // The engine's own check stays the last word on what is sent.
       const parsed = parseRepQuote(quoteFromForm(valid, f));
       if (!parsed.ok) {
@@ -258,6 +294,39 @@ function RepQuoteEditor(props: RepQuoteProps) {
   );
   const open = (number: string, revision?: number) =>
     call.mutate({ kind: 'open', number, revision });
+  const convert = (number: string) => call.mutate({ kind: 'convert', number });
+  // Reloads the stored revision (after an approval or a send: its state and document moved on).
+  const reload = () => {
+    if (stored) void api.open(stored.number, stored.revision).then(accept, () => {});
+  };
+  const accept = (v: QuoteView) => {
+    setStored(v);
+    props.onStored?.(v);
+  };
+  const dirty = form.formState.isDirty;
+  // The customer's document: the backend's own for a stored revision as saved; for a draft or
+  // unsaved changes, the engine's `customerDocument` of what the form describes.
+  const doc: CustomerQuoteWire | undefined =
+    stored && !dirty
+      ? stored.document
+      : derived.kind === 'unpriceable'
+        ? undefined
+        : customerDocument({
+            number: '',
+            revision: 0,
+            createdAt: props.now,
+            quote: derived.quote,
+            priced: derived.priced,
+            models: props.models,
+            seller: props.seller ?? UNNAMED_SELLER,
+            state: 'draft',
+            approvalStatus: derived.kind === 'approval-required' ? 'required' : 'not-needed',
+            approval: null,
+            changed: false,
+            order: null,
+          });
+  const guardrails =
+    stored && !dirty ? stored.guardrails : derived.kind === 'unpriceable' ? [] : derived.violations;
   const errors = form.formState.errors;
   const lineErrors = Object.fromEntries(
     values.lines.flatMap((l, i) => {
@@ -265,17 +334,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
       return message ? [[l.lineId, message] as const] : [];
     }),
   );
-  const discountErrors = {
-    ...(errors.discounts?.additionalPercent?.message && {
-      additionalPercent: errors.discounts.additionalPercent.message,
-    }),
-    ...(errors.discounts?.partnerPercent?.message && {
-      partnerPercent: errors.discounts.partnerPercent.message,
-    }),
-    ...(errors.discounts?.documentDiscount?.message && {
-      documentDiscount: errors.discounts.documentDiscount.message,
-    }),
-  };
+  // A discount typed out of range is marked as it is typed (the preview leaves it out).
+  const discountErrors = derived.discountErrors;
   // A field typed through `setValue` is checked on every change once a save was refused.
   const change = (invalid: boolean) => ({
     shouldValidate: invalid || refusals > 0,
@@ -296,7 +356,14 @@ function RepQuoteEditor(props: RepQuoteProps) {
             ? t('rep.storedTitle', { number: stored.number, revision: stored.revision })
             : t('rep.newQuote')}
         </h2>
-        <OpenQuote t={t} stored={stored} onOpen={open} />
+        {stored && (
+          <p className="madeto-rep-state" data-state={stored.state}>
+            {t('rep.state.label', { state: t(`rep.state.${stored.state}`) })}
+            {stored.convertedFrom &&
+              ` · ${t('rep.convertedFrom', { number: stored.convertedFrom })}`}
+          </p>
+        )}
+        <OpenQuote t={t} stored={stored} onOpen={open} onConvert={convert} />
         <QuoteTermsFields form={form} t={t} today={today} />
         <QuoteLines
           locale={locale}
@@ -315,7 +382,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
           onChange={(d) => form.setValue('discounts', d, change(errors.discounts !== undefined))}
           errors={discountErrors}
           currency={currency}
-          violations={derived.kind === 'unpriceable' ? undefined : derived.priced.price.violations}
+          violations={derived.kind === 'unpriceable' ? undefined : derived.violations}
+          incompleteLines={derived.kind === 'unpriceable' ? [] : derived.incompleteLines}
         />
         <div className="madeto-rep-actions">
           <button type="button" onClick={(e) => void save(e)} disabled={status.kind === 'saving'}>
@@ -324,7 +392,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
           <DuplicateQuote
             t={t}
             stored={stored}
-            dirty={form.formState.isDirty}
+            dirty={dirty}
             disabled={status.kind === 'saving'}
             onDuplicate={duplicate}
           />
@@ -339,15 +407,17 @@ function RepQuoteEditor(props: RepQuoteProps) {
               ? ''
               : status.message}
         </p>
-        {stored && (
+        {stored && !dirty && (
           <ApprovalPanel
-            key={`${stored.number}/${stored.revision}`}
+            key={`${stored.number}/${stored.revision}/${stored.approvalStatus}`}
             stored={stored}
             approve={api.approve}
-            user={me.data}
+            user={user}
             locale={locale}
+            onApproved={reload}
           />
         )}
+        <SendQuote f={f} stored={stored} dirty={dirty} send={api.send} onSent={reload} />
         {shareHref && (
           <p>
             {t('rep.customerLink')} <a href={shareHref}>{shareHref}</a>
@@ -362,26 +432,28 @@ function RepQuoteEditor(props: RepQuoteProps) {
           models={props.models}
         />
       </section>
-      {derived.kind === 'unpriceable' ? (
-        <p role="alert">{t('rep.unpriceable', { message: derived.message })}</p>
+      {!doc ? (
+        <p role="alert">
+          {t('rep.unpriceable', {
+            message: derived.kind === 'unpriceable' ? derived.message : '',
+          })}
+        </p>
       ) : (
         <QuoteDocument
-          {...(stored && {
-            number: stored.number,
-            revision: stored.revision,
-            changes: stored.changes,
-          })}
+          document={doc}
+          audience="rep"
+          guardrails={guardrails}
+          {...(stored && !dirty && { changes: stored.changes })}
           locale={locale}
-          quote={derived.quote}
-          price={derived.priced.price}
-          promise={derived.priced.promise ?? null}
-          approvalRequired={derived.priced.approvalRequired}
-          models={props.models}
-          issued={(stored?.createdAt ?? props.now).slice(0, 10)}
         />
       )}
     </div>
   );
+}
+
+/** The quote number a call is about (what an error names). */
+function callNumber(c: QuoteCall | undefined): string | undefined {
+  return c && 'number' in c ? c.number : undefined;
 }
 
 /** How many fields a react-hook-form error tree names (its leaves with a message). */

@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import type { ProductModel } from '../../engine/index.ts';
+import { useId, useMemo, useState } from 'react';
+import type { CustomerQuoteWire } from '../../engine/index.ts';
+import type { RepTranslate } from './i18n/repMessages.ts';
+import { QuoteApiError, sharedQuoteApi } from './quoteApi.ts';
 import { QuoteDocument } from './QuoteDocument.tsx';
-import { sharedQuoteApi } from './quoteApi.ts';
 import { repFormat } from './repFormat.ts';
 
 /** The customer's side of a share link (`sharedQuoteApi`): read the quote, accept it. */
@@ -13,9 +14,6 @@ export interface SharedQuoteViewProps {
   apiBase: string;
   /** The share token from the customer's link. */
   token: string;
-  models: readonly ProductModel[];
-  /** Today's date (`YYYY-MM-DD`): the clock is the host's. */
-  today: string;
   /** Locale of the words, money and dates; default English. */
   locale?: string;
   /** The backend calls; default `sharedQuoteApi(apiBase, token)` (stories hand in a stand-in). */
@@ -24,12 +22,61 @@ export interface SharedQuoteViewProps {
 
 /** What the customer's view shows, as `data-state`. */
 export type SharedQuoteState =
-  'loading' | 'error' | 'open' | 'approval-required' | 'expired' | 'accepted';
+  | 'loading'
+  | 'error'
+  | 'open'
+  | 'approval-required'
+  | 'approved'
+  | 'expired'
+  | 'closed'
+  | 'accepted';
+
+/** Why the customer cannot accept, in their language (the backend's reasons by code). */
+function cannotAcceptText(
+  why: NonNullable<CustomerQuoteWire['cannotAccept']>,
+  doc: CustomerQuoteWire,
+  t: RepTranslate,
+  date: (d: string) => string,
+): string {
+  switch (why.code) {
+    case 'APPROVAL_REQUIRED':
+      return t('rep.shared.awaitsApproval');
+    case 'QUOTE_EXPIRED':
+      return t('rep.shared.expired', { date: date(doc.validUntil) });
+    case 'QUOTE_CHANGED':
+      return t('rep.shared.error.changed');
+    case 'QUOTE_CLOSED':
+      return doc.order
+        ? t('rep.shared.accepted', { number: doc.order.number })
+        : t('rep.shared.closed');
+    default:
+      return why.code satisfies never;
+  }
+}
 
 /**
- * What a customer sees behind a share link: the latest revision of the quote, read-only, as a
- * printable document, and an "Accept" button that turns it into an order through the backend's
- * verified order path. A quote needing approval, expired or changed cannot be accepted, and says why.
+ * Why an accept was refused, in the customer's language: the backend's refusals by code (expired,
+ * awaiting approval, changed since quoted); anything else with the error's own message.
+ */
+function acceptFailure(e: Error, t: RepTranslate): string {
+  if (e instanceof QuoteApiError)
+    switch (e.code) {
+      case 'QUOTE_EXPIRED':
+        return t('rep.shared.error.expired');
+      case 'APPROVAL_REQUIRED':
+        return t('rep.shared.error.approval');
+      case 'QUOTE_CHANGED':
+        return t('rep.shared.error.changed');
+    }
+  return t('rep.shared.error.other', { message: e.message });
+}
+
+/**
+ * What a customer sees behind a share link: the customer's document of the latest revision
+ * (`customerQuoteWire`: never a guardrail or a cost), read-only and printable, with where it
+ * stands on approval, and an "Accept" button that turns it into an order through the backend's
+ * verified order path. A quote awaiting approval, expired, changed or closed cannot be accepted,
+ * and the button says why next to it.
  */
 export function SharedQuoteView(props: SharedQuoteViewProps) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 0 } } }));
@@ -45,11 +92,11 @@ function SharedQuote(props: SharedQuoteViewProps) {
     () => props.api ?? sharedQuoteApi(props.apiBase, props.token),
     [props.api, props.apiBase, props.token],
   );
+  const why = useId();
   const quote = useQuery({ queryKey: ['madeto', 'shared-quote', props.token], queryFn: api.get });
   const accept = useMutation({ mutationFn: api.accept });
   const locale = props.locale ?? 'en';
-  const currency = quote.data?.price.currency ?? 'EUR';
-  const { t, date } = repFormat(locale, currency);
+  const { t, date } = repFormat(locale, quote.data?.currency ?? 'EUR');
   if (quote.isPending)
     return (
       <p role="status" className="madeto-shared-quote" data-state="loading">
@@ -59,32 +106,31 @@ function SharedQuote(props: SharedQuoteViewProps) {
   if (quote.isError)
     return (
       <p role="alert" className="madeto-shared-quote" data-state="error">
-        {t('rep.shared.loadError', { message: quote.error.message })}
+        {t('rep.shared.loadError', {
+          message:
+            quote.error instanceof QuoteApiError && quote.error.code === 'QUOTE_NOT_FOUND'
+              ? t('rep.shared.notFound')
+              : quote.error.message,
+        })}
       </p>
     );
-  const v = quote.data;
-  const expired = v.quote.validUntil < props.today;
+  const doc = quote.data;
   const state: SharedQuoteState = accept.isSuccess
     ? 'accepted'
-    : expired
-      ? 'expired'
-      : v.approvalRequired
-        ? 'approval-required'
-        : 'open';
+    : doc.state === 'accepted'
+      ? 'accepted'
+      : doc.state === 'expired'
+        ? 'expired'
+        : doc.state === 'closed'
+          ? 'closed'
+          : doc.approvalStatus === 'required'
+            ? 'approval-required'
+            : doc.approvalStatus === 'approved'
+              ? 'approved'
+              : 'open';
   return (
     <div className="madeto madeto-shared-quote" data-state={state} lang={locale}>
-      <QuoteDocument
-        number={v.number}
-        revision={v.revision}
-        quote={v.quote}
-        price={v.price}
-        promise={v.promise}
-        approvalRequired={v.approvalRequired}
-        changes={v.changes}
-        models={props.models}
-        issued={v.createdAt.slice(0, 10)}
-        locale={locale}
-      />
+      <QuoteDocument document={doc} audience="customer" locale={locale} />
       <div className="madeto-shared-actions">
         {accept.isSuccess ? (
           <p role="status">{t('rep.shared.accepted', { number: accept.data.number })}</p>
@@ -92,14 +138,14 @@ function SharedQuote(props: SharedQuoteViewProps) {
           <>
             <button
               type="button"
-              disabled={expired || v.approvalRequired || accept.isPending}
+              disabled={!doc.canAccept || accept.isPending}
+              aria-describedby={doc.cannotAccept ? why : undefined}
               onClick={() => accept.mutate()}
             >
               {t('rep.shared.accept')}
             </button>
-            {expired && <p>{t('rep.shared.expired', { date: date(v.quote.validUntil) })}</p>}
-            {v.approvalRequired && <p>{t('rep.shared.awaitsApproval')}</p>}
-            {accept.isError && <p role="alert">{accept.error.message}</p>}
+            {doc.cannotAccept && <p id={why}>{cannotAcceptText(doc.cannotAccept, doc, t, date)}</p>}
+            {accept.isError && <p role="alert">{acceptFailure(accept.error, t)}</p>}
           </>
         )}
         <button type="button" onClick={() => window.print()}>

@@ -75,7 +75,10 @@ export function repFormat(locale: string, currency: string): RepFormat {
  * A guardrail violation in the rep's language, with its figures formatted (the engine's own
  * `message` is English): the line, what the price or discount is and the limit it passes.
  */
-export function violationText(v: PriceViolation, f: RepFormat): string {
+export function violationText(
+  v: Pick<PriceViolation, 'rule' | 'limit' | 'actual'> & { lineId?: string | undefined },
+  f: RepFormat,
+): string {
   const line = v.lineId ?? '';
   switch (v.rule) {
     case 'minNetUnit':

@@ -5,6 +5,8 @@ import { quoteAuthorsMigration } from './quoteAuthorsMigration.ts';
 import { quoteIdempotencyMigration } from './quoteIdempotencyMigration.ts';
 import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
 import { keyNamespacesMigration } from './keyNamespacesMigration.ts';
+import { quotePipelineMigration } from './quotePipelineMigration.ts';
+import { usersMigration } from './usersMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -41,6 +43,8 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0004-quote-authors': quoteAuthorsMigration,
     '0005-quote-idempotency': quoteIdempotencyMigration,
     '0006-key-namespaces': keyNamespacesMigration,
+    '0007-users-sessions': usersMigration,
+    '0008-quote-pipeline': quotePipelineMigration,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type IdempotencyClaim,
   type IdempotencyTables,
 } from './quoteIdempotencyStore.ts';
+import type { QuoteEventTables } from './quoteEventStore.ts';
 
 /** The table `quote_revisions` (migration 0002). */
 interface QuoteRevisionsTable {
@@ -22,6 +23,8 @@ interface QuoteRevisionsTable {
   /** Migration 0004; null on revisions saved before it. */
   created_by: string | null;
   created_by_role: string | null;
+  /** Migration 0007: the author's user id (`token:<role>` for a bearer token's user). */
+  created_by_id: string | null;
 }
 
 /** The table `quote_approvals` (migration 0003). */
@@ -30,6 +33,8 @@ interface QuoteApprovalsTable {
   revision: number;
   approved_by: string;
   approved_at: string;
+  /** Migration 0008: the approver's user id. */
+  approved_by_id: string | null;
 }
 
 /** Who approved a revision of a rep's quote, and when. */
@@ -43,7 +48,19 @@ export interface QuoteApproval {
 type Tables = {
   quote_revisions: QuoteRevisionsTable;
   quote_approvals: QuoteApprovalsTable;
-} & IdempotencyTables;
+} & IdempotencyTables &
+  QuoteEventTables;
+
+/** Who saved a revision: their name and role, and their user id when known. */
+export type Author = UserIdentity & { id?: string };
+
+/** The buyer request was converted to another quote already (nothing was saved). */
+export class AlreadyConverted extends Error {
+  readonly code = 'ALREADY_CONVERTED';
+  constructor(readonly requestNumber: string) {
+    super(`quote request ${requestNumber} was converted already`);
+  }
+}
 
 /** One stored revision of a rep's quote. */
 export interface StoredQuoteRevision {
@@ -56,6 +73,8 @@ export interface StoredQuoteRevision {
   createdAt: string;
   /** Who saved this revision (null: saved before the server knew users). */
   createdBy: UserIdentity | null;
+  /** The author's user id (null: saved before users had ids). */
+  createdById: string | null;
 }
 
 /** One revision in a quote's history: when, by whom, at what total (as quoted). */
@@ -79,6 +98,7 @@ const fromRow = (r: Row): StoredQuoteRevision => ({
     r.created_by === null
       ? null
       : { name: r.created_by, role: (r.created_by_role ?? 'rep') as UserRole },
+  createdById: r.created_by_id,
 });
 
 /**
@@ -104,10 +124,17 @@ export class QuoteRevisionStore {
     revision: number,
     approvedBy: string,
     approvedAt: string,
+    approvedById: string | null = null,
   ): Promise<QuoteApproval> {
     await this.kysely
       .insertInto('quote_approvals')
-      .values({ number, revision, approved_by: approvedBy, approved_at: approvedAt })
+      .values({
+        number,
+        revision,
+        approved_by: approvedBy,
+        approved_at: approvedAt,
+        approved_by_id: approvedById,
+      })
       .onConflict((oc) => oc.columns(['number', 'revision']).doNothing())
       .execute();
     const found = await this.approval(number, revision);
@@ -137,14 +164,16 @@ export class QuoteRevisionStore {
   /**
    * Stores revision 1 of a new quote, saved by `createdBy`, and gives it a number and a share
    * token; with `claim`, its idempotency key in the same transaction (`IdempotencyKeyTaken`
-   * when the key is already stored: nothing is saved).
+   * when the key is already stored: nothing is saved); with `convertedFrom`, records that it was
+   * converted from that buyer request (`AlreadyConverted` when it was already: nothing is saved).
    */
   async create(
     quote: RepQuote,
     figures: QuotedFigures,
     createdAt: string,
-    createdBy: UserIdentity,
+    createdBy: Author,
     claim?: IdempotencyClaim,
+    convertedFrom?: string,
   ): Promise<StoredQuoteRevision> {
     const shareToken = randomBytes(24).toString('base64url');
     return this.kysely.transaction().execute(async (trx) => {
@@ -159,6 +188,7 @@ export class QuoteRevisionStore {
           created_at: createdAt,
           created_by: createdBy.name,
           created_by_role: createdBy.role,
+          created_by_id: createdBy.id ?? null,
         })
         .returning('seq')
         .executeTakeFirstOrThrow();
@@ -166,7 +196,25 @@ export class QuoteRevisionStore {
       const number = `RQ-${createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
       await trx.updateTable('quote_revisions').set({ number }).where('seq', '=', seq).execute();
       if (claim) await claimKey(trx, claim, number, 1);
-      return { number, revision: 1, shareToken, quote, figures, createdAt, createdBy };
+      if (convertedFrom !== undefined) {
+        const inserted = await trx
+          .insertInto('quote_conversions')
+          .values({ request_number: convertedFrom, quote_number: number, created_at: createdAt })
+          .onConflict((oc) => oc.column('request_number').doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
+          throw new AlreadyConverted(convertedFrom);
+      }
+      return {
+        number,
+        revision: 1,
+        shareToken,
+        quote,
+        figures,
+        createdAt,
+        createdBy: { name: createdBy.name, role: createdBy.role },
+        createdById: createdBy.id ?? null,
+      };
     });
   }
 
@@ -179,7 +227,7 @@ export class QuoteRevisionStore {
     quote: RepQuote,
     figures: QuotedFigures,
     createdAt: string,
-    createdBy: UserIdentity,
+    createdBy: Author,
     claim?: IdempotencyClaim,
   ): Promise<StoredQuoteRevision | undefined> {
     return this.kysely.transaction().execute(async (trx) => {
@@ -205,6 +253,7 @@ export class QuoteRevisionStore {
           created_at: createdAt,
           created_by: createdBy.name,
           created_by_role: createdBy.role,
+          created_by_id: createdBy.id ?? null,
         })
         .execute();
       return {
@@ -214,7 +263,8 @@ export class QuoteRevisionStore {
         quote,
         figures,
         createdAt,
-        createdBy,
+        createdBy: { name: createdBy.name, role: createdBy.role },
+        createdById: createdBy.id ?? null,
       };
     });
   }
@@ -296,5 +346,48 @@ export class QuoteRevisionStore {
       const r = latest.get(h.number);
       return r ? [{ ...r, seq: Number(h.seq), openedAt: h.created_at }] : [];
     });
+  }
+
+  /**
+   * The latest revision of every quote, with `openedAt` (when revision 1 was saved) and the
+   * quote it was converted from; the pipeline and the approval queue are made from these.
+   */
+  async latestAll(): Promise<(StoredQuoteRevision & { openedAt: string })[]> {
+    const rows = await this.kysely
+      .selectFrom('quote_revisions as r')
+      .innerJoin(
+        (eb) =>
+          eb
+            .selectFrom('quote_revisions')
+            .select((e) => [
+              'number',
+              e.fn.max('revision').as('last'),
+              e.fn.min('created_at').as('opened_at'),
+            ])
+            .groupBy('number')
+            .as('m'),
+        (join) => join.onRef('m.number', '=', 'r.number').onRef('m.last', '=', 'r.revision'),
+      )
+      .selectAll('r')
+      .select('m.opened_at')
+      .orderBy('r.seq')
+      .execute();
+    return rows.map(({ opened_at, ...r }) => ({ ...fromRow(r), openedAt: String(opened_at) }));
+  }
+
+  /** Every approval, by `number#revision`. */
+  async approvals(): Promise<Map<string, QuoteApproval>> {
+    const rows = await this.kysely.selectFrom('quote_approvals').selectAll().execute();
+    return new Map(
+      rows.map((r) => [
+        `${r.number}#${Number(r.revision)}`,
+        {
+          number: r.number,
+          revision: Number(r.revision),
+          approvedBy: r.approved_by,
+          approvedAt: r.approved_at,
+        },
+      ]),
+    );
   }
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { authenticate } from '../auth.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import { isInstant } from '../../engine/index.ts';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-import type { ServerUser } from '../users.ts';
 
 /** The query of a listing: `?since=` (a cursor or an ISO instant) and `?limit=` (1 to 1000). */
 export interface ListQuery {
@@ -56,10 +55,10 @@ export const submissionSummary = (s: StoredSubmission) => ({
  */
 export function listRoutes(
   app: FastifyInstance,
-  deps: { store: SubmissionStore; users: readonly ServerUser[] },
+  deps: { store: SubmissionStore; auth: Authenticator },
 ): void {
   app.get<{ Querystring: ListQuery }>('/api/orders', async (request) => {
-    authenticate(request.headers.authorization, deps.users);
+    await deps.auth.user(request);
     const { cursor, ...query } = parseList(request.query);
     if (cursor?.includes('.'))
       throw new HttpError(

@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { quotedFigures, type RepQuote } from '../../engine/index.ts';
-import { authenticate, requireManager } from '../auth.ts';
+import { applyQuoteEvent, quotedFigures, type RepQuote } from '../../engine/index.ts';
+import { requireApprover, type Authenticator, type SignedInUser } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { plantToday, type Clock } from '../clock.ts';
 import type { IdempotencyClaim } from '../db/quoteIdempotencyStore.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
-import type { ServerUser, UserIdentity } from '../users.ts';
 import { idempotentSave } from './idempotentSave.ts';
 import { parseList, submissionSummary, type ListQuery } from './listRoutes.ts';
 import {
@@ -15,9 +14,10 @@ import {
   parseQuoteBody,
   parseRevisionBody,
   pricedNow,
-  repView,
+  refuseNegativeTotal,
   revisionQuery,
 } from './quoteView.ts';
+import { todayOf, type QuoteViews } from './quoteViews.ts';
 import type { QuotePayloadSubmit } from './submitRoutes.ts';
 
 interface Deps extends QuotePayloadSubmit {
@@ -25,8 +25,22 @@ interface Deps extends QuotePayloadSubmit {
   clock: Clock;
   quotes: QuoteRevisionStore;
   store: SubmissionStore;
-  users: readonly ServerUser[];
+  auth: Authenticator;
+  views: QuoteViews;
 }
+
+/** Whose `Idempotency-Key`s a save uses: a token's user by name (as before), a person by id. */
+const keyOwner = (user: SignedInUser) => ({
+  name: user.authenticatedBy === 'token' ? user.name : `user:${user.id}`,
+  role: user.role === 'admin' ? ('manager' as const) : user.role,
+});
+
+/** The author of a revision: the signed-in user's name, role and id. */
+export const authorOf = (user: SignedInUser) => ({
+  id: user.id,
+  name: user.name,
+  role: user.role === 'admin' ? ('manager' as const) : user.role,
+});
 
 /**
  * An order payload (`payloadVersion`, `kind`) goes the way quote requests always went; anything
@@ -73,24 +87,31 @@ function cursors(cursor: string | undefined): { submissions?: number; repQuotes?
  *   priced today.
  */
 export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
-  const signIn = (request: FastifyRequest) =>
-    authenticate(request.headers.authorization, deps.users);
+  const signIn = (request: FastifyRequest) => deps.auth.user(request);
   const save = async (
     quote: RepQuote,
-    user: UserIdentity,
+    user: SignedInUser,
     number?: string,
     claim?: IdempotencyClaim,
   ) => {
     checkSelections(quote, deps.catalogue);
     const now = deps.clock();
-    const figures = quotedFigures(
-      quote,
-      pricedNow(quote, deps.catalogue, now),
-      deps.catalogue.models,
-    );
+    const priced = pricedNow(quote, deps.catalogue, now);
+    refuseNegativeTotal(priced);
+    const figures = quotedFigures(quote, priced, deps.catalogue.models);
     const at = now.toISOString();
-    if (number === undefined) return deps.quotes.create(quote, figures, at, user, claim);
-    const r = await deps.quotes.revise(number, quote, figures, at, user, claim);
+    if (number === undefined) return deps.quotes.create(quote, figures, at, authorOf(user), claim);
+    const current = await deps.quotes.get(number);
+    if (!current) throw notFound(number);
+    const status = await deps.views.status(current.found);
+    const next = applyQuoteEvent(
+      status.facts,
+      { kind: 'revise', needsApproval: priced.approvalRequired, validUntil: quote.validUntil },
+      todayOf(now, deps.catalogue, quote.lines[0]?.productId),
+    );
+    if (!next.ok)
+      throw new HttpError(409, next.code, `quote ${number} cannot be revised: ${next.message}`);
+    const r = await deps.quotes.revise(number, quote, figures, at, authorOf(user), claim);
     if (!r) throw notFound(number);
     return r;
   };
@@ -104,35 +125,29 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   const rebuild = async (number: string, revision: number) => {
     const got = await revisionOrThrow(number, revision);
     const revisions = got.revisions.filter((r) => r <= revision);
-    return {
-      statusCode: 201,
-      body: { ...repView(got.found, deps.catalogue, revisions, deps.clock()), approval: null },
-    };
+    return { statusCode: 201, body: await deps.views.rep(got.found, revisions) };
   };
 
   app.post('/api/quotes', async (request, reply) => {
     if (isOrderPayload(request.body)) return deps.submitQuotePayload(request, reply);
-    const user = signIn(request);
+    const user = await signIn(request);
     return idempotentSave({
       request,
       reply,
-      user,
+      user: keyOwner(user),
       target: 'POST /api/quotes',
       keys: deps.quotes.keys,
       now: deps.clock(),
       rebuild,
       save: async (claim) => {
         const r = await save(parseQuoteBody(request.body), user, undefined, claim);
-        return {
-          statusCode: 201,
-          body: { ...repView(r, deps.catalogue, [1], deps.clock()), approval: null },
-        };
+        return { statusCode: 201, body: await deps.views.rep(r, [1]) };
       },
     });
   });
 
   app.get<{ Querystring: ListQuery }>('/api/quotes', async (request) => {
-    signIn(request);
+    await signIn(request);
     const { cursor, sinceTime, limit } = parseList(request.query);
     const after = cursors(cursor);
     const time = sinceTime === undefined ? {} : { sinceTime };
@@ -183,17 +198,16 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: { number: string }; Querystring: { revision?: string } }>(
     '/api/quotes/:number',
     async (request) => {
-      signIn(request);
+      await signIn(request);
       const { number } = request.params;
       const revision = revisionQuery(request.query.revision);
       const got = await deps.quotes.get(number, revision);
       if (got) {
-        const approval = await deps.quotes.approval(got.found.number, got.found.revision);
-        return {
-          ...repView(got.found, deps.catalogue, got.revisions, deps.clock()),
+        const latest = revision === undefined ? got.found : (await deps.quotes.get(number))?.found;
+        return deps.views.rep(got.found, got.revisions, {
           history: got.history,
-          approval: approval ?? null,
-        };
+          ...(latest && { latest }),
+        });
       }
       const found = revision === undefined ? await deps.store.byNumber(number) : undefined;
       if (!found || found.kind === 'order')
@@ -209,12 +223,12 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: { number: string } }>(
     '/api/quotes/:number/revisions',
     async (request, reply) => {
-      const user = signIn(request);
+      const user = await signIn(request);
       const { number } = request.params;
       return idempotentSave({
         request,
         reply,
-        user,
+        user: keyOwner(user),
         target: `POST /api/quotes/${number}/revisions`,
         keys: deps.quotes.keys,
         now: deps.clock(),
@@ -223,10 +237,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
           const r = await save(parseQuoteBody(request.body), user, number, claim);
           const got = await deps.quotes.get(r.number);
           const revisions = got?.revisions ?? [r.revision];
-          return {
-            statusCode: 201,
-            body: { ...repView(r, deps.catalogue, revisions, deps.clock()), approval: null },
-          };
+          return { statusCode: 201, body: await deps.views.rep(r, revisions) };
         },
       });
     },
@@ -235,19 +246,38 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: { number: string } }>(
     '/api/quotes/:number/approve',
     async (request, reply) => {
-      const user = signIn(request);
+      const user = await signIn(request);
       const { number } = request.params;
-      requireManager(user, `approving quote ${number}`);
+      requireApprover(user, `approving quote ${number}`);
       const { revision } = parseRevisionBody(request.body, 'APPROVAL_INVALID', 'approval');
-      const r = (await revisionOrThrow(number, revision)).found;
+      const got = await revisionOrThrow(number, revision);
+      const r = got.found;
+      if (r.createdById !== null ? r.createdById === user.id : r.createdBy?.name === user.name)
+        throw new HttpError(
+          403,
+          'SELF_APPROVAL',
+          `quote ${number} revision ${r.revision} was saved by ${user.name}: another manager must approve it`,
+        );
       const now = deps.clock();
-      if (!pricedNow(r.quote, deps.catalogue, now).approvalRequired)
+      const status = await deps.views.status(r);
+      const next = applyQuoteEvent(
+        status.facts,
+        { kind: 'approve' },
+        todayOf(now, deps.catalogue, r.quote.lines[0]?.productId),
+      );
+      if (!next.ok)
         throw new HttpError(
           409,
-          'APPROVAL_NOT_NEEDED',
-          `quote ${number} revision ${r.revision} is within every guardrail: it needs no approval`,
+          next.code,
+          `quote ${number} revision ${r.revision} cannot be approved: ${next.message}`,
         );
-      const approval = await deps.quotes.approve(number, r.revision, user.name, now.toISOString());
+      const approval = await deps.quotes.approve(
+        number,
+        r.revision,
+        user.name,
+        now.toISOString(),
+        user.id,
+      );
       return reply.code(201).send(approval);
     },
   );
@@ -255,18 +285,19 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<{ Params: { number: string } }>(
     '/api/quotes/:number/duplicate',
     async (request, reply) => {
-      const user = signIn(request);
+      const user = await signIn(request);
       const { number } = request.params;
       const { revision } = parseRevisionBody(request.body, 'DUPLICATE_INVALID', 'duplicate');
       const source = (await revisionOrThrow(number, revision)).found;
       const today = plantToday(deps.clock(), deps.catalogue, source.quote.lines[0]?.productId);
       const quote = { ...source.quote, pricing: { ...source.quote.pricing, date: today } };
       const r = await save(quote, user);
-      return reply.code(201).send({
-        ...repView(r, deps.catalogue, [1], deps.clock()),
-        approval: null,
-        duplicateOf: { number: source.number, revision: source.revision },
-      });
+      return reply.code(201).send(
+        await deps.views.rep(r, [1], {
+          convertedFrom: null,
+          duplicateOf: { number: source.number, revision: source.revision },
+        }),
+      );
     },
   );
 }

@@ -2,13 +2,11 @@ import {
   PricingError,
   priceQuote,
   type PricedQuote,
-  quoteChanges,
   parseRepQuote,
   type RepQuote,
   validate,
 } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
-import type { StoredQuoteRevision } from '../db/quoteRevisionStore.ts';
 import { HttpError } from '../httpError.ts';
 
 const listed = (issues: readonly { path: string; message: string }[]) =>
@@ -65,47 +63,20 @@ export function checkSelections(quote: RepQuote, catalogue: Catalogue): void {
 }
 
 /**
- * What the customer's link shows of a stored revision: the quote, what was quoted, today's price
- * and promise, whether it needs approval, and exactly what changed since it was quoted.
+ * Refuses (422 `QUOTE_INVALID`, path `$.discounts.documentDiscount`) a quote whose document
+ * discount is larger than its lines: a total is never negative.
  */
-export function sharedView(r: StoredQuoteRevision, catalogue: Catalogue, at: Date) {
-  const now = pricedNow(r.quote, catalogue, at);
-  return {
-    number: r.number,
-    revision: r.revision,
-    createdAt: r.createdAt,
-    quote: r.quote,
-    quoted: r.figures,
-    price: now.price,
-    promise: now.promise
-      ? {
-          status: now.promise.status,
-          shipPolicy: now.promise.shipPolicy,
-          ...(now.promise.shipDate !== undefined && { shipDate: now.promise.shipDate }),
-          ...(now.promise.deliveryDate !== undefined && {
-            deliveryDate: now.promise.deliveryDate,
-          }),
-        }
-      : null,
-    approvalRequired: now.approvalRequired,
-    changes: quoteChanges(r.quote, r.figures, now, catalogue.models),
-  };
-}
-
-/** What a rep sees of a stored revision: the shared view, its kind, author, revisions and share token. */
-export function repView(
-  r: StoredQuoteRevision,
-  catalogue: Catalogue,
-  revisions: number[],
-  at: Date,
-) {
-  return {
-    kind: 'rep-quote' as const,
-    ...sharedView(r, catalogue, at),
-    revisions,
-    createdBy: r.createdBy,
-    shareToken: r.shareToken,
-  };
+export function refuseNegativeTotal(priced: PricedQuote): void {
+  const issues = priced.price.violations
+    .filter((v) => v.rule === 'documentDiscount')
+    .map((v) => ({
+      path: '$.discounts.documentDiscount',
+      message: `the document discount ${v.actual} is larger than the lines' total ${v.limit}: at most ${v.limit}`,
+    }));
+  if (issues.length > 0)
+    throw new HttpError(422, 'QUOTE_INVALID', `the quote is invalid: ${listed(issues)}`, {
+      issues,
+    });
 }
 
 /** `?revision=N` (a positive integer; 400 `QUERY_INVALID` otherwise). */

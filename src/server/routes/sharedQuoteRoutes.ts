@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { buildOrderPayload } from '../../engine/index.ts';
+import { applyQuoteEvent, buildOrderPayload, quoteChanges } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { plantToday, type Clock } from '../clock.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
-import { pricedNow, sharedView } from './quoteView.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import type { QuoteEventStore } from '../db/quoteEventStore.ts';
+import { pricedNow } from './quoteView.ts';
+import type { QuoteViews } from './quoteViews.ts';
 import type { TrustedSubmit } from './submitRoutes.ts';
 
 interface Deps extends TrustedSubmit {
@@ -13,15 +16,20 @@ interface Deps extends TrustedSubmit {
   clock: Clock;
   quotes: QuoteRevisionStore;
   store: SubmissionStore;
+  events: QuoteEventStore;
+  views: QuoteViews;
+  auth: Authenticator;
 }
 
 /**
  * The customer's share link (public, the unguessable token is the key):
- * `GET /api/shared/quotes/:token` shows the latest revision read-only, and
+ * `GET /api/shared/quotes/:token` shows the customer's document of the latest revision (and
+ * records that the customer viewed it, unless a signed-in rep opened it), and
  * `POST /api/shared/quotes/:token/accept` turns it into an order, with the stored quote's
  * discounts, through the same verification and store as `POST /api/orders` (a repeat answers
- * with the first order). It refuses an expired quote (410), an unapproved revision past a
- * guardrail (409 `APPROVAL_REQUIRED`) and a quote whose price changed since (409 `QUOTE_CHANGED`).
+ * with the first order, which is recorded as the quote's acceptance). It refuses an expired
+ * quote (410), an unapproved revision past a guardrail (409 `APPROVAL_REQUIRED`), a lost quote
+ * (409 `QUOTE_CLOSED`) and a quote whose price changed since (409 `QUOTE_CHANGED`).
  */
 export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
   const shared = async (token: string) => {
@@ -29,9 +37,33 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
     if (!r) throw new HttpError(404, 'QUOTE_NOT_FOUND', `no shared quote for this link`);
     return r;
   };
-  app.get<{ Params: { token: string } }>('/api/shared/quotes/:token', async (request) =>
-    sharedView(await shared(request.params.token), deps.catalogue, deps.clock()),
-  );
+  const accepted = async (r: { number: string; revision: number }, key: string) => {
+    const placed = await deps.store.byKey('server', key);
+    if (placed)
+      await deps.events.record({
+        number: r.number,
+        revision: r.revision,
+        kind: 'accepted',
+        at: placed.createdAt,
+        detail: placed.number,
+      });
+  };
+  app.get<{ Params: { token: string } }>('/api/shared/quotes/:token', async (request) => {
+    const r = await shared(request.params.token);
+    const signedIn = await deps.auth.user(request).then(
+      () => true,
+      () => false,
+    );
+    if (!signedIn)
+      await deps.events.record({
+        number: r.number,
+        revision: r.revision,
+        kind: 'viewed',
+        at: deps.clock().toISOString(),
+        detail: null,
+      });
+    return (await deps.views.customer(r)).document;
+  });
   app.post<{ Params: { token: string } }>(
     '/api/shared/quotes/:token/accept',
     async (request, reply) => {
@@ -40,36 +72,40 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
       // The key is the server's own (namespace 'server'): no client key can take or replay it.
       const idempotencyKey = `quote-accept-${r.number}-r${r.revision}`;
       const placed = await deps.store.byKey('server', idempotencyKey);
-      if (placed)
+      if (placed) {
+        await accepted(r, idempotencyKey);
         return reply
           .code(placed.statusCode)
           .header('idempotent-replayed', 'true')
           .send(placed.response);
+      }
       const now = deps.clock();
       const today = plantToday(now, deps.catalogue, r.quote.lines[0]?.productId);
-      if (r.quote.validUntil < today)
-        throw new HttpError(
-          410,
-          'QUOTE_EXPIRED',
-          `quote ${r.number} was valid until ${r.quote.validUntil}; ask your rep for a new one`,
+      const { document, status } = await deps.views.customer(r);
+      const verdict = applyQuoteEvent(status.facts, { kind: 'accept' }, today);
+      if (!verdict.ok) {
+        const message = `quote ${r.number} revision ${r.revision} cannot be accepted: ${verdict.message}`;
+        if (verdict.code === 'QUOTE_EXPIRED')
+          throw new HttpError(
+            410,
+            'QUOTE_EXPIRED',
+            `quote ${r.number} was valid until ${r.quote.validUntil}; ask your rep for a new one`,
+          );
+        throw new HttpError(409, verdict.code, message);
+      }
+      if (document.cannotAccept?.code === 'QUOTE_CHANGED') {
+        const priced = pricedNow(r.quote, deps.catalogue, now);
+        const changes = quoteChanges(r.quote, r.figures, priced, deps.catalogue.models).filter(
+          (c) => c.kind !== 'delivery-date',
         );
-      const v = sharedView(r, deps.catalogue, now);
-      const approval = v.approvalRequired
-        ? await deps.quotes.approval(r.number, r.revision)
-        : undefined;
-      if (v.approvalRequired && !approval)
-        throw new HttpError(
-          409,
-          'APPROVAL_REQUIRED',
-          `quote ${r.number} revision ${r.revision} needs a manager's approval before it can be accepted`,
-        );
-      if (v.changes.some((c) => c.kind !== 'delivery-date'))
         throw new HttpError(
           409,
           'QUOTE_CHANGED',
-          `quote ${r.number} changed since it was quoted: ${v.changes.map((c) => c.message).join('; ')}`,
-          { differences: v.changes },
+          `quote ${r.number} changed since it was quoted: ${changes.map((c) => c.message).join('; ')}`,
+          { differences: changes },
         );
+      }
+      const approval = status.facts.approval === 'approved' ? status.approval : undefined;
       const model = deps.catalogue.models.find((m) =>
         r.quote.lines.some((l) => l.productId === m.id),
       );
@@ -105,7 +141,9 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           notes: `Accepted quote ${r.number} revision ${r.revision}`,
         },
       });
-      return deps.placeAcceptedQuote(payload, reply, approval !== undefined);
+      const sent = await deps.placeAcceptedQuote(payload, reply, approval !== undefined);
+      await accepted(r, idempotencyKey);
+      return sent;
     },
   );
 }

@@ -1,0 +1,241 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  QUOTE_STATES,
+  quoteState,
+  type OrderPayload,
+  type approvalQueueWire,
+  type pipelineItemWire,
+  type pipelinePageWire,
+} from '../../engine/index.ts';
+import type { z } from '../../engine/zod.ts';
+import { requireApprover, type Authenticator } from '../auth/authenticator.ts';
+import type { Catalogue } from '../catalogue.ts';
+import type { QuoteEventRow, QuoteEventStore } from '../db/quoteEventStore.ts';
+import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
+import type { SubmissionStore } from '../db/submissionStore.ts';
+import { HttpError } from '../httpError.ts';
+import { pricedNow } from './quoteView.ts';
+import { factsOf, todayOf } from './quoteViews.ts';
+
+type Item = z.input<typeof pipelineItemWire>;
+
+/** The query of `GET /api/pipeline`. */
+export interface PipelineQuery {
+  q?: string;
+  kind?: string;
+  state?: string;
+  page?: string;
+  pageSize?: string;
+}
+
+const KINDS = ['quote-request', 'rep-quote', 'order'] as const;
+const STATES = [...QUOTE_STATES, 'new', 'converted'] as const;
+const QUERY_KEYS = new Set(['q', 'kind', 'state', 'page', 'pageSize']);
+/** The most entries one page holds. */
+export const MAX_PAGE_SIZE = 100;
+
+const invalid = (message: string, path: string) =>
+  new HttpError(400, 'QUERY_INVALID', message, { issues: [{ path, message }] });
+
+/** Reads and checks the pipeline's query (400 `QUERY_INVALID` naming the parameter). */
+export function parsePipelineQuery(query: Record<string, unknown>): {
+  q: string;
+  kind?: (typeof KINDS)[number];
+  state?: (typeof STATES)[number];
+  page: number;
+  pageSize: number;
+} {
+  for (const key of Object.keys(query))
+    if (!QUERY_KEYS.has(key))
+      throw invalid(`unknown parameter ?${key} (q, kind, state, page, pageSize)`, `?${key}`);
+  const text = (key: string) => {
+    const v = query[key];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string') throw invalid(`?${key} is given more than once`, `?${key}`);
+    return v;
+  };
+  const q = (text('q') ?? '').trim();
+  if (q.length > 200) throw invalid('?q is longer than 200 characters', '?q');
+  const kind = text('kind');
+  if (kind !== undefined && !KINDS.some((k) => k === kind))
+    throw invalid(`?kind must be one of ${KINDS.join(', ')}, not '${kind}'`, '?kind');
+  const state = text('state');
+  if (state !== undefined && !STATES.some((s) => s === state))
+    throw invalid(`?state must be one of ${STATES.join(', ')}, not '${state}'`, '?state');
+  const int = (key: string, fallback: number, max: number) => {
+    const v = text(key);
+    if (v === undefined) return fallback;
+    if (!/^[1-9]\d{0,6}$/.test(v) || Number(v) > max)
+      throw invalid(`?${key} must be an integer from 1 to ${max}, not '${v}'`, `?${key}`);
+    return Number(v);
+  };
+  return {
+    q,
+    ...(kind !== undefined && { kind: kind as (typeof KINDS)[number] }),
+    ...(state !== undefined && { state: state as (typeof STATES)[number] }),
+    page: int('page', 1, 1_000_000),
+    pageSize: int('pageSize', 20, MAX_PAGE_SIZE),
+  };
+}
+
+interface Deps {
+  catalogue: Catalogue;
+  quotes: QuoteRevisionStore;
+  events: QuoteEventStore;
+  store: SubmissionStore;
+  auth: Authenticator;
+  clock: () => Date;
+}
+
+/** Every submission of `kinds` (the pipeline reads them all: fine to tens of thousands). */
+const ALL = 10_000_000;
+
+/**
+ * The rep's inbox and pipeline and the manager's approval queue:
+ *
+ * - `GET /api/pipeline?q=&kind=&state=&page=&pageSize=` (signed in): buyers' quote requests
+ *   (`new`, `converted`), rep quotes (with their state) and orders, newest first, searched by
+ *   number, customer (name, e-mail, company) and product (id or name), case-insensitive.
+ * - `GET /api/approvals` (manager or admin): the latest revisions waiting for approval, oldest
+ *   first, each saying whether the signed-in manager saved it (then someone else must approve).
+ */
+export function pipelineRoutes(app: FastifyInstance, deps: Deps): void {
+  const productName = new Map(deps.catalogue.models.map((m) => [m.id, m.name] as const));
+  const products = (lines: readonly { productId: string; quantity: number }[]) =>
+    lines.map((l) => ({
+      productId: l.productId,
+      name: productName.get(l.productId) ?? l.productId,
+      quantity: l.quantity,
+    }));
+  const customerOf = (c: { name: string; email: string; company?: string | undefined }) => ({
+    name: c.name,
+    email: c.email,
+    ...(c.company !== undefined && { company: c.company }),
+  });
+
+  const repQuotes = async () => {
+    const [latest, approvals, events] = await Promise.all([
+      deps.quotes.latestAll(),
+      deps.quotes.approvals(),
+      deps.events.of(),
+    ]);
+    const byQuote = new Map<string, QuoteEventRow[]>();
+    for (const e of events) byQuote.set(e.number, [...(byQuote.get(e.number) ?? []), e]);
+    const today = todayOf(deps.clock(), deps.catalogue);
+    return latest.map((r) => {
+      const own = byQuote.get(r.number) ?? [];
+      const approval = approvals.get(`${r.number}#${r.revision}`);
+      const facts = factsOf(r, approval, own);
+      return { r, own, approval, facts, state: quoteState(facts, today) };
+    });
+  };
+
+  app.get<{ Querystring: Record<string, unknown> }>('/api/pipeline', async (request) => {
+    await deps.auth.user(request);
+    const query = parsePipelineQuery(request.query);
+    const [quotes, submissions, conversions] = await Promise.all([
+      repQuotes(),
+      deps.store.list({ kinds: ['quote-request', 'order'], limit: ALL }),
+      deps.events.conversions(),
+    ]);
+    const convertedFrom = new Map([...conversions].map(([req, q]) => [q, req] as const));
+    const orderQuote = new Map<string, string>();
+    const items: Item[] = [];
+    for (const { r, own, facts, state } of quotes) {
+      const accepted = own.find((e) => e.kind === 'accepted');
+      if (accepted?.detail) orderQuote.set(accepted.detail, r.number);
+      items.push({
+        kind: 'rep-quote',
+        number: r.number,
+        revision: r.revision,
+        state,
+        approvalStatus: facts.approval,
+        convertedFrom: convertedFrom.get(r.number) ?? null,
+        order: accepted?.detail ?? null,
+        customer: customerOf(r.quote.customer),
+        products: products(r.quote.lines),
+        total: r.figures.totals.total,
+        currency: r.figures.currency,
+        validUntil: r.quote.validUntil,
+        createdBy: r.createdBy,
+        receivedAt: r.openedAt,
+        updatedAt: [r.createdAt, ...own.map((e) => e.at)].sort().at(-1)!,
+      });
+    }
+    for (const s of submissions) {
+      const p = s.payload as OrderPayload;
+      const common = {
+        number: s.number,
+        customer: customerOf(p.customer),
+        products: products(p.lines),
+        total: p.totals.total,
+        currency: p.totals.currency,
+        receivedAt: s.createdAt,
+        updatedAt: s.createdAt,
+      };
+      if (s.kind === 'order')
+        items.push({ kind: 'order', fromQuote: orderQuote.get(s.number) ?? null, ...common });
+      else {
+        const to = conversions.get(s.number) ?? null;
+        items.push({
+          kind: 'quote-request',
+          state: to === null ? 'new' : 'converted',
+          convertedTo: to,
+          ...common,
+        });
+      }
+    }
+    const needle = query.q.toLowerCase();
+    const matches = (i: Item) =>
+      [
+        i.number,
+        i.customer.name,
+        i.customer.email,
+        i.customer.company ?? '',
+        ...i.products.flatMap((p) => [p.productId, p.name]),
+      ].some((t) => t.toLowerCase().includes(needle));
+    const found = items
+      .filter(
+        (i) =>
+          (query.kind === undefined || i.kind === query.kind) &&
+          (query.state === undefined || ('state' in i && i.state === query.state)) &&
+          (needle === '' || matches(i)),
+      )
+      .sort((a, b) =>
+        a.updatedAt === b.updatedAt
+          ? b.number.localeCompare(a.number)
+          : b.updatedAt.localeCompare(a.updatedAt),
+      );
+    const start = (query.page - 1) * query.pageSize;
+    const page: z.input<typeof pipelinePageWire> = {
+      items: found.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: found.length,
+      pages: Math.max(1, Math.ceil(found.length / query.pageSize)),
+    };
+    return page;
+  });
+
+  app.get('/api/approvals', async (request) => {
+    const user = await deps.auth.user(request);
+    requireApprover(user, 'the approval queue');
+    const queue: z.input<typeof approvalQueueWire> = {
+      items: (await repQuotes())
+        .filter((q) => q.state === 'awaiting-approval')
+        .map(({ r }) => ({
+          number: r.number,
+          revision: r.revision,
+          customer: customerOf(r.quote.customer),
+          total: r.figures.totals.total,
+          currency: r.figures.currency,
+          createdAt: r.createdAt,
+          createdBy: r.createdBy,
+          guardrails: pricedNow(r.quote, deps.catalogue, deps.clock()).price.violations,
+          ownRevision:
+            r.createdById !== null ? r.createdById === user.id : r.createdBy?.name === user.name,
+        })),
+    };
+    return queue;
+  });
+}

@@ -1,0 +1,210 @@
+import type { z } from '../../engine/zod.ts';
+import {
+  customerDocument,
+  quoteChanges,
+  quoteState,
+  type ApprovalStatus,
+  type PricedQuote,
+  type QuoteFacts,
+  type QuoteState,
+  type SellerConfig,
+  type customerQuoteWire,
+  type quoteActivityWire,
+  type repQuoteWire,
+  lineMargins,
+} from '../../engine/index.ts';
+import type { Catalogue } from '../catalogue.ts';
+import { plantToday } from '../clock.ts';
+import type { QuoteEventRow, QuoteEventStore } from '../db/quoteEventStore.ts';
+import type {
+  QuoteApproval,
+  QuoteRevisionStore,
+  RevisionSummary,
+  StoredQuoteRevision,
+} from '../db/quoteRevisionStore.ts';
+import { pricedNow } from './quoteView.ts';
+
+/** The plant-local calendar day of `now` a quote's validity is compared with. */
+export const todayOf = (now: Date, catalogue: Catalogue, productId?: string): string =>
+  plantToday(now, catalogue, productId);
+
+/**
+ * A revision's approval: `not-needed` when it was within every guardrail as saved, else `approved`
+ * when a manager approved this very revision, else `required`. Revisions are never edited: a
+ * change is a new revision, which needs its own approval.
+ */
+export function approvalStatusOf(r: StoredQuoteRevision, approval?: QuoteApproval): ApprovalStatus {
+  if (!r.figures.approvalRequired) return 'not-needed';
+  return approval ? 'approved' : 'required';
+}
+
+const lastOf = (events: readonly QuoteEventRow[], kind: QuoteEventRow['kind']) =>
+  events.filter((e) => e.kind === kind).at(-1);
+
+/** The facts of the state machine from the latest revision, its approval and the events. */
+export function factsOf(
+  latest: StoredQuoteRevision,
+  approval: QuoteApproval | undefined,
+  events: readonly QuoteEventRow[],
+): QuoteFacts {
+  return {
+    revision: latest.revision,
+    validUntil: latest.quote.validUntil,
+    approval: approvalStatusOf(latest, approval),
+    sentRevision: lastOf(events, 'sent')?.revision,
+    viewedRevision: lastOf(events, 'viewed')?.revision,
+    acceptedRevision: lastOf(events, 'accepted')?.revision,
+    lost: events.some((e) => e.kind === 'lost'),
+  };
+}
+
+/** What happened to a quote, as the rep's view shows it. */
+export function activityOf(events: readonly QuoteEventRow[]): z.input<typeof quoteActivityWire> {
+  const sent = lastOf(events, 'sent');
+  const accepted = lastOf(events, 'accepted');
+  return {
+    sentAt: sent?.at ?? null,
+    sentTo: sent?.detail ?? null,
+    sentRevision: sent?.revision ?? null,
+    viewedAt: lastOf(events, 'viewed')?.at ?? null,
+    acceptedAt: accepted?.at ?? null,
+    order: accepted?.detail ?? null,
+    lostAt: lastOf(events, 'lost')?.at ?? null,
+  };
+}
+
+/** Everything known about one quote now: its latest revision, approval, events, state. */
+export interface QuoteStatus {
+  latest: StoredQuoteRevision;
+  approval: QuoteApproval | undefined;
+  events: QuoteEventRow[];
+  facts: QuoteFacts;
+  state: QuoteState;
+}
+
+/** Builds the rep's and the customer's views of stored revisions, with their state. */
+export class QuoteViews {
+  constructor(
+    private readonly deps: {
+      catalogue: Catalogue;
+      quotes: QuoteRevisionStore;
+      events: QuoteEventStore;
+      seller: SellerConfig;
+      clock: () => Date;
+    },
+  ) {}
+
+  /** The status of the quote whose latest revision is `latest`. */
+  async status(latest: StoredQuoteRevision): Promise<QuoteStatus> {
+    const [approval, events] = await Promise.all([
+      this.deps.quotes.approval(latest.number, latest.revision),
+      this.deps.events.of([latest.number]),
+    ]);
+    const facts = factsOf(latest, approval, events);
+    return {
+      latest,
+      approval,
+      events,
+      facts,
+      state: quoteState(
+        facts,
+        todayOf(this.deps.clock(), this.deps.catalogue, latest.quote.lines[0]?.productId),
+      ),
+    };
+  }
+
+  private document(
+    r: StoredQuoteRevision,
+    priced: PricedQuote,
+    status: QuoteStatus,
+    approval: QuoteApproval | undefined,
+  ): z.input<typeof customerQuoteWire> {
+    const changes = quoteChanges(r.quote, r.figures, priced, this.deps.catalogue.models);
+    return customerDocument({
+      number: r.number,
+      revision: r.revision,
+      createdAt: r.createdAt,
+      quote: r.quote,
+      priced,
+      models: this.deps.catalogue.models,
+      seller: this.deps.seller,
+      state: status.state,
+      approvalStatus: approvalStatusOf(r, approval),
+      approval: approval ?? null,
+      changed: changes.some((c) => c.kind !== 'delivery-date'),
+      order: status.events.find((e) => e.kind === 'accepted')?.detail ?? null,
+    });
+  }
+
+  /** The customer's document of the latest revision (what the share link shows and the PDF prints). */
+  async customer(latest: StoredQuoteRevision): Promise<{
+    document: z.input<typeof customerQuoteWire>;
+    status: QuoteStatus;
+    priced: PricedQuote;
+  }> {
+    const status = await this.status(latest);
+    const priced = pricedNow(latest.quote, this.deps.catalogue, this.deps.clock());
+    return { document: this.document(latest, priced, status, status.approval), status, priced };
+  }
+
+  /**
+   * The rep's view of revision `r` (any revision; the state is the quote's): the quote, today's
+   * price with guardrails and margins, the approval of this revision, the activity, and the
+   * customer's document of this revision.
+   */
+  async rep(
+    r: StoredQuoteRevision,
+    revisions: number[],
+    extra: {
+      history?: RevisionSummary[];
+      latest?: StoredQuoteRevision;
+      convertedFrom?: string | null;
+      duplicateOf?: { number: string; revision: number };
+    } = {},
+  ): Promise<z.input<typeof repQuoteWire>> {
+    const status = await this.status(extra.latest ?? r);
+    const approval =
+      r.revision === status.latest.revision
+        ? status.approval
+        : await this.deps.quotes.approval(r.number, r.revision);
+    const priced = pricedNow(r.quote, this.deps.catalogue, this.deps.clock());
+    const p = priced.price;
+    const margins = lineMargins(p);
+    const promise = priced.promise;
+    return {
+      kind: 'rep-quote',
+      number: r.number,
+      revision: r.revision,
+      revisions,
+      createdAt: r.createdAt,
+      createdBy: r.createdBy,
+      ...(extra.history && { history: extra.history }),
+      quote: r.quote,
+      quoted: r.figures,
+      price: p,
+      promise: promise
+        ? {
+            status: promise.status,
+            shipPolicy: promise.shipPolicy,
+            ...(promise.shipDate !== undefined && { shipDate: promise.shipDate }),
+            ...(promise.deliveryDate !== undefined && { deliveryDate: promise.deliveryDate }),
+          }
+        : null,
+      approvalRequired: priced.approvalRequired,
+      approvalStatus: approvalStatusOf(r, approval),
+      approval: approval ?? null,
+      guardrails: p.violations,
+      margins,
+      changes: quoteChanges(r.quote, r.figures, priced, this.deps.catalogue.models),
+      state: status.state,
+      activity: activityOf(status.events),
+      shareToken: r.shareToken,
+      convertedFrom:
+        extra.convertedFrom !== undefined
+          ? extra.convertedFrom
+          : await this.deps.events.convertedFrom(r.number),
+      ...(extra.duplicateOf && { duplicateOf: extra.duplicateOf }),
+      document: this.document(r, priced, status, approval),
+    };
+  }
+}

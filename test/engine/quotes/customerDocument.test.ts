@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  customerDocument,
+  type SellerConfig,
+} from '../../../src/engine/quotes/customerDocument.ts';
+import { priceQuote } from '../../../src/engine/quotes/priceQuote.ts';
+import { parseRepQuote, type RepQuote } from '../../../src/engine/quotes/repQuote.ts';
+import { customerQuoteWire } from '../../../src/engine/quotes/wire.ts';
+import { deskRepQuote, models, pricing, snapshot } from '../orders/orderFixture.ts';
+
+const seller: SellerConfig = {
+  seller: {
+    name: 'Madeto Werkstätten GmbH',
+    address: ['Werkstraße 12', '10115 Berlin'],
+    logoUrl: '/catalogue/logo.svg',
+  },
+  paymentTerms: '30 days net.',
+  deliveryTerms: 'Delivered.',
+  productNames: new Map([['INSTALL-DESK', 'Desk installation']]),
+};
+
+const parsed = (over: Parameters<typeof deskRepQuote>[0]): RepQuote => {
+  const r = parseRepQuote(deskRepQuote(over));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.quote;
+};
+
+const documentOf = (quote: RepQuote, approvalStatus: 'not-needed' | 'required' | 'approved') =>
+  customerDocument({
+    number: 'RQ-2026-000001',
+    revision: 1,
+    createdAt: '2026-12-07T09:00:00.000Z',
+    quote,
+    priced: priceQuote(quote, { pricing, models, snapshot, now: '2026-12-07T09:00:00Z' }),
+    models,
+    seller,
+    state: approvalStatus === 'required' ? 'awaiting-approval' : 'sent',
+    approvalStatus,
+    approval: null,
+    changed: false,
+    order: null,
+  });
+
+describe("the customer's document", () => {
+  const quote = parsed({
+    discounts: { additionalPercent: '40', documentDiscount: '100.00' },
+    lines: [
+      { ...deskRepQuote().lines[0]!, quantity: 2 },
+      { lineId: 'L2', productId: 'INSTALL-DESK', quantity: 2, selection: {} },
+    ],
+  });
+  const doc = documentOf(quote, 'required');
+
+  it('fits the wire contract', () => {
+    expect(customerQuoteWire.safeParse(doc).success).toBe(true);
+  });
+
+  it('names products and options in words, never by id', () => {
+    expect(doc.lines.map((l) => l.product)).toEqual([
+      'Arbeitsplatz Pro height-adjustable desk',
+      'Desk installation',
+    ]);
+    expect(doc.lines[0]!.options).toEqual(
+      expect.arrayContaining([
+        { attribute: 'Frame', value: 'Steel, 3-stage columns' },
+        { attribute: 'Width', value: '1600 mm' },
+        { attribute: 'Cable tray under the top', value: 'no' },
+      ]),
+    );
+    expect(doc.lines[0]!.options.every((o) => o.value !== '')).toBe(true);
+    const text = JSON.stringify(doc);
+    for (const id of ['"DESK"', 'INSTALL-DESK', 't-foot', 'frameColour', 'topDecor'])
+      expect(text).not.toContain(id);
+  });
+
+  it('holds no guardrail, violation or cost even when the quote breaks a guardrail', () => {
+    const text = JSON.stringify(doc);
+    expect(text).not.toMatch(/guardrail|violation|minimum|maxDiscount|minNetUnit|waterfall|cost/i);
+    expect(doc).toMatchObject({ canAccept: false, cannotAccept: { code: 'APPROVAL_REQUIRED' } });
+  });
+
+  it('shows list price, the discounts granted and the net, adding up to the total', () => {
+    const list = doc.lines.reduce((s, l) => s + Number(l.list), 0);
+    expect(Number(doc.totals.list)).toBeCloseTo(list, 2);
+    expect(Number(doc.totals.list) - Number(doc.totals.discounts)).toBeCloseTo(
+      Number(doc.totals.net),
+      2,
+    );
+    expect(Number(doc.totals.net) + Number(doc.totals.tax)).toBeCloseTo(
+      Number(doc.totals.total),
+      2,
+    );
+    expect(doc.lines[0]!.discountPercent).toBe('40');
+    expect(doc.totals.documentDiscount).toBe('100.00');
+  });
+
+  it('carries validity, terms, delivery and the seller', () => {
+    expect(doc).toMatchObject({
+      validUntil: '2099-12-31',
+      issuedOn: '2026-12-07',
+      terms: { payment: '30 days net.', delivery: 'Delivered.' },
+      seller: { name: 'Madeto Werkstätten GmbH', logoUrl: '/catalogue/logo.svg' },
+      delivery: { shipPolicy: 'complete', status: 'ok' },
+    });
+    expect(doc.delivery.deliveryDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('an approved revision can be accepted', () => {
+    expect(documentOf(quote, 'approved')).toMatchObject({
+      canAccept: true,
+      cannotAccept: null,
+      state: 'open',
+    });
+  });
+});
