@@ -8,6 +8,7 @@ import { openDb, type Db } from '../../src/server/db/createDb.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { QuoteRevisionStore } from '../../src/server/db/quoteRevisionStore.ts';
 import { SubmissionStore } from '../../src/server/db/submissionStore.ts';
+import { UserStore } from '../../src/server/db/userStore.ts';
 import { createVerifier } from '../../src/server/verifier.ts';
 import { deskOrder, deskRepQuote } from '../engine/orders/orderFixture.ts';
 import { REP_TOKEN, tempDb } from '../server/serverProcess.ts';
@@ -36,6 +37,8 @@ beforeAll(async () => {
     store: new SubmissionStore(db),
     quotes: new QuoteRevisionStore(db),
     verifier: createVerifier(catalogue, catalogueDir, 0),
+    accounts: new UserStore(db),
+    db,
   });
 });
 afterAll(async () => {
