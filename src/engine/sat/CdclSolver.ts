@@ -317,6 +317,39 @@ export class CdclSolver {
     return [...out];
   }
 
+  /** Prefers `l` true when the search next decides its variable (a phase hint). */
+  preferLit(l: Lit): void {
+    this.phase[l >> 1] = l & 1 ? FALSE : TRUE;
+  }
+
+  /**
+   * The literals true after unit propagation of `assumptions` (on top of the clauses), or
+   * `undefined` when propagation alone reaches a conflict. Cheap: no search.
+   */
+  implied(assumptions: readonly Lit[]): Set<Lit> | undefined {
+    if (this.inconsistent) return undefined;
+    this.cancelUntil(0);
+    if (this.propagate() >= 0) {
+      this.inconsistent = true;
+      return undefined;
+    }
+    let ok = true;
+    for (const a of assumptions) {
+      const val = this.litVal(a);
+      if (val === TRUE) continue;
+      if (val === FALSE) ok = false;
+      else {
+        this.trailLim.push(this.trail.length);
+        this.enqueue(a, -1);
+        ok = this.propagate() < 0;
+      }
+      if (!ok) break;
+    }
+    const out = ok ? new Set(this.trail) : undefined;
+    this.cancelUntil(0);
+    return out;
+  }
+
   /** Removes about half of the learned clauses (the least active, never those that are reasons). */
   private reduce(): void {
     const locked = new Set<number>();

@@ -1,3 +1,4 @@
+import { negate } from './CdclSolver.ts';
 import { modelValues, type SatEncoding } from './encodeModel.ts';
 import { assumptionsOf } from './satSelection.ts';
 
@@ -81,15 +82,32 @@ export class SatSupport {
       }
     }
     const base = this.base;
+    // backbone by propagation: a value whose literal the selection's propagation makes false is
+    // unsupported (for a level the selection leaves open, S without it is S itself)
+    const implied = enc.solver.implied(assumptionsOf(enc, fixed));
+    if (implied)
+      for (let l = 0; l < fixed.length; l++)
+        if (fixed[l]! < 0)
+          enc.literals[l]!.forEach((x, j) => {
+            if (implied.has(negate(x))) known[l]![j] = 1;
+          });
+    // phase hints: the next model should take values nobody has decided yet
+    const hint = (): void => {
+      for (let l = 0; l < fixed.length; l++)
+        for (let j = 0; j < known[l]!.length; j++)
+          if (!known[l]![j]) enc.solver.preferLit(enc.literals[l]![j]!);
+    };
     const check = (l: number, j: number): void => {
       if (known[l]![j]) return;
       known[l]![j] = 1;
       if (base && !base[l]![j]) return;
+      hint();
       this.solverCalls++;
       const answer = enc.solver.solve([enc.literals[l]![j]!, ...assumptionsOf(enc, fixed, l)]);
       if (answer === 'sat') this.keep(mark);
     };
     this.solverCalls++;
+    hint();
     if (enc.solver.solve(assumptionsOf(enc, fixed)) === 'sat') this.keep(mark);
     for (let l = 0; l < fixed.length; l++)
       for (let j = 0; j < enc.levels[l]!.size; j++) check(l, j);
