@@ -85,6 +85,20 @@ describe('CdclSolver', () => {
     expect(s.solve()).toBe('sat');
   });
 
+  it('lists what unit propagation of assumptions implies, and undefined on a conflict', () => {
+    // a → b, b → c, ¬(c ∧ d)
+    const s = solverOf(4, [
+      [-1, 2],
+      [-2, 3],
+      [-3, -4],
+    ]);
+    expect(s.implied([lit(0)])).toEqual(new Set([lit(0), lit(1), lit(2), lit(3, false)]));
+    expect(s.implied([lit(0), lit(3)])).toBeUndefined();
+    expect(s.implied([lit(3), lit(0)])).toBeUndefined();
+    expect(s.solve([lit(3)])).toBe('sat');
+    expect(s.value(0)).toBe(false);
+  });
+
   it('agrees with logic-solver (MiniSat) on random 3-CNFs, with and without assumptions', () => {
     const random = seededRandom(17);
     let sats = 0;
