@@ -88,9 +88,32 @@ export function encodeModel(model: ProductModel): SatEncoding {
     const root = source.build(ctx);
     if (root === TRUE) continue;
     if (root === FALSE) solver.addClause([]);
-    else solver.addClause([lit(varOf(root))]);
+    else solver.addClause(asClause(mdd, levels, literals, root) ?? [lit(varOf(root))]);
   }
   return { model, attributes, byId, levels, solver, literals };
+}
+
+/**
+ * The clause a diagram stands for when it is a chain in which every node sends all its values but
+ * one to TRUE (a feature model's clause: `l1 ≠ j1 ∨ l2 ≠ j2 ∨ …`), else `undefined`. Written
+ * directly, such a constraint needs no node variables.
+ */
+function asClause(mdd: Mdd, levels: Level[], literals: Lit[][], root: number): Lit[] | undefined {
+  const out: Lit[] = [];
+  for (let u = root; u !== FALSE;) {
+    const level = mdd.level[u]!;
+    let next = -1;
+    for (let j = 0; j < levels[level]!.size; j++) {
+      const child = mdd.kid(u, j);
+      if (child === TRUE) continue;
+      if (next >= 0) return undefined;
+      next = child;
+      out.push(negate(literals[level]![j]!));
+    }
+    if (next < 0) return undefined;
+    u = next;
+  }
+  return out;
 }
 
 /** The literals of one level's values, with their exactly-one clauses. */
