@@ -31,6 +31,8 @@ export type {
 export { explain } from './solver/explain.ts';
 export { repair } from './solver/repair.ts';
 export { complete } from './solver/complete.ts';
+export { createConfiguratorEngine } from './sat/createConfiguratorEngine.ts';
+export type { ConfiguratorEngine } from './sat/createConfiguratorEngine.ts';
 export { reconcileSelection } from './solver/reconcileSelection.ts';
 export type { CompletionObjective } from './solver/complete.ts';
 export { serializeCompiled, deserializeCompiled, isCompiledFile } from './solver/serialize.ts';
