@@ -138,7 +138,7 @@ describe('the quote journey in the browser', () => {
     const number = /RQ-\d{4}-\d{6}/.exec((await status(repPage).textContent()) ?? '')![0];
     await repPage.getByLabel('Additional discount (%)').fill('22');
     await expect
-      .poll(() => repPage.locator('.madeto-rep-approval').textContent())
+      .poll(() => repPage.locator('.madeto-rep-approval').textContent(), { timeout: 20_000 })
       .toContain('Approval required');
     await repPage.getByRole('button', { name: 'Save as new revision' }).click();
     await expect
