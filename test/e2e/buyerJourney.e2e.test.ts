@@ -122,7 +122,10 @@ describe('buyer journeys on the demo and the real backend', () => {
         // …complete, on the last step, before name and e-mail (Send waits for them)…
         const complete = await reasonless('complete, no name or e-mail');
         expect(complete.find((b) => b.name === 'Send request')?.reason).toMatch(/name/i);
-        await region.getByRole('textbox', { name: 'Name' }).fill('Ana Lima');
+        await region
+          .getByRole('form', { name: 'Request a quote' })
+          .getByRole('textbox', { name: 'Name', exact: true })
+          .fill('Ana Lima');
         const named = await reasonless('complete, name only');
         expect(named.find((b) => b.name === 'Send request')?.reason).toMatch(/e-?mail/i);
         const number = await sendRequest(region, 'Ana Lima', 'ana@example.com');

@@ -134,8 +134,8 @@ export async function configureAll(region: Locator, product: Product): Promise<v
 /** Fills name and e-mail, sends the quote request, and returns the number the page confirms. */
 export async function sendRequest(region: Locator, name: string, email: string): Promise<string> {
   const form = region.getByRole('form', { name: 'Request a quote' });
-  await form.getByRole('textbox', { name: 'Name' }).fill(name);
-  await form.getByRole('textbox', { name: 'Email' }).fill(email);
+  await form.getByRole('textbox', { name: 'Name', exact: true }).fill(name);
+  await form.getByRole('textbox', { name: 'Email', exact: true }).fill(email);
   await form.getByRole('button', { name: 'Send request' }).click();
   const sent = region.getByText(/your request (\S+) was sent/);
   await sent.waitFor({ timeout: 20_000 });
