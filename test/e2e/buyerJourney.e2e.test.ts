@@ -222,24 +222,29 @@ describe('buyer journeys on the demo and the real backend', () => {
       .toBe(0);
   });
 
-  // Missing piece: a yes/no attribute not answered yet (a mixed checkbox) whose "yes" needs other
-  // changes cannot be answered "no" — a click always picks "yes" and opens the explanation
-  // (BooleanField: `next` is 'true' while the value is unset), so the step stays unanswered.
-  it.fails(
-    'answers a yes/no "no" when "yes" needs other changes (BIKE e-assist, steel frame)',
-    async () => {
-      const page = await demo.page('desktop');
-      const p = product('BIKE');
-      const region = await openProduct(page, demo.base, p);
-      await region.getByRole('radio', { name: 'Columbus Zona steel, brazed in Vicenza' }).check();
-      const eAssist = p.model.attributes.find((a) => a.id === 'eAssist')!;
-      await region.getByRole('button', { name: /E-assist/ }).click();
-      await region.getByRole('checkbox', { name: eAssist.label }).click();
-      const dialog = page.getByRole('dialog');
-      if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Cancel' }).click();
-      await expect.poll(() => selectionInUrl(page, p)['eAssist'], { timeout: 3_000 }).toBe(false);
-    },
-  );
+  // A yes/no not answered yet (a mixed checkbox) whose "yes" needs other changes: a click
+  // answers "no" (it always picked "yes" and opened the explanation, so the step stayed open).
+  it('answers a yes/no "no" when "yes" needs other changes (BIKE e-assist, steel frame)', async () => {
+    const page = await demo.page('desktop');
+    const p = product('BIKE');
+    const region = await openProduct(page, demo.base, p);
+    await region.getByRole('radio', { name: 'Columbus Zona steel, brazed in Vicenza' }).check();
+    const eAssist = p.model.attributes.find((a) => a.id === 'eAssist')!;
+    await region.getByRole('button', { name: /E-assist/ }).click();
+    const box = region.getByRole('checkbox', { name: eAssist.label });
+    await box.click();
+    await expect.poll(() => selectionInUrl(page, p)['eAssist'], { timeout: 3_000 }).toBe(false);
+    expect(await page.getByRole('dialog').isVisible()).toBe(false);
+    await expect
+      .poll(() => stepTexts(region))
+      .toContainEqual(expect.stringMatching(/E-assist.*complete/));
+    // "Yes" is one click on, with its explanation.
+    await box.click();
+    const dialog = page.getByRole('dialog', { name: /e-assist: “yes” needs other changes/ });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(selectionInUrl(page, p)['eAssist']).toBe(false);
+  });
 
   it('shows the phone sticky bar with total and delivery, and Review jumps to the summary', async () => {
     const page = await demo.page('phone');
