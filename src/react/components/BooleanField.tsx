@@ -21,7 +21,13 @@ export function BooleanField({
   const value = derived.shown[attribute.id];
   const ref = useRef<HTMLInputElement>(null);
   const noteId = useId();
-  const next = value === true ? 'false' : 'true';
+  // A click answers "yes", or "no" when it is not answered yet and only "no" fits the other
+  // choices: the buyer can always answer, and "yes" (then with its explanation) is one click on.
+  const onlyNoFits =
+    value === undefined &&
+    valueState(domains, attribute.id, 'true') !== 'available' &&
+    valueState(domains, attribute.id, 'false') === 'available';
+  const next = value === true || onlyNoFits ? 'false' : 'true';
   const state = valueState(domains, attribute.id, next);
   const extras = useValueExtras(attribute, 'true');
   useEffect(() => {
