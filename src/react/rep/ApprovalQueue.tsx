@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { ApprovalQueueWire } from '../../engine/index.ts';
 import { QuoteApiError } from './apiCall.ts';
 import type { PipelineApi } from './pipelineApi.ts';
@@ -35,7 +35,12 @@ function failure(e: Error, item: Item, f: RepFormat): string {
   return e.message;
 }
 
-function QueueItem(props: { item: Item; f: RepFormat } & Omit<ApprovalQueueProps, 'api'>) {
+function QueueItem(
+  props: { item: Item; f: RepFormat; onApproved: (item: Item) => void } & Omit<
+    ApprovalQueueProps,
+    'api'
+  >,
+) {
   const { item, f } = props;
   const { t } = f;
   const client = useQueryClient();
@@ -43,7 +48,10 @@ function QueueItem(props: { item: Item; f: RepFormat } & Omit<ApprovalQueueProps
   const money = repFormat(f.locale, item.currency).money;
   const approve = useMutation({
     mutationFn: () => props.approve(item.number, item.revision),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['madeto'] }),
+    onSuccess: () => {
+      props.onApproved(item);
+      void client.invalidateQueries({ queryKey: ['madeto'] });
+    },
   });
   const title = t('rep.pipeline.numberRevision', { number: item.number, revision: item.revision });
   return (
@@ -104,6 +112,16 @@ export function ApprovalQueue(props: ApprovalQueueProps) {
   const f = repFormat(props.locale ?? 'en', 'EUR');
   const { t } = f;
   const queue = useQuery({ queryKey: ['madeto', 'approvals'], queryFn: props.api.approvals });
+  // Revisions approved here stay listed, with their confirmation, after the refreshed queue has
+  // dropped them: otherwise the manager's "Approved …" would vanish with the item.
+  const [approved, setApproved] = useState<readonly Item[]>([]);
+  const keyOf = (item: Item) => `${item.number}/${item.revision}`;
+  const items = queue.data
+    ? [
+        ...queue.data.items,
+        ...approved.filter((a) => !queue.data.items.some((i) => keyOf(i) === keyOf(a))),
+      ]
+    : [];
   return (
     <section className="madeto-rep-queue" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('rep.queue.title')}</h2>
@@ -116,12 +134,18 @@ export function ApprovalQueue(props: ApprovalQueueProps) {
             {t('rep.pipeline.retry')}
           </button>
         </p>
-      ) : queue.data.items.length === 0 ? (
+      ) : items.length === 0 ? (
         <p role="status">{t('rep.queue.empty')}</p>
       ) : (
         <ol>
-          {queue.data.items.map((item) => (
-            <QueueItem key={`${item.number}/${item.revision}`} item={item} f={f} {...props} />
+          {items.map((item) => (
+            <QueueItem
+              key={keyOf(item)}
+              item={item}
+              f={f}
+              onApproved={(done) => setApproved((list) => [...list, done])}
+              {...props}
+            />
           ))}
         </ol>
       )}
