@@ -212,6 +212,10 @@ export const de: Messages = {
   'form.stillToChoose': '{attribute} wählen',
   'form.stillToFix': '{attribute} korrigieren',
   'form.inStep': 'in „{step}“',
+  'form.loading': 'Das Anfrageformular wird geladen …',
+  'form.loadFailed':
+    'Das Anfrageformular konnte nicht geladen werden. Ihre Konfiguration bleibt erhalten: Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'form.loadRetry': 'Formular erneut laden',
   'widget.crashed': 'Im Konfigurator ist ein Fehler aufgetreten',
   'widget.crashedHint':
     'Ihre Auswahl bleibt im Link erhalten. Versuchen Sie es erneut oder laden Sie die Seite neu.',

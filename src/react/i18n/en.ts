@@ -204,6 +204,10 @@ export const en = {
   'form.stillToChoose': 'Choose {attribute}',
   'form.stillToFix': 'Correct {attribute}',
   'form.inStep': 'in “{step}”',
+  'form.loading': 'Loading the quote form…',
+  'form.loadFailed':
+    'The quote form could not be loaded. Your configuration is kept: check the connection and try again.',
+  'form.loadRetry': 'Load the form again',
   'widget.crashed': 'Something went wrong in the configurator',
   'widget.crashedHint': 'Your choices are kept in the link. Try again, or reload the page.',
   'sticky.label': 'Your configuration',
