@@ -47,10 +47,19 @@ export interface QuotePayloadSubmit {
   submitQuotePayload: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
-/** True when an untrusted body carries rep discounts (`$.pricing.discounts`). */
-function carriesDiscounts(body: object): boolean {
-  const pricing = (body as { pricing?: unknown }).pricing;
-  return typeof pricing === 'object' && pricing !== null && 'discounts' in pricing;
+/** Where an untrusted body carries rep discounts (`$.pricing.discounts`, `$.lines[i].discounts`). */
+function discountPaths(body: object): string[] {
+  const { pricing, lines } = body as { pricing?: unknown; lines?: unknown };
+  const paths =
+    typeof pricing === 'object' && pricing !== null && 'discounts' in pricing
+      ? ['$.pricing.discounts']
+      : [];
+  if (Array.isArray(lines))
+    lines.forEach((l: unknown, i) => {
+      if (typeof l === 'object' && l !== null && 'discounts' in l)
+        paths.push(`$.lines[${i}].discounts`);
+    });
+  return paths;
 }
 
 /** The customer id a payload claims for contract prices (`$.pricing.customerId`), if any. */
@@ -66,7 +75,7 @@ function claimedCustomer(body: object): unknown {
  * verify with the engine (422 with the differences), then store in one transaction under the
  * idempotency key (201); a repeat gets the first answer, another body under a used key a 409.
  * `kind: "quote"` (a rep's quote payload) needs a rep or manager token; orders and quote requests
- * are public, and refuse rep discounts (`$.pricing.discounts`, 403): only the accept path of a
+ * are public, and refuse rep discounts (`$.pricing.discounts`, `$.lines[i].discounts`: 403): only the accept path of a
  * shared quote (`TrustedSubmit`) places discounted orders. A customer id (contract prices) is
  * taken only from a signed-in request (403 `CUSTOMER_NOT_VERIFIED` without a token).
  */
@@ -95,11 +104,12 @@ export function submitRoutes(
           'BODY_NOT_OBJECT',
           'the request body must be a JSON object (an order payload)',
         );
-      if (!trusted && carriesDiscounts(body)) {
+      const discounted = trusted ? [] : discountPaths(body);
+      if (discounted.length > 0) {
         const message =
           'rep discounts are not accepted from a client; a discounted order is placed by accepting the shared quote (POST /api/shared/quotes/:token/accept)';
-        throw new HttpError(403, 'DISCOUNTS_NOT_ALLOWED', `$.pricing.discounts: ${message}`, {
-          issues: [{ path: '$.pricing.discounts', message }],
+        throw new HttpError(403, 'DISCOUNTS_NOT_ALLOWED', `${discounted.join(', ')}: ${message}`, {
+          issues: discounted.map((path) => ({ path, message })),
         });
       }
       // Contract prices follow the customer id: anyone could claim a contract customer's id, so a
