@@ -182,3 +182,8 @@ export type {
   OptimalCompletionInput,
 } from './optimize/optimalCompletion.ts';
 export { OptimizeError } from './optimize/OptimizeError.ts';
+export { composeView } from './visuals/composeView.ts';
+export type { ComposedLayer, ComposedView } from './visuals/composeView.ts';
+export { lintVisuals } from './visuals/lintVisuals.ts';
+export type { LintVisualsOptions } from './visuals/lintVisuals.ts';
+export type { ModelVisuals, View, VisualLayer, LayerSource } from './visuals/types.ts';

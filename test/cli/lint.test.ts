@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { madeto } from './run.ts';
+import { visualModel } from '../engine/visuals/fixture.ts';
 
 const fixture = 'test/fixtures/minimal/desk.json';
 
@@ -98,5 +99,27 @@ describe('madeto lint', () => {
     const r = madeto('lint', file);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}: not valid JSON`);
+  });
+
+  it('--images DIR: a missing layer image is an error naming its path; visuals warnings listed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madeto-lint-img-'));
+    const model = visualModel();
+    model.attributes[0].values[1].layers.shift(); // alu: no front layer
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
+    mkdirSync(join(dir, 'public', 'img'), { recursive: true });
+    const all = JSON.stringify(model).match(/\/img\/[a-z-]+\.(?:svg|png|webp|avif)/g)!;
+    for (const image of new Set(all))
+      if (image !== '/img/lamp.avif') writeFileSync(join(dir, 'public', image), '<svg/>');
+    const r = madeto('lint', join(dir, 'model.json'), '--images', join(dir, 'public'));
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.map((f: any) => [f.severity, f.code, f.path])).toEqual([
+      ['error', 'missing-image', '$.attributes[4].layers[0].image'],
+      ['warning', 'value-without-layer', '$.attributes[0].values[1]'],
+    ]);
+    // Without --images nothing is looked up: only the warning.
+    const plain = JSON.parse(madeto('lint', join(dir, 'model.json')).stdout);
+    expect(plain.findings.map((f: any) => f.code)).toEqual(['value-without-layer']);
+    expect(madeto('lint', join(dir, 'model.json'), '--images', join(dir, 'nope')).code).toBe(2);
   });
 });

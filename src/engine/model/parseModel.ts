@@ -6,6 +6,7 @@ import { parseRule } from './rules/parseRule.ts';
 import type { Expr } from './rules/ast.ts';
 import { modelDocumentSchema, type AttributeDocument, type ModelDocument } from './schema.ts';
 import { ModelError, type ModelIssue, type ProductModel } from './types.ts';
+import { parseVisuals } from '../visuals/parseVisuals.ts';
 
 /**
  * Validates a product model document (model.md) and returns it parsed: rules as syntax trees,
@@ -29,7 +30,9 @@ export function parseModel(json: unknown): ProductModel {
 
   const parsed = expandModules(document, issues, parseAndCheck);
   if (issues.length > 0) throw new ModelError(issues);
-  return parsed;
+  const visuals = parseVisuals(document, parsed, issues, parseAndCheck);
+  if (issues.length > 0) throw new ModelError(issues);
+  return visuals ? { ...parsed, visuals } : parsed;
 }
 
 /** Parses one rule string and checks its references; reports problems as issues at `path`. */

@@ -1,5 +1,6 @@
 import { z } from '../zod.ts';
 import { LIMITS } from '../limits.ts';
+import { layersSchema, moduleLayoutSchema, visualsSchema } from '../visuals/schema.ts';
 
 /**
  * The zod schema of a product model document (model.md). It checks shapes only; references between
@@ -62,6 +63,8 @@ const valueSchema = z.strictObject({
     z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$/, 'a CSS hex colour such as "#777"')),
   ),
   bom: z.optional(z.array(bomLineSchema)),
+  /** The pictures this value adds to the product's views while it is chosen. */
+  layers: layersSchema,
 });
 
 const attributeBase = {
@@ -100,6 +103,8 @@ export const numberAttributeSchema = z.strictObject({
   unit: z.optional(z.string()),
   default: z.optional(z.number()),
   bom: z.optional(z.array(numberBomLineSchema)),
+  /** Pictures shown while the attribute has a value (their measures may follow it). */
+  layers: layersSchema,
 });
 
 export const textAttributeSchema = z.strictObject({
@@ -117,6 +122,8 @@ export const booleanAttributeSchema = z.strictObject({
   default: z.optional(z.boolean()),
   /** BOM lines included when the value is true. */
   bom: z.optional(z.array(bomLineSchema)),
+  /** Pictures shown when the value is true. */
+  layers: layersSchema,
 });
 
 export const attributeSchema = z.discriminatedUnion('type', [
@@ -166,6 +173,8 @@ export const moduleSchema = z.strictObject({
   ),
   /** Constraints over the module's own attributes, applied to every instance. */
   constraints: z.optional(z.array(constraintSchema)),
+  /** Per view, how far each instance of a repeated module is drawn from the one before. */
+  layout: moduleLayoutSchema,
 });
 
 export const operationSchema = z.strictObject({
@@ -213,6 +222,8 @@ export const modelDocumentSchema = z.strictObject({
   bom: z._default(z.array(bomLineSchema), []),
   routing: z._default(z.array(operationSchema), []),
   quantity: z.optional(quantitySchema),
+  /** The product's pictures: views and always-shown layers (values carry their own layers). */
+  visuals: z.optional(visualsSchema),
 });
 
 /** A product model document as authored (after defaults are applied). */

@@ -1,4 +1,5 @@
 import type { Expr } from './rules/ast.ts';
+import type { ModelVisuals } from '../visuals/types.ts';
 import type { AttributeDocument, BomLine, ModelDocument, Operation, TableCell } from './schema.ts';
 
 /**
@@ -53,6 +54,8 @@ export interface ProductModel {
   constraints: Constraint[];
   bom: BomLine[];
   routing: RoutingOperation[];
+  /** Views and layers (`parseVisuals`), when the model has pictures. */
+  visuals?: ModelVisuals;
 }
 
 /** The value of one attribute in a selection: choice → id, multi → ids, number, boolean, text. */

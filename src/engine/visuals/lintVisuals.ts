@@ -1,0 +1,109 @@
+import type { LintFinding } from '../lintFinding.ts';
+import { jsonPath } from '../model/jsonPath.ts';
+import type { ProductModel } from '../model/types.ts';
+import { compile } from '../solver/compile.ts';
+import { FALSE } from '../solver/mdd.ts';
+import { SolverError } from '../solver/SolverError.ts';
+import type { VisualLayer } from './types.ts';
+
+/** What `lintVisuals` may look at besides the model. */
+export interface LintVisualsOptions {
+  /** Whether a layer's image exists (the CLI resolves it under `--images DIR`); unchecked without. */
+  imageExists?: (image: string) => boolean;
+}
+
+/**
+ * Findings of `madeto lint` on a model's pictures: images that are not there (`missing-image`,
+ * error), values without a layer in a view where other values of their attribute have one
+ * (`value-without-layer`, warning: the picture would not change when the buyer picks it), and
+ * layers no valid configuration shows (`layer-never-shown`, warning: a dead value, or a `when`
+ * the constraints contradict). A model too large to compile skips the last check.
+ *
+ * @example
+ * lintVisuals(model, { imageExists: (url) => existsSync(join('public', url)) });
+ * // [{ severity: 'error', code: 'missing-image', path: '$.attributes[0].values[1].layers[0].image', … }]
+ */
+export function lintVisuals(model: ProductModel, options: LintVisualsOptions = {}): LintFinding[] {
+  const visuals = model.visuals;
+  if (!visuals) return [];
+  const findings: LintFinding[] = [];
+  const warn = (code: string, path: string, message: string) =>
+    findings.push({ severity: 'warning', code, path, message });
+
+  if (options.imageExists) {
+    const checked = new Map<string, boolean>();
+    const reported = new Set<string>();
+    for (const layer of visuals.layers) {
+      if (reported.has(layer.path)) continue;
+      const exists = checked.get(layer.image) ?? options.imageExists(layer.image);
+      checked.set(layer.image, exists);
+      if (exists) continue;
+      reported.add(layer.path);
+      findings.push({
+        severity: 'error',
+        code: 'missing-image',
+        path: `${layer.path}.image`,
+        message: `image '${layer.image}' of a layer in view '${layer.view}' does not exist`,
+      });
+    }
+  }
+
+  const doc = model.document;
+  for (const view of visuals.views)
+    doc.attributes.forEach((attr, i) => {
+      if (attr.type !== 'choice' && attr.type !== 'multi') return;
+      const drawn = attr.values.map((v) => v.layers?.some((l) => l.view === view.id) ?? false);
+      if (!drawn.includes(true)) return;
+      attr.values.forEach((v, j) => {
+        if (!drawn[j])
+          warn(
+            'value-without-layer',
+            jsonPath(['attributes', i, 'values', j]),
+            `value '${v.id}' of '${attr.id}' has no layer in view '${view.id}': the picture does not change when it is chosen`,
+          );
+      });
+    });
+
+  findings.push(...neverShown(model, visuals.layers));
+  return findings;
+}
+
+/** Layers (all instances of a module's layer counted together) in no valid configuration. */
+function neverShown(model: ProductModel, layers: readonly VisualLayer[]): LintFinding[] {
+  const shownByPath = new Map<string, boolean>();
+  const verdicts = new Map<string, boolean>();
+  try {
+    for (const layer of layers) {
+      if (shownByPath.get(layer.path)) continue;
+      let shown = true;
+      if (layer.show) {
+        const key = JSON.stringify(layer.show);
+        const known = verdicts.get(key);
+        if (known !== undefined) shown = known;
+        else {
+          const restricted: ProductModel = {
+            ...model,
+            constraints: [
+              ...model.constraints,
+              { kind: 'rule', id: '__layer', rule: '', expr: layer.show, path: layer.path },
+            ],
+          };
+          shown = compile(restricted).root !== FALSE;
+          verdicts.set(key, shown);
+        }
+      }
+      shownByPath.set(layer.path, shown);
+    }
+  } catch (error) {
+    if (error instanceof SolverError && error.code === 'COMPILE_LIMIT') return [];
+    throw error;
+  }
+  return [...shownByPath]
+    .filter(([, shown]) => !shown)
+    .map(([path]) => ({
+      severity: 'warning' as const,
+      code: 'layer-never-shown',
+      path,
+      message: `no valid configuration shows this layer: its value is never chosen or its 'when' contradicts the constraints`,
+    }));
+}

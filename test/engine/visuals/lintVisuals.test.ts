@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { lintVisuals, parseModel } from '../../../src/engine/index.ts';
+import { visualModel } from './fixture.ts';
+
+function lint(edit: (m: any) => void = () => {}, imageExists?: (image: string) => boolean) {
+  const m = visualModel();
+  edit(m);
+  return lintVisuals(parseModel(m), imageExists ? { imageExists } : {});
+}
+
+describe('lintVisuals', () => {
+  it('the fixture: no findings when every image exists', () => {
+    expect(lint(undefined, () => true)).toEqual([]);
+  });
+
+  it('missing images are errors at the layer, each file and layer once', () => {
+    const findings = lint(undefined, (image) => image !== '/img/seat.svg');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'missing-image',
+        path: '$.attributes[5].values[0].layers[0].image',
+      }),
+    ]);
+    expect(findings[0]!.message).toContain("'/img/seat.svg'");
+  });
+
+  it('images are not checked without a way to look', () => {
+    expect(lint().filter((f) => f.code === 'missing-image')).toEqual([]);
+  });
+
+  it('a value without a layer in a view its attribute draws in', () => {
+    const findings = lint((m) => m.attributes[0].values[1].layers.shift());
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'value-without-layer',
+        path: '$.attributes[0].values[1]',
+      }),
+    ]);
+    expect(findings[0]!.message).toMatch(/'alu' of 'frame' has no layer in view 'front'/);
+  });
+
+  it('a value with no layers at all is reported once per view its attribute draws in', () => {
+    const findings = lint((m) => m.attributes[0].values[1].layers.splice(0));
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining("view 'front'"),
+      expect.stringContaining("view 'top'"),
+    ]);
+  });
+
+  it('a layer whose when contradicts the constraints is never shown', () => {
+    // glass needs the aluminium frame: a steel-frame layer "only with glass" never shows.
+    const findings = lint((m) => (m.attributes[0].values[0].layers[0].when = "top = 'glass'"));
+    expect(findings).toEqual([
+      expect.objectContaining({
+        code: 'layer-never-shown',
+        path: '$.attributes[0].values[0].layers[0]',
+      }),
+    ]);
+  });
+
+  it('a layer on a dead value is never shown', () => {
+    const findings = lint((m) => m.constraints.push({ id: 'no-alu', rule: "frame != 'alu'" }));
+    // Both of alu's layers, and glass's (glass needs alu).
+    expect(findings.map((f) => [f.code, f.path])).toEqual([
+      ['layer-never-shown', '$.attributes[0].values[1].layers[0]'],
+      ['layer-never-shown', '$.attributes[0].values[1].layers[1]'],
+      ['layer-never-shown', '$.attributes[2].values[1].layers[0]'],
+    ]);
+  });
+
+  it("a module's layer shown by any instance is shown", () => {
+    // Only the third seat may have an arm: the layer is still shown (with three seats).
+    const findings = lint((m) =>
+      m.constraints.push({
+        id: 'arm-last',
+        rule: "seat[1].kind = 'plain' and seat[2].kind = 'plain'",
+      }),
+    );
+    expect(findings).toEqual([]);
+  });
+});
