@@ -1,5 +1,6 @@
 import { z } from '../zod.ts';
 import { LIMITS } from '../limits.ts';
+import { model3dSchema } from './model3d.ts';
 
 /**
  * The zod schema of a product model document (model.md). It checks shapes only; references between
@@ -213,6 +214,8 @@ export const modelDocumentSchema = z.strictObject({
   bom: z._default(z.array(bomLineSchema), []),
   routing: z._default(z.array(operationSchema), []),
   quantity: z.optional(quantitySchema),
+  /** An optional glTF of the product with its material variants (model3d.ts). */
+  model3d: z.optional(model3dSchema),
 });
 
 /** A product model document as authored (after defaults are applied). */
