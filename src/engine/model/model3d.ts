@@ -59,18 +59,28 @@ export function checkModel3d(doc: ModelDocument, issues: ModelIssue[]): void {
   }
 }
 
+/** The material variant a selection shows, and the choice that picked it. */
+export interface Model3dVariant {
+  variant: string;
+  attribute: string;
+  value: string;
+}
+
 /**
  * The material variant a selection shows: that of the first attribute in `variants` (authored
  * order) whose chosen value names one; `null` (the file's own materials) when none does.
  *
  * @example
- * model3dVariant(desk.model3d, { topMaterial: 'walnut' }); // 'walnut'
- * model3dVariant(desk.model3d, { topMaterial: 'laminate' }); // null when laminate has no variant
+ * model3dVariant(desk.model3d, { topMaterial: 'walnut' });
+ * // { variant: 'walnut', attribute: 'topMaterial', value: 'walnut' }
+ * model3dVariant(desk.model3d, {}); // null
  */
-export function model3dVariant(model3d: Model3d, selection: Selection): string | null {
-  for (const [attributeId, values] of Object.entries(model3d.variants)) {
-    const chosen = selection[attributeId];
-    if (typeof chosen === 'string' && Object.hasOwn(values, chosen)) return values[chosen] ?? null;
+export function model3dVariant(model3d: Model3d, selection: Selection): Model3dVariant | null {
+  for (const [attribute, values] of Object.entries(model3d.variants)) {
+    const value = selection[attribute];
+    if (typeof value !== 'string' || !Object.hasOwn(values, value)) continue;
+    const variant = values[value];
+    if (variant !== undefined) return { variant, attribute, value };
   }
   return null;
 }
