@@ -170,6 +170,7 @@ export { PromiseInputError } from './leadtime/planOrder.ts';
 export type { LintFinding } from './lintFinding.ts';
 export { isOnStep } from './model/parseModel.ts';
 export type { ModelDocument } from './model/schema.ts';
+export { model3dVariant, type Model3d, type Model3dVariant } from './model/model3d.ts';
 export { seededRandom, shuffled } from './random.ts';
 export { FALSE } from './solver/mdd.ts';
 export { readJsonBytes, readJsonText, JSON_LIMITS } from './json/readJsonText.ts';

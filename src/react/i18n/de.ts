@@ -232,4 +232,9 @@ export const de: Messages = {
   'share.shared': 'Geteilt',
   'share.manual': 'Diesen Link kopieren:',
   'share.title': '{product}: meine Konfiguration',
+  'model3d.loading': '3D-Ansicht wird geladen …',
+  'model3d.error': 'Die 3D-Ansicht konnte nicht angezeigt werden: {message}',
+  'model3d.retry': '3D-Ansicht erneut versuchen',
+  'model3d.ar': 'In Ihrem Raum ansehen',
+  'model3d.variant': '{alt}, in {variant}',
 };

@@ -223,6 +223,11 @@ export const en = {
   'share.shared': 'Shared',
   'share.manual': 'Copy this link:',
   'share.title': '{product}: my configuration',
+  'model3d.loading': 'Loading the 3D view…',
+  'model3d.error': 'The 3D view could not be shown: {message}',
+  'model3d.retry': 'Try the 3D view again',
+  'model3d.ar': 'View in your room',
+  'model3d.variant': '{alt}, shown in {variant}',
 } as const;
 
 /** A message: a string, or plural forms chosen by the `count` parameter. */
