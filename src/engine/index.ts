@@ -44,6 +44,14 @@ export type * from './leadtime/result.ts';
 export { parseSnapshot, parsePromiseRequest, SnapshotError } from './leadtime/parseSnapshot.ts';
 export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
+export {
+  activeHolds,
+  capacityHours,
+  netOfHolds,
+  promiseConsumption,
+  type Hold,
+  type HoldNeed,
+} from './leadtime/holds.ts';
 export { buyerSubject } from './leadtime/buyerWords.ts';
 export type { PriceDelta, ValidAlternatives } from './leadtime/suggestions.ts';
 export { evaluate } from './model/evaluate.ts';
