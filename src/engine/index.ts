@@ -182,3 +182,4 @@ export type {
   OptimalCompletionInput,
 } from './optimize/optimalCompletion.ts';
 export { OptimizeError } from './optimize/OptimizeError.ts';
+export * from './insights/index.ts';
