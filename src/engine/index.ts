@@ -196,3 +196,4 @@ export type { ComposedLayer, ComposedView } from './visuals/composeView.ts';
 export { lintVisuals } from './visuals/lintVisuals.ts';
 export type { LintVisualsOptions } from './visuals/lintVisuals.ts';
 export type { ModelVisuals, View, VisualLayer, LayerSource } from './visuals/types.ts';
+export * from './insights/index.ts';
