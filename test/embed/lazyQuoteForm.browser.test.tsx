@@ -84,6 +84,8 @@ describe('the quote form loaded from its own file (the shop app)', () => {
       await expect.poll(() => section().dataset.state).toBe('editing');
       await expect.element(name).toBeEnabled();
       expect(height()).toBe(before);
+      // Near the viewport and idle both came: it was asked for once.
+      expect(file.asked).toBe(1);
     },
   );
 

@@ -53,25 +53,29 @@ export function createLazyQuoteForm(
       const el = placeholder.current;
       if (Form || state !== 'waiting' || !el) return;
       const root = el.getRootNode() as Document | ShadowRoot;
+      // Whichever comes first asks, once (the others are removed when the state changes).
+      let asked = false;
+      const ask = () => {
+        if (asked) return;
+        asked = true;
+        begin();
+      };
       const io =
         typeof IntersectionObserver === 'function'
-          ? new IntersectionObserver(
-              (entries) => entries.some((e) => e.isIntersecting) && begin(),
-              {
-                rootMargin: NEAR,
-              },
-            )
+          ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && ask(), {
+              rootMargin: NEAR,
+            })
           : undefined;
       io?.observe(el);
       // Safari has no requestIdleCallback: the next task stands in for it.
       const idle = typeof requestIdleCallback === 'function';
-      const timer = idle ? requestIdleCallback(begin) : window.setTimeout(begin, 1);
-      for (const type of PRESSES) root.addEventListener(type, begin, { capture: true });
+      const timer = idle ? requestIdleCallback(ask) : window.setTimeout(ask, 1);
+      for (const type of PRESSES) root.addEventListener(type, ask, { capture: true });
       return () => {
         io?.disconnect();
         if (idle) cancelIdleCallback(timer);
         else clearTimeout(timer);
-        for (const type of PRESSES) root.removeEventListener(type, begin, { capture: true });
+        for (const type of PRESSES) root.removeEventListener(type, ask, { capture: true });
       };
     }, [Form, state, begin]);
     if (Form) return <Form {...props} />;
