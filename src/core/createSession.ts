@@ -35,6 +35,7 @@ import type {
 } from './snapshot.ts';
 import { missingChoices, steps as stepsOf } from './steps.ts';
 import { textRefusal, type TextRefusal } from './textCheck.ts';
+import { valueOutlook, type ValueOutlook } from './valueOutlook.ts';
 import { keyToValue } from './valueKeys.ts';
 
 /** Where a session keeps its intent: its own zustand vanilla store, or one the host gives. */
@@ -61,6 +62,12 @@ export interface Session {
   subscribe(listener: () => void): () => void;
   /** Runs an event; resolves when its engine calls are answered and the snapshot updated. */
   send(event: SessionEvent): Promise<void>;
+  /**
+   * The what-ifs of the current line (per-value price deltas and availability badges) at the
+   * snapshot's `now` and `today`, the session's one clock reading: one object per line, which
+   * computes nothing until asked (a widget asks after the click's paint).
+   */
+  outlook(): ValueOutlook;
 }
 
 const NO_DATA: SessionData = { pricing: { state: 'absent' }, snapshot: { state: 'absent' } };
@@ -129,6 +136,7 @@ export function createSession(
     | { shown: Selection; quantity: number; data: SessionData; now: string; today: string }
     | undefined;
   let outcomes: Pick<SessionSnapshot, 'price' | 'promise'> | undefined;
+  let outlookFor: { line: NonNullable<typeof lineFor>; outlook: ValueOutlook } | undefined;
   let progressFor:
     | {
         effective: DerivedSelection;
@@ -529,6 +537,21 @@ export function createSession(
   let inFlight = 0;
   return {
     getSnapshot,
+    outlook() {
+      const snap = getSnapshot();
+      const line = lineFor!;
+      if (outlookFor?.line !== line)
+        outlookFor = {
+          line,
+          outlook: valueOutlook(
+            { model, selection: line.shown, quantity: line.quantity },
+            line.data,
+            snap.now,
+            snap.today,
+          ),
+        };
+      return outlookFor.outlook;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -105,7 +105,8 @@ export function priceOf(line: LineInput, data: SessionData, date: string): Price
           },
         ],
       },
-      { pricing: pricing.value, models: [line.model] },
+      // The line alone: per-value deltas re-price every option (`deltasOf`, after the paint).
+      { pricing: pricing.value, models: [line.model], optionDeltas: false },
     );
     const state = !line.complete
       ? 'incomplete'

@@ -31,6 +31,7 @@ import { SoftButton } from './SoftButton.tsx';
 import { StepNav } from './StepNav.tsx';
 import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useIdleExtras } from './useIdleExtras.ts';
 import { WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
 
 /** What the body needs besides the store: the ready engine and the host's options. */
@@ -179,7 +180,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       setQuantity: (q) => send({ type: 'setQuantity', input: q }),
       complete,
       announce,
-      session: { price, promise, now, today, missing, goToStep: goTo },
+      session: { price, promise, now, today, missing, goToStep: goTo, outlook: session.outlook() },
     }),
     [
       panelBase,
@@ -195,6 +196,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       today,
       missing,
       goTo,
+      session,
     ],
   );
   const pick = useCallback(
@@ -207,6 +209,20 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     [effective.shown, send],
   );
 
+  const { steps } = snap;
+  const current = snap.step;
+  // The extras of the step on screen first, then of the others (ready before the buyer is there).
+  // Keyed by the ids shown: steps are rebuilt with each selection, their attributes seldom change.
+  const onScreen = (current?.attributes ?? []).map((a) => a.id).join(' ');
+  const [first, rest] = useMemo(() => {
+    const inStep = new Set(onScreen.split(' '));
+    return [
+      model.attributes.filter((a) => inStep.has(a.id)),
+      model.attributes.filter((a) => !inStep.has(a.id)),
+    ];
+  }, [model, onScreen]);
+  const extrasOf = useIdleExtras(valueExtras, panel, first, rest, layout === 'all');
+
   const context: WidgetContextValue = {
     model,
     client,
@@ -215,13 +231,12 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     pending: snap.pending,
     panel,
     valueExtras,
+    extrasOf,
     t,
     pick,
     send,
     snapshot: snap,
   };
-  const { steps } = snap;
-  const current = snap.step;
   const index = current ? steps.indexOf(current) : -1;
   const shownSteps = layout === 'all' ? steps : current ? [current] : [];
   const conflictAttribute =
