@@ -59,7 +59,11 @@ export type PromiseOutcome =
  * @example
  * plantToday(desk, data, '2026-12-07T23:30:00Z') // '2026-12-08' for a plant in Europe/Berlin
  */
-export function plantToday(model: ProductModel, data: SessionData, now: string): string {
+export function plantToday(
+  model: ProductModel,
+  data: Pick<SessionData, 'snapshot'>,
+  now: string,
+): string {
   const zone =
     data.snapshot.state === 'ready'
       ? data.snapshot.value.plants[model.plantId]?.timeZone
