@@ -22,13 +22,22 @@ import {
   undo,
   type Intent,
 } from './intent.ts';
-import { plantToday, priceOf, promiseOf, type SessionData } from './outcomes.ts';
+import {
+  plantToday,
+  priceOf,
+  promiseOf,
+  type LineInput,
+  type PriceOutcome,
+  type PromiseOutcome,
+  type SessionData,
+} from './outcomes.ts';
 import { checkQuantity, quantityLimits } from './quantity.ts';
 import type {
   Activity,
   Announcement,
   AnnouncementEntry,
   Conflict,
+  LineOutcomes,
   LoadNotice,
   SessionMessages,
   SessionSnapshot,
@@ -135,7 +144,7 @@ export function createSession(
   let lineFor:
     | { shown: Selection; quantity: number; data: SessionData; now: string; today: string }
     | undefined;
-  let outcomes: Pick<SessionSnapshot, 'price' | 'promise'> | undefined;
+  let outcomes: LineOutcomes | undefined;
   let outlookFor: { line: NonNullable<typeof lineFor>; outlook: ValueOutlook } | undefined;
   let progressFor:
     | {
@@ -213,10 +222,7 @@ export function createSession(
         today: plantToday(model, data, now),
       };
       const line = { model, selection: effective.shown, quantity: intent.quantity, complete };
-      outcomes = {
-        price: priceOf(line, data, lineFor.today),
-        promise: promiseOf(line, data, now, lineFor.today),
-      };
+      outcomes = lazyOutcomes(line, lineFor.data, now, lineFor.today);
     }
     const texts = new Map<string, TextRefusal>();
     for (const id of effective.malformed) {
@@ -240,8 +246,13 @@ export function createSession(
       quantityLimits: limits,
       now: lineFor.now,
       today: lineFor.today,
-      price: outcomes.price,
-      promise: outcomes.promise,
+      outcomes,
+      get price() {
+        return this.outcomes.price;
+      },
+      get promise() {
+        return this.outcomes.promise;
+      },
       conflict,
       activity,
       messages: { announcement, quantity: quantityRefusal, texts, load },
@@ -567,6 +578,28 @@ export function createSession(
       const run = inFlight === 0 ? start() : queue.then(start);
       queue = run.catch(() => {});
       return run;
+    },
+  };
+}
+
+/**
+ * The price and the promise of a line, each computed on its first read (a click paints the new
+ * choice before the panels, which read them in a deferred render, ask).
+ */
+function lazyOutcomes(
+  line: LineInput,
+  data: SessionData,
+  now: string,
+  today: string,
+): LineOutcomes {
+  let price: PriceOutcome | undefined;
+  let promise: PromiseOutcome | undefined;
+  return {
+    get price() {
+      return (price ??= priceOf(line, data, today));
+    },
+    get promise() {
+      return (promise ??= promiseOf(line, data, now, today));
     },
   };
 }

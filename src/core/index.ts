@@ -27,6 +27,7 @@ export type {
   Announcement,
   AnnouncementEntry,
   Conflict,
+  LineOutcomes,
   LoadNotice,
   SessionMessages,
   SessionSnapshot,

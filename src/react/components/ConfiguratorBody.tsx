@@ -140,7 +140,9 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     });
   }, [plan, send]);
 
-  const { effective, complete, price, promise, now, today, missing } = snap;
+  // The price and the promise are not read here: they are computed when the panels (a deferred
+  // render) first ask, after the click's paint.
+  const { effective, complete, outcomes, now, today, missing } = snap;
   const quantity = snap.intent.quantity;
   useEffect(() => {
     if (urlKey !== false) writeUrlSelection(urlKey, model, effective.shown, quantity);
@@ -180,7 +182,19 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       setQuantity: (q) => send({ type: 'setQuantity', input: q }),
       complete,
       announce,
-      session: { price, promise, now, today, missing, goToStep: goTo, outlook: session.outlook() },
+      session: {
+        get price() {
+          return outcomes.price;
+        },
+        get promise() {
+          return outcomes.promise;
+        },
+        now,
+        today,
+        missing,
+        goToStep: goTo,
+        outlook: session.outlook(),
+      },
     }),
     [
       panelBase,
@@ -190,8 +204,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       complete,
       announce,
       send,
-      price,
-      promise,
+      outcomes,
       now,
       today,
       missing,
