@@ -31,6 +31,7 @@ import { SoftButton } from './SoftButton.tsx';
 import { StepNav } from './StepNav.tsx';
 import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useIdleExtras } from './useIdleExtras.ts';
 import { WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
 
 /** What the body needs besides the store: the ready engine and the host's options. */
@@ -139,7 +140,9 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     });
   }, [plan, send]);
 
-  const { effective, complete, price, promise, now, today, missing } = snap;
+  // The price and the promise are not read here: they are computed when the panels (a deferred
+  // render) first ask, after the click's paint.
+  const { effective, complete, outcomes, now, today, missing } = snap;
   const quantity = snap.intent.quantity;
   useEffect(() => {
     if (urlKey !== false) writeUrlSelection(urlKey, model, effective.shown, quantity);
@@ -179,7 +182,19 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       setQuantity: (q) => send({ type: 'setQuantity', input: q }),
       complete,
       announce,
-      session: { price, promise, now, today, missing, goToStep: goTo },
+      session: {
+        get price() {
+          return outcomes.price;
+        },
+        get promise() {
+          return outcomes.promise;
+        },
+        now,
+        today,
+        missing,
+        goToStep: goTo,
+        outlook: session.outlook(),
+      },
     }),
     [
       panelBase,
@@ -189,12 +204,12 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       complete,
       announce,
       send,
-      price,
-      promise,
+      outcomes,
       now,
       today,
       missing,
       goTo,
+      session,
     ],
   );
   const pick = useCallback(
@@ -207,6 +222,20 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     [effective.shown, send],
   );
 
+  const { steps } = snap;
+  const current = snap.step;
+  // The extras of the step on screen first, then of the others (ready before the buyer is there).
+  // Keyed by the ids shown: steps are rebuilt with each selection, their attributes seldom change.
+  const onScreen = (current?.attributes ?? []).map((a) => a.id).join(' ');
+  const [first, rest] = useMemo(() => {
+    const inStep = new Set(onScreen.split(' '));
+    return [
+      model.attributes.filter((a) => inStep.has(a.id)),
+      model.attributes.filter((a) => !inStep.has(a.id)),
+    ];
+  }, [model, onScreen]);
+  const extrasOf = useIdleExtras(valueExtras, panel, first, rest, layout === 'all');
+
   const context: WidgetContextValue = {
     model,
     client,
@@ -215,13 +244,12 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     pending: snap.pending,
     panel,
     valueExtras,
+    extrasOf,
     t,
     pick,
     send,
     snapshot: snap,
   };
-  const { steps } = snap;
-  const current = snap.step;
   const index = current ? steps.indexOf(current) : -1;
   const shownSteps = layout === 'all' ? steps : current ? [current] : [];
   const conflictAttribute =

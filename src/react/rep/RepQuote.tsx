@@ -11,6 +11,7 @@ import {
   parseRepQuote,
   type RepQuote as RepQuoteData,
 } from '../../engine/index.ts';
+import { plantToday } from '../../core/index.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
 import { draftPrice } from './draftPrice.ts';
@@ -113,7 +114,12 @@ export function RepQuote(props: RepQuoteProps) {
 
 function RepQuoteEditor(props: RepQuoteProps) {
   const locale = props.locale ?? 'en';
-  const today = props.now.slice(0, 10);
+  // The plant's day of the host's `now` (the session's one "today"), not the UTC date.
+  const today = plantToday(
+    props.models[0]!,
+    { snapshot: props.snapshot ? { state: 'ready', value: props.snapshot } : { state: 'absent' } },
+    props.now,
+  );
   const schemas = (currency: string) => repQuoteFormSchemaFor(locale, currency, today);
   // The locale the form's values are typed in (and its messages said in): it follows `locale`.
   const typedIn = useRef(locale);
