@@ -34,11 +34,14 @@ export interface TrustedSubmit {
    * server from the stored quote (never from the browser), so it may carry the quote's
    * `$.pricing.discounts`; it is verified and stored exactly like `POST /api/orders`, except that
    * with `approved` (the quote's revision was approved) a price past a guardrail is a warning.
+   * `onStored` runs once the order is stored (or found stored), before the answer is sent: the
+   * customer is never told "accepted" before the quote says so.
    */
   placeAcceptedQuote: (
     payload: OrderPayload,
     reply: FastifyReply,
     approved: boolean,
+    onStored?: () => Promise<void>,
   ) => Promise<unknown>;
 }
 
@@ -91,7 +94,12 @@ export function submitRoutes(
   },
 ): TrustedSubmit & QuotePayloadSubmit {
   const submit =
-    (allowed: readonly OrderPayload['kind'][], trusted: boolean, approved = false) =>
+    (
+      allowed: readonly OrderPayload['kind'][],
+      trusted: boolean,
+      approved = false,
+      onStored?: () => Promise<void>,
+    ) =>
     async (
       body: unknown,
       header: string | string[] | undefined,
@@ -206,6 +214,7 @@ export function submitRoutes(
           warnings: verdict.differences,
         }),
       });
+      if (result.outcome !== 'conflict' || trusted) await onStored?.();
       switch (result.outcome) {
         case 'created':
           return reply.code(201).send(result.submission.response);
@@ -232,8 +241,13 @@ export function submitRoutes(
   app.post('/api/orders', route(['order']));
   return {
     submitQuotePayload: route(['quote-request', 'quote']),
-    placeAcceptedQuote: (payload, reply, approved) =>
-      submit(['order'], true, approved)(payload, payload.idempotencyKey, undefined, reply),
+    placeAcceptedQuote: (payload, reply, approved, onStored) =>
+      submit(['order'], true, approved, onStored)(
+        payload,
+        payload.idempotencyKey,
+        undefined,
+        reply,
+      ),
   };
 }
 
