@@ -187,3 +187,5 @@ export type { ComposedLayer, ComposedView } from './visuals/composeView.ts';
 export { lintVisuals } from './visuals/lintVisuals.ts';
 export type { LintVisualsOptions } from './visuals/lintVisuals.ts';
 export type { ModelVisuals, View, VisualLayer, LayerSource } from './visuals/types.ts';
+export { linePicture, linePictureSchema } from './orders/picture.ts';
+export type { LinePicture } from './orders/picture.ts';
