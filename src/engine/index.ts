@@ -197,3 +197,5 @@ export { lintVisuals } from './visuals/lintVisuals.ts';
 export type { LintVisualsOptions } from './visuals/lintVisuals.ts';
 export type { ModelVisuals, View, VisualLayer, LayerSource } from './visuals/types.ts';
 export * from './insights/index.ts';
+export { linePicture, linePictureSchema } from './orders/picture.ts';
+export type { LinePicture } from './orders/picture.ts';

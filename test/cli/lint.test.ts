@@ -26,7 +26,7 @@ describe('madeto lint', () => {
     expect(report.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 
-  it('the sample catalogue lints clean with its pricing and snapshot', () => {
+  it('the sample catalogue lints clean with its pricing, snapshot and images', () => {
     const dir = 'public/catalogue';
     const r = madeto(
       'lint',
@@ -37,6 +37,8 @@ describe('madeto lint', () => {
       `${dir}/pricing.json`,
       '--snapshot',
       `${dir}/availability.json`,
+      '--images',
+      'public',
     );
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({

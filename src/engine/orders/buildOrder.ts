@@ -3,6 +3,7 @@ import type { ProductModel, Selection } from '../model/types.ts';
 import type { PriceResult } from '../pricing/price.ts';
 import { modelHash } from './contentHash.ts';
 import { productionNeeds } from './needs.ts';
+import { linePicture } from './picture.ts';
 import { PAYLOAD_VERSION, type OrderPayload } from './schema.ts';
 
 /** What `buildOrderPayload` assembles: the buyer's lines and the engine's results for them. */
@@ -36,8 +37,8 @@ export interface BuildOrderInput {
 
 /**
  * Assembles a versioned order payload (orders.md) from the selection and the engine's own results:
- * the model's id, version and content hash, each line's exploded BOM and routing, its price, the
- * totals and the promise. What it writes is exactly what `verifyOrder` recomputes. Throws a
+ * the model's id, version and content hash, each line's exploded BOM and routing, its picture (when
+ * the model has one), its price, the totals and the promise. What it writes is exactly what `verifyOrder` recomputes. Throws a
  * `TypeError` (a programmer error) when the price result has no line for a line id.
  *
  * @example
@@ -54,6 +55,7 @@ export function buildOrderPayload(input: BuildOrderInput): OrderPayload {
     if (!p) throw new TypeError(`buildOrderPayload: the price result has no line '${l.lineId}'`);
     const m = models.get(l.productId);
     const needs = m ? productionNeeds(m, l.selection, l.quantity) : { bom: [], routing: [] };
+    const picture = m && linePicture(m, l.selection);
     return {
       lineId: l.lineId,
       productId: l.productId,
@@ -65,6 +67,7 @@ export function buildOrderPayload(input: BuildOrderInput): OrderPayload {
       bom: needs.bom,
       routing: needs.routing,
       price: { currency, unit: p.unit, line: p.line },
+      ...(picture && { picture }),
     };
   });
   const promise = input.promise && {

@@ -7,6 +7,7 @@ export type DifferenceCode =
   | 'invalid-selection'
   | 'bom-mismatch'
   | 'routing-mismatch'
+  | 'picture-mismatch'
   | 'price-date'
   | 'currency-mismatch'
   | 'price-unavailable'

@@ -1,6 +1,7 @@
 import { jsonPath } from '../model/jsonPath.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../pricing/schema.ts';
 import { z } from '../zod.ts';
+import { linePictureSchema } from './picture.ts';
 import { isInstant } from '../leadtime/time.ts';
 import {
   idSchema,
@@ -92,13 +93,16 @@ export const orderLineSchema = z.strictObject({
   bom: z._default(z.array(bomNeedSchema).check(z.maxLength(10_000)), []),
   routing: z._default(z.array(routingNeedSchema).check(z.maxLength(10_000)), []),
   price: z.strictObject({ currency: currencySchema, unit: moneySchema, line: moneySchema }),
+  /** The configured product's picture per view (image references and boxes), for production. */
+  picture: z.optional(linePictureSchema),
 });
 
 /**
  * The zod schema of an order or quote-request payload (orders.md), version 1. Extensions of the
  * spec's shape: `pricing` (the price request's date, customer and tax, so a server re-prices
- * exactly what the buyer saw; additively, an accepted rep quote's `discounts`) and each line's
- * `routing` (the operations production runs).
+ * exactly what the buyer saw; additively, an accepted rep quote's `discounts`), each line's
+ * `routing` (the operations production runs) and, optionally, each line's `picture` (the
+ * rendered views: image references and boxes, `linePicture`).
  */
 export const orderPayloadSchema = z.strictObject({
   payloadVersion: z.literal(PAYLOAD_VERSION, {

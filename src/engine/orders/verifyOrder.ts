@@ -1,5 +1,6 @@
 import type { Snapshot } from '../leadtime/schema.ts';
 import { promise } from '../leadtime/promise.ts';
+import { linePicture } from './picture.ts';
 import { jsonPath } from '../model/jsonPath.ts';
 import type { ProductModel } from '../model/types.ts';
 import { dec } from '../pricing/money.ts';
@@ -84,6 +85,7 @@ export function verifyOrder(
       });
     needs[line.lineId] = lineNeeds;
     compareNeeds(lineNeeds, line, i, error);
+    if (m && line.picture) comparePicture(m, line, i, error);
   });
 
   const priced = checkPrice(pricing, [...models.values()], payload, options, error);
@@ -170,6 +172,24 @@ function compareNeeds(
       message: `line '${line.lineId}': the routing differs from the operations its selection needs`,
       expected: needs.routing,
       actual: line.routing,
+    });
+}
+
+/** A line's picture must be the model's composition of its selection (no foreign images). */
+function comparePicture(
+  model: ProductModel,
+  line: OrderPayload['lines'][number],
+  i: number,
+  error: Report,
+): void {
+  const expected = linePicture(model, line.selection);
+  if (JSON.stringify(expected) !== JSON.stringify(line.picture))
+    error({
+      code: 'picture-mismatch',
+      path: jsonPath(['lines', i, 'picture']),
+      message: `line '${line.lineId}': the picture is not the model's picture of its selection`,
+      expected,
+      actual: line.picture,
     });
 }
 

@@ -33,6 +33,9 @@ import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useIdleExtras } from './useIdleExtras.ts';
 import { WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
+import { ProductPreview } from '../preview/ProductPreview.tsx';
+import { createPeekStore } from '../preview/peekStore.ts';
+import { useWide } from '../preview/useWide.ts';
 
 /** What the body needs besides the store: the ready engine and the host's options. */
 export interface ConfiguratorBodyProps {
@@ -99,6 +102,10 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     }),
   );
   const snap = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
+  const [peek] = useState(createPeekStore);
+  const layoutRef = useRef<HTMLDivElement>(null);
+  const wide = useWide(layoutRef);
+  const preview = model.visuals ? <ProductPreview /> : null;
   const send = useCallback((event: SessionEvent) => void session.send(event), [session]);
   useEffect(() => {
     if (latest.get().sentData === data) return;
@@ -249,6 +256,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     pick,
     send,
     snapshot: snap,
+    peek,
   };
   const index = current ? steps.indexOf(current) : -1;
   const shownSteps = layout === 'all' ? steps : current ? [current] : [];
@@ -258,6 +266,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   return (
     <WidgetProvider value={context}>
       <div
+        ref={layoutRef}
         className="madeto-layout"
         data-state={complete ? 'valid' : 'incomplete'}
         data-engine={client.mode}
@@ -285,6 +294,8 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
         {layout === 'steps' && current && (
           <StepNav steps={steps} current={current.id} onStep={goTo} />
         )}
+        {/* The picture: above the options in a narrow slot, atop the sticky summary when wide. */}
+        {!wide && preview}
         <form
           ref={formRef}
           className="madeto-steps"
@@ -326,6 +337,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
           )}
         </form>
         <aside className="madeto-aside" aria-label={t('widget.summary')}>
+          {wide && preview}
           {/* With panels the price panel owns the quantity (and its tier hints). */}
           {!panels && <QuantityField />}
           <SelectionSummary />

@@ -23,7 +23,8 @@ export function stateNote(state: ValueState, t: Translate): string {
 
 /**
  * One value of a choice or multi attribute as a native radio or checkbox inside its label, with
- * `data-state`, the price delta and the availability badge. Conflicting and impossible values
+ * `data-state`, the price delta and the availability badge. Pointing at it or focusing it shows
+ * it in the product picture before it is chosen (the widget's peek store). Conflicting and impossible values
  * stay clickable: picking them (click, Space, Enter) opens the explanation. `arrowed` is set by
  * the radio group while an arrow key moves the focus: arrowing onto a value that is not
  * available only moves the focus there (no dialog pops up under the buyer's keys).
@@ -51,19 +52,32 @@ export function ValueOption({
   variant: OptionVariant;
   arrowed?: RefObject<boolean> | undefined;
 }) {
-  const { domains, pick, t } = useWidget();
+  const { domains, pick, t, peek } = useWidget();
+  const peeked = {
+    attribute: attribute.id,
+    key: valueKey,
+    type: attribute.type === 'multi' ? 'multi' : 'choice',
+  } as const;
   const state: ValueState = checked ? 'selected' : valueState(domains, attribute.id, valueKey);
   const { extras, pending } = useValueExtras(attribute, valueKey);
   const noteId = useId();
   const note = stateNote(state, t);
   return (
-    <label className="madeto-option" data-state={state} data-variant={variant}>
+    <label
+      className="madeto-option"
+      data-state={state}
+      data-variant={variant}
+      onPointerEnter={() => peek.set(peeked)}
+      onPointerLeave={() => peek.leave(peeked)}
+    >
       <input
         type={type}
         name={name}
         value={valueKey}
         checked={checked}
         aria-describedby={noteId}
+        onFocus={() => peek.set(peeked)}
+        onBlur={() => peek.leave(peeked)}
         onChange={() => {
           if (arrowed?.current && state !== 'available') return;
           pick(attribute, valueKey);

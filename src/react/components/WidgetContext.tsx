@@ -5,6 +5,7 @@ import type { EngineClient } from '../engine/EngineClient.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
 import type { Translate } from '../i18n/messages.ts';
 import type { ExtrasOf, ExtrasReading } from './useIdleExtras.ts';
+import type { PeekStore } from '../preview/peekStore.ts';
 
 /**
  * What every part of one widget instance reads during render: the model, the engine client and
@@ -32,6 +33,8 @@ export interface WidgetContextValue {
   send: (event: SessionEvent) => void;
   /** The session's current snapshot (steps, completeness, messages). */
   snapshot: SessionSnapshot;
+  /** The value the buyer points at or focuses: the picture shows it before it is chosen. */
+  peek: PeekStore;
 }
 
 const WidgetContext = createContext<WidgetContextValue | null>(null);

@@ -1,0 +1,67 @@
+import type { ProductModel, Selection } from '../model/types.ts';
+import { composeView } from '../visuals/composeView.ts';
+import { z } from '../zod.ts';
+import { LIMITS } from '../limits.ts';
+
+/**
+ * The picture of one configured line, as production, the rep's document and the customer's page
+ * redraw it without the model: per view its stage and the layer images with their boxes (stage
+ * units) and tints, bottom first. An optional addition to orders.md's line (payload version 1
+ * stays: readers that do not know it ignore it; `verifyOrder` recomputes it).
+ */
+export const linePictureSchema = z.strictObject({
+  views: z
+    .array(
+      z.strictObject({
+        view: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
+        width: z.number().check(z.positive()),
+        height: z.number().check(z.positive()),
+        layers: z
+          .array(
+            z.strictObject({
+              image: z.string().check(z.minLength(1), z.maxLength(2000)),
+              x: z.number(),
+              y: z.number(),
+              width: z.number(),
+              height: z.number(),
+              tint: z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{3,8}$/))),
+            }),
+          )
+          .check(z.maxLength(1000)),
+      }),
+    )
+    .check(z.maxLength(20)),
+});
+
+/** A line's picture (see `linePictureSchema`). */
+export type LinePicture = z.output<typeof linePictureSchema>;
+
+/**
+ * Every view of `model` composed for `selection` (`composeView`), or undefined when the model has
+ * no pictures. The same function builds the payload and checks it on the server.
+ *
+ * @example
+ * linePicture(desk, { frame: 'steel', topMaterial: 'oak', width: 1600 })?.views.map((v) => v.view);
+ * // ['front', 'top']
+ */
+export function linePicture(model: ProductModel, selection: Selection): LinePicture | undefined {
+  if (!model.visuals) return undefined;
+  return {
+    views: model.visuals.views.map((v) => {
+      const composed = composeView(model, selection, v.id)!;
+      return {
+        view: v.id,
+        width: v.width,
+        height: v.height,
+        layers: composed.layers.map((l) => ({
+          image: l.image,
+          x: l.x,
+          y: l.y,
+          width: l.width,
+          height: l.height,
+          ...(l.tint !== undefined && { tint: l.tint }),
+        })),
+      };
+    }),
+  };
+}

@@ -1,0 +1,32 @@
+import type { ProductModel, Selection, View } from '../../engine/index.ts';
+import { describeValue } from '../components/SelectionSummary.tsx';
+import type { Translate } from '../i18n/messages.ts';
+
+/**
+ * The picture's text alternative in the buyer's words: the product, the view and every chosen
+ * value the view draws (a layer's value, a tint, a size it follows), in the model's order.
+ *
+ * @example
+ * previewText(desk, selection, front, t);
+ * // 'Standing desk, front: Frame: Steel, 3-stage columns; Frame colour: Jet black; Width: 1600 mm'
+ */
+export function previewText(
+  model: ProductModel,
+  selection: Selection,
+  view: View,
+  t: Translate,
+): string {
+  const drawn = new Set<string>();
+  for (const layer of model.visuals?.layers ?? []) {
+    if (layer.view !== view.id) continue;
+    if (layer.source.attribute) drawn.add(layer.source.attribute);
+    if (layer.tint) drawn.add(layer.tint);
+    for (const m of [layer.x, layer.y, layer.width, layer.height])
+      if (m.attribute) drawn.add(m.attribute);
+  }
+  const details = model.attributes
+    .filter((a) => drawn.has(a.id) && selection[a.id] !== undefined)
+    .map((a) => `${a.label}: ${describeValue(model, a.id, selection[a.id]!, t)}`)
+    .join('; ');
+  return t('preview.alt', { product: model.name, view: view.label, details });
+}
