@@ -1,9 +1,11 @@
-// Writes the sample catalogue's 3D desk, public/catalogue/desk.gltf (or the path given as the first
-// argument): a top and four legs on two rails, one glTF 2.0 file with its buffer embedded as a data
-// URI, and the top's material switchable by KHR_materials_variants: "laminate", "oak", "walnut" and
-// "bamboo", the variant names desk.json's `model3d.variants` maps the top materials to.
-// Run: `node scripts/desk-gltf.mjs [out.gltf]`. The output is deterministic (a test compares it
-// with the committed file and validates it with gltf-validator).
+// Writes the sample catalogue's 3D desk: a top and four legs on two rails, the top's material
+// switchable by KHR_materials_variants ("laminate", "oak", "walnut" and "bamboo", the variant names
+// desk.json's `model3d.variants` maps the top materials to), twice:
+// - public/catalogue/desk.gltf: glTF 2.0 JSON with its buffer embedded as a data URI (readable);
+// - public/catalogue/desk.glb: the same in the binary container, which desk.json uses: loading a
+//   data URI is a fetch, which a strict `connect-src 'self'` (the embed's CSP page) refuses.
+// Run: `node scripts/desk-gltf.mjs [outDir]`. The output is deterministic (a test compares it with
+// the committed files and validates both with gltf-validator).
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,8 +49,11 @@ const material = (name, [r, g, b], metallic, roughness) => ({
   },
 });
 
-/** The glTF document of the desk (an object ready for JSON.stringify). */
-export function deskGltf() {
+/**
+ * The glTF document of the desk (an object ready for JSON.stringify) and its binary buffer; the
+ * document's buffer has the data URI when `embed` is set, no URI (a GLB's BIN chunk) otherwise.
+ */
+export function deskGltf(embed = true) {
   const box = unitBox();
   const positions = Buffer.from(new Float32Array(box.positions).buffer);
   const normals = Buffer.from(new Float32Array(box.normals).buffer);
@@ -133,15 +138,42 @@ export function deskGltf() {
     buffers: [
       {
         byteLength: buffer.length,
-        uri: `data:application/octet-stream;base64,${buffer.toString('base64')}`,
+        ...(embed && { uri: `data:application/octet-stream;base64,${buffer.toString('base64')}` }),
       },
     ],
   };
 }
 
+/** The chunk `data` padded to 4 bytes with `fill`, behind its length and type (GLB 2.0). */
+function chunk(type, data, fill) {
+  const padded = Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4, fill)]);
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(padded.length, 0);
+  head.writeUInt32LE(type, 4);
+  return Buffer.concat([head, padded]);
+}
+
+/** The desk as a GLB: header, JSON chunk, BIN chunk. */
+export function deskGlb() {
+  const box = unitBox();
+  const bin = Buffer.concat([
+    Buffer.from(new Float32Array(box.positions).buffer),
+    Buffer.from(new Float32Array(box.normals).buffer),
+    Buffer.from(new Uint16Array(box.indices).buffer),
+  ]);
+  const json = chunk(0x4e4f534a, Buffer.from(JSON.stringify(deskGltf(false))), 0x20);
+  const body = Buffer.concat([json, chunk(0x004e4942, bin, 0)]);
+  const header = Buffer.alloc(12);
+  header.writeUInt32LE(0x46546c67, 0);
+  header.writeUInt32LE(2, 4);
+  header.writeUInt32LE(12 + body.length, 8);
+  return Buffer.concat([header, body]);
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const out = resolve(process.argv[2] ?? join(root, 'public/catalogue/desk.gltf'));
-  writeFileSync(out, `${JSON.stringify(deskGltf(), null, 2)}\n`);
-  console.log(`wrote ${out}`);
+  const dir = resolve(process.argv[2] ?? join(root, 'public/catalogue'));
+  writeFileSync(join(dir, 'desk.gltf'), `${JSON.stringify(deskGltf(), null, 2)}\n`);
+  writeFileSync(join(dir, 'desk.glb'), deskGlb());
+  console.log(`wrote ${join(dir, 'desk.gltf')} and desk.glb`);
 }

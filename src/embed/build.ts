@@ -77,6 +77,8 @@ export interface EmbedBuild {
   repGerman: BuiltFile;
   /** The Temporal polyfill, loaded before the app only where the browser has no `Temporal`. */
   polyfill: BuiltFile;
+  /** `<model-viewer>` and three.js, loaded by the apps only for a product with a `model3d`. */
+  modelViewer: BuiltFile;
   /** The fixed stack alone, built like the app (`stackFloor.tsx`): the floor under the app. */
   floor: BuiltFile;
   lib: BuiltFile[];
@@ -289,6 +291,19 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   const germanName = contentHashed(embedDir, 'madeto-de');
   await buildIife(embedDir, 'src/embed/i18n/repGermanEntry.ts', 'madeto-rep-de.js');
   const repGermanName = contentHashed(embedDir, 'madeto-rep-de');
+  await buildIife(
+    embedDir,
+    'src/embed/modelViewerEntry.ts',
+    'madeto-model-viewer.js',
+    {},
+    {
+      'three/examples/jsm/libs/meshopt_decoder.module.js': join(
+        root,
+        'src/embed/noMeshoptDecoder.ts',
+      ),
+    },
+  );
+  const modelViewerName = contentHashed(embedDir, 'madeto-model-viewer');
   const formName = await buildFormFile(embedDir);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
@@ -302,6 +317,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
         __MADETO_POLYFILL__: JSON.stringify(polyfillName),
         __MADETO_DE__: JSON.stringify(german),
         ...(form && { __MADETO_FORM__: JSON.stringify(form) }),
+        __MADETO_MODEL_VIEWER__: JSON.stringify(modelViewerName),
       },
       { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
       form ? [deferGerman, deferForm] : [deferGerman],
@@ -329,6 +345,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
     polyfill: sizeOf(join(embedDir, polyfillName)),
+    modelViewer: sizeOf(join(embedDir, modelViewerName)),
     floor: sizeOf(floor),
     lib,
   };
@@ -344,6 +361,7 @@ const external = [
   /^temporal-polyfill/,
   /^react-hook-form/,
   /^@hookform\//,
+  /^@google\/model-viewer/,
 ];
 
 async function buildLibrary(outDir: string): Promise<BuiltFile[]> {
@@ -408,6 +426,7 @@ export function formatSizes(result: EmbedBuild): string {
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,
     `stack floor  ${kb(result.floor.bytes)}  gzip ${kb(result.floor.gzip)}  (React, react-dom, react-hook-form, TanStack Query, zustand, zod/mini and no Madeto code: the floor under the shop app and its form file together)`,
     `temporal-polyfill  ${kb(result.polyfill.bytes)}  gzip ${kb(result.polyfill.gzip)}  (only where the browser has no Temporal)`,
+    `model-viewer  ${kb(result.modelViewer.bytes)}  gzip ${kb(result.modelViewer.gzip)}  (only for a product with a 3D model)`,
     ...result.lib.map((f) => `lib ${f.file.split('/').pop()}  ${kb(f.bytes)}  gzip ${kb(f.gzip)}`),
   ].join('\n');
 }

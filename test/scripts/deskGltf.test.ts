@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
  */
 const root = join(import.meta.dirname, '../..');
 const committed = readFileSync(join(root, 'public/catalogue/desk.gltf'));
+const committedGlb = readFileSync(join(root, 'public/catalogue/desk.glb'));
 
 interface Gltf {
   extensionsUsed?: string[];
@@ -21,10 +22,27 @@ interface Gltf {
 const validate = (bytes: Uint8Array) => validateBytes(bytes, { uri: 'desk.gltf', format: 'gltf' });
 
 describe('desk.gltf', () => {
-  it('is what the committed script writes', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'madeto-gltf-')), 'desk.gltf');
+  it('is what the committed script writes, with desk.glb', () => {
+    const out = mkdtempSync(join(tmpdir(), 'madeto-gltf-'));
     execFileSync(process.execPath, [join(root, 'scripts/desk-gltf.mjs'), out]);
-    expect(readFileSync(out, 'utf8')).toBe(committed.toString('utf8'));
+    expect(readFileSync(join(out, 'desk.gltf'), 'utf8')).toBe(committed.toString('utf8'));
+    expect(readFileSync(join(out, 'desk.glb')).equals(committedGlb)).toBe(true);
+  });
+
+  it('desk.glb (what desk.json shows) is valid too: the same scene in the binary container', async () => {
+    const report = await validateBytes(new Uint8Array(committedGlb), {
+      uri: 'desk.glb',
+      format: 'glb',
+    });
+    expect(report.issues.messages).toEqual([]);
+    expect(report.info?.resources?.map((r) => r.storage)).toEqual(['glb']);
+    const json = committedGlb.subarray(20, 20 + committedGlb.readUInt32LE(12)).toString('utf8');
+    const gltf = JSON.parse(json) as Gltf;
+    const { buffers: _b, ...rest } = gltf as Gltf & { buffers: unknown };
+    const { buffers: _c, ...embedded } = JSON.parse(committed.toString('utf8')) as Gltf & {
+      buffers: unknown;
+    };
+    expect(rest).toEqual(embedded);
   });
 
   it('passes the glTF validator with no error, warning or hint, its buffer embedded', async () => {

@@ -15,6 +15,7 @@ import { enginePort } from '../engine/enginePort.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { nowInstant } from '../panels/clock.ts';
+import { valueLabel } from '../panels/labels.ts';
 import { customerIdOf, pricingOf, snapshotOf } from '../panels/panelEngine.ts';
 import { useConfiguratorStore } from '../store/ConfiguratorStoreContext.tsx';
 import type { LoadPlan } from '../url/planLoad.ts';
@@ -29,6 +30,7 @@ import { SelectionSummary } from './SelectionSummary.tsx';
 import { ShareButton } from './ShareButton.tsx';
 import { SoftButton } from './SoftButton.tsx';
 import { StepNav } from './StepNav.tsx';
+import { ProductModel3D } from './ProductModel3D.tsx';
 import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useIdleExtras } from './useIdleExtras.ts';
@@ -338,6 +340,14 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
         </form>
         <aside className="madeto-aside" aria-label={t('widget.summary')}>
           {wide && preview}
+          {model.document.model3d && (
+            <ProductModel3D
+              model3d={model.document.model3d}
+              selection={effective.shown}
+              locale={panelBase.locale}
+              valueLabel={(a, v) => valueLabel(model, a, v)}
+            />
+          )}
           {/* With panels the price panel owns the quantity (and its tier hints). */}
           {!panels && <QuantityField />}
           <SelectionSummary />

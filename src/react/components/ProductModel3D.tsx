@@ -24,8 +24,11 @@ declare module 'react' {
   }
 }
 
-/** What the 3D view is doing: fetching the viewer or the model, showing it, or failed. */
-export type Model3dState = 'loading' | 'ready' | 'error';
+/**
+ * What the 3D view is doing: waiting for the buyer to ask for it, fetching the viewer or the
+ * model, showing it, or failed.
+ */
+export type Model3dState = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Props of `<ProductModel3D>`. */
 export interface ProductModel3DProps {
@@ -45,6 +48,11 @@ export interface ProductModel3DProps {
    * rejection shows the error with a retry.
    */
   load?: () => Promise<void>;
+  /**
+   * Load at once instead of on the buyer's "View in 3D" (default false: the viewer's 280 kB and
+   * the model download only for a buyer who asks).
+   */
+  autoStart?: boolean;
 }
 
 /** The `error` event's detail of `<model-viewer>`. */
@@ -57,11 +65,12 @@ const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
 
 /**
- * The product in 3D, with `@google/model-viewer`: orbit with mouse, touch or keyboard; on phones
+ * The product in 3D, with `@google/model-viewer`, once the buyer asks for it ("View in 3D", or at
+ * once with `autoStart`): orbit with mouse, touch or keyboard; on phones
  * that can, a "View in your room" button places it in AR (WebXR, Scene Viewer or Quick Look). The
  * selection switches the glTF's `KHR_materials_variants` variant. The viewer's code (three.js and
- * all, ≈ 250 kB gzipped) loads only when this renders, so only for products that declare a
- * `model3d`. Failures (viewer code, model file, WebGL) are shown with the reason and a retry.
+ * all, ≈ 280 kB gzipped) loads only then, so only for products that declare a `model3d` and only
+ * for buyers who want it. Failures (viewer code, model file, WebGL) are shown with the reason and a retry.
  *
  * @example
  * {model.document.model3d && (
@@ -74,14 +83,17 @@ export function ProductModel3D({
   locale = 'en',
   valueLabel,
   load = loadModelViewer,
+  autoStart = false,
 }: ProductModel3DProps) {
   const t = useMessages(locale);
+  const [started, setStarted] = useState(autoStart);
   const [viewer, setViewer] = useState<'loading' | 'defined' | Error>('loading');
   const [model, setModel] = useState<'loading' | 'loaded' | Error>('loading');
   const [attempt, setAttempt] = useState(0);
   const ref = useRef<HTMLElement>(null);
 
   useEffect(() => {
+    if (!started) return;
     let live = true;
     load().then(
       () => live && setViewer('defined'),
@@ -90,7 +102,7 @@ export function ProductModel3D({
     return () => {
       live = false;
     };
-  }, [load, attempt]);
+  }, [load, attempt, started]);
 
   const defined = viewer === 'defined';
   useEffect(() => {
@@ -118,11 +130,13 @@ export function ProductModel3D({
       })
     : model3d.alt;
   const failure = viewer instanceof Error ? viewer : model instanceof Error ? model : undefined;
-  const state: Model3dState = failure
-    ? 'error'
-    : defined && model === 'loaded'
-      ? 'ready'
-      : 'loading';
+  const state: Model3dState = !started
+    ? 'idle'
+    : failure
+      ? 'error'
+      : defined && model === 'loaded'
+        ? 'ready'
+        : 'loading';
 
   const retry = () => {
     setViewer('loading');
@@ -151,6 +165,13 @@ export function ProductModel3D({
             </button>
           )}
         </model-viewer>
+      )}
+      {state === 'idle' && (
+        <div className="madeto-model3d-status">
+          <button type="button" className="madeto-model3d-start" onClick={() => setStarted(true)}>
+            {t('model3d.show')}
+          </button>
+        </div>
       )}
       {state === 'loading' && (
         <p className="madeto-model3d-status" role="status">

@@ -238,6 +238,7 @@ export const de: Messages = {
   'share.shared': 'Geteilt',
   'share.manual': 'Diesen Link kopieren:',
   'share.title': '{product}: meine Konfiguration',
+  'model3d.show': 'In 3D ansehen',
   'model3d.loading': '3D-Ansicht wird geladen …',
   'model3d.error': 'Die 3D-Ansicht konnte nicht angezeigt werden: {message}',
   'model3d.retry': '3D-Ansicht erneut versuchen',

@@ -229,6 +229,7 @@ export const en = {
   'share.shared': 'Shared',
   'share.manual': 'Copy this link:',
   'share.title': '{product}: my configuration',
+  'model3d.show': 'View in 3D',
   'model3d.loading': 'Loading the 3D view…',
   'model3d.error': 'The 3D view could not be shown: {message}',
   'model3d.retry': 'Try the 3D view again',

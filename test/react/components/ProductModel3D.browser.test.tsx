@@ -37,7 +37,9 @@ function show(props: Partial<ProductModel3DProps> & { selection?: Selection }) {
     document.body.append(container);
     root = createRoot(container);
   }
-  flushSync(() => root!.render(<ProductModel3D model3d={desk} selection={{}} {...props} />));
+  flushSync(() =>
+    root!.render(<ProductModel3D model3d={desk} selection={{}} autoStart {...props} />),
+  );
 }
 
 const view = () => container.querySelector<HTMLElement>('.madeto-model3d')!;
@@ -102,6 +104,24 @@ describe('ProductModel3D', () => {
     container.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     await expect.poll(() => view().dataset.state, { timeout: 20_000 }).toBe('ready');
     expect(viewer()!.ar).toBe(false);
+  });
+
+  it('waits for the buyer: nothing is loaded before "View in 3D"', async () => {
+    let loads = 0;
+    const load = () => {
+      loads++;
+      return new Promise<void>(() => {});
+    };
+    show({ load, autoStart: false });
+    expect(view().dataset.state).toBe('idle');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loads).toBe(0);
+    const start = container.querySelector<HTMLButtonElement>('button')!;
+    expect(start.textContent).toBe('View in 3D');
+    start.click();
+    await expect.poll(() => view().dataset.state).toBe('loading');
+    expect(loads).toBe(1);
+    expect(await seriousViolations(container)).toEqual([]);
   });
 
   it('speaks German', () => {
