@@ -43,6 +43,8 @@ export type { PromiseOptions, PromiseRequestInput, PromiseResult } from './leadt
 export type * from './leadtime/result.ts';
 export { parseSnapshot, parsePromiseRequest, SnapshotError } from './leadtime/parseSnapshot.ts';
 export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
+export { dateSchema, instantSchema, localDateTimeSchema } from './leadtime/schema.ts';
+export { jsonPath } from './model/jsonPath.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
 export {
   activeHolds,

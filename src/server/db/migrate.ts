@@ -8,6 +8,7 @@ import { keyNamespacesMigration } from './keyNamespacesMigration.ts';
 import { quotePipelineMigration } from './quotePipelineMigration.ts';
 import { pipelineEntriesMigration } from './pipelineIndex.ts';
 import { usersMigration } from './usersMigration.ts';
+import { availabilityMigration } from './availabilityMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -47,6 +48,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0007-users-sessions': usersMigration,
     '0008-quote-pipeline': quotePipelineMigration,
     '0009-pipeline-entries': pipelineEntriesMigration,
+    '0010-availability': availabilityMigration(dialect),
   };
 }
 

@@ -23,6 +23,7 @@ export const repDe: RepMessages = {
   'rep.role.rep': 'Vertrieb',
   'rep.role.manager': 'Vertriebsleitung',
   'rep.role.admin': 'Administration',
+  'rep.role.integration': 'Schnittstelle',
   'rep.pipeline.title': 'Eingang und Pipeline',
   'rep.pipeline.search': 'Nummer, Kunde oder Produkt suchen',
   'rep.pipeline.searchButton': 'Suchen',

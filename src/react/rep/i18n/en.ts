@@ -23,6 +23,7 @@ export const repEn = {
   'rep.role.rep': 'sales rep',
   'rep.role.manager': 'manager',
   'rep.role.admin': 'administrator',
+  'rep.role.integration': 'integration',
   'rep.pipeline.title': 'Inbox and pipeline',
   'rep.pipeline.search': 'Search number, customer or product',
   'rep.pipeline.searchButton': 'Search',
