@@ -183,3 +183,5 @@ export type {
 } from './optimize/optimalCompletion.ts';
 export { OptimizeError } from './optimize/OptimizeError.ts';
 export * from './insights/index.ts';
+export { selectionIssues } from './model/selectionIssues.ts';
+export { jsonPath } from './model/jsonPath.ts';

@@ -27,6 +27,8 @@ import { pipelineRoutes } from './routes/pipelineRoutes.ts';
 import { quoteActionRoutes } from './routes/quoteActionRoutes.ts';
 import { QuoteViews } from './routes/quoteViews.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
+import { insightRoutes } from './routes/insightRoutes.ts';
+import { InsightStore } from './db/insightStore.ts';
 
 /**
  * The reference backend as a Fastify app (not yet listening): catalogue, pricing and
@@ -150,5 +152,6 @@ export async function buildApp(deps: {
   sharedQuoteRoutes(app, routeDeps);
   pipelineRoutes(app, routeDeps);
   quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
+  insightRoutes(app, { ...routeDeps, insights: new InsightStore(deps.db) });
   return app;
 }

@@ -7,6 +7,7 @@ import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
 import { keyNamespacesMigration } from './keyNamespacesMigration.ts';
 import { quotePipelineMigration } from './quotePipelineMigration.ts';
 import { usersMigration } from './usersMigration.ts';
+import { insightsMigration } from './insightsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -45,6 +46,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0006-key-namespaces': keyNamespacesMigration,
     '0007-users-sessions': usersMigration,
     '0008-quote-pipeline': quotePipelineMigration,
+    '0011-insights': insightsMigration(dialect),
   };
 }
 
