@@ -201,3 +201,5 @@ export type { ModelVisuals, View, VisualLayer, LayerSource } from './visuals/typ
 export * from './insights/index.ts';
 export { linePicture, linePictureSchema } from './orders/picture.ts';
 export type { LinePicture } from './orders/picture.ts';
+export { selectionIssues } from './model/selectionIssues.ts';
+export { jsonPath } from './model/jsonPath.ts';

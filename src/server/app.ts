@@ -30,6 +30,8 @@ import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { AvailabilityStore } from './db/availabilityStore.ts';
 import { availabilityRoutes } from './routes/availabilityRoutes.ts';
 import { DEFAULT_HOLD_TIMES } from './config.ts';
+import { insightRoutes } from './routes/insightRoutes.ts';
+import { InsightStore } from './db/insightStore.ts';
 
 /**
  * The reference backend as a Fastify app (not yet listening): catalogue, pricing and
@@ -167,5 +169,6 @@ export async function buildApp(deps: {
   sharedQuoteRoutes(app, routeDeps);
   pipelineRoutes(app, routeDeps);
   quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
+  insightRoutes(app, { ...routeDeps, insights: new InsightStore(deps.db) });
   return app;
 }
