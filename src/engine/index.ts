@@ -202,4 +202,3 @@ export * from './insights/index.ts';
 export { linePicture, linePictureSchema } from './orders/picture.ts';
 export type { LinePicture } from './orders/picture.ts';
 export { selectionIssues } from './model/selectionIssues.ts';
-export { jsonPath } from './model/jsonPath.ts';
