@@ -249,13 +249,11 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
         'BATCH_CONFLICT',
         `batch ${batch.batchId} was stored with other events; a new batch needs a new batchId`,
       );
-    return reply
-      .code(outcome === 'stored' ? 201 : 200)
-      .send({
-        batchId: batch.batchId,
-        accepted: batch.events.length,
-        replayed: outcome === 'replayed',
-      });
+    return reply.code(outcome === 'stored' ? 201 : 200).send({
+      batchId: batch.batchId,
+      accepted: batch.events.length,
+      replayed: outcome === 'replayed',
+    });
   });
 
   const manager = async (request: FastifyRequest) => {
