@@ -124,6 +124,21 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
     ),
     [context, at, onQuantity, onApply],
   );
+  // Kept while the outcomes are (a click's render, before the panels take the new state).
+  const sticky = useMemo(
+    () => (
+      <StickySummary
+        price={priced}
+        promise={promised}
+        locale={context.locale}
+        onReview={() => {
+          stack.current?.scrollIntoView({ block: 'start' });
+          stack.current?.focus({ preventScroll: true });
+        }}
+      />
+    ),
+    [priced, promised, context.locale],
+  );
   return (
     <div
       ref={stack}
@@ -134,18 +149,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       {/* The narrow slot's sticky bar shows these same two outcomes; "Review" comes back here. */}
       {stickySlot &&
         (context.pricing !== null || context.availability !== null) &&
-        createPortal(
-          <StickySummary
-            price={priced}
-            promise={promised}
-            locale={context.locale}
-            onReview={() => {
-              stack.current?.scrollIntoView({ block: 'start' });
-              stack.current?.focus({ preventScroll: true });
-            }}
-          />,
-          stickySlot,
-        )}
+        createPortal(sticky, stickySlot)}
       {summaries}
       <QuoteForm
         locale={context.locale}
