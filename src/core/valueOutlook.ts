@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import {
   optionDeltas,
+  priceDeltaPerUnit,
   promise,
   type Attribute,
   type OptionDeltas,
@@ -47,6 +48,14 @@ export interface ValueOutlook {
   readonly today: string;
   /** The per-value unit price deltas, or null without a loaded pricing document. */
   deltas(): OptionDeltas | null;
+  /** The currency the deltas are in (the session's, else the pricing's base currency). */
+  readonly currency: string | undefined;
+  /**
+   * The unit price delta of one value, as `deltas()` has it (a signed decimal string), computed
+   * alone (two prices): a widget can ask a value at a time, in idle time, instead of re-pricing
+   * every option at once. Undefined where `deltas()` has none.
+   */
+  delta(attribute: Attribute, key: string): string | undefined;
   /** The badge of `key` of `attribute`; undefined when nothing can be said. */
   badge(attribute: Attribute, key: string): AvailabilityBadge | undefined;
 }
@@ -124,6 +133,58 @@ export function withValue(
       return undefined;
     default:
       return attribute satisfies never;
+  }
+}
+
+type DeltaQuery = Parameters<typeof priceDeltaPerUnit>[0];
+type PricingData = Parameters<typeof priceDeltaPerUnit>[2];
+
+/** `-x` of a signed decimal string (zero stays unsigned, as the engine writes it). */
+function negated(amount: string): string {
+  if (/^-?0(\.0*)?$/.test(amount)) return amount.replace(/^-/, '');
+  return amount.startsWith('-') ? amount.slice(1) : `-${amount}`;
+}
+
+/**
+ * One value's entry of `optionDeltas` (the same selections priced by the same engine): for a
+ * chosen choice or boolean, zero; for a chosen multi item, what removing it saves (positive); else
+ * the unit price change of choosing it. Undefined for number and text values, or when the engine
+ * refuses the line.
+ */
+function valueDelta(
+  line: OutlookLine,
+  attribute: Attribute,
+  key: string,
+  at: { query: DeltaQuery; data: PricingData },
+): string | undefined {
+  const selection = line.selection;
+  const chosen = selection[attribute.id];
+  const delta = (to: Selection) => priceDeltaPerUnit(at.query, to, at.data);
+  try {
+    switch (attribute.type) {
+      case 'choice':
+        if (!attribute.values.some((v) => v.id === key)) return undefined;
+        return delta(chosen === key ? selection : { ...selection, [attribute.id]: key });
+      case 'boolean': {
+        if (key !== 'true' && key !== 'false') return undefined;
+        const value = key === 'true';
+        return delta(chosen === value ? selection : { ...selection, [attribute.id]: value });
+      }
+      case 'multi': {
+        if (!attribute.values.some((v) => v.id === key)) return undefined;
+        const set: readonly string[] = Array.isArray(chosen) ? chosen : [];
+        return set.includes(key)
+          ? negated(delta({ ...selection, [attribute.id]: set.filter((x) => x !== key) }))
+          : delta({ ...selection, [attribute.id]: [...set, key] });
+      }
+      case 'number':
+      case 'text':
+        return undefined;
+      default:
+        return attribute satisfies never;
+    }
+  } catch {
+    return undefined;
   }
 }
 
@@ -222,9 +283,32 @@ export function valueOutlook(
   let deltas: OptionDeltas | null | undefined;
   let current: PromiseResult | null | undefined;
   const badges = new Map<string, Map<string, AvailabilityBadge | undefined>>();
+  const single = new Map<string, string | undefined>();
+  const pricing = data.pricing.state === 'ready' ? data.pricing.value : undefined;
+  const currency = pricing && (data.currency ?? pricing.baseCurrency);
   return {
     now,
     today,
+    currency,
+    delta(attribute, key) {
+      const id = `${attribute.id}\u0000${key}`;
+      if (single.has(id)) return single.get(id);
+      let out: string | undefined;
+      if (pricing && currency !== undefined)
+        out = valueDelta(line, attribute, key, {
+          query: {
+            productId: line.model.id,
+            selection: line.selection,
+            quantity: line.quantity,
+            currency,
+            date: today,
+            ...(data.customerId !== undefined && { customerId: data.customerId }),
+          },
+          data: { pricing, models: [line.model] },
+        });
+      single.set(id, out);
+      return out;
+    },
     deltas() {
       if (deltas === undefined) deltas = deltasOf(line, data, today);
       return deltas;

@@ -1,5 +1,6 @@
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConfiguratorPanelContext } from '../react/engine/valueExtras.ts';
+import { useAfterPaint } from '../react/components/useAfterPaint.ts';
 import { nowInstant } from '../react/panels/clock.ts';
 import { priceOutcome, pricingDate, promiseOutcome } from '../react/panels/panelEngine.ts';
 import { emit, EVENT_DETAIL_VERSION, type MadetoEventMap } from './events.ts';
@@ -15,7 +16,7 @@ export interface HostReporterProps {
  * (`madeto-promise`) whenever they change, with the same engine calls the panels make.
  */
 export function HostReporter({ context: live, target }: HostReporterProps) {
-  const context = useDeferredValue(live);
+  const context = useAfterPaint(live);
   const [mounted] = useState(nowInstant);
   // Inside the widget the session's instant: its promise, not a second one at the mount time.
   const now = context.session?.now ?? mounted;

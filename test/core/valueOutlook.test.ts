@@ -98,6 +98,44 @@ describe('deltasOf: the per-value deltas, after the paint', () => {
   });
 });
 
+describe('valueOutlook.delta: one value alone, as deltasOf has it', () => {
+  it.each<[string, Selection]>([
+    ['the complete desk', complete],
+    [
+      'two accessories and a cable tray',
+      { ...complete, accessories: ['monitor-arm', 'drawer'], cableTray: true },
+    ],
+    ['an empty selection', {}],
+    ['a partial one', { frame: 'steel', drive: 'single' }],
+  ])('%s: every value of every attribute', (_what, selection) => {
+    const whole = deltasOf(line(selection, 2), catalogueData, TODAY)!;
+    const o = valueOutlook(line(selection, 2), catalogueData, NOW, TODAY);
+    expect(o.currency).toBe(whole.currency);
+    let compared = 0;
+    for (const a of desk.attributes) {
+      const keys =
+        a.type === 'boolean'
+          ? ['true', 'false']
+          : a.type === 'choice' || a.type === 'multi'
+            ? a.values.map((v) => v.id)
+            : ['1'];
+      for (const key of keys) {
+        expect(o.delta(a, key), `${a.id}=${key}`).toBe(whole.deltas[a.id]?.[key]);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+  });
+
+  it('none without a pricing document, and none for an unknown value', () => {
+    const o = valueOutlook(line(), { ...catalogueData, pricing: { state: 'loading' } }, NOW, TODAY);
+    expect(o.delta(attr('drive'), 'single')).toBeUndefined();
+    expect(o.currency).toBeUndefined();
+    const ready = valueOutlook(line(), catalogueData, NOW, TODAY);
+    expect(ready.delta(attr('drive'), 'turbo')).toBeUndefined();
+  });
+});
+
 describe('priceOf prices the line alone', () => {
   it('no per-option deltas on a click (deltasOf gives them after the paint)', () => {
     const outcome = priceOf({ ...line(), complete: true }, catalogueData, TODAY);

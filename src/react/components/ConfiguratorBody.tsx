@@ -33,6 +33,7 @@ import { StepNav } from './StepNav.tsx';
 import { ProductModel3D } from './ProductModel3D.tsx';
 import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { afterPaint } from './useAfterPaint.ts';
 import { useIdleExtras } from './useIdleExtras.ts';
 import { WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
 import { ProductPreview } from '../preview/ProductPreview.tsx';
@@ -153,8 +154,10 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   // render) first ask, after the click's paint.
   const { effective, complete, outcomes, now, today, missing } = snap;
   const quantity = snap.intent.quantity;
+  // Written after the click's paint (a discrete event's effects would run before it).
   useEffect(() => {
-    if (urlKey !== false) writeUrlSelection(urlKey, model, effective.shown, quantity);
+    if (urlKey === false) return;
+    return afterPaint(() => writeUrlSelection(urlKey, model, effective.shown, quantity));
   }, [urlKey, model, effective.shown, quantity]);
   const onChangeRef = useRef(onChange);
   useEffect(() => {

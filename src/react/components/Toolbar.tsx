@@ -1,12 +1,6 @@
-import {
-  useDeferredValue,
-  useId,
-  useRef,
-  useState,
-  type FocusEvent,
-  type KeyboardEvent,
-} from 'react';
+import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { SoftButton } from './SoftButton.tsx';
+import { useAfterPaint } from './useAfterPaint.ts';
 import { useWidget } from './WidgetContext.tsx';
 
 /** Arrow keys, Home and End move among a toolbar's buttons (reversed left/right in RTL). */
@@ -42,9 +36,9 @@ export function Toolbar() {
   const busyWhy = t('toolbar.busy');
   const completeWhy = snapshot.complete ? t('toolbar.alreadyComplete') : undefined;
   // "Cheapest" and "Fastest" search with the price list and the stock levels: without them they
-  // are off, and say so. Read from the line's outcomes in a deferred render: a click paints
-  // before the price and the promise of the new line are computed.
-  const outcomes = useDeferredValue(snapshot.outcomes);
+  // are off, and say so. Read from the line's outcomes after the paint: a click paints before
+  // the price and the promise of the new line are computed.
+  const outcomes = useAfterPaint(snapshot.outcomes);
   const needs = {
     defaults: undefined,
     cheapest: missingDocument(

@@ -57,6 +57,20 @@ function whenIdle(task: (deadline: Deadline) => void): () => void {
   };
 }
 
+/** A host's extras function that throws gives that value no extras (the others still come). */
+function extrasOrNone(
+  fn: ValueExtrasFn,
+  attribute: Attribute,
+  key: string,
+  context: ConfiguratorPanelContext,
+): ValueExtras | undefined {
+  try {
+    return fn(attribute, key, context);
+  } catch {
+    return undefined;
+  }
+}
+
 /** What is on screen: per attribute, the extras of its values and the state they belong to. */
 type Shown = ReadonlyMap<
   string,
@@ -131,7 +145,7 @@ export function useIdleExtras(
           const { attribute, key } = current.items[index++]!;
           let byKey = done.byAttribute.get(attribute.id);
           if (!byKey) done.byAttribute.set(attribute.id, (byKey = new Map()));
-          byKey.set(key, done.fn(attribute, key, done.context));
+          byKey.set(key, extrasOrNone(done.fn, attribute, key, done.context));
           ran = true;
         }
         if (index < current.items.length) break;

@@ -88,5 +88,16 @@ export function formatDate(
 ): string {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(date)?.[0];
   if (!day) throw new Error(`formatDate: '${date}' is not a date such as '2026-03-02'`);
-  return Temporal.PlainDate.from(day).toLocaleString(locale, { dateStyle: style });
+  // Remembered: each call builds a date formatter (costly), and the panels show the same few
+  // dates again on every click.
+  const key = `${locale}|${style}|${day}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    if (formattedDates.size >= 1000) formattedDates.clear();
+    text = Temporal.PlainDate.from(day).toLocaleString(locale, { dateStyle: style });
+    formattedDates.set(key, text);
+  }
+  return text;
 }
+
+const formattedDates = new Map<string, string>();

@@ -1,12 +1,4 @@
-import {
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { Selection } from '../../engine/index.ts';
 import { useStickySlot } from '../components/StickySlot.tsx';
@@ -19,6 +11,7 @@ import { newIdempotencyKey, quotePayload } from './quotePayload.ts';
 import { SubmitError } from '../submit/SubmitError.ts';
 import type { SubmitAdapter } from '../submit/types.ts';
 import { useSubmitOrder } from '../submit/useSubmitOrder.ts';
+import { useAfterPaint } from '../components/useAfterPaint.ts';
 import { nowInstant } from './clock.ts';
 import { PriceSummary } from './PriceSummary.tsx';
 import { PromiseSummary } from './PromiseSummary.tsx';
@@ -43,9 +36,9 @@ export interface PanelStackProps {
  */
 export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelStackProps) {
   const announce = useBatchedAnnounce(outer.announce);
-  // The engines run while the panels render: a click commits the new choice first, and the
-  // panels follow in a deferred render (the previous figures stay until then, marked pending).
-  const deferred = useDeferredValue(outer);
+  // The engines run while the panels render: a click paints the new choice first, and the
+  // panels follow after that paint (the previous figures stay until then, marked pending).
+  const deferred = useAfterPaint(outer);
   const context = useMemo(() => ({ ...deferred, announce }), [deferred, announce]);
   const t = useMessages(context.locale);
   const [clock] = useState(nowInstant);
@@ -131,6 +124,21 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
     ),
     [context, at, onQuantity, onApply],
   );
+  // Kept while the outcomes are (a click's render, before the panels take the new state).
+  const sticky = useMemo(
+    () => (
+      <StickySummary
+        price={priced}
+        promise={promised}
+        locale={context.locale}
+        onReview={() => {
+          stack.current?.scrollIntoView({ block: 'start' });
+          stack.current?.focus({ preventScroll: true });
+        }}
+      />
+    ),
+    [priced, promised, context.locale],
+  );
   return (
     <div
       ref={stack}
@@ -141,18 +149,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       {/* The narrow slot's sticky bar shows these same two outcomes; "Review" comes back here. */}
       {stickySlot &&
         (context.pricing !== null || context.availability !== null) &&
-        createPortal(
-          <StickySummary
-            price={priced}
-            promise={promised}
-            locale={context.locale}
-            onReview={() => {
-              stack.current?.scrollIntoView({ block: 'start' });
-              stack.current?.focus({ preventScroll: true });
-            }}
-          />,
-          stickySlot,
-        )}
+        createPortal(sticky, stickySlot)}
       {summaries}
       <QuoteForm
         locale={context.locale}

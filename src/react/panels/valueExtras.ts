@@ -82,10 +82,10 @@ export function createValueExtras(options: ValueExtrasOptions = {}): ValueExtras
     const outlook = outlookOf(context, options, cache);
     const t = translator(context.locale);
     const extras: ValueExtras = {};
-    const deltas = outlook.deltas();
-    const delta = deltas?.deltas[attribute.id]?.[key];
-    if (deltas && delta !== undefined) {
-      extras.priceDelta = formatDelta(delta, deltas.currency, context.locale);
+    // One value at a time (the widget asks in idle time, a value per step).
+    const delta = outlook.delta(attribute, key);
+    if (delta !== undefined && outlook.currency !== undefined) {
+      extras.priceDelta = formatDelta(delta, outlook.currency, context.locale);
       // A number only to rank "cheapest"; what is shown is the engine's string.
       extras.cost = Number(delta);
     }

@@ -1,0 +1,45 @@
+import { startTransition, useEffect, useState } from 'react';
+
+/**
+ * Runs `task` once, in a task after the next frame (an animation frame, then a timeout), or after
+ * 250 ms when frames are not coming (a hidden page). Returns a cancel.
+ *
+ * @example
+ * useEffect(() => afterPaint(() => writeUrl(selection)), [selection]);
+ */
+export function afterPaint(task: () => void): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(run, 0)));
+  const fallback = setTimeout(run, 250);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/**
+ * `value`, one paint late: the first render gets it at once; a later value is handed over after
+ * the next frame (`afterPaint`), as a transition. What renders from it (the price and delivery
+ * panels, which compute the line's price and promise when they first read them) then runs after
+ * the click's paint, not between the click and its paint, as `useDeferredValue` may (its render
+ * is the next task, often before the frame). A newer value cancels the handover of an older one.
+ *
+ * @example
+ * const shown = useAfterPaint(context); // the previous context until the click has painted
+ */
+export function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (Object.is(shown, value)) return;
+    return afterPaint(() => startTransition(() => setShown(() => value)));
+  }, [value, shown]);
+  return shown;
+}
