@@ -132,6 +132,9 @@ export {
   quoteLookupWire,
   customerDocument,
   lineMargins,
+  sellerFileSchema,
+  parseSellerFile,
+  DEFAULT_SELLER,
 } from './quotes/index.ts';
 export type {
   RepQuote,
