@@ -31,6 +31,17 @@ const mistyped: QuoteLineValue[] = repStates.valid.lines.map((l) =>
 );
 const mistypedError = { L2: 'Quantity of line L2: enter a whole number from 1 to 1,000,000.' };
 
+/** A line with its own discounts, one of them typed out of range (the error beside the field). */
+const lineDiscounted: QuoteLineValue[] = repStates.valid.lines.map((l) =>
+  l.lineId === 'L1' ? { ...l, discounts: { additionalPercent: '150', partnerPercent: '5' } } : l,
+);
+const lineDiscountError = {
+  L1: {
+    additionalPercent:
+      'Additional discount of line L1 (%): enter a percentage from 0 to 100, such as 12.5.',
+  },
+};
+
 const meta = {
   title: 'Rep/QuoteLines',
   component: QuoteLines,
@@ -50,10 +61,16 @@ export const Unpriced: Story = { args: { price: undefined } };
 export const InvalidQuantity: Story = {
   args: { lines: mistyped, errors: mistypedError, price: undefined },
 };
+export const LineDiscountInvalid: Story = {
+  args: { lines: lineDiscounted, discountErrors: lineDiscountError },
+};
 export const German: Story = { args: { locale: 'de-DE' } };
 export const Configuring: Story = { render: () => <Live active="L1" /> };
-const states = ['priced', 'unpriced', 'invalid-quantity', 'german'] as const;
-/** Every state on one page: priced, unpriced, a mistyped quantity, German, RTL, dark; then configuring. */
+const states = ['priced', 'unpriced', 'invalid-quantity', 'line-discount', 'german'] as const;
+/**
+ * Every state on one page: priced, unpriced, a mistyped quantity, a line's own discount out of
+ * range, German, RTL, dark; then configuring.
+ */
 export const AllStates: Story = {
   render: (args) => (
     <div style={{ display: 'grid', gap: 24 }}>
@@ -71,6 +88,10 @@ export const AllStates: Story = {
             case 'invalid-quantity':
               return (
                 <QuoteLines {...args} lines={mistyped} errors={mistypedError} price={undefined} />
+              );
+            case 'line-discount':
+              return (
+                <QuoteLines {...args} lines={lineDiscounted} discountErrors={lineDiscountError} />
               );
             case 'german':
               return <QuoteLines {...args} locale="de-DE" />;

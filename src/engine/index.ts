@@ -1,5 +1,6 @@
 /** The Madeto engine: pure TypeScript, no React, DOM, fetch or clock. */
 export { parseModel } from './model/parseModel.ts';
+export { attributeLabel, valueLabel } from './model/labels.ts';
 export { parseRule } from './model/rules/parseRule.ts';
 export { attributesOf } from './model/rules/ast.ts';
 export type { Expr, Literal } from './model/rules/ast.ts';
@@ -142,6 +143,9 @@ export {
   quoteLookupWire,
   customerDocument,
   lineMargins,
+  sellerFileSchema,
+  parseSellerFile,
+  DEFAULT_SELLER,
 } from './quotes/index.ts';
 export type {
   RepQuote,

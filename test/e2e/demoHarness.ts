@@ -1,11 +1,15 @@
-// The buyer journeys' setup: a real `madeto serve` (fresh SQLite file) and the demo served by a
-// real Vite dev server with `/api` proxied to it (what `npm start` runs), both on free ports, and
-// one headless Chromium for the file. `setupDemo()` starts them before the file's tests and stops
-// them after.
+// The end-to-end journeys' setup (the buyer's and the rep's): a real `madeto serve` (fresh SQLite
+// file; with `mail`, sending over SMTP to a real local SMTP server) and the demo served by a real
+// Vite dev server with `/api` proxied to it (what `npm start` runs), both on free ports, and one
+// headless Chromium for the file. `setupDemo()` starts them before the file's tests and stops them
+// after; `signInRep` signs a person in on the rep's page. Waits are generous (`WAIT`): a loaded CI
+// machine runs several of these files at once.
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { launchChromium } from '../chromium.ts';
+import { mailEnv } from '../server/quoteJourney.ts';
 import {
   jsonCaller,
   startServerProcess,
@@ -20,25 +24,43 @@ export const VIEWPORTS = {
 } as const;
 export type Width = keyof typeof VIEWPORTS;
 
+/**
+ * How long an end-to-end step may take before it fails (`expect.poll(…, WAIT)`, `waitFor(WAIT)`):
+ * long enough for a loaded CI machine, never a fixed pause.
+ */
+export const WAIT = { timeout: 30_000 } as const;
+
 /** What `setupDemo()` gives the tests once started. */
 export interface Demo {
   /** The demo's origin (Vite), e.g. `http://localhost:5175`. */
   base: string;
   browser: Browser;
+  /** The backend's SQLite file (for `madeto users add`). */
+  db: string;
+  /** The backend's own origin (called directly, past Vite). */
+  apiUrl: string;
+  /** The SMTP server the backend's mail goes to (with `setupDemo({ mail: true })`). */
+  mail: MailCatcher | undefined;
   /** The backend, called directly (as the test rep unless headers say otherwise). */
   api: ReturnType<typeof jsonCaller>;
   /** One page per width, made on first use and reused by the file's tests. */
   page: (width: Width) => Promise<Page>;
 }
 
-/** Starts the backend, the demo's Vite server and Chromium for the calling test file. */
-export function setupDemo(): Demo {
+/**
+ * Starts the backend, the demo's Vite server and Chromium for the calling test file; with `mail`,
+ * a local SMTP server the backend sends its e-mail to.
+ */
+export function setupDemo(options: { mail?: boolean } = {}): Demo {
   let server: ServerProcess | undefined;
   let vite: ViteDevServer | undefined;
   const contexts = new Map<Width, Promise<{ context: BrowserContext; page: Page }>>();
   const demo: Demo = {
     base: '',
     browser: undefined as unknown as Browser,
+    db: tempDb(),
+    apiUrl: '',
+    mail: undefined,
     api: jsonCaller(() => {
       if (!server) throw new Error('the backend has not started (call setupDemo() at the top)');
       return server;
@@ -57,8 +79,13 @@ export function setupDemo(): Demo {
     },
   };
   beforeAll(async () => {
-    const [started, browser] = await Promise.all([startServerProcess(tempDb()), launchChromium()]);
+    if (options.mail) demo.mail = await MailCatcher.start();
+    const [started, browser] = await Promise.all([
+      startServerProcess(demo.db, [], 0, demo.mail ? mailEnv(demo.mail) : {}),
+      launchChromium(),
+    ]);
     server = started;
+    demo.apiUrl = started.url;
     demo.browser = browser;
     vite = await createServer({
       configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
@@ -72,6 +99,25 @@ export function setupDemo(): Demo {
     await demo.browser?.close();
     await vite?.close();
     await server?.stop();
+    await demo.mail?.close();
   });
   return demo;
+}
+
+/**
+ * Signs `name` in on the rep's page (`#/rep`) with e-mail and password, and waits until the page
+ * says who is signed in.
+ */
+export async function signInRep(
+  page: Page,
+  base: string,
+  user: { email: string; password: string; name: string },
+): Promise<void> {
+  await page.goto(`${base}/#/rep`);
+  await page.getByLabel('E-mail').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect
+    .poll(() => page.locator('.madeto-rep-user').textContent(), WAIT)
+    .toContain(`Signed in as ${user.name}`);
 }

@@ -1,61 +1,29 @@
-import type { Browser, Page } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { pipelinePageWire } from '../../src/engine/index.ts';
-import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
-import { launchChromium } from '../chromium.ts';
 import { compile } from '../../src/engine/solver/compile.ts';
 import { complete } from '../../src/engine/solver/complete.ts';
 import { buildOrderPayload } from '../../src/engine/orders/buildOrder.ts';
 import { price } from '../../src/engine/pricing/price.ts';
 import { promise } from '../../src/engine/leadtime/promise.ts';
+import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
 import { desk, models, pricing, snapshot } from '../engine/orders/orderFixture.ts';
-import { addUser, mailEnv } from '../server/quoteJourney.ts';
-import {
-  asManager,
-  startServerProcess,
-  tempDb,
-  type ServerProcess,
-} from '../server/serverProcess.ts';
+import { addUser } from '../server/quoteJourney.ts';
+import { asManager } from '../server/serverProcess.ts';
 import { pdfText } from './pdfText.ts';
 
 /**
  * The quote journey in the browser, end to end on the real backend: a real `madeto serve`
  * (SQLite) with people added by `madeto users add`, its mail sent over SMTP to a real SMTP server
  * (`MailCatcher`, the `smtp-server` package), the demo's rep pages served by Vite, driven in
- * Chromium by Playwright. A buyer's request → the rep signs in, finds it in the inbox, converts
- * it, gives 22 % and sends it → the manager signs in and approves it from the queue → the
- * customer opens the e-mailed link, sees it approved; the rep changes it, and the customer cannot
- * accept until the manager approves again → the customer accepts → one order, and the rep's
- * pipeline shows the quote accepted. The customer's page and its PDF carry no guardrail.
+ * Chromium by Playwright (`setupDemo({ mail: true })`). A buyer's request → the rep signs in,
+ * finds it in the inbox, converts it, gives 22 % and sends it → the manager signs in and approves
+ * it from the queue → the customer opens the e-mailed link, sees it approved; the rep changes it,
+ * and the customer cannot accept until the manager approves again → the customer accepts → one
+ * order, and the rep's pipeline shows the quote accepted. The customer's page and its PDF carry
+ * no guardrail.
  */
-let catcher: MailCatcher;
-let api: ServerProcess;
-let vite: ViteDevServer;
-let browser: Browser;
-let base: string;
-let db: string;
-
-beforeAll(async () => {
-  catcher = await MailCatcher.start();
-  db = tempDb();
-  api = await startServerProcess(db, [], 0, mailEnv(catcher));
-  vite = await createServer({
-    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
-    logLevel: 'error',
-    server: { port: 0, strictPort: false, proxy: { '/api': { target: api.url } } },
-  });
-  await vite.listen();
-  base = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-  await api?.stop();
-  await catcher?.close();
-});
+const demo = setupDemo({ mail: true });
 
 /**
  * A buyer's quote request for one desk as "Complete for me" (defaults) configures it: a desk
@@ -93,18 +61,10 @@ const squeeze = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 /** Words only the rep's copy may carry (the guardrails behind an approval). */
 const INTERNAL = /guardrail|minimum|maximum|exceeds|below the/i;
 
-async function signIn(page: Page, email: string, password: string, name: string) {
-  await page.goto(`${base}/#/rep`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect
-    .poll(() => page.locator('.madeto-rep-user').textContent(), { timeout: 20_000 })
-    .toContain(`Signed in as ${name}`);
-}
-
 describe('the quote journey in the browser', () => {
   it('request → rep converts, 22 %, sends → manager approves → customer accepts once', async () => {
+    const { base, db, browser } = demo;
+    const catcher = demo.mail!;
     const rita = addUser(
       db,
       { role: 'rep', name: 'Rita Rep', email: 'rita@test.example' },
@@ -117,7 +77,7 @@ describe('the quote journey in the browser', () => {
     });
 
     // 1. A buyer sends a quote request (what the shop widget's "Request a quote" posts).
-    const requested = await fetch(`${api.url}/api/quotes`, {
+    const requested = await fetch(`${demo.apiUrl}/api/quotes`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(defaultDeskRequest()),
@@ -128,32 +88,33 @@ describe('the quote journey in the browser', () => {
 
     // 2. The rep signs in, finds it in the inbox, converts it, gives 22 % and sends it.
     const repPage = await (await browser.newContext()).newPage();
-    await signIn(repPage, rita.email, 'rita-pass-1234', 'Rita Rep');
+    await signInRep(repPage, base, {
+      email: rita.email,
+      password: 'rita-pass-1234',
+      name: 'Rita Rep',
+    });
     await repPage.getByLabel('Search number, customer or product').fill(request);
     await repPage.getByRole('button', { name: 'Search', exact: true }).click();
     await repPage.getByRole('button', { name: `Convert ${request} to a quote` }).click();
     await expect
-      .poll(() => status(repPage).textContent(), { timeout: 20_000 })
+      .poll(() => status(repPage).textContent(), WAIT)
       .toMatch(new RegExp(`^Converted ${request} into RQ-\\d{4}-\\d{6} revision 1$`));
     const number = /RQ-\d{4}-\d{6}/.exec((await status(repPage).textContent()) ?? '')![0];
     await repPage.getByLabel('Additional discount (%)').fill('22');
     await expect
-      .poll(() => repPage.locator('.madeto-rep-approval').textContent(), { timeout: 20_000 })
+      .poll(() => repPage.locator('.madeto-rep-approval').textContent(), WAIT)
       .toContain('Approval required');
     await repPage.getByRole('button', { name: 'Save as new revision' }).click();
-    await expect
-      .poll(() => status(repPage).textContent(), { timeout: 20_000 })
-      .toBe(`Saved ${number} revision 2`);
+    await expect.poll(() => status(repPage).textContent(), WAIT).toBe(`Saved ${number} revision 2`);
     await repPage.getByRole('button', { name: 'Send to customer' }).click();
     await expect
-      .poll(() => repPage.locator('.madeto-rep-send [role="status"]').textContent(), {
-        timeout: 20_000,
-      })
+      .poll(() => repPage.locator('.madeto-rep-send [role="status"]').textContent(), WAIT)
       .toMatch(new RegExp(`^Sent the link of ${number} to `));
     const mail = await catcher.waitFor(
       (await repPage.locator('.madeto-rep-send [role="status"]').textContent())!
         .replace(/^Sent the link of \S+ to /, '')
         .replace(/\.$/, ''),
+      WAIT.timeout,
     );
     const link = mail.links.find((l) => l.includes('#/shared/'));
     expect(link).toMatch(/#\/shared\/[A-Za-z0-9_-]+$/);
@@ -163,7 +124,7 @@ describe('the quote journey in the browser', () => {
     const customer = await (await browser.newContext()).newPage();
     await customer.goto(shared);
     const accept = customer.getByRole('button', { name: 'Accept this quote' });
-    await expect.poll(() => accept.isDisabled(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => accept.isDisabled(), WAIT).toBe(true);
     expect(await customer.locator('.madeto-quote-approval').textContent()).toContain(
       'awaits the seller’s approval',
     );
@@ -171,19 +132,23 @@ describe('the quote journey in the browser', () => {
 
     // 3. The manager signs in and approves it from the queue.
     const managerPage = await (await browser.newContext()).newPage();
-    await signIn(managerPage, mara.email, mara.password, 'Mara Manager');
+    await signInRep(managerPage, base, {
+      email: mara.email,
+      password: mara.password,
+      name: 'Mara Manager',
+    });
     await managerPage.getByRole('button', { name: 'Approvals' }).click();
     const queued = managerPage.getByRole('listitem').filter({ hasText: `${number} · rev. 2` });
     await queued.getByRole('button', { name: 'Approve revision 2' }).click();
     await expect
-      .poll(() => queued.getByRole('status').textContent(), { timeout: 20_000 })
+      .poll(() => queued.getByRole('status').textContent(), WAIT)
       .toBe(`Approved ${number} revision 2.`);
 
     // 4. The customer opens the e-mailed link and sees it approved.
     await customer.goto(shared);
     await customer.reload();
     await expect
-      .poll(() => customer.locator('.madeto-quote-approval').textContent(), { timeout: 20_000 })
+      .poll(() => customer.locator('.madeto-quote-approval').textContent(), WAIT)
       .toMatch(/^Approved by Mara Manager on /);
     expect(await accept.isEnabled()).toBe(true);
     const text = (await customer.locator('.madeto-shared-quote').textContent()) ?? '';
@@ -196,11 +161,9 @@ describe('the quote journey in the browser', () => {
     // A revision changed after approval cannot be accepted until a manager approves it again.
     await repPage.getByLabel('Additional discount (%)').fill('23');
     await repPage.getByRole('button', { name: 'Save as new revision' }).click();
-    await expect
-      .poll(() => status(repPage).textContent(), { timeout: 20_000 })
-      .toBe(`Saved ${number} revision 3`);
+    await expect.poll(() => status(repPage).textContent(), WAIT).toBe(`Saved ${number} revision 3`);
     await customer.reload();
-    await expect.poll(() => accept.isDisabled(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => accept.isDisabled(), WAIT).toBe(true);
     expect(await customer.locator('.madeto-quote-approval').textContent()).toContain(
       'awaits the seller’s approval',
     );
@@ -209,29 +172,27 @@ describe('the quote journey in the browser', () => {
     const again = managerPage.getByRole('listitem').filter({ hasText: `${number} · rev. 3` });
     await again.getByRole('button', { name: 'Approve revision 3' }).click();
     await expect
-      .poll(() => again.getByRole('status').textContent(), { timeout: 20_000 })
+      .poll(() => again.getByRole('status').textContent(), WAIT)
       .toBe(`Approved ${number} revision 3.`);
 
     // The customer accepts: one order.
     await customer.reload();
-    await expect.poll(() => accept.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => accept.isEnabled(), WAIT).toBe(true);
     await accept.click();
     await expect
-      .poll(() => customer.locator('.madeto-shared-actions [role="status"]').textContent(), {
-        timeout: 20_000,
-      })
+      .poll(() => customer.locator('.madeto-shared-actions [role="status"]').textContent(), WAIT)
       .toMatch(/^Thank you: order O-\d{4}-\d{6} is placed\.$/);
     const orderNumber = /O-\d{4}-\d{6}/.exec(
       (await customer.locator('.madeto-shared-actions [role="status"]').textContent()) ?? '',
     )![0];
     // a second look cannot accept again
     await customer.reload();
-    await expect.poll(() => accept.isDisabled(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => accept.isDisabled(), WAIT).toBe(true);
 
     // 5. Exactly one order exists, and the rep's pipeline shows the quote accepted.
     const orders = pipelinePageWire.parse(
       await (
-        await fetch(`${api.url}/api/pipeline?kind=order&pageSize=100`, { headers: asManager })
+        await fetch(`${demo.apiUrl}/api/pipeline?kind=order&pageSize=100`, { headers: asManager })
       ).json(),
     );
     expect(orders.items.filter((o) => o.kind === 'order' && o.fromQuote === number)).toEqual([
@@ -241,7 +202,7 @@ describe('the quote journey in the browser', () => {
     await repPage.getByLabel('Search number, customer or product').fill(number);
     await repPage.getByRole('button', { name: 'Search', exact: true }).click();
     const row = repPage.locator(`tr[data-kind="rep-quote"]`).filter({ hasText: number });
-    await expect.poll(() => row.getAttribute('data-state'), { timeout: 20_000 }).toBe('accepted');
+    await expect.poll(() => row.getAttribute('data-state'), WAIT).toBe('accepted');
     expect(await row.textContent()).toContain(`order ${orderNumber}`);
   }, 240_000);
 });

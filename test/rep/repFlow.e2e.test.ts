@@ -1,51 +1,20 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { customerQuoteWire, type CustomerQuoteWire } from '../../src/engine/index.ts';
 import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
 import { formatDate, formatMoney, formatRate } from '../../src/react/i18n/format.ts';
+import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
 import { addUser } from '../server/quoteJourney.ts';
-import {
-  REP_TOKEN,
-  startServerProcess,
-  tempDb,
-  type ServerProcess,
-} from '../server/serverProcess.ts';
+import { REP_TOKEN } from '../server/serverProcess.ts';
 import { pdfText } from './pdfText.ts';
 
 /**
  * The rep flow end to end: the real `madeto serve` (SQLite), the demo's rep page served by Vite
- * with /api proxied to it, driven in Chromium by Playwright — configure, save, revise with an
- * approval-needing discount that a rep cannot approve and a manager's token can, revise back, open
- * the customer's link, print it to PDF and read the PDF's text back, accept it.
+ * with /api proxied to it, driven in Chromium by Playwright (`setupDemo()`) — configure, save,
+ * revise with an approval-needing discount that a rep cannot approve, revise back, open the
+ * customer's link, print it to PDF and read the PDF's text back, accept it.
  */
-let api: ServerProcess;
-let vite: ViteDevServer;
-let browser: Browser;
-let base: string;
-
-let db: string;
-
-beforeAll(async () => {
-  db = tempDb();
-  api = await startServerProcess(db);
-  vite = await createServer({
-    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
-    logLevel: 'error',
-    server: { port: 0, strictPort: false, proxy: { '/api': { target: api.url } } },
-  });
-  await vite.listen();
-  base = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-  await api?.stop();
-});
+const demo = setupDemo();
 
 /** Everything the printed quote must say, as the customer's document words it (English). */
 function expectedTexts(v: CustomerQuoteWire): [string, string][] {
@@ -87,16 +56,18 @@ const squeeze = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 
 describe('rep flow on the real backend', () => {
   it('configures, saves, revises, shares, prints and accepts a quote', async () => {
+    const { base, db, browser } = demo;
     const rita = addUser(
       db,
       { role: 'rep', name: 'Rita Rep', email: 'rita@flow.example' },
       'rita-flow-pass-1',
     );
     const page = await browser.newPage();
-    await page.goto(`${base}/#/rep`);
-    await page.getByLabel('E-mail').fill(rita.email);
-    await page.getByLabel('Password').fill('rita-flow-pass-1');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInRep(page, base, {
+      email: rita.email,
+      password: 'rita-flow-pass-1',
+      name: 'Rita Rep',
+    });
     await page.getByRole('button', { name: 'New quote' }).click();
     await page.getByLabel('Sales rep').fill('Rita Rep');
     await page.getByLabel('Customer name').fill('Ana Lima');
@@ -107,21 +78,21 @@ describe('rep flow on the real backend', () => {
     const save = async (name: string, revision: number) => {
       await page.getByRole('button', { name }).click();
       await expect
-        .poll(() => status.textContent(), { timeout: 20_000 })
+        .poll(() => status.textContent(), WAIT)
         .toMatch(new RegExp(`^Saved RQ-\\d{4}-\\d{6} revision ${revision}$`));
     };
     await save('Save quote', 1);
     const discount = page.getByLabel('Additional discount (%)');
     await discount.fill('40');
     await expect
-      .poll(() => page.locator('.madeto-rep-approval').textContent())
+      .poll(() => page.locator('.madeto-rep-approval').textContent(), WAIT)
       .toContain('Approval required');
     await save('Save as new revision', 2);
 
     // Revision 2 passes a guardrail: a rep is told it waits for a manager (no token to type).
     const approval = page.getByRole('region', { name: 'Approval' });
     await expect
-      .poll(() => approval.textContent())
+      .poll(() => approval.textContent(), WAIT)
       .toContain('waits in the managers’ approval queue');
     expect(await approval.locator('input').count()).toBe(0);
 
@@ -134,14 +105,14 @@ describe('rep flow on the real backend', () => {
     const customer = await browser.newPage();
     await customer.goto(link!.replace(/^https?:\/\/[^/]+/, base));
     await expect
-      .poll(() => customer.locator('#quote-title').textContent(), { timeout: 20_000 })
+      .poll(() => customer.locator('#quote-title').textContent(), WAIT)
       .toBe(`Quote ${number} · revision 3`);
     const pdf = await customer.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = squeeze(pdfText(pdf));
     const token = /#\/shared\/([A-Za-z0-9_-]+)$/.exec(link!)![1]!;
     const shown = customerQuoteWire.parse(
-      await (await fetch(`${api.url}/api/shared/quotes/${token}`)).json(),
+      await (await fetch(`${demo.apiUrl}/api/shared/quotes/${token}`)).json(),
     );
     expect(shown.lines.length).toBeGreaterThan(0);
     const expected = expectedTexts(shown);
@@ -152,15 +123,13 @@ describe('rep flow on the real backend', () => {
     expect(text).not.toMatch(/guardrail|minimum|maximum|exceeds/);
     await customer.getByRole('button', { name: 'Accept this quote' }).click();
     await expect
-      .poll(() => customer.locator('.madeto-shared-actions [role="status"]').textContent(), {
-        timeout: 20_000,
-      })
+      .poll(() => customer.locator('.madeto-shared-actions [role="status"]').textContent(), WAIT)
       .toMatch(/^Thank you: order O-\d{4}-\d{6} is placed\.$/);
 
     // Duplicate the saved revision on the server: a new quote, revision 1, priced today.
     await page.getByRole('button', { name: 'Duplicate', exact: true }).click();
     await expect
-      .poll(() => status.textContent(), { timeout: 20_000 })
+      .poll(() => status.textContent(), WAIT)
       .toMatch(
         new RegExp(
           `^Duplicated ${number} revision 3 as RQ-\\d{4}-\\d{6} revision 1, priced on [A-Z][a-z]{2} \\d{1,2}, \\d{4}$`,
@@ -169,7 +138,7 @@ describe('rep flow on the real backend', () => {
     const copy = /as (RQ-\d{4}-\d{6})/.exec((await status.textContent()) ?? '')![1]!;
     expect(copy).not.toBe(number);
     const stored = (await (
-      await fetch(`${api.url}/api/quotes/${copy}`, {
+      await fetch(`${demo.apiUrl}/api/quotes/${copy}`, {
         headers: { authorization: `Bearer ${REP_TOKEN}` },
       })
     ).json()) as { revisions: number[]; quote: RepQuote };
@@ -178,10 +147,11 @@ describe('rep flow on the real backend', () => {
       new Date().toISOString().slice(0, 10),
     ]);
     await expect
-      .poll(() => page.locator('.madeto-rep-form h2').first().textContent())
+      .poll(() => page.locator('.madeto-rep-form h2').first().textContent(), WAIT)
       .toBe(`Quote ${copy} · revision 1`);
   }, 120_000);
   it('prints a quote of several products: every line with its options is in the PDF', async () => {
+    const { base, browser } = demo;
     const mixed = JSON.parse(
       readFileSync(
         new URL('../../public/catalogue/requests/promise-mixed.json', import.meta.url),
@@ -189,7 +159,7 @@ describe('rep flow on the real backend', () => {
       ),
     ) as { lines: RepQuote['lines'] };
     const today = new Date().toISOString().slice(0, 10);
-    const created = await fetch(`${api.url}/api/quotes`, {
+    const created = await fetch(`${demo.apiUrl}/api/quotes`, {
       method: 'POST',
       headers: { authorization: `Bearer ${REP_TOKEN}`, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -207,11 +177,11 @@ describe('rep flow on the real backend', () => {
     const customer = await browser.newPage();
     await customer.goto(`${base}/#/shared/${body.shareToken}`);
     await expect
-      .poll(() => customer.locator('#quote-title').textContent(), { timeout: 20_000 })
+      .poll(() => customer.locator('#quote-title').textContent(), WAIT)
       .toMatch(/^Quote RQ-\d{4}-\d{6} · revision 1$/);
     const text = squeeze(pdfText(await customer.pdf({ format: 'A4' })));
     const shown = customerQuoteWire.parse(
-      await (await fetch(`${api.url}/api/shared/quotes/${body.shareToken}`)).json(),
+      await (await fetch(`${demo.apiUrl}/api/shared/quotes/${body.shareToken}`)).json(),
     );
     expect(shown.lines.map((l) => l.lineId)).toEqual(['L1', 'L2', 'L3', 'L4']);
     const expected = expectedTexts(shown);

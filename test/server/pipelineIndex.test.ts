@@ -98,6 +98,15 @@ async function pipelineIndexSuite(db: string) {
     expect((await find('q=no-such-thing')).total).toBe(0);
     expect((await find(`q=${q2.number}&kind=order`)).total).toBe(0);
 
+    // The approval queue is found through the index: the one revision past a guardrail.
+    const queue = await call('GET', '/api/approvals', undefined, asManager);
+    expect(
+      (queue.body['items'] as { number: string; revision: number }[]).map((i) => [
+        i.number,
+        i.revision,
+      ]),
+    ).toEqual([[q2.number, 1]]);
+
     // Paging: pages of 3 put together are the whole list.
     const paged = [];
     for (let page = 1; page <= 3; page++) {

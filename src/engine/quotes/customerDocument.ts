@@ -1,4 +1,5 @@
-import type { ProductModel, SelectionValue } from '../model/types.ts';
+import { attributeLabel, valueLabel } from '../model/labels.ts';
+import type { ProductModel } from '../model/types.ts';
 import { dec, decInt, minorUnits, money, round, ZERO } from '../pricing/money.ts';
 import type { PriceResult } from '../pricing/price.ts';
 import type { PricedQuote } from './priceQuote.ts';
@@ -33,26 +34,6 @@ export interface CustomerDocumentInput {
   changed: boolean;
   /** The order placed when the customer accepted. */
   order: string | null;
-}
-
-/** A selected value in words: choice and multi labels, "yes"/"no", a number with its unit. */
-function valueInWords(model: ProductModel, attributeId: string, value: SelectionValue): string {
-  const attribute = model.attributes.find((a) => a.id === attributeId);
-  if (!attribute) return String(value);
-  if (Array.isArray(value)) return value.map((v) => valueInWords(model, attributeId, v)).join(', ');
-  switch (attribute.type) {
-    case 'choice':
-    case 'multi':
-      return attribute.values.find((v) => v.id === value)?.label ?? String(value);
-    case 'boolean':
-      return value === true || value === 'true' ? 'yes' : 'no';
-    case 'number':
-      return attribute.unit ? `${String(value)} ${attribute.unit}` : String(value);
-    case 'text':
-      return String(value);
-    default:
-      return attribute satisfies never;
-  }
 }
 
 /** A product id as words when nothing names it: `INSTALL-DESK` → "Install desk". */
@@ -131,8 +112,8 @@ export function customerDocument(input: CustomerDocumentInput): Doc {
         ? Object.entries(selection)
             .filter(([, value]) => !(Array.isArray(value) && value.length === 0))
             .map(([attributeId, value]) => ({
-              attribute: model.attributes.find((a) => a.id === attributeId)?.label ?? attributeId,
-              value: valueInWords(model, attributeId, value),
+              attribute: attributeLabel(model, attributeId),
+              value: valueLabel(model, attributeId, value),
             }))
         : [],
       listUnit: l.listUnit,
@@ -152,7 +133,7 @@ export function customerDocument(input: CustomerDocumentInput): Doc {
     const model = byId.get(p.lines.find((l) => l.lineId === c.lineId)?.productId ?? '');
     const attribute = model?.attributes.find((a) => a.id === c.attribute)?.label ?? c.attribute;
     const value =
-      model && c.value !== undefined ? `: ${valueInWords(model, c.attribute, c.value)}` : '';
+      model && c.value !== undefined ? `: ${valueLabel(model, c.attribute, c.value)}` : '';
     return { label: `${attribute}${value}`, net: c.line, tax: c.tax, gross: c.gross };
   });
   listTotal = listTotal.plus(p.charges.reduce((s, c) => s.plus(dec(c.line)), ZERO));

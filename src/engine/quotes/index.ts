@@ -19,4 +19,5 @@ export type {
 } from './quoteState.ts';
 export * from './wire.ts';
 export { customerDocument, lineMargins } from './customerDocument.ts';
+export { sellerFileSchema, parseSellerFile, DEFAULT_SELLER } from './sellerConfig.ts';
 export type { SellerConfig, CustomerDocumentInput } from './customerDocument.ts';

@@ -1,4 +1,10 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/index.ts';
+import {
+  attributeLabel,
+  valueLabel,
+  type ProductModel,
+  type Selection,
+  type SelectionValue,
+} from '../../engine/index.ts';
 
 /**
  * Names for what the engines report by id: attribute=value references of the price waterfall,
@@ -6,35 +12,8 @@ import type { ProductModel, Selection, SelectionValue } from '../../engine/index
  * model; an id the model does not know is shown as it is.
  */
 
-/** The label of one value of an attribute ("Oak", "1600 mm"; booleans as the given yes/no). */
-export function valueLabel(
-  model: ProductModel,
-  attributeId: string,
-  value: SelectionValue,
-  yesNo: { yes: string; no: string } = { yes: 'yes', no: 'no' },
-): string {
-  const attribute = model.attributes.find((a) => a.id === attributeId);
-  if (!attribute) return String(value);
-  if (Array.isArray(value)) return value.map((v) => valueLabel(model, attributeId, v)).join(', ');
-  switch (attribute.type) {
-    case 'choice':
-    case 'multi':
-      return attribute.values.find((v) => v.id === value)?.label ?? String(value);
-    case 'boolean':
-      return value === true || value === 'true' ? yesNo.yes : yesNo.no;
-    case 'number':
-      return attribute.unit ? `${String(value)} ${attribute.unit}` : String(value);
-    case 'text':
-      return String(value);
-    default:
-      return attribute satisfies never;
-  }
-}
-
-/** The label of an attribute id. */
-export function attributeLabel(model: ProductModel, attributeId: string): string {
-  return model.attributes.find((a) => a.id === attributeId)?.label ?? attributeId;
-}
+// One wording of a chosen option for the panels and the customer's quote document (the engine's).
+export { attributeLabel, valueLabel } from '../../engine/index.ts';
 
 /**
  * A waterfall reference in words: `frame=steel` → "Frame: Steel", `width` → "Width: 1600 mm"

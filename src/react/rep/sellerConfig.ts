@@ -1,33 +1,21 @@
-import { sellerWire, type SellerConfig } from '../../engine/index.ts';
-import { z } from '../../engine/zod.ts';
+import { parseSellerFile, type SellerConfig } from '../../engine/index.ts';
 
 /**
- * The seller's configuration file (`seller.json` in the catalogue directory, as the reference
- * backend reads it): the seller on every quote document (name, address, contact, VAT id, logo),
- * the payment and delivery terms, and names of products without a model. The rep editor's draft
- * preview uses it to lay out the same document the customer will get.
- */
-const sellerFileSchema = z.extend(sellerWire, {
-  paymentTerms: z.optional(z.string().check(z.maxLength(4000))),
-  deliveryTerms: z.optional(z.string().check(z.maxLength(4000))),
-  productNames: z.optional(z.record(z.string(), z.string())),
-});
-
-/**
- * Reads a `seller.json` document into the engine's `SellerConfig` (throws the schema's error,
- * naming each path, when it is malformed).
+ * Reads a `seller.json` document (as the reference backend serves it) into the engine's
+ * `SellerConfig`, with the engine's `sellerFileSchema`, the very schema the backend reads the file
+ * with: the rep editor's draft preview lays out the document the customer will get. Throws an
+ * error naming each problem's JSON path when the file is malformed.
  *
  * @example
  * parseSellerConfig({ name: 'Madeto GmbH', address: ['Berlin'] }).seller.name; // 'Madeto GmbH'
  */
 export function parseSellerConfig(json: unknown): SellerConfig {
-  const { paymentTerms, deliveryTerms, productNames, ...seller } = sellerFileSchema.parse(json);
-  return {
-    seller,
-    paymentTerms: paymentTerms ?? '',
-    deliveryTerms: deliveryTerms ?? '',
-    productNames: new Map(Object.entries(productNames ?? {})),
-  };
+  const parsed = parseSellerFile(json);
+  if (!parsed.ok)
+    throw new Error(
+      `seller.json: ${parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
+  return parsed.config;
 }
 
 /** The seller a draft names when the host configures none. */

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
   QUOTE_STATES,
-  quoteState,
   type approvalQueueWire,
   type pipelineItemWire,
   type pipelinePageWire,
@@ -9,13 +8,12 @@ import {
 import type { z } from '../../engine/zod.ts';
 import { requireApprover, type Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
-import type { QuoteEventRow, QuoteEventStore } from '../db/quoteEventStore.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { Db } from '../db/createDb.ts';
 import { pipelinePage } from '../db/pipelineIndex.ts';
 import { HttpError } from '../httpError.ts';
 import { pricedNow } from './quoteView.ts';
-import { factsOf, todayOf } from './quoteViews.ts';
+import { todayOf } from './quoteViews.ts';
 
 type Item = z.input<typeof pipelineItemWire>;
 
@@ -82,7 +80,6 @@ interface Deps {
   db: Db;
   catalogue: Catalogue;
   quotes: QuoteRevisionStore;
-  events: QuoteEventStore;
   auth: Authenticator;
   clock: () => Date;
 }
@@ -94,8 +91,9 @@ interface Deps {
  *   (`new`, `converted`), rep quotes (with their state) and orders, newest first, searched by
  *   number, customer (name, e-mail, company) and product (id or name), case-insensitive; one
  *   page read in SQL from the index `pipeline_entries` (see `pipelineIndex.ts`).
- * - `GET /api/approvals` (manager or admin): the latest revisions waiting for approval, oldest
- *   first, each saying whether the signed-in manager saved it (then someone else must approve).
+ * - `GET /api/approvals` (manager or admin): the latest revisions waiting for approval (found in
+ *   the index), oldest first, each saying whether the signed-in manager saved it (then someone
+ *   else must approve).
  */
 export function pipelineRoutes(app: FastifyInstance, deps: Deps): void {
   const productName = new Map(deps.catalogue.models.map((m) => [m.id, m.name] as const));
@@ -111,21 +109,21 @@ export function pipelineRoutes(app: FastifyInstance, deps: Deps): void {
     ...(c.company !== undefined && { company: c.company }),
   });
 
-  const repQuotes = async () => {
-    const [latest, approvals, events] = await Promise.all([
-      deps.quotes.latestAll(),
-      deps.quotes.approvals(),
-      deps.events.of(),
-    ]);
-    const byQuote = new Map<string, QuoteEventRow[]>();
-    for (const e of events) byQuote.set(e.number, [...(byQuote.get(e.number) ?? []), e]);
-    const today = todayOf(deps.clock(), deps.catalogue);
-    return latest.map((r) => {
-      const own = byQuote.get(r.number) ?? [];
-      const approval = approvals.get(`${r.number}#${r.revision}`);
-      const facts = factsOf(r, approval, own);
-      return { r, own, approval, facts, state: quoteState(facts, today) };
+  // The latest revisions awaiting approval: found in the index, then read one by one.
+  const awaitingApproval = async () => {
+    const { items } = await pipelinePage(deps.db.kysely as never, {
+      q: '',
+      productIds: [],
+      kind: 'rep-quote',
+      state: 'awaiting-approval',
+      page: 1,
+      pageSize: 10_000,
+      today: todayOf(deps.clock(), deps.catalogue),
     });
+    const found = await Promise.all(items.map((i) => deps.quotes.get(i.number)));
+    return found
+      .flatMap((f) => (f ? [f.found] : []))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number));
   };
 
   app.get<{ Querystring: Record<string, unknown> }>('/api/pipeline', async (request) => {
@@ -160,20 +158,18 @@ export function pipelineRoutes(app: FastifyInstance, deps: Deps): void {
     const user = await deps.auth.user(request);
     requireApprover(user, 'the approval queue');
     const queue: z.input<typeof approvalQueueWire> = {
-      items: (await repQuotes())
-        .filter((q) => q.state === 'awaiting-approval')
-        .map(({ r }) => ({
-          number: r.number,
-          revision: r.revision,
-          customer: customerOf(r.quote.customer),
-          total: r.figures.totals.total,
-          currency: r.figures.currency,
-          createdAt: r.createdAt,
-          createdBy: r.createdBy,
-          guardrails: pricedNow(r.quote, deps.catalogue, deps.clock()).price.violations,
-          ownRevision:
-            r.createdById !== null ? r.createdById === user.id : r.createdBy?.name === user.name,
-        })),
+      items: (await awaitingApproval()).map((r) => ({
+        number: r.number,
+        revision: r.revision,
+        customer: customerOf(r.quote.customer),
+        total: r.figures.totals.total,
+        currency: r.figures.currency,
+        createdAt: r.createdAt,
+        createdBy: r.createdBy,
+        guardrails: pricedNow(r.quote, deps.catalogue, deps.clock()).price.violations,
+        ownRevision:
+          r.createdById !== null ? r.createdById === user.id : r.createdBy?.name === user.name,
+      })),
     };
     return queue;
   });

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { attributeLabel, valueLabel } from '../../../src/engine/index.ts';
+import { valueLabel as panelValueLabel } from '../../../src/react/panels/labels.ts';
+import { desk } from '../orders/orderFixture.ts';
+
+describe('valueLabel: one wording of a chosen option (panels and the customer document)', () => {
+  it('a choice by its label, a number with its unit, a boolean as yes/no or the given words', () => {
+    expect(attributeLabel(desk, 'frame')).toBe('Frame');
+    expect(valueLabel(desk, 'frame', 'steel')).toBe('Steel, 3-stage columns');
+    expect(valueLabel(desk, 'width', 1600)).toBe('1600 mm');
+    expect(valueLabel(desk, 'cableTray', false)).toBe('no');
+    expect(valueLabel(desk, 'cableTray', true, { yes: 'ja', no: 'nein' })).toBe('ja');
+  });
+  it('an id the model does not know is shown as it is; the panels use the same function', () => {
+    expect(attributeLabel(desk, 'nope')).toBe('nope');
+    expect(valueLabel(desk, 'nope', 'x')).toBe('x');
+    expect(valueLabel(desk, 'frame', 'titanium')).toBe('titanium');
+    expect(panelValueLabel).toBe(valueLabel);
+  });
+});
