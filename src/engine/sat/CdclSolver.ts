@@ -1,5 +1,6 @@
 import { ActivityHeap } from './ActivityHeap.ts';
 import { ClauseStore } from './ClauseStore.ts';
+import { flipModel } from './flipModel.ts';
 import { lit, type Lit } from './literals.ts';
 
 export { lit, negate, type Lit } from './literals.ts';
@@ -318,28 +319,7 @@ export class CdclSolver {
     }
     const flips = this.trail.slice(start);
     this.cancelUntil(0);
-    return this.flipModel(flips) ? 'sat' : undefined;
-  }
-
-  /** Makes `flips` true in the last model when every problem clause stays true (see `quickSolve`). */
-  private flipModel(flips: readonly Lit[]): boolean {
-    const model = this.model;
-    const old = flips.map((f) => model[f >> 1]!);
-    for (const f of flips) model[f >> 1] = f & 1 ? 0 : 1;
-    const isTrue = (q: Lit) => (model[q >> 1]! ^ (q & 1)) === 1;
-    for (let k = 0; k < flips.length; k++) {
-      if (old[k] === model[flips[k]! >> 1]) continue;
-      for (const id of this.occurs[flips[k]! ^ 1]!) {
-        const c = this.clauses[id]!;
-        let sat = false;
-        for (let m = 0; m < c.length && !sat; m++) sat = isTrue(c[m]!);
-        if (!sat) {
-          flips.forEach((f, at) => (model[f >> 1] = old[at]!));
-          return false;
-        }
-      }
-    }
-    return true;
+    return flipModel(this.model, this.occurs, this.clauses, flips) ? 'sat' : undefined;
   }
 
   /** Prefers `l` true when the search next decides its variable (a phase hint). */
