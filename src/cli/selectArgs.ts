@@ -5,24 +5,40 @@ import {
   type Selection,
   type SelectionValue,
   compile,
+  type ConfiguratorEngine,
+  createConfiguratorEngine,
   deserializeCompiled,
+  diagramEngine,
   isCompiledFile,
   isOnStep,
   parseModel,
   SolverError,
 } from '../engine/index.ts';
 import { CliError, EXIT } from './CliError.ts';
+import { formatOf, importFile } from './importFile.ts';
 import { readJson } from './readJson.ts';
 
 /** A model ready for solver queries: compiled on first use, or loaded from a compiled file. */
 export interface SolverInput {
   model: ProductModel;
   compiled: () => CompiledModel;
+  /**
+   * The engine answering queries, made on first use: the diagram, or the SAT fallback when the
+   * model passes `maxNodes` (`createConfiguratorEngine`).
+   */
+  engine: (maxNodes?: number) => ConfiguratorEngine;
+}
+
+/** What a command prints on stderr about the path that answered. */
+export function pathNote(engine: ConfiguratorEngine): string {
+  return engine.kind === 'diagram'
+    ? 'answered by the decision diagram'
+    : "answered by the SAT fallback (the model passes the decision diagram's node limit)";
 }
 
 /**
- * Reads a model file or a compiled file (detected by its `format`, as `madeto compile` writes
- * it). A compiled file carries its model document; `modelFile` (`--model`) gives the model for
+ * Reads a model file (JSON, or XCSP `.xml` / DIMACS `.dimacs` imported on the fly) or a compiled
+ * file (detected by its `format`, as `madeto compile` writes it). A compiled file carries its model document; `modelFile` (`--model`) gives the model for
  * an older compiled file without one, and when both are there the compiled file must have been
  * made for that model's id and version (else a clear `BAD_COMPILED` error, exit 1).
  *
@@ -35,11 +51,20 @@ export function loadSolverInput(
   modelFile?: string,
 ): SolverInput {
   if (!file) throw new CliError(`missing the model file: ${usage}`, EXIT.usage);
-  const json = readJson(file);
+  const format = formatOf(file);
+  const json = format ? importFile(file, format) : readJson(file);
   if (!isCompiledFile(json)) {
     const model = parseModel(json);
     let made: CompiledModel | undefined;
-    return { model, compiled: () => (made ??= solverCall(() => compile(model))) };
+    let engine: ConfiguratorEngine | undefined;
+    return {
+      model,
+      compiled: () => (made ??= solverCall(() => compile(model))),
+      engine: (maxNodes) =>
+        (engine ??= solverCall(() =>
+          createConfiguratorEngine(model, maxNodes === undefined ? {} : { maxNodes }),
+        )),
+    };
   }
   const document = modelFile !== undefined ? readJson(modelFile) : json.document;
   if (document === undefined)
@@ -49,7 +74,7 @@ export function loadSolverInput(
     );
   const model = parseModel(document);
   const compiled = solverCall(() => deserializeCompiled(json, model));
-  return { model, compiled: () => compiled };
+  return { model, compiled: () => compiled, engine: () => diagramEngine(compiled) };
 }
 
 /** Reads and parses a model file (a `ModelError` is reported by `main` with exit 1). */
@@ -170,4 +195,16 @@ export function solverCall<T>(call: () => T): T {
     if (error instanceof SolverError) throw new CliError(`${error.code}: ${error.message}`);
     throw error;
   }
+}
+
+/**
+ * The `--max-nodes N` option of the query commands: the diagram's node limit before the SAT
+ * fallback answers (undefined: the engine's default).
+ */
+export function maxNodesOption(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new CliError(`--max-nodes must be a positive integer, not '${text}'`, EXIT.usage);
+  return n;
 }

@@ -39,7 +39,7 @@ describe('madeto count', () => {
   ];
   it.each(cases)('count $args', ({ args, expected }) => {
     const r = madeto('count', DESK, ...args);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('answered by the decision diagram\n');
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(String(expected));
   });
@@ -160,9 +160,22 @@ describe('compiled files in the query commands', () => {
   ])('%s answers from the compiled file as from the model', (command, ...rest) => {
     const fromModel = madeto(command, DESK, ...rest);
     const fromCompiled = madeto(command, compiledFile, ...rest);
-    expect(fromCompiled.stderr).toBe('');
+    expect(fromCompiled.stderr).toBe('answered by the decision diagram\n');
     expect(fromCompiled.code).toBe(0);
     expect(fromCompiled.stdout).toBe(fromModel.stdout);
+  });
+
+  it.each([
+    ['domains', '--select', 'frame=wood'],
+    ['explain', '--select', 'frame=wood', '--why', 'top=glass'],
+    ['complete', '--select', 'frame=aluminium'],
+    ['count', '--select', 'frame=steel', '--select', 'motor=false', '--select', 'top=oak'],
+  ])('%s past --max-nodes: the SAT fallback answers the same, and says so', (command, ...rest) => {
+    const fromDiagram = madeto(command, DESK, ...rest);
+    const fromSat = madeto(command, DESK, ...rest, '--max-nodes', '3');
+    expect(fromSat.stderr).toMatch(/^answered by the SAT fallback/);
+    expect(fromSat.code).toBe(0);
+    expect(fromSat.stdout).toBe(fromDiagram.stdout);
   });
 
   it('rejects a compiled file made for another model version, naming both', () => {

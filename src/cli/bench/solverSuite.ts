@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importDimacs, importXcsp, parseModel, type ProductModel } from '../../engine/index.ts';
 import { randomReplay, salesReplay, type Replay } from './clicks.ts';
+import { measureFallback } from './fallback.ts';
 import { measureClicks, measureCompile } from './measureModel.ts';
 import type { BenchContext, BenchFigure } from './suites.ts';
 
@@ -63,6 +64,7 @@ export async function runSolverSuite(context: BenchContext): Promise<BenchFigure
       figures,
       (compiled) => randomReplay(compiled, { walks: 5, clicks: 60 }),
       FEATURE_MODEL_MAX_NODES,
+      context,
     );
   }
   return figures;
@@ -86,10 +88,15 @@ async function benchOne(
   figures: BenchFigure[],
   replay: (compiled: NonNullable<ReturnType<typeof measureCompile>['compiled']>) => Replay,
   maxNodes?: number,
+  context?: BenchContext,
 ): Promise<void> {
   const compiled = measureCompile(name, model, maxNodes ?? 4_000_000);
   figures.push(...compiled.figures);
-  if (!compiled.compiled) return;
+  if (!compiled.compiled) {
+    context?.log(`solver suite: ${name} answered by the SAT fallback`);
+    figures.push(...measureFallback(name, model));
+    return;
+  }
   const clicks = replay(compiled.compiled);
   const measured = measureClicks(name, model, compiled.compiled, clicks.selections, {
     peerClicks: 100,

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, single } from '../args.ts';
 import { jsonlReplay, randomReplay, salesReplay, type Replay } from '../bench/clicks.ts';
+import { measureFallback } from '../bench/fallback.ts';
 import { measureClicks, measureCompile } from '../bench/measureModel.ts';
 import { formatReport } from '../bench/report.ts';
 import { suites, type BenchContext, type BenchFigure } from '../bench/suites.ts';
@@ -83,7 +84,7 @@ export const run: Command = async ({ args, stdout, stderr }) => {
       for (const perClick of measured.filter((f) => f.name.includes('domains per click')))
         perClick.note = `diagram; ${replay.source}`;
       figures.push(...measured);
-    }
+    } else figures.push(...measureFallback(name, model));
   }
   stdout(formatReport(figures));
   return EXIT.ok;

@@ -2,9 +2,14 @@ import { Temporal } from 'temporal-polyfill';
 import { parseArgs, single } from '../args.ts';
 import type { Command } from '../main.ts';
 import { readJson } from '../readJson.ts';
-import { loadSolverInput, parseSelections, solverCall } from '../selectArgs.ts';
 import {
-  complete,
+  loadSolverInput,
+  maxNodesOption,
+  parseSelections,
+  pathNote,
+  solverCall,
+} from '../selectArgs.ts';
+import {
   optimalCompletion,
   OptimizeError,
   parsePricing,
@@ -18,7 +23,7 @@ import {
 import { CliError, EXIT } from '../CliError.ts';
 
 const USAGE =
-  'madeto complete <model.json|compiled.json> [--model M] [--select a=v ...] [--objective cheapest|fastest --pricing P [--snapshot S] [--quantity N] [--currency C] [--customer ID] [--date D | --now ISO]]';
+  'madeto complete <model.json|.xml|.dimacs|compiled.json> [--model M] [--select a=v ...] [--max-nodes N] [--objective cheapest|fastest --pricing P [--snapshot S] [--quantity N] [--currency C] [--customer ID] [--date D | --now ISO]]';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -32,9 +37,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * for `--customer`, on `--date` (default the plant's day of `--now`) and promised at `--now`
  * (default the start of `--date` in the plant's zone, else the real clock).
  */
-export const run: Command = ({ args, stdout }) => {
+export const run: Command = ({ args, stdout, stderr }) => {
   const parsed = parseArgs(args, {
     valued: [
+      'max-nodes',
       'select',
       'model',
       'objective',
@@ -47,7 +53,7 @@ export const run: Command = ({ args, stdout }) => {
       'now',
     ],
   });
-  const { model, compiled } = loadSolverInput(
+  const { model, compiled, engine } = loadSolverInput(
     parsed.positionals[0],
     USAGE,
     single(parsed, 'model'),
@@ -61,9 +67,11 @@ export const run: Command = ({ args, stdout }) => {
           `--${option} needs --objective cheapest|fastest (usage: ${USAGE})`,
           EXIT.usage,
         );
+    const answering = engine(maxNodesOption(single(parsed, 'max-nodes')));
+    stderr(pathNote(answering));
     stdout(
       JSON.stringify(
-        solverCall(() => complete(compiled(), selection)),
+        solverCall(() => answering.complete(selection)),
         null,
         2,
       ),

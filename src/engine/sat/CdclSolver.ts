@@ -1,5 +1,6 @@
 import { ActivityHeap } from './ActivityHeap.ts';
 import { ClauseStore } from './ClauseStore.ts';
+import { flipModel } from './flipModel.ts';
 import { lit, type Lit } from './literals.ts';
 
 export { lit, negate, type Lit } from './literals.ts';
@@ -34,6 +35,8 @@ export class CdclSolver {
   private reason = new Int32Array(0);
   private phase = new Int8Array(0);
   private readonly order = new ActivityHeap();
+  /** Per literal, the problem clauses (not learned) that contain it. */
+  private readonly occurs: number[][] = [];
   private seen = new Uint8Array(0);
   private trail: number[] = [];
   private trailLim: number[] = [];
@@ -55,6 +58,7 @@ export class CdclSolver {
     const v = this.nVars++;
     if (v >= this.assigns.length) this.grow(Math.max(16, 2 * this.assigns.length));
     this.watches.push([], []);
+    this.occurs.push([], []);
     this.reason[v] = -1;
     this.phase[v] = FALSE;
     this.order.insert(v);
@@ -122,6 +126,7 @@ export class CdclSolver {
 
   private attach(c: Int32Array, learnt: boolean): number {
     const id = this.store.add(c, learnt);
+    if (!learnt) for (const l of c) this.occurs[l]!.push(id);
     this.watches[c[0]! ^ 1]!.push(id);
     this.watches[c[1]! ^ 1]!.push(id);
     return id;
@@ -284,6 +289,37 @@ export class CdclSolver {
     }
     this.seen[p >> 1] = 0;
     return [...out];
+  }
+
+  /**
+   * Tries to answer `assumptions` without a search, from the last model: unit propagation of the
+   * assumptions either fails (`'unsat'`: no model makes them all true), or its literals, written
+   * over the last model, give an assignment; when every problem clause it touches stays true, it
+   * is a model (learned clauses follow from the problem's, and level-0 facts hold in every model),
+   * which becomes the last model (`'sat'`). Otherwise `undefined`: ask `solve`.
+   */
+  quickSolve(assumptions: readonly Lit[]): SolveStatus | undefined {
+    if (this.inconsistent || this.model.length < this.nVars) return undefined;
+    this.cancelUntil(0);
+    if (this.propagate() >= 0) return undefined;
+    const start = this.trail.length;
+    for (const a of assumptions) {
+      const val = this.litVal(a);
+      if (val === TRUE) continue;
+      if (val === FALSE) {
+        this.cancelUntil(0);
+        return 'unsat';
+      }
+      this.trailLim.push(this.trail.length);
+      this.enqueue(a, -1);
+      if (this.propagate() >= 0) {
+        this.cancelUntil(0);
+        return 'unsat';
+      }
+    }
+    const flips = this.trail.slice(start);
+    this.cancelUntil(0);
+    return flipModel(this.model, this.occurs, this.clauses, flips) ? 'sat' : undefined;
   }
 
   /** Prefers `l` true when the search next decides its variable (a phase hint). */

@@ -101,9 +101,14 @@ export class SatSupport {
       if (known[l]![j]) return;
       known[l]![j] = 1;
       if (base && !base[l]![j]) return;
+      const assumptions = [enc.literals[l]![j]!, ...assumptionsOf(enc, fixed, l)];
+      // propagation over the last model answers many values without a search
+      const quick = enc.solver.quickSolve(assumptions);
+      if (quick === 'sat') this.keep(mark);
+      if (quick !== undefined) return;
       hint();
       this.solverCalls++;
-      const answer = enc.solver.solve([enc.literals[l]![j]!, ...assumptionsOf(enc, fixed, l)]);
+      const answer = enc.solver.solve(assumptions);
       if (answer === 'sat') this.keep(mark);
     };
     this.solverCalls++;

@@ -62,9 +62,19 @@ export function createConfiguratorEngine(
     if (!(error instanceof SolverError) || error.code !== 'COMPILE_LIMIT') throw error;
     return satEngine(encodeModel(model));
   }
+  return diagramEngine(compiled);
+}
+
+/**
+ * The engine of a model already compiled (e.g. read from a compiled file): the `diagram` path.
+ *
+ * @example
+ * diagramEngine(deserializeCompiled(json, model)).domains({});
+ */
+export function diagramEngine(compiled: CompiledModel): ConfiguratorEngine {
   return {
     kind: 'diagram',
-    model,
+    model: compiled.model,
     compiled,
     domains: (selection) => domains(compiled, selection),
     complete: (selection) => complete(compiled, selection),

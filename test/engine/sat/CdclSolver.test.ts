@@ -65,6 +65,31 @@ describe('CdclSolver', () => {
     expect(satisfies(s4, php4)).toBe(true);
   });
 
+  it('quickSolve: when it answers, solve agrees, and its model satisfies every clause', () => {
+    const random = seededRandom(11);
+    let answered = 0;
+    for (let round = 0; round < 40; round++) {
+      const n = 30;
+      const clauses = randomCnf(random, n, 60, 3).concat(randomCnf(random, n, 20, 2));
+      const s = solverOf(n, clauses);
+      if (s.solve() !== 'sat') continue;
+      for (let k = 0; k < 20; k++) {
+        const assumptions = [0, 1, 2]
+          .slice(0, 1 + Math.floor(random() * 3))
+          .map(() => lit(Math.floor(random() * n), random() < 0.5));
+        const quick = s.quickSolve(assumptions);
+        if (quick === undefined) continue;
+        answered++;
+        if (quick === 'sat') {
+          expect(satisfies(s, clauses)).toBe(true);
+          expect(assumptions.every((a) => s.value(a >> 1) === ((a & 1) === 0))).toBe(true);
+        }
+        expect(s.solve(assumptions)).toBe(quick);
+      }
+    }
+    expect(answered).toBeGreaterThan(50);
+  });
+
   it('solves under assumptions, names the failed ones, and stays usable', () => {
     // a → b, b → c
     const s = solverOf(4, [
