@@ -16,7 +16,8 @@ export type Command = (ctx: CommandContext) => Promise<number> | number;
 const commands = new Map<string, { summary: string; load: () => Promise<{ run: Command }> }>(
   Object.entries({
     lint: {
-      summary: 'lint <model.json...> [--pricing P] [--snapshot S] [--images DIR]  schema, reference and picture checks',
+      summary:
+        'lint <model.json...> [--pricing P] [--snapshot S] [--images DIR]  schema, reference and picture checks',
       load: () => import('./commands/lint.ts'),
     },
     compile: {

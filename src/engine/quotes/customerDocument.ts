@@ -1,4 +1,5 @@
 import type { ProductModel, SelectionValue } from '../model/types.ts';
+import { linePicture } from '../orders/picture.ts';
 import { dec, decInt, minorUnits, money, round, ZERO } from '../pricing/money.ts';
 import type { PriceResult } from '../pricing/price.ts';
 import type { PricedQuote } from './priceQuote.ts';
@@ -123,10 +124,12 @@ export function customerDocument(input: CustomerDocumentInput): Doc {
     const discount = list.gt(extended) ? list.minus(extended) : ZERO;
     listTotal = listTotal.plus(list);
     lineDiscounts = lineDiscounts.plus(discount);
+    const picture = model && linePicture(model, selection);
     return {
       lineId: l.lineId,
       product: productName(l.productId),
       quantity: l.quantity,
+      ...(picture && { picture }),
       options: model
         ? Object.entries(selection)
             .filter(([, value]) => !(Array.isArray(value) && value.length === 0))
