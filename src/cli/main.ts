@@ -56,8 +56,13 @@ const commands = new Map<string, { summary: string; load: () => Promise<{ run: C
     },
     users: {
       summary:
-        'users add --role rep|manager|admin --name N --email E [--db FILE]  a person who signs in (password from stdin, or generated)',
+        'users add --role rep|manager|admin|integration --name N --email E [--db FILE]  a person who signs in (password from stdin, or generated)',
       load: () => import('./commands/users.ts'),
+    },
+    availability: {
+      summary:
+        'availability import <stock.csv> <pos.csv> [--db FILE] [--catalogue DIR]  stock levels and purchase orders into the backend (a new version)',
+      load: () => import('./commands/availability.ts'),
     },
     import: {
       summary: 'import <file> --format xcsp|dimacs [-o out.json]  a model from XCSP 2.1 or DIMACS',

@@ -22,19 +22,29 @@ import {
   undo,
   type Intent,
 } from './intent.ts';
-import { plantToday, priceOf, promiseOf, type SessionData } from './outcomes.ts';
+import {
+  plantToday,
+  priceOf,
+  promiseOf,
+  type LineInput,
+  type PriceOutcome,
+  type PromiseOutcome,
+  type SessionData,
+} from './outcomes.ts';
 import { checkQuantity, quantityLimits } from './quantity.ts';
 import type {
   Activity,
   Announcement,
   AnnouncementEntry,
   Conflict,
+  LineOutcomes,
   LoadNotice,
   SessionMessages,
   SessionSnapshot,
 } from './snapshot.ts';
 import { missingChoices, steps as stepsOf } from './steps.ts';
 import { textRefusal, type TextRefusal } from './textCheck.ts';
+import { valueOutlook, type ValueOutlook } from './valueOutlook.ts';
 import { keyToValue } from './valueKeys.ts';
 
 /** Where a session keeps its intent: its own zustand vanilla store, or one the host gives. */
@@ -61,6 +71,12 @@ export interface Session {
   subscribe(listener: () => void): () => void;
   /** Runs an event; resolves when its engine calls are answered and the snapshot updated. */
   send(event: SessionEvent): Promise<void>;
+  /**
+   * The what-ifs of the current line (per-value price deltas and availability badges) at the
+   * snapshot's `now` and `today`, the session's one clock reading: one object per line, which
+   * computes nothing until asked (a widget asks after the click's paint).
+   */
+  outlook(): ValueOutlook;
 }
 
 const NO_DATA: SessionData = { pricing: { state: 'absent' }, snapshot: { state: 'absent' } };
@@ -128,7 +144,8 @@ export function createSession(
   let lineFor:
     | { shown: Selection; quantity: number; data: SessionData; now: string; today: string }
     | undefined;
-  let outcomes: Pick<SessionSnapshot, 'price' | 'promise'> | undefined;
+  let outcomes: LineOutcomes | undefined;
+  let outlookFor: { line: NonNullable<typeof lineFor>; outlook: ValueOutlook } | undefined;
   let progressFor:
     | {
         effective: DerivedSelection;
@@ -205,10 +222,7 @@ export function createSession(
         today: plantToday(model, data, now),
       };
       const line = { model, selection: effective.shown, quantity: intent.quantity, complete };
-      outcomes = {
-        price: priceOf(line, data, lineFor.today),
-        promise: promiseOf(line, data, now, lineFor.today),
-      };
+      outcomes = lazyOutcomes(line, lineFor.data, now, lineFor.today);
     }
     const texts = new Map<string, TextRefusal>();
     for (const id of effective.malformed) {
@@ -232,8 +246,13 @@ export function createSession(
       quantityLimits: limits,
       now: lineFor.now,
       today: lineFor.today,
-      price: outcomes.price,
-      promise: outcomes.promise,
+      outcomes,
+      get price() {
+        return this.outcomes.price;
+      },
+      get promise() {
+        return this.outcomes.promise;
+      },
       conflict,
       activity,
       messages: { announcement, quantity: quantityRefusal, texts, load },
@@ -529,6 +548,21 @@ export function createSession(
   let inFlight = 0;
   return {
     getSnapshot,
+    outlook() {
+      const snap = getSnapshot();
+      const line = lineFor!;
+      if (outlookFor?.line !== line)
+        outlookFor = {
+          line,
+          outlook: valueOutlook(
+            { model, selection: line.shown, quantity: line.quantity },
+            line.data,
+            snap.now,
+            snap.today,
+          ),
+        };
+      return outlookFor.outlook;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -544,6 +578,28 @@ export function createSession(
       const run = inFlight === 0 ? start() : queue.then(start);
       queue = run.catch(() => {});
       return run;
+    },
+  };
+}
+
+/**
+ * The price and the promise of a line, each computed on its first read (a click paints the new
+ * choice before the panels, which read them in a deferred render, ask).
+ */
+function lazyOutcomes(
+  line: LineInput,
+  data: SessionData,
+  now: string,
+  today: string,
+): LineOutcomes {
+  let price: PriceOutcome | undefined;
+  let promise: PromiseOutcome | undefined;
+  return {
+    get price() {
+      return (price ??= priceOf(line, data, today));
+    },
+    get promise() {
+      return (promise ??= promiseOf(line, data, now, today));
     },
   };
 }

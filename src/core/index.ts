@@ -27,6 +27,7 @@ export type {
   Announcement,
   AnnouncementEntry,
   Conflict,
+  LineOutcomes,
   LoadNotice,
   SessionMessages,
   SessionSnapshot,
@@ -38,4 +39,11 @@ export type { TextRefusal } from './textCheck.ts';
 export { deriveSelection } from './deriveSelection.ts';
 export type { DerivedSelection } from './deriveSelection.ts';
 export { relevantNow } from './relevantNow.ts';
+export { daysBetween, deltasOf, valueOutlook, withValue } from './valueOutlook.ts';
+export type {
+  AvailabilityBadge,
+  AvailabilityState,
+  OutlookLine,
+  ValueOutlook,
+} from './valueOutlook.ts';
 export { isValidValue, keyToValue, textProblem, valueKeys } from './valueKeys.ts';

@@ -59,7 +59,11 @@ export type PromiseOutcome =
  * @example
  * plantToday(desk, data, '2026-12-07T23:30:00Z') // '2026-12-08' for a plant in Europe/Berlin
  */
-export function plantToday(model: ProductModel, data: SessionData, now: string): string {
+export function plantToday(
+  model: ProductModel,
+  data: Pick<SessionData, 'snapshot'>,
+  now: string,
+): string {
   const zone =
     data.snapshot.state === 'ready'
       ? data.snapshot.value.plants[model.plantId]?.timeZone
@@ -105,7 +109,8 @@ export function priceOf(line: LineInput, data: SessionData, date: string): Price
           },
         ],
       },
-      { pricing: pricing.value, models: [line.model] },
+      // The line alone: per-value deltas re-price every option (`deltasOf`, after the paint).
+      { pricing: pricing.value, models: [line.model], optionDeltas: false },
     );
     const state = !line.complete
       ? 'incomplete'

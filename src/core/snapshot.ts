@@ -64,6 +64,12 @@ export interface SessionMessages {
   load: LoadNotice | undefined;
 }
 
+/** The one price and one promise of a line, each computed when first read. */
+export interface LineOutcomes {
+  readonly price: PriceOutcome;
+  readonly promise: PromiseOutcome;
+}
+
 /**
  * One state of a session: the intent, everything derived from it (one price and one promise at
  * one instant), and the buyer's messages. Immutable; a new object after every change.
@@ -88,8 +94,16 @@ export interface SessionSnapshot {
   now: string;
   /** The plant's calendar day of `now`: the pricing date, the earliest requestable date. */
   today: string;
-  price: PriceOutcome;
-  promise: PromiseOutcome;
+  /**
+   * The price and the promise of the line, computed when first read and shared by every snapshot
+   * of the same line (the same object until the selection, quantity or documents change): a click
+   * can paint before they are computed.
+   */
+  outcomes: LineOutcomes;
+  /** `outcomes.price` (computed when first read). */
+  readonly price: PriceOutcome;
+  /** `outcomes.promise` (computed when first read). */
+  readonly promise: PromiseOutcome;
   conflict: Conflict | undefined;
   activity: Activity;
   messages: SessionMessages;

@@ -16,7 +16,9 @@ export interface HostReporterProps {
  */
 export function HostReporter({ context: live, target }: HostReporterProps) {
   const context = useDeferredValue(live);
-  const [now] = useState(nowInstant);
+  const [mounted] = useState(nowInstant);
+  // Inside the widget the session's instant: its promise, not a second one at the mount time.
+  const now = context.session?.now ?? mounted;
   const priced = priceOutcome(context, pricingDate(context, now));
   const promised = promiseOutcome(context, now);
   const price =

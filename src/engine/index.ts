@@ -43,7 +43,17 @@ export type { PromiseOptions, PromiseRequestInput, PromiseResult } from './leadt
 export type * from './leadtime/result.ts';
 export { parseSnapshot, parsePromiseRequest, SnapshotError } from './leadtime/parseSnapshot.ts';
 export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
+export { dateSchema, instantSchema, localDateTimeSchema } from './leadtime/schema.ts';
+export { jsonPath } from './model/jsonPath.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
+export {
+  activeHolds,
+  capacityHours,
+  netOfHolds,
+  promiseConsumption,
+  type Hold,
+  type HoldNeed,
+} from './leadtime/holds.ts';
 export { buyerSubject } from './leadtime/buyerWords.ts';
 export type { PriceDelta, ValidAlternatives } from './leadtime/suggestions.ts';
 export { evaluate } from './model/evaluate.ts';
@@ -170,6 +180,7 @@ export { PromiseInputError } from './leadtime/planOrder.ts';
 export type { LintFinding } from './lintFinding.ts';
 export { isOnStep } from './model/parseModel.ts';
 export type { ModelDocument } from './model/schema.ts';
+export { model3dVariant, type Model3d, type Model3dVariant } from './model/model3d.ts';
 export { seededRandom, shuffled } from './random.ts';
 export { FALSE } from './solver/mdd.ts';
 export { readJsonBytes, readJsonText, JSON_LIMITS } from './json/readJsonText.ts';
@@ -187,5 +198,7 @@ export type { ComposedLayer, ComposedView } from './visuals/composeView.ts';
 export { lintVisuals } from './visuals/lintVisuals.ts';
 export type { LintVisualsOptions } from './visuals/lintVisuals.ts';
 export type { ModelVisuals, View, VisualLayer, LayerSource } from './visuals/types.ts';
+export * from './insights/index.ts';
 export { linePicture, linePictureSchema } from './orders/picture.ts';
 export type { LinePicture } from './orders/picture.ts';
+export { selectionIssues } from './model/selectionIssues.ts';

@@ -27,6 +27,11 @@ import { pipelineRoutes } from './routes/pipelineRoutes.ts';
 import { quoteActionRoutes } from './routes/quoteActionRoutes.ts';
 import { QuoteViews } from './routes/quoteViews.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
+import { AvailabilityStore } from './db/availabilityStore.ts';
+import { availabilityRoutes } from './routes/availabilityRoutes.ts';
+import { DEFAULT_HOLD_TIMES } from './config.ts';
+import { insightRoutes } from './routes/insightRoutes.ts';
+import { InsightStore } from './db/insightStore.ts';
 
 /**
  * The reference backend as a Fastify app (not yet listening): catalogue, pricing and
@@ -108,9 +113,17 @@ export async function buildApp(deps: {
   });
   await app.register(cors, {
     origin: config.origins.length > 0 ? [...config.origins] : false,
-    methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization', 'X-CSRF-Token'],
-    exposedHeaders: ['Idempotent-Replayed'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: [
+      'Content-Type',
+      'Idempotency-Key',
+      'Authorization',
+      'X-CSRF-Token',
+      'If-None-Match',
+      'If-Match',
+      'Madeto-Hold',
+    ],
+    exposedHeaders: ['Idempotent-Replayed', 'ETag', 'X-Availability-Version', 'X-Snapshot-At'],
     maxAge: 600,
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -143,12 +156,19 @@ export async function buildApp(deps: {
   });
   sessionRoutes(app, auth);
   catalogueRoutes(app, deps.catalogue);
-  const submit = submitRoutes(app, { ...deps, clock, users });
+  // The catalogue's availability.json is version 1 of the feed when the database has none.
+  const availability = new AvailabilityStore(deps.db, deps.catalogue.models);
+  if (deps.catalogue.snapshotJson !== undefined)
+    await availability.seed(deps.catalogue.snapshotJson, clock().toISOString());
+  const holdTimes = config.holdTimes ?? DEFAULT_HOLD_TIMES;
+  availabilityRoutes(app, { availability, auth, clock, holdTimes });
+  const submit = submitRoutes(app, { ...deps, clock, users, availability, holdTimes });
   listRoutes(app, { ...deps, auth });
   const routeDeps = { ...deps, ...submit, auth, events, views, clock };
   quoteRoutes(app, routeDeps);
   sharedQuoteRoutes(app, routeDeps);
   pipelineRoutes(app, routeDeps);
   quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
+  insightRoutes(app, { ...routeDeps, insights: new InsightStore(deps.db) });
   return app;
 }

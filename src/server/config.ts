@@ -4,6 +4,21 @@ import type { ServerUser } from './users.ts';
 /** Where submissions are stored: an embedded SQLite file, or a PostgreSQL database. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
+/** How long holds last: a buyer's cart (minutes), an order until the feed carries it. */
+export interface HoldTimes {
+  cartMinutes: number;
+  orderMinutes: number;
+  /** A quote request without `quote.validUntil`. */
+  quoteDays: number;
+}
+
+/** The defaults: carts 30 minutes, orders 3 days, quotes without a validity 14 days. */
+export const DEFAULT_HOLD_TIMES: HoldTimes = {
+  cartMinutes: 30,
+  orderMinutes: 3 * 24 * 60,
+  quoteDays: 14,
+};
+
 /** Everything `madeto serve` is configured with. */
 export interface ServerConfig {
   /** 0 picks a free port. */
@@ -35,6 +50,8 @@ export interface ServerConfig {
   verifyWorkers: number;
   /** Fastify's request log on stdout. */
   log: boolean;
+  /** How long holds last (default `DEFAULT_HOLD_TIMES`). */
+  holdTimes?: HoldTimes | undefined;
 }
 
 /** Defaults of the reference backend. */

@@ -1,5 +1,5 @@
 /** What a signed-in user may do: a rep quotes; a manager also approves quotes past a guardrail. */
-export type UserRole = 'rep' | 'manager';
+export type UserRole = 'rep' | 'manager' | 'integration';
 
 /** The shortest bearer token the server accepts (configured or given). */
 export const MIN_TOKEN_LENGTH = 16;
@@ -17,8 +17,9 @@ export type UserIdentity = Omit<ServerUser, 'token'>;
 
 /**
  * The users of `madeto serve` from the environment: `MADETO_REP_TOKEN` (a rep named by
- * `MADETO_REP_NAME`, default "Sales rep") and `MADETO_MANAGER_TOKEN` (a manager named by
- * `MADETO_MANAGER_NAME`, default "Sales manager"). An empty or absent token adds no user.
+ * `MADETO_REP_NAME`, default "Sales rep"), `MADETO_MANAGER_TOKEN` (a manager named by
+ * `MADETO_MANAGER_NAME`, default "Sales manager") and `MADETO_INTEGRATION_TOKEN` (the ERP's
+ * availability feed, named by `MADETO_INTEGRATION_NAME`, default "Availability feed"). An empty or absent token adds no user.
  *
  * @example
  * usersFromEnv({ MADETO_REP_TOKEN: 'r', MADETO_MANAGER_TOKEN: 'm', MADETO_MANAGER_NAME: 'Mara' })
@@ -34,6 +35,12 @@ export function usersFromEnv(env: Record<string, string | undefined>): ServerUse
   return [
     ...user(env['MADETO_REP_TOKEN'], env['MADETO_REP_NAME'], 'Sales rep', 'rep'),
     ...user(env['MADETO_MANAGER_TOKEN'], env['MADETO_MANAGER_NAME'], 'Sales manager', 'manager'),
+    ...user(
+      env['MADETO_INTEGRATION_TOKEN'],
+      env['MADETO_INTEGRATION_NAME'],
+      'Availability feed',
+      'integration',
+    ),
   ];
 }
 

@@ -84,7 +84,7 @@ describe('madeto users add', () => {
   it.each([
     [
       ['add', '--role', 'boss', '--name', 'B', '--email', 'b@example.com'],
-      /--role must be rep, manager or admin/,
+      /--role must be rep, manager, admin or integration/,
     ],
     [['add', '--role', 'rep', '--email', 'b@example.com'], /--name is required/],
     [

@@ -368,6 +368,43 @@ describe('createSession: one clock, one price, one promise per state', () => {
     expect(session.getSnapshot()).not.toBe(before);
   });
 
+  it('price and promise are computed when first read, once per line (a click paints first)', async () => {
+    // Counts the reads of each document: priceOf reads the pricing, promiseOf the snapshot too.
+    const reads = { pricing: 0, snapshot: 0 };
+    const counting: SessionData = {
+      get pricing() {
+        reads.pricing++;
+        return catalogueData.pricing;
+      },
+      get snapshot() {
+        reads.snapshot++;
+        return catalogueData.snapshot;
+      },
+    };
+    const { session } = sessionOf(desk, { data: counting });
+    await session.send(choose('frame', 'steel'));
+    const first = session.getSnapshot();
+    const before = { ...reads };
+    // Nothing priced yet: the snapshot (and its now/today) is ready without the engine.
+    expect(first.now).toBe(NOW);
+    expect(reads.pricing).toBe(before.pricing);
+    expect(first.price.state).toBe('incomplete');
+    expect(reads.pricing).toBeGreaterThan(before.pricing);
+    expect(first.promise.state).toBe('incomplete');
+    const priced = { ...reads };
+    expect(first.price).toBe(first.price);
+    // A step change is a new snapshot of the same line: the same outcomes, nothing recomputed.
+    await session.send({ type: 'nextStep' });
+    const second = session.getSnapshot();
+    expect(second).not.toBe(first);
+    expect(second.outcomes).toBe(first.outcomes);
+    expect(second.price).toBe(first.price);
+    expect(second.promise).toBe(first.promise);
+    expect(reads).toEqual(priced);
+    await session.send(choose('drive', 'single'));
+    expect(session.getSnapshot().outcomes).not.toBe(first.outcomes);
+  });
+
   it('without documents, price and promise say absent', async () => {
     const { session } = sessionOf(desk, {
       data: { pricing: { state: 'absent' }, snapshot: { state: 'loading' } },

@@ -78,15 +78,25 @@ function openShop(options: Shop = {}, prepare?: (page: Page) => Promise<unknown>
 
 const appName = () => basename(built.app.file);
 const polyfillName = () => basename(built.polyfill.file);
+const formName = () => basename(built.form.file);
 /** The embed files the shop's own server was asked for (it must be none). */
 const embedFilesFromShop = (from: number) =>
   server.requests
     .slice(from)
-    .filter((r) => /loader|madeto-(app|rep|de)|temporal-polyfill|worker/.test(r));
+    .filter((r) => /loader|madeto-(app|rep|de|form)|temporal-polyfill|worker/.test(r));
 const lastDetail = async (page: Page, type: string) =>
   (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
 const aluminium = (page: Page) =>
   page.locator('#desk').getByRole('radio', { name: /Aluminium, 2-stage/ });
+
+/**
+ * Waits until the quote form has come from its own file (the app fetches it after it has started,
+ * when the page is idle): its placeholder has become the form.
+ */
+async function formLoaded(page: Page): Promise<void> {
+  const form = page.locator('#desk').locator('section.madeto-quote');
+  await expect.poll(() => form.getAttribute('data-state'), { timeout: 20_000 }).toBe('editing');
+}
 
 /** Chooses the aluminium frame; returns once the widget reported it (madeto-change). */
 async function chooseAluminium(page: Page): Promise<void> {
@@ -102,14 +112,17 @@ describe('the embed served from a CDN on another origin', () => {
     const [cdnBefore, shopBefore] = [cdn.requests.length, server.requests.length];
     const { page, problems } = await openShop();
     await chooseAluminium(page);
+    await formLoaded(page);
     expect(cdn.origin).not.toBe(shopServer.origin);
     const appScripts = await page.evaluate(() =>
-      [...document.scripts].map((s) => s.src).filter((src) => src.includes('madeto-app.')),
+      [...document.scripts].map((s) => s.src).filter((src) => /madeto-(app|form)\./.test(src)),
     );
-    expect(appScripts).toEqual([cdn.base + appName()]);
+    expect(appScripts).toEqual([cdn.base + appName(), cdn.base + formName()]);
+    // The quote form's file comes from beside the app, after it.
     expect(cdn.requests.slice(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
+      `/madeto/v1/${formName()}`,
     ]);
     expect(embedFilesFromShop(shopBefore)).toEqual([]);
     // The choices are inside the element's open shadow root, not in the page's light DOM.
@@ -138,9 +151,11 @@ describe('the embed served from a CDN on another origin', () => {
     expect(cdn.requests.slice(cdnBefore)).toEqual(['/madeto/v1/loader.js']);
     await page.evaluate(() => document.getElementById('desk')!.scrollIntoView());
     await aluminium(page).waitFor({ timeout: 20_000 });
+    await formLoaded(page);
     expect(cdn.requests.slice(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
+      `/madeto/v1/${formName()}`,
     ]);
     expect(problems).toEqual([]);
     await page.close();
@@ -169,12 +184,19 @@ describe('the embed served from a CDN on another origin', () => {
     const nonce = randomBytes(12).toString('base64');
     const { page, problems } = await openShop({ nonce });
     await chooseAluminium(page);
+    await formLoaded(page);
     const nonces = await page.evaluate(() =>
-      ['script[src$="loader.js"]', 'script[src*="madeto-app."]'].map(
+      ['script[src$="loader.js"]', 'script[src*="madeto-app."]', 'script[src*="madeto-form."]'].map(
         (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
       ),
     );
-    expect(nonces).toEqual([nonce, nonce]);
+    expect(nonces).toEqual([nonce, nonce, nonce]);
+    // The form from the CDN runs on the app's React under the policy: a touched field is checked.
+    const desk = page.locator('#desk');
+    const email = desk.getByRole('textbox', { name: 'Email' });
+    await email.fill('not an address');
+    await desk.getByRole('textbox', { name: 'Name', exact: true }).fill('Ada');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
     expect(problems).toEqual([]);
     // The policy is in force: a script without the nonce is blocked and reported.
     await page.evaluate(() => {
@@ -200,12 +222,19 @@ describe('the embed served from a CDN on another origin', () => {
       .getByRole('button', { name: 'Rückgängig' })
       .waitFor({ timeout: 20_000 });
     await chooseAluminium(page);
+    await formLoaded(page);
     const german = basename(built.german.file);
     expect(cdn.requests.slice(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${german}`,
+      `/madeto/v1/${formName()}`,
     ]);
+    // The form from its own file speaks the app's German (the messages are the app's, shared).
+    await page
+      .locator('#desk')
+      .getByRole('button', { name: 'Anfrage senden' })
+      .waitFor({ timeout: 20_000 });
     expect(embedFilesFromShop(shopBefore)).toEqual([]);
     const nonces = await page.evaluate(
       (german) =>
@@ -225,9 +254,15 @@ describe('the embed served from a CDN on another origin', () => {
       await p.addInitScript(() => delete (globalThis as { Temporal?: unknown }).Temporal);
     });
     await chooseAluminium(page);
+    await formLoaded(page);
     // The polyfill and the app are requested together (they run in order): compare as a set.
     expect(cdn.requests.slice(cdnBefore).sort()).toEqual(
-      ['/madeto/v1/loader.js', `/madeto/v1/${polyfillName()}`, `/madeto/v1/${appName()}`].sort(),
+      [
+        '/madeto/v1/loader.js',
+        `/madeto/v1/${polyfillName()}`,
+        `/madeto/v1/${appName()}`,
+        `/madeto/v1/${formName()}`,
+      ].sort(),
     );
     expect(embedFilesFromShop(shopBefore)).toEqual([]);
     expect(await page.evaluate(() => typeof (globalThis as { Temporal?: unknown }).Temporal)).toBe(

@@ -196,6 +196,94 @@ describe('the strict CSP page', () => {
   });
 });
 
+// The shop app's quote form is its own file (madeto-form.<hash>.js, react-hook-form and the form):
+// fetched from beside the app once it has started, with the loader's nonce; a placeholder of the
+// form's height stands in until it runs, and a retry if it does not load.
+describe('the quote form in its own file', () => {
+  const formFiles = (from: number) =>
+    server.requests.slice(from).filter((r) => /\/madeto\/madeto-form\.\w+\.js$/.test(r));
+  const quote = (page: Page) => page.locator('#desk').locator('section.madeto-quote');
+
+  it('under the strict CSP: fetched once, with the nonce, and a quote request goes through', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/csp.html');
+    const desk = page.locator('#desk');
+    await desk
+      .getByRole('button', { name: 'Complete for me', exact: true })
+      .click({ timeout: 20_000 });
+    await desk.getByRole('textbox', { name: 'Name', exact: true }).fill('Anna Muster');
+    await desk.getByRole('textbox', { name: 'Email' }).fill('anna@example.com');
+    const send = desk.getByRole('button', { name: 'Send request' });
+    await expect.poll(() => send.isEnabled()).toBe(true);
+    await send.click();
+    await expect
+      .poll(() => desk.getByText(/^Thank you — your request SHOP-\d{4} was sent\.$/).count())
+      .toBe(1);
+    expect(formFiles(before)).toHaveLength(1);
+    const nonces = await page.evaluate(() =>
+      ['script[src$="loader.js"]', 'script[src*="madeto-form."]'].map(
+        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
+      ),
+    );
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
+    expect(nonces[1]).toBe(nonces[0]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("a form file that fails: a retry in the form's place; the configuration is kept", async () => {
+    let refused = 0;
+    const { page, problems } = await open('/embed/shop.html', (p) =>
+      p.route(/\/madeto-form\.\w+\.js$/, (route) =>
+        refused++ === 0 ? route.abort('connectionfailed') : route.continue(),
+      ),
+    );
+    const desk = page.locator('#desk');
+    const alert = desk.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toMatch(/quote form could not be loaded/);
+    expect(await quote(page).getAttribute('data-state')).toBe('unavailable');
+    // The buyer goes on configuring meanwhile.
+    const aluminium = desk.getByRole('radio', { name: /Aluminium, 2-stage/ });
+    await aluminium.click();
+    await expect.poll(() => aluminium.isChecked()).toBe(true);
+    await desk.getByRole('button', { name: 'Load the form again' }).click();
+    await expect.poll(() => quote(page).getAttribute('data-state')).toBe('editing');
+    await desk.getByRole('textbox', { name: 'Name', exact: true }).fill('Ada');
+    expect(await aluminium.isChecked()).toBe(true);
+    expect(refused).toBe(2);
+    expect(problems).toEqual([
+      expect.stringMatching(/^console: Failed to load resource/),
+      expect.stringMatching(
+        /^console: Madeto: the quote form .*madeto-form\.\w+\.js could not be loaded$/,
+      ),
+    ]);
+    await page.close();
+  });
+
+  it('on a page that is never idle and a form far below, the first press fetches it', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/shop.html', async (p) => {
+      await p.setViewportSize({ width: 390, height: 844 });
+      await p.addInitScript(() => {
+        window.requestIdleCallback = () => 0;
+      });
+    });
+    const desk = page.locator('#desk');
+    await desk.getByRole('radio', { name: /Aluminium, 2-stage/ }).waitFor({ timeout: 20_000 });
+    // The form is thousands of pixels down: nothing asks for its file yet.
+    expect(await quote(page).evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(2000);
+    await page.waitForTimeout(1000);
+    expect(formFiles(before)).toEqual([]);
+    expect(await quote(page).getAttribute('data-state')).toBe('loading');
+    await desk.getByRole('radio', { name: /Aluminium, 2-stage/ }).click();
+    await expect.poll(() => formFiles(before)).toHaveLength(1);
+    await expect.poll(() => quote(page).getAttribute('data-state')).toBe('editing');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 // The German catalogue is its own file (madeto-de.<hash>.js): English shops never fetch it; a
 // German page gets it preloaded by the loader and its widget shows German from its first frame.
 describe('the German catalogue', () => {

@@ -12,6 +12,7 @@ import { memoryRepApi } from './repStubs.ts';
 import '../../src/react/styles/madeto.css';
 import '../../src/react/styles/panels.css';
 import '../../src/react/styles/quote-print.css';
+import '../../src/react/styles/rep.css';
 
 afterEach(cleanup);
 
@@ -170,6 +171,141 @@ describe('RepQuote form: discounts are checked in place, the preview stays', () 
     expect(saves()).toEqual([]);
     await userEvent.fill(field, '48.00');
     await expect.element(field).toHaveAttribute('aria-invalid', 'false');
+  });
+});
+
+describe("RepQuote form: a line's own discounts", () => {
+  const lineTotal = (el: HTMLElement, line: number) =>
+    el.querySelectorAll('.madeto-quote-line-price')[line]?.textContent ?? '';
+
+  it('out of range is marked at its field as typed, the preview stays; a valid one prices that line only and is saved', async () => {
+    const { el, saves } = editor();
+    const field = page.getByLabelText('Additional discount of line L1 (%)');
+    const beforeL1 = lineTotal(el, 0);
+    const beforeL2 = lineTotal(el, 1);
+    await userEvent.fill(field, '150');
+    await expect.element(field).toHaveAttribute('aria-invalid', 'true');
+    await expect
+      .element(field)
+      .toHaveAccessibleDescription(
+        'Additional discount of line L1 (%): enter a percentage from 0 to 100, such as 12.5. Empty: the quote’s discount applies.',
+      );
+    await expect.element(page.getByRole('article')).toBeVisible();
+    expect(el.textContent).not.toContain('cannot be priced');
+    expect(lineTotal(el, 0)).toBe(beforeL1);
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect
+      .element(page.getByText('Not saved: 1 field needs a correction.'))
+      .toBeInTheDocument();
+    await expect.element(field).toHaveFocus();
+    expect(saves()).toEqual([]);
+
+    await userEvent.fill(field, '10');
+    await expect.element(field).toHaveAttribute('aria-invalid', 'false');
+    await expect.poll(() => lineTotal(el, 0)).not.toBe(beforeL1);
+    expect(lineTotal(el, 1)).toBe(beforeL2);
+    const money = (s: string) => Number(s.replace(/[^\d.]/g, ''));
+    expect(money(lineTotal(el, 0))).toBeCloseTo(money(beforeL1) * 0.9, 0);
+    const total = el.querySelector('.madeto-quote-total td')?.textContent ?? '';
+    expect(total).toMatch(/^€[\d,]+\.\d\d$/);
+    expect(await seriousViolations(el)).toEqual([]);
+
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(formStatus()).toHaveTextContent('Saved RQ-2026-000001 revision 1');
+    const [sent] = saves()[0]!.args as [RepQuoteData];
+    expect(sent.lines.map((l) => l.discounts)).toEqual([
+      { additionalPercent: '10' },
+      undefined,
+      undefined,
+    ]);
+    expect(sent.discounts).toEqual({});
+    // The saved revision comes back with the line's discount in its field.
+    await expect.element(field).toHaveValue('10');
+  });
+
+  it("a refusal of the backend at a line discount's path marks that field, focused, until it is changed", async () => {
+    const api = memoryRepApi();
+    const save = api.save;
+    let refuse = true;
+    api.save = async (quote, number) => {
+      if (refuse)
+        throw new QuoteApiError(
+          400,
+          'QUOTE_INVALID',
+          '$.lines[1].discounts.partnerPercent: a percentage from 0 to 100',
+          [{ path: '$.lines[1].discounts.partnerPercent', message: 'a percentage from 0 to 100' }],
+        );
+      return save(quote, number);
+    };
+    const el = render(<RepQuote {...editorProps({ api })} />);
+    const field = page.getByLabelText('Partner discount of line L2 (%)');
+    await userEvent.fill(field, '5');
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(field).toHaveAttribute('aria-invalid', 'true');
+    await expect
+      .element(field)
+      .toHaveAccessibleDescription(
+        /^Partner discount of line L2 \(%\): the server refused this value \(a percentage from 0 to 100\)\./,
+      );
+    await expect.element(field).toHaveFocus();
+    await expect.element(page.getByRole('article')).toBeVisible();
+    await userEvent.fill(field, '6');
+    await expect.element(field).toHaveAttribute('aria-invalid', 'false');
+    refuse = false;
+    await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
+    await expect.element(formStatus()).toHaveTextContent('Saved RQ-2026-000001 revision 1');
+    expect(await seriousViolations(el)).toEqual([]);
+  });
+
+  it('reachable by keyboard in line order: quantity, the line’s buttons, then its discounts', async () => {
+    editor();
+    const remove = page.getByRole('button', { name: 'Remove line L1' });
+    (remove.element() as HTMLElement).focus();
+    await userEvent.keyboard('{Tab}');
+    await expect.element(page.getByLabelText('Additional discount of line L1 (%)')).toHaveFocus();
+    await userEvent.keyboard('7');
+    await userEvent.keyboard('{Tab}');
+    await expect.element(page.getByLabelText('Partner discount of line L1 (%)')).toHaveFocus();
+    await expect
+      .element(page.getByLabelText('Additional discount of line L1 (%)'))
+      .toHaveValue('7');
+  });
+
+  it('on a phone (390 px) the line discounts stack inside the editor, nothing wider than the page', async () => {
+    await page.viewport(390, 800);
+    try {
+      const { el } = editor();
+      await expect.element(page.getByLabelText('Partner discount of line L3 (%)')).toBeVisible();
+      const fields = [...el.querySelectorAll<HTMLElement>('.madeto-quote-line-discounts input')];
+      expect(fields.length).toBe(6);
+      for (const input of fields)
+        expect(input.getBoundingClientRect().right).toBeLessThanOrEqual(390);
+      expect(document.documentElement.scrollWidth).toBeLessThanOrEqual(390);
+    } finally {
+      await page.viewport(1280, 800);
+    }
+  });
+
+  it('in German: labels and errors in German, a decimal comma typed and saved as the engine’s decimal', async () => {
+    const { el, saves } = editor(repStates.valid, 'de-DE');
+    const field = page.getByLabelText('Partnerrabatt der Position L2 (%)', { exact: true });
+    await expect
+      .element(page.getByRole('group', { name: 'Rabatte der Position L2' }))
+      .toBeVisible();
+    await userEvent.fill(field, '12.5');
+    await expect
+      .element(field)
+      .toHaveAccessibleDescription(
+        'Partnerrabatt der Position L2 (%): Geben Sie einen Prozentsatz von 0 bis 100 ein, z. B. 12,5. Leer: Es gilt der Rabatt des Angebots.',
+      );
+    await userEvent.fill(field, '12,5');
+    await expect.element(field).toHaveAttribute('aria-invalid', 'false');
+    await userEvent.click(page.getByRole('button', { name: 'Angebot speichern' }));
+    await expect.element(formStatus()).toHaveTextContent('RQ-2026-000001 Version 1 gespeichert');
+    const [sent] = saves()[0]!.args as [RepQuoteData];
+    expect(sent.lines[1]!.discounts).toEqual({ partnerPercent: '12.5' });
+    await expect.element(field).toHaveValue('12,5');
+    expect(await seriousViolations(el)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskRepQuote } from '../engine/orders/orderFixture.ts';
+import { addUser, signIn } from './quoteJourney.ts';
 import {
   MANAGER_TOKEN,
   REP_TOKEN,
@@ -173,5 +174,51 @@ describe('an answer lost after the save', () => {
       1,
       [1],
     ]);
+  });
+});
+
+describe('keys belong to the signed-in user, by user id', () => {
+  it('two users of the same name and role each save under the same key', async () => {
+    const tag = Math.random().toString(36).slice(2, 8);
+    const sessions = [];
+    for (const n of [1, 2]) {
+      const user = addUser(file, {
+        role: 'rep',
+        name: 'Sam Same',
+        email: `sam${n}-${tag}@test.example`,
+      });
+      sessions.push(await signIn(server.url, user.email, user.password));
+    }
+    const key = freshKey();
+    const answers = [];
+    for (const s of sessions) {
+      const r = await fetch(`${server.url}/api/quotes`, {
+        method: 'POST',
+        headers: { ...s.headers, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(quote('same key, same name')),
+      });
+      answers.push({
+        status: r.status,
+        replayed: r.headers.get('idempotent-replayed') === 'true',
+        number: ((await r.json()) as Json)['number'],
+      });
+    }
+    expect(answers.map((a) => [a.status, a.replayed])).toEqual([
+      [201, false],
+      [201, false],
+    ]);
+    expect(answers[0]!.number).not.toBe(answers[1]!.number);
+    // Each user's own retry is still answered with their first answer.
+    const again = await fetch(`${server.url}/api/quotes`, {
+      method: 'POST',
+      headers: {
+        ...sessions[1]!.headers,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      body: JSON.stringify(quote('same key, same name')),
+    });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(((await again.json()) as Json)['number']).toBe(answers[1]!.number);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from './serverProcess.ts';
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { mailEnv, quoteJourney } from './quoteJourney.ts';
+import { insightsScenario } from './insightsScenario.ts';
 
 /**
  * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
@@ -78,6 +79,15 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
       asPostgres('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+
+  it('stores event batches once and answers the insights, as on SQLite', async () => {
+    const server = await startServerProcess(url);
+    try {
+      await insightsScenario(server.url);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 
   it('stores, replays, refuses and keeps orders across a SIGKILL, as on SQLite', async () => {
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptResultWire, repQuoteWire } from '../../src/engine/index.ts';
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { deskRepQuote } from '../engine/orders/orderFixture.ts';
 import { addUser, mailEnv, quoteJourney } from './quoteJourney.ts';
@@ -77,6 +78,49 @@ describe('discounts are checked where they are', () => {
     expect(r.body).toMatchObject({ approvalStatus: 'required', state: 'awaiting-approval' });
     const units = (r.body['price'] as { lines: { unit: string }[] }).lines.map((l) => l.unit);
     expect(Number(units[0])).toBeCloseTo(Number(units[1]) * 0.6, 1);
+  });
+
+  it('a quote with a line discount is accepted into an order priced with it (and a client cannot send one)', async () => {
+    const line = deskRepQuote().lines[0]!;
+    const saved = await call(
+      'POST',
+      '/api/quotes',
+      deskRepQuote({
+        lines: [
+          { ...line, discounts: { additionalPercent: '10' } },
+          { ...line, lineId: 'L2' },
+        ],
+      }),
+    );
+    expect(saved.status).toBe(201);
+    const view = repQuoteWire.parse(saved.body);
+    expect(view.approvalStatus).toBe('not-needed');
+    const accepted = await call('POST', `/api/shared/quotes/${view.shareToken}/accept`, {}, {});
+    expect(accepted.status).toBe(201);
+    const placed = acceptResultWire.parse(accepted.body);
+    const orders = await call('GET', '/api/orders?limit=100', undefined, asManager);
+    const order = (orders.body['items'] as { number: string; payload: unknown }[]).find(
+      (o) => o.number === placed.number,
+    )!;
+    const payload = order.payload as {
+      lines: { lineId: string; discounts?: object; price: { unit: string } }[];
+      totals: { total: string };
+    };
+    expect(payload.lines[0]).toMatchObject({ discounts: { additionalPercent: '10' } });
+    expect(payload.lines[1]!.discounts).toBeUndefined();
+    expect(Number(payload.lines[0]!.price.unit)).toBeCloseTo(
+      Number(payload.lines[1]!.price.unit) * 0.9,
+      1,
+    );
+    expect(payload.totals.total).toBe(view.document.totals.total);
+
+    // A buyer's own order may not carry a line discount.
+    const forged = structuredClone(payload) as Record<string, unknown>;
+    const r = await call('POST', '/api/orders', { ...forged, idempotencyKey: 'forged-line-1' }, {});
+    expect([r.status, codeOf(r)]).toEqual([403, 'DISCOUNTS_NOT_ALLOWED']);
+    expect((r.body['error'] as { issues: { path: string }[] }).issues.map((i) => i.path)).toContain(
+      '$.lines[0].discounts',
+    );
   });
 });
 

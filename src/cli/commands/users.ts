@@ -8,9 +8,9 @@ import { UserStore, type StoredRole } from '../../server/db/userStore.ts';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../../server/auth/password.ts';
 
 const USAGE =
-  'usage: madeto users add --role rep|manager|admin --name NAME --email EMAIL [--db FILE]   (password from stdin, or generated and printed)';
+  'usage: madeto users add --role rep|manager|admin|integration --name NAME --email EMAIL [--db FILE]   (password from stdin, or generated and printed)';
 
-const ROLES: readonly StoredRole[] = ['rep', 'manager', 'admin'];
+const ROLES: readonly StoredRole[] = ['rep', 'manager', 'admin', 'integration'];
 
 /** Everything piped to stdin (empty when stdin is a terminal). */
 async function readStdin(): Promise<string> {
@@ -37,7 +37,7 @@ function database(file: string | undefined, env: NodeJS.ProcessEnv): DatabaseCon
 }
 
 /**
- * `madeto users add --role rep|manager|admin --name NAME --email EMAIL [--db FILE]`: adds a person
+ * `madeto users add --role rep|manager|admin|integration --name NAME --email EMAIL [--db FILE]`: adds a person
  * who signs in to the reference backend. The password is read from stdin when it is piped (one
  * line; at least 10 characters), else a random one is generated and printed. Prints the user as
  * JSON (with `password` only when generated).
@@ -51,7 +51,7 @@ export const run: Command = async ({ args, stdout }) => {
   const email = single(parsed, 'email')?.trim();
   if (!role || !ROLES.some((r) => r === role))
     throw new CliError(
-      `--role must be rep, manager or admin, not '${role ?? ''}'\n${USAGE}`,
+      `--role must be rep, manager, admin or integration, not '${role ?? ''}'\n${USAGE}`,
       EXIT.usage,
     );
   if (!name || name.length > 200)

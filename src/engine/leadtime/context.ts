@@ -36,6 +36,9 @@ export interface SnapshotContext {
 }
 
 const cache = new WeakMap<Snapshot, SnapshotContext>();
+// Snapshots net of holds share their calendars object with the snapshot they came from: its
+// compiled calendars are reused rather than compiled again for every promise.
+const calendarCache = new WeakMap<Snapshot['calendars'], Map<string, WorkCalendar>>();
 
 /**
  * Compiles a validated snapshot for planning (cached per snapshot object, which is never mutated).
@@ -47,9 +50,13 @@ const cache = new WeakMap<Snapshot, SnapshotContext>();
 export function snapshotContext(snapshot: Snapshot): SnapshotContext {
   const hit = cache.get(snapshot);
   if (hit) return hit;
-  const calendars = new Map<string, WorkCalendar>();
-  for (const [id, doc] of Object.entries(snapshot.calendars))
-    calendars.set(id, compileCalendar(id, doc));
+  let calendars = calendarCache.get(snapshot.calendars);
+  if (!calendars) {
+    calendars = new Map<string, WorkCalendar>();
+    for (const [id, doc] of Object.entries(snapshot.calendars))
+      calendars.set(id, compileCalendar(id, doc));
+    calendarCache.set(snapshot.calendars, calendars);
+  }
   const plants = new Map<string, PlantContext>();
   for (const [id, p] of Object.entries(snapshot.plants)) {
     const calendar = calendars.get(p.calendarId)!;

@@ -112,7 +112,18 @@ export function promise(request: PromiseRequestInput, options: PromiseOptions): 
     if (want.atpCurve) {
       out.atpCurve = atpCurve(ctx, model, line, request.now, state, noDelays);
       const split =
-        want.suggestions && linePlan.status === 'ok' ? splitSuggestion(out.atpCurve) : undefined;
+        want.suggestions && linePlan.status === 'ok'
+          ? splitSuggestion(
+              ctx,
+              model,
+              line,
+              request.now,
+              state,
+              noDelays,
+              out.atpCurve,
+              request.options?.maxShipments,
+            )
+          : undefined;
       if (split) out.suggestions.push(split);
     }
     if (want.suggestions)

@@ -172,6 +172,8 @@ export const promiseRequestSchema = z.object({
       atpCurve: z.optional(z.boolean()),
       suggestions: z.optional(z.boolean()),
       confidence: z.optional(z.boolean()),
+      /** The most shipments a split suggestion may propose (C14); default 2. */
+      maxShipments: z.optional(z.int().check(z.minimum(2), z.maximum(LIMITS.lines))),
     }),
   ),
 });

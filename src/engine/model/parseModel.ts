@@ -1,6 +1,7 @@
 import { checkLiteral, checkRule, type AttributeLookup } from './checkRule.ts';
 import { expandModules } from './expandModules.ts';
 import { jsonPath } from './jsonPath.ts';
+import { checkModel3d } from './model3d.ts';
 import { findCycle } from '../findCycle.ts';
 import { parseRule } from './rules/parseRule.ts';
 import type { Expr } from './rules/ast.ts';
@@ -26,6 +27,7 @@ export function parseModel(json: unknown): ProductModel {
   const document = result.data;
   const issues: ModelIssue[] = [];
   checkStructure(document, issues);
+  checkModel3d(document, issues);
   if (issues.length > 0) throw new ModelError(issues);
 
   const parsed = expandModules(document, issues, parseAndCheck);

@@ -1,6 +1,7 @@
 import { z } from '../zod.ts';
 import { LIMITS } from '../limits.ts';
 import { layersSchema, moduleLayoutSchema, visualsSchema } from '../visuals/schema.ts';
+import { model3dSchema } from './model3d.ts';
 
 /**
  * The zod schema of a product model document (model.md). It checks shapes only; references between
@@ -224,6 +225,8 @@ export const modelDocumentSchema = z.strictObject({
   quantity: z.optional(quantitySchema),
   /** The product's pictures: views and always-shown layers (values carry their own layers). */
   visuals: z.optional(visualsSchema),
+  /** An optional glTF of the product with its material variants (model3d.ts). */
+  model3d: z.optional(model3dSchema),
 });
 
 /** A product model document as authored (after defaults are applied). */

@@ -17,7 +17,14 @@ export interface BuildOrderInput {
   model: ProductModel;
   models?: readonly ProductModel[];
   pricing: OrderPayload['pricing'];
-  lines: readonly { lineId: string; productId: string; quantity: number; selection: Selection }[];
+  lines: readonly {
+    lineId: string;
+    productId: string;
+    quantity: number;
+    selection: Selection;
+    /** A rep's discounts of this line (an accepted rep quote's), priced into `price`. */
+    discounts?: OrderPayload['lines'][number]['discounts'];
+  }[];
   /** `price()` of exactly these lines with `pricing`. */
   price: PriceResult;
   /** `promise()` of these lines, and the snapshot's `snapshotAt`. */
@@ -56,6 +63,7 @@ export function buildOrderPayload(input: BuildOrderInput): OrderPayload {
       selection: {
         ...(l.selection as Record<string, OrderPayload['lines'][number]['selection'][string]>),
       },
+      ...(l.discounts !== undefined && { discounts: { ...l.discounts } }),
       bom: needs.bom,
       routing: needs.routing,
       price: { currency, unit: p.unit, line: p.line },

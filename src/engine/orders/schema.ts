@@ -60,6 +60,16 @@ export const orderDiscountsSchema = z.strictObject({
   ),
 });
 
+/**
+ * A rep's discounts of one line of an accepted quote (replacing the quote's for that line), priced
+ * with the engine's guardrails. Like `orderDiscountsSchema`, only a server's quote-accept path may
+ * send them.
+ */
+export const orderLineDiscountsSchema = z.strictObject({
+  additionalPercent: z.optional(percentSchema),
+  partnerPercent: z.optional(percentSchema),
+});
+
 /** One item production must provide for a line: the whole line's quantity (BOM explosion, C8). */
 export const bomNeedSchema = z.strictObject({
   item: text,
@@ -79,6 +89,7 @@ export const orderLineSchema = z.strictObject({
   productId: text,
   quantity: quantitySchema,
   selection: optionalSelectionRecord,
+  discounts: z.optional(orderLineDiscountsSchema),
   bom: z._default(z.array(bomNeedSchema).check(z.maxLength(10_000)), []),
   routing: z._default(z.array(routingNeedSchema).check(z.maxLength(10_000)), []),
   price: z.strictObject({ currency: currencySchema, unit: moneySchema, line: moneySchema }),

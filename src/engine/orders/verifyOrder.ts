@@ -244,6 +244,7 @@ function checkPrice(
           productId: l.productId,
           quantity: l.quantity,
           selection: l.selection,
+          ...(l.discounts !== undefined && { discounts: l.discounts }),
         })),
       },
       // The check compares totals only: the per-value deltas the widget shows are not needed here.

@@ -13,7 +13,7 @@ import { z } from '../zod.ts';
 import { linePictureSchema } from '../orders/picture.ts';
 
 /** A user's role: a rep quotes; a manager also approves; an admin may do both. */
-export const userRoleWire = z.enum(['rep', 'manager', 'admin']);
+export const userRoleWire = z.enum(['rep', 'manager', 'admin', 'integration']);
 
 /** Who saved or approved something (name and role; never a token or a password). */
 export const userWire = z.object({ name: z.string(), role: userRoleWire });

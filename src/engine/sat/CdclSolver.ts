@@ -1,18 +1,8 @@
-/**
- * A literal: `2 * v` is variable `v` true, `2 * v + 1` is `v` false (variables from 0).
- * Use `lit(v, positive)` and `negate(l)`.
- */
-export type Lit = number;
+import { ActivityHeap } from './ActivityHeap.ts';
+import { ClauseStore } from './ClauseStore.ts';
+import { lit, type Lit } from './literals.ts';
 
-/** The literal of variable `v`, true when `positive`. */
-export function lit(v: number, positive = true): Lit {
-  return 2 * v + (positive ? 0 : 1);
-}
-
-/** The negation of a literal. */
-export function negate(l: Lit): Lit {
-  return l ^ 1;
-}
+export { lit, negate, type Lit } from './literals.ts';
 
 /** The outcome of `CdclSolver.solve`: a model, or unsatisfiable (under the assumptions given). */
 export type SolveStatus = 'sat' | 'unsat';
@@ -36,26 +26,19 @@ const FALSE = -1;
  * s.solve([lit(a, false), lit(b, false)]); // 'unsat', s.failed = [lit(a,false), lit(b,false)]
  */
 export class CdclSolver {
-  private clauses: Int32Array[] = [];
-  private learnt: boolean[] = [];
-  private activityC: number[] = [];
+  private readonly store = new ClauseStore();
+  private readonly clauses = this.store.clauses;
   private watches: number[][] = [];
   private assigns = new Int8Array(0);
   private levelOf = new Int32Array(0);
   private reason = new Int32Array(0);
   private phase = new Int8Array(0);
-  private activity = new Float64Array(0);
-  private heap: number[] = [];
-  private heapIndex = new Int32Array(0);
+  private readonly order = new ActivityHeap();
   private seen = new Uint8Array(0);
   private trail: number[] = [];
   private trailLim: number[] = [];
   private qhead = 0;
-  private varInc = 1;
-  private clauseInc = 1;
   private nVars = 0;
-  private learntCount = 0;
-  private maxLearnt = 20_000;
   private inconsistent = false;
   /** After `unsat` under assumptions: the assumptions (as given) that together fail. */
   failed: Lit[] = [];
@@ -74,7 +57,7 @@ export class CdclSolver {
     this.watches.push([], []);
     this.reason[v] = -1;
     this.phase[v] = FALSE;
-    this.heapInsert(v);
+    this.order.insert(v);
     return v;
   }
 
@@ -90,9 +73,8 @@ export class CdclSolver {
     this.levelOf = grown(this.levelOf, new Int32Array(size));
     this.reason = grown(this.reason, new Int32Array(size));
     this.phase = grown(this.phase, new Int8Array(size));
-    this.activity = grown(this.activity, new Float64Array(size));
-    this.heapIndex = grown(this.heapIndex, new Int32Array(size).fill(-1));
     this.seen = grown(this.seen, new Uint8Array(size));
+    this.order.grow(size);
   }
 
   /** The value of a literal in the current assignment (after `sat`: the model). */
@@ -139,13 +121,9 @@ export class CdclSolver {
   }
 
   private attach(c: Int32Array, learnt: boolean): number {
-    const id = this.clauses.length;
-    this.clauses.push(c);
-    this.learnt.push(learnt);
-    this.activityC.push(0);
+    const id = this.store.add(c, learnt);
     this.watches[c[0]! ^ 1]!.push(id);
     this.watches[c[1]! ^ 1]!.push(id);
-    if (learnt) this.learntCount++;
     return id;
   }
 
@@ -209,20 +187,11 @@ export class CdclSolver {
       this.phase[v] = this.assigns[v]!;
       this.assigns[v] = UNDEF;
       this.reason[v] = -1;
-      if (this.heapIndex[v]! < 0) this.heapInsert(v);
+      this.order.insert(v);
     }
     this.trail.length = to;
     this.trailLim.length = level;
     this.qhead = to;
-  }
-
-  private bumpVar(v: number): void {
-    if ((this.activity[v]! += this.varInc) > 1e100) {
-      for (let u = 0; u < this.nVars; u++) this.activity[u]! *= 1e-100;
-      this.varInc *= 1e-100;
-    }
-    const i = this.heapIndex[v]!;
-    if (i >= 0) this.heapUp(i);
   }
 
   /** First-UIP analysis: the learned clause (asserting literal first) and the backjump level. */
@@ -235,14 +204,14 @@ export class CdclSolver {
     const toClear: number[] = [];
     do {
       const c = this.clauses[confl]!;
-      if (this.learnt[confl]) this.activityC[confl]! += this.clauseInc;
+      this.store.bump(confl);
       for (let k = p === -1 ? 0 : 1; k < c.length; k++) {
         const q = c[k]!;
         const v = q >> 1;
         if (this.seen[v] || this.levelOf[v] === 0) continue;
         this.seen[v] = 1;
         toClear.push(v);
-        this.bumpVar(v);
+        this.order.bump(v);
         if (this.levelOf[v]! >= level) pathC++;
         else out.push(q);
       }
@@ -350,20 +319,6 @@ export class CdclSolver {
     return out;
   }
 
-  /** Removes about half of the learned clauses (the least active, never those that are reasons). */
-  private reduce(): void {
-    const locked = new Set<number>();
-    for (const l of this.trail) if (this.reason[l >> 1]! >= 0) locked.add(this.reason[l >> 1]!);
-    const ids: number[] = [];
-    for (let id = 0; id < this.clauses.length; id++)
-      if (this.learnt[id] && this.clauses[id]!.length > 2 && !locked.has(id)) ids.push(id);
-    ids.sort((a, b) => this.activityC[a]! - this.activityC[b]!);
-    for (const id of ids.slice(0, ids.length >> 1)) {
-      this.clauses[id] = new Int32Array(0);
-      this.learntCount--;
-    }
-  }
-
   /**
    * Searches for a model that makes every assumption true. `maxConflicts` bounds the work
    * (then the answer is `undefined`). After `sat`, `value(v)` reads the model; after `unsat`,
@@ -414,17 +369,18 @@ export class CdclSolver {
         this.cancelUntil(back);
         if (learnt.length === 1) this.enqueue(learnt[0]!, -1);
         else this.enqueue(learnt[0]!, this.attach(Int32Array.from(learnt), true));
-        this.varInc /= 0.95;
-        this.clauseInc /= 0.999;
+        this.order.decay(0.95);
+        this.store.decay();
         continue;
       }
       if (conflictsHere >= limit) {
         this.cancelUntil(0);
         return undefined;
       }
-      if (this.learntCount - this.trail.length >= this.maxLearnt) {
-        this.reduce();
-        this.maxLearnt = Math.floor(this.maxLearnt * 1.1);
+      if (this.store.full(this.trail.length)) {
+        const locked = new Set<number>();
+        for (const l of this.trail) if (this.reason[l >> 1]! >= 0) locked.add(this.reason[l >> 1]!);
+        this.store.reduce(locked);
       }
       let next = -1;
       while (this.trailLim.length < assumptions.length) {
@@ -441,8 +397,8 @@ export class CdclSolver {
       }
       if (next < 0) {
         let v = -1;
-        while (this.heap.length > 0) {
-          const u = this.heapPop();
+        while (!this.order.empty) {
+          const u = this.order.pop();
           if (this.assigns[u] === UNDEF) {
             v = u;
             break;
@@ -454,53 +410,6 @@ export class CdclSolver {
       this.trailLim.push(this.trail.length);
       this.enqueue(next, -1);
     }
-  }
-
-  private heapLess(a: number, b: number): boolean {
-    return this.activity[a]! > this.activity[b]!;
-  }
-
-  private heapInsert(v: number): void {
-    this.heapIndex[v] = this.heap.length;
-    this.heap.push(v);
-    this.heapUp(this.heap.length - 1);
-  }
-
-  private heapUp(i: number): void {
-    const h = this.heap;
-    const v = h[i]!;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.heapLess(v, h[parent]!)) break;
-      h[i] = h[parent]!;
-      this.heapIndex[h[i]!] = i;
-      i = parent;
-    }
-    h[i] = v;
-    this.heapIndex[v] = i;
-  }
-
-  private heapPop(): number {
-    const h = this.heap;
-    const top = h[0]!;
-    const last = h.pop()!;
-    this.heapIndex[top] = -1;
-    if (h.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= h.length) break;
-        const r = l + 1;
-        const child = r < h.length && this.heapLess(h[r]!, h[l]!) ? r : l;
-        if (!this.heapLess(h[child]!, last)) break;
-        h[i] = h[child]!;
-        this.heapIndex[h[i]!] = i;
-        i = child;
-      }
-      h[i] = last;
-      this.heapIndex[last] = i;
-    }
-    return top;
   }
 }
 

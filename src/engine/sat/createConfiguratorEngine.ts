@@ -4,16 +4,22 @@ import { complete } from '../solver/complete.ts';
 import { count } from '../solver/count.ts';
 import { domains } from '../solver/domains.ts';
 import { SolverError } from '../solver/SolverError.ts';
-import type { Domains, Violation } from '../solver/types.ts';
+import { explain } from '../solver/explain.ts';
+import { repair } from '../solver/repair.ts';
+import type { Domains, Explanation, Repair, Violation } from '../solver/types.ts';
 import { validate } from '../solver/validate.ts';
 import { encodeModel, type SatEncoding } from './encodeModel.ts';
 import { satComplete } from './satComplete.ts';
+import { satCount } from './satCount.ts';
 import { satDomains } from './satDomains.ts';
+import { satExplain } from './satExplain.ts';
+import { satRepair } from './satRepair.ts';
 
 /**
  * The exact engine of one model, whichever back end answers: `diagram` (the compiled decision
  * diagram) or `sat` (the SAT fallback, used when the diagram does not compile within limits).
- * Both give the same answers; `count` needs the diagram and is `undefined` on `sat`.
+ * Both give the same answers (see `satRepair` for ties between equally near repairs); `count` on
+ * `sat` enumerates, and throws `COUNT_UNAVAILABLE` when that is out of reach.
  */
 export interface ConfiguratorEngine {
   kind: 'diagram' | 'sat';
@@ -23,8 +29,17 @@ export interface ConfiguratorEngine {
   domains(selection: Selection): Domains;
   complete(selection: Selection): Selection;
   validate(selection: Selection): Violation[];
-  /** Valid configurations extending the selection (`diagram` only). */
-  count: ((selection: Selection) => bigint) | undefined;
+  /** Why `attribute = value` cannot join the selection (see `explain`). */
+  explain(selection: Selection, attribute: string, value: string): Explanation;
+  /** The nearest valid selection with `attribute = value` (see `repair`). */
+  repair(
+    selection: Selection,
+    attribute: string,
+    value: string,
+    recency?: readonly string[],
+  ): Repair;
+  /** Valid configurations extending the selection (on `sat`: `COUNT_UNAVAILABLE` past a budget). */
+  count(selection: Selection): bigint;
 }
 
 /**
@@ -54,6 +69,9 @@ export function createConfiguratorEngine(
     domains: (selection) => domains(compiled, selection),
     complete: (selection) => complete(compiled, selection),
     validate: (selection) => validate(compiled, selection),
+    explain: (selection, attribute, value) => explain(compiled, selection, attribute, value),
+    repair: (selection, attribute, value, recency) =>
+      repair(compiled, selection, attribute, value, recency),
     count: (selection) => count(compiled, selection),
   };
 }
@@ -66,6 +84,9 @@ function satEngine(enc: SatEncoding): ConfiguratorEngine {
     domains: (selection) => satDomains(enc, selection),
     complete: (selection) => satComplete(enc, selection),
     validate: (selection) => validate(enc.model, selection),
-    count: undefined,
+    explain: (selection, attribute, value) => satExplain(enc, selection, attribute, value),
+    repair: (selection, attribute, value, recency) =>
+      satRepair(enc, selection, attribute, value, recency),
+    count: (selection) => satCount(enc, selection),
   };
 }

@@ -23,6 +23,19 @@ export interface SatEncoding {
   solver: CdclSolver;
   /** Per level, the literal of each value index. */
   literals: Lit[][];
+  /** Every constraint, explicit and implicit, in the diagram compiler's order (`constraintSources`). */
+  constraints: { id: string; message: string; attributes: string[] }[];
+  /**
+   * With `guarded`: per constraint, a literal that switches it on (its clauses hold only when the
+   * literal is assumed true), for explanations. Empty otherwise.
+   */
+  activators: Lit[];
+}
+
+/** Options of `encodeModel`. */
+export interface EncodeOptions {
+  /** Give every constraint an activation literal (`SatEncoding.activators`). */
+  guarded?: boolean;
 }
 
 /** The node budget of the per-constraint diagrams (each is small; the budget bounds a bad rule). */
@@ -39,14 +52,15 @@ const PAIRWISE_UP_TO = 6;
  * that diagram is written as clauses: a variable per node, the root asserted, and for every node
  * `u` at level `l` and value `j`: `u ∧ l=j → child_j` (`→ false` for the FALSE leaf). A
  * satisfying assignment follows one path of every constraint's diagram to TRUE, so the answers
- * are those of the conjoined diagram without ever building it. Throws `COMPILE_LIMIT` when one
+ * are those of the conjoined diagram without ever building it. With `guarded`, each constraint's
+ * clauses hold only under its activation literal (for explanations). Throws `COMPILE_LIMIT` when one
  * constraint's own diagram passes the node budget.
  *
  * @example
  * const enc = encodeModel(parseModel(json));
  * enc.solver.solve(); // 'sat' unless the model has no valid configuration
  */
-export function encodeModel(model: ProductModel): SatEncoding {
+export function encodeModel(model: ProductModel, options: EncodeOptions = {}): SatEncoding {
   const attributes = solverAttributes(model);
   const levels = layLevels(
     attributes,
@@ -84,13 +98,17 @@ export function encodeModel(model: ProductModel): SatEncoding {
     }
     return v;
   };
-  for (const source of constraintSources(model, attributes)) {
+  const sources = constraintSources(model, attributes);
+  const activators = options.guarded ? sources.map(() => lit(solver.newVar())) : [];
+  sources.forEach((source, i) => {
     const root = source.build(ctx);
-    if (root === TRUE) continue;
-    if (root === FALSE) solver.addClause([]);
-    else solver.addClause(asClause(mdd, levels, literals, root) ?? [lit(varOf(root))]);
-  }
-  return { model, attributes, byId, levels, solver, literals };
+    if (root === TRUE) return;
+    const clause =
+      root === FALSE ? [] : (asClause(mdd, levels, literals, root) ?? [lit(varOf(root))]);
+    solver.addClause(options.guarded ? [negate(activators[i]!), ...clause] : clause);
+  });
+  const constraints = sources.map(({ id, message, attributes }) => ({ id, message, attributes }));
+  return { model, attributes, byId, levels, solver, literals, constraints, activators };
 }
 
 /**

@@ -5,10 +5,12 @@ export type SolverErrorCode =
   | 'UNKNOWN_VALUE'
   | 'VALUE_IMPOSSIBLE'
   | 'UNSATISFIABLE'
-  | 'BAD_COMPILED';
+  | 'BAD_COMPILED'
+  | 'COUNT_UNAVAILABLE';
 
 /**
- * Thrown by the solver for input it cannot work with: a diagram past its node limit, a selection
+ * Thrown by the solver for input it cannot work with: a diagram past its node limit, a count too
+ * large for the SAT fallback to enumerate, a selection
  * naming an unknown attribute or value (use `validate` to get those as data), a damaged compiled
  * file. `path` says where (an attribute id, a JSON path).
  *

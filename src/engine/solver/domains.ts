@@ -2,7 +2,8 @@ import type { Selection } from '../model/types.ts';
 import type { CompiledModel } from './compile.ts';
 import { selectionMasks } from './selectionMasks.ts';
 import { liveSupport } from './incrementalSupport.ts';
-import type { Domains, ValueState } from './types.ts';
+import type { Domains } from './types.ts';
+import { valueStates } from './valueStates.ts';
 
 /**
  * The state of every value of every solver attribute under `selection` (model.md, "What valid
@@ -25,23 +26,5 @@ import type { Domains, ValueState } from './types.ts';
 export function domains(compiled: CompiledModel, selection: Selection): Domains {
   const masks = selectionMasks(compiled, selection);
   const { supported } = liveSupport(compiled).update(masks);
-  const out: Domains = {};
-  const base = compiled.baseSupport;
-  for (const attr of compiled.attributes) {
-    const states: Record<string, ValueState> = {};
-    const chosen = selection[attr.id];
-    const picked: readonly unknown[] =
-      chosen === undefined ? [] : Array.isArray(chosen) ? chosen : [chosen];
-    const multi = attr.type === 'multi';
-    for (let i = 0; i < attr.keys.length; i++) {
-      const key = attr.keys[i]!;
-      const level = multi ? attr.levels[i]! : attr.levels[0]!;
-      const index = multi ? 1 : i;
-      if (picked.length > 0 && picked.some((p) => String(p) === key)) states[key] = 'selected';
-      else if (supported[level]![index] === 1) states[key] = 'available';
-      else states[key] = base[level]![index] === 1 ? 'conflict' : 'impossible';
-    }
-    out[attr.id] = states;
-  }
-  return out;
+  return valueStates(compiled.attributes, selection, supported, compiled.baseSupport);
 }

@@ -54,12 +54,7 @@ export function repair(
   // choice costs 1 (a multi: per item), so as few values as possible change; among repairs of
   // as many changes, a choice cleared costs more than one changed to another value, and then an
   // older choice is changed before a newer one (every tie-break together stays below 1).
-  const order = [
-    ...Object.keys(selection).filter((id) => !recency.includes(id)),
-    ...recency.filter((id) => id in selection),
-  ];
-  const n = order.length + 1;
-  const rank = new Map(order.map((id, i) => [id, i + 1] as const));
+  const { n, rank } = recencyRanks(selection, recency);
   const masks = selectionMasks(compiled, next);
   const cost = (level: number, i: number): number => {
     const attr = compiled.attributes[compiled.levels[level]!.attribute]!;
@@ -77,10 +72,41 @@ export function repair(
   const solution = firstSolution(compiled, masks, cost);
   if (!solution) impossible(attribute, value);
   const nearest = solutionToSelection(compiled, solution);
+  return repairOutcome(selection, attribute, next, nearest, (id) => compiled.byId.has(id));
+}
+
+/**
+ * The tie-break ranks of a repair: `rank` numbers the selection's ids from 1, oldest first (ids
+ * missing from `recency` count as oldest); `n` is one more than their number.
+ */
+export function recencyRanks(
+  selection: Selection,
+  recency: readonly string[],
+): { n: number; rank: ReadonlyMap<string, number> } {
+  const order = [
+    ...Object.keys(selection).filter((id) => !recency.includes(id)),
+    ...recency.filter((id) => id in selection),
+  ];
+  return { n: order.length + 1, rank: new Map(order.map((id, i) => [id, i + 1] as const)) };
+}
+
+/**
+ * A repair's answer from the nearest configuration found (`nearest`, as a selection): `next`
+ * (holding the new choice) takes the nearest value of every other selected attribute the solver
+ * knows (`known`; text attributes stay as they are), in the selection's key order, with the list
+ * of changes.
+ */
+export function repairOutcome(
+  selection: Selection,
+  attribute: string,
+  next: Record<string, SelectionValue>,
+  nearest: Selection,
+  known: (id: string) => boolean,
+): Repair {
   for (const id of Object.keys(selection)) {
     if (id === attribute) continue;
     // Text attributes are outside the solver: kept as they are.
-    if (!compiled.byId.has(id)) next[id] = selection[id]!;
+    if (!known(id)) next[id] = selection[id]!;
     else if (nearest[id] !== undefined) next[id] = nearest[id];
   }
 
@@ -97,7 +123,8 @@ export function repair(
   return { selection: ordered, changes };
 }
 
-function impossible(attribute: string, value: string): never {
+/** Throws `VALUE_IMPOSSIBLE`: no valid configuration has `attribute = value`. */
+export function impossible(attribute: string, value: string): never {
   throw new SolverError(
     'VALUE_IMPOSSIBLE',
     `no valid configuration has ${attribute} = ${value}: it cannot be repaired to`,

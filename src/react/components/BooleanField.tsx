@@ -29,7 +29,7 @@ export function BooleanField({
     valueState(domains, attribute.id, 'false') === 'available';
   const next = value === true || onlyNoFits ? 'false' : 'true';
   const state = valueState(domains, attribute.id, next);
-  const extras = useValueExtras(attribute, 'true');
+  const { extras, pending } = useValueExtras(attribute, 'true');
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = value === undefined;
   }, [value]);
@@ -49,7 +49,12 @@ export function BooleanField({
           onChange={() => pick(attribute, next)}
         />
         <span className="madeto-option-label">{legend}</span>
-        <span id={noteId} className="madeto-option-extras" aria-hidden="true">
+        <span
+          id={noteId}
+          className="madeto-option-extras"
+          aria-hidden="true"
+          data-pending={pending || undefined}
+        >
           {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
           {extras?.availability && (
             <span className="madeto-badge" data-state={extras.availabilityState}>

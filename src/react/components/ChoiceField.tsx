@@ -19,7 +19,7 @@ export function choiceVariant(attribute: ChoiceAttribute): 'cards' | 'segmented'
 
 /** A choice attribute as a radio group (cards or segments) or, for long lists, a dropdown. */
 export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute; legend: string }) {
-  const { derived, domains, pick, valueExtras, panel, t } = useWidget();
+  const { derived, domains, pick, extrasOf, t } = useWidget();
   const value = derived.shown[attribute.id];
   const id = useId();
   const variant = choiceVariant(attribute);
@@ -43,7 +43,7 @@ export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute;
           </option>
           {attribute.values.map((v) => {
             const state = v.id === current ? 'selected' : valueState(domains, attribute.id, v.id);
-            const extras = valueExtras?.(attribute, v.id, panel);
+            const { extras } = extrasOf(attribute, v.id);
             // An option holds text only: delta, badge and state note follow the label.
             const notes = [extras?.priceDelta, extras?.availability, stateNote(state, t)].filter(
               (x): x is string => Boolean(x),

@@ -15,6 +15,7 @@ import { enginePort } from '../engine/enginePort.ts';
 import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { nowInstant } from '../panels/clock.ts';
+import { valueLabel } from '../panels/labels.ts';
 import { customerIdOf, pricingOf, snapshotOf } from '../panels/panelEngine.ts';
 import { useConfiguratorStore } from '../store/ConfiguratorStoreContext.tsx';
 import type { LoadPlan } from '../url/planLoad.ts';
@@ -29,8 +30,10 @@ import { SelectionSummary } from './SelectionSummary.tsx';
 import { ShareButton } from './ShareButton.tsx';
 import { SoftButton } from './SoftButton.tsx';
 import { StepNav } from './StepNav.tsx';
+import { ProductModel3D } from './ProductModel3D.tsx';
 import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { useIdleExtras } from './useIdleExtras.ts';
 import { WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
 import { ProductPreview } from '../preview/ProductPreview.tsx';
 import { createPeekStore } from '../preview/peekStore.ts';
@@ -146,7 +149,9 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     });
   }, [plan, send]);
 
-  const { effective, complete, price, promise, now, today, missing } = snap;
+  // The price and the promise are not read here: they are computed when the panels (a deferred
+  // render) first ask, after the click's paint.
+  const { effective, complete, outcomes, now, today, missing } = snap;
   const quantity = snap.intent.quantity;
   useEffect(() => {
     if (urlKey !== false) writeUrlSelection(urlKey, model, effective.shown, quantity);
@@ -186,7 +191,19 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       setQuantity: (q) => send({ type: 'setQuantity', input: q }),
       complete,
       announce,
-      session: { price, promise, now, today, missing, goToStep: goTo },
+      session: {
+        get price() {
+          return outcomes.price;
+        },
+        get promise() {
+          return outcomes.promise;
+        },
+        now,
+        today,
+        missing,
+        goToStep: goTo,
+        outlook: session.outlook(),
+      },
     }),
     [
       panelBase,
@@ -196,12 +213,12 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       complete,
       announce,
       send,
-      price,
-      promise,
+      outcomes,
       now,
       today,
       missing,
       goTo,
+      session,
     ],
   );
   const pick = useCallback(
@@ -214,6 +231,20 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     [effective.shown, send],
   );
 
+  const { steps } = snap;
+  const current = snap.step;
+  // The extras of the step on screen first, then of the others (ready before the buyer is there).
+  // Keyed by the ids shown: steps are rebuilt with each selection, their attributes seldom change.
+  const onScreen = (current?.attributes ?? []).map((a) => a.id).join(' ');
+  const [first, rest] = useMemo(() => {
+    const inStep = new Set(onScreen.split(' '));
+    return [
+      model.attributes.filter((a) => inStep.has(a.id)),
+      model.attributes.filter((a) => !inStep.has(a.id)),
+    ];
+  }, [model, onScreen]);
+  const extrasOf = useIdleExtras(valueExtras, panel, first, rest, layout === 'all');
+
   const context: WidgetContextValue = {
     model,
     client,
@@ -222,14 +253,13 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     pending: snap.pending,
     panel,
     valueExtras,
+    extrasOf,
     t,
     pick,
     send,
     snapshot: snap,
     peek,
   };
-  const { steps } = snap;
-  const current = snap.step;
   const index = current ? steps.indexOf(current) : -1;
   const shownSteps = layout === 'all' ? steps : current ? [current] : [];
   const conflictAttribute =
@@ -310,6 +340,14 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
         </form>
         <aside className="madeto-aside" aria-label={t('widget.summary')}>
           {wide && preview}
+          {model.document.model3d && (
+            <ProductModel3D
+              model3d={model.document.model3d}
+              selection={effective.shown}
+              locale={panelBase.locale}
+              valueLabel={(a, v) => valueLabel(model, a, v)}
+            />
+          )}
           {/* With panels the price panel owns the quantity (and its tier hints). */}
           {!panels && <QuantityField />}
           <SelectionSummary />

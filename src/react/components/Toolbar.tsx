@@ -1,4 +1,11 @@
-import { useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  useDeferredValue,
+  useId,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { SoftButton } from './SoftButton.tsx';
 import { useWidget } from './WidgetContext.tsx';
 
@@ -35,16 +42,18 @@ export function Toolbar() {
   const busyWhy = t('toolbar.busy');
   const completeWhy = snapshot.complete ? t('toolbar.alreadyComplete') : undefined;
   // "Cheapest" and "Fastest" search with the price list and the stock levels: without them they
-  // are off, and say so.
+  // are off, and say so. Read from the line's outcomes in a deferred render: a click paints
+  // before the price and the promise of the new line are computed.
+  const outcomes = useDeferredValue(snapshot.outcomes);
   const needs = {
     defaults: undefined,
     cheapest: missingDocument(
-      snapshot.price.state,
+      outcomes.price.state,
       t('toolbar.pricingLoading'),
       t('toolbar.needsPricing'),
     ),
     fastest: missingDocument(
-      snapshot.promise.state,
+      outcomes.promise.state,
       t('toolbar.availabilityLoading'),
       t('toolbar.needsAvailability'),
     ),

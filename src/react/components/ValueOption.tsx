@@ -59,7 +59,7 @@ export function ValueOption({
     type: attribute.type === 'multi' ? 'multi' : 'choice',
   } as const;
   const state: ValueState = checked ? 'selected' : valueState(domains, attribute.id, valueKey);
-  const extras = useValueExtras(attribute, valueKey);
+  const { extras, pending } = useValueExtras(attribute, valueKey);
   const noteId = useId();
   const note = stateNote(state, t);
   return (
@@ -93,7 +93,12 @@ export function ValueOption({
         <span className="madeto-swatch" style={{ background: swatch }} aria-hidden="true" />
       )}
       <span className="madeto-option-label">{label}</span>
-      <span id={noteId} className="madeto-option-extras" aria-hidden="true">
+      <span
+        id={noteId}
+        className="madeto-option-extras"
+        aria-hidden="true"
+        data-pending={pending || undefined}
+      >
         {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
         {extras?.availability && (
           <span className="madeto-badge" data-state={extras.availabilityState}>

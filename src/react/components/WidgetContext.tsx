@@ -1,13 +1,10 @@
-import { createContext, useContext, useDeferredValue } from 'react';
+import { createContext, useContext } from 'react';
 import type { Attribute, ProductModel, Domains, ValueState } from '../../engine/index.ts';
 import type { DerivedSelection, SessionEvent, SessionSnapshot } from '../../core/index.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
-import type {
-  ConfiguratorPanelContext,
-  ValueExtras,
-  ValueExtrasFn,
-} from '../engine/valueExtras.ts';
+import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExtras.ts';
 import type { Translate } from '../i18n/messages.ts';
+import type { ExtrasOf, ExtrasReading } from './useIdleExtras.ts';
 import type { PeekStore } from '../preview/peekStore.ts';
 
 /**
@@ -23,6 +20,8 @@ export interface WidgetContextValue {
   pending: boolean;
   panel: ConfiguratorPanelContext;
   valueExtras: ValueExtrasFn | undefined;
+  /** The value extras on screen (computed after the click's paint, see `useIdleExtras`). */
+  extrasOf: ExtrasOf;
   /** The widget's messages in its `locale` (English when the language has no catalogue). */
   t: Translate;
   /**
@@ -61,11 +60,9 @@ export function valueState(
 
 /**
  * The extras (price delta, availability) of one value, if the host supplies them. They follow the
- * selection in a deferred render: a click paints the new choice at once (with the extras computed
- * for the previous selection, cached), and the new deltas and badges come right after.
+ * selection after the paint: a click paints the new choice at once (with the previous state's
+ * extras, marked pending), and the new deltas and badges come in idle time.
  */
-export function useValueExtras(attribute: Attribute, key: string): ValueExtras | undefined {
-  const { valueExtras, panel } = useWidget();
-  const deferred = useDeferredValue(panel);
-  return valueExtras?.(attribute, key, deferred);
+export function useValueExtras(attribute: Attribute, key: string): ExtrasReading {
+  return useWidget().extrasOf(attribute, key);
 }

@@ -1,16 +1,14 @@
 import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
-import type { MissingChoice, PriceOutcome, PromiseOutcome } from '../../core/index.ts';
+import type {
+  AvailabilityState,
+  MissingChoice,
+  PriceOutcome,
+  PromiseOutcome,
+  ValueOutlook,
+} from '../../core/index.ts';
 
-/**
- * The availability of one value, as a badge. Badges are differences against the current promise
- * (a difference of 0 says nothing about stock), plus what the value's own parts are:
- * - `in-stock`: no later than now, and every part the value brings is taken from stock;
- * - `on-order`: no later than now, but a part of the value comes from a supplier (or a purchase
- *   order): the date already waits for it, or it arrives before what the date waits for;
- * - `earlier` / `delayed`: the delivery date moves by that many days with the value;
- * - `unavailable`: no delivery date with the value.
- */
-export type AvailabilityState = 'in-stock' | 'on-order' | 'earlier' | 'delayed' | 'unavailable';
+/** The availability of one value, as a badge (see `AvailabilityState` in src/core). */
+export type { AvailabilityState } from '../../core/index.ts';
 
 /**
  * What the price and promise engines add to one value: the formatted price delta ("+€120"), the
@@ -65,6 +63,8 @@ export interface PanelSession {
   today: string;
   missing: readonly MissingChoice[];
   goToStep: (step: string) => void;
+  /** The session's what-ifs of this state (deltas, badges), at the same `now` and `today`. */
+  outlook?: ValueOutlook | undefined;
 }
 
 /** Supplies the extras of a value key (`Domains` key) of an attribute, or nothing. */

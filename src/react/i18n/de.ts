@@ -218,6 +218,10 @@ export const de: Messages = {
   'form.stillToChoose': '{attribute} wählen',
   'form.stillToFix': '{attribute} korrigieren',
   'form.inStep': 'in „{step}“',
+  'form.loading': 'Das Anfrageformular wird geladen …',
+  'form.loadFailed':
+    'Das Anfrageformular konnte nicht geladen werden. Ihre Konfiguration bleibt erhalten: Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'form.loadRetry': 'Formular erneut laden',
   'widget.crashed': 'Im Konfigurator ist ein Fehler aufgetreten',
   'widget.crashedHint':
     'Ihre Auswahl bleibt im Link erhalten. Versuchen Sie es erneut oder laden Sie die Seite neu.',
@@ -234,4 +238,10 @@ export const de: Messages = {
   'share.shared': 'Geteilt',
   'share.manual': 'Diesen Link kopieren:',
   'share.title': '{product}: meine Konfiguration',
+  'model3d.show': 'In 3D ansehen',
+  'model3d.loading': '3D-Ansicht wird geladen …',
+  'model3d.error': 'Die 3D-Ansicht konnte nicht angezeigt werden: {message}',
+  'model3d.retry': '3D-Ansicht erneut versuchen',
+  'model3d.ar': 'In Ihrem Raum ansehen',
+  'model3d.variant': '{alt}, in {variant}',
 };

@@ -210,6 +210,10 @@ export const en = {
   'form.stillToChoose': 'Choose {attribute}',
   'form.stillToFix': 'Correct {attribute}',
   'form.inStep': 'in “{step}”',
+  'form.loading': 'Loading the quote form…',
+  'form.loadFailed':
+    'The quote form could not be loaded. Your configuration is kept: check the connection and try again.',
+  'form.loadRetry': 'Load the form again',
   'widget.crashed': 'Something went wrong in the configurator',
   'widget.crashedHint': 'Your choices are kept in the link. Try again, or reload the page.',
   'sticky.label': 'Your configuration',
@@ -225,6 +229,12 @@ export const en = {
   'share.shared': 'Shared',
   'share.manual': 'Copy this link:',
   'share.title': '{product}: my configuration',
+  'model3d.show': 'View in 3D',
+  'model3d.loading': 'Loading the 3D view…',
+  'model3d.error': 'The 3D view could not be shown: {message}',
+  'model3d.retry': 'Try the 3D view again',
+  'model3d.ar': 'View in your room',
+  'model3d.variant': '{alt}, shown in {variant}',
 } as const;
 
 /** A message: a string, or plural forms chosen by the `count` parameter. */

@@ -14,12 +14,12 @@ import { StickySummary } from '../components/StickySummary.tsx';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
 import { useMessages } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
-import { plantZone, priceOutcome, pricingDate, promiseOutcome } from './panelEngine.ts';
+import { priceOutcome, pricingDate, promiseOutcome } from './panelEngine.ts';
 import { newIdempotencyKey, quotePayload } from './quotePayload.ts';
 import { SubmitError } from '../submit/SubmitError.ts';
 import type { SubmitAdapter } from '../submit/types.ts';
 import { useSubmitOrder } from '../submit/useSubmitOrder.ts';
-import { dateAt, nowInstant } from './clock.ts';
+import { nowInstant } from './clock.ts';
 import { PriceSummary } from './PriceSummary.tsx';
 import { PromiseSummary } from './PromiseSummary.tsx';
 import { QuoteForm } from './QuoteForm.tsx';
@@ -53,8 +53,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
   const at = now ?? context.session?.now ?? clock;
   const promised = promiseOutcome(context, at);
   const minDate =
-    ('result' in promised && promised.result.deliveryDate) ||
-    dateAt(at, plantZone(context) ?? 'UTC');
+    ('result' in promised && promised.result.deliveryDate) || pricingDate(context, at);
   const priced = priceOutcome(context, pricingDate(context, at));
   const submit = context.submit;
   // Every submission goes through the outbox (stored before sending, resumed on the next load).

@@ -1,4 +1,5 @@
 import {
+  plantToday,
   priceOf,
   promiseOf,
   type LineInput,
@@ -9,7 +10,6 @@ import {
 } from '../../core/index.ts';
 import { parsePricing, parseSnapshot, type Pricing, type Snapshot } from '../../engine/index.ts';
 import type { ConfiguratorPanelContext } from '../engine/valueExtras.ts';
-import { dateAt } from './clock.ts';
 
 /**
  * What the panels ask the engine, built from the panel context: the pricing document and the
@@ -71,9 +71,12 @@ export function currencyOf(
   return context.currency ?? pricing.baseCurrency;
 }
 
-/** The pricing date: an explicit date, else the plant's calendar day of `now`. */
+/** The pricing date: an explicit date, else the plant's calendar day of `now` (`plantToday`). */
 export function pricingDate(context: ConfiguratorPanelContext, now: string, date?: string): string {
-  return date ?? dateAt(now, plantZone(context) ?? 'UTC');
+  if (date !== undefined) return date;
+  // Inside the widget the session's clock read `now` and made its `today` once.
+  if (context.session?.now === now) return context.session.today;
+  return plantToday(context.model, lineOf(context).data, now);
 }
 
 type Cache<T> = WeakMap<ConfiguratorPanelContext, Map<string, T>>;
@@ -112,7 +115,7 @@ export function priceOutcome(context: ConfiguratorPanelContext, date: string): P
 }
 
 /** The session's data and line of a panel context (outside a widget: stories, tests). */
-function lineOf(context: ConfiguratorPanelContext): { line: LineInput; data: SessionData } {
+export function lineOf(context: ConfiguratorPanelContext): { line: LineInput; data: SessionData } {
   return {
     line: {
       model: context.model,

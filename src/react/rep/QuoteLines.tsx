@@ -2,7 +2,12 @@ import { useId } from 'react';
 import type { ProductModel, Selection, PriceResult, RepQuoteLine } from '../../engine/index.ts';
 import { BuyerConfigurator } from '../components/BuyerConfigurator.tsx';
 import { repFormat } from './repFormat.ts';
-import type { QuoteLineValue } from './repQuoteForm.ts';
+import {
+  LINE_DISCOUNT_FIELDS,
+  lineDiscountLabel,
+  type LineDiscountField,
+  type QuoteLineValue,
+} from './repQuoteForm.ts';
 
 /** The props of `<QuoteLines>`. */
 export interface QuoteLinesProps {
@@ -21,6 +26,8 @@ export interface QuoteLinesProps {
   onActivate: (lineId: string | undefined) => void;
   /** What is wrong with a line's quantity as typed, by line id (shown next to the field). */
   errors?: Readonly<Record<string, string>>;
+  /** What is wrong with a line's own discounts as typed, by line id (shown next to each field). */
+  discountErrors?: Readonly<Record<string, Partial<Record<LineDiscountField, string>>>>;
 }
 
 const nextId = (lines: readonly QuoteLineValue[]) => {
@@ -37,8 +44,9 @@ const wholeQuantity = (q: number | string) => {
 
 /**
  * The quote's lines, each its own product, selection and quantity: add, duplicate, remove, change
- * the quantity (as typed: never clamped; an error names what is wrong), and configure one line at
- * a time in the configurator widget (reused, not forked).
+ * the quantity (as typed: never clamped; an error names what is wrong), give a line its own
+ * additional and partner discounts (empty: the quote's apply; an error beside the field), and
+ * configure one line at a time in the configurator widget (reused, not forked).
  */
 export function QuoteLines(props: QuoteLinesProps) {
   const id = useId();
@@ -120,6 +128,45 @@ export function QuoteLines(props: QuoteLinesProps) {
               >
                 {t('rep.removeLine', { line })}
               </button>
+              <fieldset className="madeto-quote-line-discounts">
+                <legend>{t('rep.lineDiscounts', { line })}</legend>
+                {LINE_DISCOUNT_FIELDS.map((key) => {
+                  const fieldId = `${id}-${line}-${key}`;
+                  const fieldError = props.discountErrors?.[line]?.[key];
+                  const describedBy = [fieldError && `${fieldId}-error`, `${id}-${line}-hint`];
+                  return (
+                    <span
+                      key={key}
+                      className="madeto-form-field"
+                      data-state={fieldError ? 'invalid' : 'valid'}
+                    >
+                      <label htmlFor={fieldId}>{lineDiscountLabel(t, key, line)}</label>
+                      <input
+                        id={fieldId}
+                        inputMode="decimal"
+                        autoComplete="off"
+                        value={l.discounts?.[key] ?? ''}
+                        aria-invalid={fieldError !== undefined}
+                        aria-describedby={describedBy.filter(Boolean).join(' ')}
+                        onChange={(e) => {
+                          const discounts = { ...l.discounts };
+                          if (e.target.value.trim() === '') delete discounts[key];
+                          else discounts[key] = e.target.value;
+                          set(i, { discounts });
+                        }}
+                      />
+                      {fieldError && (
+                        <span id={`${fieldId}-error`} className="madeto-form-field-error">
+                          {fieldError}
+                        </span>
+                      )}
+                    </span>
+                  );
+                })}
+                <p id={`${id}-${line}-hint`} className="madeto-hint">
+                  {t('rep.lineDiscountsHint')}
+                </p>
+              </fieldset>
             </li>
           );
         })}

@@ -11,6 +11,7 @@ import {
   parseRepQuote,
   type RepQuote as RepQuoteData,
 } from '../../engine/index.ts';
+import { plantToday } from '../../core/index.ts';
 import { ApprovalPanel } from './ApprovalPanel.tsx';
 import { CompareLines } from './CompareLines.tsx';
 import { draftPrice } from './draftPrice.ts';
@@ -25,9 +26,14 @@ import { repQuoteApi, type QuoteUser, type QuoteView } from './quoteApi.ts';
 import { SendQuote } from './SendQuote.tsx';
 import { UNNAMED_SELLER } from './sellerConfig.ts';
 import { repFormat } from './repFormat.ts';
+import { QuoteApiError } from './apiCall.ts';
 import {
+  fieldOfPath,
+  LINE_DISCOUNT_FIELDS,
+  lineDiscountLabel,
   quoteFromForm,
   relocaliseDiscounts,
+  relocaliseLines,
   repQuoteFormSchemaFor,
   repQuoteResolver,
   toFormValues,
@@ -108,7 +114,12 @@ export function RepQuote(props: RepQuoteProps) {
 
 function RepQuoteEditor(props: RepQuoteProps) {
   const locale = props.locale ?? 'en';
-  const today = props.now.slice(0, 10);
+  // The plant's day of the host's `now` (the session's one "today"), not the UTC date.
+  const today = plantToday(
+    props.models[0]!,
+    { snapshot: props.snapshot ? { state: 'ready', value: props.snapshot } : { state: 'absent' } },
+    props.now,
+  );
   const schemas = (currency: string) => repQuoteFormSchemaFor(locale, currency, today);
   // The locale the form's values are typed in (and its messages said in): it follows `locale`.
   const typedIn = useRef(locale);
@@ -201,8 +212,9 @@ function RepQuoteEditor(props: RepQuoteProps) {
     if (typedIn.current === locale) return;
     const from = repFormat(typedIn.current, currency);
     typedIn.current = locale;
-    const discounts = form.getValues('discounts');
-    form.setValue('discounts', relocaliseDiscounts(discounts, from, repFormat(locale, currency)));
+    const to = repFormat(locale, currency);
+    form.setValue('discounts', relocaliseDiscounts(form.getValues('discounts'), from, to));
+    form.setValue('lines', relocaliseLines(form.getValues('lines'), from, to));
     if (Object.keys(form.formState.errors).length > 0) void form.trigger();
   }, [locale, currency, form]);
 
@@ -284,7 +296,20 @@ function RepQuoteEditor(props: RepQuoteProps) {
       }
       await call
         .mutateAsync({ kind: 'save', quote: parsed.quote, number: stored?.number })
-        .catch(() => {}); // the error is shown from the call's state
+        .catch((e: unknown) => {
+          // The error is shown from the call's state; a refusal naming fields marks them too.
+          if (!(e instanceof QuoteApiError)) return;
+          let marked = 0;
+          for (const issue of e.issues) {
+            const field = fieldOfPath(issue.path, valid.lines);
+            if (!field) continue;
+            form.setError(field, {
+              message: t('rep.error.refused', { field: fieldLabel(field), reason: issue.message }),
+            });
+            marked++;
+          }
+          if (marked > 0) setRefusals((n) => n + 1);
+        });
     },
     (errors) => {
       const count = countErrors(errors);
@@ -292,6 +317,18 @@ function RepQuoteEditor(props: RepQuoteProps) {
       setRefusals((n) => n + 1);
     },
   );
+  // The label a field is named by in a message from the backend (in the rep's language).
+  const fieldLabel = (field: NonNullable<ReturnType<typeof fieldOfPath>>): string => {
+    const [head, a, , key] = field.split('.');
+    if (head === 'discounts')
+      return a === 'documentDiscount'
+        ? t('rep.documentDiscount', { currency })
+        : t(a === 'additionalPercent' ? 'rep.additionalPercent' : 'rep.partnerPercent');
+    const line = values.lines[Number(a)]?.lineId ?? '';
+    return key === 'additionalPercent' || key === 'partnerPercent'
+      ? lineDiscountLabel(t, key, line)
+      : t('rep.lineQuantity', { line });
+  };
   const open = (number: string, revision?: number) =>
     call.mutate({ kind: 'open', number, revision });
   const convert = (number: string) => call.mutate({ kind: 'convert', number });
@@ -334,8 +371,23 @@ function RepQuoteEditor(props: RepQuoteProps) {
       return message ? [[l.lineId, message] as const] : [];
     }),
   );
-  // A discount typed out of range is marked as it is typed (the preview leaves it out).
-  const discountErrors = derived.discountErrors;
+  // A discount typed out of range is marked as it is typed (the preview leaves it out); one the
+  // backend refused at its path is marked with the backend's reason until it is changed.
+  const discountErrors = { ...derived.discountErrors };
+  for (const key of ['additionalPercent', 'partnerPercent', 'documentDiscount'] as const) {
+    const refused = errors.discounts?.[key]?.message;
+    if (discountErrors[key] === undefined && refused) discountErrors[key] = refused;
+  }
+  const lineDiscountErrors = Object.fromEntries(
+    values.lines.map((l, i) => {
+      const own = { ...derived.lineDiscountErrors[l.lineId] };
+      for (const key of LINE_DISCOUNT_FIELDS) {
+        const refused = errors.lines?.[i]?.discounts?.[key]?.message;
+        if (own[key] === undefined && refused) own[key] = refused;
+      }
+      return [l.lineId, own] as const;
+    }),
+  );
   // A field typed through `setValue` is checked on every change once a save was refused.
   const change = (invalid: boolean) => ({
     shouldValidate: invalid || refusals > 0,
@@ -370,6 +422,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
           lines={values.lines}
           onChange={(lines) => form.setValue('lines', lines, change(errors.lines !== undefined))}
           errors={lineErrors}
+          discountErrors={lineDiscountErrors}
           models={props.models}
           pricing={props.pricing}
           price={derived.kind === 'unpriceable' ? undefined : derived.priced.price}

@@ -14,6 +14,7 @@ import {
   type SellerConfig,
   draftQuote,
 } from '../../engine/index.ts';
+import { plantToday } from '../../core/index.ts';
 import { ApprovalQueue } from './ApprovalQueue.tsx';
 import { callFailure } from './callFailure.ts';
 import { Pipeline } from './Pipeline.tsx';
@@ -160,12 +161,20 @@ function SignedIn(
     () => ({
       ...draftQuote(
         props.models[0]!.id,
-        props.now.slice(0, 10),
+        plantToday(
+          props.models[0]!,
+          {
+            snapshot: props.snapshot
+              ? { state: 'ready', value: props.snapshot }
+              : { state: 'absent' },
+          },
+          props.now,
+        ),
         props.pricing.baseCurrency ?? 'EUR',
       ),
       rep: user.name,
     }),
-    [props.models, props.now, props.pricing, user.name],
+    [props.models, props.now, props.pricing, props.snapshot, user.name],
   );
   const tab = (kind: View['kind'], label: string, onClick: () => void) => (
     <button type="button" aria-current={view.kind === kind ? 'page' : undefined} onClick={onClick}>

@@ -1,12 +1,14 @@
 import { errorWire } from '../../engine/index.ts';
 import type { z } from '../../engine/zod.ts';
 
-/** An error answer of the backend, with its HTTP status, stable code and message. */
+/** An error answer of the backend, with its HTTP status, stable code, message and path issues. */
 export class QuoteApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Each problem at its JSON path (`$.lines[0].discounts.additionalPercent`), when named. */
+    readonly issues: readonly { path: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -49,6 +51,7 @@ export async function apiCall<S extends z.ZodMiniType>(
       error.success
         ? error.data.error.message
         : `${init.method ?? 'GET'} ${url} answered ${r.status}`,
+      error.success ? (error.data.error.issues ?? []) : [],
     );
   }
   return schema.parse(body);

@@ -12,6 +12,7 @@ import type { RepFormat } from './repFormat.ts';
 import {
   quoteFromForm,
   type DiscountField,
+  type LineDiscountField,
   type RepQuoteFormSchema,
   type RepQuoteFormValues,
 } from './repQuoteForm.ts';
@@ -23,12 +24,18 @@ import {
  *   judged (a fresh draft is not "approval required" before anything is chosen);
  * - `approval-required`: priced, every line configured, and a discount passes a guardrail;
  * - `valid`: priced within every guardrail.
- * A discount field typed out of range (150 %) or a document discount above the lines' total is an
- * error of its field (`discountErrors`) and left out of the price: the preview stays, with a total
+ * A discount field typed out of range (150 %) — the quote's or a line's own — or a document
+ * discount above the lines' total is an error of its field (`discountErrors`,
+ * `lineDiscountErrors`) and left out of the price: the preview stays, with a total
  * that is never negative.
  */
 export type DraftPrice =
-  | { kind: 'unpriceable'; message: string; discountErrors: DiscountErrors }
+  | {
+      kind: 'unpriceable';
+      message: string;
+      discountErrors: DiscountErrors;
+      lineDiscountErrors: LineDiscountErrors;
+    }
   | {
       kind: 'incomplete' | 'approval-required' | 'valid';
       quote: RepQuote;
@@ -38,10 +45,14 @@ export type DraftPrice =
       /** Lines not fully configured yet (their guardrails wait). */
       incompleteLines: string[];
       discountErrors: DiscountErrors;
+      lineDiscountErrors: LineDiscountErrors;
     };
 
 /** What is wrong with each discount field as typed, in the rep's language. */
 export type DiscountErrors = Partial<Record<DiscountField, string>>;
+
+/** What is wrong with each line's discount fields as typed, by line id. */
+export type LineDiscountErrors = Record<string, Partial<Record<LineDiscountField, string>>>;
 
 /**
  * Prices the form's values for the preview (see `DraftPrice`): checks them with the editor's
@@ -59,17 +70,37 @@ export function draftPrice(
   data: QuoteData,
 ): DraftPrice {
   const discountErrors: DiscountErrors = {};
+  const lineDiscountErrors: LineDiscountErrors = {};
   const lineIssues: string[] = [];
   const checked = z.safeParse(schema, values);
   for (const issue of checked.success ? [] : checked.error.issues) {
-    const [head, field] = issue.path;
-    if (head === 'lines') lineIssues.push(issue.message);
+    const [head, field, sub, key] = issue.path;
+    const line = typeof field === 'number' ? values.lines[field]?.lineId : undefined;
+    if (head === 'lines' && sub === 'discounts' && line !== undefined && typeof key === 'string')
+      (lineDiscountErrors[line] ??= {})[key as LineDiscountField] ??= issue.message;
+    else if (head === 'lines') lineIssues.push(issue.message);
     else if (head === 'discounts' && typeof field === 'string')
       discountErrors[field as DiscountField] ??= issue.message;
   }
   if (lineIssues.length > 0)
-    return { kind: 'unpriceable', message: lineIssues.join(' '), discountErrors };
-  const usable = { ...values, discounts: { ...values.discounts } };
+    return {
+      kind: 'unpriceable',
+      message: lineIssues.join(' '),
+      discountErrors,
+      lineDiscountErrors,
+    };
+  const usable = {
+    ...values,
+    discounts: { ...values.discounts },
+    // A line discount typed out of range is left out: that line is priced with the quote's.
+    lines: values.lines.map((l) => {
+      const wrong = lineDiscountErrors[l.lineId];
+      if (!wrong || !l.discounts) return l;
+      const discounts = { ...l.discounts };
+      for (const k of Object.keys(wrong) as LineDiscountField[]) delete discounts[k];
+      return { ...l, discounts };
+    }),
+  };
   for (const field of Object.keys(discountErrors) as DiscountField[])
     delete usable.discounts[field];
   let quote = quoteFromForm(usable, f);
@@ -92,6 +123,7 @@ export function draftPrice(
         kind: 'unpriceable',
         message: e.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
         discountErrors,
+        lineDiscountErrors,
       };
     throw e;
   }
@@ -111,5 +143,5 @@ export function draftPrice(
       : incompleteLines.length > 0
         ? 'incomplete'
         : 'valid';
-  return { kind, quote, priced, violations, incompleteLines, discountErrors };
+  return { kind, quote, priced, violations, incompleteLines, discountErrors, lineDiscountErrors };
 }

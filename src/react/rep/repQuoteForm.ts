@@ -20,8 +20,23 @@ export type DiscountField = 'additionalPercent' | 'partnerPercent' | 'documentDi
 /** What the rep typed in the discount fields, as typed (`"12,5"` in German); absent: none. */
 export type DiscountValues = { [K in DiscountField]?: string | undefined };
 
-/** One line as edited: its own product, selection and quantity (the quantity as typed). */
-export type QuoteLineValue = Omit<RepQuoteLine, 'quantity'> & { quantity: number | string };
+/** The discounts a rep may give one line (percent points), replacing the quote's for it. */
+export type LineDiscountField = 'additionalPercent' | 'partnerPercent';
+
+/** What the rep typed in a line's discount fields, as typed; absent: the quote's applies. */
+export type LineDiscountValues = { [K in LineDiscountField]?: string | undefined };
+
+/** The line discount fields, in the order they are shown. */
+export const LINE_DISCOUNT_FIELDS = ['additionalPercent', 'partnerPercent'] as const;
+
+/**
+ * One line as edited: its own product, selection and quantity, and its own discounts (the
+ * quantity and discounts as typed).
+ */
+export type QuoteLineValue = Omit<RepQuoteLine, 'quantity' | 'discounts'> & {
+  quantity: number | string;
+  discounts?: LineDiscountValues | undefined;
+};
 
 /**
  * The rep editor's form values (react-hook-form): everything a rep edits, as typed, plus the
@@ -92,15 +107,14 @@ export function repQuoteFormSchema(f: RepFormat, today: string) {
           }),
       }),
     );
+  const isPercent = (s: string) =>
+    s.trim() === '' || (n.percent.test(s.trim()) && Number(toDecimal(s, f)) <= 100);
   const percent = (field: string) =>
     z.optional(
       z.string().check(
-        z.refine(
-          (s) => s.trim() === '' || (n.percent.test(s.trim()) && Number(toDecimal(s, f)) <= 100),
-          {
-            error: t('rep.error.percent', { field, example: n.example('12', '5') }),
-          },
-        ),
+        z.refine(isPercent, {
+          error: t('rep.error.percent', { field, example: n.example('12', '5') }),
+        }),
       ),
     );
   const validUntil = t('rep.validUntil');
@@ -141,23 +155,71 @@ export function repQuoteFormSchema(f: RepFormat, today: string) {
     }),
     notes: text(t('rep.notes'), REP_LIMITS.notes),
     lines: z.array(
-      z.object({ lineId: z.string(), quantity: z.union([z.string(), z.number()]) }).check(
-        z.superRefine((line, ctx) => {
-          const q = String(line.quantity).trim();
-          if (/^\d{1,7}$/.test(q) && Number(q) >= 1 && Number(q) <= REP_LIMITS.quantity) return;
-          ctx.issues.push({
-            code: 'custom',
-            input: line.quantity,
-            path: ['quantity'],
-            message: t('rep.error.quantity', {
-              line: line.lineId,
-              max: f.count(REP_LIMITS.quantity),
+      z
+        .object({
+          lineId: z.string(),
+          quantity: z.union([z.string(), z.number()]),
+          discounts: z.optional(
+            z.object({
+              additionalPercent: z.optional(z.string()),
+              partnerPercent: z.optional(z.string()),
             }),
-          });
-        }),
-      ),
+          ),
+        })
+        .check(
+          z.superRefine((line, ctx) => {
+            const q = String(line.quantity).trim();
+            if (!(/^\d{1,7}$/.test(q) && Number(q) >= 1 && Number(q) <= REP_LIMITS.quantity))
+              ctx.issues.push({
+                code: 'custom',
+                input: line.quantity,
+                path: ['quantity'],
+                message: t('rep.error.quantity', {
+                  line: line.lineId,
+                  max: f.count(REP_LIMITS.quantity),
+                }),
+              });
+            // A line's own discount: a percentage, named with its line.
+            for (const key of LINE_DISCOUNT_FIELDS) {
+              const typed = line.discounts?.[key];
+              if (typed === undefined || isPercent(typed)) continue;
+              ctx.issues.push({
+                code: 'custom',
+                input: typed,
+                path: ['discounts', key],
+                message: t('rep.error.percent', {
+                  field: lineDiscountLabel(t, key, line.lineId),
+                  example: n.example('12', '5'),
+                }),
+              });
+            }
+          }),
+        ),
     ),
   });
+}
+
+/** The label of a line's discount field ("Line L1: additional discount (%)"). */
+export function lineDiscountLabel(t: RepFormat['t'], key: LineDiscountField, line: string): string {
+  return t(key === 'additionalPercent' ? 'rep.lineAdditionalPercent' : 'rep.linePartnerPercent', {
+    line,
+  });
+}
+
+/** A line's discounts as typed in one locale, in another's (or the engine's, `to` undefined). */
+function lineDiscountsIn(
+  discounts: LineDiscountValues | RepQuoteLine['discounts'] | undefined,
+  map: (typed: string) => string,
+  dropEmpty: boolean,
+): LineDiscountValues | undefined {
+  if (discounts === undefined) return undefined;
+  const out: LineDiscountValues = {};
+  for (const key of LINE_DISCOUNT_FIELDS) {
+    const typed = discounts[key];
+    if (typed === undefined || (dropEmpty && typed.trim() === '')) continue;
+    out[key] = map(typed);
+  }
+  return Object.keys(out).length > 0 || !dropEmpty ? out : undefined;
 }
 
 /** A stored or draft quote as form values, numbers in the locale's notation. */
@@ -181,7 +243,10 @@ export function toFormValues(quote: RepQuote, f: RepFormat): RepQuoteFormValues 
       company: quote.customer.company ?? '',
     },
     notes: quote.notes,
-    lines: quote.lines.map((l) => ({ ...l })),
+    lines: quote.lines.map(({ discounts: d, ...l }) => {
+      const typed = lineDiscountsIn(d, (v) => v.replace('.', f.decimalSeparator), true);
+      return { ...l, ...(typed && { discounts: typed }) };
+    }),
   };
 }
 
@@ -201,9 +266,25 @@ export function relocaliseDiscounts(
   return out;
 }
 
+/** The lines' discounts as typed in one locale, in another's notation (see `relocaliseDiscounts`). */
+export function relocaliseLines(
+  lines: readonly QuoteLineValue[],
+  from: RepFormat,
+  to: RepFormat,
+): QuoteLineValue[] {
+  return lines.map((l) => {
+    const d = lineDiscountsIn(
+      l.discounts,
+      (v) => v.replace(from.decimalSeparator, to.decimalSeparator),
+      false,
+    );
+    return d === undefined ? l : { ...l, discounts: d };
+  });
+}
+
 /**
- * The quote the form's values describe (trimmed; discounts as the engine's decimal strings; an
- * empty discount or company left out). Call it on values that passed `repQuoteFormSchema` to
+ * The quote the form's values describe (trimmed; discounts, the lines' too, as the engine's
+ * decimal strings; an empty discount or company left out). Call it on values that passed `repQuoteFormSchema` to
  * save, or on the priceable part (`priceableIssues` empty) to price a draft.
  */
 export function quoteFromForm(values: RepQuoteFormValues, f: RepFormat): RepQuote {
@@ -227,12 +308,16 @@ export function quoteFromForm(values: RepQuoteFormValues, f: RepFormat): RepQuot
       ...(company !== '' && { company }),
     },
     notes: values.notes,
-    lines: values.lines.map((l) => ({
-      lineId: l.lineId,
-      productId: l.productId,
-      quantity: Number(String(l.quantity).trim()),
-      selection: l.selection,
-    })),
+    lines: values.lines.map((l) => {
+      const d = lineDiscountsIn(l.discounts, (v) => toDecimal(v, f), true);
+      return {
+        lineId: l.lineId,
+        productId: l.productId,
+        quantity: Number(String(l.quantity).trim()),
+        selection: l.selection,
+        ...(d && { discounts: d }),
+      };
+    }),
   };
 }
 
@@ -280,4 +365,31 @@ export function repQuoteResolver(locale: string, today: string): Resolver<RepQuo
       ? { values: {}, errors: result.errors as FieldErrors<RepQuoteFormValues> }
       : { values, errors: {} };
   };
+}
+
+/** A form field a path of the backend's names (see `fieldOfPath`). */
+export type RefusedField =
+  | `discounts.${DiscountField}`
+  | `lines.${number}.discounts.${LineDiscountField}`
+  | `lines.${number}.quantity`;
+
+/**
+ * The editor's field a JSON path of a backend refusal names (`$.lines[0].discounts.partnerPercent`
+ * → `lines.0.discounts.partnerPercent`), when the form has it; `undefined` for any other path.
+ *
+ * @example
+ * fieldOfPath('$.discounts.documentDiscount', lines) // 'discounts.documentDiscount'
+ */
+export function fieldOfPath(
+  path: string,
+  lines: readonly QuoteLineValue[],
+): RefusedField | undefined {
+  const doc = /^\$\.discounts\.(additionalPercent|partnerPercent|documentDiscount)$/.exec(path);
+  if (doc) return `discounts.${doc[1] as DiscountField}`;
+  const line =
+    /^\$\.lines\[(\d+)\]\.(?:discounts\.(additionalPercent|partnerPercent)|(quantity))$/.exec(path);
+  if (!line || Number(line[1]) >= lines.length) return undefined;
+  return line[3]
+    ? `lines.${Number(line[1])}.quantity`
+    : `lines.${Number(line[1])}.discounts.${line[2] as LineDiscountField}`;
 }

@@ -18,7 +18,7 @@ export interface SignedInUser {
   id: string;
   name: string;
   email: string | null;
-  role: 'rep' | 'manager' | 'admin';
+  role: 'rep' | 'manager' | 'admin' | 'integration';
   authenticatedBy: 'session' | 'token';
   /** The session's CSRF token (cookie sessions only). */
   csrfToken?: string;

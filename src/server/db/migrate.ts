@@ -6,7 +6,10 @@ import { quoteIdempotencyMigration } from './quoteIdempotencyMigration.ts';
 import { quoteRevisionsMigration } from './quoteRevisionsMigration.ts';
 import { keyNamespacesMigration } from './keyNamespacesMigration.ts';
 import { quotePipelineMigration } from './quotePipelineMigration.ts';
+import { pipelineEntriesMigration } from './pipelineIndex.ts';
 import { usersMigration } from './usersMigration.ts';
+import { availabilityMigration } from './availabilityMigration.ts';
+import { insightsMigration } from './insightsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -45,6 +48,9 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0006-key-namespaces': keyNamespacesMigration,
     '0007-users-sessions': usersMigration,
     '0008-quote-pipeline': quotePipelineMigration,
+    '0009-pipeline-entries': pipelineEntriesMigration,
+    '0010-availability': availabilityMigration(dialect),
+    '0011-insights': insightsMigration(dialect),
   };
 }
 

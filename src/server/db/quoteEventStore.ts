@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Db } from './createDb.ts';
+import { refreshPipeline } from './pipelineIndex.ts';
 
 /** The table `quote_events` (migration 0008). */
 interface QuoteEventsTable {
@@ -46,13 +47,23 @@ export class QuoteEventStore {
     this.kysely = db.kysely.withTables<QuoteEventTables>() as never;
   }
 
-  /** Records an event; a repeat of the same kind for the same revision keeps the first. */
+  /**
+   * Records an event; a repeat of the same kind for the same revision keeps the first. The
+   * pipeline's entries of the quote (and of the order an acceptance placed) follow in the same
+   * transaction.
+   */
   async record(event: QuoteEventRow): Promise<void> {
-    await this.kysely
-      .insertInto('quote_events')
-      .values(event)
-      .onConflict((oc) => oc.columns(['number', 'revision', 'kind']).doNothing())
-      .execute();
+    await this.kysely.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('quote_events')
+        .values(event)
+        .onConflict((oc) => oc.columns(['number', 'revision', 'kind']).doNothing())
+        .execute();
+      await refreshPipeline(trx as never, [
+        event.number,
+        event.kind === 'accepted' ? event.detail : null,
+      ]);
+    });
   }
 
   /** Every event of the given quotes (all quotes when `numbers` is absent), oldest first. */

@@ -10,6 +10,7 @@ import {
   type IdempotencyTables,
 } from './quoteIdempotencyStore.ts';
 import type { QuoteEventTables } from './quoteEventStore.ts';
+import { refreshPipeline } from './pipelineIndex.ts';
 
 /** The table `quote_revisions` (migration 0002). */
 interface QuoteRevisionsTable {
@@ -126,17 +127,20 @@ export class QuoteRevisionStore {
     approvedAt: string,
     approvedById: string | null = null,
   ): Promise<QuoteApproval> {
-    await this.kysely
-      .insertInto('quote_approvals')
-      .values({
-        number,
-        revision,
-        approved_by: approvedBy,
-        approved_at: approvedAt,
-        approved_by_id: approvedById,
-      })
-      .onConflict((oc) => oc.columns(['number', 'revision']).doNothing())
-      .execute();
+    await this.kysely.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('quote_approvals')
+        .values({
+          number,
+          revision,
+          approved_by: approvedBy,
+          approved_at: approvedAt,
+          approved_by_id: approvedById,
+        })
+        .onConflict((oc) => oc.columns(['number', 'revision']).doNothing())
+        .execute();
+      await refreshPipeline(trx as never, [number]);
+    });
     const found = await this.approval(number, revision);
     if (!found)
       throw new Error(`quote ${number} revision ${revision}: the approval was not stored`);
@@ -205,6 +209,7 @@ export class QuoteRevisionStore {
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0)
           throw new AlreadyConverted(convertedFrom);
       }
+      await refreshPipeline(trx as never, [number, convertedFrom]);
       return {
         number,
         revision: 1,
@@ -256,6 +261,7 @@ export class QuoteRevisionStore {
           created_by_id: createdBy.id ?? null,
         })
         .execute();
+      await refreshPipeline(trx as never, [number]);
       return {
         number,
         revision,

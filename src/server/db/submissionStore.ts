@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from './createDb.ts';
 import type { Transaction } from 'kysely';
 import type { Database, SubmissionsTable } from './schema.ts';
+import { refreshPipeline } from './pipelineIndex.ts';
 
 /**
  * Who made an idempotency key: a client (the `Idempotency-Key` of `POST /api/orders` and
@@ -78,6 +79,8 @@ async function insertOne(
   const number = `${prefix}-${input.createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
   const response = JSON.stringify(input.respond({ id: inserted.id, number }));
   await trx.updateTable('submissions').set({ number, response }).where('seq', '=', seq).execute();
+  // A request or an order is listed in the pipeline from this very transaction on.
+  await refreshPipeline(trx as never, [number]);
   return {
     seq,
     id: inserted.id,

@@ -23,7 +23,7 @@ interface SessionsTable {
 type Tables = { users: UsersTable; sessions: SessionsTable };
 
 /** A role of a person who signs in. */
-export type StoredRole = 'rep' | 'manager' | 'admin';
+export type StoredRole = 'rep' | 'manager' | 'admin' | 'integration';
 
 /** A person who signs in, as stored (the password only as its hash). */
 export interface StoredUser {

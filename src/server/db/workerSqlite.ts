@@ -111,7 +111,9 @@ class WorkerDriver implements Driver {
     else this.locked = false;
   }
   async beginTransaction(c: DatabaseConnection): Promise<void> {
-    await c.executeQuery(CompiledQuery.raw('begin'));
+    // IMMEDIATE takes the write lock at once: two processes on one file serialise their
+    // transactions (a hold's read-then-write) instead of failing at the first write.
+    await c.executeQuery(CompiledQuery.raw('begin immediate'));
   }
   async commitTransaction(c: DatabaseConnection): Promise<void> {
     await c.executeQuery(CompiledQuery.raw('commit'));

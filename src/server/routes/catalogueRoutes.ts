@@ -3,8 +3,9 @@ import type { Catalogue } from '../catalogue.ts';
 import { HttpError } from '../httpError.ts';
 
 /**
- * The public read endpoints: `GET /api/catalogue`, `/api/models/:id`, `/api/pricing`,
- * `/api/availability` (the files the widget loads, from the catalogue the server verifies with).
+ * The public read endpoints: `GET /api/catalogue`, `/api/models/:id`, `/api/pricing` (the files
+ * the widget loads, from the catalogue the server verifies with). Availability is fed and served
+ * by `availabilityRoutes` (seeded from the catalogue's `availability.json`).
  */
 export function catalogueRoutes(app: FastifyInstance, catalogue: Catalogue): void {
   app.get('/api/catalogue', async () => catalogue.index);
@@ -19,9 +20,4 @@ export function catalogueRoutes(app: FastifyInstance, catalogue: Catalogue): voi
     return json;
   });
   app.get('/api/pricing', async () => catalogue.pricingJson);
-  app.get('/api/availability', async () => {
-    if (catalogue.snapshotJson === undefined)
-      throw new HttpError(404, 'AVAILABILITY_NOT_FOUND', 'this catalogue has no availability.json');
-    return catalogue.snapshotJson;
-  });
 }

@@ -8,7 +8,7 @@ import {
   type StoredIdempotency,
 } from '../db/quoteIdempotencyStore.ts';
 import { HttpError } from '../httpError.ts';
-import type { UserIdentity } from '../users.ts';
+import type { SignedInUser } from '../auth/authenticator.ts';
 
 /** An answer a save route sends: its status and JSON body. */
 export interface SaveAnswer {
@@ -41,7 +41,7 @@ export function idempotencyKeyHeader(header: string | string[] | undefined): str
 export async function idempotentSave(args: {
   request: FastifyRequest;
   reply: FastifyReply;
-  user: UserIdentity;
+  user: Pick<SignedInUser, 'id' | 'name' | 'role' | 'authenticatedBy'>;
   /** What is saved, e.g. `POST /api/quotes/RQ-2026-000001/revisions`: part of the request's hash. */
   target: string;
   keys: QuoteIdempotencyStore;
@@ -56,8 +56,14 @@ export async function idempotentSave(args: {
     const answer = await args.save(undefined);
     return reply.code(answer.statusCode).send(answer.body);
   }
-  // Scoped per user: another user's key of the same text is another key.
-  const scope = `${args.user.role}:${args.user.name}`;
+  // Scoped per user: a person by their id in the database (their keys stay theirs when renamed or
+  // given another role; two people of the same name have their own), a bearer token's user by
+  // role and name (as stored before users had ids).
+  const { user } = args;
+  const scope =
+    user.authenticatedBy === 'session'
+      ? `user:${user.id}`
+      : `${user.role === 'admin' ? 'manager' : user.role}:${user.name}`;
   const requestHash = createHash('sha256')
     .update(canonicalJson({ target: args.target, body: request.body ?? null }))
     .digest('hex');

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import {
   QUOTE_STATES,
   quoteState,
-  type OrderPayload,
   type approvalQueueWire,
   type pipelineItemWire,
   type pipelinePageWire,
@@ -12,7 +11,8 @@ import { requireApprover, type Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
 import type { QuoteEventRow, QuoteEventStore } from '../db/quoteEventStore.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
-import type { SubmissionStore } from '../db/submissionStore.ts';
+import type { Db } from '../db/createDb.ts';
+import { pipelinePage } from '../db/pipelineIndex.ts';
 import { HttpError } from '../httpError.ts';
 import { pricedNow } from './quoteView.ts';
 import { factsOf, todayOf } from './quoteViews.ts';
@@ -79,23 +79,21 @@ export function parsePipelineQuery(query: Record<string, unknown>): {
 }
 
 interface Deps {
+  db: Db;
   catalogue: Catalogue;
   quotes: QuoteRevisionStore;
   events: QuoteEventStore;
-  store: SubmissionStore;
   auth: Authenticator;
   clock: () => Date;
 }
-
-/** Every submission of `kinds` (the pipeline reads them all: fine to tens of thousands). */
-const ALL = 10_000_000;
 
 /**
  * The rep's inbox and pipeline and the manager's approval queue:
  *
  * - `GET /api/pipeline?q=&kind=&state=&page=&pageSize=` (signed in): buyers' quote requests
  *   (`new`, `converted`), rep quotes (with their state) and orders, newest first, searched by
- *   number, customer (name, e-mail, company) and product (id or name), case-insensitive.
+ *   number, customer (name, e-mail, company) and product (id or name), case-insensitive; one
+ *   page read in SQL from the index `pipeline_entries` (see `pipelineIndex.ts`).
  * - `GET /api/approvals` (manager or admin): the latest revisions waiting for approval, oldest
  *   first, each saying whether the signed-in manager saved it (then someone else must approve).
  */
@@ -133,86 +131,27 @@ export function pipelineRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: Record<string, unknown> }>('/api/pipeline', async (request) => {
     await deps.auth.user(request);
     const query = parsePipelineQuery(request.query);
-    const [quotes, submissions, conversions] = await Promise.all([
-      repQuotes(),
-      deps.store.list({ kinds: ['quote-request', 'order'], limit: ALL }),
-      deps.events.conversions(),
-    ]);
-    const convertedFrom = new Map([...conversions].map(([req, q]) => [q, req] as const));
-    const orderQuote = new Map<string, string>();
-    const items: Item[] = [];
-    for (const { r, own, facts, state } of quotes) {
-      const accepted = own.find((e) => e.kind === 'accepted');
-      if (accepted?.detail) orderQuote.set(accepted.detail, r.number);
-      items.push({
-        kind: 'rep-quote',
-        number: r.number,
-        revision: r.revision,
-        state,
-        approvalStatus: facts.approval,
-        convertedFrom: convertedFrom.get(r.number) ?? null,
-        order: accepted?.detail ?? null,
-        customer: customerOf(r.quote.customer),
-        products: products(r.quote.lines),
-        total: r.figures.totals.total,
-        currency: r.figures.currency,
-        validUntil: r.quote.validUntil,
-        createdBy: r.createdBy,
-        receivedAt: r.openedAt,
-        updatedAt: [r.createdAt, ...own.map((e) => e.at)].sort().at(-1)!,
-      });
-    }
-    for (const s of submissions) {
-      const p = s.payload as OrderPayload;
-      const common = {
-        number: s.number,
-        customer: customerOf(p.customer),
-        products: products(p.lines),
-        total: p.totals.total,
-        currency: p.totals.currency,
-        receivedAt: s.createdAt,
-        updatedAt: s.createdAt,
-      };
-      if (s.kind === 'order')
-        items.push({ kind: 'order', fromQuote: orderQuote.get(s.number) ?? null, ...common });
-      else {
-        const to = conversions.get(s.number) ?? null;
-        items.push({
-          kind: 'quote-request',
-          state: to === null ? 'new' : 'converted',
-          convertedTo: to,
-          ...common,
-        });
-      }
-    }
     const needle = query.q.toLowerCase();
-    const matches = (i: Item) =>
-      [
-        i.number,
-        i.customer.name,
-        i.customer.email,
-        i.customer.company ?? '',
-        ...i.products.flatMap((p) => [p.productId, p.name]),
-      ].some((t) => t.toLowerCase().includes(needle));
-    const found = items
-      .filter(
-        (i) =>
-          (query.kind === undefined || i.kind === query.kind) &&
-          (query.state === undefined || ('state' in i && i.state === query.state)) &&
-          (needle === '' || matches(i)),
-      )
-      .sort((a, b) =>
-        a.updatedAt === b.updatedAt
-          ? b.number.localeCompare(a.number)
-          : b.updatedAt.localeCompare(a.updatedAt),
-      );
-    const start = (query.page - 1) * query.pageSize;
-    const page: z.input<typeof pipelinePageWire> = {
-      items: found.slice(start, start + query.pageSize),
+    // The catalogue's product names are searched here; the index holds the ids.
+    const named =
+      needle === ''
+        ? []
+        : deps.catalogue.models.filter((m) => m.name.toLowerCase().includes(needle));
+    const { items, total } = await pipelinePage(deps.db.kysely as never, {
+      q: query.q,
+      productIds: named.map((m) => m.id),
+      kind: query.kind,
+      state: query.state,
       page: query.page,
       pageSize: query.pageSize,
-      total: found.length,
-      pages: Math.max(1, Math.ceil(found.length / query.pageSize)),
+      today: todayOf(deps.clock(), deps.catalogue),
+    });
+    const page: z.input<typeof pipelinePageWire> = {
+      items: items.map((i): Item => ({ ...i, products: products(i.products) })),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+      pages: Math.max(1, Math.ceil(total / query.pageSize)),
     };
     return page;
   });

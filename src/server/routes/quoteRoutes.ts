@@ -29,12 +29,6 @@ interface Deps extends QuotePayloadSubmit {
   views: QuoteViews;
 }
 
-/** Whose `Idempotency-Key`s a save uses: a token's user by name (as before), a person by id. */
-const keyOwner = (user: SignedInUser) => ({
-  name: user.authenticatedBy === 'token' ? user.name : `user:${user.id}`,
-  role: user.role === 'admin' ? ('manager' as const) : user.role,
-});
-
 /** The author of a revision: the signed-in user's name, role and id. */
 export const authorOf = (user: SignedInUser) => ({
   id: user.id,
@@ -134,7 +128,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     return idempotentSave({
       request,
       reply,
-      user: keyOwner(user),
+      user,
       target: 'POST /api/quotes',
       keys: deps.quotes.keys,
       now: deps.clock(),
@@ -228,7 +222,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       return idempotentSave({
         request,
         reply,
-        user: keyOwner(user),
+        user,
         target: `POST /api/quotes/${number}/revisions`,
         keys: deps.quotes.keys,
         now: deps.clock(),

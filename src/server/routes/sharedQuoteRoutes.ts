@@ -141,9 +141,10 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           notes: `Accepted quote ${r.number} revision ${r.revision}`,
         },
       });
-      const sent = await deps.placeAcceptedQuote(payload, reply, approval !== undefined);
-      await accepted(r, idempotencyKey);
-      return sent;
+      // The quote is marked accepted before the customer's answer is sent.
+      return deps.placeAcceptedQuote(payload, reply, approval !== undefined, () =>
+        accepted(r, idempotencyKey),
+      );
     },
   );
 }

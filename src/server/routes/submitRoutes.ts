@@ -1,14 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { canonicalJson, parseOrderPayload, type OrderPayload } from '../../engine/index.ts';
+import {
+  canonicalJson,
+  parseOrderPayload,
+  type OrderDifference,
+  type OrderPayload,
+} from '../../engine/index.ts';
 import { authenticate } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
-import { acceptedPriceDates, type Clock } from '../clock.ts';
+import { acceptedPriceDates, plantTimeZone, type Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import type { ServerUser } from '../users.ts';
 import type { Verifier } from '../verifier.ts';
+import type { AvailabilityStore, HeldPromise } from '../db/availabilityStore.ts';
+import type { HoldTimes } from '../config.ts';
+import { Temporal } from 'temporal-polyfill';
 
 /** The answer to an accepted order or quote request (stored, and replayed for a repeat). */
 export interface SubmitAnswer {
@@ -21,6 +29,19 @@ export interface SubmitAnswer {
   totals: OrderPayload['totals'];
   /** Differences that did not block (e.g. a promise that moved). */
   warnings: unknown[];
+  /**
+   * The promise the server gave at submission (net of everyone else's holds), the availability
+   * version it used, and the hold reserving what it consumes (pass its id as `Madeto-Hold` when
+   * the order of a quote or cart is placed).
+   */
+  promise?: {
+    status: 'ok' | 'unavailable';
+    shipDate?: string;
+    deliveryDate?: string;
+    snapshotVersion: number;
+    holdId: string;
+    holdExpiresAt: string;
+  };
 }
 
 function replay(reply: FastifyReply, s: StoredSubmission): unknown {
@@ -34,11 +55,14 @@ export interface TrustedSubmit {
    * server from the stored quote (never from the browser), so it may carry the quote's
    * `$.pricing.discounts`; it is verified and stored exactly like `POST /api/orders`, except that
    * with `approved` (the quote's revision was approved) a price past a guardrail is a warning.
+   * `onStored` runs once the order is stored (or found stored), before the answer is sent: the
+   * customer is never told "accepted" before the quote says so.
    */
   placeAcceptedQuote: (
     payload: OrderPayload,
     reply: FastifyReply,
     approved: boolean,
+    onStored?: () => Promise<void>,
   ) => Promise<unknown>;
 }
 
@@ -47,10 +71,19 @@ export interface QuotePayloadSubmit {
   submitQuotePayload: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 }
 
-/** True when an untrusted body carries rep discounts (`$.pricing.discounts`). */
-function carriesDiscounts(body: object): boolean {
-  const pricing = (body as { pricing?: unknown }).pricing;
-  return typeof pricing === 'object' && pricing !== null && 'discounts' in pricing;
+/** Where an untrusted body carries rep discounts (`$.pricing.discounts`, `$.lines[i].discounts`). */
+function discountPaths(body: object): string[] {
+  const { pricing, lines } = body as { pricing?: unknown; lines?: unknown };
+  const paths =
+    typeof pricing === 'object' && pricing !== null && 'discounts' in pricing
+      ? ['$.pricing.discounts']
+      : [];
+  if (Array.isArray(lines))
+    lines.forEach((l: unknown, i) => {
+      if (typeof l === 'object' && l !== null && 'discounts' in l)
+        paths.push(`$.lines[${i}].discounts`);
+    });
+  return paths;
 }
 
 /** The customer id a payload claims for contract prices (`$.pricing.customerId`), if any. */
@@ -66,7 +99,7 @@ function claimedCustomer(body: object): unknown {
  * verify with the engine (422 with the differences), then store in one transaction under the
  * idempotency key (201); a repeat gets the first answer, another body under a used key a 409.
  * `kind: "quote"` (a rep's quote payload) needs a rep or manager token; orders and quote requests
- * are public, and refuse rep discounts (`$.pricing.discounts`, 403): only the accept path of a
+ * are public, and refuse rep discounts (`$.pricing.discounts`, `$.lines[i].discounts`: 403): only the accept path of a
  * shared quote (`TrustedSubmit`) places discounted orders. A customer id (contract prices) is
  * taken only from a signed-in request (403 `CUSTOMER_NOT_VERIFIED` without a token).
  */
@@ -79,15 +112,89 @@ export function submitRoutes(
     catalogue: Catalogue;
     clock: Clock;
     users: readonly ServerUser[];
+    availability?: AvailabilityStore | undefined;
+    holdTimes?: HoldTimes | undefined;
   },
 ): TrustedSubmit & QuotePayloadSubmit {
+  /** Until when a submission's hold lasts: an order's time, a quote's validity (plant day's end). */
+  const holdUntil = (payload: OrderPayload, now: Date, times: HoldTimes): string => {
+    if (payload.kind === 'order')
+      return new Date(now.getTime() + times.orderMinutes * 60_000).toISOString();
+    const valid = payload.quote?.validUntil;
+    if (valid === undefined)
+      return new Date(now.getTime() + times.quoteDays * 86_400_000).toISOString();
+    const zone = plantTimeZone(deps.catalogue, payload.lines[0]?.productId);
+    return new Date(
+      Temporal.PlainDate.from(valid).add({ days: 1 }).toZonedDateTime(zone).epochMilliseconds,
+    ).toISOString();
+  };
+  /**
+   * Re-promises a verified submission on the current availability net of every other hold, and
+   * holds what it consumes (releasing `replaces`, the cart's or quote's hold, in the same
+   * transaction). A date that differs from the one the buyer was shown is a warning difference.
+   */
+  const holdFor = async (
+    payload: OrderPayload,
+    now: Date,
+    replaces: string | undefined,
+  ): Promise<{ held: HeldPromise; differences: OrderDifference[] } | undefined> => {
+    if (!deps.availability || !deps.holdTimes) return undefined;
+    // Lines without a product model (services such as installation) have no promise.
+    const modelled = new Set(deps.catalogue.models.map((m) => m.id));
+    const lines = payload.lines.filter((l) => modelled.has(l.productId));
+    if (lines.length === 0) return undefined;
+    const held = await deps.availability.promiseAndHold({
+      kind: payload.kind === 'order' ? 'order' : 'quote',
+      reference: `${payload.kind}:${payload.idempotencyKey}`,
+      request: {
+        now: now.toISOString(),
+        lines: lines.map((l) => ({
+          lineId: l.lineId,
+          productId: l.productId,
+          quantity: l.quantity,
+          selection: l.selection,
+        })),
+      },
+      expiresAt: holdUntil(payload, now, deps.holdTimes),
+      replaces,
+    });
+    if (!held) return undefined;
+    const differences: OrderDifference[] = [];
+    const shown = payload.promise?.deliveryDate;
+    const now_ = held.result.deliveryDate;
+    if (shown !== undefined && shown !== now_) {
+      const why =
+        held.replaced === undefined
+          ? ''
+          : held.replaced.releasedAt !== null
+            ? ` (the hold ${held.replaced.id} had been released)`
+            : held.replaced.expiresAt <= now.toISOString()
+              ? ` (the hold ${held.replaced.id} expired at ${held.replaced.expiresAt})`
+              : '';
+      differences.push({
+        code: 'promise-changed',
+        severity: 'warning',
+        path: '$.promise.deliveryDate',
+        message: `the delivery date is now ${now_ ?? 'unavailable'}, not ${shown}${why}: re-promised on availability version ${held.snapshotVersion}`,
+        expected: now_,
+        actual: shown,
+      });
+    }
+    return { held, differences };
+  };
   const submit =
-    (allowed: readonly OrderPayload['kind'][], trusted: boolean, approved = false) =>
+    (
+      allowed: readonly OrderPayload['kind'][],
+      trusted: boolean,
+      approved = false,
+      onStored?: () => Promise<void>,
+    ) =>
     async (
       body: unknown,
       header: string | string[] | undefined,
       authorization: string | undefined,
       reply: FastifyReply,
+      holdHeader?: string | string[] | undefined,
     ) => {
       if (typeof body !== 'object' || body === null || Array.isArray(body))
         throw new HttpError(
@@ -95,11 +202,12 @@ export function submitRoutes(
           'BODY_NOT_OBJECT',
           'the request body must be a JSON object (an order payload)',
         );
-      if (!trusted && carriesDiscounts(body)) {
+      const discounted = trusted ? [] : discountPaths(body);
+      if (discounted.length > 0) {
         const message =
           'rep discounts are not accepted from a client; a discounted order is placed by accepting the shared quote (POST /api/shared/quotes/:token/accept)';
-        throw new HttpError(403, 'DISCOUNTS_NOT_ALLOWED', `$.pricing.discounts: ${message}`, {
-          issues: [{ path: '$.pricing.discounts', message }],
+        throw new HttpError(403, 'DISCOUNTS_NOT_ALLOWED', `${discounted.join(', ')}: ${message}`, {
+          issues: discounted.map((path) => ({ path, message })),
         });
       }
       // Contract prices follow the customer id: anyone could claim a contract customer's id, so a
@@ -174,6 +282,10 @@ export function submitRoutes(
           { differences: verdict.differences },
         );
 
+      const replaces = typeof holdHeader === 'string' ? holdHeader : undefined;
+      const promised = await holdFor(payload, now, replaces);
+      const held = promised?.held;
+      const warnings = [...verdict.differences, ...(promised?.differences ?? [])];
       const receivedAt = now.toISOString();
       const result = await deps.store.submit({
         kind: payload.kind,
@@ -193,9 +305,26 @@ export function submitRoutes(
           status: 'accepted',
           receivedAt,
           totals: payload.totals,
-          warnings: verdict.differences,
+          warnings,
+          ...(held && {
+            promise: {
+              status: held.result.status,
+              ...(held.result.shipDate !== undefined && { shipDate: held.result.shipDate }),
+              ...(held.result.deliveryDate !== undefined && {
+                deliveryDate: held.result.deliveryDate,
+              }),
+              snapshotVersion: held.snapshotVersion,
+              holdId: held.hold.id,
+              holdExpiresAt: held.hold.expiresAt,
+            },
+          }),
         }),
       });
+      // The stored order's number names its hold and audit; a repeat releases the extra hold.
+      if (held && result.outcome === 'created')
+        await deps.availability!.rename(held.hold.id, result.submission.number);
+      else if (held) await deps.availability!.release(held.hold.id, 'duplicate', now.toISOString());
+      if (result.outcome !== 'conflict' || trusted) await onStored?.();
       switch (result.outcome) {
         case 'created':
           return reply.code(201).send(result.submission.response);
@@ -218,12 +347,18 @@ export function submitRoutes(
         request.headers['idempotency-key'],
         request.headers.authorization,
         reply,
+        request.headers['madeto-hold'],
       );
   app.post('/api/orders', route(['order']));
   return {
     submitQuotePayload: route(['quote-request', 'quote']),
-    placeAcceptedQuote: (payload, reply, approved) =>
-      submit(['order'], true, approved)(payload, payload.idempotencyKey, undefined, reply),
+    placeAcceptedQuote: (payload, reply, approved, onStored) =>
+      submit(['order'], true, approved, onStored)(
+        payload,
+        payload.idempotencyKey,
+        undefined,
+        reply,
+      ),
   };
 }
 

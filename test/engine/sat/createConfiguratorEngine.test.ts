@@ -18,13 +18,25 @@ describe('createConfiguratorEngine', () => {
     const diagram = createConfiguratorEngine(desk);
     const sat = createConfiguratorEngine(desk, { maxNodes: 5 });
     expect(sat.kind).toBe('sat');
-    expect(sat.count).toBeUndefined();
     const full = diagram.complete({});
     const [first, second] = Object.keys(full);
     for (const selection of [{}, { [first!]: full[first!]! }, { [second!]: full[second!]! }]) {
       expect(sat.domains(selection)).toEqual(diagram.domains(selection));
       expect(sat.complete(selection)).toEqual(diagram.complete(selection));
     }
+    // a narrow selection: few enough configurations for the fallback to count them
+    const narrow = Object.fromEntries(Object.entries(full).slice(0, -2));
+    expect(sat.count(narrow)).toBe(diagram.count(narrow));
+    expect(() => sat.count({})).toThrow(/COUNT|not available on the SAT fallback/);
+    const states = diagram.domains(full);
+    let conflicts = 0;
+    for (const [id, values] of Object.entries(states))
+      for (const [key, state] of Object.entries(values))
+        if (state === 'conflict' && conflicts++ < 10) {
+          expect(sat.explain(full, id, key)).toEqual(diagram.explain(full, id, key));
+          expect(sat.repair(full, id, key)).toEqual(diagram.repair(full, id, key));
+        }
+    expect(conflicts).toBeGreaterThan(0);
     expect(sat.validate(full)).toEqual([]);
     expect(sat.validate({ nope: 1 })).toEqual(diagram.validate({ nope: 1 }));
   });

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importDimacs } from '../../../src/engine/import/dimacs.ts';
 import { importXcsp } from '../../../src/engine/import/xcsp.ts';
 import { parseModel } from '../../../src/engine/model/parseModel.ts';
-import type { ProductModel, Selection, SelectionValue } from '../../../src/engine/model/types.ts';
-import { seededRandom, shuffled } from '../../../src/engine/random.ts';
+import type { ProductModel, Selection } from '../../../src/engine/model/types.ts';
 import { encodeModel } from '../../../src/engine/sat/encodeModel.ts';
 import { satComplete } from '../../../src/engine/sat/satComplete.ts';
 import { satDomains } from '../../../src/engine/sat/satDomains.ts';
@@ -13,47 +11,13 @@ import { complete } from '../../../src/engine/solver/complete.ts';
 import { domains } from '../../../src/engine/solver/domains.ts';
 import { SolverError } from '../../../src/engine/solver/SolverError.ts';
 import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
+import { randomSelections, readCatalogue } from './satFixtures.ts';
 
 /**
  * The SAT fallback against the diagram: every value state of `domains` and the whole answer of
  * `complete` must be the same, on the sample catalogue and small benchmarks, for seeded random
  * partial selections (some taken from a valid configuration, some random and often inconsistent).
  */
-
-const catalogue = new URL('../../../public/catalogue/', import.meta.url);
-const readCatalogue = (name: string): ProductModel =>
-  parseModel(JSON.parse(readFileSync(new URL(`${name}.json`, catalogue), 'utf8')));
-
-/** Random partial selections: subsets of a valid configuration, then random values. */
-function randomSelections(
-  model: ProductModel,
-  full: Selection | undefined,
-  seed: number,
-  n: number,
-): Selection[] {
-  const random = seededRandom(seed);
-  const attrs = model.attributes.filter((a) => a.type !== 'text');
-  const out: Selection[] = [{}];
-  for (let k = 0; k < n; k++) {
-    const picked = shuffled(attrs, random).slice(
-      0,
-      1 + Math.floor(random() * Math.min(6, attrs.length)),
-    );
-    const selection: Record<string, SelectionValue> = {};
-    for (const a of picked) {
-      if (full && k % 2 === 0 && full[a.id] !== undefined) selection[a.id] = full[a.id]!;
-      else if (a.type === 'choice')
-        selection[a.id] = a.values[Math.floor(random() * a.values.length)]!.id;
-      else if (a.type === 'boolean') selection[a.id] = random() < 0.5;
-      else if (a.type === 'multi')
-        selection[a.id] = a.values.filter(() => random() < 0.3).map((v) => v.id);
-      else if (a.type === 'number')
-        selection[a.id] = a.min + a.step * Math.floor(random() * ((a.max - a.min) / a.step + 1));
-    }
-    out.push(selection);
-  }
-  return out;
-}
 
 function agree(model: ProductModel, seed: number, n: number): number {
   const compiled = compile(model);

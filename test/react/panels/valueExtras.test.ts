@@ -8,7 +8,7 @@ import {
 } from '../../../src/engine/index.ts';
 import type { ConfiguratorPanelContext } from '../../../src/react/engine/valueExtras.ts';
 import { formatDelta } from '../../../src/react/i18n/format.ts';
-import { daysBetween } from '../../../src/react/panels/clock.ts';
+import { daysBetween } from '../../../src/core/index.ts';
 import { createValueExtras } from '../../../src/react/panels/valueExtras.ts';
 import { NOW, panelStates } from '../panelFixtures.ts';
 

@@ -23,6 +23,7 @@ export const repDe: RepMessages = {
   'rep.role.rep': 'Vertrieb',
   'rep.role.manager': 'Vertriebsleitung',
   'rep.role.admin': 'Administration',
+  'rep.role.integration': 'Schnittstelle',
   'rep.pipeline.title': 'Eingang und Pipeline',
   'rep.pipeline.search': 'Nummer, Kunde oder Produkt suchen',
   'rep.pipeline.searchButton': 'Suchen',
@@ -181,6 +182,7 @@ export const repDe: RepMessages = {
   'rep.error.quantity': 'Menge der Position {line}: Geben Sie eine ganze Zahl von 1 bis {max} ein.',
   'rep.error.percent': '{field}: Geben Sie einen Prozentsatz von 0 bis 100 ein, z. B. {example}.',
   'rep.error.amount': '{field}: Geben Sie einen Betrag von 0 oder mehr ein, z. B. {example}.',
+  'rep.error.refused': '{field}: Der Server hat diesen Wert abgelehnt ({reason}).',
   'rep.error.documentDiscountTooLarge':
     'Belegrabatt: {amount} ist mehr als die Summe der Positionen von {max}; geben Sie höchstens {max} ein.',
   'rep.guardrailsWait': {
@@ -190,6 +192,10 @@ export const repDe: RepMessages = {
   'rep.lines': 'Angebotspositionen',
   'rep.lineProduct': 'Produkt der Position {line}',
   'rep.lineQuantity': 'Menge der Position {line}',
+  'rep.lineDiscounts': 'Rabatte der Position {line}',
+  'rep.lineAdditionalPercent': 'Zusatzrabatt der Position {line} (%)',
+  'rep.linePartnerPercent': 'Partnerrabatt der Position {line} (%)',
+  'rep.lineDiscountsHint': 'Leer: Es gilt der Rabatt des Angebots.',
   'rep.configureLine': 'Position {line} konfigurieren',
   'rep.duplicateLine': 'Position {line} duplizieren',
   'rep.removeLine': 'Position {line} entfernen',

@@ -23,6 +23,7 @@ export const repEn = {
   'rep.role.rep': 'sales rep',
   'rep.role.manager': 'manager',
   'rep.role.admin': 'administrator',
+  'rep.role.integration': 'integration',
   'rep.pipeline.title': 'Inbox and pipeline',
   'rep.pipeline.search': 'Search number, customer or product',
   'rep.pipeline.searchButton': 'Search',
@@ -173,6 +174,7 @@ export const repEn = {
   'rep.error.quantity': 'Quantity of line {line}: enter a whole number from 1 to {max}.',
   'rep.error.percent': '{field}: enter a percentage from 0 to 100, such as {example}.',
   'rep.error.amount': '{field}: enter an amount of 0 or more, such as {example}.',
+  'rep.error.refused': '{field}: the server refused this value ({reason}).',
   'rep.error.documentDiscountTooLarge':
     'Document discount: {amount} is more than the lines’ total of {max}; enter at most {max}.',
   'rep.guardrailsWait': {
@@ -182,6 +184,10 @@ export const repEn = {
   'rep.lines': 'Quote lines',
   'rep.lineProduct': 'Product of line {line}',
   'rep.lineQuantity': 'Quantity of line {line}',
+  'rep.lineDiscounts': 'Discounts of line {line}',
+  'rep.lineAdditionalPercent': 'Additional discount of line {line} (%)',
+  'rep.linePartnerPercent': 'Partner discount of line {line} (%)',
+  'rep.lineDiscountsHint': 'Empty: the quote’s discount applies.',
   'rep.configureLine': 'Configure line {line}',
   'rep.duplicateLine': 'Duplicate line {line}',
   'rep.removeLine': 'Remove line {line}',

@@ -1,0 +1,15 @@
+import * as react from 'react';
+import * as jsxRuntime from 'react/jsx-runtime';
+import * as formField from '../../react/components/FormField.tsx';
+import * as messages from '../../react/i18n/messages.ts';
+import * as quoteSchema from '../../react/panels/quoteSchema.ts';
+import type { FormSharedId } from './sharedIds.ts';
+
+/** The app's modules the form file asks for (`require(id)`), each the app's own instance. */
+export const formModules: Readonly<Record<FormSharedId, object>> = {
+  react,
+  'react/jsx-runtime': jsxRuntime,
+  'src/react/components/FormField.tsx': formField,
+  'src/react/i18n/messages.ts': messages,
+  'src/react/panels/quoteSchema.ts': quoteSchema,
+};

@@ -1,0 +1,181 @@
+import { Temporal } from 'temporal-polyfill';
+import type { ProductModel } from '../model/types.ts';
+import type { Interval } from './capacity.ts';
+import { snapshotContext } from './context.ts';
+import { modelOf, planOrder } from './planOrder.ts';
+import type { PromiseOptions, PromiseRequestInput } from './promise.ts';
+import type { Snapshot } from './schema.ts';
+import { formatMinute, localMinute } from './time.ts';
+
+/**
+ * What a quote or an order reserves of the snapshot until `expiresAt` (an ISO instant): stock of
+ * an item, part of an open purchase order, or a work centre's capacity between two plant-local
+ * date-times (`YYYY-MM-DDTHH:MM`, one job slot).
+ */
+export type Hold = HoldNeed & { expiresAt: string };
+
+/** A hold without its expiry: what a promise consumes. */
+export type HoldNeed =
+  | { kind: 'stock'; item: string; qty: number }
+  | { kind: 'po'; po: string; item: string; qty: number }
+  | { kind: 'capacity'; workCenter: string; from: string; to: string };
+
+const epoch = (instant: string): number => Temporal.Instant.from(instant).epochMilliseconds;
+
+/**
+ * The holds still active at `now`: those whose `expiresAt` is after it (a hold expiring exactly
+ * at `now` is released).
+ *
+ * @example
+ * activeHolds([{ kind: 'stock', item: 'TOP-OAK', qty: 1, expiresAt: '2026-03-02T10:00:00Z' }], '2026-03-02T10:00:00Z') // []
+ */
+export function activeHolds<H extends { expiresAt: string }>(
+  holds: readonly H[],
+  now: string,
+): H[] {
+  const t = epoch(now);
+  return holds.filter((h) => epoch(h.expiresAt) > t);
+}
+
+/**
+ * The snapshot net of the holds active at `now` (pure; `snapshot` is not modified, and an empty
+ * list returns it unchanged): a stock hold raises the item's `reserved`; a PO hold lowers the
+ * open purchase order's quantity (what exceeds it — the PO received, changed or gone — is
+ * reserved from stock instead, where a received PO's quantity now is); a capacity hold is booked
+ * on its work centre (a work centre the snapshot no longer has is skipped). Promises made on the
+ * result are promises for everyone else.
+ *
+ * @example
+ * netOfHolds(snapshot, [{ kind: 'stock', item: 'TOP-OAK', qty: 1, expiresAt: '2026-03-02T12:00:00Z' }], '2026-03-02T09:00:00Z')
+ * // stock['TOP-OAK'].reserved is 1 higher
+ */
+export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: string): Snapshot {
+  const active = activeHolds(holds, now);
+  if (active.length === 0) return snapshot;
+  const reserve = new Map<string, number>();
+  const add = (item: string, qty: number) => reserve.set(item, (reserve.get(item) ?? 0) + qty);
+  const poLeft = new Map<string, number>();
+  for (const po of snapshot.inbound) if (!po.received) poLeft.set(po.id, po.qty);
+  const booked = new Map<string, { from: string; to: string }[]>();
+  for (const h of active) {
+    switch (h.kind) {
+      case 'stock':
+        add(h.item, h.qty);
+        break;
+      case 'po': {
+        const left = poLeft.get(h.po);
+        const take = left === undefined ? 0 : Math.min(left, h.qty);
+        if (left !== undefined) poLeft.set(h.po, left - take);
+        if (h.qty > take) add(h.item, h.qty - take);
+        break;
+      }
+      case 'capacity':
+        if (snapshot.workCenters[h.workCenter])
+          booked.set(h.workCenter, [
+            ...(booked.get(h.workCenter) ?? []),
+            { from: h.from, to: h.to },
+          ]);
+        break;
+      default:
+        h satisfies never;
+    }
+  }
+  const stock = { ...snapshot.stock };
+  for (const [item, qty] of reserve) {
+    const s = stock[item];
+    stock[item] = s ? { ...s, reserved: s.reserved + qty } : { onHand: 0, reserved: qty };
+  }
+  const workCenters = { ...snapshot.workCenters };
+  for (const [id, intervals] of booked) {
+    const wc = workCenters[id]!;
+    workCenters[id] = { ...wc, booked: [...wc.booked, ...intervals] };
+  }
+  const inbound = snapshot.inbound.map((po) => {
+    const left = poLeft.get(po.id);
+    return left === undefined || left === po.qty ? po : { ...po, qty: left };
+  });
+  return { ...snapshot, stock, workCenters, inbound };
+}
+
+/**
+ * What a promise of `request` on `options.snapshot` consumes, as holds without expiry: stock
+ * taken at acceptance, the purchase orders whose arrival the promise waits for, and every piece of
+ * work-centre time its operations are scheduled in (adjacent pieces merged). New purchases are not
+ * held (they are bought for this order). Lines are planned in order, as `promise` plans them.
+ *
+ * @example
+ * promiseConsumption({ now, lines: [{ lineId: '1', productId: 'DESK', quantity: 1, selection }] }, { snapshot, models: [desk] })
+ * // [{ kind: 'stock', item: 'TOP-OAK', qty: 1 }, { kind: 'capacity', workCenter: 'ASM', from: '2026-03-02T10:00', to: '2026-03-02T12:00' }, …]
+ */
+export function promiseConsumption(
+  request: PromiseRequestInput,
+  options: Pick<PromiseOptions, 'snapshot' | 'models'>,
+): HoldNeed[] {
+  const ctx = snapshotContext(options.snapshot);
+  const models = new Map<string, ProductModel>(
+    Array.isArray(options.models)
+      ? (options.models as readonly ProductModel[]).map((m) => [m.id, m])
+      : Object.entries(options.models as Readonly<Record<string, ProductModel>>),
+  );
+  request.lines.forEach((l, i) => modelOf(ctx, models, l.productId, i));
+  const plan = planOrder(
+    ctx,
+    models,
+    request.lines,
+    request.now,
+    request.shipPolicy ?? 'asap',
+    new Map(),
+  );
+  const stock = new Map<string, number>();
+  const pos = new Map<string, { item: string; qty: number }>();
+  const pieces = new Map<string, Interval[]>();
+  for (const line of plan.lines) {
+    if (line.status !== 'ok') continue;
+    for (const p of line.items.values()) {
+      if (p.fromStock > 0) stock.set(p.item, (stock.get(p.item) ?? 0) + p.fromStock);
+      if (p.inbound && (p.source === 'inbound' || p.source === 'overdue')) {
+        const before = pos.get(p.inbound.po)?.qty ?? 0;
+        pos.set(p.inbound.po, { item: p.item, qty: before + p.need });
+      }
+      for (const op of p.build?.ops ?? [])
+        pieces.set(op.workCenter, [...(pieces.get(op.workCenter) ?? []), ...op.pieces]);
+    }
+    for (const op of line.productOps)
+      pieces.set(op.workCenter, [...(pieces.get(op.workCenter) ?? []), ...op.pieces]);
+  }
+  const out: HoldNeed[] = [];
+  for (const [item, qty] of stock) out.push({ kind: 'stock', item, qty });
+  for (const [po, { item, qty }] of pos) out.push({ kind: 'po', po, item, qty });
+  for (const [workCenter, list] of pieces)
+    for (const i of mergePieces(list))
+      out.push({
+        kind: 'capacity',
+        workCenter,
+        from: formatMinute(i.from),
+        to: formatMinute(i.to),
+      });
+  return out;
+}
+
+/** Sorted, with touching or overlapping intervals joined — but only where they share one slot. */
+function mergePieces(list: readonly Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a.from - b.from);
+  const out: Interval[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    // Overlapping pieces run in parallel slots: they stay separate holds.
+    if (last && last.to === i.from) last.to = i.to;
+    else out.push({ ...i });
+  }
+  return out;
+}
+
+/**
+ * The capacity a hold takes, in hours (plant-local wall clock), e.g. for a planner's list.
+ *
+ * @example
+ * capacityHours({ kind: 'capacity', workCenter: 'ASM', from: '2026-03-02T08:00', to: '2026-03-02T10:30', expiresAt }) // 2.5
+ */
+export function capacityHours(hold: Extract<HoldNeed, { kind: 'capacity' }>): number {
+  return (localMinute(hold.to) - localMinute(hold.from)) / 60;
+}

@@ -1,0 +1,438 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import {
+  netOfHolds,
+  parseSnapshot,
+  promise,
+  promiseConsumption,
+  SnapshotError,
+  type Hold,
+  type HoldNeed,
+  type ProductModel,
+  type PromiseRequestInput,
+  type PromiseResult,
+  type Snapshot,
+} from '../../engine/index.ts';
+import type { Db } from './createDb.ts';
+import { availabilityInvalid, type AvailabilityChange } from '../availability/feedPatch.ts';
+
+interface SnapshotsTable {
+  version: number;
+  snapshot_at: string;
+  created_at: string;
+  created_by: string;
+  change: string;
+  document: string;
+}
+interface HoldsTable {
+  id: string;
+  kind: string;
+  reference: string;
+  created_at: string;
+  expires_at: string;
+  released_at: string | null;
+  release_reason: string | null;
+  snapshot_version: number;
+  needs: string;
+}
+interface AuditTable {
+  seq: number;
+  kind: string;
+  reference: string;
+  hold_id: string | null;
+  snapshot_version: number;
+  promised_at: string;
+  status: string;
+  ship_date: string | null;
+  delivery_date: string | null;
+  request: string;
+}
+type Tables = {
+  availability_snapshots: SnapshotsTable;
+  availability_holds: HoldsTable;
+  promise_audit: Omit<AuditTable, 'seq'> & { seq?: number };
+  availability_lock: { id: number };
+};
+
+/** One stored version of the availability snapshot. */
+export interface AvailabilityVersion {
+  version: number;
+  snapshotAt: string;
+  createdAt: string;
+  /** Who sent it: the user's name (and role), or `catalogue` for the seed. */
+  createdBy: string;
+  change: AvailabilityChange;
+}
+
+/** The current snapshot: its version, the JSON as stored, and parsed. */
+export interface CurrentAvailability extends AvailabilityVersion {
+  document: unknown;
+  snapshot: Snapshot;
+}
+
+/** What a hold is for. */
+export type HoldKind = 'cart' | 'quote' | 'order';
+
+/** A hold as the API shows it. */
+export interface StoredHold {
+  id: string;
+  kind: HoldKind;
+  reference: string;
+  createdAt: string;
+  expiresAt: string;
+  releasedAt: string | null;
+  releaseReason: string | null;
+  snapshotVersion: number;
+  needs: HoldNeed[];
+}
+
+/** A promise given and the hold that reserves what it consumes. */
+export interface HeldPromise {
+  hold: StoredHold;
+  result: PromiseResult;
+  snapshotVersion: number;
+  /** The hold this one replaced (an order's cart or quote hold), as it was before release. */
+  replaced?: StoredHold | undefined;
+}
+
+/** One row of the promise audit: what was promised, to whom, on which snapshot version. */
+export interface PromiseAuditEntry {
+  kind: HoldKind;
+  reference: string;
+  holdId: string | null;
+  snapshotVersion: number;
+  promisedAt: string;
+  status: string;
+  shipDate: string | null;
+  deliveryDate: string | null;
+  request: unknown;
+}
+
+const holdOf = (r: HoldsTable): StoredHold => ({
+  id: r.id,
+  kind: r.kind as HoldKind,
+  reference: r.reference,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  releasedAt: r.released_at,
+  releaseReason: r.release_reason,
+  snapshotVersion: Number(r.snapshot_version),
+  needs: JSON.parse(r.needs) as HoldNeed[],
+});
+
+/**
+ * The availability feed's versioned snapshots, the holds placed on them and the promise audit
+ * (Kysely, the same queries on SQLite and PostgreSQL). Every write that must see the latest state
+ * — a new version, a new hold — runs in a transaction that first takes the database-wide
+ * availability lock: `select … for update` on the one row of `availability_lock` on PostgreSQL,
+ * `BEGIN IMMEDIATE` on SQLite (the driver's transactions). So two buyers asking for the last unit
+ * at once are served one after the other, the second net of the first's hold. Instants are stored
+ * as UTC ISO strings (`toISOString`), so they compare as text.
+ */
+export class AvailabilityStore {
+  private readonly kysely: Kysely<Tables>;
+  private parsed: { version: number; current: CurrentAvailability } | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly models: readonly ProductModel[],
+  ) {
+    this.kysely = db.kysely.withTables<Tables>() as never;
+  }
+
+  private locked<T>(work: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+    return this.kysely.transaction().execute(async (trx) => {
+      if (this.db.dialect === 'postgres')
+        await sql`select id from availability_lock where id = 1 for update`.execute(trx);
+      return work(trx);
+    });
+  }
+
+  /** Parses a whole snapshot document (400 `AVAILABILITY_INVALID` with every JSON path). */
+  parse(document: unknown): Snapshot {
+    try {
+      return parseSnapshot(document, this.models);
+    } catch (error) {
+      if (error instanceof SnapshotError) throw availabilityInvalid(error.issues);
+      throw error;
+    }
+  }
+
+  /** The current version's number (0 when there is none). */
+  async version(db: Kysely<Tables> = this.kysely): Promise<number> {
+    const row = await db
+      .selectFrom('availability_snapshots')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .executeTakeFirst();
+    return Number(row?.v ?? 0);
+  }
+
+  /** The current snapshot (parsed once per version), or undefined before the first. */
+  async current(db: Kysely<Tables> = this.kysely): Promise<CurrentAvailability | undefined> {
+    const version = await this.version(db);
+    if (version === 0) return undefined;
+    if (this.parsed?.version === version) return this.parsed.current;
+    const row = await db
+      .selectFrom('availability_snapshots')
+      .selectAll()
+      .where('version', '=', version)
+      .executeTakeFirstOrThrow();
+    const document = JSON.parse(row.document) as unknown;
+    const current: CurrentAvailability = {
+      version,
+      snapshotAt: row.snapshot_at,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+      change: JSON.parse(row.change) as AvailabilityChange,
+      document,
+      snapshot: parseSnapshot(document, this.models),
+    };
+    this.parsed = { version, current };
+    return current;
+  }
+
+  /** Every version, newest first, without documents (`limit` at most 1000). */
+  async versions(limit = 100): Promise<AvailabilityVersion[]> {
+    const rows = await this.kysely
+      .selectFrom('availability_snapshots')
+      .select(['version', 'snapshot_at', 'created_at', 'created_by', 'change'])
+      .orderBy('version', 'desc')
+      .limit(Math.min(1000, Math.max(1, limit)))
+      .execute();
+    return rows.map((r) => ({
+      version: Number(r.version),
+      snapshotAt: r.snapshot_at,
+      createdAt: r.created_at,
+      createdBy: r.created_by,
+      change: JSON.parse(r.change) as AvailabilityChange,
+    }));
+  }
+
+  /**
+   * Stores a new version: `next(current)` returns the new document and what changed (it runs
+   * under the lock, on the latest version). The document is validated as a whole (400 with JSON
+   * paths). `expected`, when given, is the version the writer last saw (`If-Match`): another
+   * current version is 412 `VERSION_MISMATCH`, thrown by `onMismatch`.
+   */
+  async write(
+    who: string,
+    now: string,
+    next: (current: CurrentAvailability | undefined) => {
+      document: unknown;
+      change: AvailabilityChange;
+    },
+    check?: (current: CurrentAvailability | undefined) => void,
+  ): Promise<AvailabilityVersion> {
+    return this.locked(async (trx) => {
+      const current = await this.current(trx);
+      check?.(current);
+      const { document, change } = next(current);
+      const snapshot = this.parse(document);
+      const version = (current?.version ?? 0) + 1;
+      const snapshotAt = snapshot.snapshotAt ?? now;
+      await trx
+        .insertInto('availability_snapshots')
+        .values({
+          version,
+          snapshot_at: snapshotAt,
+          created_at: now,
+          created_by: who,
+          change: JSON.stringify(change),
+          document: JSON.stringify(document),
+        })
+        .execute();
+      return { version, snapshotAt, createdAt: now, createdBy: who, change };
+    });
+  }
+
+  /** Stores `document` as version 1 when there is no version yet (the catalogue's file). */
+  async seed(document: unknown, now: string): Promise<void> {
+    try {
+      await this.write(
+        'catalogue',
+        now,
+        () => ({ document, change: { kind: 'seed' } }),
+        (current) => {
+          if (current) throw new SeedSkipped();
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof SeedSkipped)) throw error;
+    }
+  }
+
+  /** Holds active at `now` (not released, expiring after it), flattened to the engine's holds. */
+  async activeHolds(now: string, db: Kysely<Tables> = this.kysely): Promise<StoredHold[]> {
+    const rows = await db
+      .selectFrom('availability_holds')
+      .selectAll()
+      .where('released_at', 'is', null)
+      .where('expires_at', '>', now)
+      .execute();
+    return rows.map(holdOf);
+  }
+
+  /** The current snapshot net of every hold active at `now`. */
+  async netted(now: string): Promise<
+    | {
+        current: CurrentAvailability;
+        snapshot: Snapshot;
+        holds: StoredHold[];
+      }
+    | undefined
+  > {
+    const current = await this.current();
+    if (!current) return undefined;
+    const holds = await this.activeHolds(now);
+    return { current, snapshot: netOfHolds(current.snapshot, flatten(holds), now), holds };
+  }
+
+  /** One hold by id. */
+  async hold(id: string): Promise<StoredHold | undefined> {
+    const row = await this.kysely
+      .selectFrom('availability_holds')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && holdOf(row);
+  }
+
+  /**
+   * Promises `request` on the current snapshot net of every other active hold, and holds what the
+   * promise consumes until `expiresAt`; records the promise in the audit. With `replaces`, that
+   * hold (a cart's or a quote's, when its order is placed) is released first, in the same
+   * transaction: an order re-promises whether or not its earlier hold is still active. Undefined
+   * when there is no snapshot.
+   */
+  async promiseAndHold(input: {
+    kind: HoldKind;
+    /** Default: the hold's own id (a cart). */
+    reference?: string | undefined;
+    request: PromiseRequestInput;
+    expiresAt: string;
+    replaces?: string | undefined;
+  }): Promise<HeldPromise | undefined> {
+    const now = input.request.now;
+    return this.locked(async (trx) => {
+      const current = await this.current(trx);
+      if (!current) return undefined;
+      let replaced: StoredHold | undefined;
+      if (input.replaces !== undefined) {
+        const row = await trx
+          .selectFrom('availability_holds')
+          .selectAll()
+          .where('id', '=', input.replaces)
+          .executeTakeFirst();
+        replaced = row && holdOf(row);
+        if (replaced && replaced.releasedAt === null)
+          await trx
+            .updateTable('availability_holds')
+            .set({ released_at: now, release_reason: input.kind })
+            .where('id', '=', input.replaces)
+            .execute();
+      }
+      const others = await this.activeHolds(now, trx);
+      const snapshot = netOfHolds(current.snapshot, flatten(others), now);
+      const options = { snapshot, models: this.models };
+      const result = promise(
+        { ...input.request, options: { atpCurve: false, suggestions: false, confidence: false } },
+        options,
+      );
+      const needs = result.status === 'ok' ? promiseConsumption(input.request, options) : [];
+      const id = `H-${randomBytes(12).toString('base64url')}`;
+      const hold: StoredHold = {
+        id,
+        kind: input.kind,
+        reference: input.reference ?? id,
+        createdAt: now,
+        expiresAt: input.expiresAt,
+        releasedAt: null,
+        releaseReason: null,
+        snapshotVersion: current.version,
+        needs,
+      };
+      await trx
+        .insertInto('availability_holds')
+        .values({
+          id: hold.id,
+          kind: hold.kind,
+          reference: hold.reference,
+          created_at: now,
+          expires_at: hold.expiresAt,
+          released_at: null,
+          release_reason: null,
+          snapshot_version: current.version,
+          needs: JSON.stringify(needs),
+        })
+        .execute();
+      await trx
+        .insertInto('promise_audit')
+        .values({
+          kind: input.kind,
+          reference: hold.reference,
+          hold_id: hold.id,
+          snapshot_version: current.version,
+          promised_at: now,
+          status: result.status,
+          ship_date: result.shipDate ?? null,
+          delivery_date: result.deliveryDate ?? null,
+          request: JSON.stringify(input.request),
+        })
+        .execute();
+      return { hold, result, snapshotVersion: current.version, replaced };
+    });
+  }
+
+  /** Releases a hold (cancel, order, duplicate); false when it was not active. */
+  async release(id: string, reason: string, now: string): Promise<boolean> {
+    const r = await this.kysely
+      .updateTable('availability_holds')
+      .set({ released_at: now, release_reason: reason })
+      .where('id', '=', id)
+      .where('released_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** Gives a hold and its audit rows their final reference (an order's number once stored). */
+  async rename(holdId: string, reference: string): Promise<void> {
+    await this.kysely
+      .updateTable('availability_holds')
+      .set({ reference })
+      .where('id', '=', holdId)
+      .execute();
+    await this.kysely
+      .updateTable('promise_audit')
+      .set({ reference })
+      .where('hold_id', '=', holdId)
+      .execute();
+  }
+
+  /** The promises given for a reference (an order or quote number, a cart's hold id), oldest first. */
+  async audit(reference: string): Promise<PromiseAuditEntry[]> {
+    const rows = await this.kysely
+      .selectFrom('promise_audit')
+      .selectAll()
+      .where('reference', '=', reference)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      kind: r.kind as HoldKind,
+      reference: r.reference,
+      holdId: r.hold_id,
+      snapshotVersion: Number(r.snapshot_version),
+      promisedAt: r.promised_at,
+      status: r.status,
+      shipDate: r.ship_date,
+      deliveryDate: r.delivery_date,
+      request: JSON.parse(r.request) as unknown,
+    }));
+  }
+}
+
+class SeedSkipped extends Error {}
+
+/** The engine's holds of stored holds: each need with its hold's expiry. */
+export function flatten(holds: readonly StoredHold[]): Hold[] {
+  return holds.flatMap((h) => h.needs.map((n) => ({ ...n, expiresAt: h.expiresAt })));
+}

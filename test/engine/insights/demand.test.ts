@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  componentDemand,
+  historicalWinRate,
+  parseSnapshot,
+  postponementAdvisor,
+  winLossByDiscount,
+  type QuoteOutcome,
+} from '../../../src/engine/index.ts';
+import { baseSnapshot, boxModel } from '../leadtime/harness.ts';
+
+const box = boxModel();
+const models = { BOX: box };
+// No length: a length of 0 (a zero TAPE need) makes the engine call the line unavailable.
+const plain = { hook: false, rail: false, legs: 'none' };
+
+describe('quote win/loss by discount band', () => {
+  const quotes: QuoteOutcome[] = [
+    { discountBasisPoints: 0, outcome: 'won' },
+    { discountBasisPoints: 0, outcome: 'lost' },
+    { discountBasisPoints: 500, outcome: 'won' },
+    { discountBasisPoints: 501, outcome: 'lost' },
+    { discountBasisPoints: 1000, outcome: 'open' },
+    { discountBasisPoints: 2000, outcome: 'lost' },
+  ];
+  it('bands (edges inclusive above) and win rates of decided quotes', () => {
+    expect(
+      winLossByDiscount(quotes).map((b) => [b.label, b.won, b.lost, b.open, b.winRate]),
+    ).toEqual([
+      ['0 %', 1, 1, 0, 0.5],
+      ['0–5 %', 1, 0, 0, 1],
+      ['5–10 %', 0, 1, 1, 0],
+      ['10–15 %', 0, 0, 0, 0],
+      ['15 % +', 0, 1, 0, 0],
+    ]);
+    expect(historicalWinRate(quotes)).toBe(0.4);
+    expect(historicalWinRate([{ discountBasisPoints: 0, outcome: 'open' }])).toBeUndefined();
+  });
+});
+
+describe('component demand per item and ISO week', () => {
+  const snap = baseSnapshot();
+  snap.stock.RED = { onHand: 3, reserved: 1 };
+  snap.inbound = [
+    { id: 'PO-1', item: 'RED', qty: 5, expected: '2026-03-10' },
+    { id: 'PO-2', item: 'RED', qty: 9, expected: '2026-03-10', received: true },
+  ];
+  const snapshot = parseSnapshot(snap, [box]);
+  const rate = historicalWinRate([
+    { discountBasisPoints: 0, outcome: 'won' },
+    ...Array.from({ length: 3 }, () => ({ discountBasisPoints: 0, outcome: 'lost' as const })),
+  ]);
+
+  it('orders in full, open quotes × the win rate (0.25), through the make item LEG-KIT to TUBE', () => {
+    const { rows, skipped, winRate } = componentDemand({
+      models,
+      snapshot,
+      orders: [
+        {
+          productId: 'BOX',
+          quantity: 2,
+          selection: { color: 'red', hook: true, rail: true, legs: 'kit', length: 2.5 },
+          needDate: '2026-03-04',
+        },
+        { productId: 'GONE', quantity: 1, selection: {}, needDate: '2026-03-04' },
+      ],
+      openQuotes: [
+        {
+          productId: 'BOX',
+          quantity: 1,
+          selection: { color: 'red', hook: true, legs: 'kit' },
+          needDate: '2026-03-11',
+        },
+      ],
+      winRate: rate ?? 0,
+    });
+    expect(winRate).toBe(0.25);
+    expect(skipped).toEqual([{ productId: 'GONE', reason: "no model for product 'GONE'" }]);
+    const r = (
+      item: string,
+      week: string,
+      confirmed: number,
+      expected: number,
+      inbound: number,
+      projected: number,
+    ) => ({
+      item,
+      week,
+      confirmed,
+      expected,
+      total: Math.round((confirmed + expected) * 1000) / 1000,
+      inbound,
+      projected,
+    });
+    expect(rows).toEqual([
+      // hook 2×2 + rail 2×2 = 8, then the quote's hook 2 × 0.25; 100 on hand.
+      r('BRACKET', '2026-W10', 8, 0, 0, 92),
+      r('BRACKET', '2026-W11', 0, 0.5, 0, 91.5),
+      r('LEG-KIT', '2026-W10', 2, 0, 0, 98),
+      r('LEG-KIT', '2026-W11', 0, 0.25, 0, 97.75),
+      // 3 on hand − 1 reserved − 2 = 0; then + PO-1's 5 (PO-2 is received) − 0.25.
+      r('RED', '2026-W10', 2, 0, 0, 0),
+      r('RED', '2026-W11', 0, 0.25, 5, 4.75),
+      // length 2.5 × 2 units; the quote has no length.
+      r('TAPE', '2026-W10', 5, 0, 0, 95),
+      // LEG-KIT's BOM: 2 TUBE each.
+      r('TUBE', '2026-W10', 4, 0, 0, 96),
+      r('TUBE', '2026-W11', 0, 0.5, 0, 95.5),
+    ]);
+  });
+});
+
+describe('postponement advisor', () => {
+  // RED and BLUE are not in stock: RED comes in 10 calendar days, BLUE in 14; GREEN is on hand.
+  // No routing, no handling, no transit: a line with everything on hand is delivered on the day.
+  const snap = baseSnapshot();
+  snap.stock.RED = { onHand: 0, reserved: 0 };
+  snap.stock.BLUE = { onHand: 0, reserved: 0 };
+  snap.items.RED = { makeOrBuy: 'buy', discrete: true, suppliers: [{ id: 'S1', leadTime: 10 }] };
+  snap.items.BLUE = { makeOrBuy: 'buy', discrete: true, suppliers: [{ id: 'S1', leadTime: 14 }] };
+  const snapshot = parseSnapshot(snap, [box]);
+  const line = (color: string) => ({
+    productId: 'BOX',
+    quantity: 1,
+    selection: { color, ...plain },
+  });
+  // Monday 2026-03-02, 08:00 in Berlin (before the 12:00 cut-off).
+  const now = '2026-03-02T07:00:00Z';
+
+  it('ranks RED first: 3 kept cut the median from 10 to 0 days for 3 lines; BLUE saves none', () => {
+    const out = postponementAdvisor({
+      models,
+      snapshot,
+      now,
+      lines: ['red', 'red', 'red', 'blue', 'green'].map(line),
+    });
+    // Days [10, 10, 10, 14, 0] → median (3rd of 5) 10.
+    expect(out.baseline).toEqual({ lines: 5, unavailable: 0, medianDays: 10 });
+    expect(out.advice).toEqual([
+      // 3 RED: [0, 0, 0, 14, 0] → median 0.
+      { item: 'RED', quantity: 3, medianDays: 0, daysSaved: 10, linesFaster: 3, drivenLines: 3 },
+      // 2 RED serve the first two reds: [0, 0, 10, 14, 0] → median 0.
+      { item: 'RED', quantity: 2, medianDays: 0, daysSaved: 10, linesFaster: 2, drivenLines: 3 },
+      // 1 BLUE: [10, 10, 10, 0, 0] → median 10.
+      { item: 'BLUE', quantity: 1, medianDays: 10, daysSaved: 0, linesFaster: 1, drivenLines: 1 },
+    ]);
+  });
+
+  it('a demand of one red line: keeping 1 RED saves its 10 days', () => {
+    const out = postponementAdvisor({ models, snapshot, now, lines: [line('red')] });
+    expect(out.baseline.medianDays).toBe(10);
+    expect(out.advice).toEqual([
+      { item: 'RED', quantity: 1, medianDays: 0, daysSaved: 10, linesFaster: 1, drivenLines: 1 },
+    ]);
+  });
+});

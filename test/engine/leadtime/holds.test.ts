@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activeHolds,
+  netOfHolds,
+  promiseConsumption,
+  type Hold,
+  type HoldNeed,
+} from '../../../src/engine/leadtime/holds.ts';
+import { parseSnapshot } from '../../../src/engine/leadtime/parseSnapshot.ts';
+import { promise } from '../../../src/engine/leadtime/promise.ts';
+import type { Snapshot } from '../../../src/engine/leadtime/schema.ts';
+import { baseSnapshot, boxModel, MONDAY_8, op, type SnapshotJson } from './harness.ts';
+
+// Monday 2 March 2026, 08:00 Berlin; a new purchase of RED (7 calendar days) is usable 9 March.
+const model = boxModel((m) => {
+  m.routing = [op('ASM-10', 'ASM', 8, 0)];
+});
+const snapshotOf = (patch: (s: SnapshotJson) => void): Snapshot => {
+  const s = baseSnapshot();
+  s.items.RED!.suppliers = [{ id: 'S-RED', leadTime: 7 }];
+  patch(s);
+  return parseSnapshot(s, [model]);
+};
+const request = (now = MONDAY_8, quantity = 1) => ({
+  now,
+  lines: [{ lineId: '1', productId: 'BOX', quantity, selection: { color: 'red' } }],
+  options: { atpCurve: false, suggestions: false, confidence: false },
+});
+const deliveryOn = (snapshot: Snapshot, now = MONDAY_8) =>
+  promise(request(now), { snapshot, models: [model] }).deliveryDate;
+const until =
+  (expiresAt: string) =>
+  (h: HoldNeed): Hold => ({ ...h, expiresAt });
+const LATER = '2026-03-02T10:00:00Z'; // 11:00 in Berlin, still before the 12:00 cut-off
+
+describe('holds netted out of the snapshot', () => {
+  const lastRed = snapshotOf((s) => (s.stock.RED = { onHand: 1 }));
+  const onPo = snapshotOf((s) => {
+    s.stock.RED = { onHand: 0 };
+    s.inbound = [{ id: 'PO-1', item: 'RED', qty: 1, expected: '2026-03-04' }];
+  });
+  it.each<{ name: string; snapshot: Snapshot; holds: Hold[]; now?: string; delivery: string }>([
+    {
+      name: 'no hold: the last RED from stock',
+      snapshot: lastRed,
+      holds: [],
+      delivery: '2026-03-02',
+    },
+    {
+      name: 'the last RED held: a purchase',
+      snapshot: lastRed,
+      holds: [{ kind: 'stock', item: 'RED', qty: 1, expiresAt: LATER }],
+      delivery: '2026-03-09',
+    },
+    {
+      name: 'the hold expired at now: released',
+      snapshot: lastRed,
+      holds: [{ kind: 'stock', item: 'RED', qty: 1, expiresAt: MONDAY_8 }],
+      delivery: '2026-03-02',
+    },
+    { name: 'no hold: the PO', snapshot: onPo, holds: [], delivery: '2026-03-04' },
+    {
+      name: 'the PO quantity held: a purchase',
+      snapshot: onPo,
+      holds: [{ kind: 'po', po: 'PO-1', item: 'RED', qty: 1, expiresAt: LATER }],
+      delivery: '2026-03-09',
+    },
+    {
+      name: 'a PO hold on a received PO is reserved from stock',
+      snapshot: snapshotOf((s) => {
+        s.stock.RED = { onHand: 1 };
+        s.inbound = [{ id: 'PO-1', item: 'RED', qty: 1, expected: '2026-03-01', received: true }];
+      }),
+      holds: [{ kind: 'po', po: 'PO-1', item: 'RED', qty: 1, expiresAt: LATER }],
+      delivery: '2026-03-09',
+    },
+    {
+      name: 'the whole Monday shift held on ASM: Tuesday',
+      snapshot: snapshotOf(() => {}),
+      holds: [
+        {
+          kind: 'capacity',
+          workCenter: 'ASM',
+          from: '2026-03-02T08:00',
+          to: '2026-03-02T16:00',
+          expiresAt: LATER,
+        },
+      ],
+      delivery: '2026-03-03',
+    },
+    {
+      name: 'a capacity hold on a work centre the snapshot lost is skipped',
+      snapshot: snapshotOf(() => {}),
+      holds: [
+        {
+          kind: 'capacity',
+          workCenter: 'GONE',
+          from: '2026-03-02T08:00',
+          to: '2026-03-02T16:00',
+          expiresAt: LATER,
+        },
+      ],
+      delivery: '2026-03-02',
+    },
+  ])('$name', (c) => {
+    const now = c.now ?? MONDAY_8;
+    expect(deliveryOn(netOfHolds(c.snapshot, c.holds, now), now)).toBe(c.delivery);
+  });
+
+  it('is pure: the snapshot is not modified, and no active hold returns it unchanged', () => {
+    const before = JSON.stringify(lastRed);
+    const held = netOfHolds(
+      lastRed,
+      [{ kind: 'stock', item: 'RED', qty: 1, expiresAt: LATER }],
+      MONDAY_8,
+    );
+    expect(held).not.toBe(lastRed);
+    expect(JSON.stringify(lastRed)).toBe(before);
+    expect(
+      netOfHolds(lastRed, [{ kind: 'stock', item: 'RED', qty: 1, expiresAt: MONDAY_8 }], MONDAY_8),
+    ).toBe(lastRed);
+  });
+
+  it('activeHolds keeps holds expiring after now, whatever the offset', () => {
+    const holds = [
+      { id: 'a', expiresAt: '2026-03-02T08:00:01+01:00' }, // 07:00:01Z: after now
+      { id: 'b', expiresAt: '2026-03-02T08:00:00+01:00' }, // = now: released
+      { id: 'c', expiresAt: '2026-03-02T06:59:00Z' },
+    ];
+    expect(activeHolds(holds, MONDAY_8).map((h) => h.id)).toEqual(['a']);
+  });
+});
+
+describe('what a promise consumes', () => {
+  it('stock, the PO waited for, and the operation time', () => {
+    const snapshot = snapshotOf((s) => {
+      s.stock.RED = { onHand: 0 };
+      s.stock.BRACKET = { onHand: 10 };
+      s.inbound = [{ id: 'PO-1', item: 'RED', qty: 5, expected: '2026-03-04' }];
+    });
+    const needs = promiseConsumption(
+      {
+        now: MONDAY_8,
+        lines: [
+          { lineId: '1', productId: 'BOX', quantity: 2, selection: { color: 'red', hook: true } },
+        ],
+      },
+      { snapshot, models: [model] },
+    );
+    expect(needs).toEqual([
+      { kind: 'stock', item: 'BRACKET', qty: 4 },
+      { kind: 'po', po: 'PO-1', item: 'RED', qty: 2 },
+      { kind: 'capacity', workCenter: 'ASM', from: '2026-03-04T08:00', to: '2026-03-04T16:00' },
+    ]);
+  });
+
+  it('two buyers for the last unit get different, correct dates; release and re-promise', () => {
+    const snapshot = snapshotOf((s) => (s.stock.RED = { onHand: 1 }));
+    const first = until(LATER);
+    const a = promiseConsumption(request(), { snapshot, models: [model] }).map(first);
+    expect(deliveryOn(snapshot)).toBe('2026-03-02');
+    // The second buyer is promised net of the first one's hold: stock and the Monday shift.
+    const netA = netOfHolds(snapshot, a, MONDAY_8);
+    expect(deliveryOn(netA)).toBe('2026-03-09');
+    const b = promiseConsumption(request(), { snapshot: netA, models: [model] }).map(
+      until('2026-03-02T12:00:00Z'),
+    );
+    expect(b).toContainEqual({
+      kind: 'capacity',
+      workCenter: 'ASM',
+      from: '2026-03-09T08:00',
+      to: '2026-03-09T16:00',
+      expiresAt: '2026-03-02T12:00:00Z',
+    });
+    // The first buyer cancels: their hold is released, a third buyer gets the unit again.
+    expect(deliveryOn(netOfHolds(snapshot, b, MONDAY_8))).toBe('2026-03-02');
+    // The first buyer's hold expires before they order, and a third buyer takes the unit at 11:00:
+    // the first buyer's order is re-promised net of the others' holds, and the date moves (the
+    // purchase of the 9th, whose ASM shift the second buyer holds: the 10th).
+    const c = promiseConsumption(request(LATER), {
+      snapshot: netOfHolds(snapshot, [...a, ...b], LATER),
+      models: [model],
+    }).map(until('2026-03-02T13:00:00Z'));
+    expect(c).toContainEqual({
+      kind: 'stock',
+      item: 'RED',
+      qty: 1,
+      expiresAt: '2026-03-02T13:00:00Z',
+    });
+    expect(deliveryOn(netOfHolds(snapshot, [...a, ...b, ...c], LATER), LATER)).toBe('2026-03-10');
+  });
+});
+
+describe('C14 split: at most two shipments unless asked', () => {
+  // RED: 2 in stock, PO of 2 usable Wednesday 4 March, a purchase usable Monday 9 March.
+  const snapshot = (s: SnapshotJson) => {
+    s.items.RED!.suppliers = [{ id: 'S-RED', leadTime: 7 }];
+    s.stock.RED = { onHand: 2 };
+    s.inbound = [{ id: 'PO-1', item: 'RED', qty: 2, expected: '2026-03-04' }];
+  };
+  const split = (maxShipments?: number) => {
+    const s = baseSnapshot();
+    snapshot(s);
+    const m = boxModel();
+    const r = promise(
+      {
+        now: MONDAY_8,
+        lines: [{ lineId: '1', productId: 'BOX', quantity: 5, selection: { color: 'red' } }],
+        options: { confidence: false, ...(maxShipments === undefined ? {} : { maxShipments }) },
+      },
+      { snapshot: parseSnapshot(s, [m]), models: [m] },
+    );
+    return { curve: r.atpCurve, s: r.suggestions.find((x) => x.type === 'split') };
+  };
+  it('the curve has three steps', () => {
+    expect(split().curve).toEqual([
+      { quantity: 2, deliveryDate: '2026-03-02' },
+      { quantity: 4, deliveryDate: '2026-03-04' },
+      { quantity: 5, deliveryDate: '2026-03-09' },
+    ]);
+  });
+  it('default: the split bringing most unit-days forward (4 on Wednesday, then 1)', () => {
+    // 2 now + 3 on the 9th brings 14 unit-days; 4 on the 4th + 1 on the 9th brings 20.
+    expect(split().s).toEqual({
+      type: 'split',
+      shipments: [
+        { quantity: 4, deliveryDate: '2026-03-04' },
+        { quantity: 1, deliveryDate: '2026-03-09' },
+      ],
+    });
+  });
+  it('maxShipments 3: one shipment per step', () => {
+    expect(split(3).s).toEqual({
+      type: 'split',
+      shipments: [
+        { quantity: 2, deliveryDate: '2026-03-02' },
+        { quantity: 2, deliveryDate: '2026-03-04' },
+        { quantity: 1, deliveryDate: '2026-03-09' },
+      ],
+    });
+  });
+});
