@@ -17,7 +17,6 @@ function layerStyle(view: PictureView, i: number): CSSProperties {
     style.backgroundImage = url;
     style.backgroundColor = l.tint;
     style.maskImage = url;
-    style.WebkitMaskImage = url;
   }
   return style;
 }

@@ -46,7 +46,6 @@ function boxStyle(c: ComposedView, i: number): CSSProperties {
     style.backgroundImage = url;
     style.backgroundColor = l.tint;
     style.maskImage = url;
-    style.WebkitMaskImage = url;
   }
   return style;
 }
