@@ -1,5 +1,6 @@
 import { attributeLabel, valueLabel } from '../model/labels.ts';
 import type { ProductModel } from '../model/types.ts';
+import { linePicture } from '../orders/picture.ts';
 import { dec, decInt, minorUnits, money, round, ZERO } from '../pricing/money.ts';
 import type { PriceResult } from '../pricing/price.ts';
 import type { PricedQuote } from './priceQuote.ts';
@@ -104,10 +105,12 @@ export function customerDocument(input: CustomerDocumentInput): Doc {
     const discount = list.gt(extended) ? list.minus(extended) : ZERO;
     listTotal = listTotal.plus(list);
     lineDiscounts = lineDiscounts.plus(discount);
+    const picture = model && linePicture(model, selection);
     return {
       lineId: l.lineId,
       product: productName(l.productId),
       quantity: l.quantity,
+      ...(picture && { picture }),
       options: model
         ? Object.entries(selection)
             .filter(([, value]) => !(Array.isArray(value) && value.length === 0))

@@ -10,6 +10,7 @@ import type { QuoteChange, QuotedFigures } from './quoteChanges.ts';
 import { repQuoteSchema } from './repQuote.ts';
 import { QUOTE_STATES } from './quoteState.ts';
 import { z } from '../zod.ts';
+import { linePictureSchema } from '../orders/picture.ts';
 
 /** A user's role: a rep quotes; a manager also approves; an admin may do both. */
 export const userRoleWire = z.enum(['rep', 'manager', 'admin', 'integration']);
@@ -86,6 +87,8 @@ export const customerLineWire = z.object({
   lineId: z.string(),
   product: z.string(),
   quantity: z.int(),
+  /** The configured product's picture (every view), when its model has one. */
+  picture: z.optional(linePictureSchema),
   options: z.array(optionInWordsWire),
   listUnit: money,
   /** listUnit × quantity. */

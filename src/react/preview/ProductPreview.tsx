@@ -46,7 +46,6 @@ function boxStyle(c: ComposedView, i: number): CSSProperties {
     style.backgroundImage = url;
     style.backgroundColor = l.tint;
     style.maskImage = url;
-    style.WebkitMaskImage = url;
   }
   return style;
 }
@@ -166,12 +165,18 @@ export function ProductPreview() {
                     key={l.key}
                     className="madeto-preview-layer"
                     data-tinted=""
+                    data-attribute={l.source.attribute}
+                    data-value={l.source.value}
+                    data-instance={l.source.instance}
                     style={boxStyle(frame.composed, i)}
                   />
                 ) : (
                   <img
                     key={l.key}
                     className="madeto-preview-layer"
+                    data-attribute={l.source.attribute}
+                    data-value={l.source.value}
+                    data-instance={l.source.instance}
                     src={l.image}
                     alt=""
                     draggable={false}

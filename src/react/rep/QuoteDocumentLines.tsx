@@ -1,6 +1,7 @@
 import type { CustomerQuoteWire } from '../../engine/index.ts';
 import { formatRate } from '../i18n/format.ts';
 import type { RepFormat } from './repFormat.ts';
+import { LinePictureView } from '../preview/LinePictureView.tsx';
 
 const isZero = (d: string) => /^-?0(\.0+)?$/.test(d);
 
@@ -28,7 +29,7 @@ function Options({
 }
 
 /**
- * The quoted items of a quote document: each line with its product and chosen options in words,
+ * The quoted items of a quote document: each line with its picture, product and chosen options in words,
  * quantity, unit list price, list amount, the discount granted (amount and share), net amount and
  * tax rate; one-time charges; then the list total, the discounts granted (with the document
  * discount), net, taxes by rate and the total. On a narrow screen each row stacks (quote-print.css).
@@ -71,6 +72,12 @@ export function QuoteDocumentLines({ doc, f }: { doc: CustomerQuoteWire; f: RepF
         {doc.lines.map((l) => (
           <tr key={l.lineId}>
             <th scope="row">
+              {l.picture && (
+                <LinePictureView
+                  picture={l.picture}
+                  label={t('rep.doc.picture', { product: l.product })}
+                />
+              )}
               {l.product}
               <Options options={l.options} f={f} />
             </th>

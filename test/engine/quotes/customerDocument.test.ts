@@ -55,6 +55,14 @@ describe("the customer's document", () => {
     expect(customerQuoteWire.safeParse(doc).success).toBe(true);
   });
 
+  it("carries each configured line's picture (none for a product without a model)", () => {
+    const picture = doc.lines[0]!.picture!;
+    expect(picture.views.map((v) => v.view)).toEqual(['front', 'top']);
+    expect(picture.views[0]!.layers.length).toBeGreaterThan(5);
+    expect(picture.views[0]!.layers.some((l) => l.image.includes('/desk/column-steel'))).toBe(true);
+    expect(doc.lines[1]!.picture).toBeUndefined();
+  });
+
   it('names products and options in words, never by id', () => {
     expect(doc.lines.map((l) => l.product)).toEqual([
       'Arbeitsplatz Pro height-adjustable desk',

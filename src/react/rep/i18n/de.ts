@@ -217,6 +217,7 @@ export const repDe: RepMessages = {
     'Freigabe erforderlich: {reasons} Dieses Angebot kann erst angenommen werden, wenn eine Führungskraft es freigibt.',
   'rep.doc.changesLabel': 'Änderungen seit dem Angebot',
   'rep.doc.changes': 'Geändert, seit diese Version angeboten wurde',
+  'rep.doc.picture': 'Bild des konfigurierten Produkts {product}',
   'rep.doc.items': 'Angebotene Positionen',
   'rep.doc.item': 'Artikel',
   'rep.doc.quantity': 'Menge',

@@ -209,6 +209,7 @@ export const repEn = {
     'Approval required: {reasons} This quote cannot be accepted until a manager approves it.',
   'rep.doc.changesLabel': 'Changes since quoted',
   'rep.doc.changes': 'Changed since this revision was quoted',
+  'rep.doc.picture': 'Picture of the configured {product}',
   'rep.doc.items': 'Quoted items',
   'rep.doc.item': 'Item',
   'rep.doc.quantity': 'Qty',

@@ -1,0 +1,43 @@
+// The product picture inside the embed (shadow DOM) under public/embed/csp.html's strict policy
+// (style-src 'self', img-src 'self' data:): drawn, tinted through CSSOM styles, changing with a
+// choice, with no CSP violation.
+import { describe, expect, it } from 'vitest';
+import { open, setupE2e } from './e2eHarness.ts';
+
+setupE2e();
+
+describe('the product picture under the strict CSP page', () => {
+  it('is drawn in the shadow DOM, tints through the CSSOM, changes with a choice, no violation', async () => {
+    const { page, problems } = await open('/embed/csp.html');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const widget = page.locator('#desk');
+    const figure = widget.locator('figure.madeto-preview');
+    await figure.waitFor({ timeout: 20_000 });
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
+    // In the shadow root: document.querySelector cannot see it.
+    expect(await page.evaluate(() => document.querySelector('figure.madeto-preview'))).toBeNull();
+    await widget.getByRole('radio', { name: /Traffic white/ }).click();
+    const tinted = widget.locator('.madeto-preview-frame:last-child [data-tinted]').first();
+    await expect
+      .poll(() => tinted.evaluate((el) => getComputedStyle(el).backgroundColor))
+      .toBe('rgb(241, 240, 234)');
+    expect(await tinted.evaluate((el) => getComputedStyle(el).maskImage)).toMatch(/^url\(/);
+    await page.waitForTimeout(400);
+    const white = await figure.locator('.madeto-preview-stage').screenshot();
+    await widget.getByRole('radio', { name: /Jet black/ }).click();
+    await expect
+      .poll(() => tinted.evaluate((el) => getComputedStyle(el).backgroundColor))
+      .toBe('rgb(14, 14, 16)');
+    await page.waitForTimeout(400);
+    const black = await figure.locator('.madeto-preview-stage').screenshot();
+    expect(black.equals(white)).toBe(false);
+    const loaded = await figure
+      .locator('img.madeto-preview-layer')
+      .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0));
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.every(Boolean)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
