@@ -1,9 +1,10 @@
 import * as a11yAnnotations from '@storybook/addon-a11y/preview';
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
+import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as previewAnnotations from '../../.storybook/preview.ts';
 import { seriousViolations } from '../react/axe.ts';
-import { cleanup } from '../react/render.tsx';
+import { cleanup, render } from '../react/render.tsx';
 
 /**
  * Every story of `stories/` as a test in Chromium (Storybook 10 portable stories): composed with
@@ -150,7 +151,26 @@ describe('story contents', () => {
     expect(canvas.querySelectorAll('figure').length).toBeGreaterThanOrEqual(figures);
   });
 
-  it('QuoteForm AllStates: the play function reaches invalid, submitting, success and failure', async () => {
+  it('QuoteForm AllStates: sending, sent and failed are there from the first frame, with no play', async () => {
+    const module = Object.entries(modules).find(([path]) => fileName(path) === 'QuoteForm')![1];
+    const { AllStates } = composeStories(module) as Record<string, () => ReactNode>;
+    const canvas = render(AllStates ? <AllStates /> : null);
+    const state = (name: string) =>
+      canvas
+        .querySelector(`[data-story-state="${name}"] .madeto-quote`)
+        ?.getAttribute('data-state');
+    expect([state('submitting'), state('success'), state('failure')]).toEqual([
+      'submitting',
+      'success',
+      'failure',
+    ]);
+    expect(canvas.querySelector('[data-story-state="failure"] [role="alert"]')?.textContent).toBe(
+      'Your request could not be sent: the server answered 503 Service Unavailable',
+    );
+    expect(await seriousViolations(canvas)).toEqual([]);
+  });
+
+  it('QuoteForm AllStates played: the invalid form shows its errors, the others keep their states', async () => {
     const canvas = await run('QuoteForm', 'AllStates');
     const state = (name: string) =>
       canvas
