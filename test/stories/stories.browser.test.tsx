@@ -3,6 +3,7 @@ import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as previewAnnotations from '../../.storybook/preview.ts';
+import { parseModel } from '../../src/engine/index.ts';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
 
@@ -149,6 +150,48 @@ describe('story contents', () => {
   ])('%s AllStates shows every fixture state', async (file, figures) => {
     const canvas = await run(file, 'AllStates');
     expect(canvas.querySelectorAll('figure').length).toBeGreaterThanOrEqual(figures);
+  });
+
+  it.each([
+    ['Desk', '/catalogue/desk.json', 'Top material'],
+    ['Bike', '/catalogue/bike.json', 'Frame material'],
+    ['Sofa', '/catalogue/sofa.json', 'Module (Seat 5)'],
+  ])('Products %s: a control per attribute, named by its label', async (name, url, label) => {
+    const module = Object.entries(modules).find(([path]) => fileName(path) === 'Products')![1];
+    const story = (composeStories(module) as Record<string, unknown>)[name] as {
+      argTypes: Record<string, { name: string }>;
+    };
+    const model = parseModel(await (await fetch(url)).json());
+    expect(Object.keys(story.argTypes).sort()).toEqual(model.attributes.map((a) => a.id).sort());
+    expect(Object.values(story.argTypes).map((t) => t.name)).toContain(label);
+  });
+
+  it("Products Desk: the controls are the widget's selection, and it offers the 3D view", async () => {
+    const canvas = await run('Products', 'Desk');
+    const checked = (name: RegExp) =>
+      [...canvas.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+        (r) => r.checked && name.test(r.closest('label')?.textContent ?? ''),
+      );
+    await expect.poll(() => checked(/oak/i)).toBeDefined();
+    const view = canvas.querySelector<HTMLElement>('.madeto-model3d');
+    expect(view?.dataset.state).toBe('idle');
+    expect(view?.textContent).toBe('View in 3D');
+  });
+
+  it('ProductModel3D AllStates: waiting, loading, failed with its reason, German', async () => {
+    const canvas = await run('ProductModel3D', 'AllStates');
+    const state = (name: string) =>
+      canvas.querySelector<HTMLElement>(`[data-story-state="${name}"] .madeto-model3d`)?.dataset
+        .state;
+    expect(state('waiting for the buyer')).toBe('idle');
+    expect(state('loading')).toBe('loading');
+    await expect.poll(() => state('viewer failed')).toBe('error');
+    expect(
+      canvas.querySelector('[data-story-state="viewer failed"] [role="alert"]')?.textContent,
+    ).toContain('madeto-model-viewer.js could not be loaded');
+    await expect
+      .poll(() => canvas.querySelector('[data-story-state="german"] [role="alert"]')?.textContent)
+      .toContain('Die 3D-Ansicht konnte nicht angezeigt werden');
   });
 
   it('QuoteForm AllStates: sending, sent and failed are there from the first frame, with no play', async () => {
