@@ -194,6 +194,23 @@ describe('story contents', () => {
       .toContain('Die 3D-Ansicht konnte nicht angezeigt werden');
   });
 
+  it.each([
+    ['ConflictWithRepair', 1, 1, /Frame: .*Aluminium.* → .*Steel/],
+    ['SeveralBlockers', 1, 2, /→/],
+    ['SeveralRules', 2, 1, /→/],
+  ])(
+    'ExplainDialog %s: open, %i rule(s), %i choice(s) in the way, a repair preview',
+    async (name, rules, blockers, change) => {
+      const canvas = await run('ExplainDialog', name);
+      const dialog = canvas.querySelector('dialog[open]')!;
+      expect(dialog.querySelectorAll('.madeto-reasons li')).toHaveLength(rules);
+      expect(dialog.querySelectorAll('.madeto-in-the-way li')).toHaveLength(blockers);
+      await expect
+        .poll(() => dialog.querySelector('.madeto-preview')?.textContent ?? '')
+        .toMatch(change);
+    },
+  );
+
   it('QuoteForm AllStates: sending, sent and failed are there from the first frame, with no play', async () => {
     const module = Object.entries(modules).find(([path]) => fileName(path) === 'QuoteForm')![1];
     const { AllStates } = composeStories(module) as Record<string, () => ReactNode>;
