@@ -211,6 +211,15 @@ describe('story contents', () => {
     },
   );
 
+  it("MigrationNotice SharedLinkNotKept: the shared link's version and each dropped choice, named", async () => {
+    const canvas = await run('MigrationNotice', 'SharedLinkNotKept');
+    const notice = () => canvas.querySelector('.madeto-notice[role="alert"]')?.textContent ?? '';
+    await expect.poll(notice).toContain('The shared configuration');
+    expect(notice()).toContain('2025-03-01');
+    expect(notice()).toMatch(/no longer part of this product/);
+    expect(notice()).toMatch(/“turbo” is no longer offered/);
+  });
+
   it('QuoteForm AllStates: sending, sent and failed are there from the first frame, with no play', async () => {
     const module = Object.entries(modules).find(([path]) => fileName(path) === 'QuoteForm')![1];
     const { AllStates } = composeStories(module) as Record<string, () => ReactNode>;
