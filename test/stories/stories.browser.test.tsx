@@ -1,9 +1,11 @@
 import * as a11yAnnotations from '@storybook/addon-a11y/preview';
 import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
+import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as previewAnnotations from '../../.storybook/preview.ts';
+import { parseModel } from '../../src/engine/index.ts';
 import { seriousViolations } from '../react/axe.ts';
-import { cleanup } from '../react/render.tsx';
+import { cleanup, render } from '../react/render.tsx';
 
 /**
  * Every story of `stories/` as a test in Chromium (Storybook 10 portable stories): composed with
@@ -150,7 +152,94 @@ describe('story contents', () => {
     expect(canvas.querySelectorAll('figure').length).toBeGreaterThanOrEqual(figures);
   });
 
-  it('QuoteForm AllStates: the play function reaches invalid, submitting, success and failure', async () => {
+  it.each([
+    ['Desk', '/catalogue/desk.json', 'Top material'],
+    ['Bike', '/catalogue/bike.json', 'Frame material'],
+    ['Sofa', '/catalogue/sofa.json', 'Module (Seat 5)'],
+  ])('Products %s: a control per attribute, named by its label', async (name, url, label) => {
+    const module = Object.entries(modules).find(([path]) => fileName(path) === 'Products')![1];
+    const story = (composeStories(module) as Record<string, unknown>)[name] as {
+      argTypes: Record<string, { name: string }>;
+    };
+    const model = parseModel(await (await fetch(url)).json());
+    expect(Object.keys(story.argTypes).sort()).toEqual(model.attributes.map((a) => a.id).sort());
+    expect(Object.values(story.argTypes).map((t) => t.name)).toContain(label);
+  });
+
+  it("Products Desk: the controls are the widget's selection, and it offers the 3D view", async () => {
+    const canvas = await run('Products', 'Desk');
+    const checked = (name: RegExp) =>
+      [...canvas.querySelectorAll<HTMLInputElement>('input[type="radio"]')].find(
+        (r) => r.checked && name.test(r.closest('label')?.textContent ?? ''),
+      );
+    await expect.poll(() => checked(/oak/i)).toBeDefined();
+    const view = canvas.querySelector<HTMLElement>('.madeto-model3d');
+    expect(view?.dataset.state).toBe('idle');
+    expect(view?.textContent).toBe('View in 3D');
+  });
+
+  it('ProductModel3D AllStates: waiting, loading, failed with its reason, German', async () => {
+    const canvas = await run('ProductModel3D', 'AllStates');
+    const state = (name: string) =>
+      canvas.querySelector<HTMLElement>(`[data-story-state="${name}"] .madeto-model3d`)?.dataset
+        .state;
+    expect(state('waiting for the buyer')).toBe('idle');
+    expect(state('loading')).toBe('loading');
+    await expect.poll(() => state('viewer failed')).toBe('error');
+    expect(
+      canvas.querySelector('[data-story-state="viewer failed"] [role="alert"]')?.textContent,
+    ).toContain('madeto-model-viewer.js could not be loaded');
+    await expect
+      .poll(() => canvas.querySelector('[data-story-state="german"] [role="alert"]')?.textContent)
+      .toContain('Die 3D-Ansicht konnte nicht angezeigt werden');
+  });
+
+  it.each([
+    ['ConflictWithRepair', 1, 1, /Frame: .*Aluminium.* → .*Steel/],
+    ['SeveralBlockers', 1, 2, /→/],
+    ['SeveralRules', 2, 1, /→/],
+  ])(
+    'ExplainDialog %s: open, %i rule(s), %i choice(s) in the way, a repair preview',
+    async (name, rules, blockers, change) => {
+      const canvas = await run('ExplainDialog', name);
+      const dialog = canvas.querySelector('dialog[open]')!;
+      expect(dialog.querySelectorAll('.madeto-reasons li')).toHaveLength(rules);
+      expect(dialog.querySelectorAll('.madeto-in-the-way li')).toHaveLength(blockers);
+      await expect
+        .poll(() => dialog.querySelector('.madeto-preview')?.textContent ?? '')
+        .toMatch(change);
+    },
+  );
+
+  it("MigrationNotice SharedLinkNotKept: the shared link's version and each dropped choice, named", async () => {
+    const canvas = await run('MigrationNotice', 'SharedLinkNotKept');
+    const notice = () => canvas.querySelector('.madeto-notice[role="alert"]')?.textContent ?? '';
+    await expect.poll(notice).toContain('The shared configuration');
+    expect(notice()).toContain('2025-03-01');
+    expect(notice()).toMatch(/no longer part of this product/);
+    expect(notice()).toMatch(/“turbo” is no longer offered/);
+  });
+
+  it('QuoteForm AllStates: sending, sent and failed are there from the first frame, with no play', async () => {
+    const module = Object.entries(modules).find(([path]) => fileName(path) === 'QuoteForm')![1];
+    const { AllStates } = composeStories(module) as Record<string, () => ReactNode>;
+    const canvas = render(AllStates ? <AllStates /> : null);
+    const state = (name: string) =>
+      canvas
+        .querySelector(`[data-story-state="${name}"] .madeto-quote`)
+        ?.getAttribute('data-state');
+    expect([state('submitting'), state('success'), state('failure')]).toEqual([
+      'submitting',
+      'success',
+      'failure',
+    ]);
+    expect(canvas.querySelector('[data-story-state="failure"] [role="alert"]')?.textContent).toBe(
+      'Your request could not be sent: the server answered 503 Service Unavailable',
+    );
+    expect(await seriousViolations(canvas)).toEqual([]);
+  });
+
+  it('QuoteForm AllStates played: the invalid form shows its errors, the others keep their states', async () => {
     const canvas = await run('QuoteForm', 'AllStates');
     const state = (name: string) =>
       canvas

@@ -23,6 +23,13 @@ export interface QuoteFormProps {
   /** What the configuration still needs, each with a way to its step (shown as links). */
   missing?: readonly MissingLink[];
   defaultValues?: Partial<QuoteInput>;
+  /**
+   * The state the form opens in (default `editing`): sending, sent or failed shown at once, for a
+   * designer's story or a help page, without sending anything. The form then goes on as usual.
+   */
+  initialState?: QuoteFormState;
+  /** With `initialState: 'failure'`: the reason shown (what `onSubmit` would have rejected with). */
+  initialFailure?: string;
 }
 
 /** A choice still missing from the configuration, and how to get to its step. */
@@ -51,6 +58,8 @@ export function QuoteForm({
   blockedReason,
   missing = [],
   defaultValues,
+  initialState = 'editing',
+  initialFailure = '',
 }: QuoteFormProps) {
   const t = useMessages(locale);
   const id = useId();
@@ -69,8 +78,8 @@ export function QuoteForm({
     return check.success ? [] : [...new Set(check.error.issues.map((i) => i.message))];
   }, [schema, values]);
   const whyId = `${id}-why`;
-  const [state, setState] = useState<QuoteFormState>('editing');
-  const [failure, setFailure] = useState('');
+  const [state, setState] = useState<QuoteFormState>(initialState);
+  const [failure, setFailure] = useState(initialFailure);
   const [number, setNumber] = useState<string>();
   // The form is replaced by the thank-you on success: the focus (on the submit button) follows
   // to the message instead of falling to the page's <body>.
