@@ -31,8 +31,11 @@ export interface Demo {
   page: (width: Width) => Promise<Page>;
 }
 
-/** Starts the backend, the demo's Vite server and Chromium for the calling test file. */
-export function setupDemo(): Demo {
+/**
+ * Starts the backend, the demo's Vite server and Chromium for the calling test file; `env` adds to
+ * the backend's environment (e.g. `MADETO_INTEGRATION_TOKEN` for the availability feed).
+ */
+export function setupDemo(env: Record<string, string> = {}): Demo {
   let server: ServerProcess | undefined;
   let vite: ViteDevServer | undefined;
   const contexts = new Map<Width, Promise<{ context: BrowserContext; page: Page }>>();
@@ -57,7 +60,10 @@ export function setupDemo(): Demo {
     },
   };
   beforeAll(async () => {
-    const [started, browser] = await Promise.all([startServerProcess(tempDb()), launchChromium()]);
+    const [started, browser] = await Promise.all([
+      startServerProcess(tempDb(), [], 0, env),
+      launchChromium(),
+    ]);
     server = started;
     demo.browser = browser;
     vite = await createServer({
