@@ -98,7 +98,15 @@ function Catalogue({ url }: { url: string }) {
             valueExtras={valueExtras}
             submit={submit}
             {...(catalogue.data.pricing ? { pricing: catalogue.data.pricing } : {})}
-            {...(catalogue.data.availability ? { availability: catalogue.data.availability } : {})}
+            {...(catalogue.data.availability
+              ? {
+                  // The backend's live feed (seeded from the catalogue's file), looked at every
+                  // 5 s with its ETag (a 304 when nothing changed); old data is said to the buyer.
+                  availability: '/api/availability',
+                  availabilityRefreshMs: 5_000,
+                  availabilityMaxAgeMinutes: 24 * 60,
+                }
+              : {})}
           />
         </section>
       ) : productId !== undefined && !productId.startsWith('/') ? (

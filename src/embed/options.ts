@@ -25,7 +25,12 @@ export interface EmbedOptions {
   /** The model document (an object) or its URL. Required. */
   model: string | object;
   pricing?: string | object;
+  /** The availability snapshot or its URL (e.g. the backend's `/api/availability`). */
   availability?: string | object;
+  /** How often availability is fetched again, with its ETag (ms; default 60,000). JSON/JS only. */
+  availabilityRefreshMs?: number;
+  /** Tell the buyer when availability is older than this many minutes. JSON/JS only. */
+  availabilityMaxAgeMinutes?: number;
   /**
    * Where quote requests go: a URL (POSTed by the HTTP adapter), `"event"` (a `madeto-submit`
    * event the host answers), or a function `(payload) => Promise<unknown>` (JS options only).
@@ -63,6 +68,8 @@ const jsonOptions = z.partial(
     model: resource,
     pricing: resource,
     availability: resource,
+    availabilityRefreshMs: z.int().check(z.minimum(1000)),
+    availabilityMaxAgeMinutes: z.number().check(z.positive()),
     submit: z.string(),
     locale: z.string(),
     currency: z.string(),

@@ -49,9 +49,10 @@ export interface Demo {
 
 /**
  * Starts the backend, the demo's Vite server and Chromium for the calling test file; with `mail`,
- * a local SMTP server the backend sends its e-mail to.
+ * a local SMTP server the backend sends its e-mail to; `env` adds to the backend's environment
+ * (e.g. `MADETO_INTEGRATION_TOKEN` for the availability feed).
  */
-export function setupDemo(options: { mail?: boolean } = {}): Demo {
+export function setupDemo(options: { mail?: boolean; env?: Record<string, string> } = {}): Demo {
   let server: ServerProcess | undefined;
   let vite: ViteDevServer | undefined;
   const contexts = new Map<Width, Promise<{ context: BrowserContext; page: Page }>>();
@@ -81,7 +82,10 @@ export function setupDemo(options: { mail?: boolean } = {}): Demo {
   beforeAll(async () => {
     if (options.mail) demo.mail = await MailCatcher.start();
     const [started, browser] = await Promise.all([
-      startServerProcess(demo.db, [], 0, demo.mail ? mailEnv(demo.mail) : {}),
+      startServerProcess(demo.db, [], 0, {
+        ...(demo.mail ? mailEnv(demo.mail) : {}),
+        ...options.env,
+      }),
       launchChromium(),
     ]);
     server = started;

@@ -36,6 +36,10 @@ describe('users from the environment', () => {
       { MADETO_MANAGER_TOKEN: 'm', MADETO_MANAGER_NAME: 'Mara' },
       [{ token: 'm', name: 'Mara', role: 'manager' }],
     ],
+    [
+      { MADETO_INTEGRATION_TOKEN: 'f' },
+      [{ token: 'f', name: 'Availability feed', role: 'integration' }],
+    ],
   ])('%j → %j', (env, users) => {
     expect(usersFromEnv(env)).toEqual(users);
   });

@@ -45,6 +45,7 @@ export const suites: BenchSuite[] = [
     name: 'promise',
     run: async (context) => (await import('./promise.ts')).run({ root: context.root }),
   },
+  { name: 'holds', run: async (context) => (await import('./holds.ts')).runHoldsSuite(context) },
   { name: 'orders', run: async (context) => (await import('./orders.ts')).runOrdersSuite(context) },
   {
     name: 'embed',

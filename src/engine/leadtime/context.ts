@@ -39,6 +39,17 @@ const cache = new WeakMap<Snapshot, SnapshotContext>();
 // Snapshots net of holds share their calendars object with the snapshot they came from: its
 // compiled calendars are reused rather than compiled again for every promise.
 const calendarCache = new WeakMap<Snapshot['calendars'], Map<string, WorkCalendar>>();
+// Likewise each work centre netting left alone: its booked intervals are read once.
+type WorkCenterDocument = Snapshot['workCenters'][string];
+const workCenterCache = new WeakMap<WorkCenterDocument, WorkCenterContext>();
+// A netted centre keeps the booked entries of the one it came from: each is read once.
+type Booked = WorkCenterDocument['booked'][number];
+const bookedCache = new WeakMap<Booked, Interval>();
+const bookedInterval = (b: Booked): Interval => {
+  let i = bookedCache.get(b);
+  if (!i) bookedCache.set(b, (i = { from: localMinute(b.from), to: localMinute(b.to) }));
+  return i;
+};
 
 /**
  * Compiles a validated snapshot for planning (cached per snapshot object, which is never mutated).
@@ -72,12 +83,18 @@ export function snapshotContext(snapshot: Snapshot): SnapshotContext {
   }
   const workCenters = new Map<string, WorkCenterContext>();
   for (const [id, wc] of Object.entries(snapshot.workCenters)) {
-    workCenters.set(id, {
-      id,
-      calendar: wc.calendarId === undefined ? undefined : calendars.get(wc.calendarId),
-      parallelJobs: wc.parallelJobs,
-      booked: wc.booked.map((b) => ({ from: localMinute(b.from), to: localMinute(b.to) })),
-    });
+    let compiled = workCenterCache.get(wc);
+    const calendar = wc.calendarId === undefined ? undefined : calendars.get(wc.calendarId);
+    if (!compiled || compiled.id !== id || compiled.calendar !== calendar) {
+      compiled = {
+        id,
+        calendar,
+        parallelJobs: wc.parallelJobs,
+        booked: wc.booked.map(bookedInterval),
+      };
+      workCenterCache.set(wc, compiled);
+    }
+    workCenters.set(id, compiled);
   }
   const inboundByItem = new Map<string, Snapshot['inbound']>();
   for (const po of snapshot.inbound) {

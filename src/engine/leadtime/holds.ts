@@ -5,7 +5,7 @@ import { snapshotContext } from './context.ts';
 import { modelOf, planOrder } from './planOrder.ts';
 import type { PromiseOptions, PromiseRequestInput } from './promise.ts';
 import type { Snapshot } from './schema.ts';
-import { formatMinute, localMinute } from './time.ts';
+import { dayOf, formatMinute, localMinute } from './time.ts';
 
 /**
  * What a quote or an order reserves of the snapshot until `expiresAt` (an ISO instant): stock of
@@ -20,7 +20,25 @@ export type HoldNeed =
   | { kind: 'po'; po: string; item: string; qty: number }
   | { kind: 'capacity'; workCenter: string; from: string; to: string };
 
-const epoch = (instant: string): number => Temporal.Instant.from(instant).epochMilliseconds;
+const UTC = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z$/;
+
+/**
+ * An instant in epoch milliseconds. UTC instants written as `toISOString` writes them (what the
+ * server stores) are read directly — a thousand holds are netted per promise, and Temporal's
+ * parser would take most of that time; any other form goes through Temporal.
+ */
+function epoch(instant: string): number {
+  const m = UTC.exec(instant);
+  if (!m) return Temporal.Instant.from(instant).epochMilliseconds;
+  const ms = Number((m[5] ?? '0').padEnd(3, '0').slice(0, 3));
+  return (
+    dayOf(m[1]!) * 86_400_000 +
+    Number(m[2]) * 3_600_000 +
+    Number(m[3]) * 60_000 +
+    Number(m[4]) * 1000 +
+    ms
+  );
+}
 
 /**
  * The holds still active at `now`: those whose `expiresAt` is after it (a hold expiring exactly
@@ -34,7 +52,12 @@ export function activeHolds<H extends { expiresAt: string }>(
   now: string,
 ): H[] {
   const t = epoch(now);
-  return holds.filter((h) => epoch(h.expiresAt) > t);
+  const seen = new Map<string, boolean>();
+  return holds.filter((h) => {
+    let active = seen.get(h.expiresAt);
+    if (active === undefined) seen.set(h.expiresAt, (active = epoch(h.expiresAt) > t));
+    return active;
+  });
 }
 
 /**
@@ -56,7 +79,7 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
   const add = (item: string, qty: number) => reserve.set(item, (reserve.get(item) ?? 0) + qty);
   const poLeft = new Map<string, number>();
   for (const po of snapshot.inbound) if (!po.received) poLeft.set(po.id, po.qty);
-  const booked = new Map<string, { from: string; to: string }[]>();
+  const booked = new Map<string, Interval[]>();
   for (const h of active) {
     switch (h.kind) {
       case 'stock':
@@ -69,13 +92,13 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
         if (h.qty > take) add(h.item, h.qty - take);
         break;
       }
-      case 'capacity':
-        if (snapshot.workCenters[h.workCenter])
-          booked.set(h.workCenter, [
-            ...(booked.get(h.workCenter) ?? []),
-            { from: h.from, to: h.to },
-          ]);
+      case 'capacity': {
+        if (!snapshot.workCenters[h.workCenter]) break;
+        const list = booked.get(h.workCenter) ?? [];
+        list.push({ from: localMinute(h.from), to: localMinute(h.to) });
+        booked.set(h.workCenter, list);
         break;
+      }
       default:
         h satisfies never;
     }
@@ -88,7 +111,14 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
   const workCenters = { ...snapshot.workCenters };
   for (const [id, intervals] of booked) {
     const wc = workCenters[id]!;
-    workCenters[id] = { ...wc, booked: [...wc.booked, ...intervals] };
+    // Holds made one after another fill a centre back to back: joined where one ends as the next
+    // begins (which keeps the number of taken slots at every minute), a few long intervals are
+    // scheduled around instead of thousands of short ones.
+    const joined = mergePieces(intervals).map((i) => ({
+      from: formatMinute(i.from),
+      to: formatMinute(i.to),
+    }));
+    workCenters[id] = { ...wc, booked: [...wc.booked, ...joined] };
   }
   const inbound = snapshot.inbound.map((po) => {
     const left = poLeft.get(po.id);
@@ -157,7 +187,10 @@ export function promiseConsumption(
   return out;
 }
 
-/** Sorted, with touching or overlapping intervals joined — but only where they share one slot. */
+/**
+ * Sorted, with an interval that starts where the one before ends joined to it: the number of
+ * intervals covering any minute is unchanged. Overlapping intervals (parallel slots) stay apart.
+ */
 function mergePieces(list: readonly Interval[]): Interval[] {
   const sorted = [...list].sort((a, b) => a.from - b.from);
   const out: Interval[] = [];

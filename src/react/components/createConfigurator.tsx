@@ -14,6 +14,7 @@ import { ConfiguratorBody } from './ConfiguratorBody.tsx';
 import { WidgetErrorBoundary } from './WidgetErrorBoundary.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
 import { StickySlotProvider } from './StickySlot.tsx';
+import { AvailabilityAge } from './AvailabilityAge.tsx';
 import type { ConfiguratorRepOptions, RepModeProps } from '../rep/RepMode.tsx';
 
 /** What `onReady` reports: the loaded model, the mode, and where its engine runs (`null` in rep mode). */
@@ -39,9 +40,17 @@ export interface ConfiguratorProps {
   model: ProductModel | string | object;
   /** The pricing document or its URL; handed to the panels and value extras. */
   pricing?: string | object;
-  /** The availability snapshot or its URL; refreshed every `availabilityRefreshMs` and on focus. */
+  /**
+   * The availability snapshot or its URL (e.g. the backend's `/api/availability`); refreshed every
+   * `availabilityRefreshMs` (default 60 s; a conditional request with the last ETag) and on focus.
+   */
   availability?: string | object;
   availabilityRefreshMs?: number;
+  /**
+   * When the availability's `snapshotAt` is older than this many minutes, the widget tells the
+   * buyer the dates rest on old stock information (default: never).
+   */
+  availabilityMaxAgeMinutes?: number;
   locale?: string;
   currency?: string;
   customer?: unknown;
@@ -105,6 +114,12 @@ function useOncePer<T>(value: T | null | undefined, report: (value: T) => void) 
     last.current = value;
     latest.current(value);
   }, [value, latest]);
+}
+
+/** The `snapshotAt` of an availability document, when it has one. */
+function snapshotAtOf(document: unknown): string | undefined {
+  const at = (document as { snapshotAt?: unknown } | null)?.snapshotAt;
+  return typeof at === 'string' ? at : undefined;
 }
 
 function isProductModel(x: object): x is ProductModel {
@@ -204,6 +219,13 @@ function ConfiguratorLoader({
             )}
           </p>
         ) : null,
+      )}
+      {props.availabilityMaxAgeMinutes !== undefined && availability.data !== undefined && (
+        <AvailabilityAge
+          snapshotAt={snapshotAtOf(availability.data)}
+          maxAgeMinutes={props.availabilityMaxAgeMinutes}
+          locale={props.locale ?? 'en'}
+        />
       )}
     </div>
   );

@@ -107,6 +107,8 @@ export const de: Messages = {
   'widget.retry': 'Erneut versuchen',
   'widget.pricingError': 'Preise konnten nicht geladen werden ({message}).',
   'widget.availabilityError': 'Verfügbarkeit konnte nicht geladen werden ({message}).',
+  'widget.availabilityOld':
+    'Die Liefertermine beruhen auf dem Lagerstand vom {when}; sie können sich bis zur Bestellung ändern.',
   'widget.summary': 'Übersicht',
   'toolbar.label': 'Konfigurationswerkzeuge',
   'toolbar.undo': 'Rückgängig',

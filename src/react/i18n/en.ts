@@ -106,6 +106,8 @@ export const en = {
   'widget.retry': 'Retry',
   'widget.pricingError': 'Prices could not be loaded ({message}).',
   'widget.availabilityError': 'Availability could not be loaded ({message}).',
+  'widget.availabilityOld':
+    'Delivery dates use stock information from {when}; they may change when you order.',
   'widget.summary': 'Summary',
   'toolbar.label': 'Configuration tools',
   'toolbar.undo': 'Undo',

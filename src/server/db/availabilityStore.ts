@@ -132,6 +132,8 @@ const holdOf = (r: HoldsTable): StoredHold => ({
 export class AvailabilityStore {
   private readonly kysely: Kysely<Tables>;
   private parsed: { version: number; current: CurrentAvailability } | undefined;
+  /** The last snapshot net of holds: the version and the hold ids it was netted with. */
+  private netCache: { version: number; ids: Set<string>; snapshot: Snapshot } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -272,6 +274,24 @@ export class AvailabilityStore {
     return rows.map(holdOf);
   }
 
+  /**
+   * `current` net of `holds` (all active at `now`). Netting composes, so while every hold of the
+   * last result is still among them, only the new ones are netted into it (one per request, not a
+   * thousand); a hold that expired or was released makes it start again from the snapshot.
+   */
+  private net(current: CurrentAvailability, holds: readonly StoredHold[], now: string): Snapshot {
+    const cache = this.netCache;
+    const ids = new Set(holds.map((h) => h.id));
+    let snapshot: Snapshot;
+    if (cache && cache.version === current.version && [...cache.ids].every((id) => ids.has(id))) {
+      const added = holds.filter((h) => !cache.ids.has(h.id));
+      snapshot =
+        added.length === 0 ? cache.snapshot : netOfHolds(cache.snapshot, flatten(added), now);
+    } else snapshot = netOfHolds(current.snapshot, flatten(holds), now);
+    this.netCache = { version: current.version, ids, snapshot };
+    return snapshot;
+  }
+
   /** The current snapshot net of every hold active at `now`. */
   async netted(now: string): Promise<
     | {
@@ -284,7 +304,7 @@ export class AvailabilityStore {
     const current = await this.current();
     if (!current) return undefined;
     const holds = await this.activeHolds(now);
-    return { current, snapshot: netOfHolds(current.snapshot, flatten(holds), now), holds };
+    return { current, snapshot: this.net(current, holds, now), holds };
   }
 
   /** One hold by id. */
@@ -332,7 +352,7 @@ export class AvailabilityStore {
             .execute();
       }
       const others = await this.activeHolds(now, trx);
-      const snapshot = netOfHolds(current.snapshot, flatten(others), now);
+      const snapshot = this.net(current, others, now);
       const options = { snapshot, models: this.models };
       const result = promise(
         { ...input.request, options: { atpCurve: false, suggestions: false, confidence: false } },
