@@ -39,3 +39,5 @@ export { deriveSelection } from './deriveSelection.ts';
 export type { DerivedSelection } from './deriveSelection.ts';
 export { relevantNow } from './relevantNow.ts';
 export { isValidValue, keyToValue, textProblem, valueKeys } from './valueKeys.ts';
+export { createInsightReporter } from './insightReporter.ts';
+export type { BatchSender, InsightReporter, InsightReporterOptions } from './insightReporter.ts';
