@@ -119,8 +119,17 @@ function Table({
   );
 }
 
-const format = (v: unknown) =>
-  v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+/** A cell's text: lists joined, objects as `key: value` pairs (a configuration, resolutions). */
+const format = (v: unknown): string =>
+  v === null || v === undefined
+    ? '–'
+    : Array.isArray(v)
+      ? v.map(format).join(', ')
+      : typeof v === 'object'
+        ? Object.entries(v as Row)
+            .map(([k, x]) => `${k}: ${format(x)}`)
+            .join('; ')
+        : String(v);
 const pct = (share: unknown) => `${Math.round(Number(share) * 1000) / 10} %`;
 
 function useInsight(path: string, f: Filter, extra?: Record<string, string>) {
@@ -216,7 +225,7 @@ function Dashboard() {
             const spec: ChartSpec = {
               type: 'bar',
               horizontal: true,
-              labels: top.map((r) => `${String(r['productId'])} ${String(r['valueLabel'])}`),
+              labels: top.map((r) => String(r['valueLabel']).split(',')[0]!),
               series: [{ label: 'Configurations', data: top.map((r) => Number(r['count'])) }],
             };
             return (
