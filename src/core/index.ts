@@ -47,3 +47,5 @@ export type {
   ValueOutlook,
 } from './valueOutlook.ts';
 export { isValidValue, keyToValue, textProblem, valueKeys } from './valueKeys.ts';
+export { createInsightReporter } from './insightReporter.ts';
+export type { BatchSender, InsightReporter, InsightReporterOptions } from './insightReporter.ts';

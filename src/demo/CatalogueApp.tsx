@@ -4,6 +4,8 @@ import { Configurator } from '../react/components/Configurator.tsx';
 import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
+import { createHttpBatchSender, createInsightsLink } from '../react/insights/insightsLink.ts';
+import type { OrderPayload } from '../engine/index.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 import { RepApp } from './RepApp.tsx';
 
@@ -49,7 +51,19 @@ function Catalogue({ url }: { url: string }) {
   const client = useQueryClient();
   const [valueExtras] = useState(() => createValueExtras());
   // Quote requests go to the reference backend (`npm start` proxies /api to `madeto serve`).
-  const [submit] = useState(() => createHttpAdapter({ url: '/api/quotes' }));
+  // Configuration events go to the same backend (issue 20); an acknowledged quote request is one.
+  const [insights] = useState(() =>
+    createInsightsLink('shop', createHttpBatchSender('/api/events')),
+  );
+  const [submit] = useState(() => {
+    const send = createHttpAdapter({ url: '/api/quotes' });
+    return async (payload: OrderPayload) => {
+      const ack = await send(payload);
+      const line = payload.lines[0];
+      if (line) insights.submitted(payload.kind, line.selection);
+      return ack;
+    };
+  });
   const productId = useHashProduct();
   const chosen = catalogue.data?.products.some((p) => p.id === productId) ? productId : undefined;
   const widget = useRef<HTMLElement>(null);
@@ -97,6 +111,7 @@ function Catalogue({ url }: { url: string }) {
             panels={defaultPanels}
             valueExtras={valueExtras}
             submit={submit}
+            insights={insights}
             {...(catalogue.data.pricing ? { pricing: catalogue.data.pricing } : {})}
             {...(catalogue.data.availability
               ? {

@@ -1,8 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { parseSnapshot, parseModel, parsePricing } from '../engine/index.ts';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 import { RepWorkspace } from '../react/rep/RepWorkspace.tsx';
+
+/** The manager's insights page: its own chunk (and Chart.js's), loaded at `#/insights`. */
+const InsightsApp = lazy(() =>
+  import('./InsightsApp.tsx').then((m) => ({ default: m.InsightsApp })),
+);
 import { parseSellerConfig } from '../react/rep/sellerConfig.ts';
 import { SharedQuoteView } from '../react/rep/SharedQuoteView.tsx';
 import { DevMailbox } from './DevMailbox.tsx';
@@ -63,9 +68,17 @@ export function RepApp({ catalogueUrl, children }: { catalogueUrl: string; child
   return (
     <>
       <p className="demo-rep-link">
-        <a href="#/rep">Sales rep quotes</a>
+        <a href="#/rep">Sales rep quotes</a> · <a href="#/insights">Insights</a>
       </p>
-      {isRep || shared ? <RepPage catalogueUrl={catalogueUrl} shared={shared} /> : children}
+      {hash === '#/insights' ? (
+        <Suspense fallback={<p role="status">Loading the insights…</p>}>
+          <InsightsApp />
+        </Suspense>
+      ) : isRep || shared ? (
+        <RepPage catalogueUrl={catalogueUrl} shared={shared} />
+      ) : (
+        children
+      )}
     </>
   );
 }

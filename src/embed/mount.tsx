@@ -10,6 +10,11 @@ import { defaultPanels } from '../react/panels/defaultPanels.tsx';
 import { createValueExtras } from '../react/panels/valueExtras.ts';
 import { createEventAdapter } from '../react/submit/eventAdapter.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
+import {
+  createHttpBatchSender,
+  createInsightsLink,
+  type InsightsLink,
+} from '../react/insights/insightsLink.ts';
 import type { OrderPayload } from '../engine/index.ts';
 import { watchBuyerChanges } from './buyerChanges.ts';
 import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
@@ -49,7 +54,36 @@ const mounted = new WeakMap<Element, MountedWidget>();
 /** Each element's JS options, merged; kept after `unmount()` so the element can mount again. */
 const jsOptions = new WeakMap<Element, Partial<EmbedOptions>>();
 
-function submitFor(el: HTMLElement, submit: EmbedOptions['submit']): ConfiguratorProps['submit'] {
+/**
+ * Where the widget's configuration events go: an explicit URL, else `events` beside a `submit`
+ * URL (`/api/quotes` → `/api/events`); none with `insights: false` or without a backend URL.
+ */
+function insightsFor(
+  el: HTMLElement,
+  insights: EmbedOptions['insights'],
+  submit: EmbedOptions['submit'],
+  mode: EmbedOptions['mode'],
+): (InsightsLink & { url: string }) | undefined {
+  if (insights === false) return undefined;
+  const base = el.ownerDocument.location?.href ?? undefined;
+  let url: string | undefined;
+  try {
+    if (typeof insights === 'string') url = new URL(insights, base).href;
+    else if (typeof submit === 'string' && submit !== 'event')
+      url = new URL('events', new URL(submit, base)).href;
+  } catch {
+    return undefined;
+  }
+  return url === undefined
+    ? undefined
+    : { url, ...createInsightsLink(mode === 'rep' ? 'rep' : 'shop', createHttpBatchSender(url)) };
+}
+
+function submitFor(
+  el: HTMLElement,
+  submit: EmbedOptions['submit'],
+  insights?: InsightsLink | undefined,
+): ConfiguratorProps['submit'] {
   if (submit === undefined) return undefined;
   if (submit === 'event') return createEventAdapter(el);
   const send =
@@ -60,6 +94,8 @@ function submitFor(el: HTMLElement, submit: EmbedOptions['submit']): Configurato
     emit(el, 'madeto-submit', { version: EVENT_DETAIL_VERSION, payload });
     try {
       const response = await send(payload);
+      const line = payload.lines[0];
+      if (line) insights?.submitted(payload.kind, line.selection);
       emit(el, 'madeto-submitted', { version: EVENT_DETAIL_VERSION, payload, response });
       return response;
     } catch (error) {
@@ -99,6 +135,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   // `madeto-change` only for what the buyer did, never for the load (nor a new model's load).
   const changes = watchBuyerChanges(shadow);
   let shownModel: EmbedOptions['model'] | undefined;
+  let insightsLink: (InsightsLink & { url: string }) | undefined;
   const valueExtras = createValueExtras();
   let js = options;
   jsOptions.set(el, js);
@@ -155,7 +192,17 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       if (option in CHOICES) delete valid[option as keyof typeof CHOICES];
     const repMerged = json.options.rep || js.rep ? { ...json.options.rep, ...js.rep } : undefined;
     current = { ...json.options, ...attrs.options, ...valid, ...(repMerged && { rep: repMerged }) };
-    const { model, onChange, submit, locale, mode, engine, rep, ...rest } = current;
+    const {
+      model,
+      onChange,
+      submit,
+      locale,
+      mode,
+      engine,
+      rep,
+      insights: insightsOption,
+      ...rest
+    } = current;
     // Without a model, or in rep mode without a token, the widget shows nothing (not what an
     // earlier update rendered) and says which option is missing.
     if (model === undefined) {
@@ -214,7 +261,12 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
         callHost(el, 'onChange', onChange, next, info);
       },
     };
-    const adapter = submitFor(el, submit);
+    // One link per options change would restart the reporter: kept while the URL stays the same.
+    const link = insightsFor(el, insightsOption, submit, mode);
+    if (link && (!insightsLink || insightsLink.url !== link.url)) insightsLink = link;
+    if (!link) insightsLink = undefined;
+    if (insightsLink) props.insights = insightsLink;
+    const adapter = submitFor(el, submit, insightsLink);
     if (adapter) props.submit = adapter;
     if (mode === 'rep' && RepConfigurator && rep?.token) {
       queryClient ??= new QueryClient({ defaultOptions: { queries: { retry: 1 } } });

@@ -50,6 +50,12 @@ export interface EmbedOptions {
   urlKey?: string | false;
   customer?: unknown;
   initialSelection?: Record<string, unknown>;
+  /**
+   * Configuration events for the manufacturer's insights (issue 20; no personal data): `true`
+   * (the default when `submit` is a URL: sent to `events` beside it, e.g. `/api/events`), a URL,
+   * or `false` (attribute `insights="off"`) to send none.
+   */
+  insights?: boolean | string;
   /** Called with the selection on every change; a throw is reported as `madeto-error`. */
   onChange?: (selection: Record<string, unknown>, info: { complete: boolean }) => void;
 }
@@ -86,6 +92,7 @@ const jsonOptions = z.partial(
       }),
     ),
     urlKey: z.union([z.string(), z.literal(false)]),
+    insights: z.union([z.string(), z.boolean()]),
     customer: z.unknown(),
     initialSelection: z.record(z.string(), z.unknown()),
   }),
@@ -104,6 +111,7 @@ export const ATTRIBUTES = {
   mode: 'mode',
   engine: 'engine',
   'url-key': 'urlKey',
+  insights: 'insights',
 } as const satisfies Record<string, keyof EmbedOptions>;
 
 /** A problem with the host's options, reported as a `madeto-error` naming its source and option. */
@@ -176,6 +184,13 @@ export function readAttributes(el: Element): {
     if (value === null) continue;
     const problem = choiceIssue(key, value);
     if (problem) issues.push({ source: `attribute ${attr}`, option: key, message: problem });
+    else if (key === 'insights')
+      options[key] =
+        value === 'off' || value === 'false'
+          ? false
+          : value === 'on' || value === ''
+            ? true
+            : value;
     else options[key] = key === 'urlKey' && value === '' ? false : value;
   }
   for (const attr of ['rep-token', 'token'])

@@ -189,7 +189,7 @@ export { seededRandom, shuffled } from './random.ts';
 export { FALSE } from './solver/mdd.ts';
 export { readJsonBytes, readJsonText, JSON_LIMITS } from './json/readJsonText.ts';
 export type { JsonLimits, JsonProblem, JsonRead } from './json/readJsonText.ts';
-export { isInstant } from './leadtime/time.ts';
+export { isInstant, dateOf, dayOf } from './leadtime/time.ts';
 export { optimalCompletion } from './optimize/optimalCompletion.ts';
 export type {
   Objective,

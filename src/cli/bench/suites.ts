@@ -48,6 +48,10 @@ export const suites: BenchSuite[] = [
   { name: 'holds', run: async (context) => (await import('./holds.ts')).runHoldsSuite(context) },
   { name: 'orders', run: async (context) => (await import('./orders.ts')).runOrdersSuite(context) },
   {
+    name: 'insights',
+    run: async (context) => (await import('./insights.ts')).runInsightsSuite(context),
+  },
+  {
     name: 'embed',
     run: async (context) => (await import('./embedLoad.ts')).runEmbedSuite(context),
   },

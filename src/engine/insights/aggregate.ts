@@ -25,6 +25,8 @@ export interface AggregateRow {
   kind: AggregateKind;
   key: string;
   count: number;
+  /** When rows of several days were summed: the last day (`day` is then the first). */
+  lastDay?: string;
 }
 
 /** The funnel's stages in order, and the event type that reaches each. */

@@ -47,7 +47,7 @@ export function optionPopularity(
     if (seen) {
       seen.count += r.count;
       if (r.day < seen.firstDay) seen.firstDay = r.day;
-      if (r.day > seen.lastDay) seen.lastDay = r.day;
+      if ((r.lastDay ?? r.day) > seen.lastDay) seen.lastDay = r.lastDay ?? r.day;
       continue;
     }
     const eq = r.key.indexOf('=');
@@ -58,7 +58,7 @@ export function optionPopularity(
       count: r.count,
       share: 0,
       firstDay: r.day,
-      lastDay: r.day,
+      lastDay: r.lastDay ?? r.day,
     });
   }
   const out = [...byValue.values()];

@@ -11,6 +11,7 @@ import { modelQuery } from '../queries/modelQuery.ts';
 import { ConfiguratorStoreProvider } from '../store/ConfiguratorStoreContext.tsx';
 import { planLoad } from '../url/planLoad.ts';
 import { ConfiguratorBody } from './ConfiguratorBody.tsx';
+import type { InsightsLink } from '../insights/insightsLink.ts';
 import { WidgetErrorBoundary } from './WidgetErrorBoundary.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
 import { StickySlotProvider } from './StickySlot.tsx';
@@ -65,6 +66,8 @@ export interface ConfiguratorProps {
   onChange?: (selection: Selection, info: { complete: boolean }) => void;
   /** The submit adapter (issue 6), passed through to the panels. */
   submit?: unknown;
+  /** Where configuration events go (issue 20; absent: none are reported). */
+  insights?: InsightsLink | undefined;
   theme?: ConfiguratorTheme;
   /** Text direction; inherited from the page when absent. */
   dir?: 'ltr' | 'rtl';
@@ -349,6 +352,7 @@ function ConfiguratorInstance(
               panels={props.panels}
               onChange={props.onChange}
               onReady={ready}
+              insights={props.insights}
             />
           </StickySlotProvider>
         </ConfiguratorStoreProvider>

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import {
   aggregateDaily,
+  isoWeek,
+  weekStart,
   utcDay,
   type AggregateKind,
   type AggregateRow,
@@ -25,6 +27,7 @@ export type InsightTables = {
   };
   insight_daily: {
     day: string;
+    week: string;
     product_id: string;
     channel: string;
     kind: string;
@@ -134,6 +137,7 @@ export class InsightStore {
         .values(
           rows.slice(i, i + CHUNK).map((r) => ({
             day: r.day,
+            week: isoWeek(r.day),
             product_id: r.productId,
             channel: r.channel,
             kind: r.kind,
@@ -167,6 +171,49 @@ export class InsightStore {
       kind: r.kind as AggregateKind,
       key: r.key,
       count: Number(r.count),
+    }));
+  }
+
+  /**
+   * The aggregate rows of some kinds inside a filter summed in SQL over days and channels: one row
+   * per product, kind and key with its first `day` and `lastDay` (`per: 'week'`: one per ISO week,
+   * `day` its Monday). The insights read these over a long range (a year is a few thousand rows,
+   * not one per day).
+   */
+  async sums(
+    kinds: readonly AggregateKind[],
+    filter: InsightFilter,
+    per: 'range' | 'week' = 'range',
+  ): Promise<AggregateRow[]> {
+    let q = this.kysely
+      .selectFrom('insight_daily')
+      .select((eb) => [
+        'product_id',
+        'kind',
+        'key',
+        eb.fn.min('day').as('first'),
+        eb.fn.max('day').as('last'),
+        eb.fn.max('week').as('week'),
+        eb.fn.sum<number>('count').as('total'),
+      ])
+      .where('kind', 'in', [...kinds]);
+    if (filter.from !== undefined) q = q.where('day', '>=', filter.from);
+    if (filter.to !== undefined) q = q.where('day', '<=', filter.to);
+    if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
+    if (filter.productId !== undefined) q = q.where('product_id', '=', filter.productId);
+    const found = await (
+      per === 'week'
+        ? q.groupBy(['kind', 'product_id', 'key', 'week'])
+        : q.groupBy(['kind', 'product_id', 'key'])
+    ).execute();
+    return found.map((r) => ({
+      day: per === 'week' ? weekStart(r.week) : r.first,
+      lastDay: r.last,
+      productId: r.product_id,
+      channel: filter.channel ?? 'shop',
+      kind: r.kind as AggregateKind,
+      key: r.key,
+      count: Number(r.total),
     }));
   }
 

@@ -5,8 +5,8 @@ import type { Db } from './createDb.ts';
  * Migration `0011-insights`: the widget's configuration events (`insight_events`, no personal
  * data: an opaque session id, the product, the channel, the event's JSON), the batches already
  * stored (`insight_batches`, so a retried batch is not counted twice) and the daily pre-aggregate
- * the insights read (`insight_daily`: one count per day, product, channel, kind and key, added to
- * in the batch's transaction).
+ * the insights read (`insight_daily`: one count per day, product, channel, kind and key, with the day's
+ * ISO week, added to in the batch's transaction).
  */
 export function insightsMigration(dialect: Db['dialect']): Migration {
   return {
@@ -45,6 +45,7 @@ export function insightsMigration(dialect: Db['dialect']): Migration {
       await db.schema
         .createTable('insight_daily')
         .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('week', 'text', (c) => c.notNull())
         .addColumn('product_id', 'text', (c) => c.notNull())
         .addColumn('channel', 'text', (c) => c.notNull())
         .addColumn('kind', 'text', (c) => c.notNull())
@@ -57,6 +58,12 @@ export function insightsMigration(dialect: Db['dialect']): Migration {
           'channel',
           'key',
         ])
+        .execute();
+      // Covers the insights' sums: grouped by product and key (and week) in index order, no sort.
+      await db.schema
+        .createIndex('insight_daily_sums')
+        .on('insight_daily')
+        .columns(['kind', 'product_id', 'key', 'week', 'day', 'channel', 'count'])
         .execute();
     },
   };

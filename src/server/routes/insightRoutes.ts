@@ -269,7 +269,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/api/insights/popularity', async (request, reply) => {
     const { filter, csv } = await manager(request);
-    const rows = optionPopularity(await deps.insights.rows(['stage', 'value'], filter), filter).map(
+    const rows = optionPopularity(await deps.insights.sums(['stage', 'value'], filter), filter).map(
       (p) => ({
         ...p,
         ...labels(p.productId, p.attributeId, p.value),
@@ -293,7 +293,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/api/insights/configurations', async (request) => {
     const { filter, limit } = await manager(request);
     const [stages, configs] = await Promise.all([
-      deps.insights.rows(['stage'], filter),
+      deps.insights.sums(['stage'], filter),
       deps.insights.topConfigurations(filter, limit),
     ]);
     return { filter, rows: commonConfigurations([...stages, ...configs], {}, limit) };
@@ -301,13 +301,13 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/api/insights/funnel', async (request) => {
     const { filter } = await manager(request);
-    return { filter, ...funnel(await deps.insights.rows(['stage', 'abandoned'], filter), filter) };
+    return { filter, ...funnel(await deps.insights.sums(['stage', 'abandoned'], filter), filter) };
   });
 
   app.get('/api/insights/conflicts', async (request) => {
     const { filter, limit } = await manager(request);
     const rows = frequentConflicts(
-      await deps.insights.rows(['conflict'], filter),
+      await deps.insights.sums(['conflict'], filter),
       filter,
       limit,
     ).map((c) => ({
@@ -321,7 +321,10 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/api/insights/leadtime', async (request) => {
     const { filter } = await manager(request);
-    return { filter, rows: leadTimeByWeek(await deps.insights.rows(['leadtime'], filter), filter) };
+    return {
+      filter,
+      rows: leadTimeByWeek(await deps.insights.sums(['leadtime'], filter, 'week'), filter),
+    };
   });
 
   /** Rep quotes with their state, discount and lines. */
@@ -484,7 +487,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     const now = deps.clock();
     const from = new Date(now.getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
     const filter: InsightFilter = { from, channel: 'shop', productId };
-    const rows = await deps.insights.rows(['stage', 'value'], filter);
+    const rows = await deps.insights.sums(['stage', 'value'], filter);
     const sample = rows
       .filter((r) => r.kind === 'stage' && r.key === 'completed')
       .reduce((s, r) => s + r.count, 0);
