@@ -747,6 +747,10 @@ describe('the loader', () => {
       ]);
     const height = () =>
       page.evaluate(() => document.getElementById('desk')!.getBoundingClientRect().height);
+    const state = () =>
+      page.evaluate(() => document.getElementById('desk')!.getAttribute('data-madeto-state'));
+    // No empty hole: the page's own reservation (reserve.css) lets go of a failed widget too.
+    expect(await state()).toBe('failed');
     expect(await height()).toBe(0);
     expect(problems).toEqual([expect.stringContaining('status of 503')]);
 
@@ -757,6 +761,42 @@ describe('the loader', () => {
       .getByRole('radio', { name: /Aluminium, 2-stage/ })
       .waitFor({ timeout: 20_000 });
     expect(await height()).toBeGreaterThan(0);
+    await expect.poll(state).toBe('ready');
+    await page.close();
+  });
+
+  it("the page's own CSS reserves the height before the async loader runs; the loader moves nothing", async () => {
+    let releaseLoader!: () => void;
+    let releaseApp!: () => void;
+    const loaderHeld = new Promise<void>((resolve) => (releaseLoader = resolve));
+    const appHeld = new Promise<void>((resolve) => (releaseApp = resolve));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route('**/madeto/loader.js', async (route) => {
+      await loaderHeld;
+      await route.continue();
+    });
+    await page.route('**/madeto/madeto-app.*', async (route) => {
+      await appHeld;
+      await route.continue();
+    });
+    await page.goto(server.origin + '/embed/shop.html', { waitUntil: 'domcontentloaded' });
+    const layout = () =>
+      page.evaluate(() => ({
+        loader: Boolean(window.Madeto?.version),
+        state: document.getElementById('desk')!.getAttribute('data-madeto-state'),
+        height: document.getElementById('desk')!.getBoundingClientRect().height,
+        h2: document.querySelector('h2')!.getBoundingClientRect().top,
+      }));
+    // Painted, the loader not yet run: the page's reserve.css + shop.css hold 1350 px.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    const before = await layout();
+    expect(before).toMatchObject({ loader: false, state: null, height: 1350 });
+    // The loader ran (the app held back): the same height, nothing below it moved.
+    releaseLoader();
+    await expect.poll(async () => (await layout()).state).toBe('loading');
+    expect(await layout()).toMatchObject({ loader: true, height: 1350, h2: before.h2 });
+    releaseApp();
+    await expect.poll(async () => (await layout()).state, { timeout: 20_000 }).toBe('ready');
     await page.close();
   });
 
