@@ -5,6 +5,16 @@
 export const EVENT_DETAIL_VERSION = 1;
 
 /**
+ * The host element's attribute that says where the widget is: absent (the loader has not run),
+ * `loading` (the app is on its way or the widget is loading its model), `ready` (usable, as
+ * `madeto-ready`), `failed` (the app, the polyfill, the model or the options failed: the widget
+ * has nothing to reserve space for). A page's CSS reserves the widget's height from its first
+ * paint with
+ * `madeto-configurator:not([data-madeto-state=ready]):not([data-madeto-state=failed])`.
+ */
+export const STATE_ATTRIBUTE = 'data-madeto-state';
+
+/**
  * What a `madeto-error` is about: `options` (a bad attribute, JSON child or JS option), `model`
  * (the model could not be loaded or is invalid), `engine` (the model could not be compiled, or
  * no configuration of it is valid),

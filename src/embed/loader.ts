@@ -7,6 +7,11 @@
  * `Temporal` get the polyfill file first (scripts added with `async = false` run in order). An
  * app that does not load is reported on every widget (`madeto-error`, code `app`). A second copy
  * of the loader does nothing.
+ *
+ * Each widget's `data-madeto-state` says where it is: none (the loader has not run), `loading`
+ * (from the app's request until the widget is usable), `ready`, `failed` (the app, the model or
+ * the options failed: nothing to reserve space for). A page reserves the widget's height from its
+ * first paint with its own CSS keyed on it (see the README's Styling section).
  */
 import { VERSION } from './version.ts';
 
@@ -25,6 +30,7 @@ interface LoaderGlobal {
 
 const w = window as unknown as { Madeto?: LoaderGlobal; Temporal?: unknown };
 const TAG = 'madeto-configurator';
+const STATE = 'data-madeto-state'; // events.ts STATE_ATTRIBUTE (the loader stays tiny)
 
 if (!w.Madeto?.version) {
   const script = document.currentScript as HTMLScriptElement | null;
@@ -34,6 +40,7 @@ if (!w.Madeto?.version) {
   const load = () => {
     if (loaded) return;
     loaded = true;
+    document.querySelectorAll(TAG).forEach((el) => el.setAttribute(STATE, 'loading'));
     io?.disconnect();
     mo.disconnect();
     for (const type of events) removeEventListener(type, load, true);
@@ -77,20 +84,21 @@ if (!w.Madeto?.version) {
     urls.forEach((url) => preload(url, 'fetch'));
     if (german) preload(base + (rep ? __MADETO_REP_DE__ : __MADETO_DE__), 'script');
   };
-  // The app did not load: every widget says so with `madeto-error` (code `app`), the reserved
-  // space is given back, and `Madeto.load()` tries again.
+  // The app did not load: every widget says so with `madeto-error` (code `app`) and its state
+  // (`failed`: the reserved space, the loader's and the page's, is given back), and
+  // `Madeto.load()` tries again.
   const failed = (url: string) => {
     loaded = false;
-    sheet?.replaceSync('');
-    document.querySelectorAll(TAG).forEach((el) =>
+    document.querySelectorAll(TAG).forEach((el) => {
+      el.setAttribute(STATE, 'failed');
       el.dispatchEvent(
         new CustomEvent('madeto-error', {
           bubbles: true,
           composed: true,
           detail: { version: 1, code: 'app', message: `the Madeto app did not load: ${url}` },
         }),
-      ),
-    );
+      );
+    });
   };
   const queue: ArrayLike<unknown>[] = w.Madeto?.q ?? [];
   // Rep mode asked for by a queued mount, an attribute, a `config` set early or the JSON child:
@@ -115,11 +123,13 @@ if (!w.Madeto?.version) {
   api.load = load;
   w.Madeto = api;
 
-  // Space reserved before the app (and its styles) arrive: a constructable sheet, CSP-safe.
-  let sheet: CSSStyleSheet | undefined;
+  // Space reserved before the app (and its styles) arrive: a constructable sheet, CSP-safe; given
+  // back when the widget failed. (A page's own CSS does the same from its first paint.)
   try {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${TAG}:not(:defined){display:block;min-height:var(--madeto-reserve,480px)}`);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      `${TAG}:not(:defined):not([${STATE}=failed]){display:block;min-height:var(--madeto-reserve,480px)}`,
+    );
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   } catch {
     // very old browsers: no reservation

@@ -17,7 +17,7 @@ import {
 } from '../react/insights/insightsLink.ts';
 import type { OrderPayload } from '../engine/index.ts';
 import { watchBuyerChanges } from './buyerChanges.ts';
-import { callHost, emit, EVENT_DETAIL_VERSION } from './events.ts';
+import { callHost, emit, EVENT_DETAIL_VERSION, STATE_ATTRIBUTE } from './events.ts';
 import { keepFocusInside } from './focusKeeper.ts';
 import { catalogueReady, loadCatalogue } from './i18n/loadCatalogue.ts';
 import { HostReporter } from './HostReporter.tsx';
@@ -126,9 +126,15 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   const container = document.createElement('div');
   container.setAttribute('part', 'root');
   // The loader's reserved height stays until the widget is usable (or failed, or has nothing to
-  // show): no collapse to a skeleton and back, so the page below does not jump twice.
+  // show): no collapse to a skeleton and back, so the page below does not jump twice. The host's
+  // `data-madeto-state` (`loading`, then `ready` or `failed`) lets the page's own reservation
+  // (its CSS, from the first paint) go at the same moment.
   container.className = 'madeto-reserve';
-  const release = () => container.classList.remove('madeto-reserve');
+  el.setAttribute(STATE_ATTRIBUTE, 'loading');
+  const release = (state: 'ready' | 'failed' = 'failed') => {
+    container.classList.remove('madeto-reserve');
+    el.setAttribute(STATE_ATTRIBUTE, state);
+  };
   shadow.append(container);
   const root: Root = createRoot(container);
   const stopKeepingFocus = keepFocusInside(shadow, container);
@@ -156,7 +162,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     report({ source: 'options', option, message });
   // Stable for the widget's life: the events fire once per model load, not per render.
   const onReady = (info: ConfiguratorReadyInfo) => {
-    release();
+    release('ready');
     emit(el, 'madeto-ready', {
       version: EVENT_DETAIL_VERSION,
       element: el.localName,

@@ -692,8 +692,8 @@ describe('the loader', () => {
         const frame = () => {
           const el = document.querySelector('madeto-configurator');
           if (el) {
-            // The shop's own reservation, larger than the desk widget will be.
-            (el as HTMLElement).style.setProperty('--madeto-reserve', '2000px');
+            // The shop's own reservation, larger than the desk widget will be (2294 px).
+            (el as HTMLElement).style.setProperty('--madeto-reserve', '3000px');
             log.push({ height: Math.round(el.getBoundingClientRect().height), ready });
           }
           if (!ready || log.filter((f) => f.ready).length < 30) requestAnimationFrame(frame);
@@ -709,18 +709,20 @@ describe('the loader', () => {
       page.evaluate(
         () => (window as unknown as { heights: { height: number; ready: boolean }[] }).heights,
       );
-    await expect.poll(async () => (await heights()).filter((f) => f.ready).length).toBe(30);
+    await expect
+      .poll(async () => (await heights()).filter((f) => f.ready).length, { timeout: 10_000 })
+      .toBe(30);
     const frames = await heights();
     // From the loader's first frame (an async script: the page may paint a frame or two before
     // it runs) until the widget is usable, never less: first the loader's sheet, then the
     // widget's own.
-    const reserved = frames.slice(frames.findIndex((f) => f.height === 2000));
+    const reserved = frames.slice(frames.findIndex((f) => f.height === 3000));
     const loading = reserved.filter((f) => !f.ready).map((f) => f.height);
     expect(loading.length).toBeGreaterThan(0);
     expect(loading).not.toContain(0);
-    expect(Math.min(...loading)).toBe(2000);
+    expect(Math.min(...loading)).toBe(3000);
     // Once usable, the widget takes its own height.
-    expect(frames.at(-1)!.height).toBeLessThan(2000);
+    expect(frames.at(-1)!.height).toBeLessThan(3000);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -747,6 +749,10 @@ describe('the loader', () => {
       ]);
     const height = () =>
       page.evaluate(() => document.getElementById('desk')!.getBoundingClientRect().height);
+    const state = () =>
+      page.evaluate(() => document.getElementById('desk')!.getAttribute('data-madeto-state'));
+    // No empty hole: the page's own reservation (reserve.css) lets go of a failed widget too.
+    expect(await state()).toBe('failed');
     expect(await height()).toBe(0);
     expect(problems).toEqual([expect.stringContaining('status of 503')]);
 
@@ -757,6 +763,42 @@ describe('the loader', () => {
       .getByRole('radio', { name: /Aluminium, 2-stage/ })
       .waitFor({ timeout: 20_000 });
     expect(await height()).toBeGreaterThan(0);
+    await expect.poll(state).toBe('ready');
+    await page.close();
+  });
+
+  it("the page's own CSS reserves the height before the async loader runs; the loader moves nothing", async () => {
+    let releaseLoader!: () => void;
+    let releaseApp!: () => void;
+    const loaderHeld = new Promise<void>((resolve) => (releaseLoader = resolve));
+    const appHeld = new Promise<void>((resolve) => (releaseApp = resolve));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route('**/madeto/loader.js', async (route) => {
+      await loaderHeld;
+      await route.continue();
+    });
+    await page.route('**/madeto/madeto-app.*', async (route) => {
+      await appHeld;
+      await route.continue();
+    });
+    await page.goto(server.origin + '/embed/shop.html', { waitUntil: 'domcontentloaded' });
+    const layout = () =>
+      page.evaluate(() => ({
+        loader: Boolean(window.Madeto?.version),
+        state: document.getElementById('desk')!.getAttribute('data-madeto-state'),
+        height: document.getElementById('desk')!.getBoundingClientRect().height,
+        h2: document.querySelector('h2')!.getBoundingClientRect().top,
+      }));
+    // Painted, the loader not yet run: the page's reserve.css + shop.css hold 2290 px.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+    const before = await layout();
+    expect(before).toMatchObject({ loader: false, state: null, height: 2290 });
+    // The loader ran (the app held back): the same height, nothing below it moved.
+    releaseLoader();
+    await expect.poll(async () => (await layout()).state).toBe('loading');
+    expect(await layout()).toMatchObject({ loader: true, height: 2290, h2: before.h2 });
+    releaseApp();
+    await expect.poll(async () => (await layout()).state, { timeout: 20_000 }).toBe('ready');
     await page.close();
   });
 

@@ -41,7 +41,10 @@ describe('madeto-ready: once the widget is usable, with where the engine runs', 
   ] as const)('engine %s → %s', async (_name, engine, expected) => {
     const { el, of } = mounted({ model: deskJson, ...(engine && { engine }) });
     expect(of('madeto-ready')).toEqual([]);
+    // The host's state, for the page's own height reservation: loading, then ready.
+    expect(el.getAttribute('data-madeto-state')).toBe('loading');
     await expect.poll(() => of('madeto-ready'), { timeout: 10_000 }).toHaveLength(1);
+    expect(el.getAttribute('data-madeto-state')).toBe('ready');
     expect(el.shadowRoot!.querySelectorAll('input[type="radio"]').length).toBeGreaterThan(0);
     expect(of('madeto-ready')[0]!.detail).toEqual({
       version: 1,
@@ -60,7 +63,7 @@ describe('madeto-ready: once the widget is usable, with where the engine runs', 
     ['an invalid model document', { ...deskJson, attributes: 'none' }],
     ['a model URL that answers 404', '/no-such-model.json'],
   ])('%s → madeto-error code model, no madeto-ready', async (_name, model) => {
-    const { of } = mounted({ model });
+    const { el, of } = mounted({ model });
     await expect
       .poll(() => of('madeto-error'), { timeout: 10_000 })
       .toEqual([
@@ -70,6 +73,8 @@ describe('madeto-ready: once the widget is usable, with where the engine runs', 
         },
       ]);
     expect(of('madeto-ready')).toEqual([]);
+    // The page's own reservation lets go: no empty hole.
+    expect(el.getAttribute('data-madeto-state')).toBe('failed');
   });
 });
 
@@ -95,6 +100,7 @@ describe('a model with no valid configuration', () => {
         message: expect.stringContaining('no configuration of DESK is valid'),
       });
       expect(of('madeto-ready')).toEqual([]);
+      expect(el.getAttribute('data-madeto-state')).toBe('failed');
       await expect
         .poll(() => el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '')
         .toContain('no configuration of DESK is valid');

@@ -1,4 +1,4 @@
-import { emit, EVENT_DETAIL_VERSION } from '../events.ts';
+import { emit, EVENT_DETAIL_VERSION, STATE_ATTRIBUTE } from '../events.ts';
 import { globalTemporal } from './nativeTemporal.ts';
 
 declare const __MADETO_POLYFILL__: string | undefined;
@@ -9,6 +9,8 @@ const POLYFILL = typeof __MADETO_POLYFILL__ === 'string' ? __MADETO_POLYFILL__ :
 function fail(doc: Document, message: string): void {
   console.error(`Madeto: ${message}`);
   const elements = [...doc.querySelectorAll('madeto-configurator')];
+  // The widgets will not start: the space reserved for them (the loader's, the page's) goes.
+  for (const el of elements) el.setAttribute(STATE_ATTRIBUTE, 'failed');
   for (const target of elements.length > 0 ? elements : [doc])
     emit(target, 'madeto-error', { version: EVENT_DETAIL_VERSION, code: 'polyfill', message });
 }
