@@ -56,11 +56,12 @@ const asPostgres = (cmd: string, args: string[]) =>
 describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
   let dir = '';
   let url = '';
+  let port = 0;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'madeto-pg-'));
     chmodSync(dir, 0o777);
     const data = join(dir, 'data');
-    const port = await freePort();
+    port = await freePort();
     asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
     asPostgres('pg_ctl', [
       '-D',
@@ -81,7 +82,9 @@ describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
   });
 
   it('stores event batches once and answers the insights, as on SQLite', async () => {
-    const server = await startServerProcess(url);
+    // Its own database: the scenario places orders that the other tests' listings must not see.
+    asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'insights']);
+    const server = await startServerProcess(url.replace(/\/postgres$/, '/insights'));
     try {
       await insightsScenario(server.url);
     } finally {

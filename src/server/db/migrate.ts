@@ -63,7 +63,14 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
  */
 export async function migrate(db: Db): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(db.dialect) };
-  const { error, results } = await new Migrator({ db: db.kysely, provider }).migrateToLatest();
+  // Unordered: a migration that is missing from the record runs even when a later one already ran
+  // (a database made on a branch whose migrations landed in another order, or an index table
+  // dropped to be rebuilt by its migration). Every migration here stands alone.
+  const { error, results } = await new Migrator({
+    db: db.kysely,
+    provider,
+    allowUnorderedMigrations: true,
+  }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw Object.assign(
