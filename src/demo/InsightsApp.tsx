@@ -87,7 +87,8 @@ function Table({
   rows: Row[];
 }) {
   return (
-    <div className="insights-table">
+    // A region of its own: on a phone it scrolls sideways, and a keyboard can scroll it.
+    <div className="insights-table" role="region" aria-label={caption} tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>
