@@ -28,14 +28,17 @@ const extrasOf = (name: string) =>
     .closest('label')!
     .querySelector('.madeto-option-extras')!;
 
+// Idle time comes late on a loaded machine: the polls wait for it (the order is what is tested).
+const WAIT = { timeout: 20_000 };
+
 afterEach(cleanup);
 
 describe('<Configurator valueExtras>: extras after the paint, in idle time', () => {
   it('a click paints without asking for extras; the previous ones stay, pending, until the new arrive', async () => {
     const { fn, calls } = recorder();
     render(<Configurator model={desk} layout="steps" urlKey={false} valueExtras={fn} />);
-    await expect.poll(() => extrasOf('Steel').textContent).toBe('for none');
-    await expect.poll(() => extrasOf('Steel').hasAttribute('data-pending')).toBe(false);
+    await expect.poll(() => extrasOf('Steel').textContent, WAIT).toBe('for none');
+    await expect.poll(() => extrasOf('Steel').hasAttribute('data-pending'), WAIT).toBe(false);
     const before = calls.length;
     // The click and its render run in this task: no extras are computed in it.
     (page.getByRole('radio', { name: 'Aluminium' }).element() as HTMLInputElement).click();
@@ -45,7 +48,7 @@ describe('<Configurator valueExtras>: extras after the paint, in idle time', () 
     expect(calls.length).toBe(before);
     expect(extrasOf('Steel').textContent).toBe('for none');
     expect(extrasOf('Steel').hasAttribute('data-pending')).toBe(true);
-    await expect.poll(() => extrasOf('Steel').textContent).toBe('for aluminium');
+    await expect.poll(() => extrasOf('Steel').textContent, WAIT).toBe('for aluminium');
     expect(extrasOf('Steel').hasAttribute('data-pending')).toBe(false);
     // The step on screen first, then the other step's attributes (ready before the buyer goes there).
     await expect
@@ -61,11 +64,11 @@ describe('<Configurator valueExtras>: extras after the paint, in idle time', () 
   it('a new click cancels the work of the state before it', async () => {
     const { fn, calls } = recorder();
     render(<Configurator model={desk} layout="all" urlKey={false} valueExtras={fn} />);
-    await expect.poll(() => extrasOf('Steel').textContent).toBe('for none');
+    await expect.poll(() => extrasOf('Steel').textContent, WAIT).toBe('for none');
     const before = calls.length;
     (page.getByRole('radio', { name: 'Aluminium' }).element() as HTMLInputElement).click();
     (page.getByRole('radio', { name: 'Steel' }).element() as HTMLInputElement).click();
-    await expect.poll(() => extrasOf('Aluminium').textContent).toBe('for steel');
+    await expect.poll(() => extrasOf('Aluminium').textContent, WAIT).toBe('for steel');
     expect(calls.slice(before).filter((c) => c.frame === 'aluminium')).toEqual([]);
   });
 });

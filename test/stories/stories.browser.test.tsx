@@ -43,13 +43,19 @@ const fileName = (path: string) => path.replace(/^.*\//, '').replace(/\.stories\
 
 /**
  * A story has settled when no widget inside it is still loading or compiling: a `<Configurator>`
- * shows its skeleton inside its themed frame (`.madeto[data-theme]`) until the model is ready.
+ * shows its skeleton inside its themed frame (`.madeto[data-theme]`) until the model is ready,
+ * and marks `data-pending` what still waits for work after the paint.
  */
 async function settled(canvas: HTMLElement): Promise<void> {
   await expect
     .poll(() => canvas.querySelectorAll('.madeto[data-theme] > .madeto-skeleton').length, {
       timeout: 20_000,
     })
+    .toBe(0);
+  // Nor is any part still waiting for the state after the paint (a pending panel is dimmed for a
+  // moment, which axe would read as low contrast on a loaded machine).
+  await expect
+    .poll(() => canvas.querySelectorAll('[data-pending]').length, { timeout: 20_000 })
     .toBe(0);
 }
 
