@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
 import { FORM_SHARED_IDS } from './form/sharedIds.ts';
+import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
 import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
 
 /**
@@ -78,6 +79,8 @@ export interface EmbedBuild {
   form: BuiltFile;
   /** The shop app's product picture (with `composeView`), fetched as soon as the app has rendered. */
   preview: BuiltFile;
+  /** The shop app's configuration event reporter, fetched when the page is first idle. */
+  insights: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The German catalogue, loaded beside the shop app only for a German widget. */
@@ -203,6 +206,25 @@ const PREVIEW_FILE: SplitFileSpec = {
       id.startsWith('\0')
     );
   },
+};
+
+/** The configuration event reporter (issue 20), fetched when the page is first idle. */
+const INSIGHTS_FILE: SplitFileSpec = {
+  stem: 'madeto-insights',
+  what: 'the insights reporter',
+  original: join(root, 'src/core/insightReporter.ts'),
+  standIn: join(root, 'src/embed/insights/deferredInsightReporter.ts'),
+  entry: join(root, 'src/embed/insights/insightsEntry.ts'),
+  shared: INSIGHTS_SHARED_IDS,
+  redirect: {
+    [join(root, 'src/engine/index.ts')]: join(root, 'src/embed/insights/insightsEngine.ts'),
+  },
+  own: (id) =>
+    [
+      'src/core/insightReporter.ts',
+      'src/embed/insights/insightsEntry.ts',
+      'src/embed/insights/insightsEngine.ts',
+    ].includes(relative(root, id).split(sep).join('/')) || id.startsWith('\0'),
 };
 
 /**
@@ -367,6 +389,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   const modelViewerName = contentHashed(embedDir, 'madeto-model-viewer');
   const formName = await buildSplitFile(embedDir, FORM_FILE);
   const previewName = await buildSplitFile(embedDir, PREVIEW_FILE);
+  const insightsName = await buildSplitFile(embedDir, INSIGHTS_FILE);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
   // anyway) keeps it.
@@ -374,7 +397,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     entry: string,
     stem: string,
     german: string,
-    split?: { form: string; preview: string },
+    split?: { form: string; preview: string; insights: string },
   ) => {
     await buildIife(
       embedDir,
@@ -386,17 +409,21 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
         ...(split && {
           __MADETO_FORM__: JSON.stringify(split.form),
           __MADETO_PREVIEW__: JSON.stringify(split.preview),
+          __MADETO_INSIGHTS__: JSON.stringify(split.insights),
         }),
         __MADETO_MODEL_VIEWER__: JSON.stringify(modelViewerName),
       },
       { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
-      split ? [deferGerman, deferModule(FORM_FILE), deferModule(PREVIEW_FILE)] : [deferGerman],
+      split
+        ? [deferGerman, ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE].map(deferModule)]
+        : [deferGerman],
     );
     return contentHashed(embedDir, stem);
   };
   const appName = await app('src/embed/appEntry.ts', 'madeto-app', germanName, {
     form: formName,
     preview: previewName,
+    insights: insightsName,
   });
   const repName = await app('src/embed/repAppEntry.ts', 'madeto-rep', repGermanName);
   const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
@@ -415,6 +442,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     app: sizeOf(join(embedDir, appName)),
     form: sizeOf(join(embedDir, formName)),
     preview: sizeOf(join(embedDir, previewName)),
+    insights: sizeOf(join(embedDir, insightsName)),
     rep: sizeOf(join(embedDir, repName)),
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
@@ -496,6 +524,7 @@ export function formatSizes(result: EmbedBuild): string {
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (target ${kb(APP_TARGET)}${over(result.app.gzip, APP_TARGET)}; ceiling ${kb(APP_CEILING)})`,
     `madeto-form  ${kb(result.form.bytes)}  gzip ${kb(result.form.gzip)}  (the shop app's quote form, fetched after the app; ceiling ${kb(FORM_CEILING)})`,
     `madeto-preview  ${kb(result.preview.bytes)}  gzip ${kb(result.preview.gzip)}  (the shop app's product picture, fetched once the app has rendered; ceiling ${kb(PREVIEW_CEILING)})`,
+    `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter, fetched at idle; events queue until it runs)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,

@@ -77,6 +77,17 @@ describe('embed build outputs', () => {
     expect(code).not.toMatch(/\beval\(|new Function\(|react\.dev\/errors\//);
   });
 
+  it('the insights file is content-hashed, named by the shop app only, and takes dayOf from the app', () => {
+    const name = result.insights.file.split('/').pop()!;
+    expect(name).toMatch(/^madeto-insights\.[0-9a-f]{10}\.js$/);
+    expect(readFileSync(result.app.file, 'utf8')).toContain(name);
+    expect(readFileSync(result.rep.file, 'utf8')).not.toContain(name);
+    const code = readFileSync(result.insights.file, 'utf8');
+    expect(code).toContain('require("src/engine/leadtime/time.ts")');
+    expect(code).toContain('"madeto-insights"');
+    expect(code).toContain('abandoned');
+  });
+
   // An attribute only the picture's frames have: in the picture file and the rep app, not the shop app.
   it.each([
     ['the shop app', () => result.app.file, false],
