@@ -30,13 +30,15 @@ import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
 export const BUDGETS = { loader: 2 * 1024 } as const;
 
 /**
- * The shop app's target, gzipped (issue 14: ≤ 175 kB). Met since the quote form moved to its own
- * file (168.9 kB measured on 2026-12-07, 181.9 kB before): `npm run size` exits 1 above it.
+ * The shop app's target, gzipped (issue 14: ≤ 175 kB): `npm run size` exits 1 above it. Met when
+ * the quote form moved to its own file (168.9 kB, 181.9 kB before); NOT met after the day's merges
+ * of 2026-12-07: 178.2 kB, 177.2 kB with the picture and the insights reporter in their own files.
  */
 export const APP_TARGET = 175 * 1024;
 
 /**
- * The shop app's regression ceiling (168.9 kB measured, plus 2 kB): growth above it fails
+ * The shop app's regression ceiling (168.9 kB measured, plus 2 kB; the app is over it, 177.2 kB,
+ * until it is brought back under its target; it is kept, not raised): growth above it fails
  * `npm test`. Lower it when the app shrinks, never raise it to hide growth.
  */
 export const APP_CEILING = 171 * 1024;
@@ -48,17 +50,18 @@ export const APP_CEILING = 171 * 1024;
 export const FORM_CEILING = 17 * 1024;
 
 /**
- * The shop app's product picture file's regression ceiling (the picture with `composeView`; see
- * `npm run size` for the measured figure, plus ≈ 1 kB).
+ * The shop app's product picture file's regression ceiling (2.6 kB measured: the picture with
+ * `composeView`, `previewText` and the image cache; plus 1.4 kB).
  */
-export const PREVIEW_CEILING = 5 * 1024;
+export const PREVIEW_CEILING = 4 * 1024;
 
 /**
- * The rep app's regression ceiling (202.2 kB measured after sign-in, the pipeline and the
- * customer's document, plus 2 kB). It has no budget of its own: it is loaded by reps' pages only,
- * never by a shop's.
+ * The rep app's regression ceiling (212.9 kB measured on 2026-12-07 after the day's merges: the
+ * picture, the insights reporter, the availability feed client, the 3D button, the value outlook;
+ * plus 2 kB). It keeps bundling them (its editor uses react-hook-form anyway) and has no budget
+ * of its own: it is loaded by reps' pages only, never by a shop's.
  */
-export const REP_CEILING = 204 * 1024;
+export const REP_CEILING = 215 * 1024;
 
 /** One built file and its sizes. */
 export interface BuiltFile {
