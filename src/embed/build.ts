@@ -19,6 +19,8 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
 import { FORM_SHARED_IDS } from './form/sharedIds.ts';
+import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
+import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
 
 /**
  * The loader's budget in bytes, gzipped (embed.md). The shop app's 110 kB budget is retired
@@ -28,13 +30,15 @@ import { FORM_SHARED_IDS } from './form/sharedIds.ts';
 export const BUDGETS = { loader: 2 * 1024 } as const;
 
 /**
- * The shop app's target, gzipped (issue 14: ≤ 175 kB). Met since the quote form moved to its own
- * file (168.9 kB measured on 2026-12-07, 181.9 kB before): `npm run size` exits 1 above it.
+ * The shop app's target, gzipped (issue 14: ≤ 175 kB): `npm run size` exits 1 above it. Met when
+ * the quote form moved to its own file (168.9 kB, 181.9 kB before); NOT met after the day's merges
+ * of 2026-12-07: 178.2 kB, 177.2 kB with the picture and the insights reporter in their own files.
  */
 export const APP_TARGET = 175 * 1024;
 
 /**
- * The shop app's regression ceiling (168.9 kB measured, plus 2 kB): growth above it fails
+ * The shop app's regression ceiling (168.9 kB measured, plus 2 kB; the app is over it, 177.2 kB,
+ * until it is brought back under its target; it is kept, not raised): growth above it fails
  * `npm test`. Lower it when the app shrinks, never raise it to hide growth.
  */
 export const APP_CEILING = 171 * 1024;
@@ -46,11 +50,18 @@ export const APP_CEILING = 171 * 1024;
 export const FORM_CEILING = 17 * 1024;
 
 /**
- * The rep app's regression ceiling (202.2 kB measured after sign-in, the pipeline and the
- * customer's document, plus 2 kB). It has no budget of its own: it is loaded by reps' pages only,
- * never by a shop's.
+ * The shop app's product picture file's regression ceiling (2.6 kB measured: the picture with
+ * `composeView`, `previewText` and the image cache; plus 1.4 kB).
  */
-export const REP_CEILING = 204 * 1024;
+export const PREVIEW_CEILING = 4 * 1024;
+
+/**
+ * The rep app's regression ceiling (212.9 kB measured on 2026-12-07 after the day's merges: the
+ * picture, the insights reporter, the availability feed client, the 3D button, the value outlook;
+ * plus 2 kB). It keeps bundling them (its editor uses react-hook-form anyway) and has no budget
+ * of its own: it is loaded by reps' pages only, never by a shop's.
+ */
+export const REP_CEILING = 215 * 1024;
 
 /** One built file and its sizes. */
 export interface BuiltFile {
@@ -69,6 +80,10 @@ export interface EmbedBuild {
    * app when the buyer nears the form, when the page is idle, or on the first press.
    */
   form: BuiltFile;
+  /** The shop app's product picture (with `composeView`), fetched as soon as the app has rendered. */
+  preview: BuiltFile;
+  /** The shop app's configuration event reporter, fetched when the page is first idle. */
+  insights: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The German catalogue, loaded beside the shop app only for a German widget. */
@@ -137,86 +152,157 @@ const deferGerman: Plugin = {
   },
 };
 
-/** The quote form, which the shop app leaves to its own file, and what stands in for it. */
-const QUOTE_FORM = join(root, 'src/react/panels/QuoteForm.tsx');
-const LAZY_FORM = join(root, 'src/embed/form/LazyQuoteForm.tsx');
-
 /**
- * Swaps the quote form for `LazyQuoteForm.tsx`, which loads it (with react-hook-form and its zod
- * resolver) from `madeto-form.<hash>.js` when the buyer nears it: the shop app's first load is
- * that much smaller.
+ * A file the shop app leaves out of itself and fetches after it has started: which module it
+ * replaces (`original`) with what (`standIn`, which loads the file through `loadSplitFile.ts`), the
+ * file's entry, the app modules it takes from the app instead of bundling (`shared`, see its
+ * `sharedIds.ts`), and what else it may hold (`own`: its own modules and packages).
  */
-const deferForm: Plugin = {
-  name: 'madeto-defer-form',
-  enforce: 'pre',
-  async resolveId(source, importer) {
-    if (!source.endsWith('QuoteForm.tsx') || !importer || importer === LAZY_FORM) return null;
-    const resolved = await this.resolve(source, importer, { skipSelf: true });
-    return resolved?.id === QUOTE_FORM ? LAZY_FORM : null;
+interface SplitFileSpec {
+  /** The file's stem (`madeto-form`): also the event its wrapper dispatches. */
+  stem: string;
+  what: string;
+  original: string;
+  standIn: string;
+  entry: string;
+  shared: readonly string[];
+  own: (id: string) => boolean;
+  /** Modules the file's build reads in place of others (absolute paths). */
+  redirect?: Record<string, string>;
+}
+
+/** The quote form (react-hook-form, its zod resolver and the form), fetched when the buyer nears it. */
+const FORM_FILE: SplitFileSpec = {
+  stem: 'madeto-form',
+  what: 'the quote form',
+  original: join(root, 'src/react/panels/QuoteForm.tsx'),
+  standIn: join(root, 'src/embed/form/LazyQuoteForm.tsx'),
+  entry: join(root, 'src/embed/form/formEntry.ts'),
+  shared: FORM_SHARED_IDS,
+  own: (id) =>
+    [
+      join(root, 'src/react/panels/QuoteForm.tsx'),
+      join(root, 'src/embed/form/formEntry.ts'),
+    ].includes(id) || /\/node_modules\/(react-hook-form|@hookform\/resolvers)\/|^\0/.test(id),
+};
+
+/** The product picture with `composeView` (issue 18), fetched as soon as the app has rendered. */
+const PREVIEW_FILE: SplitFileSpec = {
+  stem: 'madeto-preview',
+  what: 'the product picture',
+  original: join(root, 'src/react/preview/ProductPreview.tsx'),
+  standIn: join(root, 'src/embed/preview/LazyProductPreview.tsx'),
+  entry: join(root, 'src/embed/preview/previewEntry.ts'),
+  shared: PREVIEW_SHARED_IDS,
+  redirect: {
+    [join(root, 'src/engine/index.ts')]: join(root, 'src/embed/preview/previewEngine.ts'),
+  },
+  own: (id) => {
+    const path = relative(root, id).split(sep).join('/');
+    return (
+      /^src\/react\/preview\/(ProductPreview\.tsx|imageCache\.ts|peekStore\.ts|previewText\.ts)$/.test(
+        path,
+      ) ||
+      path === 'src/engine/visuals/composeView.ts' ||
+      path === 'src/embed/preview/previewEntry.ts' ||
+      path === 'src/embed/preview/previewEngine.ts' ||
+      id.startsWith('\0')
+    );
   },
 };
 
-const isShared = (id: string): boolean => (FORM_SHARED_IDS as readonly string[]).includes(id);
-
-/**
- * Leaves React and the app modules the form shares with the app (`FORM_SHARED_IDS`) out of the
- * form file, as `require(id)` calls that the app answers (`formModules.ts`).
- */
-const formShared: Plugin = {
-  name: 'madeto-form-shared',
-  enforce: 'pre',
-  async resolveId(source, importer) {
-    if (isShared(source)) return { id: source, external: true };
-    if (!importer) return null;
-    const resolved = await this.resolve(source, importer, { skipSelf: true });
-    const path = resolved && relative(root, resolved.id).split(sep).join('/');
-    return path && isShared(path) ? { id: path, external: true } : null;
+/** The configuration event reporter (issue 20), fetched when the page is first idle. */
+const INSIGHTS_FILE: SplitFileSpec = {
+  stem: 'madeto-insights',
+  what: 'the insights reporter',
+  original: join(root, 'src/core/insightReporter.ts'),
+  standIn: join(root, 'src/embed/insights/deferredInsightReporter.ts'),
+  entry: join(root, 'src/embed/insights/insightsEntry.ts'),
+  shared: INSIGHTS_SHARED_IDS,
+  redirect: {
+    [join(root, 'src/engine/index.ts')]: join(root, 'src/embed/insights/insightsEngine.ts'),
   },
+  own: (id) =>
+    [
+      'src/core/insightReporter.ts',
+      'src/embed/insights/insightsEntry.ts',
+      'src/embed/insights/insightsEngine.ts',
+    ].includes(relative(root, id).split(sep).join('/')) || id.startsWith('\0'),
 };
 
-/** What the form file may hold besides the form itself: react-hook-form and its resolver. */
-const FORM_OWN = /\/node_modules\/(react-hook-form|@hookform\/resolvers)\/|^\0/;
+/**
+ * Swaps a split file's module for its stand-in (`LazyQuoteForm.tsx`, `LazyProductPreview.tsx`),
+ * which loads it from its own file: the shop app's first load is that much smaller.
+ */
+function deferModule(spec: SplitFileSpec): Plugin {
+  const name = spec.original.split(sep).pop()!;
+  return {
+    name: `madeto-defer-${spec.stem}`,
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!source.endsWith(name) || !importer || importer === spec.standIn) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      return resolved?.id === spec.original ? spec.standIn : null;
+    },
+  };
+}
 
 /**
- * Builds the shop app's quote form file, `madeto-form.<hash>.js`: the form's CommonJS body wrapped
- * so that, run as a classic script (nonce, no `eval`), it hands a factory to the app through a
- * `madeto-form` event on its own `<script>` element; the app runs it with its own `require`.
- * Throws if anything but the form, react-hook-form and its resolver got into it (a copy of React
- * or of the messages would break the form). Returns the file's name.
+ * Leaves React and the app modules a split file shares with the app out of it, as `require(id)`
+ * calls that the app answers (`formModules.ts`, `previewModules.ts`).
  */
-async function buildFormFile(outDir: string): Promise<string> {
+function sharedWithApp(shared: readonly string[], redirect: Record<string, string> = {}): Plugin {
+  return {
+    name: 'madeto-split-shared',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (shared.includes(source)) return { id: source, external: true };
+      if (!importer) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (resolved && redirect[resolved.id]) return redirect[resolved.id];
+      const path = resolved && relative(root, resolved.id).split(sep).join('/');
+      return path && shared.includes(path) ? { id: path, external: true } : null;
+    },
+  };
+}
+
+/**
+ * Builds one of the shop app's split files, `<stem>.<hash>.js`: its CommonJS body wrapped so
+ * that, run as a classic script (nonce, no `eval`), it hands a factory to the app through a
+ * `<stem>` event on its own `<script>` element; the app runs it with its own `require`
+ * (`loadSplitFile.ts`). Throws if anything but its own modules got into it (a copy of React, of
+ * the widget's context or of the messages would break it). Returns the file's name.
+ */
+async function buildSplitFile(outDir: string, spec: SplitFileSpec): Promise<string> {
   const config = base(outDir, {});
   const result = (await build({
     ...config,
-    plugins: [formShared, react()],
+    plugins: [sharedWithApp(spec.shared, spec.redirect), react()],
     build: {
       ...config.build,
-      lib: {
-        entry: join(root, 'src/embed/form/formEntry.ts'),
-        formats: ['cjs'],
-        fileName: () => 'madeto-form.cjs',
-      },
+      lib: { entry: spec.entry, formats: ['cjs'], fileName: () => `${spec.stem}.cjs` },
     },
   })) as Rollup.RollupOutput | Rollup.RollupOutput[];
   const chunk = [result]
     .flat()
     .flatMap((r) => r.output)
     .find((o): o is Rollup.OutputChunk => o.type === 'chunk' && o.isEntry);
-  if (!chunk) throw new Error('the quote form build produced no file');
-  const own = [QUOTE_FORM, join(root, 'src/embed/form/formEntry.ts')];
-  const strays = Object.keys(chunk.modules).filter((id) => !own.includes(id) && !FORM_OWN.test(id));
+  if (!chunk) throw new Error(`the ${spec.stem} build produced no file`);
+  const strays = Object.entries(chunk.modules)
+    .filter(([id, m]) => m.renderedLength > 0 && !spec.own(id))
+    .map(([id]) => id);
   if (strays.length)
     throw new Error(
-      `the quote form file would bundle modules it must take from the app (add them to FORM_SHARED_IDS): ${strays.join(', ')}`,
+      `${spec.what}'s file would bundle modules it must take from the app (add them to its shared ids): ${strays.join(', ')}`,
     );
-  const cjs = join(outDir, 'madeto-form.cjs');
+  const cjs = join(outDir, `${spec.stem}.cjs`);
   const body = readFileSync(cjs, 'utf8');
   rmSync(cjs);
   writeFileSync(
-    join(outDir, 'madeto-form.js'),
-    `(function(s){s&&s.dispatchEvent(new CustomEvent("madeto-form",{detail:function(require){"use strict";var module={exports:{}},exports=module.exports;\n${body}\nreturn module.exports}}))})(document.currentScript);\n`,
+    join(outDir, `${spec.stem}.js`),
+    `(function(s){s&&s.dispatchEvent(new CustomEvent(${JSON.stringify(spec.stem)},{detail:function(require){"use strict";var module={exports:{}},exports=module.exports;\n${body}\nreturn module.exports}}))})(document.currentScript);\n`,
   );
-  return contentHashed(outDir, 'madeto-form');
+  return contentHashed(outDir, spec.stem);
 }
 
 async function buildIife(
@@ -304,11 +390,18 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     },
   );
   const modelViewerName = contentHashed(embedDir, 'madeto-model-viewer');
-  const formName = await buildFormFile(embedDir);
+  const formName = await buildSplitFile(embedDir, FORM_FILE);
+  const previewName = await buildSplitFile(embedDir, PREVIEW_FILE);
+  const insightsName = await buildSplitFile(embedDir, INSIGHTS_FILE);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
   // anyway) keeps it.
-  const app = async (entry: string, stem: string, german: string, form?: string) => {
+  const app = async (
+    entry: string,
+    stem: string,
+    german: string,
+    split?: { form: string; preview: string; insights: string },
+  ) => {
     await buildIife(
       embedDir,
       entry,
@@ -316,15 +409,25 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
       {
         __MADETO_POLYFILL__: JSON.stringify(polyfillName),
         __MADETO_DE__: JSON.stringify(german),
-        ...(form && { __MADETO_FORM__: JSON.stringify(form) }),
+        ...(split && {
+          __MADETO_FORM__: JSON.stringify(split.form),
+          __MADETO_PREVIEW__: JSON.stringify(split.preview),
+          __MADETO_INSIGHTS__: JSON.stringify(split.insights),
+        }),
         __MADETO_MODEL_VIEWER__: JSON.stringify(modelViewerName),
       },
       { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
-      form ? [deferGerman, deferForm] : [deferGerman],
+      split
+        ? [deferGerman, ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE].map(deferModule)]
+        : [deferGerman],
     );
     return contentHashed(embedDir, stem);
   };
-  const appName = await app('src/embed/appEntry.ts', 'madeto-app', germanName, formName);
+  const appName = await app('src/embed/appEntry.ts', 'madeto-app', germanName, {
+    form: formName,
+    preview: previewName,
+    insights: insightsName,
+  });
   const repName = await app('src/embed/repAppEntry.ts', 'madeto-rep', repGermanName);
   const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
     __MADETO_APP__: JSON.stringify(appName),
@@ -341,6 +444,8 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     loader: sizeOf(loader),
     app: sizeOf(join(embedDir, appName)),
     form: sizeOf(join(embedDir, formName)),
+    preview: sizeOf(join(embedDir, previewName)),
+    insights: sizeOf(join(embedDir, insightsName)),
     rep: sizeOf(join(embedDir, repName)),
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
@@ -421,6 +526,8 @@ export function formatSizes(result: EmbedBuild): string {
     `loader.js  ${kb(result.loader.bytes)}  gzip ${kb(result.loader.gzip)}  (budget ${kb(BUDGETS.loader)}${over(result.loader.gzip, BUDGETS.loader)})`,
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (target ${kb(APP_TARGET)}${over(result.app.gzip, APP_TARGET)}; ceiling ${kb(APP_CEILING)})`,
     `madeto-form  ${kb(result.form.bytes)}  gzip ${kb(result.form.gzip)}  (the shop app's quote form, fetched after the app; ceiling ${kb(FORM_CEILING)})`,
+    `madeto-preview  ${kb(result.preview.bytes)}  gzip ${kb(result.preview.gzip)}  (the shop app's product picture, fetched once the app has rendered; ceiling ${kb(PREVIEW_CEILING)})`,
+    `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter, fetched at idle; events queue until it runs)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,
@@ -438,6 +545,7 @@ export function overBudget(result: EmbedBuild): string[] {
     ['app', result.app.gzip, APP_TARGET, 'target'],
     ['app', result.app.gzip, APP_CEILING, 'ceiling'],
     ['quote form', result.form.gzip, FORM_CEILING, 'ceiling'],
+    ['product picture', result.preview.gzip, PREVIEW_CEILING, 'ceiling'],
     ['rep app', result.rep.gzip, REP_CEILING, 'ceiling'],
   ] as const;
   return limits

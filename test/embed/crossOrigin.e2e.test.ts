@@ -79,11 +79,23 @@ function openShop(options: Shop = {}, prepare?: (page: Page) => Promise<unknown>
 const appName = () => basename(built.app.file);
 const polyfillName = () => basename(built.polyfill.file);
 const formName = () => basename(built.form.file);
+const previewName = () => basename(built.preview.file);
+/**
+ * The CDN's requests since `from`, the app's split files (fetched after it has started, in either
+ * order: the form when the page is idle, the picture once the widget has rendered) sorted last.
+ */
+const cdnRequests = (from: number) => {
+  const all = cdn.requests.slice(from);
+  const split = (r: string) => /madeto-(form|preview|insights)\./.test(r);
+  return [...all.filter((r) => !split(r)), ...all.filter(split).sort()];
+};
 /** The embed files the shop's own server was asked for (it must be none). */
 const embedFilesFromShop = (from: number) =>
   server.requests
     .slice(from)
-    .filter((r) => /loader|madeto-(app|rep|de|form)|temporal-polyfill|worker/.test(r));
+    .filter((r) =>
+      /loader|madeto-(app|rep|de|form|preview|insights)|temporal-polyfill|worker/.test(r),
+    );
 const lastDetail = async (page: Page, type: string) =>
   (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
 const aluminium = (page: Page) =>
@@ -96,6 +108,11 @@ const aluminium = (page: Page) =>
 async function formLoaded(page: Page): Promise<void> {
   const form = page.locator('#desk').locator('section.madeto-quote');
   await expect.poll(() => form.getAttribute('data-state'), { timeout: 20_000 }).toBe('editing');
+  // The picture's file, fetched once the widget has rendered: its placeholder (aria-busy) is gone.
+  await page
+    .locator('#desk')
+    .locator('figure.madeto-preview:not([aria-busy])')
+    .waitFor({ timeout: 20_000 });
 }
 
 /** Chooses the aluminium frame; returns once the widget reported it (madeto-change). */
@@ -115,14 +132,19 @@ describe('the embed served from a CDN on another origin', () => {
     await formLoaded(page);
     expect(cdn.origin).not.toBe(shopServer.origin);
     const appScripts = await page.evaluate(() =>
-      [...document.scripts].map((s) => s.src).filter((src) => /madeto-(app|form)\./.test(src)),
+      [...document.scripts]
+        .map((s) => s.src)
+        .filter((src) => /madeto-(app|form|preview)\./.test(src)),
     );
-    expect(appScripts).toEqual([cdn.base + appName(), cdn.base + formName()]);
+    expect(appScripts.sort()).toEqual(
+      [cdn.base + appName(), cdn.base + formName(), cdn.base + previewName()].sort(),
+    );
     // The quote form's file comes from beside the app, after it.
-    expect(cdn.requests.slice(cdnBefore)).toEqual([
+    expect(cdnRequests(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${formName()}`,
+      `/madeto/v1/${previewName()}`,
     ]);
     expect(embedFilesFromShop(shopBefore)).toEqual([]);
     // The choices are inside the element's open shadow root, not in the page's light DOM.
@@ -148,14 +170,15 @@ describe('the embed served from a CDN on another origin', () => {
     const { page, problems } = await openShop({ below: true });
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => window.Madeto?.version)).toBe(version);
-    expect(cdn.requests.slice(cdnBefore)).toEqual(['/madeto/v1/loader.js']);
+    expect(cdnRequests(cdnBefore)).toEqual(['/madeto/v1/loader.js']);
     await page.evaluate(() => document.getElementById('desk')!.scrollIntoView());
     await aluminium(page).waitFor({ timeout: 20_000 });
     await formLoaded(page);
-    expect(cdn.requests.slice(cdnBefore)).toEqual([
+    expect(cdnRequests(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${formName()}`,
+      `/madeto/v1/${previewName()}`,
     ]);
     expect(problems).toEqual([]);
     await page.close();
@@ -186,11 +209,14 @@ describe('the embed served from a CDN on another origin', () => {
     await chooseAluminium(page);
     await formLoaded(page);
     const nonces = await page.evaluate(() =>
-      ['script[src$="loader.js"]', 'script[src*="madeto-app."]', 'script[src*="madeto-form."]'].map(
-        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
-      ),
+      [
+        'script[src$="loader.js"]',
+        'script[src*="madeto-app."]',
+        'script[src*="madeto-form."]',
+        'script[src*="madeto-preview."]',
+      ].map((selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null),
     );
-    expect(nonces).toEqual([nonce, nonce, nonce]);
+    expect(nonces).toEqual([nonce, nonce, nonce, nonce]);
     // The form from the CDN runs on the app's React under the policy: a touched field is checked.
     const desk = page.locator('#desk');
     const email = desk.getByRole('textbox', { name: 'Email' });
@@ -224,11 +250,12 @@ describe('the embed served from a CDN on another origin', () => {
     await chooseAluminium(page);
     await formLoaded(page);
     const german = basename(built.german.file);
-    expect(cdn.requests.slice(cdnBefore)).toEqual([
+    expect(cdnRequests(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${german}`,
       `/madeto/v1/${formName()}`,
+      `/madeto/v1/${previewName()}`,
     ]);
     // The form from its own file speaks the app's German (the messages are the app's, shared).
     await page
@@ -262,6 +289,7 @@ describe('the embed served from a CDN on another origin', () => {
         `/madeto/v1/${polyfillName()}`,
         `/madeto/v1/${appName()}`,
         `/madeto/v1/${formName()}`,
+        `/madeto/v1/${previewName()}`,
       ].sort(),
     );
     expect(embedFilesFromShop(shopBefore)).toEqual([]);

@@ -40,4 +40,36 @@ describe('the product picture under the strict CSP page', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  // The shop app fetches the picture from its own file (madeto-preview.<hash>.js) once the widget
+  // has rendered; until it runs, a placeholder of the first view's exact box holds its place.
+  it('the placeholder has the picture box: nothing moves when its file arrives (held back here)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const { page, problems } = await open('/embed/csp.html', (p) =>
+      p.route(/\/madeto-preview\.\w+\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      }),
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const widget = page.locator('#desk');
+    const busy = widget.locator('figure.madeto-preview[aria-busy="true"]');
+    await busy.waitFor({ timeout: 20_000 });
+    await busy.scrollIntoViewIfNeeded();
+    const box = async (selector: string) =>
+      widget.locator(selector).evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+      });
+    const before = await box('figure.madeto-preview');
+    const stageBefore = await box('.madeto-preview-stage');
+    expect(stageBefore[2]! * stageBefore[3]!).toBeGreaterThan(0);
+    release();
+    await widget.locator('figure.madeto-preview:not([aria-busy])').waitFor({ timeout: 20_000 });
+    expect(await box('figure.madeto-preview')).toEqual(before);
+    expect(await box('.madeto-preview-stage')).toEqual(stageBefore);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

@@ -7,6 +7,7 @@ import {
   APP_TARGET,
   BUDGETS,
   FORM_CEILING,
+  PREVIEW_CEILING,
   REP_CEILING,
   buildEmbed,
   formatSizes,
@@ -61,6 +62,39 @@ describe('embed build outputs', () => {
     expect(code).toContain('require("react")');
     expect(code).toContain('"madeto-form"');
     expect(code).not.toMatch(/\beval\(|new Function\(/);
+  });
+
+  it('the product picture file is content-hashed, named by the shop app only, under its ceiling', () => {
+    expect(result.preview.gzip).toBeLessThanOrEqual(PREVIEW_CEILING);
+    const name = result.preview.file.split('/').pop()!;
+    expect(name).toMatch(/^madeto-preview\.[0-9a-f]{10}\.js$/);
+    expect(readFileSync(result.app.file, 'utf8')).toContain(name);
+    expect(readFileSync(result.rep.file, 'utf8')).not.toContain(name);
+    const code = readFileSync(result.preview.file, 'utf8');
+    expect(code).toContain('require("react")');
+    expect(code).toContain('require("src/react/components/WidgetContext.tsx")');
+    expect(code).toContain('"madeto-preview"');
+    expect(code).not.toMatch(/\beval\(|new Function\(|react\.dev\/errors\//);
+  });
+
+  it('the insights file is content-hashed, named by the shop app only, and takes dayOf from the app', () => {
+    const name = result.insights.file.split('/').pop()!;
+    expect(name).toMatch(/^madeto-insights\.[0-9a-f]{10}\.js$/);
+    expect(readFileSync(result.app.file, 'utf8')).toContain(name);
+    expect(readFileSync(result.rep.file, 'utf8')).not.toContain(name);
+    const code = readFileSync(result.insights.file, 'utf8');
+    expect(code).toContain('require("src/engine/leadtime/time.ts")');
+    expect(code).toContain('"madeto-insights"');
+    expect(code).toContain('abandoned');
+  });
+
+  // An attribute only the picture's frames have: in the picture file and the rep app, not the shop app.
+  it.each([
+    ['the shop app', () => result.app.file, false],
+    ['the product picture file', () => result.preview.file, true],
+    ['the rep app', () => result.rep.file, true],
+  ])('%s holds the picture itself: %s', (_name, file, expected) => {
+    expect(readFileSync(file(), 'utf8').includes('"data-frame"')).toBe(expected);
   });
 
   // The floor's figure (printed above) only means "the fixed stack alone" if no Madeto code and no

@@ -52,7 +52,7 @@ describe('<Configurator valueExtras>: extras after the paint, in idle time', () 
     expect(extrasOf('Steel').hasAttribute('data-pending')).toBe(false);
     // The step on screen first, then the other step's attributes (ready before the buyer goes there).
     await expect
-      .poll(() => calls.slice(before).some((c) => !STRUCTURE.has(c.attribute)))
+      .poll(() => calls.slice(before).some((c) => !STRUCTURE.has(c.attribute)), WAIT)
       .toBe(true);
     const after = calls.slice(before);
     const firstOther = after.findIndex((c) => !STRUCTURE.has(c.attribute));
