@@ -36,8 +36,16 @@ async function freePort(): Promise<number> {
 const asPostgres = (cmd: string, args: string[]) =>
   execFileSync('runuser', ['-u', 'postgres', '--', join(bin!, cmd), ...args], { stdio: 'pipe' });
 
-/** A throw-away cluster on a free port (see `test/server/postgres.test.ts`): its URL and `stop`. */
-export async function startPostgres(): Promise<{ url: string; stop: () => void }> {
+/** A throw-away cluster of the tests: its `postgres` database's URL, another database, `stop`. */
+export interface PostgresCluster {
+  url: string;
+  /** Creates the database `name` in the cluster and answers its URL. */
+  createDatabase: (name: string) => string;
+  stop: () => void;
+}
+
+/** A throw-away cluster on a free port, trusting local connections, run as the `postgres` user. */
+export async function startPostgres(): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'madeto-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
@@ -53,8 +61,13 @@ export async function startPostgres(): Promise<{ url: string; stop: () => void }
     `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
     'start',
   ]);
+  const urlOf = (name: string) => `postgres://postgres@127.0.0.1:${port}/${name}`;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: urlOf('postgres'),
+    createDatabase: (name) => {
+      asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
+      return urlOf(name);
+    },
     stop: () => {
       if (existsSync(data)) asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
       rmSync(dir, { recursive: true, force: true });

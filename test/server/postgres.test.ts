@@ -1,8 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deskOrder, deskRepQuote } from '../engine/orders/orderFixture.ts';
 import {
@@ -15,76 +10,29 @@ import {
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { mailEnv, quoteJourney } from './quoteJourney.ts';
 import { insightsScenario } from './insightsScenario.ts';
+import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
+
+if (!canRunPostgres)
+  console.warn(
+    'test/server/postgres.test.ts: skipped — no PostgreSQL server binaries (apt-get install postgresql) or no postgres user',
+  );
 
 /**
  * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
  * (`apt-get install postgresql`), run as the `postgres` user. Skipped, saying so, when absent.
  */
-function pgBin(): string | undefined {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const version = readdirSync(base).sort().at(-1);
-  const dir = version && join(base, version, 'bin');
-  return dir && existsSync(join(dir, 'initdb')) ? dir : undefined;
-}
-const bin = pgBin();
-const canRun = (() => {
-  if (!bin) return false;
-  try {
-    execFileSync('runuser', ['-u', 'postgres', '--', 'true']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!canRun)
-  console.warn(
-    'test/server/postgres.test.ts: skipped — no PostgreSQL server binaries (apt-get install postgresql) or no postgres user',
-  );
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
-const asPostgres = (cmd: string, args: string[]) =>
-  execFileSync('runuser', ['-u', 'postgres', '--', join(bin!, cmd), ...args], { stdio: 'pipe' });
-
-describe.skipIf(!canRun)('madeto serve on PostgreSQL', () => {
-  let dir = '';
+describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
+  let cluster: PostgresCluster | undefined;
   let url = '';
-  let port = 0;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'madeto-pg-'));
-    chmodSync(dir, 0o777);
-    const data = join(dir, 'data');
-    port = await freePort();
-    asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-    asPostgres('pg_ctl', [
-      '-D',
-      data,
-      '-w',
-      '-l',
-      join(dir, 'log'),
-      '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
-      'start',
-    ]);
-    url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    cluster = await startPostgres();
+    url = cluster.url;
   }, 60_000);
-  afterAll(() => {
-    if (dir && existsSync(join(dir, 'data')))
-      asPostgres('pg_ctl', ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cluster?.stop());
 
   it('stores event batches once and answers the insights, as on SQLite', async () => {
     // Its own database: the scenario places orders that the other tests' listings must not see.
-    asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'insights']);
-    const server = await startServerProcess(url.replace(/\/postgres$/, '/insights'));
+    const server = await startServerProcess(cluster!.createDatabase('insights'));
     try {
       await insightsScenario(server.url);
     } finally {
