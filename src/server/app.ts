@@ -29,7 +29,7 @@ import { QuoteViews } from './routes/quoteViews.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { AvailabilityStore } from './db/availabilityStore.ts';
 import { availabilityRoutes } from './routes/availabilityRoutes.ts';
-import { DEFAULT_HOLD_TIMES } from './config.ts';
+import { DEFAULT_HOLD_LIMITS, DEFAULT_HOLD_TIMES } from './config.ts';
 import { insightRoutes } from './routes/insightRoutes.ts';
 import { InsightStore } from './db/insightStore.ts';
 
@@ -161,7 +161,8 @@ export async function buildApp(deps: {
   if (deps.catalogue.snapshotJson !== undefined)
     await availability.seed(deps.catalogue.snapshotJson, clock().toISOString());
   const holdTimes = config.holdTimes ?? DEFAULT_HOLD_TIMES;
-  availabilityRoutes(app, { availability, auth, clock, holdTimes });
+  const holdLimits = config.holdLimits ?? DEFAULT_HOLD_LIMITS;
+  availabilityRoutes(app, { availability, auth, clock, holdTimes, holdLimits });
   const submit = submitRoutes(app, { ...deps, clock, users, availability, holdTimes });
   listRoutes(app, { ...deps, auth });
   const routeDeps = { ...deps, ...submit, auth, events, views, clock };

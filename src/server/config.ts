@@ -19,6 +19,18 @@ export const DEFAULT_HOLD_TIMES: HoldTimes = {
   quoteDays: 14,
 };
 
+/** What anonymous callers of `POST /api/holds` may take (signed-in users are not limited). */
+export interface HoldLimits {
+  /** Holds one IP address may create in `windowMs`; then 429 `TOO_MANY_HOLDS` with Retry-After. */
+  perIp: number;
+  windowMs: number;
+  /** The largest `quantity` of one line of an anonymous hold. */
+  maxLineQuantity: number;
+}
+
+/** The defaults: 10 anonymous holds per IP a minute, at most 50 of a line. */
+export const DEFAULT_HOLD_LIMITS: HoldLimits = { perIp: 10, windowMs: 60_000, maxLineQuantity: 50 };
+
 /** Everything `madeto serve` is configured with. */
 export interface ServerConfig {
   /** 0 picks a free port. */
@@ -52,6 +64,8 @@ export interface ServerConfig {
   log: boolean;
   /** How long holds last (default `DEFAULT_HOLD_TIMES`). */
   holdTimes?: HoldTimes | undefined;
+  /** What anonymous holds may take (default `DEFAULT_HOLD_LIMITS`). */
+  holdLimits?: HoldLimits | undefined;
 }
 
 /** Defaults of the reference backend. */

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { DEFAULT_CONFIG, type DatabaseConfig } from '../../src/server/config.ts';
+import {
+  DEFAULT_CONFIG,
+  DEFAULT_HOLD_LIMITS,
+  type DatabaseConfig,
+  type HoldLimits,
+} from '../../src/server/config.ts';
 import { startServer, type RunningServer } from '../../src/server/startServer.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import { REP_TOKEN } from './serverProcess.ts';
@@ -13,7 +18,11 @@ const asRep = { authorization: `Bearer ${REP_TOKEN}` };
 const START = Date.parse('2026-12-07T08:00:00Z');
 
 /** A server on `database` with a clock the journey moves, the test rep and an integration user. */
-export async function availabilityServer(database: DatabaseConfig) {
+export async function availabilityServer(
+  database: DatabaseConfig,
+  // Twenty-odd buyers of the journey share one address (the test's): the per-IP limit is tested apart.
+  holdLimits: HoldLimits = { ...DEFAULT_HOLD_LIMITS, perIp: 1000 },
+) {
   let now = START;
   const server = await startServer(
     {
@@ -21,6 +30,7 @@ export async function availabilityServer(database: DatabaseConfig) {
       port: 0,
       database,
       verifyWorkers: 0,
+      holdLimits,
       users: [
         { token: REP_TOKEN, name: 'Rita Rep', role: 'rep' },
         { token: FEED_TOKEN, name: 'ERP feed', role: 'integration' },

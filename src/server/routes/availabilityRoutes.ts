@@ -13,7 +13,8 @@ import {
   parseAvailabilityPatch,
 } from '../availability/feedPatch.ts';
 import type { Clock } from '../clock.ts';
-import type { HoldTimes } from '../config.ts';
+import { Throttle } from '../auth/throttle.ts';
+import type { HoldLimits, HoldTimes } from '../config.ts';
 import type { AvailabilityStore, CurrentAvailability } from '../db/availabilityStore.ts';
 import { HttpError } from '../httpError.ts';
 
@@ -81,9 +82,24 @@ export function availabilityRoutes(
     auth: Authenticator;
     clock: Clock;
     holdTimes: HoldTimes;
+    holdLimits: HoldLimits;
   },
 ): void {
-  const { availability, auth, clock } = deps;
+  const { availability, auth, clock, holdLimits } = deps;
+  // Anonymous hold creations per IP, counted by the sign-in throttle's fixed window.
+  const holdIps = new Throttle(holdLimits.perIp, holdLimits.windowMs, () => clock().getTime());
+  /** True when signed in; a wrong bearer token still answers 401, a stale cookie is anonymous. */
+  const signedIn = async (request: FastifyRequest) => {
+    if (request.headers.authorization === undefined && request.headers.cookie === undefined)
+      return false;
+    try {
+      await auth.user(request);
+      return true;
+    } catch (error) {
+      if (request.headers.authorization !== undefined) throw error;
+      return false;
+    }
+  };
   app.get('/api/availability', async (request, reply) => {
     const now = clock().toISOString();
     const netted = await availability.netted(now);
@@ -171,6 +187,19 @@ export function availabilityRoutes(
   });
 
   app.post('/api/holds', async (request, reply) => {
+    const anonymous = !(await signedIn(request));
+    if (anonymous) {
+      const wait = holdIps.retryAfter(request.ip);
+      if (wait !== undefined)
+        throw Object.assign(
+          new HttpError(
+            429,
+            'TOO_MANY_HOLDS',
+            `too many holds from this address (${holdLimits.perIp} in ${holdLimits.windowMs / 1000} s without signing in); try again in ${wait} s`,
+          ),
+          { retryAfter: wait },
+        );
+    }
     const body = request.body;
     if (!isObject(body))
       throw new HttpError(
@@ -192,6 +221,22 @@ export function availabilityRoutes(
       if (error instanceof SnapshotError)
         throw new HttpError(400, 'REQUEST_INVALID', error.message, { issues: error.issues });
       throw error;
+    }
+    if (anonymous) {
+      const over = request_.lines.flatMap((line, i) =>
+        line.quantity > holdLimits.maxLineQuantity
+          ? [
+              {
+                path: `$.lines[${i}].quantity`,
+                message: `${line.quantity} is more than ${holdLimits.maxLineQuantity}, the most one line of a hold may take without signing in`,
+              },
+            ]
+          : [],
+      );
+      if (over.length > 0)
+        throw new HttpError(400, 'HOLD_TOO_LARGE', `${over[0]!.path}: ${over[0]!.message}`, {
+          issues: over,
+        });
     }
     const expiresAt = new Date(
       nowDate.getTime() + deps.holdTimes.cartMinutes * 60_000,
@@ -216,6 +261,7 @@ export function availabilityRoutes(
         'AVAILABILITY_NOT_FOUND',
         'no availability snapshot has been fed yet',
       );
+    if (anonymous) holdIps.fail(request.ip);
     return reply.code(201).send({
       id: held.hold.id,
       expiresAt: held.hold.expiresAt,
