@@ -13,7 +13,20 @@ describe('the product picture under the strict CSP page', () => {
     const widget = page.locator('#desk');
     const figure = widget.locator('figure.madeto-preview');
     await figure.waitFor({ timeout: 20_000 });
-    await figure.scrollIntoViewIfNeeded();
+    // The picture's file may replace its same-size stand-in at any moment: scroll whichever is
+    // there (the locator finds it anew each time), then wait for the drawn picture.
+    await expect
+      .poll(
+        () =>
+          figure
+            .evaluate((el) => {
+              el.scrollIntoView({ block: 'nearest' });
+              return true;
+            })
+            .catch(() => false),
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     await expect.poll(() => figure.getAttribute('data-state'), { timeout: 20_000 }).toBe('ready');
     // In the shadow root: document.querySelector cannot see it.
     expect(await page.evaluate(() => document.querySelector('figure.madeto-preview'))).toBeNull();
