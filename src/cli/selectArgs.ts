@@ -14,6 +14,7 @@ import {
   parseModel,
   SolverError,
 } from '../engine/index.ts';
+import { single, type ParsedArgs } from './args.ts';
 import { CliError, EXIT } from './CliError.ts';
 import { formatOf, importFile } from './importFile.ts';
 import { readJson } from './readJson.ts';
@@ -27,6 +28,19 @@ export interface SolverInput {
    * model passes `maxNodes` (`createConfiguratorEngine`).
    */
   engine: (maxNodes?: number) => ConfiguratorEngine;
+}
+
+/**
+ * The common start of a query command on a model and `--select a=v ...`: the model, the selection
+ * checked against it, and the engine that answers (the diagram or, past `--max-nodes`, the SAT
+ * fallback), whose path is noted on stderr.
+ */
+export function selectionQuery(parsed: ParsedArgs, usage: string, stderr: (text: string) => void) {
+  const { model, engine } = loadSolverInput(parsed.positionals[0], usage, single(parsed, 'model'));
+  const selection = parseSelections(model, parsed.options.get('select') ?? []);
+  const answering = engine(maxNodesOption(single(parsed, 'max-nodes')));
+  stderr(pathNote(answering));
+  return { model, selection, answering };
 }
 
 /** What a command prints on stderr about the path that answered. */

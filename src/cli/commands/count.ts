@@ -1,12 +1,6 @@
-import { parseArgs, single } from '../args.ts';
+import { parseArgs } from '../args.ts';
 import type { Command } from '../main.ts';
-import {
-  loadSolverInput,
-  maxNodesOption,
-  pathNote,
-  parseSelections,
-  solverCall,
-} from '../selectArgs.ts';
+import { selectionQuery, solverCall } from '../selectArgs.ts';
 import { EXIT } from '../CliError.ts';
 
 const USAGE =
@@ -15,10 +9,7 @@ const USAGE =
 /** `madeto count <model.json> [--select a=v ...]`: the exact number of valid configurations. */
 export const run: Command = ({ args, stdout, stderr }) => {
   const parsed = parseArgs(args, { valued: ['select', 'model', 'max-nodes'] });
-  const { model, engine } = loadSolverInput(parsed.positionals[0], USAGE, single(parsed, 'model'));
-  const selection = parseSelections(model, parsed.options.get('select') ?? []);
-  const answering = engine(maxNodesOption(single(parsed, 'max-nodes')));
-  stderr(pathNote(answering));
+  const { selection, answering } = selectionQuery(parsed, USAGE, stderr);
   stdout(solverCall(() => answering.count(selection)).toString());
   return EXIT.ok;
 };
