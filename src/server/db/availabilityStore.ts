@@ -137,7 +137,8 @@ export class AvailabilityStore {
 
   constructor(
     private readonly db: Db,
-    private readonly models: readonly ProductModel[],
+    /** The catalogue's product models (promises and the buyer view's public ids). */
+    readonly models: readonly ProductModel[],
   ) {
     this.kysely = db.kysely.withTables<Tables>() as never;
   }
