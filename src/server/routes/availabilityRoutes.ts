@@ -16,7 +16,11 @@ import { buyerView, publicIds } from '../availability/buyerView.ts';
 import type { Clock } from '../clock.ts';
 import { Throttle } from '../auth/throttle.ts';
 import type { HoldLimits, HoldTimes } from '../config.ts';
-import type { AvailabilityStore, CurrentAvailability } from '../db/availabilityStore.ts';
+import {
+  TooManyActiveHolds,
+  type AvailabilityStore,
+  type CurrentAvailability,
+} from '../db/availabilityStore.ts';
 import { HttpError } from '../httpError.ts';
 
 /** The promise as a buyer-facing answer: no items, POs, suppliers or work centres. */
@@ -59,6 +63,10 @@ const checkVersion =
         `If-Match names version ${expected}; the current version is ${current?.version ?? 0}: read it again and re-apply the change`,
       );
   };
+
+/** The stored id of an anonymous client: a SHA-256 of its IP address, not the address itself. */
+const clientId = (ip: string) =>
+  createHash('sha256').update(`madeto-hold-client:${ip}`).digest('base64url');
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -269,8 +277,25 @@ export function availabilityRoutes(
         kind: 'cart',
         request: request_,
         expiresAt,
+        ...(anonymous && {
+          client: { id: clientId(request.ip), maxActive: holdLimits.activePerIp },
+        }),
       });
     } catch (error) {
+      if (error instanceof TooManyActiveHolds) {
+        const wait = Math.max(
+          1,
+          Math.ceil((Date.parse(error.firstExpiresAt) - nowDate.getTime()) / 1000),
+        );
+        throw Object.assign(
+          new HttpError(
+            429,
+            'TOO_MANY_ACTIVE_HOLDS',
+            `this address already has ${error.active} active holds, the most ${holdLimits.activePerIp} allowed without signing in; release one (DELETE /api/holds/:id) or try again in ${wait} s, when the first expires`,
+          ),
+          { retryAfter: wait },
+        );
+      }
       if (error instanceof PromiseInputError)
         throw new HttpError(400, 'REQUEST_INVALID', error.message, {
           issues: [{ path: error.path, message: error.message }],
