@@ -47,6 +47,7 @@ export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
 export { dateSchema, instantSchema, localDateTimeSchema } from './leadtime/schema.ts';
 export { jsonPath } from './model/jsonPath.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
+export { modelBomLines } from './leadtime/modelBom.ts';
 export {
   activeHolds,
   capacityHours,

@@ -20,8 +20,8 @@ const START = Date.parse('2026-12-07T08:00:00Z');
 /** A server on `database` with a clock the journey moves, the test rep and an integration user. */
 export async function availabilityServer(
   database: DatabaseConfig,
-  // Twenty-odd buyers of the journey share one address (the test's): the per-IP limit is tested apart.
-  holdLimits: HoldLimits = { ...DEFAULT_HOLD_LIMITS, perIp: 1000 },
+  // Twenty-odd buyers of the journey share one address (the test's): the per-IP limits are tested apart.
+  holdLimits: HoldLimits = { ...DEFAULT_HOLD_LIMITS, perIp: 1000, activePerIp: 1000 },
 ) {
   let now = START;
   const server = await startServer(
