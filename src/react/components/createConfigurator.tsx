@@ -77,6 +77,11 @@ export interface ConfiguratorProps {
   urlKey?: string | false;
   /** Run the engine in a Web Worker above this many solver attributes (0: always). */
   workerThreshold?: number;
+  /**
+   * The decision diagram's node limit (default the engine's `DEFAULT_MAX_NODES`): a model past it
+   * answers through the exact SAT fallback instead (cheapest / fastest completion need the diagram).
+   */
+  maxNodes?: number;
   /** Price delta and availability badge per value. */
   valueExtras?: ValueExtrasFn;
   /** The summary slot: price, promise, quote form (rendered beside the selection summary). */
@@ -282,7 +287,7 @@ function ConfiguratorInstance(
   const [plan] = useState(() =>
     planLoad(model, urlKey, props.initialSelection, props.initialQuantity, props.savedSelection),
   );
-  const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD);
+  const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD, props.maxNodes);
   const t = useMessages(props.locale ?? 'en');
   useOncePer(engine.status === 'error' ? engine.error : undefined, (e) =>
     props.onLoadError?.({ code: 'engine', message: e.message }),

@@ -20,24 +20,34 @@ export function wantsWorker(model: ProductModel, threshold: number): boolean {
 
 /**
  * Compiles `model` once per model: on the page for small models, in a Web Worker above
- * `threshold` solver attributes (0 forces the worker, `Infinity` keeps it on the page).
+ * `threshold` solver attributes (0 forces the worker, `Infinity` keeps it on the page). A model
+ * whose diagram passes `maxNodes` answers through the SAT fallback (`createEngineOps`).
  */
-export function useEngine(model: ProductModel, threshold = WORKER_THRESHOLD): EngineState {
+export function useEngine(
+  model: ProductModel,
+  threshold = WORKER_THRESHOLD,
+  maxNodes?: number,
+): EngineState {
   const inWorker = wantsWorker(model, threshold);
   const local = useMemo((): EngineState | undefined => {
     if (inWorker) return undefined;
     try {
-      return { status: 'ready', client: createLocalClient(createEngineOps(model)) };
+      return {
+        status: 'ready',
+        client: createLocalClient(
+          createEngineOps(model, maxNodes === undefined ? {} : { maxNodes }),
+        ),
+      };
     } catch (error) {
       return { status: 'error', error: error instanceof Error ? error : new Error(String(error)) };
     }
-  }, [model, inWorker]);
+  }, [model, inWorker, maxNodes]);
   const [remote, setRemote] = useState<{ model: ProductModel; state: EngineState }>();
   useEffect(() => {
     if (!inWorker) return;
     let alive = true;
     let client: EngineClient | undefined;
-    createWorkerClient(model).then(
+    createWorkerClient(model, maxNodes).then(
       (c) => {
         client = c;
         if (alive) setRemote({ model, state: { status: 'ready', client: c } });
@@ -53,7 +63,9 @@ export function useEngine(model: ProductModel, threshold = WORKER_THRESHOLD): En
         if (e instanceof EngineWorkerError && e.code !== undefined)
           return setRemote({ model, state: { status: 'error', error: e } });
         try {
-          const c = createLocalClient(createEngineOps(model));
+          const c = createLocalClient(
+            createEngineOps(model, maxNodes === undefined ? {} : { maxNodes }),
+          );
           client = c;
           setRemote({ model, state: { status: 'ready', client: c } });
         } catch (local) {
@@ -71,7 +83,7 @@ export function useEngine(model: ProductModel, threshold = WORKER_THRESHOLD): En
       alive = false;
       client?.dispose();
     };
-  }, [model, inWorker]);
+  }, [model, inWorker, maxNodes]);
   if (local) return local;
   return remote?.model === model ? remote.state : { status: 'compiling' };
 }
