@@ -20,6 +20,7 @@ import react from '@vitejs/plugin-react';
 import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
 import { FORM_SHARED_IDS } from './form/sharedIds.ts';
 import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
+import { modelViewerStylesAdopted } from './modelViewerStyles.ts';
 import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
 
 /**
@@ -389,6 +390,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
         'src/embed/noMeshoptDecoder.ts',
       ),
     },
+    [modelViewerStylesAdopted()],
   );
   const modelViewerName = contentHashed(embedDir, 'madeto-model-viewer');
   const formName = await buildSplitFile(embedDir, FORM_FILE);
