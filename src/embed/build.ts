@@ -306,6 +306,17 @@ async function buildSplitFile(outDir: string, spec: SplitFileSpec): Promise<stri
   return contentHashed(outDir, spec.stem);
 }
 
+/**
+ * The engine is pure (no React, DOM, fetch or clock; its one top-level effect is `zod.ts`'s
+ * locale): a module of it whose exports the bundle does not use is left out, top-level schemas
+ * included. Without this the shop app carried the rep backend's wire schemas
+ * (`quotes/wire.ts`, `repQuote.ts`, `sellerConfig.ts`: `z.object(…)` calls the bundler must
+ * otherwise assume have effects), re-exported by `src/engine/index.ts` and never used.
+ */
+const engineDir = join(root, 'src/engine') + sep;
+const pureEngine = (id: string): boolean | undefined =>
+  id.startsWith(engineDir) && id !== join(root, 'src/engine/zod.ts') ? false : undefined;
+
 async function buildIife(
   outDir: string,
   entry: string,
@@ -340,7 +351,7 @@ async function buildIife(
         name: 'MadetoBundle',
         fileName: () => file,
       },
-      rollupOptions: { output: { intro: scriptUrl } },
+      rollupOptions: { output: { intro: scriptUrl }, treeshake: { moduleSideEffects: pureEngine } },
     },
   });
   return join(outDir, file);
