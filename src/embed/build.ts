@@ -20,6 +20,7 @@ import react from '@vitejs/plugin-react';
 import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
 import { FORM_SHARED_IDS } from './form/sharedIds.ts';
 import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
+import { MODEL3D_SHARED_IDS } from './model3d/sharedIds.ts';
 import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
 
 /**
@@ -85,6 +86,8 @@ export interface EmbedBuild {
   preview: BuiltFile;
   /** The shop app's configuration event reporter, fetched when the page is first idle. */
   insights: BuiltFile;
+  /** The shop app's "View in 3D" button, fetched at idle or on its first press (`model3d` only). */
+  model3d: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The German catalogue, loaded beside the shop app only for a German widget. */
@@ -229,6 +232,23 @@ const INSIGHTS_FILE: SplitFileSpec = {
       'src/embed/insights/insightsEntry.ts',
       'src/embed/insights/insightsEngine.ts',
     ].includes(relative(root, id).split(sep).join('/')) || id.startsWith('\0'),
+};
+
+/**
+ * The "View in 3D" button and its viewer states, fetched when the page is first idle or on the
+ * first press; the app renders its stand-in only for a product with a `model3d`.
+ */
+const MODEL3D_FILE: SplitFileSpec = {
+  stem: 'madeto-model3d',
+  what: 'the 3D view',
+  original: join(root, 'src/react/components/ProductModel3D.tsx'),
+  standIn: join(root, 'src/embed/model3d/LazyProductModel3D.tsx'),
+  entry: join(root, 'src/embed/model3d/model3dEntry.ts'),
+  shared: MODEL3D_SHARED_IDS,
+  own: (id) =>
+    ['src/react/components/ProductModel3D.tsx', 'src/embed/model3d/model3dEntry.ts'].includes(
+      relative(root, id).split(sep).join('/'),
+    ) || id.startsWith('\0'),
 };
 
 /**
@@ -405,6 +425,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   const formName = await buildSplitFile(embedDir, FORM_FILE);
   const previewName = await buildSplitFile(embedDir, PREVIEW_FILE);
   const insightsName = await buildSplitFile(embedDir, INSIGHTS_FILE);
+  const model3dName = await buildSplitFile(embedDir, MODEL3D_FILE);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
   // anyway) keeps it.
@@ -412,7 +433,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     entry: string,
     stem: string,
     german: string,
-    split?: { form: string; preview: string; insights: string },
+    split?: { form: string; preview: string; insights: string; model3d: string },
   ) => {
     await buildIife(
       embedDir,
@@ -425,12 +446,13 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
           __MADETO_FORM__: JSON.stringify(split.form),
           __MADETO_PREVIEW__: JSON.stringify(split.preview),
           __MADETO_INSIGHTS__: JSON.stringify(split.insights),
+          __MADETO_MODEL3D__: JSON.stringify(split.model3d),
         }),
         __MADETO_MODEL_VIEWER__: JSON.stringify(modelViewerName),
       },
       { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
       split
-        ? [deferGerman, ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE].map(deferModule)]
+        ? [deferGerman, ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE, MODEL3D_FILE].map(deferModule)]
         : [deferGerman],
     );
     return contentHashed(embedDir, stem);
@@ -439,6 +461,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     form: formName,
     preview: previewName,
     insights: insightsName,
+    model3d: model3dName,
   });
   const repName = await app('src/embed/repAppEntry.ts', 'madeto-rep', repGermanName);
   const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
@@ -458,6 +481,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     form: sizeOf(join(embedDir, formName)),
     preview: sizeOf(join(embedDir, previewName)),
     insights: sizeOf(join(embedDir, insightsName)),
+    model3d: sizeOf(join(embedDir, model3dName)),
     rep: sizeOf(join(embedDir, repName)),
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
@@ -540,6 +564,7 @@ export function formatSizes(result: EmbedBuild): string {
     `madeto-form  ${kb(result.form.bytes)}  gzip ${kb(result.form.gzip)}  (the shop app's quote form, fetched after the app; ceiling ${kb(FORM_CEILING)})`,
     `madeto-preview  ${kb(result.preview.bytes)}  gzip ${kb(result.preview.gzip)}  (the shop app's product picture, fetched once the app has rendered; ceiling ${kb(PREVIEW_CEILING)})`,
     `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter, fetched at idle; events queue until it runs)`,
+    `madeto-model3d  ${kb(result.model3d.bytes)}  gzip ${kb(result.model3d.gzip)}  (the shop app's "View in 3D" button, fetched at idle or on its first press, only for a product with a 3D model)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,
