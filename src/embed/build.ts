@@ -157,6 +157,21 @@ const deferGerman: Plugin = {
 };
 
 /**
+ * Resolves TanStack Query's infinite-query paging (`infiniteQueryBehavior.js`, imported by every
+ * `Query`) to `noInfiniteQueries.ts`: the widgets use no infinite query, and the bundler cannot
+ * tell, because `Query` picks the behaviour at run time.
+ */
+const noInfiniteQueries: Plugin = {
+  name: 'madeto-no-infinite-queries',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    return source === './infiniteQueryBehavior.js' && importer?.includes('@tanstack/query-core')
+      ? join(root, 'src/embed/noInfiniteQueries.ts')
+      : null;
+  },
+};
+
+/**
  * A file the shop app leaves out of itself and fetches after it has started: which module it
  * replaces (`original`) with what (`standIn`, which loads the file through `loadSplitFile.ts`), the
  * file's entry, the app modules it takes from the app instead of bundling (`shared`, see its
@@ -452,8 +467,12 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
       },
       { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
       split
-        ? [deferGerman, ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE, MODEL3D_FILE].map(deferModule)]
-        : [deferGerman],
+        ? [
+            deferGerman,
+            noInfiniteQueries,
+            ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE, MODEL3D_FILE].map(deferModule),
+          ]
+        : [deferGerman, noInfiniteQueries],
     );
     return contentHashed(embedDir, stem);
   };
