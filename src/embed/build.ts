@@ -21,6 +21,7 @@ import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
 import { FORM_SHARED_IDS } from './form/sharedIds.ts';
 import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
 import { modelViewerStylesAdopted } from './modelViewerStyles.ts';
+import { MODEL3D_SHARED_IDS } from './model3d/sharedIds.ts';
 import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
 
 /**
@@ -86,6 +87,8 @@ export interface EmbedBuild {
   preview: BuiltFile;
   /** The shop app's configuration event reporter, fetched when the page is first idle. */
   insights: BuiltFile;
+  /** The shop app's "View in 3D" button, fetched at idle or on its first press (`model3d` only). */
+  model3d: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The German catalogue, loaded beside the shop app only for a German widget. */
@@ -151,6 +154,21 @@ const deferGerman: Plugin = {
     if (!source.endsWith('de.ts') || !importer) return null;
     const resolved = await this.resolve(source, importer, { skipSelf: true });
     return (resolved && GERMAN.get(resolved.id)) ?? null;
+  },
+};
+
+/**
+ * Resolves TanStack Query's infinite-query paging (`infiniteQueryBehavior.js`, imported by every
+ * `Query`) to `noInfiniteQueries.ts`: the widgets use no infinite query, and the bundler cannot
+ * tell, because `Query` picks the behaviour at run time.
+ */
+const noInfiniteQueries: Plugin = {
+  name: 'madeto-no-infinite-queries',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    return source === './infiniteQueryBehavior.js' && importer?.includes('@tanstack/query-core')
+      ? join(root, 'src/embed/noInfiniteQueries.ts')
+      : null;
   },
 };
 
@@ -233,6 +251,23 @@ const INSIGHTS_FILE: SplitFileSpec = {
 };
 
 /**
+ * The "View in 3D" button and its viewer states, fetched when the page is first idle or on the
+ * first press; the app renders its stand-in only for a product with a `model3d`.
+ */
+const MODEL3D_FILE: SplitFileSpec = {
+  stem: 'madeto-model3d',
+  what: 'the 3D view',
+  original: join(root, 'src/react/components/ProductModel3D.tsx'),
+  standIn: join(root, 'src/embed/model3d/LazyProductModel3D.tsx'),
+  entry: join(root, 'src/embed/model3d/model3dEntry.ts'),
+  shared: MODEL3D_SHARED_IDS,
+  own: (id) =>
+    ['src/react/components/ProductModel3D.tsx', 'src/embed/model3d/model3dEntry.ts'].includes(
+      relative(root, id).split(sep).join('/'),
+    ) || id.startsWith('\0'),
+};
+
+/**
  * Swaps a split file's module for its stand-in (`LazyQuoteForm.tsx`, `LazyProductPreview.tsx`),
  * which loads it from its own file: the shop app's first load is that much smaller.
  */
@@ -307,6 +342,17 @@ async function buildSplitFile(outDir: string, spec: SplitFileSpec): Promise<stri
   return contentHashed(outDir, spec.stem);
 }
 
+/**
+ * The engine is pure (no React, DOM, fetch or clock; its one top-level effect is `zod.ts`'s
+ * locale): a module of it whose exports the bundle does not use is left out, top-level schemas
+ * included. Without this the shop app carried the rep backend's wire schemas
+ * (`quotes/wire.ts`, `repQuote.ts`, `sellerConfig.ts`: `z.object(…)` calls the bundler must
+ * otherwise assume have effects), re-exported by `src/engine/index.ts` and never used.
+ */
+const engineDir = join(root, 'src/engine') + sep;
+const pureEngine = (id: string): boolean | undefined =>
+  id.startsWith(engineDir) && id !== join(root, 'src/engine/zod.ts') ? false : undefined;
+
 async function buildIife(
   outDir: string,
   entry: string,
@@ -341,7 +387,7 @@ async function buildIife(
         name: 'MadetoBundle',
         fileName: () => file,
       },
-      rollupOptions: { output: { intro: scriptUrl } },
+      rollupOptions: { output: { intro: scriptUrl }, treeshake: { moduleSideEffects: pureEngine } },
     },
   });
   return join(outDir, file);
@@ -396,6 +442,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   const formName = await buildSplitFile(embedDir, FORM_FILE);
   const previewName = await buildSplitFile(embedDir, PREVIEW_FILE);
   const insightsName = await buildSplitFile(embedDir, INSIGHTS_FILE);
+  const model3dName = await buildSplitFile(embedDir, MODEL3D_FILE);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
   // anyway) keeps it.
@@ -403,7 +450,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     entry: string,
     stem: string,
     german: string,
-    split?: { form: string; preview: string; insights: string },
+    split?: { form: string; preview: string; insights: string; model3d: string },
   ) => {
     await buildIife(
       embedDir,
@@ -416,13 +463,18 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
           __MADETO_FORM__: JSON.stringify(split.form),
           __MADETO_PREVIEW__: JSON.stringify(split.preview),
           __MADETO_INSIGHTS__: JSON.stringify(split.insights),
+          __MADETO_MODEL3D__: JSON.stringify(split.model3d),
         }),
         __MADETO_MODEL_VIEWER__: JSON.stringify(modelViewerName),
       },
       { 'temporal-polyfill': join(root, 'src/embed/temporal/nativeTemporal.ts') },
       split
-        ? [deferGerman, ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE].map(deferModule)]
-        : [deferGerman],
+        ? [
+            deferGerman,
+            noInfiniteQueries,
+            ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE, MODEL3D_FILE].map(deferModule),
+          ]
+        : [deferGerman, noInfiniteQueries],
     );
     return contentHashed(embedDir, stem);
   };
@@ -430,6 +482,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     form: formName,
     preview: previewName,
     insights: insightsName,
+    model3d: model3dName,
   });
   const repName = await app('src/embed/repAppEntry.ts', 'madeto-rep', repGermanName);
   const loader = await buildIife(embedDir, 'src/embed/loader.ts', 'loader.js', {
@@ -449,6 +502,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     form: sizeOf(join(embedDir, formName)),
     preview: sizeOf(join(embedDir, previewName)),
     insights: sizeOf(join(embedDir, insightsName)),
+    model3d: sizeOf(join(embedDir, model3dName)),
     rep: sizeOf(join(embedDir, repName)),
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
@@ -531,6 +585,7 @@ export function formatSizes(result: EmbedBuild): string {
     `madeto-form  ${kb(result.form.bytes)}  gzip ${kb(result.form.gzip)}  (the shop app's quote form, fetched after the app; ceiling ${kb(FORM_CEILING)})`,
     `madeto-preview  ${kb(result.preview.bytes)}  gzip ${kb(result.preview.gzip)}  (the shop app's product picture, fetched once the app has rendered; ceiling ${kb(PREVIEW_CEILING)})`,
     `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter, fetched at idle; events queue until it runs)`,
+    `madeto-model3d  ${kb(result.model3d.bytes)}  gzip ${kb(result.model3d.gzip)}  (the shop app's "View in 3D" button, fetched at idle or on its first press, only for a product with a 3D model)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,

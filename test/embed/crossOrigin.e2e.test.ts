@@ -80,13 +80,15 @@ const appName = () => basename(built.app.file);
 const polyfillName = () => basename(built.polyfill.file);
 const formName = () => basename(built.form.file);
 const previewName = () => basename(built.preview.file);
+const model3dName = () => basename(built.model3d.file);
 /**
  * The CDN's requests since `from`, the app's split files (fetched after it has started, in either
- * order: the form when the page is idle, the picture once the widget has rendered) sorted last.
+ * order: the form and the desk's 3D button when the page is idle, the picture once the widget has
+ * rendered) sorted last.
  */
 const cdnRequests = (from: number) => {
   const all = cdn.requests.slice(from);
-  const split = (r: string) => /madeto-(form|preview|insights)\./.test(r);
+  const split = (r: string) => /madeto-(form|model3d|preview|insights)\./.test(r);
   return [...all.filter((r) => !split(r)), ...all.filter(split).sort()];
 };
 /** The embed files the shop's own server was asked for (it must be none). */
@@ -94,7 +96,7 @@ const embedFilesFromShop = (from: number) =>
   server.requests
     .slice(from)
     .filter((r) =>
-      /loader|madeto-(app|rep|de|form|preview|insights)|temporal-polyfill|worker/.test(r),
+      /loader|madeto-(app|rep|de|form|model3d|preview|insights)|temporal-polyfill|worker/.test(r),
     );
 const lastDetail = async (page: Page, type: string) =>
   (await hostEvents(page)).filter((e) => e.type === type).at(-1)?.detail;
@@ -144,6 +146,7 @@ describe('the embed served from a CDN on another origin', () => {
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${formName()}`,
+      `/madeto/v1/${model3dName()}`,
       `/madeto/v1/${previewName()}`,
     ]);
     expect(embedFilesFromShop(shopBefore)).toEqual([]);
@@ -178,6 +181,7 @@ describe('the embed served from a CDN on another origin', () => {
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${formName()}`,
+      `/madeto/v1/${model3dName()}`,
       `/madeto/v1/${previewName()}`,
     ]);
     expect(problems).toEqual([]);
@@ -255,6 +259,7 @@ describe('the embed served from a CDN on another origin', () => {
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${german}`,
       `/madeto/v1/${formName()}`,
+      `/madeto/v1/${model3dName()}`,
       `/madeto/v1/${previewName()}`,
     ]);
     // The form from its own file speaks the app's German (the messages are the app's, shared).
@@ -289,6 +294,7 @@ describe('the embed served from a CDN on another origin', () => {
         `/madeto/v1/${polyfillName()}`,
         `/madeto/v1/${appName()}`,
         `/madeto/v1/${formName()}`,
+        `/madeto/v1/${model3dName()}`,
         `/madeto/v1/${previewName()}`,
       ].sort(),
     );

@@ -58,6 +58,33 @@ describe('the 3D viewer in the embed', () => {
     expect(await deskIn3d('/embed/shop.html')).toEqual([]);
   }, 90_000);
 
+  // The shop app's "View in 3D" button is its own file too (madeto-model3d.<hash>.js): fetched at
+  // idle or on the first press. Failing here (at idle and on the press), it says so with a retry.
+  it("the 3D button's own file: a failure shows the reason and a retry that then works", async () => {
+    let fail = true;
+    const { page, problems } = await open('/embed/shop.html', (p) =>
+      p.route(/\/madeto-model3d\.\w+\.js$/, (route) => (fail ? route.abort() : route.continue())),
+    );
+    expect(readFileSync(built.app.file, 'utf8')).not.toContain('webxr scene-viewer quick-look');
+    expect(readFileSync(built.model3d.file, 'utf8')).toContain('webxr scene-viewer quick-look');
+    const view = page.locator('#desk .madeto-model3d');
+    const start = view.getByRole('button', { name: 'View in 3D' });
+    await start.waitFor({ timeout: 20_000 });
+    await start.click();
+    const alert = view.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent(), { timeout: 20_000 })
+      .toMatch(
+        /The 3D view could not be shown: the 3D view .*madeto-model3d\.\w+\.js could not be loaded/,
+      );
+    fail = false;
+    await view.getByRole('button', { name: 'Try the 3D view again' }).click();
+    await expect.poll(() => view.getAttribute('data-state'), { timeout: 30_000 }).toBe('ready');
+    expect(problems.every((p) => /madeto-model3d|Failed to load resource/.test(p))).toBe(true);
+    expect(problems.length).toBeGreaterThan(0);
+    await page.close();
+  }, 90_000);
+
   // model-viewer's shadow template starts with a <style> element, which `style-src 'self'`
   // refuses; the build moves its text into an adopted constructable style sheet
   // (modelViewerStyles.ts), so nothing is refused and the viewer keeps its own layout (its

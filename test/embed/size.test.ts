@@ -121,6 +121,24 @@ describe('embed build outputs', () => {
       expect(code.includes(words), words).toBe(expected);
   });
 
+  // A field only the rep backend's wire schemas have (`src/engine/quotes/wire.ts`): the engine
+  // modules the shop app does not use are left out, top-level zod schemas included.
+  it.each([
+    ['the shop app', () => result.app.file, false],
+    ['the rep app', () => result.rep.file, true],
+  ])('%s holds the rep wire schemas: %s', (_name, file, expected) => {
+    expect(readFileSync(file(), 'utf8').includes('authenticatedBy')).toBe(expected);
+  });
+
+  // TanStack Query's infinite-query paging (`pageParams`): no widget uses it, so the apps have
+  // `noInfiniteQueries.ts` in its place.
+  it.each([
+    ['the shop app', () => result.app.file],
+    ['the rep app', () => result.rep.file],
+  ])('%s leaves out infinite-query paging', (_name, file) => {
+    expect(readFileSync(file(), 'utf8')).not.toContain('pageParams');
+  });
+
   // German words of the widget's catalogue and of the rep mode's: the apps leave them to their
   // German files (madeto-de.<hash>.js, madeto-rep-de.<hash>.js), fetched only for German widgets.
   it.each([
