@@ -1,7 +1,9 @@
-import { useId, type RefObject } from 'react';
+import { memo, useId, type RefObject } from 'react';
 import type { Attribute, ValueState } from '../../engine/index.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
+import { OptionExtras } from './OptionExtras.tsx';
+import { useWidgetState } from './useWidgetState.ts';
+import { useWidgetStatic, valueState } from './WidgetContext.tsx';
 
 /** How an option looks: a card (image or swatch), a segment of a bar, or a plain list row. */
 export type OptionVariant = 'card' | 'segment' | 'list';
@@ -27,9 +29,10 @@ export function stateNote(state: ValueState, t: Translate): string {
  * it in the product picture before it is chosen (the widget's peek store). Conflicting and impossible values
  * stay clickable: picking them (click, Space, Enter) opens the explanation. `arrowed` is set by
  * the radio group while an arrow key moves the focus: arrowing onto a value that is not
- * available only moves the focus there (no dialog pops up under the buyer's keys).
+ * available only moves the focus there (no dialog pops up under the buyer's keys). Memoised, and
+ * it reads only its own value's state: a click re-renders the values whose state it changed.
  */
-export function ValueOption({
+export const ValueOption = memo(function ValueOption({
   attribute,
   valueKey,
   label,
@@ -52,14 +55,14 @@ export function ValueOption({
   variant: OptionVariant;
   arrowed?: RefObject<boolean> | undefined;
 }) {
-  const { domains, pick, t, peek } = useWidget();
+  const { pick, t, peek } = useWidgetStatic();
+  const domainState = useWidgetState((s) => valueState(s.domains, attribute.id, valueKey));
   const peeked = {
     attribute: attribute.id,
     key: valueKey,
     type: attribute.type === 'multi' ? 'multi' : 'choice',
   } as const;
-  const state: ValueState = checked ? 'selected' : valueState(domains, attribute.id, valueKey);
-  const { extras, pending } = useValueExtras(attribute, valueKey);
+  const state: ValueState = checked ? 'selected' : domainState;
   const noteId = useId();
   const note = stateNote(state, t);
   return (
@@ -93,20 +96,7 @@ export function ValueOption({
         <span className="madeto-swatch" style={{ background: swatch }} aria-hidden="true" />
       )}
       <span className="madeto-option-label">{label}</span>
-      <span
-        id={noteId}
-        className="madeto-option-extras"
-        aria-hidden="true"
-        data-pending={pending || undefined}
-      >
-        {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
-        {extras?.availability && (
-          <span className="madeto-badge" data-state={extras.availabilityState}>
-            {extras.availability}
-          </span>
-        )}
-        {note && <span className="madeto-state-note">{note}</span>}
-      </span>
+      <OptionExtras id={noteId} attributeId={attribute.id} valueKey={valueKey} note={note} />
     </label>
   );
-}
+});
