@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import type { Attribute } from '../../engine/index.ts';
+import { usePopularValue } from '../insights/popularHints.ts';
 import { stateNote, ValueOption, type OptionVariant } from './ValueOption.tsx';
 import { useWidget, valueState } from './WidgetContext.tsx';
 
@@ -25,6 +26,7 @@ export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute;
   const variant = choiceVariant(attribute);
   // True from an arrow key's keydown until its default action (moving the checked radio) is done.
   const arrowed = useRef(false);
+  const popular = usePopularValue(attribute.id);
   if (variant === 'dropdown') {
     const current = typeof value === 'string' ? value : '';
     return (
@@ -45,9 +47,12 @@ export function ChoiceField({ attribute, legend }: { attribute: ChoiceAttribute;
             const state = v.id === current ? 'selected' : valueState(domains, attribute.id, v.id);
             const { extras } = extrasOf(attribute, v.id);
             // An option holds text only: delta, badge and state note follow the label.
-            const notes = [extras?.priceDelta, extras?.availability, stateNote(state, t)].filter(
-              (x): x is string => Boolean(x),
-            );
+            const notes = [
+              extras?.priceDelta,
+              extras?.availability,
+              stateNote(state, t),
+              v.id === popular && t('value.popular'),
+            ].filter((x): x is string => Boolean(x));
             return (
               <option
                 key={v.id}

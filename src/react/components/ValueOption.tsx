@@ -1,6 +1,7 @@
 import { useId, type RefObject } from 'react';
 import type { Attribute, ValueState } from '../../engine/index.ts';
 import type { Translate } from '../i18n/messages.ts';
+import { usePopularValue } from '../insights/popularHints.ts';
 import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
 
 /** How an option looks: a card (image or swatch), a segment of a bar, or a plain list row. */
@@ -23,7 +24,8 @@ export function stateNote(state: ValueState, t: Translate): string {
 
 /**
  * One value of a choice or multi attribute as a native radio or checkbox inside its label, with
- * `data-state`, the price delta and the availability badge. Pointing at it or focusing it shows
+ * `data-state`, the price delta, the availability badge and "Popular with buyers" (if the shop
+ * shows hints; like the others, part of the value's accessible description). Pointing at it or focusing it shows
  * it in the product picture before it is chosen (the widget's peek store). Conflicting and impossible values
  * stay clickable: picking them (click, Space, Enter) opens the explanation. `arrowed` is set by
  * the radio group while an arrow key moves the focus: arrowing onto a value that is not
@@ -62,6 +64,7 @@ export function ValueOption({
   const { extras, pending } = useValueExtras(attribute, valueKey);
   const noteId = useId();
   const note = stateNote(state, t);
+  const popular = usePopularValue(attribute.id) === valueKey;
   return (
     <label
       className="madeto-option"
@@ -106,6 +109,7 @@ export function ValueOption({
           </span>
         )}
         {note && <span className="madeto-state-note">{note}</span>}
+        {popular && <span className="madeto-popular">{t('value.popular')}</span>}
       </span>
     </label>
   );
