@@ -231,10 +231,13 @@ const PREVIEW_FILE: SplitFileSpec = {
   },
 };
 
-/** The configuration event reporter (issue 20), fetched when the page is first idle. */
+/**
+ * The configuration event reporter (issue 20), fetched when the page is first idle, and the fetch
+ * of the "Popular with buyers" values (`POPULAR_SWAP`), when a widget with hints on mounts.
+ */
 const INSIGHTS_FILE: SplitFileSpec = {
   stem: 'madeto-insights',
-  what: 'the insights reporter',
+  what: 'the insights file',
   original: join(root, 'src/core/insightReporter.ts'),
   standIn: join(root, 'src/embed/insights/deferredInsightReporter.ts'),
   entry: join(root, 'src/embed/insights/insightsEntry.ts'),
@@ -247,7 +250,16 @@ const INSIGHTS_FILE: SplitFileSpec = {
       'src/core/insightReporter.ts',
       'src/embed/insights/insightsEntry.ts',
       'src/embed/insights/insightsEngine.ts',
+      'src/react/insights/fetchPopularHints.ts',
     ].includes(relative(root, id).split(sep).join('/')) || id.startsWith('\0'),
+};
+
+/** The insights file's second module: the popular values' fetch, swapped for its stand-in. */
+const POPULAR_SWAP: SplitFileSpec = {
+  ...INSIGHTS_FILE,
+  stem: 'madeto-insights-popular',
+  original: join(root, 'src/react/insights/fetchPopularHints.ts'),
+  standIn: join(root, 'src/embed/insights/deferredPopularHints.ts'),
 };
 
 /**
@@ -472,7 +484,9 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
         ? [
             deferGerman,
             noInfiniteQueries,
-            ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE, MODEL3D_FILE].map(deferModule),
+            ...[FORM_FILE, PREVIEW_FILE, INSIGHTS_FILE, POPULAR_SWAP, MODEL3D_FILE].map(
+              deferModule,
+            ),
           ]
         : [deferGerman, noInfiniteQueries],
     );
@@ -584,7 +598,7 @@ export function formatSizes(result: EmbedBuild): string {
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (target ${kb(APP_TARGET)}${over(result.app.gzip, APP_TARGET)}; ceiling ${kb(APP_CEILING)})`,
     `madeto-form  ${kb(result.form.bytes)}  gzip ${kb(result.form.gzip)}  (the shop app's quote form, fetched after the app; ceiling ${kb(FORM_CEILING)})`,
     `madeto-preview  ${kb(result.preview.bytes)}  gzip ${kb(result.preview.gzip)}  (the shop app's product picture, fetched once the app has rendered; ceiling ${kb(PREVIEW_CEILING)})`,
-    `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter, fetched at idle; events queue until it runs)`,
+    `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter and popular values' fetch, fetched at idle or when hints are on; events queue until it runs)`,
     `madeto-model3d  ${kb(result.model3d.bytes)}  gzip ${kb(result.model3d.gzip)}  (the shop app's "View in 3D" button, fetched at idle or on its first press, only for a product with a 3D model)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,

@@ -78,7 +78,7 @@ describe('embed build outputs', () => {
     expect(code).not.toMatch(/\beval\(|new Function\(|react\.dev\/errors\//);
   });
 
-  it('the insights file is content-hashed, named by the shop app only, and takes dayOf from the app', () => {
+  it('the insights file is content-hashed, named by the shop app only, takes dayOf from the app, holds the popular fetch', () => {
     const name = result.insights.file.split('/').pop()!;
     expect(name).toMatch(/^madeto-insights\.[0-9a-f]{10}\.js$/);
     expect(readFileSync(result.app.file, 'utf8')).toContain(name);
@@ -87,6 +87,9 @@ describe('embed build outputs', () => {
     expect(code).toContain('require("src/engine/leadtime/time.ts")');
     expect(code).toContain('"madeto-insights"');
     expect(code).toContain('abandoned');
+    // The popular values' fetch and reading too: in the file, not in the shop app.
+    expect(code).toContain('needs attributeId and value');
+    expect(readFileSync(result.app.file, 'utf8')).not.toContain('needs attributeId and value');
   });
 
   // An attribute only the picture's frames have: in the picture file and the rep app, not the shop app.

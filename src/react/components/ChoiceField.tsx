@@ -2,6 +2,7 @@ import { useId, useRef } from 'react';
 import type { Attribute } from '../../engine/index.ts';
 import { useAttributeExtras } from './OptionExtras.tsx';
 import { useAttributeDomains, useWidgetState } from './useWidgetState.ts';
+import { usePopularValue } from '../insights/popularHints.ts';
 import { stateNote, ValueOption, type OptionVariant } from './ValueOption.tsx';
 import { useWidgetStatic, valueState } from './WidgetContext.tsx';
 
@@ -85,6 +86,7 @@ function ChoiceDropdown({
   const { pick, t } = useWidgetStatic();
   const domains = useAttributeDomains(attribute.id);
   const { byKey } = useAttributeExtras(attribute.id);
+  const popular = usePopularValue(attribute.id);
   return (
     <div className="madeto-field" data-type="choice" data-variant="dropdown">
       <label htmlFor={id}>{legend}</label>
@@ -103,9 +105,12 @@ function ChoiceDropdown({
           const state = v.id === current ? 'selected' : valueState(domains, attribute.id, v.id);
           const extras = byKey?.get(v.id);
           // An option holds text only: delta, badge and state note follow the label.
-          const notes = [extras?.priceDelta, extras?.availability, stateNote(state, t)].filter(
-            (x): x is string => Boolean(x),
-          );
+          const notes = [
+            extras?.priceDelta,
+            extras?.availability,
+            stateNote(state, t),
+            v.id === popular && t('value.popular'),
+          ].filter((x): x is string => Boolean(x));
           return (
             <option
               key={v.id}

@@ -13,8 +13,8 @@ export function useAttributeExtras(attributeId: string): AttributeExtras {
 }
 
 /**
- * A value's extras line: its price delta, availability badge and state note (`note`, the words
- * of its state), `data-pending` while the extras on screen belong to an older state. Its own
+ * A value's extras line: its price delta, availability badge, state note (`note`, the words of
+ * its state) and popular hint, `data-pending` while the extras on screen belong to an older state. Its own
  * component, so extras arriving (or turning pending with a click) re-render this line only.
  */
 export const OptionExtras = memo(function OptionExtras({
@@ -22,11 +22,14 @@ export const OptionExtras = memo(function OptionExtras({
   attributeId,
   valueKey,
   note,
+  popular,
 }: {
   id: string;
   attributeId: string;
   valueKey: string;
   note: string;
+  /** "Popular with buyers", when the shop shows hints and buyers choose this value most. */
+  popular?: string | undefined;
 }) {
   const { byKey, pending } = useAttributeExtras(attributeId);
   const extras = byKey?.get(valueKey);
@@ -44,6 +47,7 @@ export const OptionExtras = memo(function OptionExtras({
         </span>
       )}
       {note && <span className="madeto-state-note">{note}</span>}
+      {popular && <span className="madeto-popular">{popular}</span>}
     </span>
   );
 });

@@ -4,6 +4,7 @@ import type { Translate } from '../i18n/messages.ts';
 import { OptionExtras } from './OptionExtras.tsx';
 import { useWidgetState } from './useWidgetState.ts';
 import { useWidgetStatic, valueState } from './WidgetContext.tsx';
+import { usePopularValue } from '../insights/popularHints.ts';
 
 /** How an option looks: a card (image or swatch), a segment of a bar, or a plain list row. */
 export type OptionVariant = 'card' | 'segment' | 'list';
@@ -25,7 +26,8 @@ export function stateNote(state: ValueState, t: Translate): string {
 
 /**
  * One value of a choice or multi attribute as a native radio or checkbox inside its label, with
- * `data-state`, the price delta and the availability badge. Pointing at it or focusing it shows
+ * `data-state`, the price delta, the availability badge and "Popular with buyers" (if the shop
+ * shows hints; like the others, part of the value's accessible description). Pointing at it or focusing it shows
  * it in the product picture before it is chosen (the widget's peek store). Conflicting and impossible values
  * stay clickable: picking them (click, Space, Enter) opens the explanation. `arrowed` is set by
  * the radio group while an arrow key moves the focus: arrowing onto a value that is not
@@ -65,6 +67,7 @@ export const ValueOption = memo(function ValueOption({
   const state: ValueState = checked ? 'selected' : domainState;
   const noteId = useId();
   const note = stateNote(state, t);
+  const popular = usePopularValue(attribute.id) === valueKey;
   return (
     <label
       className="madeto-option"
@@ -96,7 +99,13 @@ export const ValueOption = memo(function ValueOption({
         <span className="madeto-swatch" style={{ background: swatch }} aria-hidden="true" />
       )}
       <span className="madeto-option-label">{label}</span>
-      <OptionExtras id={noteId} attributeId={attribute.id} valueKey={valueKey} note={note} />
+      <OptionExtras
+        id={noteId}
+        attributeId={attribute.id}
+        valueKey={valueKey}
+        note={note}
+        popular={popular ? t('value.popular') : undefined}
+      />
     </label>
   );
 });
