@@ -210,6 +210,22 @@ export function assemble(
 /** Garbage collection during compile starts once the store holds this many nodes. */
 const GC_FLOOR = 500_000;
 
+/** The deepest level of a node reachable from `root` (a small constraint diagram). */
+function deepestLevel(mdd: Mdd, root: number): number {
+  let deepest = mdd.level[root]!;
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (u <= TRUE || seen.has(u)) continue;
+    seen.add(u);
+    const l = mdd.level[u]!;
+    if (l > deepest) deepest = l;
+    for (let k = 0; k < mdd.sizes[l]!; k++) stack.push(mdd.kid(u, k));
+  }
+  return deepest;
+}
+
 /** The conjunction of every level's allowed values (levels with all values allowed skipped). */
 function domainCube(mdd: Mdd, allowed: readonly Uint8Array[]): number {
   let node = TRUE;
@@ -243,16 +259,18 @@ function conjoinInLevelOrder(
 ): [number, number[]] {
   let roots = [...parts, ...kept];
   const n = parts.length;
-  const deepest = parts.map((r) => {
-    let d = mdd.level[r]!;
-    for (const u of reachable(mdd, r)) d = Math.max(d, mdd.level[u]!);
-    return d;
-  });
+  const deepest = parts.map((r) => deepestLevel(mdd, r));
   const order = parts.map((_, i) => i);
   order.sort((a, b) => mdd.level[parts[b]!]! - mdd.level[parts[a]!]! || deepest[b]! - deepest[a]!);
+  // Collect when the store doubles past the floor, and at the latest halfway between the live
+  // nodes and the limit: the limit is on live nodes, not on garbage.
+  const floor = Math.min(GC_FLOOR, Math.floor(mdd.maxNodes / 2));
+  const nextCollection = (live: number) =>
+    Math.max(floor, Math.min(2 * live, live + Math.floor((mdd.maxNodes - live) / 2)));
   let acc = start;
-  let gcAt = Math.max(GC_FLOOR, 2 * mdd.nodeCount);
+  let gcAt = nextCollection(mdd.nodeCount);
   for (const i of order) {
+    if (roots[i] === TRUE) continue;
     acc = mdd.and(acc, roots[i]!);
     step();
     if (acc === FALSE) break;
@@ -260,7 +278,7 @@ function conjoinInLevelOrder(
       const collected = mdd.collect([acc, ...roots]);
       acc = collected[0]!;
       roots = collected.slice(1);
-      gcAt = Math.max(GC_FLOOR, 2 * mdd.nodeCount);
+      gcAt = nextCollection(mdd.nodeCount);
     }
   }
   return [acc, roots.slice(n)];

@@ -120,9 +120,12 @@ function projection(mdd: Mdd, root: number, scope: readonly number[]): Map<numbe
   const out = new Map<number, Uint8Array>();
   if (root <= TRUE) return out;
   const skipped = new Set<number>();
-  const inScope = new Set(scope);
+  // `scope` is small and sorted: mark the scope levels strictly between two levels.
   const skip = (from: number, to: number) => {
-    for (let l = from + 1; l < to; l++) if (inScope.has(l)) skipped.add(l);
+    for (const l of scope) {
+      if (l >= to) break;
+      if (l > from) skipped.add(l);
+    }
   };
   skip(-1, mdd.level[root]!);
   walk(mdd, root, (u) => {
