@@ -11,6 +11,7 @@ export const FORM_SHARED_IDS = [
   'src/react/components/FormField.tsx',
   'src/react/i18n/messages.ts',
   'src/react/panels/quoteSchema.ts',
+  'src/react/panels/SendUnavailable.tsx',
 ] as const;
 
 /** One of `FORM_SHARED_IDS`. */
