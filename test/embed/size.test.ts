@@ -133,6 +133,16 @@ describe('embed build outputs', () => {
     expect(readFileSync(file(), 'utf8').includes('authenticatedBy')).toBe(expected);
   });
 
+  // SHA-256's first round constant: the model hash of the quote request's payload, built only when
+  // the buyer sends, comes with the quote form's file (`quotePayload`), not in the shop app.
+  it.each([
+    ['the shop app', () => result.app.file, false],
+    ['the quote form file', () => result.form.file, true],
+    ['the rep app', () => result.rep.file, true],
+  ])('%s holds the payload builder: %s', (_name, file, expected) => {
+    expect(/1116352408|0x428a2f98/i.test(readFileSync(file(), 'utf8'))).toBe(expected);
+  });
+
   // TanStack Query's infinite-query paging (`pageParams`): no widget uses it, so the apps have
   // `noInfiniteQueries.ts` in its place.
   it.each([

@@ -12,6 +12,7 @@ import { FormField } from '../../react/components/FormField.tsx';
 import { useMessages } from '../../react/i18n/messages.ts';
 import type { QuoteFormProps } from '../../react/panels/QuoteForm.tsx';
 import { QUOTE_LIMITS, quoteSchema } from '../../react/panels/quoteSchema.ts';
+import { SendUnavailable } from '../../react/panels/SendUnavailable.tsx';
 import { loadedQuoteForm, loadQuoteForm } from './loadQuoteForm.ts';
 
 /** Where the form's own file is: not asked for yet, on its way, or failed (with a retry). */
@@ -152,25 +153,13 @@ function QuoteFormPlaceholder({
         {field('company', t('form.company'), true)}
         {field('notes', t('form.notes'), true)}
         {field('requestedDate', t('form.requestedDate'), true)}
-        {blocked && (
-          <div id={whyId} className="madeto-why-list" data-state="blocked">
-            <p>{t('form.whyDisabled')}</p>
-            <ul>
-              {problems.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-              {blockedReason && missing.length === 0 && <li>{blockedReason}</li>}
-              {missing.map((m) => (
-                <li key={m.attribute}>
-                  <button type="button" className="madeto-link" onClick={m.onOpen}>
-                    {m.text}
-                  </button>{' '}
-                  {m.where}
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <SendUnavailable
+          id={whyId}
+          heading={t('form.whyDisabled')}
+          problems={problems}
+          blockedReason={blockedReason}
+          missing={missing}
+        />
         {failed ? (
           <>
             <p className="madeto-form-failure" role="alert">

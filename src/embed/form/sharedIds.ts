@@ -11,6 +11,12 @@ export const FORM_SHARED_IDS = [
   'src/react/components/FormField.tsx',
   'src/react/i18n/messages.ts',
   'src/react/panels/quoteSchema.ts',
+  'src/react/panels/SendUnavailable.tsx',
+  'src/react/panels/panelEngine.ts',
+  'src/engine/model/evaluate.ts',
+  'src/engine/orders/needs.ts',
+  'src/engine/orders/schema.ts',
+  'src/engine/orders/picture.ts',
 ] as const;
 
 /** One of `FORM_SHARED_IDS`. */

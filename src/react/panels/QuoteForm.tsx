@@ -4,6 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { FormField } from '../components/FormField.tsx';
 import { useMessages } from '../i18n/messages.ts';
 import { QUOTE_LIMITS, quoteSchema, type QuoteInput, type QuoteValues } from './quoteSchema.ts';
+import { SendUnavailable } from './SendUnavailable.tsx';
 
 /** Where the form is: typing, sending, sent, or failed (with a retry). */
 export type QuoteFormState = 'editing' | 'submitting' | 'success' | 'failure';
@@ -194,24 +195,14 @@ export function QuoteForm({
         >
           {(aria) => <input {...aria} {...register('requestedDate')} type="date" min={minDate} />}
         </FormField>
-        {(formProblems.length > 0 || blockedReason) && state !== 'submitting' && (
-          <div id={whyId} className="madeto-why-list" data-state="blocked">
-            <p>{t('form.whyDisabled')}</p>
-            <ul>
-              {formProblems.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-              {blockedReason && missing.length === 0 && <li>{blockedReason}</li>}
-              {missing.map((m) => (
-                <li key={m.attribute}>
-                  <button type="button" className="madeto-link" onClick={m.onOpen}>
-                    {m.text}
-                  </button>{' '}
-                  {m.where}
-                </li>
-              ))}
-            </ul>
-          </div>
+        {state !== 'submitting' && (
+          <SendUnavailable
+            id={whyId}
+            heading={t('form.whyDisabled')}
+            problems={formProblems}
+            blockedReason={blockedReason}
+            missing={missing}
+          />
         )}
         {state === 'failure' && (
           <p className="madeto-form-failure" role="alert">

@@ -11,15 +11,7 @@ import type { QuoteValues } from './quoteSchema.ts';
 /** The shape of issue 6's submit adapter as the panels call it (the acknowledgement is opaque). */
 export type SubmitFunction = (payload: OrderPayload) => Promise<unknown>;
 
-/**
- * A fresh idempotency key (orders.md: one per submission chain): a UUID, also outside secure
- * contexts (plain-http hosts), where `crypto.randomUUID` is missing.
- */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { newIdempotencyKey } from './idempotencyKey.ts';
 
 /** What a quote request is built from: the panels' context, the engine's results, the form. */
 export interface QuotePayloadInput {

@@ -1,0 +1,18 @@
+import type { OrderPayload } from '../../engine/index.ts';
+import type { QuotePayloadInput } from '../../react/panels/quotePayload.ts';
+import { loadedQuotePayload } from './loadQuoteForm.ts';
+
+export { newIdempotencyKey } from '../../react/panels/idempotencyKey.ts';
+
+/**
+ * What the shop app has in place of `src/react/panels/quotePayload.ts` (swapped in by `build.ts`):
+ * the same `quotePayload`, whose code (the engine's `buildOrderPayload` with the model hash, the
+ * line's picture and production needs) comes with the quote form's file. Only the form sends, so
+ * when a buyer presses Send the file has run: the call is answered at once, synchronously. Called
+ * without it (never by the widget), it throws, and the form shows the failure with its retry.
+ */
+export function quotePayload(input: QuotePayloadInput): OrderPayload {
+  const real = loadedQuotePayload();
+  if (!real) throw new Error('the quote form file has not run yet: try again');
+  return real(input);
+}
