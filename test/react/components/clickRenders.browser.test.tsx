@@ -5,6 +5,7 @@ import { ChoiceField } from '../../../src/react/components/ChoiceField.tsx';
 import { Configurator } from '../../../src/react/components/Configurator.tsx';
 import { MultiField } from '../../../src/react/components/MultiField.tsx';
 import { NumberField } from '../../../src/react/components/NumberField.tsx';
+import { QuantityField } from '../../../src/react/components/QuantityField.tsx';
 import { TextField } from '../../../src/react/components/TextField.tsx';
 import { ValueOption } from '../../../src/react/components/ValueOption.tsx';
 import type { Attribute } from '../../../src/engine/index.ts';
@@ -20,14 +21,16 @@ vi.mock('../../../src/react/components/ChoiceField.tsx', { spy: true });
 vi.mock('../../../src/react/components/MultiField.tsx', { spy: true });
 vi.mock('../../../src/react/components/NumberField.tsx', { spy: true });
 vi.mock('../../../src/react/components/TextField.tsx', { spy: true });
+vi.mock('../../../src/react/components/QuantityField.tsx', { spy: true });
 vi.mock('../../../src/react/components/ValueOption.tsx', { spy: true });
 
 const desk = parseModel(deskJson);
 const FIELDS = [ChoiceField, MultiField, BooleanField, NumberField, TextField];
-/** The option's render function: the memoised component's inner one (or the component itself). */
-const optionRender = ('type' in ValueOption ? ValueOption.type : ValueOption) as unknown as (
-  ...args: unknown[]
-) => unknown;
+/** A component's render function: a memoised one's inner function (or the component itself). */
+const renderOf = (component: object) =>
+  ('type' in component ? component.type : component) as (...args: unknown[]) => unknown;
+const optionRender = renderOf(ValueOption);
+const quantityRender = renderOf(QuantityField);
 
 /** Renders so far, by attribute id (fields) and by `attribute/value` (options). */
 function renders(): Map<string, number> {
@@ -40,6 +43,7 @@ function renders(): Map<string, number> {
     const { attribute, valueKey } = props as { attribute: Attribute; valueKey: string };
     add(`${attribute.id}/${valueKey}`);
   }
+  for (const _ of vi.mocked(quantityRender).mock.calls) add('quantity');
   return counts;
 }
 
@@ -94,6 +98,7 @@ describe('a click re-renders only the fields and values whose state it changed',
     const before = renders();
     const statesBefore = optionStates();
     expect(before.get('engraving')).toBeGreaterThan(0);
+    expect(before.get('quantity')).toBeGreaterThan(0);
 
     await page.getByRole('radio', { name: 'Oak' }).click();
     await expect.element(page.getByRole('radio', { name: 'Oak' })).toBeChecked();
@@ -106,7 +111,15 @@ describe('a click re-renders only the fields and values whose state it changed',
       .toHaveAttribute('data-state', 'conflict');
     expect(rendered['top']).toBeGreaterThan(0);
     // Every other field kept its value and its value states: none of them rendered again.
-    for (const id of ['frame', 'drive', 'width', 'cableTray', 'accessories', 'engraving'])
+    for (const id of [
+      'frame',
+      'drive',
+      'width',
+      'cableTray',
+      'accessories',
+      'engraving',
+      'quantity',
+    ])
       expect(rendered[id], id).toBeUndefined();
     // A value renders again exactly when its state or checkedness changed.
     const statesAfter = optionStates();
