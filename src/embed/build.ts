@@ -23,6 +23,7 @@ import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
 import { modelViewerStylesAdopted } from './modelViewerStyles.ts';
 import { MODEL3D_SHARED_IDS } from './model3d/sharedIds.ts';
 import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
+import { SAT_SHARED_IDS } from './sat/sharedIds.ts';
 
 /**
  * The loader's budget in bytes, gzipped (embed.md). The shop app's 110 kB budget is retired
@@ -90,6 +91,11 @@ export interface EmbedBuild {
   insights: BuiltFile;
   /** The shop app's "View in 3D" button, fetched at idle or on its first press (`model3d` only). */
   model3d: BuiltFile;
+  /**
+   * Both apps' SAT fallback (the CDCL solver and its queries), fetched only when a model on the
+   * page passes the diagram's node limit (the worker bundles its own).
+   */
+  sat: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The German catalogue, loaded beside the shop app only for a German widget. */
@@ -308,6 +314,28 @@ const MODEL3D_FILE: SplitFileSpec = {
 };
 
 /**
+ * The SAT fallback (issue 17), which both apps leave to `madeto-sat.<hash>.js`: fetched only when
+ * a model answered on the page passes the diagram's node limit. Its engine modules are its own
+ * copies (the apps keep what the diagram uses), except `SolverError`, which the app hands over.
+ */
+const SAT_FILE: SplitFileSpec = {
+  stem: 'madeto-sat',
+  what: 'the SAT fallback',
+  original: join(root, 'src/react/engine/loadSatFallback.ts'),
+  standIn: join(root, 'src/embed/sat/deferredSatFallback.ts'),
+  entry: join(root, 'src/embed/sat/satEntry.ts'),
+  shared: SAT_SHARED_IDS,
+  own: (id) => {
+    const path = relative(root, id).split(sep).join('/');
+    return (
+      path === 'src/embed/sat/satEntry.ts' ||
+      (path.startsWith('src/engine/') && path !== 'src/engine/zod.ts') ||
+      id.startsWith('\0')
+    );
+  },
+};
+
+/**
  * Swaps a split file's module for its stand-in (`LazyQuoteForm.tsx`, `LazyProductPreview.tsx`),
  * which loads it from its own file: the shop app's first load is that much smaller.
  */
@@ -483,6 +511,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   const previewName = await buildSplitFile(embedDir, PREVIEW_FILE);
   const insightsName = await buildSplitFile(embedDir, INSIGHTS_FILE);
   const model3dName = await buildSplitFile(embedDir, MODEL3D_FILE);
+  const satName = await buildSplitFile(embedDir, SAT_FILE);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
   // anyway) keeps it.
@@ -499,6 +528,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
       {
         __MADETO_POLYFILL__: JSON.stringify(polyfillName),
         __MADETO_DE__: JSON.stringify(german),
+        __MADETO_SAT__: JSON.stringify(satName),
         ...(split && {
           __MADETO_FORM__: JSON.stringify(split.form),
           __MADETO_PREVIEW__: JSON.stringify(split.preview),
@@ -519,9 +549,10 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
               INSIGHTS_FILE,
               POPULAR_SWAP,
               MODEL3D_FILE,
+              SAT_FILE,
             ].map(deferModule),
           ]
-        : [deferGerman, noInfiniteQueries],
+        : [deferGerman, noInfiniteQueries, deferModule(SAT_FILE)],
     );
     return contentHashed(embedDir, stem);
   };
@@ -550,6 +581,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     preview: sizeOf(join(embedDir, previewName)),
     insights: sizeOf(join(embedDir, insightsName)),
     model3d: sizeOf(join(embedDir, model3dName)),
+    sat: sizeOf(join(embedDir, satName)),
     rep: sizeOf(join(embedDir, repName)),
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
@@ -633,6 +665,7 @@ export function formatSizes(result: EmbedBuild): string {
     `madeto-preview  ${kb(result.preview.bytes)}  gzip ${kb(result.preview.gzip)}  (the shop app's product picture, fetched once the app has rendered; ceiling ${kb(PREVIEW_CEILING)})`,
     `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter and popular values' fetch, fetched at idle or when hints are on; events queue until it runs)`,
     `madeto-model3d  ${kb(result.model3d.bytes)}  gzip ${kb(result.model3d.gzip)}  (the shop app's "View in 3D" button, fetched at idle or on its first press, only for a product with a 3D model)`,
+    `madeto-sat  ${kb(result.sat.bytes)}  gzip ${kb(result.sat.gzip)}  (both apps' SAT fallback, fetched only when a model on the page passes the diagram's node limit)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,

@@ -32,7 +32,11 @@ export type {
 export { explain } from './solver/explain.ts';
 export { repair } from './solver/repair.ts';
 export { complete } from './solver/complete.ts';
-export { createConfiguratorEngine, diagramEngine } from './sat/createConfiguratorEngine.ts';
+export {
+  createConfiguratorEngine,
+  diagramEngine,
+  satFallbackEngine,
+} from './sat/createConfiguratorEngine.ts';
 export type { ConfiguratorEngine } from './sat/createConfiguratorEngine.ts';
 export { reconcileSelection } from './solver/reconcileSelection.ts';
 export type { CompletionObjective } from './solver/complete.ts';

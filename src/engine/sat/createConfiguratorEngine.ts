@@ -67,9 +67,20 @@ export function createConfiguratorEngine(
     compiled = compile(model, options);
   } catch (error) {
     if (!(error instanceof SolverError) || error.code !== 'COMPILE_LIMIT') throw error;
-    return satEngine(encodeModel(model));
+    return satFallbackEngine(model);
   }
   return diagramEngine(compiled);
+}
+
+/**
+ * The SAT fallback's engine of a model (the `sat` path), without trying the diagram first: for a
+ * caller that already met `COMPILE_LIMIT` (the widget's page path, which loads this separately).
+ *
+ * @example
+ * satFallbackEngine(parseModel(json)).domains({ frame: 'steel' });
+ */
+export function satFallbackEngine(model: ProductModel): ConfiguratorEngine {
+  return satEngine(encodeModel(model));
 }
 
 /**

@@ -1,9 +1,12 @@
+import { loadSatFallback } from './loadSatFallback.ts';
 import {
   type ProductModel,
   type Selection,
   type CompileOptions,
   type ConfiguratorEngine,
+  compile,
   createConfiguratorEngine,
+  diagramEngine,
   FALSE,
   optimalCompletion,
   SolverError,
@@ -75,7 +78,36 @@ export function createEngineOps(
   options: CompileOptions = {},
   prepared?: ConfiguratorEngine,
 ): EngineOps {
-  const engine = prepared ?? createConfiguratorEngine(model, options);
+  return opsOf(model, prepared ?? createConfiguratorEngine(model, options));
+}
+
+/**
+ * The page's engine calls (`useEngine` off the worker): the decision diagram when it compiles
+ * within `options`' node limit, returned at once; past it (`COMPILE_LIMIT`) a promise of the SAT
+ * fallback's, whose code the page loads only then (`loadSatFallback`: a dynamic import, in the
+ * embed its own file `madeto-sat.<hash>.js`), so that the shop app does not carry it. Other
+ * errors throw (`UNSATISFIABLE`, a model error); a fallback that does not load rejects.
+ *
+ * @example
+ * const ops = pageEngineOps(model);
+ * const ready = ops instanceof Promise ? await ops : ops;
+ */
+export function pageEngineOps(
+  model: ProductModel,
+  options: CompileOptions = {},
+): EngineOps | Promise<EngineOps> {
+  let engine: ConfiguratorEngine;
+  try {
+    engine = diagramEngine(compile(model, options));
+  } catch (error) {
+    if (!(error instanceof SolverError) || error.code !== 'COMPILE_LIMIT') throw error;
+    return loadSatFallback().then((satFallbackEngine) => opsOf(model, satFallbackEngine(model)));
+  }
+  return opsOf(model, engine);
+}
+
+/** The widget's engine calls over one engine (either path). */
+function opsOf(model: ProductModel, engine: ConfiguratorEngine): EngineOps {
   // A model whose constraints contradict each other has no valid build at all: every value would
   // show as impossible. Say so (the widget's error state; the embed's madeto-error code engine).
   if (engine.compiled ? engine.compiled.root === FALSE : !engine.feasible({}))

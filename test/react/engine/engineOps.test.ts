@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/index.ts';
-import { createEngineOps } from '../../../src/react/engine/engineOps.ts';
+import { createEngineOps, pageEngineOps } from '../../../src/react/engine/engineOps.ts';
 
 const desk = parseModel(
   JSON.parse(readFileSync(new URL('../../../public/catalogue/desk.json', import.meta.url), 'utf8')),
@@ -57,5 +57,18 @@ describe('createEngineOps (the calls the widget and its worker make)', () => {
       expect(() => createEngineOps(broken, options)).toThrow(
         expect.objectContaining({ code: 'UNSATISFIABLE' }),
       );
+  });
+
+  it('the page path: the diagram at once; past the limit the fallback, loaded, as a promise', async () => {
+    const diagram = pageEngineOps(desk);
+    expect(diagram).not.toBeInstanceOf(Promise);
+    const pending = pageEngineOps(desk, { maxNodes: 5 });
+    expect(pending).toBeInstanceOf(Promise);
+    const sat = await pending;
+    expect(sat.path).toBe('sat');
+    const full = createEngineOps(desk).complete({}, 'defaults');
+    expect(sat.domains(full)).toEqual(
+      (diagram as ReturnType<typeof createEngineOps>).domains(full),
+    );
   });
 });
