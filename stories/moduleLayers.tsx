@@ -34,8 +34,9 @@ interface State {
   selection: Selection | undefined;
 }
 
+/** The parsed model and its engine, once per document. */
 const parsed = new Map<object, { model: ProductModel; engine: ConfiguratorEngine }>();
-function engineOf(product: object) {
+export function engineOf(product: object) {
   let entry = parsed.get(product);
   if (!entry) {
     const model = parseModel(product);
@@ -131,6 +132,49 @@ function layerStyle(c: ComposedView, i: number, own: boolean): CSSProperties {
 }
 
 /**
+ * One composed view drawn at `width` CSS pixels, its aspect ratio kept: the layers in per cent of
+ * the stage, tints as the image's mask over the swatch; layers `strong` rejects are faded.
+ */
+export function Picture({
+  composed,
+  label,
+  width,
+  strong = () => true,
+  ...data
+}: {
+  composed: ComposedView;
+  label: string;
+  width: number;
+  strong?: (layer: ComposedView['layers'][number]) => boolean;
+  [data: `data-${string}`]: string | number;
+}) {
+  const v = composed.view;
+  return (
+    <div
+      role="img"
+      aria-label={label}
+      {...data}
+      style={{
+        position: 'relative',
+        width,
+        aspectRatio: `${v.width} / ${v.height}`,
+        background: '#f6f5f2',
+        borderRadius: 6,
+        overflow: 'hidden',
+      }}
+    >
+      {composed.layers.map((l, i) =>
+        l.tint !== undefined ? (
+          <div key={l.key} style={layerStyle(composed, i, strong(l))} />
+        ) : (
+          <img key={l.key} src={l.image} alt="" style={layerStyle(composed, i, strong(l))} />
+        ),
+      )}
+    </div>
+  );
+}
+
+/**
  * Every state of one module in every view of its product: a table, one row per state, one column
  * per view; the module's layers drawn over the faded rest of the product. A state no valid
  * configuration holds says so instead of a picture.
@@ -173,33 +217,13 @@ export function ModuleLayers({
               return (
                 <td key={v.id} style={{ padding: 4 }}>
                   {composed ? (
-                    <div
-                      role="img"
-                      aria-label={`${name}: ${s.label}, ${v.label} (${own.length} layers)`}
+                    <Picture
+                      composed={composed}
+                      label={`${name}: ${s.label}, ${v.label} (${own.length} layers)`}
+                      width={width}
+                      strong={(l) => ofModule(l.source, attribute)}
                       data-own-layers={own.length}
-                      style={{
-                        position: 'relative',
-                        width,
-                        aspectRatio: `${v.width} / ${v.height}`,
-                        background: '#f6f5f2',
-                        borderRadius: 6,
-                        overflow: 'hidden',
-                      }}
-                    >
-                      {composed.layers.map((l, i) => {
-                        const mine = ofModule(l.source, attribute);
-                        return l.tint !== undefined ? (
-                          <div key={l.key} style={layerStyle(composed, i, mine)} />
-                        ) : (
-                          <img
-                            key={l.key}
-                            src={l.image}
-                            alt=""
-                            style={layerStyle(composed, i, mine)}
-                          />
-                        );
-                      })}
-                    </div>
+                    />
                   ) : (
                     <p style={{ width, margin: 0 }}>No valid configuration holds this state.</p>
                   )}
@@ -216,4 +240,39 @@ export function ModuleLayers({
 /** One module's story: every state in every view (`attribute` as in the model document). */
 export function moduleStory(product: object, attribute: string): StoryObj<typeof ModuleLayers> {
   return { args: { product, attribute }, argTypes: { product: { control: false } } };
+}
+
+/**
+ * A product's picture in every view, for designers: what `<ProductPreview>` composes
+ * (`composeView`) for the selection in the Controls panel, one control per attribute (per seat for
+ * the sofa). The selection is drawn as it is, even one the rules forbid, so any combination of
+ * layers can be looked at; it starts from the engine's default completion.
+ */
+export function ProductPicture({
+  product,
+  selection,
+  width = 480,
+}: {
+  /** The product's model document (as in `public/catalogue/`). */
+  product: object;
+  /** The attribute values to draw. */
+  selection: Selection;
+  /** Each view's width in CSS pixels. */
+  width?: number;
+}) {
+  const { model } = engineOf(product);
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
+      {(model.visuals?.views ?? []).map((v) => (
+        <figure key={v.id} style={{ margin: 0 }} data-view={v.id}>
+          <figcaption>{v.label}</figcaption>
+          <Picture
+            composed={composeView(model, selection, v.id)!}
+            label={`${model.name}, ${v.label}`}
+            width={width}
+          />
+        </figure>
+      ))}
+    </div>
+  );
 }

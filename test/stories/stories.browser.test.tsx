@@ -290,4 +290,19 @@ describe('story contents', () => {
     );
     expect(own).toEqual(['3', '3']);
   });
+
+  it.each([
+    ['Desk', ['front', 'top']],
+    ['Bike', ['side', 'front']],
+    ['Sofa', ['front', 'top']],
+  ])('ProductPicture %s: every view drawn from the default completion', async (name, views) => {
+    const canvas = await run('ProductPicture', name);
+    const figures = [...canvas.querySelectorAll<HTMLElement>('figure[data-view]')];
+    expect(figures.map((f) => f.dataset['view'])).toEqual(views);
+    for (const f of figures)
+      expect(
+        f.querySelectorAll('[role="img"] > *').length,
+        f.dataset['view'],
+      ).toBeGreaterThanOrEqual(3);
+  });
 });

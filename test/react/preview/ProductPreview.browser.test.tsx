@@ -106,6 +106,36 @@ describe('<ProductPreview> in Chromium', () => {
     ).toBe(true);
   });
 
+  it('the sofa from above: its seat modules laid out by index, a chaise drawn long', async () => {
+    const figure = await showPicture(sofa);
+    await page.getByRole('button', { name: 'From above' }).click();
+    await expect.poll(() => figure.dataset['view']).toBe('top');
+    await settled(figure);
+    const seats = () =>
+      [...figure.querySelectorAll<HTMLElement>('.madeto-preview-frame:last-child [data-instance]')]
+        .filter((el) => el.dataset['attribute']?.endsWith('.seatType'))
+        .map((el) => ({ value: el.dataset['value'], box: el.getBoundingClientRect() }));
+    await page.getByRole('spinbutton', { name: /Seat: count/ }).fill('3');
+    await userEvent.keyboard('{Tab}');
+    await expect.poll(() => seats().length).toBe(3);
+    await settled(figure);
+    const [a, b, c] = seats();
+    // Side by side, left to right by index, each as wide as the next.
+    expect(a!.box.right).toBeCloseTo(b!.box.left, 0);
+    expect(b!.box.right).toBeCloseTo(c!.box.left, 0);
+    expect(b!.box.width).toBeCloseTo(a!.box.width, 0);
+    const before = await pixelsOf(stage(figure));
+    await page
+      .getByRole('radio', { name: /Chaise longue/ })
+      .nth(2)
+      .click();
+    await expect.poll(() => seats()[2]?.value).toBe('chaise');
+    await settled(figure);
+    const [, middle, chaise] = seats();
+    expect(chaise!.box.height).toBeGreaterThan(middle!.box.height * 1.5);
+    expect(differingPixels(before, await pixelsOf(stage(figure)))).toBeGreaterThan(800);
+  });
+
   it('nothing moves when the images arrive (fixed aspect ratio, no layout shift)', async () => {
     const shifts: number[] = [];
     const observer = new PerformanceObserver((list) => {
