@@ -70,6 +70,34 @@ interface FreeSegment extends Interval {
   busyBefore: boolean;
 }
 
+/** Lists this long are indexed (a centre with a thousand held pieces is scanned per shift). */
+const INDEX_FROM = 32;
+
+/** A taken list sorted by start: intervals up to a day long, and the longer ones apart. */
+interface TakenIndex {
+  short: Interval[];
+  maxLength: number;
+  long: Interval[];
+}
+
+// Taken lists are never modified (copy on write), so each is indexed once.
+const indexes = new WeakMap<readonly Interval[], TakenIndex>();
+
+function indexOf(list: readonly Interval[]): TakenIndex {
+  let index = indexes.get(list);
+  if (!index) {
+    const short = list.filter((t) => t.to - t.from <= MINUTES_PER_DAY);
+    short.sort((a, b) => a.from - b.from);
+    index = {
+      short,
+      maxLength: short.reduce((m, t) => Math.max(m, t.to - t.from), 0),
+      long: list.filter((t) => t.to - t.from > MINUTES_PER_DAY),
+    };
+    indexes.set(list, index);
+  }
+  return index;
+}
+
 /** Segments of [from, to) where fewer than `parallelJobs` taken intervals overlap. */
 function freeSegments(
   taken: readonly (readonly Interval[])[],
@@ -79,13 +107,32 @@ function freeSegments(
 ): { segments: FreeSegment[]; anyBusy: boolean } {
   const points = new Set<number>([from, to]);
   const overlapping: Interval[] = [];
-  for (const list of taken)
-    for (const t of list) {
-      if (t.to <= from || t.from >= to) continue;
-      overlapping.push(t);
-      if (t.from > from) points.add(t.from);
-      if (t.to < to) points.add(t.to);
+  const visit = (t: Interval) => {
+    if (t.to <= from || t.from >= to) return;
+    overlapping.push(t);
+    if (t.from > from) points.add(t.from);
+    if (t.to < to) points.add(t.to);
+  };
+  for (const list of taken) {
+    if (list.length < INDEX_FROM) {
+      for (const t of list) visit(t);
+      continue;
     }
+    // Only the intervals that can reach [from, to): long ones, and short ones starting from
+    // `from - maxLength` (a binary search) until one starts at or after `to`.
+    const index = indexOf(list);
+    for (const t of index.long) visit(t);
+    const short = index.short;
+    const start = from - index.maxLength;
+    let lo = 0;
+    let hi = short.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (short[mid]!.from < start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < short.length && short[i]!.from < to; i++) visit(short[i]!);
+  }
   if (overlapping.length < parallelJobs)
     return { segments: [{ from, to, busyBefore: false }], anyBusy: false };
   const sorted = [...points].sort((a, b) => a - b);

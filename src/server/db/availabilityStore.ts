@@ -135,6 +135,8 @@ export class AvailabilityStore {
   private parsed: { version: number; current: CurrentAvailability } | undefined;
   /** The last snapshot net of holds: the version and the hold ids it was netted with. */
   private netCache: { version: number; ids: Set<string>; snapshot: Snapshot } | undefined;
+  /** The active holds as last read, parsed (`activeHolds`). */
+  private parsedHolds = new Map<string, StoredHold>();
 
   constructor(
     private readonly db: Db,
@@ -265,15 +267,31 @@ export class AvailabilityStore {
     }
   }
 
-  /** Holds active at `now` (not released, expiring after it), flattened to the engine's holds. */
+  /**
+   * Holds active at `now` (not released, expiring after it). A hold's needs never change, so each
+   * is read and parsed once: a request reads the active ids, and the rows of new ones only.
+   */
   async activeHolds(now: string, db: Kysely<Tables> = this.kysely): Promise<StoredHold[]> {
-    const rows = await db
+    const ids = await db
       .selectFrom('availability_holds')
-      .selectAll()
+      .select('id')
       .where('released_at', 'is', null)
       .where('expires_at', '>', now)
       .execute();
-    return rows.map(holdOf);
+    const missing = ids.filter((r) => !this.parsedHolds.has(r.id)).map((r) => r.id);
+    const known = new Map<string, StoredHold>();
+    for (let i = 0; i < missing.length; i += 500) {
+      const rows = await db
+        .selectFrom('availability_holds')
+        .selectAll()
+        .where('id', 'in', missing.slice(i, i + 500))
+        .execute();
+      for (const row of rows) known.set(row.id, holdOf(row));
+    }
+    const out = ids.map((r) => this.parsedHolds.get(r.id) ?? known.get(r.id)!);
+    // Keep only the active ones: a released or expired hold is not asked for again.
+    this.parsedHolds = new Map(out.map((h) => [h.id, h]));
+    return out;
   }
 
   /**

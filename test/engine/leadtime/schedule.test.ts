@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { compileCalendar } from '../../../src/engine/leadtime/calendar.ts';
+import { scheduleWork } from '../../../src/engine/leadtime/capacity.ts';
+import { dayOf } from '../../../src/engine/leadtime/time.ts';
+import { seededRandom } from '../../../src/engine/random.ts';
 import { op, run, type Case } from './harness.ts';
 
 // Now: Monday 2026-03-02 08:00 in Berlin, everything in stock; ASM, PACK and WELD run Mon–Fri
@@ -197,5 +201,42 @@ describe('C11 handling and transit in working days', () => {
         ? expect.objectContaining({ kind: 'transit-calendar', dates: c.crossed })
         : undefined,
     );
+  });
+});
+
+describe('capacity: long taken lists are indexed, with the same schedules as a plain scan', () => {
+  const cal = compileCalendar('DE', {
+    workWeek: [1, 2, 3, 4, 5],
+    shifts: [
+      { start: '06:00', end: '14:00' },
+      { start: '14:00', end: '22:00' },
+    ],
+    holidays: [],
+    extraWorkingDays: [],
+  });
+  const rng = seededRandom(7);
+  const start = dayOf('2026-03-02') * 1440;
+  // 600 short pieces (minutes to hours) over six weeks, and a few taking days.
+  const pieces = Array.from({ length: 600 }, () => {
+    const from = start + Math.floor(rng() * 42 * 1440);
+    return { from, to: from + 5 + Math.floor(rng() * 300) };
+  });
+  const long = [
+    { from: start + 1440 * 3 + 360, to: start + 1440 * 6 + 600 },
+    { from: start + 1440 * 10, to: start + 1440 * 12 + 100 },
+  ];
+  const list = [...long, ...pieces];
+  // Lists under 32 intervals are scanned whole: the same intervals in chunks of 20.
+  const chunks = Array.from({ length: Math.ceil(list.length / 20) }, (_, i) =>
+    list.slice(i * 20, i * 20 + 20),
+  );
+  it.each([1, 2, 3])('parallelJobs %i: every start and length gives the same pieces', (jobs) => {
+    for (let k = 0; k < 60; k++) {
+      const earliest = start + Math.floor(rng() * 30 * 1440);
+      const minutes = 30 + Math.floor(rng() * 900);
+      expect(scheduleWork(cal, jobs, [list, []], earliest, minutes)).toEqual(
+        scheduleWork(cal, jobs, [...chunks, []], earliest, minutes),
+      );
+    }
   });
 });
