@@ -185,12 +185,14 @@ export function measureClicks(
     try {
       answer = peer.availableValues(selection);
     } catch (error) {
-      // logic-solver is MiniSat compiled with a fixed 64 MB heap: big models abort it.
+      // logic-solver is MiniSat compiled with a fixed 64 MB heap: big models abort it (its abort
+      // throws a string, not an Error).
+      const reason = String(error instanceof Error ? error.message : error);
       figures.push({
         name: `${name}: peer (logic-solver SAT) per click`,
         unit: 'ms',
         value: 'n/a',
-        note: `the peer failed after ${peerTimes.length} clicks: ${(error as Error).message.split('\n')[0]}`,
+        note: `the peer failed after ${peerTimes.length} clicks: ${reason.split('\n')[0]}`,
       });
       return figures;
     }
