@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import {
   type Attribute,
   type CompiledModel,
@@ -7,8 +9,10 @@ import {
   compile,
   type ConfiguratorEngine,
   createConfiguratorEngine,
+  decodeCompiled,
   deserializeCompiled,
   diagramEngine,
+  isCompiledBinary,
   isCompiledFile,
   isOnStep,
   parseModel,
@@ -52,7 +56,8 @@ export function pathNote(engine: ConfiguratorEngine): string {
 
 /**
  * Reads a model file (JSON, or XCSP `.xml` / DIMACS `.dimacs` imported on the fly) or a compiled
- * file (detected by its `format`, as `madeto compile` writes it). A compiled file carries its model document; `modelFile` (`--model`) gives the model for
+ * file (detected by its `format`, or binary and possibly gzipped by its bytes, as `madeto compile`
+ * writes it). A compiled file carries its model document; `modelFile` (`--model`) gives the model for
  * an older compiled file without one, and when both are there the compiled file must have been
  * made for that model's id and version (else a clear `BAD_COMPILED` error, exit 1).
  *
@@ -66,7 +71,7 @@ export function loadSolverInput(
 ): SolverInput {
   if (!file) throw new CliError(`missing the model file: ${usage}`, EXIT.usage);
   const format = formatOf(file);
-  const json = format ? importFile(file, format) : readJson(file);
+  const json = format ? importFile(file, format) : (readCompiledBinary(file) ?? readJson(file));
   if (!isCompiledFile(json)) {
     const model = parseModel(json);
     let made: CompiledModel | undefined;
@@ -89,6 +94,27 @@ export function loadSolverInput(
   const model = parseModel(document);
   const compiled = solverCall(() => deserializeCompiled(json, model));
   return { model, compiled: () => compiled, engine: () => diagramEngine(compiled) };
+}
+
+/**
+ * A binary compiled file (`madeto compile --binary`, gzipped or not, detected by its bytes) read
+ * into its JSON form; undefined for any other file.
+ */
+function readCompiledBinary(file: string): unknown {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // readJson names the problem
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (error) {
+      throw new CliError(`${file}: not a readable gzip file (${(error as Error).message})`);
+    }
+  }
+  return isCompiledBinary(bytes) ? solverCall(() => decodeCompiled(bytes)) : undefined;
 }
 
 /** Reads and parses a model file (a `ModelError` is reported by `main` with exit 1). */

@@ -42,6 +42,7 @@ export { reconcileSelection } from './solver/reconcileSelection.ts';
 export type { CompletionObjective } from './solver/complete.ts';
 export { serializeCompiled, deserializeCompiled, isCompiledFile } from './solver/serialize.ts';
 export type { SerializedCompiled } from './solver/serialize.ts';
+export { encodeCompiled, decodeCompiled, isCompiledBinary } from './solver/compiledBinary.ts';
 export { lintModelSemantics } from './solver/lintModelSemantics.ts';
 export { promise } from './leadtime/promise.ts';
 export type { PromiseOptions, PromiseRequestInput, PromiseResult } from './leadtime/promise.ts';

@@ -151,6 +151,8 @@ describe('compiled files in the query commands', () => {
   const dir = mkdtempSync(join(tmpdir(), 'madeto-compiled-'));
   const compiledFile = join(dir, 'desk.compiled.json');
   madeto('compile', DESK, '-o', compiledFile);
+  const binaryFile = join(dir, 'desk.compiled.bin.gz');
+  madeto('compile', DESK, '-o', binaryFile);
 
   it.each([
     ['domains', '--select', 'frame=wood'],
@@ -163,6 +165,29 @@ describe('compiled files in the query commands', () => {
     expect(fromCompiled.stderr).toBe('answered by the decision diagram\n');
     expect(fromCompiled.code).toBe(0);
     expect(fromCompiled.stdout).toBe(fromModel.stdout);
+    const fromBinary = madeto(command, binaryFile, ...rest);
+    expect(fromBinary.code).toBe(0);
+    expect(fromBinary.stdout).toBe(fromModel.stdout);
+  });
+
+  it('the binary form is gzipped bytes, not JSON, and smaller', () => {
+    const bytes = readFileSync(binaryFile);
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(bytes.length).toBeLessThan(readFileSync(compiledFile).length);
+  });
+
+  it('rejects a compiled file made from other content under the same version', () => {
+    const document = JSON.parse(readFileSync(DESK, 'utf8')) as Record<string, unknown>;
+    const edited = join(dir, 'desk-edited.json');
+    writeFileSync(
+      edited,
+      JSON.stringify({ ...document, name: `${String(document.name)} (edited)` }),
+    );
+    for (const file of [compiledFile, binaryFile]) {
+      const r = madeto('domains', file, '--model', edited);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/BAD_COMPILED: .*compiled from other content of SOLVERDESK@/);
+    }
   });
 
   it.each([

@@ -2,25 +2,31 @@ import type { ProductModel } from '../model/types.ts';
 import { assemble, type CompiledModel } from './compile.ts';
 import { constraintSources } from './constraintDiagrams.ts';
 import { layLevels, solverAttributes } from './encoding.ts';
-import { Mdd } from './mdd.ts';
+import { Mdd, TRUE } from './mdd.ts';
+import { modelHash } from '../orders/contentHash.ts';
 import { SolverError } from './SolverError.ts';
 
 /** The version of the compiled-file format that `serializeCompiled` writes. */
-export const COMPILED_FORMAT_VERSION = 2;
+export const COMPILED_FORMAT_VERSION = 3;
 
 /**
  * The JSON form of a compiled model: the attribute order, the diagram as flat node arrays
  * (`level[i]` and the children of node i at `kids[offset…]`, nodes 0 and 1 being FALSE and TRUE
- * and left out), the root and one root per constraint. Version 2 may carry the model document it
- * was made from (`document`), so a compiled file stands on its own (`madeto domains
- * x.compiled.json`); `deserializeCompiled` still checks the model it is given (id, version and
- * constraints). Version 1 files (no document) still load.
+ * and left out; only nodes reachable from the roots, children first), the root and one root per
+ * constraint. Version 2 may carry the model document it was made from (`document`), so a compiled
+ * file stands on its own (`madeto domains x.compiled.json`); version 3 adds the model's content
+ * hash (`modelHash`), so a file made for other content under the same version is refused.
+ * `deserializeCompiled` checks the model it is given (id, version, hash and constraints).
+ * Versions 1 (no document) and 2 (no hash) still load. `encodeCompiled` writes the same data as
+ * bytes (`compiledBinary.ts`).
  */
 export interface SerializedCompiled {
   format: 'madeto-compiled';
-  version: 1 | 2;
+  version: 1 | 2 | 3;
   modelId: string;
   modelVersion: string;
+  /** `modelHash(model)`: the content hash of the model document (version 3). */
+  modelHash?: string;
   /** Solver attribute ids in diagram order. */
   order: string[];
   /** Level of each node from id 2 on. */
@@ -61,25 +67,67 @@ export function serializeCompiled(c: CompiledModel, document?: unknown): Seriali
     const id = c.attributes[level.attribute]!.id;
     if (order[order.length - 1] !== id) order.push(id);
   }
+  const roots = [c.root, ...c.constraints.map((k) => k.root)];
+  const { level, kids, ids } = nodeList(c.mdd, roots);
   return {
     format: 'madeto-compiled',
     version: COMPILED_FORMAT_VERSION,
     modelId: c.model.id,
     modelVersion: c.model.version,
+    modelHash: modelHash(c.model),
     order,
-    level: Array.from(c.mdd.level.subarray(2, c.mdd.nodeCount)),
-    kids: Array.from(c.mdd.kids.subarray(0, c.mdd.kidCount)),
-    root: c.root,
-    constraints: c.constraints.map((k) => ({ id: k.id, root: k.root })),
+    level: Array.from(level),
+    kids: Array.from(kids),
+    root: ids[0]!,
+    constraints: c.constraints.map((k, i) => ({ id: k.id, root: ids[i + 1]! })),
     ...(document === undefined ? {} : { document }),
   };
+}
+
+/**
+ * The nodes reachable from `roots` through the diagram's public node list (`nodeCount`, `level`,
+ * `sizes`, `kid`), renumbered from 2 in id order (children first), with the roots' new ids: what
+ * a compiled file stores, whatever else the store holds.
+ */
+export function nodeList(
+  mdd: Mdd,
+  roots: readonly number[],
+): { level: Int32Array; kids: Int32Array; ids: number[] } {
+  const top = Math.max(TRUE, ...roots);
+  const mark = new Uint8Array(top + 1);
+  for (const r of roots) mark[r] = 1;
+  let nodes = 0;
+  let slots = 0;
+  for (let u = top; u > TRUE; u--) {
+    if (mark[u] === 0) continue;
+    const size = mdd.sizes[mdd.level[u]!]!;
+    nodes++;
+    slots += size;
+    for (let i = 0; i < size; i++) mark[mdd.kid(u, i)] = 1;
+  }
+  const map = new Int32Array(top + 1);
+  map[TRUE] = TRUE;
+  const level = new Int32Array(nodes);
+  const kids = new Int32Array(slots);
+  let n = 0;
+  let k = 0;
+  for (let u = 2; u <= top; u++) {
+    if (mark[u] === 0) continue;
+    const l = mdd.level[u]!;
+    const size = mdd.sizes[l]!;
+    level[n] = l;
+    for (let i = 0; i < size; i++) kids[k++] = map[mdd.kid(u, i)]!;
+    map[u] = 2 + n++;
+  }
+  return { level, kids, ids: roots.map((r) => map[r]!) };
 }
 
 function bad(path: string, message: string): never {
   throw new SolverError('BAD_COMPILED', message, path);
 }
 
-function intArray(value: unknown, path: string): number[] {
+function intArray(value: unknown, path: string): ArrayLike<number> {
+  if (value instanceof Int32Array) return value;
   if (!Array.isArray(value) || !value.every((x) => Number.isInteger(x) && x >= 0))
     bad(path, 'expected an array of non-negative integers');
   return value as number[];
@@ -98,15 +146,20 @@ export function deserializeCompiled(json: unknown, model: ProductModel): Compile
   const j = json as Partial<SerializedCompiled>;
   if (j.format !== 'madeto-compiled')
     bad('$.format', 'not a madeto compiled model (format "madeto-compiled")');
-  if (j.version !== 1 && j.version !== COMPILED_FORMAT_VERSION)
+  if (j.version !== 1 && j.version !== 2 && j.version !== COMPILED_FORMAT_VERSION)
     bad(
       '$.version',
-      `compiled-file version ${JSON.stringify(j.version)} is not supported (this madeto reads 1 and ${COMPILED_FORMAT_VERSION}): compile the model again`,
+      `compiled-file version ${JSON.stringify(j.version)} is not supported (this madeto reads 1 to ${COMPILED_FORMAT_VERSION}): compile the model again`,
     );
   if (j.modelId !== model.id || j.modelVersion !== model.version)
     bad(
       '$.modelId',
       `compiled for ${String(j.modelId)}@${String(j.modelVersion)}, not ${model.id}@${model.version}: compile the model again (madeto compile)`,
+    );
+  if (j.modelHash !== undefined && j.modelHash !== modelHash(model))
+    bad(
+      '$.modelHash',
+      `compiled from other content of ${model.id}@${model.version} (the model changed without a new version): compile the model again (madeto compile)`,
     );
   const attributes = solverAttributes(model);
   const index = new Map(attributes.map((a, i) => [a.id, i] as const));
@@ -121,15 +174,21 @@ export function deserializeCompiled(json: unknown, model: ProductModel): Compile
   const level = intArray(j.level, '$.level');
   const kids = intArray(j.kids, '$.kids');
   let offset = 0;
-  level.forEach((l, n) => {
+  const children: number[] = [];
+  for (let n = 0; n < level.length; n++) {
     const id = n + 2;
+    const l = level[n]!;
     const size = mdd.sizes[l] ?? bad(`$.level[${n}]`, `level ${l} out of range`);
-    const children = kids.slice(offset, offset + size);
+    if (offset + size > kids.length) bad(`$.kids`, `node ${id} has bad children`);
+    children.length = size;
+    for (let i = 0; i < size; i++) {
+      const k = kids[offset + i]!;
+      if (k < 0 || k >= id || mdd.level[k]! <= l) bad(`$.kids`, `node ${id} has bad children`);
+      children[i] = k;
+    }
     offset += size;
-    if (children.length !== size || children.some((k) => k >= id || mdd.level[k]! <= l))
-      bad(`$.kids`, `node ${id} has bad children`);
     if (mdd.mk(l, children) !== id) bad(`$.level[${n}]`, `node ${id} is a duplicate`);
-  });
+  }
   const nodeCount = mdd.nodeCount;
   const rootOf = (r: unknown, path: string): number =>
     Number.isInteger(r) && (r as number) >= 0 && (r as number) < nodeCount

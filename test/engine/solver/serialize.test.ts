@@ -4,6 +4,7 @@ import { count } from '../../../src/engine/solver/count.ts';
 import { domains } from '../../../src/engine/solver/domains.ts';
 import { explain } from '../../../src/engine/solver/explain.ts';
 import { deserializeCompiled, serializeCompiled } from '../../../src/engine/solver/serialize.ts';
+import { decodeCompiled, encodeCompiled } from '../../../src/engine/solver/compiledBinary.ts';
 import { SolverError } from '../../../src/engine/solver/SolverError.ts';
 import { enumerateValid, fixture, randomSelections } from './bruteForce.ts';
 
@@ -19,6 +20,10 @@ describe('serialisation round-trip', () => {
       const json = JSON.parse(JSON.stringify(serializeCompiled(compiled))) as unknown;
       const loaded = deserializeCompiled(json, model);
       expect(serializeCompiled(loaded)).toEqual(json);
+      // the binary form gives the same data, and the same diagram
+      const bytes = encodeCompiled(serializeCompiled(compiled));
+      const fromBytes = deserializeCompiled(decodeCompiled(bytes), model);
+      expect(serializeCompiled(fromBytes)).toEqual(json);
       expect(count(loaded)).toBe(count(compiled));
       for (const s of randomSelections(model, enumerateValid(model), seed, 20)) {
         expect(domains(loaded, s)).toEqual(domains(compiled, s));
@@ -48,8 +53,35 @@ describe('serialisation round-trip', () => {
       path: '$.kids',
     },
     { name: 'a root out of range', json: { ...good, root: 10_000 }, path: '$.root' },
+    {
+      name: 'other content under the same version',
+      json: { ...good, modelHash: 'sha256:00' },
+      path: '$.modelHash',
+    },
+    { name: 'a negative child', json: { ...good, kids: good.kids.map(() => -1) }, path: '$.kids' },
+    { name: 'a future version', json: { ...good, version: 99 }, path: '$.version' },
     { name: 'constraints missing', json: { ...good, constraints: [] }, path: '$.constraints' },
   ];
+  it('keeps only the nodes the roots reach, children first', () => {
+    const c = compile(model);
+    const garbage = c.mdd.unary(0, [0]); // a node no root reaches
+    expect(garbage).toBeGreaterThan(1);
+    const s = serializeCompiled(c);
+    expect(s.level.length).toBeLessThan(c.mdd.nodeCount - 2);
+    expect(serializeCompiled(deserializeCompiled(s, model))).toEqual(s);
+  });
+
+  it('binary: damaged or cut-short bytes are BAD_COMPILED', () => {
+    const bytes = encodeCompiled(good);
+    for (const broken of [
+      bytes.subarray(0, bytes.length - 4),
+      Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8),
+    ])
+      expect(() => decodeCompiled(broken)).toThrow(
+        expect.objectContaining({ code: 'BAD_COMPILED' }),
+      );
+  });
+
   it.each(damaged)('rejects $name with BAD_COMPILED at $path', ({ json, path }) => {
     let error: unknown;
     try {
