@@ -46,11 +46,11 @@ export const APP_TARGET = 175 * 1024;
 export const APP_CEILING = 179 * 1024;
 
 /**
- * The shop app's quote form file's regression ceiling (17.0 kB measured: react-hook-form, its zod
- * resolver, the form, and since 2026-12-07 the quote request's payload builder with the model hash,
- * 2.2 kB that left the app; plus 1 kB). The app fetches it after it has started (`LazyQuoteForm`).
+ * The shop app's quote form file's regression ceiling (17.5 kB measured: react-hook-form, its zod
+ * resolver, the form, and since 2026-12-07 the quote request's payload builder with the model hash
+ * and the line's picture, 2.7 kB that left the app; plus 1 kB). The app fetches it after it has started (`LazyQuoteForm`).
  */
-export const FORM_CEILING = 18 * 1024;
+export const FORM_CEILING = 18.5 * 1024;
 
 /**
  * The shop app's product picture file's regression ceiling (2.6 kB measured: the picture with
@@ -200,7 +200,7 @@ interface SplitFileSpec {
 /**
  * The quote form (react-hook-form, its zod resolver and the form) and the quote request's payload
  * builder (`quotePayload` with the engine's `buildOrderPayload`, the model hash and the line's
- * picture: only the form sends), fetched when the buyer nears the form.
+ * picture with `composeView`: only the form sends), fetched when the buyer nears the form.
  */
 const FORM_FILE: SplitFileSpec = {
   stem: 'madeto-form',
@@ -222,6 +222,8 @@ const FORM_FILE: SplitFileSpec = {
       'src/engine/orders/buildOrder.ts',
       'src/engine/orders/contentHash.ts',
       'src/engine/orders/sha256.ts',
+      'src/engine/orders/linePicture.ts',
+      'src/engine/visuals/composeView.ts',
     ].includes(relative(root, id).split(sep).join('/')) ||
     /\/node_modules\/(react-hook-form|@hookform\/resolvers)\/|^\0/.test(id),
 };
