@@ -32,18 +32,17 @@ export const BUDGETS = { loader: 2 * 1024 } as const;
 
 /**
  * The shop app's target, gzipped (issue 14: ≤ 175 kB): `npm run size` exits 1 above it. Met when
- * the quote form moved to its own file (168.9 kB, 181.9 kB before); NOT met after the day's merges
- * of 2026-12-07: 178.2 kB, 177.2 kB with the picture and the insights reporter in their own files.
+ * the quote form moved to its own file (168.9 kB, 181.9 kB before), missed after the day's merges
+ * of 2026-12-07 (177.2 kB), met again the same day: 173.8 kB (see `APP_CEILING`).
  */
 export const APP_TARGET = 175 * 1024;
 
 /**
- * The shop app's regression ceiling: 177.2 kB measured on 2026-12-07 after the day's merges (the
- * picture, 3D button, availability feed and insights events), plus 1.8 kB. Growth above it fails
- * `npm test`; the app is over its target, which `npm run size` names. Lower it to 171 kB once the
- * app is back under its target; never raise it to hide growth.
+ * The shop app's regression ceiling: 173.8 kB measured on 2026-12-07 (the engine side-effect free,
+ * the 3D button's file, no infinite-query paging, the payload builder in the form's file), plus
+ * 1.5 kB. Growth above it fails `npm test`; never raise it to hide growth.
  */
-export const APP_CEILING = 179 * 1024;
+export const APP_CEILING = 175.3 * 1024;
 
 /**
  * The shop app's quote form file's regression ceiling (17.5 kB measured: react-hook-form, its zod
