@@ -20,8 +20,10 @@ import react from '@vitejs/plugin-react';
 import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
 import { FORM_SHARED_IDS } from './form/sharedIds.ts';
 import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
+import { modelViewerStylesAdopted } from './modelViewerStyles.ts';
 import { MODEL3D_SHARED_IDS } from './model3d/sharedIds.ts';
 import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
+import { SAT_SHARED_IDS } from './sat/sharedIds.ts';
 
 /**
  * The loader's budget in bytes, gzipped (embed.md). The shop app's 110 kB budget is retired
@@ -88,6 +90,11 @@ export interface EmbedBuild {
   insights: BuiltFile;
   /** The shop app's "View in 3D" button, fetched at idle or on its first press (`model3d` only). */
   model3d: BuiltFile;
+  /**
+   * Both apps' SAT fallback (the CDCL solver and its queries), fetched only when a model on the
+   * page passes the diagram's node limit (the worker bundles its own).
+   */
+  sat: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The German catalogue, loaded beside the shop app only for a German widget. */
@@ -259,10 +266,13 @@ const PREVIEW_FILE: SplitFileSpec = {
   },
 };
 
-/** The configuration event reporter (issue 20), fetched when the page is first idle. */
+/**
+ * The configuration event reporter (issue 20), fetched when the page is first idle, and the fetch
+ * of the "Popular with buyers" values (`POPULAR_SWAP`), when a widget with hints on mounts.
+ */
 const INSIGHTS_FILE: SplitFileSpec = {
   stem: 'madeto-insights',
-  what: 'the insights reporter',
+  what: 'the insights file',
   original: join(root, 'src/core/insightReporter.ts'),
   standIn: join(root, 'src/embed/insights/deferredInsightReporter.ts'),
   entry: join(root, 'src/embed/insights/insightsEntry.ts'),
@@ -275,7 +285,16 @@ const INSIGHTS_FILE: SplitFileSpec = {
       'src/core/insightReporter.ts',
       'src/embed/insights/insightsEntry.ts',
       'src/embed/insights/insightsEngine.ts',
+      'src/react/insights/fetchPopularHints.ts',
     ].includes(relative(root, id).split(sep).join('/')) || id.startsWith('\0'),
+};
+
+/** The insights file's second module: the popular values' fetch, swapped for its stand-in. */
+const POPULAR_SWAP: SplitFileSpec = {
+  ...INSIGHTS_FILE,
+  stem: 'madeto-insights-popular',
+  original: join(root, 'src/react/insights/fetchPopularHints.ts'),
+  standIn: join(root, 'src/embed/insights/deferredPopularHints.ts'),
 };
 
 /**
@@ -293,6 +312,28 @@ const MODEL3D_FILE: SplitFileSpec = {
     ['src/react/components/ProductModel3D.tsx', 'src/embed/model3d/model3dEntry.ts'].includes(
       relative(root, id).split(sep).join('/'),
     ) || id.startsWith('\0'),
+};
+
+/**
+ * The SAT fallback (issue 17), which both apps leave to `madeto-sat.<hash>.js`: fetched only when
+ * a model answered on the page passes the diagram's node limit. Its engine modules are its own
+ * copies (the apps keep what the diagram uses), except `SolverError`, which the app hands over.
+ */
+const SAT_FILE: SplitFileSpec = {
+  stem: 'madeto-sat',
+  what: 'the SAT fallback',
+  original: join(root, 'src/react/engine/loadSatFallback.ts'),
+  standIn: join(root, 'src/embed/sat/deferredSatFallback.ts'),
+  entry: join(root, 'src/embed/sat/satEntry.ts'),
+  shared: SAT_SHARED_IDS,
+  own: (id) => {
+    const path = relative(root, id).split(sep).join('/');
+    return (
+      path === 'src/embed/sat/satEntry.ts' ||
+      (path.startsWith('src/engine/') && path !== 'src/engine/zod.ts') ||
+      id.startsWith('\0')
+    );
+  },
 };
 
 /**
@@ -464,12 +505,14 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
         'src/embed/noMeshoptDecoder.ts',
       ),
     },
+    [modelViewerStylesAdopted()],
   );
   const modelViewerName = contentHashed(embedDir, 'madeto-model-viewer');
   const formName = await buildSplitFile(embedDir, FORM_FILE);
   const previewName = await buildSplitFile(embedDir, PREVIEW_FILE);
   const insightsName = await buildSplitFile(embedDir, INSIGHTS_FILE);
   const model3dName = await buildSplitFile(embedDir, MODEL3D_FILE);
+  const satName = await buildSplitFile(embedDir, SAT_FILE);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
   // anyway) keeps it.
@@ -486,6 +529,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
       {
         __MADETO_POLYFILL__: JSON.stringify(polyfillName),
         __MADETO_DE__: JSON.stringify(german),
+        __MADETO_SAT__: JSON.stringify(satName),
         ...(split && {
           __MADETO_FORM__: JSON.stringify(split.form),
           __MADETO_PREVIEW__: JSON.stringify(split.preview),
@@ -499,11 +543,17 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
         ? [
             deferGerman,
             noInfiniteQueries,
-            ...[FORM_FILE, FORM_PAYLOAD, PREVIEW_FILE, INSIGHTS_FILE, MODEL3D_FILE].map(
-              deferModule,
-            ),
+            ...[
+              FORM_FILE,
+              FORM_PAYLOAD,
+              PREVIEW_FILE,
+              INSIGHTS_FILE,
+              POPULAR_SWAP,
+              MODEL3D_FILE,
+              SAT_FILE,
+            ].map(deferModule),
           ]
-        : [deferGerman, noInfiniteQueries],
+        : [deferGerman, noInfiniteQueries, deferModule(SAT_FILE)],
     );
     return contentHashed(embedDir, stem);
   };
@@ -532,6 +582,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     preview: sizeOf(join(embedDir, previewName)),
     insights: sizeOf(join(embedDir, insightsName)),
     model3d: sizeOf(join(embedDir, model3dName)),
+    sat: sizeOf(join(embedDir, satName)),
     rep: sizeOf(join(embedDir, repName)),
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
@@ -613,8 +664,9 @@ export function formatSizes(result: EmbedBuild): string {
     `app        ${kb(result.app.bytes)}  gzip ${kb(result.app.gzip)}  (target ${kb(APP_TARGET)}${over(result.app.gzip, APP_TARGET)}; ceiling ${kb(APP_CEILING)})`,
     `madeto-form  ${kb(result.form.bytes)}  gzip ${kb(result.form.gzip)}  (the shop app's quote form, fetched after the app; ceiling ${kb(FORM_CEILING)})`,
     `madeto-preview  ${kb(result.preview.bytes)}  gzip ${kb(result.preview.gzip)}  (the shop app's product picture, fetched once the app has rendered; ceiling ${kb(PREVIEW_CEILING)})`,
-    `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter, fetched at idle; events queue until it runs)`,
+    `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter and popular values' fetch, fetched at idle or when hints are on; events queue until it runs)`,
     `madeto-model3d  ${kb(result.model3d.bytes)}  gzip ${kb(result.model3d.gzip)}  (the shop app's "View in 3D" button, fetched at idle or on its first press, only for a product with a 3D model)`,
+    `madeto-sat  ${kb(result.sat.bytes)}  gzip ${kb(result.sat.gzip)}  (both apps' SAT fallback, fetched only when a model on the page passes the diagram's node limit)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,

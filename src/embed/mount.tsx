@@ -79,6 +79,22 @@ function insightsFor(
     : { url, ...createInsightsLink(mode === 'rep' ? 'rep' : 'shop', createHttpBatchSender(url)) };
 }
 
+/**
+ * Where the widget's popular values come from: an explicit URL, else `insights/popular` beside a
+ * `submit` URL (`/api/quotes` → `/api/insights/popular`); none unless the shop turned hints on.
+ */
+function popularFor(href: string | undefined, popular: EmbedOptions['popular'], submit: unknown) {
+  try {
+    return typeof popular === 'string'
+      ? new URL(popular, href).href
+      : popular === true && typeof submit === 'string' && submit !== 'event'
+        ? new URL('insights/popular', new URL(submit, href)).href
+        : undefined;
+  } catch {
+    return undefined; // an unreadable URL: no hints
+  }
+}
+
 function submitFor(
   el: HTMLElement,
   submit: EmbedOptions['submit'],
@@ -207,6 +223,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
       engine,
       rep,
       insights: insightsOption,
+      popular,
       ...rest
     } = current;
     // Without a model, or in rep mode without a token, the widget shows nothing (not what an
@@ -272,6 +289,8 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     if (link && (!insightsLink || insightsLink.url !== link.url)) insightsLink = link;
     if (!link) insightsLink = undefined;
     if (insightsLink) props.insights = insightsLink;
+    const popularUrl = popularFor(el.ownerDocument.location?.href, popular, submit);
+    if (popularUrl) props.popular = popularUrl;
     const adapter = submitFor(el, submit, insightsLink);
     if (adapter) props.submit = adapter;
     if (mode === 'rep' && RepConfigurator && rep?.token) {

@@ -56,6 +56,13 @@ export interface EmbedOptions {
    * or `false` (attribute `insights="off"`) to send none.
    */
   insights?: boolean | string;
+  /**
+   * "Popular with buyers" on the value buyers choose most (issue 20): `true` (attribute
+   * `popular="on"`) asks `insights/popular` beside a `submit` URL (`/api/quotes` →
+   * `/api/insights/popular`), a URL asks there; `false` or absent (the default): no hints and no
+   * request.
+   */
+  popular?: boolean | string;
   /** Called with the selection on every change; a throw is reported as `madeto-error`. */
   onChange?: (selection: Record<string, unknown>, info: { complete: boolean }) => void;
 }
@@ -93,6 +100,7 @@ const jsonOptions = z.partial(
     ),
     urlKey: z.union([z.string(), z.literal(false)]),
     insights: z.union([z.string(), z.boolean()]),
+    popular: z.union([z.string(), z.boolean()]),
     customer: z.unknown(),
     initialSelection: z.record(z.string(), z.unknown()),
   }),
@@ -112,6 +120,7 @@ export const ATTRIBUTES = {
   engine: 'engine',
   'url-key': 'urlKey',
   insights: 'insights',
+  popular: 'popular',
 } as const satisfies Record<string, keyof EmbedOptions>;
 
 /** A problem with the host's options, reported as a `madeto-error` naming its source and option. */
@@ -184,7 +193,7 @@ export function readAttributes(el: Element): {
     if (value === null) continue;
     const problem = choiceIssue(key, value);
     if (problem) issues.push({ source: `attribute ${attr}`, option: key, message: problem });
-    else if (key === 'insights')
+    else if (key === 'insights' || key === 'popular')
       options[key] =
         value === 'off' || value === 'false'
           ? false

@@ -32,7 +32,11 @@ export type {
 export { explain } from './solver/explain.ts';
 export { repair } from './solver/repair.ts';
 export { complete } from './solver/complete.ts';
-export { createConfiguratorEngine, diagramEngine } from './sat/createConfiguratorEngine.ts';
+export {
+  createConfiguratorEngine,
+  diagramEngine,
+  satFallbackEngine,
+} from './sat/createConfiguratorEngine.ts';
 export type { ConfiguratorEngine } from './sat/createConfiguratorEngine.ts';
 export { reconcileSelection } from './solver/reconcileSelection.ts';
 export type { CompletionObjective } from './solver/complete.ts';
@@ -47,6 +51,7 @@ export type { Snapshot, PromiseRequest } from './leadtime/schema.ts';
 export { dateSchema, instantSchema, localDateTimeSchema } from './leadtime/schema.ts';
 export { jsonPath } from './model/jsonPath.ts';
 export { lintSnapshot } from './leadtime/lintSnapshot.ts';
+export { modelBomLines } from './leadtime/modelBom.ts';
 export {
   activeHolds,
   capacityHours,

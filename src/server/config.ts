@@ -26,10 +26,20 @@ export interface HoldLimits {
   windowMs: number;
   /** The largest `quantity` of one line of an anonymous hold. */
   maxLineQuantity: number;
+  /**
+   * Active (unexpired, unreleased) anonymous holds one IP address may have at once; then 429
+   * `TOO_MANY_ACTIVE_HOLDS` with Retry-After (until its first hold expires).
+   */
+  activePerIp: number;
 }
 
-/** The defaults: 10 anonymous holds per IP a minute, at most 50 of a line. */
-export const DEFAULT_HOLD_LIMITS: HoldLimits = { perIp: 10, windowMs: 60_000, maxLineQuantity: 50 };
+/** The defaults: 10 anonymous holds per IP a minute, 20 active at once, at most 50 of a line. */
+export const DEFAULT_HOLD_LIMITS: HoldLimits = {
+  perIp: 10,
+  windowMs: 60_000,
+  maxLineQuantity: 50,
+  activePerIp: 20,
+};
 
 /** Everything `madeto serve` is configured with. */
 export interface ServerConfig {

@@ -1,5 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { type OrderDifference, type OrderPayload, verifyOrder } from '../engine/index.ts';
+import {
+  type OrderDifference,
+  type OrderPayload,
+  type Snapshot,
+  verifyOrder,
+} from '../engine/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import type { VerifyJob } from './verifyWorker.ts';
 
@@ -9,9 +14,24 @@ export interface Verdict {
   differences: OrderDifference[];
 }
 
+/**
+ * The availability a promise is verified on (`--verify-promise`): the feed's current version, as
+ * stored (`document`, sent once per version to each worker thread) and parsed.
+ */
+export interface PromiseSnapshot {
+  version: number;
+  document: unknown;
+  snapshot: Snapshot;
+}
+
 /** Verifies payloads with the engine, on worker threads when there are any. */
 export interface Verifier {
-  verify: (payload: OrderPayload, priceDates: string[], withPromise: boolean) => Promise<Verdict>;
+  /** `promiseOn`: the snapshot to re-check the promise on; undefined checks no promise. */
+  verify: (
+    payload: OrderPayload,
+    priceDates: string[],
+    promiseOn: PromiseSnapshot | undefined,
+  ) => Promise<Verdict>;
   close: () => Promise<void>;
   /** Resolves once every worker thread has loaded the catalogue (or failed to start). */
   ready: () => Promise<void>;
@@ -50,7 +70,7 @@ function workerBoot(): { source: string | URL; eval: boolean } | undefined {
  *
  * @example
  * const verifier = createVerifier(catalogue, 'public/catalogue', 2);
- * await verifier.verify(payload, ['2026-11-23'], false); // { status: 'verified', differences: [] }
+ * await verifier.verify(payload, ['2026-11-23'], undefined); // { status: 'verified', differences: [] }
  */
 export function createVerifier(
   catalogue: Catalogue,
@@ -58,16 +78,10 @@ export function createVerifier(
   workers: number,
 ): Verifier {
   const inline: Verifier = {
-    verify: async (payload, priceDates, withPromise) =>
-      verifyOrder(
-        catalogue.models,
-        catalogue.pricing,
-        withPromise ? catalogue.snapshot : undefined,
-        payload,
-        {
-          priceDates,
-        },
-      ),
+    verify: async (payload, priceDates, promiseOn) =>
+      verifyOrder(catalogue.models, catalogue.pricing, promiseOn?.snapshot, payload, {
+        priceDates,
+      }),
     close: async () => undefined,
     ready: async () => undefined,
     warm: () => 0,
@@ -76,7 +90,8 @@ export function createVerifier(
   if (workers <= 0) return inline;
   const boot = workerBoot();
   if (boot === undefined) return inline;
-  type Job = Omit<VerifyJob, 'id'> & {
+  type Job = Pick<VerifyJob, 'payload' | 'priceDates'> & {
+    promiseOn: PromiseSnapshot | undefined;
     resolve: (v: Verdict) => void;
     reject: (e: Error) => void;
   };
@@ -86,9 +101,11 @@ export function createVerifier(
     dead: boolean;
     warm: boolean;
     started: Promise<void>;
+    /** The snapshot version the thread holds (sent with the first job that needs it). */
+    version: number | undefined;
   }
   const runInline = (job: Job) =>
-    inline.verify(job.payload, job.priceDates, job.withPromise).then(job.resolve, job.reject);
+    inline.verify(job.payload, job.priceDates, job.promiseOn).then(job.resolve, job.reject);
   const pool: Slot[] = Array.from({ length: workers }, () => {
     const worker = new Worker(boot.source, { eval: boot.eval, workerData: { catalogueDir } });
     let started = () => undefined as void;
@@ -98,6 +115,7 @@ export function createVerifier(
       dead: false,
       warm: false,
       started: new Promise<void>((resolve) => (started = resolve)),
+      version: undefined,
     };
     worker.on('message', (m: { id: number; error?: string; ready?: true } & Partial<Verdict>) => {
       if (m.ready) {
@@ -124,15 +142,24 @@ export function createVerifier(
   });
   let next = 1;
   return {
-    verify: (payload, priceDates, withPromise) =>
+    verify: (payload, priceDates, promiseOn) =>
       new Promise((resolve, reject) => {
-        const job: Job = { payload, priceDates, withPromise, resolve, reject };
+        const job: Job = { payload, priceDates, promiseOn, resolve, reject };
         const live = pool.filter((s) => !s.dead);
         if (live.length === 0) return void runInline(job);
         const slot = live.reduce((a, b) => (b.jobs.size < a.jobs.size ? b : a));
         const id = next++;
         slot.jobs.set(id, job);
-        slot.worker.postMessage({ id, payload, priceDates, withPromise } satisfies VerifyJob);
+        // A thread parses each version once: the document goes with its first job only.
+        const fresh = promiseOn !== undefined && slot.version !== promiseOn.version;
+        if (promiseOn) slot.version = promiseOn.version;
+        slot.worker.postMessage({
+          id,
+          payload,
+          priceDates,
+          ...(promiseOn && { snapshotVersion: promiseOn.version }),
+          ...(fresh && { snapshotDocument: promiseOn.document }),
+        } satisfies VerifyJob);
       }),
     ready: async () => {
       await Promise.all(pool.map((s) => s.started));

@@ -78,7 +78,7 @@ describe('embed build outputs', () => {
     expect(code).not.toMatch(/\beval\(|new Function\(|react\.dev\/errors\//);
   });
 
-  it('the insights file is content-hashed, named by the shop app only, and takes dayOf from the app', () => {
+  it('the insights file is content-hashed, named by the shop app only, takes dayOf from the app, holds the popular fetch', () => {
     const name = result.insights.file.split('/').pop()!;
     expect(name).toMatch(/^madeto-insights\.[0-9a-f]{10}\.js$/);
     expect(readFileSync(result.app.file, 'utf8')).toContain(name);
@@ -87,6 +87,27 @@ describe('embed build outputs', () => {
     expect(code).toContain('require("src/engine/leadtime/time.ts")');
     expect(code).toContain('"madeto-insights"');
     expect(code).toContain('abandoned');
+    // The popular values' fetch and reading too: in the file, not in the shop app.
+    expect(code).toContain('needs attributeId and value');
+    expect(readFileSync(result.app.file, 'utf8')).not.toContain('needs attributeId and value');
+  });
+
+  // The SAT fallback (the CDCL solver's own errors, the fallback's count budget): in its file and
+  // in the engine worker (which answers big models by itself), in neither app.
+  it('the SAT fallback file is content-hashed, named by both apps, takes SolverError from them, and holds the solver alone', () => {
+    const name = result.sat.file.split('/').pop()!;
+    expect(name).toMatch(/^madeto-sat\.[0-9a-f]{10}\.js$/);
+    const code = readFileSync(result.sat.file, 'utf8');
+    expect(code).toContain('"madeto-sat"');
+    expect(code).toContain('require("src/engine/solver/SolverError.ts")');
+    for (const sat of ['names no variable', 'COUNT_UNAVAILABLE']) {
+      expect(code).toContain(sat);
+      for (const app of [result.app.file, result.rep.file])
+        expect(readFileSync(app, 'utf8')).not.toContain(sat);
+    }
+    for (const app of [result.app.file, result.rep.file])
+      expect(readFileSync(app, 'utf8')).toContain(name);
+    expect(code).not.toMatch(/\beval\(|new Function\(|react/);
   });
 
   // An attribute only the picture's frames have: in the picture file and the rep app, not the shop app.

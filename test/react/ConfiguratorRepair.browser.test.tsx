@@ -97,12 +97,21 @@ describe('<Configurator> explain, repair, undo, complete', () => {
   });
 
   it.each([
-    ['on the page', 1000],
-    ['in the worker', 0],
-  ])('works under React StrictMode (%s)', async (_, workerThreshold) => {
+    ['on the page', 1000, undefined],
+    ['in the worker', 0, undefined],
+    // a model past the node limit: the SAT fallback answers, in the worker and on the page
+    ['in the worker, SAT fallback', 0, 5],
+    ['on the page, SAT fallback', 1000, 5],
+  ])('works under React StrictMode (%s)', async (_, workerThreshold, maxNodes) => {
     render(
       <StrictMode>
-        <Configurator model={desk} layout="all" urlKey={false} workerThreshold={workerThreshold} />
+        <Configurator
+          model={desk}
+          layout="all"
+          urlKey={false}
+          workerThreshold={workerThreshold}
+          {...(maxNodes !== undefined && { maxNodes })}
+        />
       </StrictMode>,
     );
     await page.getByRole('radio', { name: 'Aluminium' }).click();

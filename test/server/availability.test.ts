@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { startServerProcess, tempDb } from './serverProcess.ts';
-import { availabilityJourney, FEED_TOKEN } from './availabilityJourney.ts';
-import { deskSelection } from '../engine/orders/orderFixture.ts';
+import {
+  availabilityJourney,
+  availabilityServer,
+  caller,
+  FEED_TOKEN,
+} from './availabilityJourney.ts';
+import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 
 describe('availability feed and holds on SQLite', () => {
   it('feeds, validates, versions, holds the last unit for one of twenty buyers, releases, expires, re-promises and audits', async () => {
@@ -58,4 +63,50 @@ describe('holds survive a kill -9 (SQLite, the real CLI)', () => {
       await second?.stop();
     }
   }, 90_000);
+});
+
+describe('--verify-promise checks an order on the feed, not the catalogue file (SQLite)', () => {
+  it('after a feed change, the promise made on the file is a promise-snapshot warning naming the current snapshot time', async () => {
+    const { server, now } = await availabilityServer(
+      { kind: 'sqlite', file: tempDb() },
+      undefined,
+      {
+        verifyPromise: true,
+      },
+    );
+    const call = caller(server);
+    const asFeed = { authorization: `Bearer ${FEED_TOKEN}` };
+    try {
+      // Version 1 is the file: an order promised on it has no snapshot difference.
+      const first = await call(
+        'POST',
+        '/api/orders',
+        deskOrder('verify-promise-0001', 1, 'order', now().replace(/\.\d+Z$/, 'Z')),
+      );
+      expect(first.status).toBe(201);
+      const codes = (w: { code: string; path: string }[]) => w.map((d) => `${d.code} ${d.path}`);
+      expect(codes(first.body.warnings ?? [])).not.toContain(
+        'promise-snapshot $.promise.snapshotAt',
+      );
+      const fed = await call(
+        'PATCH',
+        '/api/availability',
+        { stock: { 'HSET-UD-2B': { onHand: 0, reserved: 0 } } },
+        asFeed,
+      );
+      expect(fed.status).toBe(201);
+      const second = await call(
+        'POST',
+        '/api/orders',
+        deskOrder('verify-promise-0002', 1, 'order', now().replace(/\.\d+Z$/, 'Z')),
+      );
+      expect(second.status).toBe(201);
+      const moved = (second.body.warnings as { code: string; expected?: string }[]).find(
+        (w) => w.code === 'promise-snapshot',
+      );
+      expect(moved?.expected).toBe(now());
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_HOLD_LIMITS,
   type DatabaseConfig,
   type HoldLimits,
+  type ServerConfig,
 } from '../../src/server/config.ts';
 import { startServer, type RunningServer } from '../../src/server/startServer.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
@@ -20,8 +21,9 @@ const START = Date.parse('2026-12-07T08:00:00Z');
 /** A server on `database` with a clock the journey moves, the test rep and an integration user. */
 export async function availabilityServer(
   database: DatabaseConfig,
-  // Twenty-odd buyers of the journey share one address (the test's): the per-IP limit is tested apart.
-  holdLimits: HoldLimits = { ...DEFAULT_HOLD_LIMITS, perIp: 1000 },
+  // Twenty-odd buyers of the journey share one address (the test's): the per-IP limits are tested apart.
+  holdLimits: HoldLimits = { ...DEFAULT_HOLD_LIMITS, perIp: 1000, activePerIp: 1000 },
+  more: Partial<ServerConfig> = {},
 ) {
   let now = START;
   const server = await startServer(
@@ -31,6 +33,7 @@ export async function availabilityServer(
       database,
       verifyWorkers: 0,
       holdLimits,
+      ...more,
       users: [
         { token: REP_TOKEN, name: 'Rita Rep', role: 'rep' },
         { token: FEED_TOKEN, name: 'ERP feed', role: 'integration' },

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_HOLD_LIMITS } from '../../src/server/config.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HOLD_LIMITS, type DatabaseConfig } from '../../src/server/config.ts';
 import { deskSelection } from '../engine/orders/orderFixture.ts';
 import { availabilityServer, caller } from './availabilityJourney.ts';
+import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
 import { REP_TOKEN, tempDb } from './serverProcess.ts';
 
 const cart = (quantity: number) => ({
@@ -62,4 +63,61 @@ describe('anonymous holds are limited (SQLite)', () => {
       await server.close();
     }
   }, 60_000);
+});
+
+/**
+ * At most 3 active anonymous holds per address (the rate limit set out of the way): a fourth,
+ * even among parallel requests, is 429 TOO_MANY_ACTIVE_HOLDS naming the limit, with Retry-After
+ * until the first expires; a release or an expiry makes room; a rep is not counted.
+ */
+async function activeHoldsCapped(database: DatabaseConfig): Promise<void> {
+  const { server, advance } = await availabilityServer(database, {
+    ...DEFAULT_HOLD_LIMITS,
+    perIp: 1000,
+    activePerIp: 3,
+  });
+  const call = caller(server);
+  try {
+    const parallel = await Promise.all(
+      Array.from({ length: 8 }, () => call('POST', '/api/holds', cart(1))),
+    );
+    const statuses = parallel.map((a) => a.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 429, 429, 429, 429, 429]);
+    advance(10);
+    const refused = await call('POST', '/api/holds', cart(1));
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('TOO_MANY_ACTIVE_HOLDS');
+    expect(refused.body.error.message).toContain('3 active holds, the most 3 allowed');
+    // Carts hold 30 minutes; 10 have passed.
+    expect(refused.headers.get('retry-after')).toBe(String(20 * 60));
+    expect((await call('POST', '/api/holds', cart(1), asRep)).status).toBe(201);
+    const held = parallel.find((a) => a.status === 201)!.body.id as string;
+    expect((await call('DELETE', `/api/holds/${held}`)).status).toBe(200);
+    expect((await call('POST', '/api/holds', cart(1))).status).toBe(201);
+    expect((await call('POST', '/api/holds', cart(1))).status).toBe(429);
+    advance(21);
+    // The first three expired: two of the four slots are free (the fourth hold is 10 minutes old).
+    expect((await call('POST', '/api/holds', cart(1))).status).toBe(201);
+    expect((await call('POST', '/api/holds', cart(1))).status).toBe(201);
+    expect((await call('POST', '/api/holds', cart(1))).status).toBe(429);
+  } finally {
+    await server.close();
+  }
+}
+
+describe('active anonymous holds are capped per IP', () => {
+  it('SQLite: 3 active at once, then 429 TOO_MANY_ACTIVE_HOLDS until one is released or expires', async () => {
+    await activeHoldsCapped({ kind: 'sqlite', file: tempDb() });
+  }, 60_000);
+
+  describe.skipIf(!canRunPostgres)('PostgreSQL', () => {
+    let cluster: PostgresCluster | undefined;
+    beforeAll(async () => {
+      cluster = await startPostgres();
+    }, 60_000);
+    afterAll(() => cluster?.stop());
+    it('PostgreSQL: 3 active at once (counted under the row lock), then 429 TOO_MANY_ACTIVE_HOLDS', async () => {
+      await activeHoldsCapped({ kind: 'postgres', url: cluster!.url });
+    }, 60_000);
+  });
 });

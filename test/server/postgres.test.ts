@@ -10,6 +10,7 @@ import {
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { mailEnv, quoteJourney } from './quoteJourney.ts';
 import { insightsScenario } from './insightsScenario.ts';
+import { popularScenario } from './popularScenario.ts';
 import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
 
 if (!canRunPostgres)
@@ -35,6 +36,7 @@ describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
     const server = await startServerProcess(cluster!.createDatabase('insights'));
     try {
       await insightsScenario(server.url);
+      await popularScenario(server.url);
     } finally {
       await server.stop();
     }

@@ -1,30 +1,15 @@
 import type { InsightReporter, InsightReporterOptions } from '../../core/index.ts';
-import { dayOf } from '../../engine/index.ts';
-import { splitFileLoader } from '../split/loadSplitFile.ts';
-import type { InsightsSharedId } from './sharedIds.ts';
+import { insightsFile } from './insightsFile.ts';
 
 // Type-only, so erased: in the shop app `core/index.ts` re-exports this file's.
 export type { BatchSender, InsightReporter, InsightReporterOptions } from '../../core/index.ts';
 
-declare const __MADETO_INSIGHTS__: string | undefined;
-
 export type Create = (options: InsightReporterOptions) => InsightReporter;
 
-const modules: Readonly<Record<InsightsSharedId, object>> = {
-  'src/engine/leadtime/time.ts': { dayOf },
+const reporterFile = {
+  load: () => insightsFile.load().then((file) => file.createInsightReporter),
+  loaded: () => insightsFile.loaded()?.createInsightReporter,
 };
-
-const reporterFile = splitFileLoader<Create>({
-  // The insights file's content-hashed name (set by the shop app's build; absent unbundled).
-  file: typeof __MADETO_INSIGHTS__ === 'string' ? __MADETO_INSIGHTS__ : undefined,
-  event: 'madeto-insights',
-  what: 'the insights reporter',
-  modules,
-  pick: (exports) =>
-    typeof exports.createInsightReporter === 'function'
-      ? (exports.createInsightReporter as Create)
-      : undefined,
-});
 
 /** Tries after a failed load (the events stay queued meanwhile), then gives up. */
 const RETRIES_MS = [5_000, 30_000, 120_000];

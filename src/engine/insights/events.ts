@@ -17,11 +17,15 @@ export type Channel = z.output<typeof channelSchema>;
 
 /**
  * A model id as a model allows it (attribute, value, constraint, step, product): letters, digits,
- * `_`, `.` or `-`, so no free text (a name, an e-mail address) fits.
+ * `_`, `.` or `-`, and a repeated module's instance index (`seat[2].firmness`, a constraint's
+ * `fits[2]`, see `instanceId`), so no free text (a name, an e-mail address) fits.
  */
 export const modelIdSchema = z.string().check(
   z.maxLength(LIMITS.idLength),
-  z.regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'a model id: letters, digits, "_", "." or "-"'),
+  z.regex(
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\[\d{1,4}\](\.[A-Za-z0-9_][A-Za-z0-9_.-]*)?)*$/,
+    'a model id: letters, digits, "_", "." or "-" (a module instance as module[n].attribute)',
+  ),
   z.refine((s) => s !== '__proto__', "'__proto__' is not allowed as an id"),
 );
 

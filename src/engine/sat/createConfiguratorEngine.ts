@@ -2,12 +2,15 @@ import type { ProductModel, Selection } from '../model/types.ts';
 import { compile, type CompiledModel, type CompileOptions } from '../solver/compile.ts';
 import { complete } from '../solver/complete.ts';
 import { count } from '../solver/count.ts';
+import { hasValidCompletion } from '../solver/hasValidCompletion.ts';
 import { domains } from '../solver/domains.ts';
 import { SolverError } from '../solver/SolverError.ts';
 import { explain } from '../solver/explain.ts';
 import { repair } from '../solver/repair.ts';
 import type { Domains, Explanation, Repair, Violation } from '../solver/types.ts';
 import { validate } from '../solver/validate.ts';
+import { reconcileSelection, reconcileWith } from '../solver/reconcileSelection.ts';
+import { assumptionsOf, selectionLevels } from './satSelection.ts';
 import { encodeModel, type SatEncoding } from './encodeModel.ts';
 import { satComplete } from './satComplete.ts';
 import { satCount } from './satCount.ts';
@@ -38,6 +41,10 @@ export interface ConfiguratorEngine {
     value: string,
     recency?: readonly string[],
   ): Repair;
+  /** Whether the selection extends to at least one valid configuration. */
+  feasible(selection: Selection): boolean;
+  /** Drops the choices of a loaded selection that no longer fit (see `reconcileSelection`). */
+  reconcile(selection: Selection, recency?: readonly string[]): Repair;
   /** Valid configurations extending the selection (on `sat`: `COUNT_UNAVAILABLE` past a budget). */
   count(selection: Selection): bigint;
 }
@@ -60,9 +67,20 @@ export function createConfiguratorEngine(
     compiled = compile(model, options);
   } catch (error) {
     if (!(error instanceof SolverError) || error.code !== 'COMPILE_LIMIT') throw error;
-    return satEngine(encodeModel(model));
+    return satFallbackEngine(model);
   }
   return diagramEngine(compiled);
+}
+
+/**
+ * The SAT fallback's engine of a model (the `sat` path), without trying the diagram first: for a
+ * caller that already met `COMPILE_LIMIT` (the widget's page path, which loads this separately).
+ *
+ * @example
+ * satFallbackEngine(parseModel(json)).domains({ frame: 'steel' });
+ */
+export function satFallbackEngine(model: ProductModel): ConfiguratorEngine {
+  return satEngine(encodeModel(model));
 }
 
 /**
@@ -83,10 +101,14 @@ export function diagramEngine(compiled: CompiledModel): ConfiguratorEngine {
     repair: (selection, attribute, value, recency) =>
       repair(compiled, selection, attribute, value, recency),
     count: (selection) => count(compiled, selection),
+    feasible: (selection) => hasValidCompletion(compiled, selection),
+    reconcile: (selection, recency) => reconcileSelection(compiled, selection, recency),
   };
 }
 
 function satEngine(enc: SatEncoding): ConfiguratorEngine {
+  const feasible = (selection: Selection) =>
+    enc.solver.solve(assumptionsOf(enc, selectionLevels(enc, selection))) === 'sat';
   return {
     kind: 'sat',
     model: enc.model,
@@ -98,5 +120,8 @@ function satEngine(enc: SatEncoding): ConfiguratorEngine {
     repair: (selection, attribute, value, recency) =>
       satRepair(enc, selection, attribute, value, recency),
     count: (selection) => satCount(enc, selection),
+    feasible,
+    reconcile: (selection, recency) =>
+      reconcileWith((id) => enc.byId.has(id), feasible, selection, recency),
   };
 }

@@ -1,5 +1,5 @@
 import type { Selection } from '../model/types.ts';
-import { quickXplain } from '../solver/explain.ts';
+import { explainWith } from '../solver/explain.ts';
 import { keyIndex } from '../solver/selectionMasks.ts';
 import type { Explanation } from '../solver/types.ts';
 import { encodeModel, type SatEncoding } from './encodeModel.ts';
@@ -41,32 +41,18 @@ export function satExplain(
     else fixed[attr.levels[0]!] = index;
     return fixed;
   };
-  // For a multi, the rest of its set stays as the attribute's own selection.
-  const candidates = Object.keys(selection).filter(
-    (id) => (id !== attribute || attr.type === 'multi') && enc.byId.has(id),
-  );
-  const sat = (ids: readonly string[]) =>
-    enc.solver.solve(assumptionsOf(enc, fixedOf(ids))) === 'sat';
-
-  const result: Explanation = { attribute, value, constraints: [], selections: [] };
-  if (sat(candidates)) return result;
-
-  let kept = [...candidates];
-  for (const id of candidates) {
-    const without = kept.filter((k) => k !== id);
-    if (!sat(without)) kept = without;
-  }
   const guarded = guardedFor(enc);
-  const fixed = assumptionsOf(guarded, fixedOf(kept));
-  const all = guarded.constraints.map((_, i) => i);
-  const core = quickXplain(
-    all,
-    (subset) =>
-      guarded.solver.solve([...fixed, ...subset.map((i) => guarded.activators[i]!)]) === 'sat',
+  return explainWith(
+    { selection, attribute, value, multi: attr.type === 'multi' },
+    {
+      known: (id) => enc.byId.has(id),
+      satisfiable: (ids) => enc.solver.solve(assumptionsOf(enc, fixedOf(ids))) === 'sat',
+      consistent: (kept) => {
+        const fixed = assumptionsOf(guarded, fixedOf(kept));
+        return (subset) =>
+          guarded.solver.solve([...fixed, ...subset.map((i) => guarded.activators[i]!)]) === 'sat';
+      },
+      constraints: guarded.constraints,
+    },
   );
-  result.selections = kept;
-  result.constraints = core
-    .sort((a, b) => a - b)
-    .map((i) => ({ id: guarded.constraints[i]!.id, message: guarded.constraints[i]!.message }));
-  return result;
 }

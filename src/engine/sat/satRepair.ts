@@ -1,5 +1,5 @@
 import type { Selection, SelectionValue } from '../model/types.ts';
-import { impossible, recencyRanks, repairOutcome } from '../solver/repair.ts';
+import { impossible, recencyRanks, repairChoice, repairOutcome } from '../solver/repair.ts';
 import { keyIndex, valueIndex } from '../solver/selectionMasks.ts';
 import type { Repair } from '../solver/types.ts';
 import { cheapestModel, type Soft } from './cheapestModel.ts';
@@ -33,26 +33,19 @@ export function satRepair(
   const solve = (assumptions: readonly Lit[]) => enc.solver.solve(assumptions) === 'sat';
   const sat = (s: Selection) => solve(assumptionsOf(enc, selectionLevels(enc, s)));
 
-  let chosen: SelectionValue = attr.values[index]!;
-  if (attr.type === 'multi') {
-    const before = selection[attribute];
-    const set = Array.isArray(before) ? (before as string[]) : [];
-    chosen = set.includes(value) ? set : [...set, value];
-    if (!sat({ [attribute]: chosen })) {
-      // the first set (items in order, left out first) that holds the value
-      const fixed: Lit[] = [enc.literals[attr.levels[index]!]![1]!];
-      if (!solve(fixed)) impossible(attribute, value);
-      for (const level of attr.levels)
-        if (level !== attr.levels[index]) {
-          const out = enc.literals[level]![0]!;
-          fixed.push(solve([...fixed, out]) ? out : negate(out));
-        }
-      solve(fixed);
-      const values = modelValues(enc);
-      chosen = attr.keys.filter((_, i) => values[attr.levels[i]!] === 1);
-    }
-  }
-  const next: Record<string, SelectionValue> = { [attribute]: chosen };
+  const next = repairChoice(attr, selection, attribute, value, sat, () => {
+    // the first set (items in order, left out first) that holds the value
+    const fixed: Lit[] = [enc.literals[attr.levels[index]!]![1]!];
+    if (!solve(fixed)) return undefined;
+    for (const level of attr.levels)
+      if (level !== attr.levels[index]) {
+        const out = enc.literals[level]![0]!;
+        fixed.push(solve([...fixed, out]) ? out : negate(out));
+      }
+    solve(fixed);
+    const values = modelValues(enc);
+    return attr.keys.filter((_, i) => values[attr.levels[i]!] === 1);
+  });
   const hard = assumptionsOf(enc, selectionLevels(enc, next));
 
   // the diagram's costs × 2n²: a change 2n² + rank, clearing n more

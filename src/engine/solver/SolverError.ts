@@ -6,7 +6,8 @@ export type SolverErrorCode =
   | 'VALUE_IMPOSSIBLE'
   | 'UNSATISFIABLE'
   | 'BAD_COMPILED'
-  | 'COUNT_UNAVAILABLE';
+  | 'COUNT_UNAVAILABLE'
+  | 'OBJECTIVE_UNAVAILABLE';
 
 /**
  * Thrown by the solver for input it cannot work with: a diagram past its node limit, a count too

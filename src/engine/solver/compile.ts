@@ -3,6 +3,7 @@ import { constraintSources, type ConstraintSource } from './constraintDiagrams.t
 import { layLevels, solverAttributes, type Level, type SolverAttribute } from './encoding.ts';
 import { FALSE, Mdd, TRUE, compact, reachable } from './mdd.ts';
 import { SolverError } from './SolverError.ts';
+import { propagateDomains } from './propagateDomains.ts';
 import { support } from './support.ts';
 import { depthFirstOrder, variableOrder } from './variableOrder.ts';
 
@@ -40,6 +41,8 @@ export interface CompiledModel {
 export interface CompileOptions {
   /** Stop with a `COMPILE_LIMIT` error past this many nodes alive in the store (intermediate ones between garbage collections included). */
   maxNodes?: number;
+  /** A variable order to use instead of the heuristics: a permutation of the solver attributes' indices (model order, text attributes left out). */
+  order?: readonly number[];
 }
 
 /** The default node limit of `compile`. */
@@ -60,19 +63,28 @@ export const DEFAULT_MAX_NODES = 4_000_000;
  */
 export function compile(model: ProductModel, options: CompileOptions = {}): CompiledModel {
   const attributes = solverAttributes(model);
-  const byId = new Map(attributes.map((a, i) => [a.id, i] as const));
   const sources = constraintSources(model, attributes);
-  const scopes = sources.map((s) =>
-    s.attributes.map((id) => byId.get(id)).filter((i): i is number => i !== undefined),
-  );
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  if (options.order) {
+    const outcome = attempt(model, attributes, sources, [...options.order], maxNodes);
+    if (outcome instanceof SolverError) throw outcome;
+    return outcome;
+  }
+  const { forced, scopes } = prepass(attributes, sources);
+  const free = attributes.map((_, i) => i).filter((i) => forced[i] === 0);
+  const local = new Map(free.map((a, i) => [a, i] as const));
+  const freeScopes = scopes.map((s) => s.flatMap((a) => local.get(a) ?? []));
+  const ordered = (inner: (count: number, scopes: number[][]) => number[]) => () => [
+    ...attributes.map((_, i) => i).filter((i) => forced[i] === 1),
+    ...inner(free.length, freeScopes).map((i) => free[i]!),
+  ];
   // No static order suits every model: FORCE is best on the Renault tables, a depth-first walk of
   // the constraint graph on some feature models. Cheap tries first, then FORCE with everything.
   const trial = Math.min(maxNodes, Math.max(100_000, Math.floor(maxNodes / 4)));
   const attempts: { order: () => number[]; budget: number }[] = [
-    { order: () => variableOrder(attributes.length, scopes), budget: trial },
-    { order: () => depthFirstOrder(attributes.length, scopes), budget: trial },
-    { order: () => variableOrder(attributes.length, scopes), budget: maxNodes },
+    { order: ordered(variableOrder), budget: trial },
+    { order: ordered(depthFirstOrder), budget: trial },
+    { order: ordered(variableOrder), budget: maxNodes },
   ];
   let failure: SolverError | undefined;
   for (const { order, budget } of trial === maxNodes ? attempts.slice(0, 2) : attempts) {
@@ -81,6 +93,48 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
     failure = outcome;
   }
   throw failure!;
+}
+
+/**
+ * Builds every constraint diagram once in model order and propagates domains over them: which
+ * attributes are forced (one value left on each of their levels) and, per constraint, the
+ * attributes its restricted diagram still reads (entailed constraints read none).
+ */
+function prepass(
+  attributes: SolverAttribute[],
+  sources: readonly ConstraintSource[],
+): { forced: Uint8Array; scopes: number[][] } {
+  const levels = layLevels(
+    attributes,
+    attributes.map((_, i) => i),
+  );
+  const mdd = new Mdd(levels.map((l) => l.size));
+  const ctx = context(mdd, attributes);
+  const propagated = propagateDomains(
+    mdd,
+    sources.map((s) => s.build(ctx)),
+  );
+  const forced = new Uint8Array(attributes.length).fill(1);
+  levels.forEach((l, i) => {
+    let left = 0;
+    for (const v of propagated.allowed[i]!) left += v;
+    if (left > 1) forced[l.attribute] = 0;
+  });
+  const scopes = propagated.scopes.map((s) => [...new Set(s.map((l) => levels[l]!.attribute))]);
+  return { forced, scopes };
+}
+
+function context(mdd: Mdd, attributes: readonly SolverAttribute[]) {
+  const attrById = new Map(attributes.map((a) => [a.id, a] as const));
+  return {
+    mdd,
+    attribute: (id: string) => {
+      const found = attrById.get(id);
+      if (!found)
+        throw new SolverError('UNKNOWN_ATTRIBUTE', `unknown solver attribute '${id}'`, id);
+      return found;
+    },
+  };
 }
 
 /** One compilation with a given attribute order; a `COMPILE_LIMIT` error is returned, not thrown. */
@@ -96,23 +150,18 @@ function attempt(
     levels.map((l) => l.size),
     maxNodes,
   );
-  const attrById = new Map(attributes.map((a) => [a.id, a] as const));
-  const ctx = {
-    mdd,
-    attribute: (id: string) => {
-      const found = attrById.get(id);
-      if (!found)
-        throw new SolverError('UNKNOWN_ATTRIBUTE', `unknown solver attribute '${id}'`, id);
-      return found;
-    },
-  };
+  const ctx = context(mdd, attributes);
 
   let done = 0;
   let root: number;
   let roots: number[] = [];
   try {
     for (const s of sources) roots.push(s.build(ctx));
-    [root, roots] = conjoinInLevelOrder(mdd, roots, () => done++);
+    const propagated = propagateDomains(mdd, roots);
+    if (propagated.consistent) {
+      const cube = domainCube(mdd, propagated.allowed);
+      [root, roots] = conjoinInLevelOrder(mdd, cube, propagated.roots, roots, () => done++);
+    } else root = FALSE;
   } catch (error) {
     if (error instanceof SolverError && error.code === 'COMPILE_LIMIT')
       return new SolverError(
@@ -161,39 +210,76 @@ export function assemble(
 /** Garbage collection during compile starts once the store holds this many nodes. */
 const GC_FLOOR = 500_000;
 
+/** The deepest level of a node reachable from `root` (a small constraint diagram). */
+function deepestLevel(mdd: Mdd, root: number): number {
+  let deepest = mdd.level[root]!;
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (u <= TRUE || seen.has(u)) continue;
+    seen.add(u);
+    const l = mdd.level[u]!;
+    if (l > deepest) deepest = l;
+    for (let k = 0; k < mdd.sizes[l]!; k++) stack.push(mdd.kid(u, k));
+  }
+  return deepest;
+}
+
+/** The conjunction of every level's allowed values (levels with all values allowed skipped). */
+function domainCube(mdd: Mdd, allowed: readonly Uint8Array[]): number {
+  let node = TRUE;
+  for (let l = allowed.length - 1; l >= 0; l--) {
+    const dom = allowed[l]!;
+    if (!dom.includes(0)) continue;
+    node = mdd.mk(
+      l,
+      Array.from(dom, (v) => (v === 1 ? node : FALSE)),
+    );
+  }
+  return node;
+}
+
 /**
- * Conjoins the constraint diagrams one at a time into one diagram, deepest first (sorted by the
- * level of their root, then of their deepest node, both descending): the partial conjunction grows
- * from the bottom levels up, so each step only rebuilds the levels above the new constraint's
- * deepest variable and never multiplies unrelated parts. Intermediate nodes are garbage-collected
- * whenever the store doubles past `GC_FLOOR`; returns the conjunction and the constraint roots'
- * ids after the last collection.
+ * Conjoins the constraint diagrams one at a time into one diagram, starting from `start` (the
+ * cube of the propagated domains), deepest first (sorted by the level of their root, then of
+ * their deepest node, both descending): the partial conjunction grows from the bottom levels up,
+ * so each step only rebuilds the levels above the new constraint's deepest variable and never
+ * multiplies unrelated parts. `parts` are the diagrams conjoined (equivalent to `kept` under
+ * `start`); `kept` are the constraint diagrams kept for explanations. Intermediate nodes are
+ * garbage-collected whenever the store doubles past `GC_FLOOR`; returns the conjunction and the
+ * ids of `kept` after the last collection.
  */
 function conjoinInLevelOrder(
   mdd: Mdd,
-  constraintRoots: readonly number[],
+  start: number,
+  parts: readonly number[],
+  kept: readonly number[],
   step: () => void,
 ): [number, number[]] {
-  let roots = [...constraintRoots];
-  const deepest = roots.map((r) => {
-    let d = mdd.level[r]!;
-    for (const u of reachable(mdd, r)) d = Math.max(d, mdd.level[u]!);
-    return d;
-  });
-  const order = roots.map((_, i) => i);
-  order.sort((a, b) => mdd.level[roots[b]!]! - mdd.level[roots[a]!]! || deepest[b]! - deepest[a]!);
-  let acc = TRUE;
-  let gcAt = GC_FLOOR;
+  let roots = [...parts, ...kept];
+  const n = parts.length;
+  const deepest = parts.map((r) => deepestLevel(mdd, r));
+  const order = parts.map((_, i) => i);
+  order.sort((a, b) => mdd.level[parts[b]!]! - mdd.level[parts[a]!]! || deepest[b]! - deepest[a]!);
+  // Collect when the store doubles past the floor, and at the latest halfway between the live
+  // nodes and the limit: the limit is on live nodes, not on garbage.
+  const floor = Math.min(GC_FLOOR, Math.floor(mdd.maxNodes / 2));
+  const nextCollection = (live: number) =>
+    Math.max(floor, Math.min(2 * live, live + Math.floor((mdd.maxNodes - live) / 2)));
+  let acc = start;
+  let gcAt = nextCollection(mdd.nodeCount);
   for (const i of order) {
+    if (roots[i] === TRUE) continue;
     acc = mdd.and(acc, roots[i]!);
     step();
     if (acc === FALSE) break;
     if (mdd.nodeCount > gcAt) {
-      const kept = mdd.collect([acc, ...roots]);
-      acc = kept[0]!;
-      roots = kept.slice(1);
-      gcAt = Math.max(GC_FLOOR, 2 * mdd.nodeCount);
+      const collected = mdd.collect([acc, ...roots]);
+      acc = collected[0]!;
+      roots = collected.slice(1);
+      gcAt = nextCollection(mdd.nodeCount);
     }
   }
-  return [acc, roots];
+  return [acc, roots.slice(n)];
 }

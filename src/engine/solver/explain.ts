@@ -46,38 +46,75 @@ export function explain(
     }
     return m;
   };
-  // For a multi, the rest of its set stays as the attribute's own selection.
-  const candidates = Object.keys(selection).filter(
-    (id) => (id !== attribute || attr.type === 'multi') && compiled.byId.has(id),
-  );
-  const masksOf = (ids: readonly string[]): LevelMasks => {
+  const fixed = (ids: readonly string[]) => {
     const masks = selectionMasks(compiled, {});
     for (const id of ids) restrict(masks, solverAttribute(compiled, id), selection[id]!);
     return target(masks);
   };
-  const sat = (ids: readonly string[]) =>
-    satisfiable(compiled.mdd, compiled.nodes, compiled.root, masksOf(ids));
+  const all = compiled.constraints.length;
+  return explainWith(
+    { selection, attribute, value, multi: attr.type === 'multi' },
+    {
+      known: (id) => compiled.byId.has(id),
+      satisfiable: (ids) => satisfiable(compiled.mdd, compiled.nodes, compiled.root, fixed(ids)),
+      consistent: (kept) => {
+        const masks = fixed(kept);
+        // All constraints together are the compiled diagram itself: no search needed.
+        return (subset) =>
+          subset.length === all
+            ? satisfiable(compiled.mdd, compiled.nodes, compiled.root, masks)
+            : consistentSubset(compiled, subset, masks);
+      },
+      constraints: compiled.constraints,
+    },
+  );
+}
 
+/** What `explainWith` tests with: one engine's satisfiability checks. */
+export interface ExplainTests {
+  /** Whether the selection's attributes the engine decides include `id` (text ones do not). */
+  known(id: string): boolean;
+  /** Whether the value together with the selections of `ids` (and every constraint) is satisfiable. */
+  satisfiable(ids: readonly string[]): boolean;
+  /** The test of constraint subsets (indices into `constraints`) with the selections `kept` fixed. */
+  consistent(kept: readonly string[]): (subset: readonly number[]) => boolean;
+  /** The constraints in compiler order. */
+  constraints: readonly { id: string; message: string }[];
+}
+
+/**
+ * The explanation algorithm the diagram and the SAT fallback share, so their minimal sets are the
+ * same: the selections by deletion in the selection's order (for a multi, the rest of its own set
+ * is a candidate too), then the constraints by QuickXplain in compiler order with those
+ * selections fixed; `tests` answers each check exactly.
+ *
+ * @example
+ * explainWith({ selection, attribute: 'top', value: 'glass', multi: false }, tests);
+ */
+export function explainWith(
+  query: { selection: Selection; attribute: string; value: string; multi: boolean },
+  tests: ExplainTests,
+): Explanation {
+  const { selection, attribute, value, multi } = query;
+  const candidates = Object.keys(selection).filter(
+    (id) => (id !== attribute || multi) && tests.known(id),
+  );
   const result: Explanation = { attribute, value, constraints: [], selections: [] };
-  if (sat(candidates)) return result;
+  if (tests.satisfiable(candidates)) return result;
 
   let kept = [...candidates];
   for (const id of candidates) {
     const without = kept.filter((k) => k !== id);
-    if (!sat(without)) kept = without;
+    if (!tests.satisfiable(without)) kept = without;
   }
-  const fixed = masksOf(kept);
-  const all = compiled.constraints.map((_, i) => i);
-  // All constraints together are the compiled diagram itself: no search needed.
-  const core = quickXplain(all, (subset) =>
-    subset.length === all.length
-      ? satisfiable(compiled.mdd, compiled.nodes, compiled.root, fixed)
-      : consistentSubset(compiled, subset, fixed),
+  const core = quickXplain(
+    tests.constraints.map((_, i) => i),
+    tests.consistent(kept),
   );
   result.selections = kept;
   result.constraints = core
     .sort((a, b) => a - b)
-    .map((i) => ({ id: compiled.constraints[i]!.id, message: compiled.constraints[i]!.message }));
+    .map((i) => ({ id: tests.constraints[i]!.id, message: tests.constraints[i]!.message }));
   return result;
 }
 

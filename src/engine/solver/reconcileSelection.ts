@@ -3,10 +3,6 @@ import type { CompiledModel } from './compile.ts';
 import { count } from './count.ts';
 import type { Repair, SelectionChange } from './types.ts';
 
-function feasible(compiled: CompiledModel, selection: Selection): boolean {
-  return count(compiled, selection) > 0n;
-}
-
 /**
  * Keeps as much of a loaded selection (URL, saved, initial) as can still be valid: choices are
  * added newest first (`recency`, newest last; otherwise in selection order) and dropped when they
@@ -22,6 +18,28 @@ export function reconcileSelection(
   selection: Selection,
   recency: readonly string[] = [],
 ): Repair {
+  return reconcileWith(
+    (id) => compiled.byId.has(id),
+    (s) => count(compiled, s) > 0n,
+    selection,
+    recency,
+  );
+}
+
+/**
+ * `reconcileSelection` over any exact engine: `known` says which attributes the engine decides
+ * (others, such as text, are kept as they are), `feasible` whether a selection extends to a valid
+ * configuration. The diagram and the SAT fallback share it, so both keep the same choices.
+ *
+ * @example
+ * reconcileWith((id) => engine.model.attributes.some((a) => a.id === id), engine.feasible, sel);
+ */
+export function reconcileWith(
+  known: (id: string) => boolean,
+  feasible: (selection: Selection) => boolean,
+  selection: Selection,
+  recency: readonly string[] = [],
+): Repair {
   const keys = Object.keys(selection);
   const order = [
     ...[...recency].reverse().filter((id) => keys.includes(id)),
@@ -31,7 +49,7 @@ export function reconcileSelection(
   const changes: SelectionChange[] = [];
   for (const id of order) {
     const v = selection[id]!;
-    if (!compiled.byId.has(id) || feasible(compiled, { ...kept, [id]: v })) kept[id] = v;
+    if (!known(id) || feasible({ ...kept, [id]: v })) kept[id] = v;
     else changes.push({ attribute: id, from: v, to: undefined });
   }
   const ordered = Object.fromEntries(keys.filter((id) => id in kept).map((id) => [id, kept[id]!]));

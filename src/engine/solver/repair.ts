@@ -5,6 +5,7 @@ import { keyIndex, selectionMasks, solverAttribute, valueIndex } from './selecti
 import { SolverError } from './SolverError.ts';
 import { satisfiable } from './support.ts';
 import type { Repair, SelectionChange } from './types.ts';
+import type { SolverAttribute } from './encoding.ts';
 
 /**
  * The nearest valid selection after choosing `attribute = value` (a value key as in `Domains`)
@@ -34,21 +35,12 @@ export function repair(
   const sat = (s: Selection) =>
     satisfiable(compiled.mdd, compiled.nodes, compiled.root, selectionMasks(compiled, s));
 
-  let chosen: SelectionValue = attr.values[index]!;
-  if (attr.type === 'multi') {
-    const before = selection[attribute];
-    const set = Array.isArray(before) ? (before as string[]) : [];
-    chosen = set.includes(value) ? set : [...set, value];
-    if (!sat({ [attribute]: chosen })) {
-      const masks = selectionMasks(compiled, {});
-      masks[attr.levels[index]!] = Uint8Array.of(0, 1);
-      const solution = firstSolution(compiled, masks);
-      if (!solution) impossible(attribute, value);
-      chosen = attr.keys.filter((_, i) => solution[attr.levels[i]!] === 1);
-    }
-  }
-  const next: Record<string, SelectionValue> = { [attribute]: chosen };
-  if (!sat(next)) impossible(attribute, value);
+  const next = repairChoice(attr, selection, attribute, value, sat, () => {
+    const masks = selectionMasks(compiled, {});
+    masks[attr.levels[index]!] = Uint8Array.of(0, 1);
+    const solution = firstSolution(compiled, masks);
+    return solution && attr.keys.filter((_, i) => solution[attr.levels[i]!] === 1);
+  });
 
   // Exact: one shortest path on the diagram over the selection's other choices. Changing a
   // choice costs 1 (a multi: per item), so as few values as possible change; among repairs of
@@ -73,6 +65,36 @@ export function repair(
   if (!solution) impossible(attribute, value);
   const nearest = solutionToSelection(compiled, solution);
   return repairOutcome(selection, attribute, next, nearest, (id) => compiled.byId.has(id));
+}
+
+/**
+ * The new choice a repair keeps, shared by the diagram and the SAT fallback: `attribute = value`,
+ * or for a multi its current set plus `value` — or, when no valid configuration has that exact
+ * set, the set `firstSetWith` finds (the first valid one holding `value`). Throws
+ * `VALUE_IMPOSSIBLE` (`impossible`) when no valid configuration has the value at all.
+ *
+ * @example
+ * repairChoice(attr, { top: 'oak' }, 'frame', 'steel', sat, first); // { frame: 'steel' }
+ */
+export function repairChoice(
+  attr: SolverAttribute,
+  selection: Selection,
+  attribute: string,
+  value: string,
+  sat: (selection: Selection) => boolean,
+  firstSetWith: () => string[] | undefined,
+): Record<string, SelectionValue> {
+  const index = keyIndex(attr, value);
+  let chosen: SelectionValue = attr.values[index]!;
+  if (attr.type === 'multi') {
+    const before = selection[attribute];
+    const set = Array.isArray(before) ? (before as string[]) : [];
+    chosen = set.includes(value) ? set : [...set, value];
+    if (!sat({ [attribute]: chosen })) chosen = firstSetWith() ?? impossible(attribute, value);
+  }
+  const next: Record<string, SelectionValue> = { [attribute]: chosen };
+  if (!sat(next)) impossible(attribute, value);
+  return next;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Attribute } from '../../engine/index.ts';
 import { BooleanField } from './BooleanField.tsx';
 import { ChoiceField } from './ChoiceField.tsx';
@@ -9,8 +10,14 @@ import { TextField } from './TextField.tsx';
  * One attribute as a real form control, by type: cards, a segmented bar or a dropdown for a
  * choice, checkboxes for a multi (with min/max), a checkbox for a boolean, a number input with its
  * step and allowed ranges, a text input with its pattern. Must be inside `<Configurator>`.
+ * Memoised: a field re-renders when its own state changes (see `useWidgetState`), not with every
+ * render of the widget.
  */
-export function AttributeField({ attribute }: { attribute: Attribute }) {
+export const AttributeField = memo(function AttributeField({
+  attribute,
+}: {
+  attribute: Attribute;
+}) {
   const legend = attribute.label;
   switch (attribute.type) {
     case 'choice':
@@ -26,4 +33,4 @@ export function AttributeField({ attribute }: { attribute: Attribute }) {
     default:
       return attribute satisfies never;
   }
-}
+});

@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Attribute } from '../../engine/index.ts';
+import { OptionExtras } from './OptionExtras.tsx';
+import { useAttributeDomains, useWidgetState } from './useWidgetState.ts';
 import { stateNote } from './ValueOption.tsx';
-import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
+import { useWidgetStatic, valueState } from './WidgetContext.tsx';
 
 type BooleanAttribute = Extract<Attribute, { type: 'boolean' }>;
 
@@ -17,8 +19,9 @@ export function BooleanField({
   attribute: BooleanAttribute;
   legend: string;
 }) {
-  const { derived, domains, pick, t } = useWidget();
-  const value = derived.shown[attribute.id];
+  const { pick, t } = useWidgetStatic();
+  const value = useWidgetState((s) => s.effective.shown[attribute.id]);
+  const domains = useAttributeDomains(attribute.id);
   const ref = useRef<HTMLInputElement>(null);
   const noteId = useId();
   // A click answers "yes", or "no" when it is not answered yet and only "no" fits the other
@@ -29,7 +32,6 @@ export function BooleanField({
     valueState(domains, attribute.id, 'false') === 'available';
   const next = value === true || onlyNoFits ? 'false' : 'true';
   const state = valueState(domains, attribute.id, next);
-  const { extras, pending } = useValueExtras(attribute, 'true');
   useEffect(() => {
     if (ref.current) ref.current.indeterminate = value === undefined;
   }, [value]);
@@ -49,20 +51,7 @@ export function BooleanField({
           onChange={() => pick(attribute, next)}
         />
         <span className="madeto-option-label">{legend}</span>
-        <span
-          id={noteId}
-          className="madeto-option-extras"
-          aria-hidden="true"
-          data-pending={pending || undefined}
-        >
-          {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
-          {extras?.availability && (
-            <span className="madeto-badge" data-state={extras.availabilityState}>
-              {extras.availability}
-            </span>
-          )}
-          {note && <span className="madeto-state-note">{note}</span>}
-        </span>
+        <OptionExtras id={noteId} attributeId={attribute.id} valueKey="true" note={note} />
       </label>
     </div>
   );

@@ -37,7 +37,7 @@ import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { afterPaint } from './useAfterPaint.ts';
 import { useIdleExtras } from './useIdleExtras.ts';
-import { WidgetProvider, type WidgetContextValue } from './WidgetContext.tsx';
+import { WidgetProvider, type WidgetContextValue, type WidgetStatic } from './WidgetContext.tsx';
 import { ProductPreview } from '../preview/ProductPreview.tsx';
 import { createPeekStore } from '../preview/peekStore.ts';
 import { useWide } from '../preview/useWide.ts';
@@ -258,14 +258,16 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       session,
     ],
   );
+  // Reads the session's selection when called: the same function for the widget's life, so the
+  // memoised fields are not re-rendered by a new one.
   const pick = useCallback(
     (attribute: Attribute, key: string) => {
-      const chosen = effective.shown[attribute.id];
+      const chosen = session.getSnapshot().effective.shown[attribute.id];
       if (attribute.type === 'multi' && Array.isArray(chosen) && chosen.includes(key))
         return send({ type: 'unchoose', attribute: attribute.id, key });
       send({ type: 'choose', attribute: attribute.id, key });
     },
-    [effective.shown, send],
+    [session, send],
   );
 
   const { steps } = snap;
@@ -280,22 +282,21 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       model.attributes.filter((a) => !inStep.has(a.id)),
     ];
   }, [model, onScreen]);
-  const extrasOf = useIdleExtras(valueExtras, panel, first, rest, layout === 'all');
+  const extras = useIdleExtras(valueExtras, panel, first, rest, layout === 'all');
 
+  // The fields read these and their own slice of the snapshot: a click re-renders a field only
+  // when its slice changed.
+  const stable = useMemo(
+    (): WidgetStatic => ({ model, client, t, pick, send, session, extras, valueExtras, peek }),
+    [model, client, t, pick, send, session, extras, valueExtras, peek],
+  );
   const context: WidgetContextValue = {
-    model,
-    client,
+    ...stable,
     derived: effective,
     domains: snap.domains,
     pending: snap.pending,
     panel,
-    valueExtras,
-    extrasOf,
-    t,
-    pick,
-    send,
     snapshot: snap,
-    peek,
   };
   const index = current ? steps.indexOf(current) : -1;
   const shownSteps = layout === 'all' ? steps : current ? [current] : [];
@@ -303,7 +304,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     snap.conflict && model.attributes.find((a) => a.id === snap.conflict?.attribute);
 
   return (
-    <WidgetProvider value={context}>
+    <WidgetProvider value={context} stable={stable}>
       <div
         ref={layoutRef}
         className="madeto-layout"

@@ -2,7 +2,8 @@ import { useId } from 'react';
 import type { Attribute } from '../../engine/index.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { ValueOption } from './ValueOption.tsx';
-import { useWidget } from './WidgetContext.tsx';
+import { shallowEqual, useWidgetState } from './useWidgetState.ts';
+import { useWidgetStatic } from './WidgetContext.tsx';
 
 type MultiAttribute = Extract<Attribute, { type: 'multi' }>;
 
@@ -20,12 +21,12 @@ export function limitsText(attribute: MultiAttribute, t: Translate): string {
 
 /** A multi attribute as a group of checkboxes, with its min/max and a note while below min. */
 export function MultiField({ attribute, legend }: { attribute: MultiAttribute; legend: string }) {
-  const { derived, t } = useWidget();
-  const value = derived.shown[attribute.id];
+  const { t } = useWidgetStatic();
+  const value = useWidgetState((s) => s.effective.shown[attribute.id], shallowEqual);
   const chosen = Array.isArray(value) ? (value as readonly string[]) : [];
   const name = useId();
   const limits = limitsText(attribute, t);
-  const below = derived.underMin.has(attribute.id);
+  const below = useWidgetState((s) => s.effective.underMin.has(attribute.id));
   return (
     <fieldset
       className="madeto-field"

@@ -3,7 +3,8 @@ import type { Attribute, Domains } from '../../engine/index.ts';
 import { valueKeys } from '../../core/index.ts';
 import type { Translate } from '../i18n/messages.ts';
 import { useConfigurator } from '../store/ConfiguratorStoreContext.tsx';
-import { useWidget, valueState } from './WidgetContext.tsx';
+import { useAttributeDomains, useWidgetState } from './useWidgetState.ts';
+import { useWidgetStatic, valueState } from './WidgetContext.tsx';
 
 type NumberAttribute = Extract<Attribute, { type: 'number' }>;
 
@@ -36,9 +37,10 @@ export function allowedRanges(
  * the explanation like any other value.
  */
 export function NumberField({ attribute, legend }: { attribute: NumberAttribute; legend: string }) {
-  const { derived, domains, pick, t } = useWidget();
+  const { pick, t } = useWidgetStatic();
+  const domains = useAttributeDomains(attribute.id);
   const clear = useConfigurator((s) => s.clear);
-  const stored = derived.shown[attribute.id];
+  const stored = useWidgetState((s) => s.effective.shown[attribute.id]);
   const value = typeof stored === 'number' ? String(stored) : '';
   const [draft, setDraft] = useState<{ base: string; text: string }>();
   const text = draft?.base === value ? draft.text : value;

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { QuantityCheck } from '../../core/index.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { useWidget } from './WidgetContext.tsx';
+import { shallowEqual, useWidgetState } from './useWidgetState.ts';
+import { useWidgetStatic } from './WidgetContext.tsx';
 
 /** The words for a refused quantity. */
 export function quantityProblemText(
@@ -31,11 +32,12 @@ export function quantityProblemText(
  * buyer types stays in the field; a refused value is named next to it (and the quantity in use
  * said), never silently replaced.
  */
-export function QuantityField() {
-  const { t, send, snapshot } = useWidget();
-  const quantity = snapshot.intent.quantity;
-  const refusal = snapshot.messages.quantity;
-  const { min, max, step } = snapshot.quantityLimits;
+export const QuantityField = memo(function QuantityField() {
+  const { t, send } = useWidgetStatic();
+  // Its own slice only: a click on a value does not re-render the quantity.
+  const quantity = useWidgetState((s) => s.intent.quantity);
+  const refusal = useWidgetState((s) => s.messages.quantity);
+  const { min, max, step } = useWidgetState((s) => s.quantityLimits, shallowEqual);
   const [draft, setDraft] = useState<{ base: number; text: string }>();
   const id = useId();
   const hintId = useId();
@@ -78,4 +80,4 @@ export function QuantityField() {
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Attribute } from '../../engine/index.ts';
-import { useWidget } from './WidgetContext.tsx';
+import { shallowEqual, useWidgetState } from './useWidgetState.ts';
+import { useWidgetStatic } from './WidgetContext.tsx';
 
 type TextAttribute = Extract<Attribute, { type: 'text' }>;
 
@@ -11,13 +12,13 @@ type TextAttribute = Extract<Attribute, { type: 'text' }>;
  * the quote form say the configuration is not complete. The attribute's description is shown.
  */
 export function TextField({ attribute, legend }: { attribute: TextAttribute; legend: string }) {
-  const { t, send, snapshot } = useWidget();
-  const value = snapshot.intent.selection[attribute.id];
+  const { t, send } = useWidgetStatic();
+  const value = useWidgetState((s) => s.intent.selection[attribute.id]);
   const id = useId();
   const hintId = useId();
   const errorId = useId();
   const text = typeof value === 'string' ? value : '';
-  const refusal = snapshot.messages.texts.get(attribute.id);
+  const refusal = useWidgetState((s) => s.messages.texts.get(attribute.id), shallowEqual);
   const describedBy = [
     attribute.description || attribute.maxLength ? hintId : '',
     refusal ? errorId : '',

@@ -1,7 +1,10 @@
-import { useId, type RefObject } from 'react';
+import { memo, useId, type RefObject } from 'react';
 import type { Attribute, ValueState } from '../../engine/index.ts';
 import type { Translate } from '../i18n/messages.ts';
-import { useValueExtras, useWidget, valueState } from './WidgetContext.tsx';
+import { OptionExtras } from './OptionExtras.tsx';
+import { useWidgetState } from './useWidgetState.ts';
+import { useWidgetStatic, valueState } from './WidgetContext.tsx';
+import { usePopularValue } from '../insights/popularHints.ts';
 
 /** How an option looks: a card (image or swatch), a segment of a bar, or a plain list row. */
 export type OptionVariant = 'card' | 'segment' | 'list';
@@ -23,13 +26,15 @@ export function stateNote(state: ValueState, t: Translate): string {
 
 /**
  * One value of a choice or multi attribute as a native radio or checkbox inside its label, with
- * `data-state`, the price delta and the availability badge. Pointing at it or focusing it shows
+ * `data-state`, the price delta, the availability badge and "Popular with buyers" (if the shop
+ * shows hints; like the others, part of the value's accessible description). Pointing at it or focusing it shows
  * it in the product picture before it is chosen (the widget's peek store). Conflicting and impossible values
  * stay clickable: picking them (click, Space, Enter) opens the explanation. `arrowed` is set by
  * the radio group while an arrow key moves the focus: arrowing onto a value that is not
- * available only moves the focus there (no dialog pops up under the buyer's keys).
+ * available only moves the focus there (no dialog pops up under the buyer's keys). Memoised, and
+ * it reads only its own value's state: a click re-renders the values whose state it changed.
  */
-export function ValueOption({
+export const ValueOption = memo(function ValueOption({
   attribute,
   valueKey,
   label,
@@ -52,16 +57,17 @@ export function ValueOption({
   variant: OptionVariant;
   arrowed?: RefObject<boolean> | undefined;
 }) {
-  const { domains, pick, t, peek } = useWidget();
+  const { pick, t, peek } = useWidgetStatic();
+  const domainState = useWidgetState((s) => valueState(s.domains, attribute.id, valueKey));
   const peeked = {
     attribute: attribute.id,
     key: valueKey,
     type: attribute.type === 'multi' ? 'multi' : 'choice',
   } as const;
-  const state: ValueState = checked ? 'selected' : valueState(domains, attribute.id, valueKey);
-  const { extras, pending } = useValueExtras(attribute, valueKey);
+  const state: ValueState = checked ? 'selected' : domainState;
   const noteId = useId();
   const note = stateNote(state, t);
+  const popular = usePopularValue(attribute.id) === valueKey;
   return (
     <label
       className="madeto-option"
@@ -93,20 +99,13 @@ export function ValueOption({
         <span className="madeto-swatch" style={{ background: swatch }} aria-hidden="true" />
       )}
       <span className="madeto-option-label">{label}</span>
-      <span
+      <OptionExtras
         id={noteId}
-        className="madeto-option-extras"
-        aria-hidden="true"
-        data-pending={pending || undefined}
-      >
-        {extras?.priceDelta && <span className="madeto-delta">{extras.priceDelta}</span>}
-        {extras?.availability && (
-          <span className="madeto-badge" data-state={extras.availabilityState}>
-            {extras.availability}
-          </span>
-        )}
-        {note && <span className="madeto-state-note">{note}</span>}
-      </span>
+        attributeId={attribute.id}
+        valueKey={valueKey}
+        note={note}
+        popular={popular ? t('value.popular') : undefined}
+      />
     </label>
   );
-}
+});

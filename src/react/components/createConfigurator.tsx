@@ -12,6 +12,7 @@ import { ConfiguratorStoreProvider } from '../store/ConfiguratorStoreContext.tsx
 import { planLoad } from '../url/planLoad.ts';
 import { ConfiguratorBody } from './ConfiguratorBody.tsx';
 import type { InsightsLink } from '../insights/insightsLink.ts';
+import { PopularHintsProvider, usePopularHints } from '../insights/popularHints.ts';
 import { WidgetErrorBoundary } from './WidgetErrorBoundary.tsx';
 import { ErrorState, LoadingSkeleton } from './LoadState.tsx';
 import { StickySlotProvider } from './StickySlot.tsx';
@@ -68,6 +69,11 @@ export interface ConfiguratorProps {
   submit?: unknown;
   /** Where configuration events go (issue 20; absent: none are reported). */
   insights?: InsightsLink | undefined;
+  /**
+   * The URL of the backend's popular values (`GET /api/insights/popular`): each value buyers
+   * choose most says "Popular with buyers". Absent (the default): no hints and no request.
+   */
+  popular?: string | undefined;
   theme?: ConfiguratorTheme;
   /** Text direction; inherited from the page when absent. */
   dir?: 'ltr' | 'rtl';
@@ -77,6 +83,11 @@ export interface ConfiguratorProps {
   urlKey?: string | false;
   /** Run the engine in a Web Worker above this many solver attributes (0: always). */
   workerThreshold?: number;
+  /**
+   * The decision diagram's node limit (default the engine's `DEFAULT_MAX_NODES`): a model past it
+   * answers through the exact SAT fallback instead (cheapest / fastest completion need the diagram).
+   */
+  maxNodes?: number;
   /** Price delta and availability badge per value. */
   valueExtras?: ValueExtrasFn;
   /** The summary slot: price, promise, quote form (rendered beside the selection summary). */
@@ -282,7 +293,8 @@ function ConfiguratorInstance(
   const [plan] = useState(() =>
     planLoad(model, urlKey, props.initialSelection, props.initialQuantity, props.savedSelection),
   );
-  const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD);
+  const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD, props.maxNodes);
+  const popular = usePopularHints(props.popular, model.id);
   const t = useMessages(props.locale ?? 'en');
   useOncePer(engine.status === 'error' ? engine.error : undefined, (e) =>
     props.onLoadError?.({ code: 'engine', message: e.message }),
@@ -341,19 +353,21 @@ function ConfiguratorInstance(
             : {})}
         >
           <StickySlotProvider>
-            <ConfiguratorBody
-              model={model}
-              client={engine.client}
-              plan={plan}
-              layout={props.layout ?? 'steps'}
-              urlKey={urlKey}
-              panelBase={panelBase}
-              valueExtras={props.valueExtras}
-              panels={props.panels}
-              onChange={props.onChange}
-              onReady={ready}
-              insights={props.insights}
-            />
+            <PopularHintsProvider value={popular}>
+              <ConfiguratorBody
+                model={model}
+                client={engine.client}
+                plan={plan}
+                layout={props.layout ?? 'steps'}
+                urlKey={urlKey}
+                panelBase={panelBase}
+                valueExtras={props.valueExtras}
+                panels={props.panels}
+                onChange={props.onChange}
+                onReady={ready}
+                insights={props.insights}
+              />
+            </PopularHintsProvider>
           </StickySlotProvider>
         </ConfiguratorStoreProvider>
       );

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Attribute } from '../../engine/index.ts';
 import type {
   ConfiguratorPanelContext,
@@ -6,14 +6,26 @@ import type {
   ValueExtrasFn,
 } from '../engine/valueExtras.ts';
 
-/** The extras of one value as the widget shows them; `pending` while they are for an older state. */
-export interface ExtrasReading {
-  extras: ValueExtras | undefined;
+/** The extras of one attribute's values as the widget shows them. */
+export interface AttributeExtras {
+  /** By value key (`Domains` key); absent until the first extras of the attribute arrive. */
+  byKey: ReadonlyMap<string, ValueExtras | undefined> | undefined;
+  /** The extras on screen belong to an older state (or none came yet): the new ones are coming. */
   pending: boolean;
 }
 
-/** Reads the extras of a value (`Domains` key) of an attribute. */
-export type ExtrasOf = (attribute: Attribute, key: string) => ExtrasReading;
+const NO_EXTRAS: AttributeExtras = { byKey: undefined, pending: false };
+
+/**
+ * The value extras on screen, as a store the values subscribe to by attribute
+ * (`useSyncExternalStore`): extras arriving for one attribute re-render that attribute's values
+ * only, and nothing else of the widget.
+ */
+export interface ExtrasStore {
+  subscribe: (listener: () => void) => () => void;
+  /** The extras of `attributeId`'s values: the same object until they or their `pending` change. */
+  of: (attributeId: string) => AttributeExtras;
+}
 
 /** The keys the widget shows extras for: every value of a choice or multi, a boolean's "true". */
 export function extrasKeys(attribute: Attribute): readonly string[] {
@@ -77,6 +89,57 @@ type Shown = ReadonlyMap<
   { context: ConfiguratorPanelContext; byKey: ReadonlyMap<string, ValueExtras | undefined> }
 >;
 
+/** The store behind `ExtrasStore`: `show` puts computed extras on screen, `follow` a new state. */
+function createExtrasStore(enabled: boolean, context: ConfiguratorPanelContext) {
+  let shown: Shown = new Map();
+  let current = { enabled, context };
+  const listeners = new Set<() => void>();
+  const readings = new Map<string, AttributeExtras>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  const store = {
+    subscribe: (listener: () => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    of: (attributeId: string): AttributeExtras => {
+      if (!current.enabled) return NO_EXTRAS;
+      const entry = shown.get(attributeId);
+      const byKey = entry?.byKey;
+      const pending = entry?.context !== current.context;
+      const last = readings.get(attributeId);
+      if (last && last.byKey === byKey && last.pending === pending) return last;
+      const reading = { byKey, pending };
+      readings.set(attributeId, reading);
+      return reading;
+    },
+    /** The state whose extras are wanted now: the older ones on screen become pending. */
+    follow: (enabled: boolean, context: ConfiguratorPanelContext) => {
+      if (current.enabled === enabled && current.context === context) return;
+      current = { enabled, context };
+      notify();
+    },
+    /** Puts the computed extras of `attributes` on screen (those not already there). */
+    show: (
+      attributes: readonly Attribute[],
+      context: ConfiguratorPanelContext,
+      computed: ReadonlyMap<string, ReadonlyMap<string, ValueExtras | undefined>>,
+    ) => {
+      const fresh = attributes.filter((a) => {
+        const byKey = computed.get(a.id);
+        return byKey && shown.get(a.id)?.byKey !== byKey;
+      });
+      if (fresh.length === 0) return;
+      const next = new Map(shown);
+      for (const a of fresh) next.set(a.id, { context, byKey: computed.get(a.id)! });
+      shown = next;
+      notify();
+    },
+  };
+  return store;
+}
+
 /** What the idle work has computed for one state (kept across runs until the state changes). */
 interface Work {
   context: ConfiguratorPanelContext;
@@ -91,7 +154,8 @@ interface Work {
  * (`first`), shown as soon as they are done, then the others (`rest`: the other steps, ready
  * before the buyer gets there), shown when `showRest`. A new state cancels the work in flight.
  * Until its extras arrive a value keeps the previous state's, marked `pending` (their space
- * stays taken: nothing moves when they arrive).
+ * stays taken: nothing moves when they arrive). Returns the store the values read them from (the
+ * same for the widget's life): the widget itself is not re-rendered when extras arrive.
  */
 export function useIdleExtras(
   fn: ValueExtrasFn | undefined,
@@ -99,8 +163,10 @@ export function useIdleExtras(
   first: readonly Attribute[],
   rest: readonly Attribute[],
   showRest: boolean,
-): ExtrasOf {
-  const [shown, setShown] = useState<Shown>(() => new Map());
+): ExtrasStore {
+  const [store] = useState(() => createExtrasStore(fn !== undefined, context));
+  // Before the paint: the values of a new state show their extras as pending in the same frame.
+  useLayoutEffect(() => store.follow(fn !== undefined, context), [store, fn, context]);
   const work = useRef<Work | undefined>(undefined);
   useEffect(() => {
     if (!fn) return;
@@ -115,19 +181,7 @@ export function useIdleExtras(
           .map((key) => ({ attribute, key })),
       );
     const show = (attributes: readonly Attribute[]) =>
-      startTransition(() =>
-        setShown((previous) => {
-          const fresh = attributes.filter((a) => {
-            const byKey = done.byAttribute.get(a.id);
-            return byKey && previous.get(a.id)?.byKey !== byKey;
-          });
-          if (fresh.length === 0) return previous;
-          const next = new Map(previous);
-          for (const a of fresh)
-            next.set(a.id, { context: done.context, byKey: done.byAttribute.get(a.id)! });
-          return next;
-        }),
-      );
+      store.show(attributes, done.context, done.byAttribute);
     const batches = [
       { items: todo(first), attributes: first, show: true },
       { items: todo(rest), attributes: rest, show: showRest },
@@ -162,11 +216,7 @@ export function useIdleExtras(
     }
     cancel = whenIdle(step);
     return () => cancel?.();
-  }, [fn, context, first, rest, showRest]);
+  }, [store, fn, context, first, rest, showRest]);
 
-  return (attribute, key) => {
-    if (!fn) return { extras: undefined, pending: false };
-    const entry = shown.get(attribute.id);
-    return { extras: entry?.byKey.get(key), pending: entry?.context !== context };
-  };
+  return store;
 }

@@ -1,20 +1,20 @@
+import { loadSatFallback } from './loadSatFallback.ts';
 import {
   type ProductModel,
   type Selection,
+  type CompileOptions,
+  type ConfiguratorEngine,
   compile,
-  complete,
-  domains,
-  explain,
+  createConfiguratorEngine,
+  diagramEngine,
   FALSE,
   optimalCompletion,
-  repair,
   SolverError,
   type Domains,
   type Explanation,
   type Pricing,
   type Repair,
   type Snapshot,
-  reconcileSelection,
 } from '../../engine/index.ts';
 
 /** How "Complete for me" chooses: model defaults, the lowest total, the earliest delivery. */
@@ -44,6 +44,8 @@ export interface CompletionContext {
 export interface EngineOps {
   /** Number of solver attributes. */
   readonly size: number;
+  /** Which exact back end answers: the decision diagram, or the SAT fallback past its limit. */
+  readonly path: ConfiguratorEngine['kind'];
   domains(selection: Selection): Domains;
   explain(selection: Selection, attribute: string, key: string): Explanation;
   /** `recency`: attribute ids, oldest first (the newest choice is kept first). */
@@ -59,52 +61,96 @@ export interface EngineOps {
 }
 
 /**
- * Compiles `model` once and returns the widget's engine calls over it (the solver's `domains`,
- * `explain`, `repair`, `complete`). Throws the solver's `SolverError` when the model cannot be
- * compiled, and `UNSATISFIABLE` when no configuration is valid (both shown as the widget's error
- * state).
+ * Compiles `model` once and returns the widget's engine calls over it (`domains`, `explain`,
+ * `repair`, `complete`, `reconcile`). A model whose diagram passes the node limit (`options`;
+ * `DEFAULT_MAX_NODES` by default) answers through the SAT fallback with the same, exact answers
+ * (`createConfiguratorEngine`), except the `cheapest` and `fastest` completions, which need the
+ * diagram and throw `OBJECTIVE_UNAVAILABLE` there. An already compiled `engine` (e.g. from a
+ * compiled file) is used as it is. Throws `UNSATISFIABLE` when no configuration is valid (shown as
+ * the widget's error state).
  *
  * @example
  * const ops = createEngineOps(model);
  * ops.domains({ frame: 'steel' }).top; // { oak: 'available', … }
  */
-export function createEngineOps(model: ProductModel): EngineOps {
-  const compiled = compile(model);
+export function createEngineOps(
+  model: ProductModel,
+  options: CompileOptions = {},
+  prepared?: ConfiguratorEngine,
+): EngineOps {
+  return opsOf(model, prepared ?? createConfiguratorEngine(model, options));
+}
+
+/**
+ * The page's engine calls (`useEngine` off the worker): the decision diagram when it compiles
+ * within `options`' node limit, returned at once; past it (`COMPILE_LIMIT`) a promise of the SAT
+ * fallback's, whose code the page loads only then (`loadSatFallback`: a dynamic import, in the
+ * embed its own file `madeto-sat.<hash>.js`), so that the shop app does not carry it. Other
+ * errors throw (`UNSATISFIABLE`, a model error); a fallback that does not load rejects.
+ *
+ * @example
+ * const ops = pageEngineOps(model);
+ * const ready = ops instanceof Promise ? await ops : ops;
+ */
+export function pageEngineOps(
+  model: ProductModel,
+  options: CompileOptions = {},
+): EngineOps | Promise<EngineOps> {
+  let engine: ConfiguratorEngine;
+  try {
+    engine = diagramEngine(compile(model, options));
+  } catch (error) {
+    if (!(error instanceof SolverError) || error.code !== 'COMPILE_LIMIT') throw error;
+    return loadSatFallback().then((satFallbackEngine) => opsOf(model, satFallbackEngine(model)));
+  }
+  return opsOf(model, engine);
+}
+
+/** The widget's engine calls over one engine (either path). */
+function opsOf(model: ProductModel, engine: ConfiguratorEngine): EngineOps {
   // A model whose constraints contradict each other has no valid build at all: every value would
   // show as impossible. Say so (the widget's error state; the embed's madeto-error code engine).
-  if (compiled.root === FALSE)
+  if (engine.compiled ? engine.compiled.root === FALSE : !engine.feasible({}))
     throw new SolverError(
       'UNSATISFIABLE',
       `no configuration of ${model.id} is valid: its constraints contradict each other (madeto lint names them)`,
       '$.constraints',
     );
+  const compiled = engine.compiled;
   return {
-    size: compiled.attributes.length,
-    domains: (selection) => domains(compiled, selection),
-    explain: (selection, attribute, key) => explain(compiled, selection, attribute, key),
+    size: engine.model.attributes.filter((a) => a.type !== 'text').length,
+    path: engine.kind,
+    domains: (selection) => engine.domains(selection),
+    explain: (selection, attribute, key) => engine.explain(selection, attribute, key),
     repair: (selection, attribute, key, recency) =>
-      repair(compiled, selection, attribute, key, recency),
-    complete: (selection, objective, context) =>
-      objective === 'defaults'
-        ? complete(compiled, selection)
-        : optimalCompletion({
-            compiled,
-            selection,
-            objective,
-            quantity: context?.quantity ?? 1,
-            ...(context?.pricing &&
-              context.currency !== undefined && {
-                pricing: {
-                  pricing: context.pricing,
-                  currency: context.currency,
-                  date: context.date,
-                  customerId: context.customerId,
-                },
-              }),
-            ...(context?.snapshot && {
-              availability: { snapshot: context.snapshot, now: context.now },
-            }),
-          }).selection,
-    reconcile: (selection, recency) => reconcileSelection(compiled, selection, recency),
+      engine.repair(selection, attribute, key, recency),
+    complete: (selection, objective, context) => {
+      if (objective === 'defaults') return engine.complete(selection);
+      if (!compiled)
+        throw new SolverError(
+          'OBJECTIVE_UNAVAILABLE',
+          `the ${objective} completion needs the decision diagram, and ${model.id} is too big to compile: it answers through the SAT fallback`,
+          '$.objective',
+        );
+      return optimalCompletion({
+        compiled,
+        selection,
+        objective,
+        quantity: context?.quantity ?? 1,
+        ...(context?.pricing &&
+          context.currency !== undefined && {
+            pricing: {
+              pricing: context.pricing,
+              currency: context.currency,
+              date: context.date,
+              customerId: context.customerId,
+            },
+          }),
+        ...(context?.snapshot && {
+          availability: { snapshot: context.snapshot, now: context.now },
+        }),
+      }).selection;
+    },
+    reconcile: (selection, recency) => engine.reconcile(selection, recency),
   };
 }

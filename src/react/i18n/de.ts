@@ -142,6 +142,7 @@ export const de: Messages = {
   'value.notChosen': 'nicht gewählt',
   'value.conflict': 'erfordert andere Änderungen',
   'value.impossible': 'nicht angeboten',
+  'value.popular': 'Beliebt bei Käufern',
   'field.choose': 'Bitte wählen…',
   'field.quantity': 'Menge',
   'field.atLeast': 'mindestens {count}',

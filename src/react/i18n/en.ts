@@ -140,6 +140,7 @@ export const en = {
   'value.notChosen': 'not chosen',
   'value.conflict': 'needs other changes',
   'value.impossible': 'not offered',
+  'value.popular': 'Popular with buyers',
   'field.choose': 'Choose…',
   'field.quantity': 'Quantity',
   'field.atLeast': 'at least {count}',

@@ -1,8 +1,15 @@
 import { useId } from 'react';
-import type { ProductModel, Selection, PriceResult, RepQuoteLine } from '../../engine/index.ts';
+import type {
+  ProductModel,
+  Selection,
+  PriceResult,
+  PriceViolation,
+  RepQuoteLine,
+} from '../../engine/index.ts';
 import { BuyerConfigurator } from '../components/BuyerConfigurator.tsx';
 import { repFormat } from './repFormat.ts';
 import {
+  concernsLineField,
   LINE_DISCOUNT_FIELDS,
   lineDiscountLabel,
   type LineDiscountField,
@@ -28,6 +35,10 @@ export interface QuoteLinesProps {
   errors?: Readonly<Record<string, string>>;
   /** What is wrong with a line's own discounts as typed, by line id (shown next to each field). */
   discountErrors?: Readonly<Record<string, Partial<Record<LineDiscountField, string>>>>;
+  /** The guardrails past: a line's own discount field is marked where its line passes one. */
+  violations?: readonly PriceViolation[] | undefined;
+  /** The id of the element that states the approval (the fields it concerns point to it). */
+  approvalId?: string | undefined;
 }
 
 const nextId = (lines: readonly QuoteLineValue[]) => {
@@ -133,12 +144,17 @@ export function QuoteLines(props: QuoteLinesProps) {
                 {LINE_DISCOUNT_FIELDS.map((key) => {
                   const fieldId = `${id}-${line}-${key}`;
                   const fieldError = props.discountErrors?.[line]?.[key];
-                  const describedBy = [fieldError && `${fieldId}-error`, `${id}-${line}-hint`];
+                  const past = (props.violations ?? []).some((v) => concernsLineField(v, l, key));
+                  const describedBy = [
+                    fieldError && `${fieldId}-error`,
+                    past && props.approvalId,
+                    `${id}-${line}-hint`,
+                  ];
                   return (
                     <span
                       key={key}
                       className="madeto-form-field"
-                      data-state={fieldError ? 'invalid' : 'valid'}
+                      data-state={fieldError ? 'invalid' : past ? 'approval-required' : 'valid'}
                     >
                       <label htmlFor={fieldId}>{lineDiscountLabel(t, key, line)}</label>
                       <input

@@ -1,7 +1,12 @@
 import { useId } from 'react';
 import type { PriceViolation } from '../../engine/index.ts';
 import { repFormat, violationText } from './repFormat.ts';
-import type { DiscountField, DiscountValues } from './repQuoteForm.ts';
+import {
+  concernsQuoteField,
+  type DiscountField,
+  type DiscountValues,
+  type QuoteLineValue,
+} from './repQuoteForm.ts';
 
 /** The props of `<RepDiscounts>`. */
 export interface RepDiscountsProps {
@@ -20,6 +25,13 @@ export interface RepDiscountsProps {
   errors?: Partial<Record<DiscountField, string>>;
   /** Lines not configured yet: their guardrails are judged once they are (said so). */
   incompleteLines?: readonly string[];
+  /**
+   * The quote's lines: a line's guardrail concerns a quote percentage only where the line does
+   * not set its own (default: none set their own).
+   */
+  lines?: readonly QuoteLineValue[];
+  /** The id of the approval statement (for fields elsewhere that point to it); default generated. */
+  approvalId?: string;
 }
 
 const fields = ['additionalPercent', 'partnerPercent', 'documentDiscount'] as const;
@@ -45,16 +57,14 @@ export function RepDiscounts(props: RepDiscountsProps) {
         : waiting.length > 0
           ? 'incomplete'
           : 'valid';
-  const approvalId = `${id}-approval`;
+  const approvalId = props.approvalId ?? `${id}-approval`;
   const label = (key: DiscountField) =>
     key === 'documentDiscount'
       ? t('rep.documentDiscount', { currency: props.currency })
       : t(key === 'additionalPercent' ? 'rep.additionalPercent' : 'rep.partnerPercent');
-  // Which fields a violation concerns: percentages the line discounts, the amount the document's.
+  // Which fields a violation concerns: the quote's percentages for lines without their own.
   const concerns = (key: DiscountField) =>
-    violations.some((v) =>
-      key === 'documentDiscount' ? v.rule === 'documentDiscount' : v.rule !== 'documentDiscount',
-    );
+    violations.some((v) => concernsQuoteField(v, key, props.lines ?? []));
   return (
     <fieldset className="madeto-rep-discounts" data-state={state}>
       <legend>{t('rep.discounts')}</legend>

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import {
   type CustomerQuoteWire,
@@ -194,6 +194,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
   // After a refused save, focus the first field with an error, once it is on screen (the errors
   // of fields set through `setValue` may render a commit after the refusal).
   const section = useRef<HTMLElement>(null);
+  const approvalId = `${useId()}-approval`;
   const [refusals, setRefusals] = useState(0);
   const focused = useRef(0);
   const errorCount = countErrors(form.formState.errors);
@@ -428,8 +429,12 @@ function RepQuoteEditor(props: RepQuoteProps) {
           price={derived.kind === 'unpriceable' ? undefined : derived.priced.price}
           active={active}
           onActivate={setActive}
+          violations={derived.kind === 'unpriceable' ? undefined : derived.violations}
+          approvalId={approvalId}
         />
         <RepDiscounts
+          approvalId={approvalId}
+          lines={values.lines}
           locale={locale}
           discounts={values.discounts}
           onChange={(d) => form.setValue('discounts', d, change(errors.discounts !== undefined))}

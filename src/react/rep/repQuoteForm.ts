@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import { z } from '../../engine/zod.ts';
-import type { RepQuote, RepQuoteLine } from '../../engine/index.ts';
+import type { PriceViolation, RepQuote, RepQuoteLine } from '../../engine/index.ts';
 import { repFormat, type RepFormat } from './repFormat.ts';
 
 /** The limits of the rep editor's fields (those of the engine's `repQuoteSchema`). */
@@ -37,6 +37,34 @@ export type QuoteLineValue = Omit<RepQuoteLine, 'quantity' | 'discounts'> & {
   quantity: number | string;
   discounts?: LineDiscountValues | undefined;
 };
+
+/**
+ * Whether a guardrail violation concerns a quote-level discount field. The document discount
+ * concerns the document's amount only; a line's guardrail concerns the quote's percentage only
+ * where that line does not set its own (its own field then carries it, see `concernsLineField`).
+ */
+export function concernsQuoteField(
+  v: PriceViolation,
+  key: DiscountField,
+  lines: readonly QuoteLineValue[],
+): boolean {
+  if (key === 'documentDiscount') return v.rule === 'documentDiscount';
+  if (v.rule === 'documentDiscount') return false;
+  const line = v.lineId === undefined ? undefined : lines.find((l) => l.lineId === v.lineId);
+  return !ownsDiscount(line, key);
+}
+
+/** Whether a guardrail violation concerns a line's own discount field (set on that line). */
+export function concernsLineField(
+  v: PriceViolation,
+  line: QuoteLineValue,
+  key: LineDiscountField,
+): boolean {
+  return v.rule !== 'documentDiscount' && v.lineId === line.lineId && ownsDiscount(line, key);
+}
+
+const ownsDiscount = (line: QuoteLineValue | undefined, key: DiscountField) =>
+  key !== 'documentDiscount' && (line?.discounts?.[key] ?? '').trim() !== '';
 
 /**
  * The rep editor's form values (react-hook-form): everything a rep edits, as typed, plus the

@@ -21,10 +21,14 @@ export class EngineWorkerError extends Error {
 }
 
 /**
- * Starts the engine worker for `model` and resolves once it has compiled it. Calls are answered
- * in order; `dispose` terminates the worker and rejects what is still pending.
+ * Starts the engine worker for `model` and resolves once it has compiled it (past `maxNodes`:
+ * once the SAT fallback is ready). Calls are answered in order; `dispose` terminates the worker
+ * and rejects what is still pending.
  */
-export async function createWorkerClient(model: ProductModel): Promise<EngineClient> {
+export async function createWorkerClient(
+  model: ProductModel,
+  maxNodes?: number,
+): Promise<EngineClient> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, Pending>();
   let next = 0;
@@ -48,7 +52,11 @@ export async function createWorkerClient(model: ProductModel): Promise<EngineCli
       worker.postMessage({ ...request, id });
     });
   try {
-    await call<number>({ op: 'init', document: model.document });
+    await call<number>({
+      op: 'init',
+      document: model.document,
+      ...(maxNodes !== undefined && { maxNodes }),
+    });
   } catch (error) {
     worker.terminate();
     throw error;

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-// The engine in a Web Worker: parses and compiles the model once, then answers the widget's
-// calls, so a click on a large model never blocks the page.
+// The engine in a Web Worker: parses and compiles the model once (or, past the node limit, encodes
+// it for the SAT fallback), then answers the widget's calls, so a click never blocks the page.
 import { parseModel } from '../../engine/index.ts';
 import { createEngineOps, type EngineOps } from '../engine/engineOps.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
@@ -9,7 +9,10 @@ let ops: EngineOps | undefined;
 
 function answer(request: EngineRequest): unknown {
   if (request.op === 'init') {
-    ops = createEngineOps(parseModel(request.document));
+    ops = createEngineOps(
+      parseModel(request.document),
+      request.maxNodes === undefined ? {} : { maxNodes: request.maxNodes },
+    );
     // Warm the worker's JIT on the hot path before the first click needs it.
     for (let i = 0; i < 8; i++) ops.domains({});
     return ops.size;

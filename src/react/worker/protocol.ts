@@ -3,7 +3,12 @@ import type { CompletionContext, CompletionObjective } from '../engine/engineOps
 
 /** A request to the engine worker; `id` pairs it with its answer. */
 export type EngineRequest = { id: number } & (
-  | { op: 'init'; document: unknown }
+  | {
+      op: 'init';
+      document: unknown;
+      /** The diagram's node limit (past it the SAT fallback answers); absent: the default. */
+      maxNodes?: number;
+    }
   | { op: 'domains'; selection: Selection }
   | { op: 'explain'; selection: Selection; attribute: string; key: string }
   | {

@@ -34,6 +34,7 @@ interface HoldsTable {
   release_reason: string | null;
   snapshot_version: number;
   needs: string;
+  client: string | null;
 }
 interface AuditTable {
   seq: number;
@@ -137,7 +138,8 @@ export class AvailabilityStore {
 
   constructor(
     private readonly db: Db,
-    private readonly models: readonly ProductModel[],
+    /** The catalogue's product models (promises and the buyer view's public ids). */
+    readonly models: readonly ProductModel[],
   ) {
     this.kysely = db.kysely.withTables<Tables>() as never;
   }
@@ -331,11 +333,25 @@ export class AvailabilityStore {
     request: PromiseRequestInput;
     expiresAt: string;
     replaces?: string | undefined;
+    /** An anonymous caller: its id and how many active holds it may have (counted under the lock). */
+    client?: { id: string; maxActive: number } | undefined;
   }): Promise<HeldPromise | undefined> {
     const now = input.request.now;
     return this.locked(async (trx) => {
       const current = await this.current(trx);
       if (!current) return undefined;
+      if (input.client) {
+        const row = await trx
+          .selectFrom('availability_holds')
+          .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('expires_at').as('first')])
+          .where('client', '=', input.client.id)
+          .where('released_at', 'is', null)
+          .where('expires_at', '>', now)
+          .executeTakeFirst();
+        const active = Number(row?.n ?? 0);
+        if (active >= input.client.maxActive)
+          throw new TooManyActiveHolds(active, input.client.maxActive, String(row!.first));
+      }
       let replaced: StoredHold | undefined;
       if (input.replaces !== undefined) {
         const row = await trx
@@ -383,6 +399,7 @@ export class AvailabilityStore {
           release_reason: null,
           snapshot_version: current.version,
           needs: JSON.stringify(needs),
+          client: input.client?.id ?? null,
         })
         .execute();
       await trx
@@ -451,6 +468,18 @@ export class AvailabilityStore {
 }
 
 class SeedSkipped extends Error {}
+
+/** A client already has as many active holds as it may (`promiseAndHold`'s `client`). */
+export class TooManyActiveHolds extends Error {
+  constructor(
+    readonly active: number,
+    readonly limit: number,
+    /** When the client's first active hold expires (an ISO instant). */
+    readonly firstExpiresAt: string,
+  ) {
+    super(`${active} active holds, the most is ${limit}`);
+  }
+}
 
 /** The engine's holds of stored holds: each need with its hold's expiry. */
 export function flatten(holds: readonly StoredHold[]): Hold[] {

@@ -10,6 +10,7 @@ import { pipelineEntriesMigration } from './pipelineIndex.ts';
 import { usersMigration } from './usersMigration.ts';
 import { availabilityMigration } from './availabilityMigration.ts';
 import { insightsMigration } from './insightsMigration.ts';
+import { holdClientsMigration } from './holdClientsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -51,6 +52,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0009-pipeline-entries': pipelineEntriesMigration,
     '0010-availability': availabilityMigration(dialect),
     '0011-insights': insightsMigration(dialect),
+    '0012-hold-clients': holdClientsMigration,
   };
 }
 

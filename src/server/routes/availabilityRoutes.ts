@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   parsePromiseRequest,
@@ -12,10 +12,15 @@ import {
   availabilityInvalid,
   parseAvailabilityPatch,
 } from '../availability/feedPatch.ts';
+import { buyerView, publicIds } from '../availability/buyerView.ts';
 import type { Clock } from '../clock.ts';
 import { Throttle } from '../auth/throttle.ts';
 import type { HoldLimits, HoldTimes } from '../config.ts';
-import type { AvailabilityStore, CurrentAvailability } from '../db/availabilityStore.ts';
+import {
+  TooManyActiveHolds,
+  type AvailabilityStore,
+  type CurrentAvailability,
+} from '../db/availabilityStore.ts';
 import { HttpError } from '../httpError.ts';
 
 /** The promise as a buyer-facing answer: no items, POs, suppliers or work centres. */
@@ -59,13 +64,18 @@ const checkVersion =
       );
   };
 
+/** The stored id of an anonymous client: a SHA-256 of its IP address, not the address itself. */
+const clientId = (ip: string) =>
+  createHash('sha256').update(`madeto-hold-client:${ip}`).digest('base64url');
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The availability feed and holds:
- * - `GET /api/availability` (public): the current snapshot net of active holds (what promises for
- *   everyone else are made on), `ETag` = version and the set of active holds, 304 on
+ * - `GET /api/availability`: the current snapshot net of active holds (what promises for everyone
+ *   else are made on) — whole for a signed-in user, as the buyer view (`buyerView.ts`: internal
+ *   ids opaque) for anyone else; `ETag` = version, the set of active holds and the view, 304 on
  *   `If-None-Match`; `X-Availability-Version` and `X-Snapshot-At` headers.
  * - `PUT /api/availability` (integration or admin): a whole snapshot; `PATCH` (same): a change
  *   (`feedPatch.ts`); both validated (400 `AVAILABILITY_INVALID` by JSON path), stored as a new
@@ -100,7 +110,12 @@ export function availabilityRoutes(
       return false;
     }
   };
+  // The key of the buyer view's opaque ids (per process: a restart gives every id anew).
+  const viewKey = randomBytes(32);
+  const visible = publicIds(availability.models);
+  let lastBuyerView: { etag: string; document: unknown } | undefined;
   app.get('/api/availability', async (request, reply) => {
+    const full = await signedIn(request);
     const now = clock().toISOString();
     const netted = await availability.netted(now);
     if (!netted)
@@ -118,10 +133,12 @@ export function availabilityRoutes(
       )
       .digest('base64url')
       .slice(0, 16);
-    const etag = `"v${netted.current.version}-${holds}"`;
+    // One ETag per view: a buyer's cached copy never answers a signed-in user's request.
+    const etag = `"v${netted.current.version}-${holds}${full ? '' : '-buyer'}"`;
     reply
       .header('etag', etag)
       .header('cache-control', 'no-cache')
+      .header('vary', 'Authorization, Cookie')
       .header('x-availability-version', String(netted.current.version))
       .header('x-snapshot-at', netted.current.snapshotAt);
     const match = request.headers['if-none-match'];
@@ -132,7 +149,20 @@ export function availabilityRoutes(
         .some((t) => t.trim() === etag)
     )
       return reply.code(304).send();
-    return { ...netted.snapshot, snapshotAt: netted.current.snapshotAt };
+    if (full) return { ...netted.snapshot, snapshotAt: netted.current.snapshotAt };
+    if (lastBuyerView?.etag !== etag)
+      lastBuyerView = {
+        etag,
+        document: {
+          ...buyerView(netted.snapshot, {
+            version: netted.current.version,
+            key: viewKey,
+            publicIds: visible,
+          }),
+          snapshotAt: netted.current.snapshotAt,
+        },
+      };
+    return lastBuyerView.document;
   });
 
   app.put('/api/availability', async (request, reply) => {
@@ -247,8 +277,25 @@ export function availabilityRoutes(
         kind: 'cart',
         request: request_,
         expiresAt,
+        ...(anonymous && {
+          client: { id: clientId(request.ip), maxActive: holdLimits.activePerIp },
+        }),
       });
     } catch (error) {
+      if (error instanceof TooManyActiveHolds) {
+        const wait = Math.max(
+          1,
+          Math.ceil((Date.parse(error.firstExpiresAt) - nowDate.getTime()) / 1000),
+        );
+        throw Object.assign(
+          new HttpError(
+            429,
+            'TOO_MANY_ACTIVE_HOLDS',
+            `this address already has ${error.active} active holds, the most ${holdLimits.activePerIp} allowed without signing in; release one (DELETE /api/holds/:id) or try again in ${wait} s, when the first expires`,
+          ),
+          { retryAfter: wait },
+        );
+      }
       if (error instanceof PromiseInputError)
         throw new HttpError(400, 'REQUEST_INVALID', error.message, {
           issues: [{ path: error.path, message: error.message }],

@@ -23,6 +23,7 @@ import {
   type OrderPayload,
   type ProductModel,
   type QuoteOutcome,
+  type ValuePopularity,
 } from '../../engine/index.ts';
 import { requireApprover, type Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
@@ -48,6 +49,8 @@ interface Deps {
 export const EVENTS_BODY_LIMIT = 128 * 1024;
 /** Completed configurations a product needs before the widget may call a value popular. */
 export const POPULAR_MIN_SAMPLE = 20;
+/** Configurations a value needs before it may be called popular (never a handful of people). */
+export const POPULAR_MIN_VALUE = 5;
 /** Days of recent demand the advisor re-promises. */
 const ADVISOR_DAYS = 90;
 const ADVISOR_MAX_LINES = 200;
@@ -200,8 +203,9 @@ function sendCsv<T extends object>(
  * - `GET /api/insights/{popularity,configurations,funnel,conflicts,leadtime,winloss,demand,advisor}`
  *   (manager or admin) with `?from=&to=&channel=&productId=&limit=`; popularity, demand and advisor
  *   also as `?format=csv`.
- * - `GET /api/insights/popular?productId=` (anyone): each attribute's most chosen value in the
- *   shop's last 90 days, once the product has `POPULAR_MIN_SAMPLE` completed configurations.
+ * - `GET /api/insights/popular?productId=` (anyone): each choice or multi attribute's most chosen
+ *   value in the shop's last 90 days (`popularValues`), once the product has `POPULAR_MIN_SAMPLE`
+ *   completed configurations; no counts.
  */
 export function insightRoutes(app: FastifyInstance, deps: Deps): void {
   const models = new Map(deps.catalogue.models.map((m) => [m.id, m] as const));
@@ -491,11 +495,37 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     const sample = rows
       .filter((r) => r.kind === 'stage' && r.key === 'completed')
       .reduce((s, r) => s + r.count, 0);
-    const best = new Map<string, { attributeId: string; value: string; share: number }>();
-    if (sample >= POPULAR_MIN_SAMPLE)
-      for (const p of optionPopularity(rows, filter))
-        if (!best.has(p.attributeId))
-          best.set(p.attributeId, { attributeId: p.attributeId, value: p.value, share: p.share });
-    return { productId, sample, minSample: POPULAR_MIN_SAMPLE, popular: [...best.values()] };
+    const enough = sample >= POPULAR_MIN_SAMPLE;
+    return {
+      productId,
+      minSample: POPULAR_MIN_SAMPLE,
+      enough,
+      popular: enough ? popularValues(optionPopularity(rows, filter), models.get(productId)!) : [],
+    };
   });
+}
+
+/**
+ * The value the widget may call popular, per choice or multi attribute of `model`: the most
+ * chosen, when at least `POPULAR_MIN_VALUE` configurations hold it and no other value is as
+ * common (a tie names none). `rows` are one product's, sorted by attribute then count (as
+ * `optionPopularity` sorts them). No count or share is handed out: only which value.
+ */
+export function popularValues(
+  rows: readonly ValuePopularity[],
+  model: ProductModel,
+): { attributeId: string; value: string }[] {
+  const kinds = new Map(model.attributes.map((a) => [a.id, a.type] as const));
+  const out: { attributeId: string; value: string }[] = [];
+  rows.forEach((p, i) => {
+    const before = rows[i - 1];
+    if (before?.attributeId === p.attributeId) return;
+    const kind = kinds.get(p.attributeId);
+    if (kind !== 'choice' && kind !== 'multi') return;
+    const next = rows[i + 1];
+    if (p.count < POPULAR_MIN_VALUE) return;
+    if (next?.attributeId === p.attributeId && next.count === p.count) return;
+    out.push({ attributeId: p.attributeId, value: p.value });
+  });
+  return out;
 }

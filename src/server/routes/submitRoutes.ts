@@ -15,6 +15,7 @@ import { HttpError } from '../httpError.ts';
 import type { ServerUser } from '../users.ts';
 import type { Verifier } from '../verifier.ts';
 import type { AvailabilityStore, HeldPromise } from '../db/availabilityStore.ts';
+import type { PromiseSnapshot } from '../verifier.ts';
 import type { HoldTimes } from '../config.ts';
 import { Temporal } from 'temporal-polyfill';
 
@@ -117,6 +118,18 @@ export function submitRoutes(
   },
 ): TrustedSubmit & QuotePayloadSubmit {
   /** Until when a submission's hold lasts: an order's time, a quote's validity (plant day's end). */
+  /** The feed's current version to verify a promise on; the catalogue's file without a feed. */
+  const currentSnapshot = async (): Promise<PromiseSnapshot | undefined> => {
+    const current = await deps.availability?.current();
+    if (current) return current;
+    return (
+      deps.catalogue.snapshot && {
+        version: 0,
+        document: deps.catalogue.snapshotJson,
+        snapshot: deps.catalogue.snapshot,
+      }
+    );
+  };
   const holdUntil = (payload: OrderPayload, now: Date, times: HoldTimes): string => {
     if (payload.kind === 'order')
       return new Date(now.getTime() + times.orderMinutes * 60_000).toISOString();
@@ -263,10 +276,12 @@ export function submitRoutes(
           `$.kind '${payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
         );
       const now = deps.clock();
+      // --verify-promise: on the feed's current version (the catalogue's file only without a feed).
+      const promiseOn = deps.config.verifyPromise ? await currentSnapshot() : undefined;
       const verdict = await deps.verifier.verify(
         payload,
         acceptedPriceDates(now, deps.catalogue),
-        deps.config.verifyPromise,
+        promiseOn,
       );
       // An approved quote's price may pass a guardrail: that difference is kept as a warning.
       const blocking = verdict.differences.filter(

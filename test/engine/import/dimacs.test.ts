@@ -78,4 +78,16 @@ describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
     );
     expect(count(compile(model))).toBe(expected);
   });
+
+  it('embtoolkit (1,179 variables) compiles within the bench node limit, to its known ≈ 5.1e96 configurations', () => {
+    const file = 'KConfig__embtoolkit.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    const compiled = compile(model, { maxNodes: 1_000_000 });
+    expect(compiled.nodes.length).toBeLessThan(100_000);
+    const total = count(compiled).toString();
+    expect(total).toHaveLength(97);
+    expect(total.startsWith('51')).toBe(true);
+  });
 });

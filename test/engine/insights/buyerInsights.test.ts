@@ -235,3 +235,47 @@ describe('the event wire refuses personal data and bad input by path', () => {
     expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(path);
   });
 });
+
+describe("a repeated module's instance ids", () => {
+  const completed = (selection: Record<string, unknown>) => ({
+    batchId: 'batch-0001',
+    events: [
+      {
+        type: 'completed',
+        at: '2026-12-01T09:00:00Z',
+        session: 'sess-0001',
+        productId: 'SOFA',
+        channel: 'shop',
+        selection,
+      },
+    ],
+  });
+  it('are reported like any id (seat[2].firmness), a constraint instance too', () => {
+    expect(eventBatchSchema.safeParse(completed({ 'seat[2].firmness': 'soft' })).success).toBe(
+      true,
+    );
+    const { selection: _, ...base } = completed({}).events[0]!;
+    const r = eventBatchSchema.safeParse({
+      batchId: 'batch-0001',
+      events: [
+        {
+          ...base,
+          type: 'conflict',
+          attributeId: 'seat[1].seatType',
+          constraintIds: ['corner-arms[1]'],
+          resolution: 'repaired',
+        },
+      ],
+    });
+    expect(r.error?.issues ?? []).toEqual([]);
+  });
+  it.each(['seat[x].firmness', 'seat [1]', 'seat[1]firmness', 'seat[12345].a'])(
+    'refuses %s',
+    (id) => {
+      const r = eventBatchSchema.safeParse(completed({ [id]: 'soft' }));
+      expect(r.error?.issues.map((i) => i.path.slice(0, 3).join('.'))).toContain(
+        'events.0.selection',
+      );
+    },
+  );
+});

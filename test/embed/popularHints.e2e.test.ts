@@ -1,0 +1,181 @@
+// "Popular with buyers" in the built shop app, against the real backend (`madeto serve`, SQLite)
+// holding seeded shop configurations: hints on (the most chosen values say so, in their accessible
+// description too, and the fetch comes from the insights file), hints off (no request at all),
+// and a product below the minimum sample (asked, nothing shown). Screenshots at 1280 and 390 px.
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completedBatch, daysAgo } from '../server/popularScenario.ts';
+import { startServerProcess, tempDb, type ServerProcess } from '../server/serverProcess.ts';
+import { hostEvents, open, server, setupE2e } from './e2eHarness.ts';
+
+setupE2e();
+
+let backend: ServerProcess;
+
+/**
+ * 20 desk configurations (the minimum sample): steel 14 / aluminium 6, dual 12 / single 8,
+ * handset memory 10 / up-down 10 (a tie: none), the drawer in 7 (a multi's item); 19 bikes, all
+ * carbon (one short of the sample: none).
+ */
+const DESK = Array.from({ length: 20 }, (_, i) => ({
+  frame: i < 14 ? 'steel' : 'aluminium',
+  drive: i < 12 ? 'dual' : 'single',
+  handset: i % 2 === 0 ? 'memory' : 'up-down',
+  accessories: i < 7 ? ['drawer'] : [],
+}));
+const BIKE = Array.from({ length: 19 }, () => ({ frameMaterial: 'carbon' }));
+
+beforeAll(async () => {
+  backend = await startServerProcess(tempDb());
+  for (const batch of [
+    completedBatch('e2e-desk-0001', 'DESK', 'shop', DESK, daysAgo(1)),
+    completedBatch('e2e-bike-0001', 'BIKE', 'shop', BIKE, daysAgo(1)),
+  ]) {
+    const r = await fetch(`${backend.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
+    expect(r.status).toBe(201);
+  }
+}, 60_000);
+afterAll(() => backend?.stop());
+
+/** A shop page with one widget (`attributes` added), served beside the demo pages. */
+async function shopPage(product: 'desk' | 'bike', attributes: string, width = 1280) {
+  const path = `/embed/popular-${product}-${Math.random().toString(36).slice(2)}.html`;
+  const asked: string[] = [];
+  const answers: Promise<unknown>[] = [];
+  server.api = backend.url;
+  const opened = await open(path, async (page) => {
+    await page.setViewportSize({ width, height: 900 });
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    page.on('response', (r) => {
+      if (r.url().includes('/insights/popular')) answers.push(r.json());
+    });
+    await page.route(`${server.origin}${path}`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script src="/madeto/loader.js" async></script><script src="/embed/host.js"></script></head>
+<body><madeto-configurator id="w" model="/catalogue/${product}.json" pricing="/catalogue/pricing.json"
+ submit="/api/quotes" insights="off" layout="all" locale="en-GB" currency="EUR" ${attributes}>
+</madeto-configurator></body></html>`,
+      }),
+    );
+  });
+  await expect
+    .poll(async () => (await hostEvents(opened.page)).map((e) => e.type), { timeout: 30_000 })
+    .toContain('madeto-ready');
+  return { ...opened, asked, answers };
+}
+
+/**
+ * The value's input (`value` of the attribute whose fieldset's legend starts with `legend`): its accessible
+ * description (the text of the elements `aria-describedby` names, hidden ones included, as
+ * browsers compute it) and whether its label shows the hint.
+ */
+const option = (page: Page, legend: string, value: string) =>
+  page.evaluate(
+    ([legend, value]) => {
+      const root = document.getElementById('w')!.shadowRoot!;
+      const fieldset = [...root.querySelectorAll('fieldset')].find(
+        (f) => f.querySelector(':scope > legend')?.firstChild?.textContent?.trim() === legend,
+      );
+      const input = fieldset?.querySelector<HTMLInputElement>(`input[value="${value}"]`);
+      if (!input) return { found: false, description: '', shown: false };
+      const description = (input.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => root.getElementById(id)?.textContent ?? '')
+        .join(' ');
+      const badge = input.closest('label')?.querySelector('.madeto-popular');
+      return {
+        found: true,
+        description,
+        shown: !!badge && badge.getBoundingClientRect().width > 0,
+      };
+    },
+    [legend, value],
+  );
+
+const hintCount = (page: Page) =>
+  page.evaluate(
+    () => document.getElementById('w')!.shadowRoot!.querySelectorAll('.madeto-popular').length,
+  );
+
+const shots = join(tmpdir(), 'madeto-popular-shots');
+
+describe('"Popular with buyers" in the built shop app', () => {
+  it.each([1280, 390])(
+    'hints on: the most chosen value says so, to the eye and in its description (%i px)',
+    async (width) => {
+      const { page, problems, asked } = await shopPage('desk', 'popular="on"', width);
+      await expect
+        .poll(() => option(page, 'Frame', 'steel'), { timeout: 20_000 })
+        .toMatchObject({
+          found: true,
+          shown: true,
+          description: expect.stringContaining('Popular with buyers'),
+        });
+      expect(await option(page, 'Frame', 'aluminium')).toMatchObject({ shown: false });
+      expect((await option(page, 'Frame', 'aluminium')).description).not.toContain('Popular');
+      expect(await option(page, 'Lifting system', 'dual')).toMatchObject({ shown: true });
+      expect(await option(page, 'Accessories', 'drawer')).toMatchObject({ shown: true });
+      // A tie names neither; three hints in all: frame, drive, accessories.
+      expect(await option(page, 'Handset', 'memory')).toMatchObject({ found: true, shown: false });
+      expect(await hintCount(page)).toBe(3);
+      // Asked once, beside submit, from the insights file (the shop app has no copy of the fetch).
+      expect(asked.filter((p) => p === '/api/insights/popular')).toHaveLength(1);
+      expect(asked.some((p) => /\/madeto-insights\.[0-9a-f]{10}\.js$/.test(p))).toBe(true);
+      // The keyboard reaches it: the focused radio's description carries the hint.
+      const steel = page.locator('#w').locator('input[value="steel"]');
+      await steel.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowLeft');
+      expect(
+        await page.evaluate(() => {
+          const root = document.getElementById('w')!.shadowRoot!;
+          const active = root.activeElement as HTMLInputElement;
+          const id = active.getAttribute('aria-describedby')!;
+          return [active.value, root.getElementById(id)?.textContent ?? ''];
+        }),
+      ).toEqual(['steel', expect.stringContaining('Popular with buyers')]);
+      mkdirSync(shots, { recursive: true });
+      await steel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: join(shots, `desk-${width}.png`) });
+      expect(problems).toEqual([]);
+    },
+  );
+
+  it('hints off (no attribute, or popular="off"): nothing is asked and nothing shown', async () => {
+    for (const attributes of ['', 'popular="off"']) {
+      const { page, problems, asked } = await shopPage('desk', attributes);
+      // Long enough for the hints to have come: the idle load of the insights file is past.
+      await page.waitForTimeout(3_000);
+      expect(asked.filter((p) => p.includes('/insights/popular'))).toEqual([]);
+      expect(await hintCount(page)).toBe(0);
+      expect(await option(page, 'Frame', 'steel')).toMatchObject({ found: true, shown: false });
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('below the minimum sample (19 bikes, all carbon): asked, nothing shown', async () => {
+    const { page, problems, asked, answers } = await shopPage('bike', 'popular="on"');
+    await expect.poll(() => answers.length, { timeout: 20_000 }).toBe(1);
+    expect(await answers[0]).toEqual({
+      productId: 'BIKE',
+      minSample: 20,
+      enough: false,
+      popular: [],
+    });
+    expect(asked.filter((p) => p === '/api/insights/popular')).toHaveLength(1);
+    await page.waitForTimeout(1_000);
+    expect(await hintCount(page)).toBe(0);
+    expect(await option(page, 'Frame material', 'carbon')).toMatchObject({ found: true });
+    expect(problems).toEqual([]);
+  });
+});
