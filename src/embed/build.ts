@@ -34,25 +34,26 @@ export const BUDGETS = { loader: 2 * 1024 } as const;
 
 /**
  * The shop app's target, gzipped (issue 14: ≤ 175 kB): `npm run size` exits 1 above it. Met when
- * the quote form moved to its own file (168.9 kB, 181.9 kB before); NOT met after the day's merges
- * of 2026-12-07: 178.2 kB, 177.2 kB with the picture and the insights reporter in their own files.
+ * the quote form moved to its own file (168.9 kB, 181.9 kB before), missed after the day's merges
+ * of 2026-12-07 (177.2 kB), met on branch `size` (173.8 kB), NOT met again after merging main's
+ * later merges of that day (176.9 kB; see `APP_CEILING`).
  */
 export const APP_TARGET = 175 * 1024;
 
 /**
- * The shop app's regression ceiling: 177.2 kB measured on 2026-12-07 after the day's merges (the
- * picture, 3D button, availability feed and insights events), plus 1.8 kB. Growth above it fails
- * `npm test`; the app is over its target, which `npm run size` names. Lower it to 171 kB once the
- * app is back under its target; never raise it to hide growth.
+ * The shop app's regression ceiling: 176.9 kB measured on 2026-12-07 after merging main into
+ * branch `size` (its savings: the engine side-effect free, the 3D button's file, no
+ * infinite-query paging, the payload builder in the form's file), plus 1.5 kB. Growth above it
+ * fails `npm test`; never raise it to hide growth.
  */
-export const APP_CEILING = 179 * 1024;
+export const APP_CEILING = 178.4 * 1024;
 
 /**
- * The shop app's quote form file's regression ceiling (17.0 kB measured: react-hook-form, its zod
- * resolver, the form, and since 2026-12-07 the quote request's payload builder with the model hash,
- * 2.2 kB that left the app; plus 1 kB). The app fetches it after it has started (`LazyQuoteForm`).
+ * The shop app's quote form file's regression ceiling (17.5 kB measured: react-hook-form, its zod
+ * resolver, the form, and since 2026-12-07 the quote request's payload builder with the model hash
+ * and the line's picture, 2.7 kB that left the app; plus 1 kB). The app fetches it after it has started (`LazyQuoteForm`).
  */
-export const FORM_CEILING = 18 * 1024;
+export const FORM_CEILING = 18.5 * 1024;
 
 /**
  * The shop app's product picture file's regression ceiling (2.6 kB measured: the picture with
@@ -207,7 +208,7 @@ interface SplitFileSpec {
 /**
  * The quote form (react-hook-form, its zod resolver and the form) and the quote request's payload
  * builder (`quotePayload` with the engine's `buildOrderPayload`, the model hash and the line's
- * picture: only the form sends), fetched when the buyer nears the form.
+ * picture with `composeView`: only the form sends), fetched when the buyer nears the form.
  */
 const FORM_FILE: SplitFileSpec = {
   stem: 'madeto-form',
@@ -229,6 +230,8 @@ const FORM_FILE: SplitFileSpec = {
       'src/engine/orders/buildOrder.ts',
       'src/engine/orders/contentHash.ts',
       'src/engine/orders/sha256.ts',
+      'src/engine/orders/linePicture.ts',
+      'src/engine/visuals/composeView.ts',
     ].includes(relative(root, id).split(sep).join('/')) ||
     /\/node_modules\/(react-hook-form|@hookform\/resolvers)\/|^\0/.test(id),
 };

@@ -29,8 +29,9 @@ describe('embed build outputs', () => {
   });
 
   // The 110 kB budget is retired (issue 14) for a 175 kB target, which the app met once the quote
-  // form left it (168.9 kB) and missed again after the merges of 2026-12-07 (177.2 kB): the
-  // ceiling holds the app where it is, and `npm run size` names the gap to the target. How fast
+  // form left it (168.9 kB), missed after the merges of 2026-12-07 (177.2 kB), met on branch
+  // `size` (173.8 kB) and missed after main's later merges (176.9 kB): the ceiling (measured +
+  // 1.5 kB) holds the app where it is, and `npm run size` names the gap to the target. How fast
   // it loads is the embed benchmark's (`madeto bench embed`).
   it('the shop app stays under its regression ceiling (its target is 175 kB)', () => {
     expect(APP_TARGET).toBe(175 * 1024);

@@ -4,7 +4,7 @@ import * as formField from '../../react/components/FormField.tsx';
 import * as messages from '../../react/i18n/messages.ts';
 import * as quoteSchema from '../../react/panels/quoteSchema.ts';
 import * as sendUnavailable from '../../react/panels/SendUnavailable.tsx';
-import { evaluate, linePicture, PAYLOAD_VERSION, productionNeeds } from '../../engine/index.ts';
+import { evaluate, PAYLOAD_VERSION, productionNeeds } from '../../engine/index.ts';
 import * as panelEngine from '../../react/panels/panelEngine.ts';
 import type { FormSharedId } from './sharedIds.ts';
 
@@ -20,5 +20,4 @@ export const formModules: Readonly<Record<FormSharedId, object>> = {
   'src/engine/model/evaluate.ts': { evaluate },
   'src/engine/orders/needs.ts': { productionNeeds },
   'src/engine/orders/schema.ts': { PAYLOAD_VERSION },
-  'src/engine/orders/picture.ts': { linePicture },
 };

@@ -16,7 +16,6 @@ export const FORM_SHARED_IDS = [
   'src/engine/model/evaluate.ts',
   'src/engine/orders/needs.ts',
   'src/engine/orders/schema.ts',
-  'src/engine/orders/picture.ts',
 ] as const;
 
 /** One of `FORM_SHARED_IDS`. */

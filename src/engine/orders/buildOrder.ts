@@ -3,7 +3,7 @@ import type { ProductModel, Selection } from '../model/types.ts';
 import type { PriceResult } from '../pricing/price.ts';
 import { modelHash } from './contentHash.ts';
 import { productionNeeds } from './needs.ts';
-import { linePicture } from './picture.ts';
+import { linePicture } from './linePicture.ts';
 import { PAYLOAD_VERSION, type OrderPayload } from './schema.ts';
 
 /** What `buildOrderPayload` assembles: the buyer's lines and the engine's results for them. */
