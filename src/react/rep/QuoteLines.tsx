@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ProductModel, Selection, PriceResult, RepQuoteLine } from '../../engine/index.ts';
 import { BuyerConfigurator } from '../components/BuyerConfigurator.tsx';
+import type { InsightsLink } from '../insights/insightsLink.ts';
 import { repFormat } from './repFormat.ts';
 import {
   LINE_DISCOUNT_FIELDS,
@@ -28,6 +29,8 @@ export interface QuoteLinesProps {
   errors?: Readonly<Record<string, string>>;
   /** What is wrong with a line's own discounts as typed, by line id (shown next to each field). */
   discountErrors?: Readonly<Record<string, Partial<Record<LineDiscountField, string>>>>;
+  /** Where the configured line's events go (channel `rep`); absent: none are reported. */
+  insights?: InsightsLink | undefined;
 }
 
 const nextId = (lines: readonly QuoteLineValue[]) => {
@@ -195,6 +198,7 @@ export function QuoteLines(props: QuoteLinesProps) {
             initialSelection={active.selection}
             {...(activeQuantity !== undefined && { initialQuantity: activeQuantity })}
             {...(props.pricing && { pricing: props.pricing })}
+            insights={props.insights}
             onChange={(selection: Selection) => {
               const i = lines.findIndex((l) => l.lineId === active.lineId);
               if (JSON.stringify(selection) !== JSON.stringify(active.selection))
