@@ -33,6 +33,9 @@ describe('readAttributes', () => {
     [{ model: '/m.json', locale: 'de-DE' }, { model: '/m.json', locale: 'de-DE' }, []],
     [{ 'url-key': '' }, { urlKey: false }, []],
     [{ 'url-key': 'desk' }, { urlKey: 'desk' }, []],
+    [{ popular: 'on' }, { popular: true }, []],
+    [{ popular: 'off' }, { popular: false }, []],
+    [{ popular: '/api/insights/popular' }, { popular: '/api/insights/popular' }, []],
     [{ theme: 'neon' }, {}, ['attribute theme: "neon" is not light, dark or auto']],
     [
       { layout: 'grid', currency: 'EUR' },

@@ -11,6 +11,7 @@ import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { mailEnv, quoteJourney } from './quoteJourney.ts';
 import { insightsScenario } from './insightsScenario.ts';
 import { popularScenario } from './popularScenario.ts';
+import { winLossScenario } from './winLossScenario.ts';
 import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
 
 if (!canRunPostgres)
@@ -39,6 +40,22 @@ describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
       await popularScenario(server.url);
     } finally {
       await server.stop();
+    }
+  }, 60_000);
+
+  it('answers win/loss by discount and the weighted demand from real rep quotes, as on SQLite', async () => {
+    const catcher = await MailCatcher.start();
+    const server = await startServerProcess(
+      cluster!.createDatabase('winloss'),
+      [],
+      0,
+      mailEnv(catcher),
+    );
+    try {
+      await winLossScenario(server);
+    } finally {
+      await server.stop();
+      await catcher.close();
     }
   }, 60_000);
 

@@ -7,6 +7,7 @@ import type {
   RepQuoteLine,
 } from '../../engine/index.ts';
 import { BuyerConfigurator } from '../components/BuyerConfigurator.tsx';
+import type { InsightsLink } from '../insights/insightsLink.ts';
 import { repFormat } from './repFormat.ts';
 import {
   concernsLineField,
@@ -39,6 +40,8 @@ export interface QuoteLinesProps {
   violations?: readonly PriceViolation[] | undefined;
   /** The id of the element that states the approval (the fields it concerns point to it). */
   approvalId?: string | undefined;
+  /** Where the configured line's events go (channel `rep`); absent: none are reported. */
+  insights?: InsightsLink | undefined;
 }
 
 const nextId = (lines: readonly QuoteLineValue[]) => {
@@ -211,6 +214,7 @@ export function QuoteLines(props: QuoteLinesProps) {
             initialSelection={active.selection}
             {...(activeQuantity !== undefined && { initialQuantity: activeQuantity })}
             {...(props.pricing && { pricing: props.pricing })}
+            insights={props.insights}
             onChange={(selection: Selection) => {
               const i = lines.findIndex((l) => l.lineId === active.lineId);
               if (JSON.stringify(selection) !== JSON.stringify(active.selection))

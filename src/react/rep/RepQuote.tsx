@@ -27,6 +27,7 @@ import { SendQuote } from './SendQuote.tsx';
 import { UNNAMED_SELLER } from './sellerConfig.ts';
 import { repFormat } from './repFormat.ts';
 import { QuoteApiError } from './apiCall.ts';
+import { createInsightsLink } from '../insights/insightsLink.ts';
 import {
   fieldOfPath,
   LINE_DISCOUNT_FIELDS,
@@ -41,7 +42,8 @@ import {
 } from './repQuoteForm.ts';
 
 /** The rep's side of the backend the editor talks to (`repQuoteApi`). */
-export type RepQuoteApi = ReturnType<typeof repQuoteApi>;
+export type RepQuoteApi = Omit<ReturnType<typeof repQuoteApi>, 'events'> &
+  Partial<Pick<ReturnType<typeof repQuoteApi>, 'events'>>;
 
 /** The props of `<RepQuote>`, the widget's rep mode. */
 export interface RepQuoteProps {
@@ -161,6 +163,8 @@ function RepQuoteEditor(props: RepQuoteProps) {
       props.api ?? repQuoteApi(props.apiBase, { token: props.token, csrfToken: props.csrfToken }),
     [props.api, props.apiBase, props.token, props.csrfToken],
   );
+  // The configured lines' events, channel rep (none with a stand-in API that has no `events`).
+  const insights = useMemo(() => api.events && createInsightsLink('rep', api.events), [api]);
   const me = useQuery({
     queryKey: ['madeto', 'rep-me', props.apiBase, props.token],
     queryFn: api.me,
@@ -235,7 +239,10 @@ function RepQuoteEditor(props: RepQuoteProps) {
       }
     },
     onMutate: () => setNotice(undefined),
-    onSuccess: (v) => {
+    onSuccess: (v, c) => {
+      // A saved quote is the rep channel's "quoted" for the line on screen.
+      const line = c.kind === 'save' ? c.quote.lines.find((l) => l.lineId === active) : undefined;
+      if (line) insights?.submitted('quote', line.selection);
       setStored(v);
       form.reset(toFormValues(v.quote, repFormat(locale, v.quote.pricing.currency)));
       props.onStored?.(v);
@@ -431,6 +438,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
           onActivate={setActive}
           violations={derived.kind === 'unpriceable' ? undefined : derived.violations}
           approvalId={approvalId}
+          insights={insights}
         />
         <RepDiscounts
           approvalId={approvalId}

@@ -13,7 +13,8 @@ import {
   type RepQuoteInput,
 } from '../../engine/index.ts';
 import type { z } from '../../engine/zod.ts';
-import { apiCall, jsonHeaders, QuoteApiError, type RepAuth } from './apiCall.ts';
+import { createHttpBatchSender } from '../insights/insightsLink.ts';
+import { apiCall, authHeaders, jsonHeaders, QuoteApiError, type RepAuth } from './apiCall.ts';
 
 export { QuoteApiError } from './apiCall.ts';
 export type { RepAuth } from './apiCall.ts';
@@ -68,6 +69,13 @@ export function repQuoteApi(
   });
   const revisionBody = (revision?: number) => (revision === undefined ? {} : { revision });
   return {
+    /**
+     * Sends configuration events (issue 20) to `POST /api/events`, signed in as the rep, so the
+     * lines the rep configures count as channel `rep` (`createHttpBatchSender`'s retries).
+     */
+    events: createHttpBatchSender(`${base}/api/events`, (url, init) =>
+      fetch(url, { ...init, headers: { ...init?.headers, ...authHeaders(creds, 'POST') } }),
+    ),
     /** Who is signed in (name, role and, for a session, its CSRF token). */
     me: (): Promise<MeWire> =>
       apiCall(`${base}/api/me`, { method: 'GET', headers: jsonHeaders(creds, 'GET') }, meWire),
