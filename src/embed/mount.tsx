@@ -211,7 +211,8 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
     // A JS word option with a wrong value (reported) is ignored, like a wrong attribute.
     const valid: Partial<EmbedOptions> = { ...js };
     for (const { option } of jsIssues)
-      if (option in CHOICES) delete valid[option as keyof typeof CHOICES];
+      if (option in CHOICES || option === 'maxNodes')
+        delete valid[option as keyof typeof CHOICES | 'maxNodes'];
     const repMerged = json.options.rep || js.rep ? { ...json.options.rep, ...js.rep } : undefined;
     current = { ...json.options, ...attrs.options, ...valid, ...(repMerged && { rep: repMerged }) };
     const {

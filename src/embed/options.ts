@@ -44,6 +44,12 @@ export interface EmbedOptions {
   mode?: 'buyer' | 'rep';
   /** Where the engine runs: `auto` (default: a Web Worker for large models), `page` or `worker`. */
   engine?: 'page' | 'worker' | 'auto';
+  /**
+   * The decision diagram's node limit (default the engine's `DEFAULT_MAX_NODES`): a model past it
+   * answers through the exact SAT fallback (on the page: its file `madeto-sat.<hash>.js`, fetched
+   * only then). JSON/JS only.
+   */
+  maxNodes?: number;
   /** Rep mode: backend, token (JS only), clock, starting quote, products. */
   rep?: EmbedRepOptions;
   /** The URL parameter key for the selection; `false` (attribute `url-key=""`) keeps it out. */
@@ -90,6 +96,7 @@ const jsonOptions = z.partial(
     layout: z.enum(CHOICES.layout),
     mode: z.enum(CHOICES.mode),
     engine: z.enum(CHOICES.engine),
+    maxNodes: z.int().check(z.minimum(1)),
     rep: z.partial(
       z.object({
         apiBase: z.string(),
@@ -221,6 +228,9 @@ export function checkJsOptions(options: Partial<EmbedOptions>): OptionsIssue[] {
     const problem = value === undefined ? undefined : choiceIssue(key, value);
     if (problem) add(key, problem);
   }
+  const { maxNodes } = options as { maxNodes?: unknown };
+  if (maxNodes !== undefined && !(Number.isInteger(maxNodes) && (maxNodes as number) >= 1))
+    add('maxNodes', 'a whole number of nodes, at least 1');
   const rep = options.rep as Record<string, unknown> | undefined;
   if (rep !== undefined && (typeof rep !== 'object' || rep === null))
     add('rep', 'an object such as { token, apiBase }');

@@ -63,6 +63,8 @@ describe('readJsonChild', () => {
     ['{"model":{"id":"X"}}', { model: { id: 'X' } }, 0],
     ['{not json', {}, 1],
     ['{"theme":"neon"}', {}, 1],
+    ['{"maxNodes":5}', { maxNodes: 5 }, 0],
+    ['{"maxNodes":0.5}', {}, 1],
   ])('%s → %j', (json, options, issueCount) => {
     const read = readJsonChild(element({}, json));
     expect(read.options).toEqual(options);
@@ -73,6 +75,7 @@ describe('readJsonChild', () => {
     ['{"layout":7}', 'layout'],
     ['{"mode":"admin"}', 'mode'],
     ['{"rep":{"apiBase":3}}', 'rep.apiBase'],
+    ['{"maxNodes":-1}', 'maxNodes'],
   ])('names the option of a wrong field: %s → %s', (json, option) => {
     const read = readJsonChild(element({}, json));
     expect(read.issues[0]).toMatchObject({
@@ -101,6 +104,9 @@ describe('checkJsOptions', () => {
     [{ rep: 'token' }, ['rep: an object such as { token, apiBase }']],
     [{ rep: { token: 42 } }, ['rep.token: a string']],
     [{ rep: { models: '/m.json' } }, ['rep.models: a list of model URLs or documents']],
+    [{ maxNodes: 5000 }, []],
+    [{ maxNodes: 0 }, ['maxNodes: a whole number of nodes, at least 1']],
+    [{ maxNodes: '5' }, ['maxNodes: a whole number of nodes, at least 1']],
   ])('%j → %j', (options, messages) => {
     const issues = checkJsOptions(options as never);
     expect(issues.map((i) => i.message)).toEqual(messages);
