@@ -122,16 +122,15 @@ async function loadShop(browser: Browser, origin: string, width: (typeof WIDTHS)
   const byInteraction = new Map<number, number>();
   for (const e of events)
     byInteraction.set(e.id, Math.max(e.duration, byInteraction.get(e.id) ?? 0));
-  const inp = [
-    ...byInteraction.values(),
-    ...Array<number>(Math.max(0, CLICKS - byInteraction.size)).fill(16),
-  ];
+  const clicks = [...byInteraction.values()];
+  const inp = [...clicks, ...Array<number>(Math.max(0, CLICKS - byInteraction.size)).fill(16)];
   await page.context().close();
   return {
     fromNear: loaded.ready! - appStart,
     fromStart: loaded.ready!,
     cls: loaded.cls,
     inp,
+    clicks,
     paints,
   };
 }
@@ -176,6 +175,12 @@ export async function runEmbedSuite(context: BenchContext): Promise<BenchFigure[
       context.log(`bench embed: shop.html at ${width.label}, ${LOADS} loads`);
       const loads = [];
       for (let i = 0; i < LOADS; i++) loads.push(await loadShop(browser, server.origin, width));
+      // Each load's click durations in the order clicked (Event Timing; `MADETO_BENCH_EMBED_CLICKS=1`).
+      if (process.env['MADETO_BENCH_EMBED_CLICKS'] === '1')
+        for (const [i, l] of loads.entries())
+          process.stderr.write(
+            `bench embed: ${width.label} load ${i + 1} clicks ${l.clicks.join(' ')} ms\n`,
+          );
       const lazy = [];
       for (let i = 0; i < LOADS; i++) lazy.push(await loadLazy(browser, server.origin, width));
       const near = loads.map((l) => l.fromNear);
