@@ -23,6 +23,7 @@ import { INSIGHTS_SHARED_IDS } from './insights/sharedIds.ts';
 import { modelViewerStylesAdopted } from './modelViewerStyles.ts';
 import { MODEL3D_SHARED_IDS } from './model3d/sharedIds.ts';
 import { PREVIEW_SHARED_IDS } from './preview/sharedIds.ts';
+import { OPTIMISE_SHARED_IDS } from './optimise/sharedIds.ts';
 import { SAT_SHARED_IDS } from './sat/sharedIds.ts';
 
 /**
@@ -97,6 +98,11 @@ export interface EmbedBuild {
    * page passes the diagram's node limit (the worker bundles its own).
    */
   sat: BuiltFile;
+  /**
+   * Both apps' "Cheapest" / "Fastest" search (`optimalCompletion` with its own copies of the
+   * pricing, lead-time and solver code it runs), fetched as the buyer heads for those buttons.
+   */
+  optimise: BuiltFile;
   /** The rep app: the shop app plus the rep's quote editor, loaded only for `mode="rep"`. */
   rep: BuiltFile;
   /** The German catalogue, loaded beside the shop app only for a German widget. */
@@ -339,6 +345,30 @@ const SAT_FILE: SplitFileSpec = {
 };
 
 /**
+ * The exact "Cheapest" / "Fastest" completion (issue 14: branch and bound over the diagram, with
+ * the price and the promise of each candidate), which both apps leave to
+ * `madeto-optimise.<hash>.js`: fetched as the buyer heads for those buttons or on the first
+ * press. Its engine modules are its own copies, except those the app hands over (`sharedIds.ts`).
+ */
+const OPTIMISE_FILE: SplitFileSpec = {
+  stem: 'madeto-optimise',
+  what: 'the cheapest / fastest search',
+  original: join(root, 'src/react/engine/loadOptimiser.ts'),
+  standIn: join(root, 'src/embed/optimise/deferredOptimiser.ts'),
+  entry: join(root, 'src/embed/optimise/optimiseEntry.ts'),
+  shared: OPTIMISE_SHARED_IDS,
+  own: (id) => {
+    const path = relative(root, id).split(sep).join('/');
+    return (
+      path === 'src/embed/optimise/optimiseEntry.ts' ||
+      path.startsWith('src/engine/') ||
+      path.startsWith('node_modules/zod/') ||
+      id.startsWith('\0')
+    );
+  },
+};
+
+/**
  * Swaps a split file's module for its stand-in (`LazyQuoteForm.tsx`, `LazyProductPreview.tsx`),
  * which loads it from its own file: the shop app's first load is that much smaller.
  */
@@ -515,6 +545,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
   const insightsName = await buildSplitFile(embedDir, INSIGHTS_FILE);
   const model3dName = await buildSplitFile(embedDir, MODEL3D_FILE);
   const satName = await buildSplitFile(embedDir, SAT_FILE);
+  const optimiseName = await buildSplitFile(embedDir, OPTIMISE_FILE);
   // The apps use the browser's Temporal; `temporal-polyfill` becomes a shim over the global. The
   // shop app leaves its quote form to its own file; the rep app (whose editor uses react-hook-form
   // anyway) keeps it.
@@ -532,6 +563,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
         __MADETO_POLYFILL__: JSON.stringify(polyfillName),
         __MADETO_DE__: JSON.stringify(german),
         __MADETO_SAT__: JSON.stringify(satName),
+        __MADETO_OPTIMISE__: JSON.stringify(optimiseName),
         ...(split && {
           __MADETO_FORM__: JSON.stringify(split.form),
           __MADETO_PREVIEW__: JSON.stringify(split.preview),
@@ -553,9 +585,10 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
               POPULAR_SWAP,
               MODEL3D_FILE,
               SAT_FILE,
+              OPTIMISE_FILE,
             ].map(deferModule),
           ]
-        : [deferGerman, noInfiniteQueries, deferModule(SAT_FILE)],
+        : [deferGerman, noInfiniteQueries, deferModule(SAT_FILE), deferModule(OPTIMISE_FILE)],
     );
     return contentHashed(embedDir, stem);
   };
@@ -585,6 +618,7 @@ async function buildAll(outDir: string): Promise<EmbedBuild> {
     insights: sizeOf(join(embedDir, insightsName)),
     model3d: sizeOf(join(embedDir, model3dName)),
     sat: sizeOf(join(embedDir, satName)),
+    optimise: sizeOf(join(embedDir, optimiseName)),
     rep: sizeOf(join(embedDir, repName)),
     german: sizeOf(join(embedDir, germanName)),
     repGerman: sizeOf(join(embedDir, repGermanName)),
@@ -669,6 +703,7 @@ export function formatSizes(result: EmbedBuild): string {
     `madeto-insights  ${kb(result.insights.bytes)}  gzip ${kb(result.insights.gzip)}  (the shop app's event reporter and popular values' fetch, fetched at idle or when hints are on; events queue until it runs)`,
     `madeto-model3d  ${kb(result.model3d.bytes)}  gzip ${kb(result.model3d.gzip)}  (the shop app's "View in 3D" button, fetched at idle or on its first press, only for a product with a 3D model)`,
     `madeto-sat  ${kb(result.sat.bytes)}  gzip ${kb(result.sat.gzip)}  (both apps' SAT fallback, fetched only when a model on the page passes the diagram's node limit)`,
+    `madeto-optimise  ${kb(result.optimise.bytes)}  gzip ${kb(result.optimise.gzip)}  (both apps' cheapest / fastest search, fetched as the buyer heads for those buttons or on the first press)`,
     `rep app    ${kb(result.rep.bytes)}  gzip ${kb(result.rep.gzip)}  (only for mode="rep"; ceiling ${kb(REP_CEILING)})`,
     `madeto-de  ${kb(result.german.bytes)}  gzip ${kb(result.german.gzip)}  (only for a German widget)`,
     `madeto-rep-de  ${kb(result.repGerman.bytes)}  gzip ${kb(result.repGerman.gzip)}  (the rep app's, only for a German widget)`,

@@ -111,6 +111,24 @@ describe('embed build outputs', () => {
     expect(code).not.toMatch(/\beval\(|new Function\(|react/);
   });
 
+  // The exact "Cheapest" / "Fastest" search (its input errors, its branch and bound): in its own
+  // file, in neither app, which name the file and hand it SolverError, Temporal and Big.
+  it('the cheapest / fastest search is its own file, named by both apps and in neither', () => {
+    const name = result.optimise.file.split('/').pop()!;
+    expect(name).toMatch(/^madeto-optimise\.[0-9a-f]{10}\.js$/);
+    const code = readFileSync(result.optimise.file, 'utf8');
+    expect(code).toContain('"madeto-optimise"');
+    for (const id of ['src/engine/solver/SolverError.ts', 'temporal-polyfill', 'big.js'])
+      expect(code).toContain(`require("${id}")`);
+    const own = '"fastest" needs availability';
+    expect(code).toContain(own);
+    for (const app of [result.app.file, result.rep.file]) {
+      expect(readFileSync(app, 'utf8')).not.toContain(own);
+      expect(readFileSync(app, 'utf8')).toContain(name);
+    }
+    expect(code).not.toMatch(/\beval\(|new Function\(|react/);
+  });
+
   // An attribute only the picture's frames have: in the picture file and the rep app, not the shop app.
   it.each([
     ['the shop app', () => result.app.file, false],

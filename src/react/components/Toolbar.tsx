@@ -27,7 +27,10 @@ function missingDocument(
  * the arrow keys, Home and End move among the buttons, and Tab comes back to the last one used.
  */
 export function Toolbar() {
-  const { t, send, snapshot } = useWidget();
+  const { t, send, snapshot, client } = useWidget();
+  // The "Cheapest" / "Fastest" search may be a file of its own: fetched as the buyer heads for
+  // the buttons (pointer or focus), so a press rarely waits for it.
+  const warm = () => void client.prepare?.('cheapest').catch(() => {});
   const { intent } = snapshot;
   const canUndo = intent.past.length > 0;
   const canRedo = intent.future.length > 0;
@@ -95,7 +98,13 @@ export function Toolbar() {
       >
         {t('toolbar.redo')}
       </SoftButton>
-      <span className="madeto-toolbar-group" role="group" aria-label={t('toolbar.completeGroup')}>
+      <span
+        className="madeto-toolbar-group"
+        role="group"
+        aria-label={t('toolbar.completeGroup')}
+        onPointerEnter={warm}
+        onFocus={warm}
+      >
         {(['defaults', 'cheapest', 'fastest'] as const).map((objective, i) => (
           <SoftButton
             key={objective}

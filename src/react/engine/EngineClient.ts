@@ -22,6 +22,11 @@ export interface EngineClient {
     context?: CompletionContext,
   ): Promise<Selection>;
   reconcile(selection: Selection, recency: string[]): Promise<Repair>;
+  /**
+   * Fetches what `complete(…, objective)` needs ahead of the press (the page's "Cheapest" /
+   * "Fastest" search); absent where everything is loaded.
+   */
+  prepare?(objective: CompletionObjective): Promise<void>;
   dispose(): void;
 }
 
@@ -41,8 +46,12 @@ export function createLocalClient(ops: EngineOps): EngineClient {
     domains: (s) => run(() => ops.domains(s)),
     explain: (s, a, k) => run(() => ops.explain(s, a, k)),
     repair: (s, a, v, r) => run(() => ops.repair(s, a, v, r)),
-    complete: (s, o, c) => run(() => ops.complete(s, o, c)),
+    complete: (s, o, c) =>
+      ops.prepare
+        ? ops.prepare(o).then(() => ops.complete(s, o, c))
+        : run(() => ops.complete(s, o, c)),
     reconcile: (s, r) => run(() => ops.reconcile(s, r)),
+    ...(ops.prepare && { prepare: ops.prepare }),
     dispose: () => {},
   };
 }

@@ -1,3 +1,4 @@
+import { loadOptimiser, type OptimalCompletion } from './loadOptimiser.ts';
 import { loadSatFallback } from './loadSatFallback.ts';
 import {
   type ProductModel,
@@ -58,6 +59,11 @@ export interface EngineOps {
   ): Selection;
   /** Drops the choices of a loaded selection that no longer fit (see `reconcileSelection`). */
   reconcile(selection: Selection, recency: string[]): Repair;
+  /**
+   * Loads what `complete(…, objective)` needs before it is called (the page's "Cheapest" /
+   * "Fastest" search, `loadOptimiser`); absent where everything is loaded (the worker).
+   */
+  prepare?(objective: CompletionObjective): Promise<void>;
 }
 
 /**
@@ -78,7 +84,11 @@ export function createEngineOps(
   options: CompileOptions = {},
   prepared?: ConfiguratorEngine,
 ): EngineOps {
-  return opsOf(model, prepared ?? createConfiguratorEngine(model, options));
+  return opsOf(
+    model,
+    prepared ?? createConfiguratorEngine(model, options),
+    () => optimalCompletion,
+  );
 }
 
 /**
@@ -101,13 +111,30 @@ export function pageEngineOps(
     engine = diagramEngine(compile(model, options));
   } catch (error) {
     if (!(error instanceof SolverError) || error.code !== 'COMPILE_LIMIT') throw error;
-    return loadSatFallback().then((satFallbackEngine) => opsOf(model, satFallbackEngine(model)));
+    return loadSatFallback().then((satFallbackEngine) =>
+      opsOf(model, satFallbackEngine(model), () => undefined),
+    );
   }
-  return opsOf(model, engine);
+  // The "Cheapest" / "Fastest" search is its own file in the embed: loaded on the first press
+  // (and prefetched by the widget at idle, `prepare`), so the first load does not carry it.
+  let optimal: OptimalCompletion | undefined;
+  return {
+    ...opsOf(model, engine, () => optimal),
+    prepare: async (objective) => {
+      if (objective !== 'defaults') optimal ??= await loadOptimiser();
+    },
+  };
 }
 
-/** The widget's engine calls over one engine (either path). */
-function opsOf(model: ProductModel, engine: ConfiguratorEngine): EngineOps {
+/**
+ * The widget's engine calls over one engine (either path); `optimal` is the "Cheapest" /
+ * "Fastest" search once loaded (`undefined` before `prepare`, and on the SAT fallback).
+ */
+function opsOf(
+  model: ProductModel,
+  engine: ConfiguratorEngine,
+  optimal: () => OptimalCompletion | undefined,
+): EngineOps {
   // A model whose constraints contradict each other has no valid build at all: every value would
   // show as impossible. Say so (the widget's error state; the embed's madeto-error code engine).
   if (engine.compiled ? engine.compiled.root === FALSE : !engine.feasible({}))
@@ -132,7 +159,10 @@ function opsOf(model: ProductModel, engine: ConfiguratorEngine): EngineOps {
           `the ${objective} completion needs the decision diagram, and ${model.id} is too big to compile: it answers through the SAT fallback`,
           '$.objective',
         );
-      return optimalCompletion({
+      const search = optimal();
+      if (!search)
+        throw new Error(`the ${objective} completion is not loaded yet (call prepare first)`);
+      return search({
         compiled,
         selection,
         objective,
