@@ -161,7 +161,10 @@ async function concurrentHolds(root: string): Promise<BenchFigure> {
       }),
     );
     const ms = performance.now() - t0;
-    const served = (await (await fetch(`${server.url}/api/availability`)).json()) as {
+    // Signed in: the whole snapshot (a buyer's view hides internal ids).
+    const served = (await (
+      await fetch(`${server.url}/api/availability`, { headers: asFeed })
+    ).json()) as {
       stock: Record<string, { onHand: number; reserved: number }>;
     };
     const handset = served.stock['HSET-UD-2B']!;

@@ -1,7 +1,7 @@
 import { compileCalendar, type WorkCalendar } from './calendar.ts';
 import type { Interval } from './capacity.ts';
 import type { Snapshot } from './schema.ts';
-import { localMinute, minutesOf } from './time.ts';
+import { formatMinute, localMinute, minutesOf } from './time.ts';
 
 /** A plant compiled for planning. */
 export interface PlantContext {
@@ -45,6 +45,15 @@ const workCenterCache = new WeakMap<WorkCenterDocument, WorkCenterContext>();
 // A netted centre keeps the booked entries of the one it came from: each is read once.
 type Booked = WorkCenterDocument['booked'][number];
 const bookedCache = new WeakMap<Booked, Interval>();
+/**
+ * A booked entry for `interval` (plant-local minutes), remembered as already read: netting
+ * formats held pieces that the next compile would otherwise parse back.
+ */
+export function bookedEntry(interval: Interval): Booked {
+  const b = { from: formatMinute(interval.from), to: formatMinute(interval.to) };
+  bookedCache.set(b, { from: interval.from, to: interval.to });
+  return b;
+}
 const bookedInterval = (b: Booked): Interval => {
   let i = bookedCache.get(b);
   if (!i) bookedCache.set(b, (i = { from: localMinute(b.from), to: localMinute(b.to) }));

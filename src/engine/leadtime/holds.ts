@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ProductModel } from '../model/types.ts';
 import type { Interval } from './capacity.ts';
-import { snapshotContext } from './context.ts';
+import { bookedEntry, snapshotContext } from './context.ts';
 import { modelOf, planOrder } from './planOrder.ts';
 import type { PromiseOptions, PromiseRequestInput } from './promise.ts';
 import type { Snapshot } from './schema.ts';
@@ -38,6 +38,18 @@ function epoch(instant: string): number {
     Number(m[4]) * 1000 +
     ms
   );
+}
+
+// Held pieces' date-times, read once: a thousand holds are netted again after every expiry, and
+// adjacent pieces share their ends. Cleared when it grows past 100,000 entries.
+const minutes = new Map<string, number>();
+function heldMinute(dateTime: string): number {
+  let m = minutes.get(dateTime);
+  if (m === undefined) {
+    if (minutes.size >= 100_000) minutes.clear();
+    minutes.set(dateTime, (m = localMinute(dateTime)));
+  }
+  return m;
 }
 
 /**
@@ -95,7 +107,7 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
       case 'capacity': {
         if (!snapshot.workCenters[h.workCenter]) break;
         const list = booked.get(h.workCenter) ?? [];
-        list.push({ from: localMinute(h.from), to: localMinute(h.to) });
+        list.push({ from: heldMinute(h.from), to: heldMinute(h.to) });
         booked.set(h.workCenter, list);
         break;
       }
@@ -114,10 +126,7 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
     // Holds made one after another fill a centre back to back: joined where one ends as the next
     // begins (which keeps the number of taken slots at every minute), a few long intervals are
     // scheduled around instead of thousands of short ones.
-    const joined = mergePieces(intervals).map((i) => ({
-      from: formatMinute(i.from),
-      to: formatMinute(i.to),
-    }));
+    const joined = mergePieces(intervals).map(bookedEntry);
     workCenters[id] = { ...wc, booked: [...wc.booked, ...joined] };
   }
   const inbound = snapshot.inbound.map((po) => {

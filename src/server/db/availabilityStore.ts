@@ -5,6 +5,7 @@ import {
   parseSnapshot,
   promise,
   promiseConsumption,
+  PromiseInputError,
   SnapshotError,
   type Hold,
   type HoldNeed,
@@ -87,6 +88,18 @@ export interface StoredHold {
   needs: HoldNeed[];
 }
 
+/** What `promiseAndHold` is asked. */
+export interface HoldInput {
+  kind: HoldKind;
+  /** Default: the hold's own id (a cart). */
+  reference?: string | undefined;
+  request: PromiseRequestInput;
+  expiresAt: string;
+  replaces?: string | undefined;
+  /** An anonymous caller: its id and how many active holds it may have (counted under the lock). */
+  client?: { id: string; maxActive: number } | undefined;
+}
+
 /** A promise given and the hold that reserves what it consumes. */
 export interface HeldPromise {
   hold: StoredHold;
@@ -135,6 +148,13 @@ export class AvailabilityStore {
   private parsed: { version: number; current: CurrentAvailability } | undefined;
   /** The last snapshot net of holds: the version and the hold ids it was netted with. */
   private netCache: { version: number; ids: Set<string>; snapshot: Snapshot } | undefined;
+  /** Hold requests waiting for the next transaction (`promiseAndHold`). */
+  private readonly queue: {
+    input: HoldInput;
+    resolve: (held: HeldPromise | undefined) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
+  private draining = false;
   /** The active holds as last read, parsed (`activeHolds`). */
   private parsedHolds = new Map<string, StoredHold>();
 
@@ -344,18 +364,60 @@ export class AvailabilityStore {
    * transaction: an order re-promises whether or not its earlier hold is still active. Undefined
    * when there is no snapshot.
    */
-  async promiseAndHold(input: {
-    kind: HoldKind;
-    /** Default: the hold's own id (a cart). */
-    reference?: string | undefined;
-    request: PromiseRequestInput;
-    expiresAt: string;
-    replaces?: string | undefined;
-    /** An anonymous caller: its id and how many active holds it may have (counted under the lock). */
-    client?: { id: string; maxActive: number } | undefined;
-  }): Promise<HeldPromise | undefined> {
+  promiseAndHold(input: HoldInput): Promise<HeldPromise | undefined> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ input, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  /**
+   * Serves the queued hold requests: those that arrived while a transaction ran are served
+   * together in the next one, one after the other (each net of the holds before it, read in the
+   * transaction), with one lock and one commit — under concurrent buyers the commit (an fsync)
+   * and the lock, not the promise, were what each request waited for. A request's own error
+   * (bad input, too many holds) is thrown before it writes and fails only that request; a
+   * database error fails the batch.
+   */
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, 64);
+        try {
+          const results = await this.locked(async (trx) => {
+            const out: ({ ok: HeldPromise | undefined } | { error: unknown })[] = [];
+            for (const job of batch) {
+              try {
+                out.push({ ok: await this.holdOne(trx, job.input) });
+              } catch (error) {
+                // Anything else (a database error) fails the batch: on PostgreSQL the
+                // transaction is aborted, and a commit would roll back the others' holds.
+                if (!(error instanceof PromiseInputError || error instanceof TooManyActiveHolds))
+                  throw error;
+                out.push({ error });
+              }
+            }
+            return out;
+          });
+          results.forEach((r, i) =>
+            'ok' in r ? batch[i]!.resolve(r.ok) : batch[i]!.reject(r.error),
+          );
+        } catch (error) {
+          for (const job of batch) job.reject(error);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async holdOne(
+    trx: Transaction<Tables>,
+    input: HoldInput,
+  ): Promise<HeldPromise | undefined> {
     const now = input.request.now;
-    return this.locked(async (trx) => {
+    {
       const current = await this.current(trx);
       if (!current) return undefined;
       if (input.client) {
@@ -435,7 +497,7 @@ export class AvailabilityStore {
         })
         .execute();
       return { hold, result, snapshotVersion: current.version, replaced };
-    });
+    }
   }
 
   /** Releases a hold (cancel, order, duplicate); false when it was not active. */
