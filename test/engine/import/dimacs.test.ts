@@ -90,4 +90,19 @@ describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
     expect(total).toHaveLength(97);
     expect(total.startsWith('51')).toBe(true);
   });
+
+  it('BusyBox gets a second order when the first diagram is big, and keeps the smaller', () => {
+    const file = 'busybox__2010-05-02_14-17-07.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    const compiled = compile(model, { maxNodes: 1_000_000 });
+    // FORCE alone gives 73,958 nodes; FORCE from the depth-first walk 6,607.
+    expect(compiled.nodes.length).toBeLessThan(20_000);
+    const total = count(compiled).toString();
+    expect(total).toHaveLength(142);
+    expect(total.startsWith('3599')).toBe(true);
+    for (const [i, level] of compiled.levels.entries())
+      expect(compiled.attributes[level.attribute]!.levels).toContain(i);
+  });
 });
