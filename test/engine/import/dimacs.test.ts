@@ -105,4 +105,15 @@ describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
     for (const [i, level] of compiled.levels.entries())
       expect(compiled.attributes[level.attribute]!.levels).toContain(i);
   });
+
+  it('a given variable order (reversed axTLS) gives the same count with its own levels', () => {
+    const file = 'KConfig__axTLS.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    const order = model.attributes.map((_, i) => i).reverse();
+    const compiled = compile(model, { order });
+    expect(compiled.levels.map((l) => l.attribute)).toEqual(order);
+    expect(count(compiled)).toBe(826_244_333_568n);
+  });
 });
