@@ -51,8 +51,11 @@ export const DEFAULT_MAX_NODES = 4_000_000;
 /**
  * Compiles every constraint of `model` (rules, tables, guards, relevance, required values,
  * multi cardinalities) into one reduced multi-valued decision diagram of its valid
- * configurations. Variables follow a static order of the constraint graph (FORCE, else a
- * depth-first walk: each try gets a quarter of the node budget, then FORCE gets all of it);
+ * configurations. Domains are propagated over the constraint diagrams first (`propagateDomains`):
+ * forced attributes go on top and the conjunction starts from the cube of what is left. The other
+ * variables follow a static order of the constraint graph (FORCE, else a depth-first walk: each
+ * try gets a quarter of the node budget, then FORCE gets all of it; a big diagram of a two-valued
+ * model gets one more try, FORCE from the depth-first walk);
  * constraint diagrams are conjoined one at a time, deepest first, with garbage collection of
  * intermediate nodes (see `conjoinInLevelOrder`). Throws a `SolverError` with code
  * `COMPILE_LIMIT` when the store holds more than `maxNodes` live nodes.
