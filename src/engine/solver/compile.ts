@@ -51,8 +51,11 @@ export const DEFAULT_MAX_NODES = 4_000_000;
 /**
  * Compiles every constraint of `model` (rules, tables, guards, relevance, required values,
  * multi cardinalities) into one reduced multi-valued decision diagram of its valid
- * configurations. Variables follow a static order of the constraint graph (FORCE, else a
- * depth-first walk: each try gets a quarter of the node budget, then FORCE gets all of it);
+ * configurations. Domains are propagated over the constraint diagrams first (`propagateDomains`):
+ * forced attributes go on top and the conjunction starts from the cube of what is left. The other
+ * variables follow a static order of the constraint graph (FORCE, else a depth-first walk: each
+ * try gets a quarter of the node budget, then FORCE gets all of it; a big diagram of a two-valued
+ * model gets one more try, FORCE from the depth-first walk);
  * constraint diagrams are conjoined one at a time, deepest first, with garbage collection of
  * intermediate nodes (see `conjoinInLevelOrder`). Throws a `SolverError` with code
  * `COMPILE_LIMIT` when the store holds more than `maxNodes` live nodes.
@@ -89,10 +92,30 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   let failure: SolverError | undefined;
   for (const { order, budget } of trial === maxNodes ? attempts.slice(0, 2) : attempts) {
     const outcome = attempt(model, attributes, sources, order(), budget);
-    if (!(outcome instanceof SolverError)) return outcome;
+    if (!(outcome instanceof SolverError)) return refine(outcome);
     failure = outcome;
   }
   throw failure!;
+
+  /**
+   * On a model of two-valued levels only (a feature model: the depth-first walk follows its
+   * feature tree), a diagram past `REFINE_ABOVE` nodes gets one more try: FORCE started from the
+   * depth-first walk (BusyBox: 6,607 nodes against 73,958), within four times its size; the
+   * smaller wins. Not on multi-valued models (BR4CP big: 3 s more for no gain).
+   */
+  function refine(first: CompiledModel): CompiledModel {
+    const size = first.nodes.length;
+    if (size <= REFINE_ABOVE || first.levels.some((l) => l.size > 2)) return first;
+    const order = ordered((count, s) => variableOrder(count, s, depthFirstOrder(count, s)))();
+    const budget = Math.min(maxNodes, Math.max(100_000, 4 * size));
+    const second = attempt(model, attributes, sources, order, budget);
+    if (second instanceof SolverError || second.nodes.length >= size) {
+      // `layLevels` wrote the second order into the shared attributes: put the first one back.
+      layLevels(attributes, [...new Set(first.levels.map((l) => l.attribute))]);
+      return first;
+    }
+    return second;
+  }
 }
 
 /**
@@ -206,6 +229,9 @@ export function assemble(
     baseSupport,
   };
 }
+
+/** A compiled diagram bigger than this gets one more try with another order (`compile`). */
+const REFINE_ABOVE = 20_000;
 
 /** Garbage collection during compile starts once the store holds this many nodes. */
 const GC_FLOOR = 500_000;

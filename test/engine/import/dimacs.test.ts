@@ -90,4 +90,30 @@ describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
     expect(total).toHaveLength(97);
     expect(total.startsWith('51')).toBe(true);
   });
+
+  it('BusyBox gets a second order when the first diagram is big, and keeps the smaller', () => {
+    const file = 'busybox__2010-05-02_14-17-07.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    const compiled = compile(model, { maxNodes: 1_000_000 });
+    // FORCE alone gives 73,958 nodes; FORCE from the depth-first walk 6,607.
+    expect(compiled.nodes.length).toBeLessThan(20_000);
+    const total = count(compiled).toString();
+    expect(total).toHaveLength(142);
+    expect(total.startsWith('3599')).toBe(true);
+    for (const [i, level] of compiled.levels.entries())
+      expect(compiled.attributes[level.attribute]!.levels).toContain(i);
+  });
+
+  it('a given variable order (reversed axTLS) gives the same count with its own levels', () => {
+    const file = 'KConfig__axTLS.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    const order = model.attributes.map((_, i) => i).reverse();
+    const compiled = compile(model, { order });
+    expect(compiled.levels.map((l) => l.attribute)).toEqual(order);
+    expect(count(compiled)).toBe(826_244_333_568n);
+  });
 });
