@@ -21,14 +21,18 @@ export function wantsWorker(model: ProductModel, threshold: number): boolean {
 /**
  * Compiles `model` once per model: on the page for small models, in a Web Worker above
  * `threshold` solver attributes (0 forces the worker, `Infinity` keeps it on the page). A model
- * whose diagram passes `maxNodes` answers through the SAT fallback (`createEngineOps`).
+ * whose diagram passes `maxNodes` answers through the SAT fallback (`createEngineOps`). With
+ * `compiled` (the URL of `madeto compile`'s file for this model) the worker loads the diagram
+ * instead of compiling it; where no worker can start, the page compiles the model.
  */
 export function useEngine(
   model: ProductModel,
   threshold = WORKER_THRESHOLD,
   maxNodes?: number,
+  compiled?: string,
 ): EngineState {
-  const inWorker = wantsWorker(model, threshold);
+  // a compiled file is fetched and loaded in the worker
+  const inWorker = compiled !== undefined || wantsWorker(model, threshold);
   const local = useMemo((): EngineState | undefined => {
     if (inWorker) return undefined;
     try {
@@ -47,7 +51,7 @@ export function useEngine(
     if (!inWorker) return;
     let alive = true;
     let client: EngineClient | undefined;
-    createWorkerClient(model, maxNodes).then(
+    createWorkerClient(model, maxNodes, compiled).then(
       (c) => {
         client = c;
         if (alive) setRemote({ model, state: { status: 'ready', client: c } });
@@ -83,7 +87,7 @@ export function useEngine(
       alive = false;
       client?.dispose();
     };
-  }, [model, inWorker, maxNodes]);
+  }, [model, inWorker, maxNodes, compiled]);
   if (local) return local;
   return remote?.model === model ? remote.state : { status: 'compiling' };
 }
