@@ -16,8 +16,9 @@ async function answer(request: EngineRequest): Promise<unknown> {
       request.maxNodes === undefined ? {} : { maxNodes: request.maxNodes },
       request.compiled === undefined ? undefined : await loadCompiled(request.compiled, model),
     );
-    // Warm the worker's JIT on the hot path before the first click needs it.
-    for (let i = 0; i < 8; i++) ops.domains({});
+    // Warm the worker's JIT on the hot path before the first click needs it (the diagram's: on the
+    // SAT fallback the first call is the expensive one, and it keeps what it learns).
+    for (let i = 0; i < (ops.path === 'diagram' ? 8 : 1); i++) ops.domains({});
     return ops.size;
   }
   if (!ops) throw new Error('engine worker: a request arrived before init');
