@@ -88,6 +88,12 @@ export interface ConfiguratorProps {
    * answers through the exact SAT fallback instead (cheapest / fastest completion need the diagram).
    */
   maxNodes?: number;
+  /**
+   * The URL of this model's compiled file (`madeto compile model.json -o x.compiled.bin.gz`): the
+   * worker loads the diagram from it instead of compiling (a file made for another model,
+   * version or content is the widget's engine error, `BAD_COMPILED`).
+   */
+  compiled?: string;
   /** Price delta and availability badge per value. */
   valueExtras?: ValueExtrasFn;
   /** The summary slot: price, promise, quote form (rendered beside the selection summary). */
@@ -293,7 +299,12 @@ function ConfiguratorInstance(
   const [plan] = useState(() =>
     planLoad(model, urlKey, props.initialSelection, props.initialQuantity, props.savedSelection),
   );
-  const engine = useEngine(model, props.workerThreshold ?? WORKER_THRESHOLD, props.maxNodes);
+  const engine = useEngine(
+    model,
+    props.workerThreshold ?? WORKER_THRESHOLD,
+    props.maxNodes,
+    props.compiled,
+  );
   const popular = usePopularHints(props.popular, model.id);
   const t = useMessages(props.locale ?? 'en');
   useOncePer(engine.status === 'error' ? engine.error : undefined, (e) =>

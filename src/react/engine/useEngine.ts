@@ -26,13 +26,17 @@ const asError = (error: unknown) => (error instanceof Error ? error : new Error(
  * whose diagram passes `maxNodes` answers through the SAT fallback: in the worker at once, on the
  * page (small models, or a worker that cannot start) once its code has loaded (`pageEngineOps`),
  * `compiling` until then and an error naming the file if it does not load.
+ * With `compiled` (the URL of `madeto compile`'s file for this model) the worker loads the
+ * diagram instead of compiling it; where no worker can start, the page compiles the model.
  */
 export function useEngine(
   model: ProductModel,
   threshold = WORKER_THRESHOLD,
   maxNodes?: number,
+  compiled?: string,
 ): EngineState {
-  const inWorker = wantsWorker(model, threshold);
+  // A compiled file is fetched and loaded in the worker.
+  const inWorker = compiled !== undefined || wantsWorker(model, threshold);
   const options = maxNodes === undefined ? {} : { maxNodes };
   // The page path: ready at once when the diagram compiles; a promise past the node limit.
   const local = useMemo((): EngineState | Promise<EngineOps> | undefined => {
@@ -62,7 +66,7 @@ export function useEngine(
       );
     if (local instanceof Promise) void onPage(local);
     else
-      createWorkerClient(model, maxNodes).then(
+      createWorkerClient(model, maxNodes, compiled).then(
         (c) => {
           client = c;
           if (alive) setRemote({ model, state: { status: 'ready', client: c } });
@@ -92,7 +96,7 @@ export function useEngine(
     };
     // `options` follows `maxNodes`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, inWorker, maxNodes, local]);
+  }, [model, inWorker, maxNodes, compiled, local]);
   if (local && !(local instanceof Promise)) return local;
   return remote?.model === model ? remote.state : { status: 'compiling' };
 }

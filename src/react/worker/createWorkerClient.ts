@@ -22,12 +22,13 @@ export class EngineWorkerError extends Error {
 
 /**
  * Starts the engine worker for `model` and resolves once it has compiled it (past `maxNodes`:
- * once the SAT fallback is ready). Calls are answered in order; `dispose` terminates the worker
+ * once the SAT fallback is ready; with `compiled`, the URL of a compiled file, once it is loaded). Calls are answered in order; `dispose` terminates the worker
  * and rejects what is still pending.
  */
 export async function createWorkerClient(
   model: ProductModel,
   maxNodes?: number,
+  compiled?: string,
 ): Promise<EngineClient> {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, Pending>();
@@ -56,6 +57,7 @@ export async function createWorkerClient(
       op: 'init',
       document: model.document,
       ...(maxNodes !== undefined && { maxNodes }),
+      ...(compiled !== undefined && { compiled: new URL(compiled, location.href).href }),
     });
   } catch (error) {
     worker.terminate();

@@ -2,19 +2,23 @@
 // The engine in a Web Worker: parses and compiles the model once (or, past the node limit, encodes
 // it for the SAT fallback), then answers the widget's calls, so a click never blocks the page.
 import { parseModel } from '../../engine/index.ts';
+import { loadCompiled } from '../engine/loadCompiled.ts';
 import { createEngineOps, type EngineOps } from '../engine/engineOps.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
 let ops: EngineOps | undefined;
 
-function answer(request: EngineRequest): unknown {
+async function answer(request: EngineRequest): Promise<unknown> {
   if (request.op === 'init') {
+    const model = parseModel(request.document);
     ops = createEngineOps(
-      parseModel(request.document),
+      model,
       request.maxNodes === undefined ? {} : { maxNodes: request.maxNodes },
+      request.compiled === undefined ? undefined : await loadCompiled(request.compiled, model),
     );
-    // Warm the worker's JIT on the hot path before the first click needs it.
-    for (let i = 0; i < 8; i++) ops.domains({});
+    // Warm the worker's JIT on the hot path before the first click needs it (the diagram's: on the
+    // SAT fallback the first call is the expensive one, and it keeps what it learns).
+    for (let i = 0; i < (ops.path === 'diagram' ? 8 : 1); i++) ops.domains({});
     return ops.size;
   }
   if (!ops) throw new Error('engine worker: a request arrived before init');
@@ -34,11 +38,16 @@ function answer(request: EngineRequest): unknown {
   }
 }
 
+// Requests are answered one at a time, in order (init may wait for its compiled file).
+let queue: Promise<void> = Promise.resolve();
 self.onmessage = (event: MessageEvent<EngineRequest>) => {
-  const request = event.data;
+  queue = queue.then(() => respond(event.data));
+};
+
+async function respond(request: EngineRequest): Promise<void> {
   let response: EngineResponse;
   try {
-    response = { id: request.id, ok: true, result: answer(request) };
+    response = { id: request.id, ok: true, result: await answer(request) };
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     const code = (e as { code?: unknown }).code;
@@ -49,4 +58,4 @@ self.onmessage = (event: MessageEvent<EngineRequest>) => {
     };
   }
   (self as unknown as { postMessage: (m: EngineResponse) => void }).postMessage(response);
-};
+}

@@ -8,6 +8,8 @@ export type EngineRequest = { id: number } & (
       document: unknown;
       /** The diagram's node limit (past it the SAT fallback answers); absent: the default. */
       maxNodes?: number;
+      /** A compiled file of this model to load instead of compiling (its URL; JSON or binary). */
+      compiled?: string;
     }
   | { op: 'domains'; selection: Selection }
   | { op: 'explain'; selection: Selection; attribute: string; key: string }
