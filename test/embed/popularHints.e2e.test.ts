@@ -150,6 +150,12 @@ describe('"Popular with buyers" in the built shop app', () => {
       mkdirSync(shots, { recursive: true });
       await steel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: join(shots, `desk-${width}.png`) });
+      // A segment (the lifting system) and a list row (accessories) with the hint.
+      for (const name of ['Lifting system', 'Accessories'])
+        await page
+          .locator('#w')
+          .locator('fieldset', { has: page.locator('legend', { hasText: name }) })
+          .screenshot({ path: join(shots, `desk-${width}-${name.split(' ')[0]}.png`) });
       expect(problems).toEqual([]);
     },
   );
