@@ -27,12 +27,15 @@ const DESK = Array.from({ length: 20 }, (_, i) => ({
   accessories: i < 7 ? ['drawer'] : [],
 }));
 const BIKE = Array.from({ length: 19 }, () => ({ frameMaterial: 'carbon' }));
+/** 20 sofas, all in navy velvet: the cover is a dropdown (15 values). */
+const SOFA = Array.from({ length: 20 }, () => ({ fabric: 'velvet-navy' }));
 
 beforeAll(async () => {
   backend = await startServerProcess(tempDb());
   for (const batch of [
     completedBatch('e2e-desk-0001', 'DESK', 'shop', DESK, daysAgo(1)),
     completedBatch('e2e-bike-0001', 'BIKE', 'shop', BIKE, daysAgo(1)),
+    completedBatch('e2e-sofa-0001', 'SOFA', 'shop', SOFA, daysAgo(1)),
   ]) {
     const r = await fetch(`${backend.url}/api/events`, {
       method: 'POST',
@@ -45,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => backend?.stop());
 
 /** A shop page with one widget (`attributes` added), served beside the demo pages. */
-async function shopPage(product: 'desk' | 'bike', attributes: string, width = 1280) {
+async function shopPage(product: 'desk' | 'bike' | 'sofa', attributes: string, width = 1280) {
   const path = `/embed/popular-${product}-${Math.random().toString(36).slice(2)}.html`;
   const asked: string[] = [];
   const answers: Promise<unknown>[] = [];
@@ -147,9 +150,25 @@ describe('"Popular with buyers" in the built shop app', () => {
       mkdirSync(shots, { recursive: true });
       await steel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: join(shots, `desk-${width}.png`) });
+      // A segment (the lifting system) and a list row (accessories) with the hint.
+      for (const name of ['Lifting system', 'Accessories'])
+        await page
+          .locator('#w')
+          .locator('fieldset', { has: page.locator('legend', { hasText: name }) })
+          .screenshot({ path: join(shots, `desk-${width}-${name.split(' ')[0]}.png`) });
       expect(problems).toEqual([]);
     },
   );
+
+  it("a dropdown's option says it in its text (the sofa's cover)", async () => {
+    const { page, problems } = await shopPage('sofa', 'popular="on"');
+    const cover = page.locator('#w').getByLabel('Cover', { exact: true });
+    await expect
+      .poll(() => cover.locator('option[value="velvet-navy"]').textContent(), { timeout: 20_000 })
+      .toMatch(/^Velvet, navy \(.*Popular with buyers\)$/);
+    expect(await cover.locator('option', { hasText: 'Popular with buyers' }).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
 
   it('hints off (no attribute, or popular="off"): nothing is asked and nothing shown', async () => {
     for (const attributes of ['', 'popular="off"']) {
