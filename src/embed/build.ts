@@ -6,7 +6,8 @@
  * react-hook-form, fetched by the app when the buyer nears the form), `embed/madeto-rep.<hash>.js`
  * (the shop app with its form bundled, plus the rep's quote editor,
  * for `mode="rep"`), `embed/madeto-de.<hash>.js` and `embed/madeto-rep-de.<hash>.js` (each app's
- * German messages, fetched only for a German widget), `embed/loader.js` (IIFE, knows the hashed
+ * German messages, fetched only for a German widget), `embed/madeto-sat.<hash>.js` (both apps' SAT
+ * fallback, fetched only for a model on the page past the node limit), `embed/loader.js` (IIFE, knows the hashed
  * names) and `lib/` (ESM, React external).
  * Returns the files with their raw and gzipped sizes.
  */
