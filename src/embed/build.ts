@@ -38,17 +38,17 @@ export const BUDGETS = { loader: 2 * 1024 } as const;
  * The shop app's target, gzipped (issue 14: ≤ 175 kB): `npm run size` exits 1 above it. Met when
  * the quote form moved to its own file (168.9 kB, 181.9 kB before), missed after the day's merges
  * of 2026-12-07 (177.2 kB), met on branch `size` (173.8 kB), NOT met again after merging main's
- * later merges of that day (176.9 kB; see `APP_CEILING`).
+ * later merges of that day (176.9 kB), 175.3 kB once the cheapest / fastest search left it (see
+ * `APP_CEILING`): still NOT met.
  */
 export const APP_TARGET = 175 * 1024;
 
 /**
- * The shop app's regression ceiling: 176.9 kB measured on 2026-12-07 after merging main into
- * branch `size` (its savings: the engine side-effect free, the 3D button's file, no
- * infinite-query paging, the payload builder in the form's file), plus 1.5 kB. Growth above it
- * fails `npm test`; never raise it to hide growth.
+ * The shop app's regression ceiling: 175.3 kB measured on 2026-12-07 17:20 UTC after the day's
+ * merges and the "Cheapest" / "Fastest" search's own file (`madeto-optimise`), plus 1.5 kB.
+ * Growth above it fails `npm test`; never raise it to hide growth.
  */
-export const APP_CEILING = 178.4 * 1024;
+export const APP_CEILING = 176.8 * 1024;
 
 /**
  * The shop app's quote form file's regression ceiling (17.5 kB measured: react-hook-form, its zod

@@ -115,7 +115,7 @@ async function loadShop(browser: Browser, origin: string, width: (typeof WIDTHS)
       wait();
     })`);
     paints.push(painted - started);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(Number(process.env.MADETO_BENCH_GAP ?? 200));
   }
   await page.waitForTimeout(500);
   const events = (await probe(page)).events;

@@ -1,6 +1,7 @@
 import * as react from 'react';
 import * as jsxRuntime from 'react/jsx-runtime';
 import * as summary from '../../react/components/SelectionSummary.tsx';
+import { useAfterPaint } from '../../react/components/useAfterPaint.ts';
 import * as widget from '../../react/components/WidgetContext.tsx';
 import { evaluate } from '../../engine/index.ts';
 import type { PreviewSharedId } from './sharedIds.ts';
@@ -11,5 +12,6 @@ export const previewModules: Readonly<Record<PreviewSharedId, object>> = {
   'react/jsx-runtime': jsxRuntime,
   'src/react/components/WidgetContext.tsx': widget,
   'src/react/components/SelectionSummary.tsx': summary,
+  'src/react/components/useAfterPaint.ts': { useAfterPaint },
   'src/engine/model/evaluate.ts': { evaluate },
 };

@@ -139,6 +139,25 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
     ),
     [priced, promised, context.locale],
   );
+  // The form too: a click's render (the previous state here until after the paint) keeps it, so
+  // the click's paint does not wait for the form's render. The latest `onSubmit` is called.
+  const latestSubmit = useRef(onSubmit);
+  useEffect(() => {
+    latestSubmit.current = onSubmit;
+  });
+  const submitLatest = useCallback((customer: QuoteValues) => latestSubmit.current(customer), []);
+  const form = useMemo(
+    () => (
+      <QuoteForm
+        locale={context.locale}
+        minDate={minDate}
+        onSubmit={submitLatest}
+        {...(blockedReason !== undefined && { blockedReason })}
+        missing={missingLinks}
+      />
+    ),
+    [context.locale, minDate, submitLatest, blockedReason, missingLinks],
+  );
   return (
     <div
       ref={stack}
@@ -151,13 +170,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
         (context.pricing !== null || context.availability !== null) &&
         createPortal(sticky, stickySlot)}
       {summaries}
-      <QuoteForm
-        locale={context.locale}
-        minDate={minDate}
-        onSubmit={onSubmit}
-        {...(blockedReason !== undefined && { blockedReason })}
-        missing={missingLinks}
-      />
+      {form}
     </div>
   );
 }

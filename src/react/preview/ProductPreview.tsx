@@ -10,6 +10,7 @@ import {
 } from 'react';
 import { composeView, type ComposedView } from '../../engine/index.ts';
 import { describeValue } from '../components/SelectionSummary.tsx';
+import { useAfterPaint } from '../components/useAfterPaint.ts';
 import { useWidget } from '../components/WidgetContext.tsx';
 import { allLoaded, loadAll } from './imageCache.ts';
 import { peekSelection, pictureSelection } from './peekStore.ts';
@@ -67,7 +68,9 @@ export function ProductPreview() {
   const [viewId, setViewId] = useState(views[0]?.id ?? '');
   const [zoomed, setZoomed] = useState(false);
   const peeked = useSyncExternalStore(peek.subscribe, peek.get, peek.get);
-  const chosen = useMemo(() => pictureSelection(model, derived.shown), [model, derived.shown]);
+  // The picture follows a click after its paint: its layers' images are drawn in the next frame.
+  const shown = useAfterPaint(derived.shown);
+  const chosen = useMemo(() => pictureSelection(model, shown), [model, shown]);
   const selection = useMemo(() => peekSelection(chosen, peeked), [chosen, peeked]);
   const composed = useMemo(() => composeView(model, selection, viewId), [model, selection, viewId]);
 
