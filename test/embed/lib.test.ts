@@ -76,7 +76,12 @@ describe('the npm library build', () => {
         rollupOptions: { external: [/^[^./]/] },
       },
     });
-    const code = readFileSync(join(outDir, 'app.js'), 'utf8');
+    // Every file the consumer's build wrote: the library's dynamic imports (the SAT fallback, the
+    // cheapest / fastest search) become chunks of their own beside `app.js`.
+    const code = readdirSync(outDir)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(outDir, f), 'utf8'))
+      .join('\n');
     expect(code).toContain('function createConfigurator(');
     for (const words of ['Accept this quote', 'madeto-rep-form'])
       expect(code.includes(words), words).toBe(expected);
