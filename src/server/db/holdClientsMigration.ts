@@ -1,7 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 
 /**
- * Migration `0012-hold-clients`: which anonymous client placed a hold (`client`, a SHA-256 of its
+ * Migration `0012-hold-clients`: which anonymous client placed a hold (`client`, a keyed HMAC of its
  * IP address; null for signed-in callers, quotes and orders), indexed with the expiry so that the
  * active holds of one address are counted in the hold's transaction.
  */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   parsePromiseRequest,
@@ -64,9 +64,12 @@ const checkVersion =
       );
   };
 
-/** The stored id of an anonymous client: a SHA-256 of its IP address, not the address itself. */
-const clientId = (ip: string) =>
-  createHash('sha256').update(`madeto-hold-client:${ip}`).digest('base64url');
+/**
+ * The stored id of an anonymous client: an HMAC of its IP address under `key`, not the address
+ * itself, and not a plain hash (which the 2^32 IPv4 addresses would undo by brute force).
+ */
+const clientId = (key: Buffer, ip: string) =>
+  createHmac('sha256', key).update(`madeto-hold-client:${ip}`).digest('base64url');
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -112,6 +115,9 @@ export function availabilityRoutes(
   };
   // The key of the buyer view's opaque ids (per process: a restart gives every id anew).
   const viewKey = randomBytes(32);
+  // The key of the anonymous clients' ids (per process: after a restart an address's earlier
+  // holds no longer count towards its cap until they expire).
+  const clientKey = randomBytes(32);
   const visible = publicIds(availability.models);
   let lastBuyerView: { etag: string; document: unknown } | undefined;
   app.get('/api/availability', async (request, reply) => {
@@ -278,7 +284,7 @@ export function availabilityRoutes(
         request: request_,
         expiresAt,
         ...(anonymous && {
-          client: { id: clientId(request.ip), maxActive: holdLimits.activePerIp },
+          client: { id: clientId(clientKey, request.ip), maxActive: holdLimits.activePerIp },
         }),
       });
     } catch (error) {
