@@ -1,20 +1,8 @@
 import type { SatFallback } from '../../react/engine/loadSatFallback.ts';
-import { splitFileLoader } from '../split/loadSplitFile.ts';
+import { functionFileLoader } from '../split/loadSplitFile.ts';
 import { satModules } from './satModules.ts';
 
 declare const __MADETO_SAT__: string | undefined;
-
-const satFile = splitFileLoader<SatFallback>({
-  // The fallback file's content-hashed name (set by the apps' build; absent unbundled).
-  file: typeof __MADETO_SAT__ === 'string' ? __MADETO_SAT__ : undefined,
-  event: 'madeto-sat',
-  what: 'the SAT fallback',
-  modules: satModules,
-  pick: (exports) =>
-    typeof exports.satFallbackEngine === 'function'
-      ? (exports.satFallbackEngine as SatFallback)
-      : undefined,
-});
 
 /**
  * What the apps have in place of `src/react/engine/loadSatFallback.ts` (swapped in by
@@ -25,4 +13,11 @@ const satFile = splitFileLoader<SatFallback>({
  * @example
  * const engine = (await loadSatFallback())(model);
  */
-export const loadSatFallback = (): Promise<SatFallback> => satFile.load();
+export const loadSatFallback: () => Promise<SatFallback> = functionFileLoader({
+  // The fallback file's content-hashed name (set by the apps' build; absent unbundled).
+  file: typeof __MADETO_SAT__ === 'string' ? __MADETO_SAT__ : undefined,
+  event: 'madeto-sat',
+  what: 'the SAT fallback',
+  modules: satModules,
+  name: 'satFallbackEngine',
+});

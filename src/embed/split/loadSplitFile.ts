@@ -87,3 +87,22 @@ export function splitFileLoader<T>(spec: SplitFile<T>): {
   };
   return { load, loaded: () => loaded };
 }
+
+/**
+ * A loader for a split file whose one export the app wants is the function `name` (the SAT
+ * fallback's `satFallbackEngine`, the search's `optimalCompletion`): `splitFileLoader` with that
+ * pick. Returns `load`, which fetches the file once per page and resolves to the function.
+ *
+ * @example
+ * const loadOptimiser = functionFileLoader<OptimalCompletion>({ file: OPTIMISE, event: 'madeto-optimise', what: 'the search', modules, name: 'optimalCompletion' });
+ */
+export function functionFileLoader<T>(
+  spec: Omit<SplitFile<T>, 'pick'> & { name: string },
+): () => Promise<T> {
+  const { name, ...rest } = spec;
+  const file = splitFileLoader<T>({
+    ...rest,
+    pick: (exports) => (typeof exports[name] === 'function' ? (exports[name] as T) : undefined),
+  });
+  return () => file.load();
+}
