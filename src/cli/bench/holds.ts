@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import {
   type Hold,
   type PromiseRequestInput,
 } from '../../engine/index.ts';
+import { startServer } from './serveChild.ts';
 import type { BenchContext, BenchFigure } from './suites.ts';
 
 const FEED = 'bench-feed-token-0123456789';
@@ -102,32 +102,6 @@ function promiseWithHolds(root: string, runs = 200): BenchFigure[] {
   ];
 }
 
-/** `madeto serve` on a fresh SQLite file with an integration user. */
-async function startServer(root: string, db: string) {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'bin/madeto.js'), 'serve', '--port', '0', '--db', db],
-    {
-      cwd: root,
-      env: { ...process.env, MADETO_INTEGRATION_TOKEN: FEED, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`madeto serve exited (${code})`)));
-  });
-  return {
-    url,
-    stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))),
-  };
-}
-
 /**
  * 100 buyers ask at once for a desk whose handset (HSET-UD-2B) has 10 units left: the time from
  * the first request sent to the last answer, and whether more than 10 handsets were promised from
@@ -136,7 +110,9 @@ async function startServer(root: string, db: string) {
 async function concurrentHolds(root: string): Promise<BenchFigure> {
   const { selection } = deskSetup(root);
   const dir = mkdtempSync(join(tmpdir(), 'madeto-bench-holds-'));
-  const server = await startServer(root, join(dir, 'holds.sqlite'));
+  const server = await startServer(root, join(dir, 'holds.sqlite'), {
+    MADETO_INTEGRATION_TOKEN: FEED,
+  });
   try {
     const json = { 'content-type': 'application/json' };
     const patched = await fetch(`${server.url}/api/availability`, {

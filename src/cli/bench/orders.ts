@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,48 +11,10 @@ import {
   parsePricing,
   price,
 } from '../../engine/index.ts';
+import { startServer } from './serveChild.ts';
 import type { BenchContext, BenchFigure } from './suites.ts';
 
-const TOKEN = 'bench-rep-token';
-
-/** CPU time (user + system) of a Linux process in ms, from /proc; undefined elsewhere. */
-function cpuMs(pid: number | undefined): number | undefined {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return undefined;
-  }
-}
-
-/** Starts `madeto serve` as a child process on a free port with a fresh SQLite file. */
-async function startServer(root: string, db: string) {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'bin/madeto.js'), 'serve', '--port', '0', '--db', db],
-    {
-      cwd: root,
-      env: { ...process.env, MADETO_REP_TOKEN: TOKEN, DATABASE_URL: '' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`madeto serve exited (${code}) before listening`)),
-    );
-  });
-  return {
-    url,
-    cpuMs: () => cpuMs(child.pid),
-    stop: () => new Promise<void>((r) => (child.once('exit', () => r()), child.kill('SIGTERM'))),
-  };
-}
+const TOKEN = 'bench-rep-token-0123456789';
 
 /** Distinct desk orders priced for today (the catalogue's desk, varied quantities and tops). */
 function payloads(root: string, count: number, runId: string): string[] {
@@ -140,7 +101,9 @@ export async function runOrdersSuite(
   const seconds = options.seconds ?? 20;
   const clients = options.clients ?? 8;
   const dir = mkdtempSync(join(tmpdir(), 'madeto-bench-'));
-  const server = await startServer(context.root, join(dir, 'bench.sqlite'));
+  const server = await startServer(context.root, join(dir, 'bench.sqlite'), {
+    MADETO_REP_TOKEN: TOKEN,
+  });
   try {
     const url = new URL('/api/orders', server.url);
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
