@@ -3,10 +3,11 @@ import { basename } from 'node:path';
 import { parseArgs, single } from '../args.ts';
 import { availabilityCsv } from '../availabilityCsv.ts';
 import { CliError, EXIT } from '../CliError.ts';
+import { databaseOf } from '../databaseArg.ts';
+import { DEFAULT_CONFIG } from '../../server/config.ts';
 import type { Command } from '../main.ts';
 import { applyAvailabilityPatch } from '../../server/availability/feedPatch.ts';
 import { loadCatalogue } from '../../server/catalogue.ts';
-import { DEFAULT_CONFIG, type DatabaseConfig } from '../../server/config.ts';
 import { AvailabilityStore } from '../../server/db/availabilityStore.ts';
 import { openDb } from '../../server/db/createDb.ts';
 import { migrate } from '../../server/db/migrate.ts';
@@ -21,18 +22,6 @@ function read(file: string): string {
   } catch (error) {
     throw new CliError(`${file}: ${(error as Error).message}`);
   }
-}
-
-/** The database of `--db FILE` or `DATABASE_URL` (not both), as `madeto serve` picks it. */
-function database(file: string | undefined, env: NodeJS.ProcessEnv): DatabaseConfig {
-  const url = env['DATABASE_URL'];
-  if (url && file)
-    throw new CliError(
-      'give either --db FILE (SQLite) or DATABASE_URL (PostgreSQL), not both',
-      EXIT.usage,
-    );
-  if (url) return { kind: 'postgres', url };
-  return { kind: 'sqlite', file: file ?? (DEFAULT_CONFIG.database as { file: string }).file };
 }
 
 /**
@@ -59,7 +48,7 @@ export const run: Command = async ({ args, stdout }) => {
     );
   const catalogueDir = single(parsed, 'catalogue') ?? DEFAULT_CONFIG.catalogueDir;
   const catalogue = loadCatalogue(catalogueDir);
-  const db = openDb(database(single(parsed, 'db'), process.env));
+  const db = openDb(databaseOf(single(parsed, 'db'), process.env));
   try {
     await migrate(db);
     const store = new AvailabilityStore(db, catalogue.models);

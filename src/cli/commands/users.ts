@@ -1,7 +1,7 @@
 import { parseArgs, single } from '../args.ts';
 import { CliError, EXIT } from '../CliError.ts';
+import { databaseOf } from '../databaseArg.ts';
 import type { Command } from '../main.ts';
-import { DEFAULT_CONFIG, type DatabaseConfig } from '../../server/config.ts';
 import { openDb } from '../../server/db/createDb.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { UserStore, type StoredRole } from '../../server/db/userStore.ts';
@@ -22,18 +22,6 @@ async function readStdin(): Promise<string> {
       throw new CliError('the password on stdin is longer than 4096 bytes');
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** The database of `--db FILE` or `DATABASE_URL` (not both), as `madeto serve` picks it. */
-function database(file: string | undefined, env: NodeJS.ProcessEnv): DatabaseConfig {
-  const url = env['DATABASE_URL'];
-  if (url && file)
-    throw new CliError(
-      'give either --db FILE (SQLite) or DATABASE_URL (PostgreSQL), not both',
-      EXIT.usage,
-    );
-  if (url) return { kind: 'postgres', url };
-  return { kind: 'sqlite', file: file ?? (DEFAULT_CONFIG.database as { file: string }).file };
 }
 
 /**
@@ -68,7 +56,7 @@ export const run: Command = async ({ args, stdout }) => {
       `the password on stdin has ${piped.length} characters; at least ${MIN_PASSWORD_LENGTH}`,
     );
   const password = piped || generatePassword();
-  const db = openDb(database(single(parsed, 'db'), process.env));
+  const db = openDb(databaseOf(single(parsed, 'db'), process.env));
   try {
     await migrate(db);
     const user = await new UserStore(db).add({
