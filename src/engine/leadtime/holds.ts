@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ProductModel } from '../model/types.ts';
 import type { Interval } from './capacity.ts';
-import { bookedEntry, snapshotContext } from './context.ts';
+import { bookedEntry, bookedInterval, snapshotContext } from './context.ts';
 import { modelOf, planOrder } from './planOrder.ts';
 import type { PromiseOptions, PromiseRequestInput } from './promise.ts';
 import type { Snapshot } from './schema.ts';
@@ -123,11 +123,13 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
   const workCenters = { ...snapshot.workCenters };
   for (const [id, intervals] of booked) {
     const wc = workCenters[id]!;
-    // Holds made one after another fill a centre back to back: joined where one ends as the next
-    // begins (which keeps the number of taken slots at every minute), a few long intervals are
-    // scheduled around instead of thousands of short ones.
-    const joined = mergePieces(intervals).map(bookedEntry);
-    workCenters[id] = { ...wc, booked: [...wc.booked, ...joined] };
+    // Holds made one after another fill a centre back to back. The centre's booked list (its own
+    // bookings and the holds netted into it before) and the new pieces are rewritten as the
+    // canonical layers of the number of taken slots at every minute: a few long intervals are
+    // scheduled around instead of one more per hold, and netting holds one by one (the server's
+    // cache) gives the same list as netting them all at once.
+    const all = [...wc.booked.map(bookedInterval), ...intervals];
+    workCenters[id] = { ...wc, booked: slotLayers(all).map(bookedEntry) };
   }
   const inbound = snapshot.inbound.map((po) => {
     const left = poLeft.get(po.id);
@@ -194,6 +196,34 @@ export function promiseConsumption(
         to: formatMinute(i.to),
       });
   return out;
+}
+
+/**
+ * The canonical form of taken intervals: for each level k, the maximal stretches where at least k
+ * intervals overlap, sorted by start (then level). Any two lists that take the same number of slots
+ * at every minute give the same result, and that number is unchanged. Empty intervals vanish.
+ *
+ * @example
+ * slotLayers([{ from: 0, to: 10 }, { from: 10, to: 20 }, { from: 5, to: 15 }])
+ * // [{ from: 0, to: 20 }, { from: 5, to: 15 }]
+ */
+export function slotLayers(list: readonly Interval[]): Interval[] {
+  const delta = new Map<number, number>();
+  for (const i of list) {
+    if (i.to <= i.from) continue;
+    delta.set(i.from, (delta.get(i.from) ?? 0) + 1);
+    delta.set(i.to, (delta.get(i.to) ?? 0) - 1);
+  }
+  const points = [...delta.keys()].sort((a, b) => a - b);
+  const open: number[] = []; // open[k - 1]: where level k began
+  const out: Interval[] = [];
+  let level = 0;
+  for (const at of points) {
+    const next = level + delta.get(at)!;
+    for (; level < next; level++) open.push(at);
+    for (; level > next; level--) out.push({ from: open.pop()!, to: at });
+  }
+  return out.sort((a, b) => a.from - b.from || b.to - a.to);
 }
 
 /**
