@@ -58,6 +58,7 @@ export {
   capacityHours,
   netOfHolds,
   promiseConsumption,
+  promiseHolding,
   type Hold,
   type HoldNeed,
 } from './leadtime/holds.ts';

@@ -3,8 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   netOfHolds,
   parseSnapshot,
-  promise,
-  promiseConsumption,
+  promiseHolding,
   PromiseInputError,
   SnapshotError,
   type Hold,
@@ -449,12 +448,10 @@ export class AvailabilityStore {
       }
       const others = await this.activeHolds(now, trx);
       const snapshot = this.net(current, others, now);
-      const options = { snapshot, models: this.models };
-      const result = promise(
+      const { result, needs } = promiseHolding(
         { ...input.request, options: { atpCurve: false, suggestions: false, confidence: false } },
-        options,
+        { snapshot, models: this.models },
       );
-      const needs = result.status === 'ok' ? promiseConsumption(input.request, options) : [];
       const id = `H-${randomBytes(12).toString('base64url')}`;
       const hold: StoredHold = {
         id,
@@ -482,6 +479,8 @@ export class AvailabilityStore {
           client: input.client?.id ?? null,
         })
         .execute();
+      // The next request's active holds include this one: known, not read back.
+      this.parsedHolds.set(hold.id, hold);
       await trx
         .insertInto('promise_audit')
         .values({
@@ -511,14 +510,18 @@ export class AvailabilityStore {
     return Number(r.numUpdatedRows) > 0;
   }
 
-  /** Gives a hold and its audit rows their final reference (an order's number once stored). */
-  async rename(holdId: string, reference: string): Promise<void> {
-    await this.kysely
+  /**
+   * Gives a hold and its audit rows their final reference (an order's number once stored), in
+   * `trx` when given: the transaction that stores the order, so that one flush makes both durable.
+   */
+  async rename(holdId: string, reference: string, trx?: Transaction<unknown>): Promise<void> {
+    const db = (trx as Transaction<Tables> | undefined) ?? this.kysely;
+    await db
       .updateTable('availability_holds')
       .set({ reference })
       .where('id', '=', holdId)
       .execute();
-    await this.kysely
+    await db
       .updateTable('promise_audit')
       .set({ reference })
       .where('hold_id', '=', holdId)

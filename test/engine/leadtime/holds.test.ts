@@ -4,6 +4,7 @@ import {
   activeHolds,
   netOfHolds,
   promiseConsumption,
+  promiseHolding,
   slotLayers,
   type Hold,
   type HoldNeed,
@@ -238,6 +239,43 @@ describe('slotLayers: the canonical form of taken intervals', () => {
   });
 });
 
+describe('capacity holds netted in any grouping', () => {
+  const at = (minute: number) => {
+    const day = 2 + Math.floor(minute / 600);
+    const m = 8 * 60 + (minute % 600);
+    const hh = String(Math.floor(m / 60)).padStart(2, '0');
+    const mm = String(m % 60).padStart(2, '0');
+    return `2026-03-${String(day).padStart(2, '0')}T${hh}:${mm}`;
+  };
+  // Pieces of up to four hours over six days of one 10-hour shift (empty ones for holds only).
+  const pieceOf = (min: number) =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min, max: 240 }))
+      .map(([from, length]) => ({ from: at(from), to: at(from + length) }));
+  const piece = pieceOf(0);
+  it('gives the same booked list as netting every hold at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(pieceOf(1), { maxLength: 6 }),
+        fc.array(fc.array(piece, { minLength: 1, maxLength: 4 }), { maxLength: 8 }),
+        (own, groups) => {
+          const s = baseSnapshot();
+          s.workCenters.ASM!.booked = own;
+          const snapshot = parseSnapshot(s, [model]);
+          const holds = groups.map((g) =>
+            g.map((p): Hold => ({ kind: 'capacity', workCenter: 'ASM', ...p, expiresAt: LATER })),
+          );
+          let oneByOne = snapshot;
+          for (const g of holds) oneByOne = netOfHolds(oneByOne, g, MONDAY_8);
+          const atOnce = netOfHolds(snapshot, holds.flat(), MONDAY_8);
+          expect(oneByOne.workCenters.ASM!.booked).toEqual(atOnce.workCenters.ASM!.booked);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('many holds on one work centre', () => {
   // Two parallel jobs on ASM; every order takes 3 hours of it.
   const threeHours = boxModel((m) => {
@@ -251,6 +289,23 @@ describe('many holds on one work centre', () => {
     return parseSnapshot(s, [threeHours]);
   })();
   const options = (snap: Snapshot) => ({ snapshot: snap, models: [threeHours] });
+  it('promiseHolding plans once what promise and promiseConsumption give apart', () => {
+    let net = snapshot;
+    for (let k = 0; k < 12; k++) {
+      const held = promiseHolding(request(), options(net));
+      expect(held.result).toEqual(promise(request(), options(net)));
+      expect(held.needs).toEqual(promiseConsumption(request(), options(net)));
+      net = netOfHolds(net, held.needs.map(until(LATER)), MONDAY_8);
+    }
+    // No RED anywhere and no supplier: unavailable, and nothing is held.
+    const none = snapshotOf((s) => {
+      s.items.RED!.suppliers = [];
+      s.stock.RED = { onHand: 0 };
+    });
+    const unavailable = promiseHolding(request(), { snapshot: none, models: [model] });
+    expect(unavailable.result.status).toBe('unavailable');
+    expect(unavailable.needs).toEqual([]);
+  });
   it('netting them one by one gives what netting them at once gives, and few booked intervals', () => {
     const holds: Hold[] = [];
     let oneByOne = snapshot;
