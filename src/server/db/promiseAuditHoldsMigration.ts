@@ -6,7 +6,10 @@ import type { Kysely, Migration } from 'kysely';
  *   (`AvailabilityStore.rename`); without it each order scanned the whole audit, which grows by a
  *   row per promise;
  * - the active holds with their ids: every hold request reads the ids of the active holds, from
- *   the index alone (it replaces `availability_holds_open`, which lacked the id).
+ *   the index alone (it replaces `availability_holds_open`, which lacked the id);
+ * - `availability_lock.holds_token`, a random value every write that places or releases a hold
+ *   changes in its transaction: while it is unchanged, the active holds a server read last are
+ *   still the active ones (less expired), and are not read again.
  */
 export const promiseAuditHoldsMigration: Migration = {
   async up(db: Kysely<unknown>) {
@@ -21,5 +24,9 @@ export const promiseAuditHoldsMigration: Migration = {
       .columns(['released_at', 'expires_at', 'id'])
       .execute();
     await db.schema.dropIndex('availability_holds_open').execute();
+    await db.schema
+      .alterTable('availability_lock')
+      .addColumn('holds_token', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
   },
 };
