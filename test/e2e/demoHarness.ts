@@ -9,9 +9,9 @@ import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { launchChromium } from '../chromium.ts';
-import { mailEnv } from '../server/quoteJourney.ts';
 import {
   jsonCaller,
+  mailEnv,
   startServerProcess,
   tempDb,
   type ServerProcess,

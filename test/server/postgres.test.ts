@@ -4,11 +4,12 @@ import {
   MANAGER_NAME,
   MANAGER_TOKEN,
   REP_NAME,
+  onMailingServer,
+  onServer,
   REP_TOKEN,
   startServerProcess,
 } from './serverProcess.ts';
-import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
-import { mailEnv, quoteJourney } from './quoteJourney.ts';
+import { quoteJourney } from './quoteJourney.ts';
 import { insightsScenario } from './insightsScenario.ts';
 import { popularScenario } from './popularScenario.ts';
 import { winLossScenario } from './winLossScenario.ts';
@@ -21,29 +22,14 @@ import { describePostgres } from './pgCluster.ts';
 describePostgres('madeto serve on PostgreSQL', (cluster) => {
   it('stores event batches once and answers the insights, as on SQLite', async () => {
     // Its own database: the scenario places orders that the other tests' listings must not see.
-    const server = await startServerProcess(cluster().createDatabase('insights'));
-    try {
-      await insightsScenario(server.url);
-      await popularScenario(server.url);
-    } finally {
-      await server.stop();
-    }
+    await onServer(cluster().createDatabase('insights'), async ({ url }) => {
+      await insightsScenario(url);
+      await popularScenario(url);
+    });
   }, 60_000);
 
   it('answers win/loss by discount and the weighted demand from real rep quotes, as on SQLite', async () => {
-    const catcher = await MailCatcher.start();
-    const server = await startServerProcess(
-      cluster().createDatabase('winloss'),
-      [],
-      0,
-      mailEnv(catcher),
-    );
-    try {
-      await winLossScenario(server);
-    } finally {
-      await server.stop();
-      await catcher.close();
-    }
+    await onMailingServer(cluster().createDatabase('winloss'), winLossScenario);
   }, 60_000);
 
   it('stores, replays, refuses and keeps orders across a SIGKILL, as on SQLite', async () => {
@@ -216,13 +202,8 @@ describePostgres('madeto serve on PostgreSQL', (cluster) => {
 
   // Last: its orders and quotes would show in the listings the tests above compare exactly.
   it('runs the quote journey (sign-in, CSRF, pipeline, convert, send, approvals, one order), as on SQLite', async () => {
-    const catcher = await MailCatcher.start();
-    const server = await startServerProcess(cluster().url, [], 0, mailEnv(catcher));
-    try {
-      await quoteJourney(server, cluster().url, catcher);
-    } finally {
-      await server.stop();
-      await catcher.close();
-    }
+    await onMailingServer(cluster().url, (server, catcher) =>
+      quoteJourney(server, cluster().url, catcher),
+    );
   }, 90_000);
 });
