@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, TestRunner } from 'vitest';
+import { freePort } from './serverProcess.ts';
 
 /** The newest PostgreSQL server binaries of Debian's package, if installed. */
 function pgBin(): string | undefined {
@@ -25,14 +25,6 @@ const canRunPostgres = (() => {
     return false;
   }
 })();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 const asPostgres = (cmd: string, args: string[]) =>
   execFileSync('runuser', ['-u', 'postgres', '--', join(bin!, cmd), ...args], { stdio: 'pipe' });

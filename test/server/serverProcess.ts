@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -22,6 +23,15 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Sends `signal` and waits for the process to exit. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a server that must get a fixed one). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
 }
 
 /** A fresh temporary SQLite file path. */
