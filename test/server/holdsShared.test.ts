@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/engine/index.ts';
 import type { DatabaseConfig } from '../../src/server/config.ts';
 import { AvailabilityStore } from '../../src/server/db/availabilityStore.ts';
 import { openDb, type Db } from '../../src/server/db/createDb.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
-import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
+import { describePostgres } from './pgCluster.ts';
 
 const catalogue = join(import.meta.dirname, '../../public/catalogue');
 const read = (f: string): unknown => JSON.parse(readFileSync(join(catalogue, f), 'utf8'));
@@ -84,14 +84,9 @@ describe('holds shared by two servers on one database', () => {
     }
   }, 60_000);
 
-  describe.skipIf(!canRunPostgres)('PostgreSQL', () => {
-    let cluster: PostgresCluster | undefined;
-    beforeAll(async () => {
-      cluster = await startPostgres();
-    }, 60_000);
-    afterAll(() => cluster?.stop());
+  describePostgres('PostgreSQL', (cluster) => {
     it('PostgreSQL', async () => {
-      await sharedHolds({ kind: 'postgres', url: cluster!.createDatabase('holds_shared') });
+      await sharedHolds({ kind: 'postgres', url: cluster().createDatabase('holds_shared') });
     }, 60_000);
   });
 });
