@@ -163,7 +163,14 @@ export async function buildApp(deps: {
     await availability.seed(deps.catalogue.snapshotJson, clock().toISOString());
   const holdTimes = config.holdTimes ?? DEFAULT_HOLD_TIMES;
   const holdLimits = config.holdLimits ?? DEFAULT_HOLD_LIMITS;
-  availabilityRoutes(app, { availability, auth, clock, holdTimes, holdLimits });
+  availabilityRoutes(app, {
+    availability,
+    auth,
+    clock,
+    holdTimes,
+    holdLimits,
+    serverKey: config.serverKey,
+  });
   const submit = submitRoutes(app, { ...deps, clock, users, availability, holdTimes });
   listRoutes(app, { ...deps, auth });
   pictureRoutes(app, { ...deps, auth, catalogueDir: config.catalogueDir });

@@ -28,6 +28,7 @@ describe('madeto serve: configuration', () => {
     ],
     [[], { MADETO_REP_TOKEN: 's3cret' }, { repToken: 's3cret' }],
     [['--body-limit', '2048', '--verify-promise'], {}, { bodyLimit: 2048, verifyPromise: true }],
+    [[], { MADETO_SERVER_KEY: 'k'.repeat(32) }, { serverKey: 'k'.repeat(32) }],
   ] as const)('%j with %j', (args, env, expected) => {
     expect(serveConfig(args, env)).toMatchObject(expected);
   });
@@ -42,6 +43,7 @@ describe('madeto serve: configuration', () => {
     [['--origin', 'https://shop.example/path'], {}, 'no path'],
     [['--bogus'], {}, 'unknown option --bogus'],
     [['extra'], {}, "unexpected argument 'extra'"],
+    [[], { MADETO_SERVER_KEY: 'short' }, 'MADETO_SERVER_KEY must be at least 32 characters'],
   ] as const)('%j with %j is a usage error: %s', (args, env, message) => {
     let error: unknown;
     try {

@@ -32,7 +32,8 @@ function integer(
  * and `MADETO_MANAGER_TOKEN` / `MADETO_MANAGER_NAME` (the bearer tokens of a rep and of a manager
  * who approves, kept out of the process list; see `usersFromEnv`), `MADETO_ORIGINS`
  * (comma-separated shop origins, added to `--origin`). Mail settings (`MADETO_SMTP_URL`,
- * `MADETO_MAIL_FROM`, `MADETO_PUBLIC_URL`) are read by `run`.
+ * `MADETO_MAIL_FROM`, `MADETO_PUBLIC_URL`) are read by `run`. `MADETO_SERVER_KEY` (≥ 32 characters)
+ * keeps the buyer view's opaque ids and anonymous clients' ids across restarts.
  */
 export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = parseArgs(args, {
@@ -55,8 +56,15 @@ export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): Se
         `--origin must be an origin such as https://shop.example (no path), not '${o}'`,
         EXIT.usage,
       );
+  const serverKey = env['MADETO_SERVER_KEY'] || undefined;
+  if (serverKey !== undefined && serverKey.length < 32)
+    throw new CliError(
+      `MADETO_SERVER_KEY must be at least 32 characters (a random secret, e.g. \`openssl rand -base64 32\`), not ${serverKey.length}`,
+      EXIT.usage,
+    );
   return {
     ...DEFAULT_CONFIG,
+    serverKey,
     port: integer('port', single(parsed, 'port'), 0, 65535) ?? DEFAULT_CONFIG.port,
     host: single(parsed, 'host') ?? DEFAULT_CONFIG.host,
     database,
