@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ProductModel } from '../model/types.ts';
 import type { Interval } from './capacity.ts';
-import { bookedEntry, bookedInterval, snapshotContext } from './context.ts';
+import { bookedEntry, bookedIntervals, knownBookedIntervals, snapshotContext } from './context.ts';
 import { modelOf, planOrder, type OrderPlan } from './planOrder.ts';
 import {
   promisePlanned,
@@ -230,9 +230,12 @@ const canonical = new WeakSet<Booked>();
  * unchanged), so a hold costs what its span holds, not the centre's whole future.
  */
 function withPieces(booked: Booked, pieces: readonly Interval[]): Booked {
+  const before = bookedIntervals(booked);
   let out: Booked;
+  let outIntervals: Interval[];
   if (!canonical.has(booked)) {
-    out = slotLayers([...booked.map(bookedInterval), ...pieces]).map(bookedEntry);
+    outIntervals = slotLayers([...before, ...pieces]);
+    out = outIntervals.map(bookedEntry);
   } else {
     let lo = Infinity;
     let hi = -Infinity;
@@ -242,28 +245,34 @@ function withPieces(booked: Booked, pieces: readonly Interval[]): Booked {
       hi = Math.max(hi, p.to);
     }
     if (lo === Infinity) return booked;
-    const kept: Booked = [];
     const near: Interval[] = [...pieces];
-    for (const b of booked) {
-      const i = bookedInterval(b);
-      if (i.to < lo || i.from > hi) kept.push(b);
+    const kept: number[] = [];
+    before.forEach((i, k) => {
+      if (i.to < lo || i.from > hi) kept.push(k);
       else near.push(i);
-    }
+    });
     // Both in slotLayers' order (by start, the longer first): merged, not sorted again.
-    const fresh = slotLayers(near).map(bookedEntry);
+    const fresh = slotLayers(near);
     out = [];
+    outIntervals = [];
     let k = 0;
+    const keep = () => {
+      const at = kept[k++]!;
+      out.push(booked[at]!);
+      outIntervals.push(before[at]!);
+    };
     for (const f of fresh) {
-      const fi = bookedInterval(f);
       while (k < kept.length) {
-        const ki = bookedInterval(kept[k]!);
-        if (ki.from < fi.from || (ki.from === fi.from && ki.to >= fi.to)) out.push(kept[k++]!);
+        const ki = before[kept[k]!]!;
+        if (ki.from < f.from || (ki.from === f.from && ki.to >= f.to)) keep();
         else break;
       }
-      out.push(f);
+      out.push(bookedEntry(f));
+      outIntervals.push(f);
     }
-    while (k < kept.length) out.push(kept[k++]!);
+    while (k < kept.length) keep();
   }
+  knownBookedIntervals(out, outIntervals);
   canonical.add(out);
   return out;
 }
