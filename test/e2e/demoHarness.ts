@@ -2,8 +2,8 @@
 // file; with `mail`, sending over SMTP to a real local SMTP server) and the demo served by a real
 // Vite dev server with `/api` proxied to it (what `npm start` runs), both on free ports, and one
 // headless Chromium for the file. `setupDemo()` starts them before the file's tests and stops them
-// after; `signInRep` signs a person in on the rep's page, `startRepQuote` has a new rep start a
-// quote there. Waits are generous (`WAIT`): a loaded CI machine runs several of these files at
+// after; `signInRep` signs a person in on the rep's page (`signInNewUser` adds them first),
+// `startRepQuote` has a new rep start a quote there. Waits are generous (`WAIT`): a loaded CI machine runs several of these files at
 // once.
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
@@ -129,9 +129,22 @@ export async function signInRep(
 }
 
 /**
- * Adds the rep Rita Rep (`rep.email`, `rep.password`) to the demo's database with the real CLI
- * (`madeto users add`), signs her in on `page`, and starts a new quote for Ana Lima whose line L1
- * is configured and completed ("Complete for me"), not yet saved.
+ * Adds `user` to the demo's database with the real CLI (`madeto users add`) and signs them in on
+ * `page` with `user.password`, or without one the password the CLI generated and printed.
+ */
+export async function signInNewUser(
+  demo: Demo,
+  page: Page,
+  user: { role: 'rep' | 'manager'; name: string; email: string; password?: string },
+): Promise<void> {
+  const { password } = addUser(demo.db, user, user.password);
+  await signInRep(page, demo.base, { email: user.email, password, name: user.name });
+}
+
+/**
+ * Adds the rep Rita Rep (`rep.email`, `rep.password`) and signs her in (`signInNewUser`), then
+ * starts a new quote for Ana Lima whose line L1 is configured and completed ("Complete for me"),
+ * not yet saved.
  */
 export async function startRepQuote(
   demo: Demo,
@@ -139,8 +152,7 @@ export async function startRepQuote(
   rep: { email: string; password: string },
 ): Promise<void> {
   const name = 'Rita Rep';
-  addUser(demo.db, { role: 'rep', name, email: rep.email }, rep.password);
-  await signInRep(page, demo.base, { ...rep, name });
+  await signInNewUser(demo, page, { role: 'rep', name, ...rep });
   await page.getByRole('button', { name: 'New quote' }).click();
   await page.getByLabel('Sales rep').fill(name);
   await page.getByLabel('Customer name').fill('Ana Lima');
