@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
  * component: each component the library exports (`src/embed/lib/index.ts` and the indexes it
  * re-exports) is named by a story file's meta (`component` or `subcomponents`), and react-docgen,
  * run as Storybook's Vite plugin runs it (the exported-definitions resolver, the built-in
- * handlers, imports followed on disk), finds its props in its own file. A component made by a
- * factory (`createConfigurator(…)`) has none: that is what this catches.
+ * handlers, imports followed on disk), finds its props in its own file, each with its doc comment.
+ * A component made by a factory (`createConfigurator(…)`) has none: that is what this catches.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -64,7 +64,7 @@ describe('Docs pages: a props table for every public component', () => {
   });
 
   it.each(components.map((c) => [c.name, c.file] as const))(
-    '%s: a story file names it, and its props are found in its file',
+    '%s: a story file names it; its props are found in its file, each described',
     (name, file) => {
       const named = storyFiles.filter(({ text }) =>
         new RegExp(`\\bcomponent: ${name},|\\bsubcomponents: \\{[^}]*\\b${name}\\b[^}]*\\}`).test(
@@ -83,7 +83,10 @@ describe('Docs pages: a props table for every public component', () => {
       });
       const doc = docs.find((d) => d.displayName === name);
       expect(doc, `react-docgen's definition of ${name}`).toBeDefined();
-      expect(Object.keys(doc!.props ?? {}).length, `${name}'s props`).toBeGreaterThan(0);
+      const props = Object.entries(doc!.props ?? {});
+      expect(props.length, `${name}'s props`).toBeGreaterThan(0);
+      // Each row of the table says what the prop is for (its doc comment).
+      expect(props.filter(([, p]) => !p.description).map(([prop]) => prop)).toEqual([]);
     },
   );
 });
