@@ -27,6 +27,8 @@ function Share(props: { platform: keyof typeof platforms; locale?: string }) {
 const meta = {
   title: 'Widget/ShareButton',
   component: Share,
+  // The Docs page's props table of the component itself (the story's wrapper picks a platform).
+  subcomponents: { ShareButton },
   args: { platform: 'clipboard' },
   argTypes: { platform: { control: 'select', options: Object.keys(platforms) } },
   decorators: [framed()],

@@ -24,6 +24,8 @@ function Bar({ state }: { state: PanelStateName }) {
 const meta = {
   title: 'Widget/StickySummary',
   component: Bar,
+  // The Docs page's props table of the component itself (the story's wrapper feeds a fixture).
+  subcomponents: { StickySummary },
   args: { state: 'valid' },
   argTypes: { state: { control: 'select', options: Object.keys(panelStates) } },
   decorators: [framed({ maxWidth: 390 })],

@@ -21,10 +21,13 @@ import type { QuoteValues } from './quoteSchema.ts';
 
 /** The props of `<PanelStack>`: the context and the ways to change the widget from a panel. */
 export interface PanelStackProps {
+  /** What the widget hands its panels: model, selection, quantity, documents, locale, submit. */
   context: ConfiguratorPanelContext;
   /** The current instant (ISO-8601); by default the real clock when the stack mounts. */
   now?: string;
+  /** Applies choices a panel suggests (a delivery suggestion's change). */
   onApply?: (patch: Selection) => void;
+  /** Sets the quantity (a price tier's "Order 50 and save …"). */
   onQuantity?: (quantity: number) => void;
 }
 
