@@ -13,7 +13,7 @@ export type {
   Selection,
   SelectionValue,
 } from './model/types.ts';
-export { compile, DEFAULT_MAX_NODES } from './solver/compile.ts';
+export { compile, DEFAULT_MAX_NODES, DEFAULT_MAX_WORK } from './solver/compile.ts';
 export type { CompiledModel, CompileOptions } from './solver/compile.ts';
 export { domains } from './solver/domains.ts';
 export { count } from './solver/count.ts';

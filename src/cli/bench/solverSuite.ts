@@ -7,8 +7,11 @@ import { measureFallback } from './fallback.ts';
 import { measureClicks, measureCompile } from './measureModel.ts';
 import type { BenchContext, BenchFigure } from './suites.ts';
 
-/** Node limit for the feature models (`MADETO_BENCH_MAX_NODES` overrides it). */
-const FEATURE_MODEL_MAX_NODES = Number(process.env['MADETO_BENCH_MAX_NODES'] ?? 1_000_000);
+/** Node limit for the feature models: the engine's default, or `MADETO_BENCH_MAX_NODES`. */
+const FEATURE_MODEL_MAX_NODES =
+  process.env['MADETO_BENCH_MAX_NODES'] === undefined
+    ? undefined
+    : Number(process.env['MADETO_BENCH_MAX_NODES']);
 /** Sold rows replayed per Renault benchmark (each is ~45 clicks). */
 const SALES_ROWS = 150;
 
@@ -90,7 +93,7 @@ async function benchOne(
   maxNodes?: number,
   context?: BenchContext,
 ): Promise<void> {
-  const compiled = measureCompile(name, model, maxNodes ?? 4_000_000);
+  const compiled = measureCompile(name, model, maxNodes);
   figures.push(...compiled.figures);
   if (!compiled.compiled) {
     context?.log(`solver suite: ${name} answered by the SAT fallback`);

@@ -9,12 +9,13 @@ import { formatReport } from '../bench/report.ts';
 import { suites, type BenchContext, type BenchFigure } from '../bench/suites.ts';
 import { CliError, EXIT } from '../CliError.ts';
 import { formatOf, importFile } from '../importFile.ts';
+import { maxNodesOption } from '../selectArgs.ts';
 import type { Command } from '../main.ts';
 import { readJson, readText } from '../readJson.ts';
 import { parseModel, type ProductModel } from '../../engine/index.ts';
 
 const USAGE =
-  'madeto bench <model.json|.xml|.dimacs> [--replay selections.jsonl|brut.csv] | madeto bench --all [--suite NAME]';
+  'madeto bench <model.json|.xml|.dimacs> [--replay selections.jsonl|brut.csv] [--max-nodes N] | madeto bench --all [--suite NAME]';
 
 /**
  * The package root: the nearest folder above this file with a package.json (src/cli/commands/
@@ -40,7 +41,7 @@ export function benchmarksFolder(): string | undefined {
  * Prints a table and one `BENCH {json}` line per figure. Timings are this machine's, not a test.
  */
 export const run: Command = async ({ args, stdout, stderr }) => {
-  const parsed = parseArgs(args, { valued: ['replay', 'suite'], booleans: ['all'] });
+  const parsed = parseArgs(args, { valued: ['replay', 'suite', 'max-nodes'], booleans: ['all'] });
   const figures: BenchFigure[] = [];
   if (parsed.flags.has('all')) {
     if (parsed.positionals.length > 0)
@@ -69,7 +70,7 @@ export const run: Command = async ({ args, stdout, stderr }) => {
     const format = formatOf(file);
     const model: ProductModel = parseModel(format ? importFile(file, format) : readJson(file));
     const name = file.replace(/^.*\//, '');
-    const compiled = measureCompile(name, model, 4_000_000);
+    const compiled = measureCompile(name, model, maxNodesOption(single(parsed, 'max-nodes')));
     figures.push(...compiled.figures);
     if (compiled.compiled) {
       const replayFile = single(parsed, 'replay');

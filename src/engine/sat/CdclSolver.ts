@@ -36,6 +36,8 @@ export class CdclSolver extends Propagator {
 
   /** The last model, per variable 1 (true) or 0. */
   model = new Uint8Array(0);
+  /** Whether the last model satisfies every clause added so far (`quickSolve` builds on it). */
+  private modelHolds = false;
 
   /**
    * Adds a clause (at decision level 0). Returns false when the formula became unsatisfiable.
@@ -44,6 +46,9 @@ export class CdclSolver extends Propagator {
   addClause(literals: readonly Lit[]): boolean {
     if (this.inconsistent) return false;
     this.cancelUntil(0);
+    // the last model may not satisfy the new clause: quickSolve must not build on it
+    if (this.modelHolds && !literals.some((l) => (this.model[l >> 1]! ^ (l & 1)) === 1))
+      this.modelHolds = false;
     const out: Lit[] = [];
     for (const l of literals) {
       if (l >> 1 >= this.nVars || l < 0) throw new RangeError(`literal ${l} names no variable`);
@@ -68,29 +73,71 @@ export class CdclSolver extends Propagator {
    * over the last model, give an assignment; when every problem clause it touches stays true, it
    * is a model (learned clauses follow from the problem's, and level-0 facts hold in every model),
    * which becomes the last model (`'sat'`). Otherwise `undefined`: ask `solve`.
+   *
+   * All assumptions but the last are a prefix kept propagated on the trail between calls: a caller
+   * that checks many values under one selection (the selection first, the value last) propagates
+   * the selection once. Unit propagation reaches the same closure (or a conflict) in any order, so
+   * the answer is the one a propagation from scratch gives. Any other call (`solve`, `implied`,
+   * `addClause`) starts from level 0 and so drops the prefix.
    */
   quickSolve(assumptions: readonly Lit[]): SolveStatus | undefined {
-    if (this.inconsistent || this.model.length < this.nVars) return undefined;
-    this.cancelUntil(0);
-    if (this.propagate() >= 0) return undefined;
-    const start = this.trail.length;
-    for (const a of assumptions) {
-      const val = this.litVal(a);
-      if (val === TRUE) continue;
-      if (val === FALSE) {
-        this.cancelUntil(0);
-        return 'unsat';
-      }
-      this.trailLim.push(this.trail.length);
-      this.enqueue(a, -1);
-      if (this.propagate() >= 0) {
-        this.cancelUntil(0);
-        return 'unsat';
-      }
+    if (this.inconsistent || !this.modelHolds || this.model.length < this.nVars) return undefined;
+    const last = assumptions.length - 1;
+    if (!this.keepsPrefix(assumptions)) {
+      this.cancelUntil(0);
+      if (this.propagate() >= 0) return undefined;
+      this.prefixStart = this.trail.length;
+      for (let k = 0; k < last; k++)
+        if (!this.assume(assumptions[k]!)) {
+          this.cancelUntil(0);
+          return 'unsat';
+        }
+      this.prefix = assumptions.slice(0, Math.max(0, last));
+      this.prefixLevel = this.trailLim.length;
+    } else this.backToPrefix();
+    if (last >= 0 && !this.assume(assumptions[last]!)) {
+      this.backToPrefix();
+      return 'unsat';
     }
-    const flips = this.trail.slice(start);
-    this.cancelUntil(0);
+    const flips = this.trail.slice(this.prefixStart);
+    this.backToPrefix();
     return flipModel(this.model, this.occurs, this.clauses, flips) ? 'sat' : undefined;
+  }
+
+  /** `quickSolve`'s kept prefix (assumptions propagated at levels 1 to `prefixLevel`), if any. */
+  private prefix: Lit[] | undefined;
+  private prefixLevel = 0;
+  /** The trail length at level 0 when the prefix was propagated. */
+  private prefixStart = 0;
+
+  /** Whether the kept prefix is still on the trail and equals all of `assumptions` but the last. */
+  private keepsPrefix(assumptions: readonly Lit[]): boolean {
+    const prefix = this.prefix;
+    if (prefix === undefined || prefix.length !== assumptions.length - 1) return false;
+    for (let k = 0; k < prefix.length; k++) if (prefix[k] !== assumptions[k]) return false;
+    return true;
+  }
+
+  /** Makes `a` true at a new decision level and propagates; false on a conflict. */
+  private assume(a: Lit): boolean {
+    const val = this.litVal(a);
+    if (val === TRUE) return true;
+    if (val === FALSE) return false;
+    this.trailLim.push(this.trail.length);
+    this.enqueue(a, -1);
+    return this.propagate() < 0;
+  }
+
+  /** Backtracks to the kept prefix (`quickSolve` only: it keeps the prefix). */
+  private backToPrefix(): void {
+    super.cancelUntil(this.prefixLevel);
+  }
+
+  /** Backtracks to `level`; this drops `quickSolve`'s kept prefix (every other path comes here). */
+  override cancelUntil(level: number): void {
+    this.prefix = undefined;
+    this.prefixLevel = 0;
+    super.cancelUntil(level);
   }
 
   /** Prefers `l` true when the search next decides its variable (a phase hint). */
@@ -149,6 +196,7 @@ export class CdclSolver extends Propagator {
         if (outcome === 'sat') {
           if (this.model.length < this.nVars) this.model = new Uint8Array(this.assigns.length);
           for (let v = 0; v < this.nVars; v++) this.model[v] = this.assigns[v] === TRUE ? 1 : 0;
+          this.modelHolds = true;
         }
         this.cancelUntil(0);
         return outcome;

@@ -97,13 +97,16 @@ export class SatSupport {
         for (let j = 0; j < known[l]!.length; j++)
           if (!known[l]![j]) enc.solver.preferLit(enc.literals[l]![j]!);
     };
+    const selected = assumptionsOf(enc, fixed);
     const check = (l: number, j: number): void => {
       if (known[l]![j]) return;
       known[l]![j] = 1;
       if (base && !base[l]![j]) return;
-      const assumptions = [enc.literals[l]![j]!, ...assumptionsOf(enc, fixed, l)];
-      // propagation over the last model answers many values without a search
-      const quick = enc.solver.quickSolve(assumptions);
+      const others = fixed[l]! >= 0 ? assumptionsOf(enc, fixed, l) : selected;
+      const assumptions = [enc.literals[l]![j]!, ...others];
+      // propagation over the last model answers many values without a search (the selection
+      // first: the solver keeps it propagated from one value to the next)
+      const quick = enc.solver.quickSolve([...others, enc.literals[l]![j]!]);
       if (quick === 'sat') this.keep(mark);
       if (quick !== undefined) return;
       hint();

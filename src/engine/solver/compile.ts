@@ -43,10 +43,29 @@ export interface CompileOptions {
   maxNodes?: number;
   /** A variable order to use instead of the heuristics: a permutation of the solver attributes' indices (model order, text attributes left out). */
   order?: readonly number[];
+  /**
+   * Stop with a `COMPILE_LIMIT` error once the compile (every order tried) has made this many
+   * nodes, garbage included: a work budget, so a model whose diagram churns below the live limit
+   * gives up in seconds too. The error's `details.work` says what every order tried made.
+   */
+  maxWork?: number;
 }
 
-/** The default node limit of `compile`. */
-export const DEFAULT_MAX_NODES = 4_000_000;
+/**
+ * The default node limit of `compile`: 1,000,000 live nodes. Every model here that compiles stays
+ * below about 530,000 (BR4CP big's peak, garbage between collections included; its diagram has
+ * 91,324), while the ones that do not (FinancialServices, Automotive01, Linux CDL, ea2468) pass any
+ * limit; 4,000,000 only made them fail later (Automotive01: 106 s before the fallback answered).
+ */
+export const DEFAULT_MAX_NODES = 1_000_000;
+
+/**
+ * The default work budget of `compile` (`maxWork`): 8,000,000 nodes made over every order tried.
+ * The models that compile make at most 1.9 M (uClinux-base, both orders); FinancialServices
+ * made 36 M nodes (64 s of CPU) and Automotive01 14 M (18 s) before they stopped at the old
+ * 4 M-node limit. Each cheap try gets a quarter of it, FORCE with the whole node limit the rest.
+ */
+export const DEFAULT_MAX_WORK = 8_000_000;
 
 /**
  * Compiles every constraint of `model` (rules, tables, guards, relevance, required values,
@@ -68,10 +87,21 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   const attributes = solverAttributes(model);
   const sources = constraintSources(model, attributes);
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const maxWork = options.maxWork ?? DEFAULT_MAX_WORK;
+  const work = { left: maxWork };
   if (options.order) {
-    const outcome = attempt(model, attributes, sources, [...options.order], maxNodes);
-    if (outcome instanceof SolverError) throw outcome;
-    return outcome;
+    const outcome = attempt(
+      model,
+      attributes,
+      sources,
+      [...options.order],
+      maxNodes,
+      work,
+      work.left,
+    );
+    if (!(outcome instanceof SolverError)) return outcome;
+    outcome.details['work'] = maxWork - work.left;
+    throw outcome;
   }
   const { forced, scopes } = prepass(attributes, sources);
   const free = attributes.map((_, i) => i).filter((i) => forced[i] === 0);
@@ -84,18 +114,37 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   // No static order suits every model: FORCE is best on the Renault tables, a depth-first walk of
   // the constraint graph on some feature models. Cheap tries first, then FORCE with everything.
   const trial = Math.min(maxNodes, Math.max(100_000, Math.floor(maxNodes / 4)));
-  const attempts: { order: () => number[]; budget: number }[] = [
-    { order: ordered(variableOrder), budget: trial },
-    { order: ordered(depthFirstOrder), budget: trial },
-    { order: ordered(variableOrder), budget: maxNodes },
+  const trialWork = Math.floor(work.left / 4);
+  const attempts: { order: () => number[]; budget: number; share: number }[] = [
+    { order: ordered(variableOrder), budget: trial, share: trialWork },
+    { order: ordered(depthFirstOrder), budget: trial, share: trialWork },
+    { order: ordered(variableOrder), budget: maxNodes, share: Number.POSITIVE_INFINITY },
   ];
   let failure: SolverError | undefined;
-  for (const { order, budget } of trial === maxNodes ? attempts.slice(0, 2) : attempts) {
-    const outcome = attempt(model, attributes, sources, order(), budget);
+  const tries = trial === maxNodes ? attempts.slice(0, 2) : attempts;
+  for (const [i, { order, budget, share }] of tries.entries()) {
+    if (work.left <= 0) break;
+    const last = i === tries.length - 1;
+    const outcome = attempt(
+      model,
+      attributes,
+      sources,
+      order(),
+      budget,
+      work,
+      last ? work.left : share,
+    );
     if (!(outcome instanceof SolverError)) return refine(outcome);
     failure = outcome;
   }
-  throw failure!;
+  failure ??= new SolverError(
+    'COMPILE_LIMIT',
+    `a work budget of ${maxWork} nodes does nothing`,
+    `$.model(${model.id})`,
+  );
+  // what every order tried made together (`details.made` is the last try's)
+  failure.details['work'] = maxWork - work.left;
+  throw failure;
 
   /**
    * On a model of two-valued levels only (a feature model: the depth-first walk follows its
@@ -108,7 +157,8 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
     if (size <= REFINE_ABOVE || first.levels.some((l) => l.size > 2)) return first;
     const order = ordered((count, s) => variableOrder(count, s, depthFirstOrder(count, s)))();
     const budget = Math.min(maxNodes, Math.max(100_000, 4 * size));
-    const second = attempt(model, attributes, sources, order, budget);
+    if (work.left <= 0) return first;
+    const second = attempt(model, attributes, sources, order, budget, work, work.left);
     if (second instanceof SolverError || second.nodes.length >= size) {
       // `layLevels` wrote the second order into the shared attributes: put the first one back.
       layLevels(attributes, [...new Set(first.levels.map((l) => l.attribute))]);
@@ -160,50 +210,72 @@ function context(mdd: Mdd, attributes: readonly SolverAttribute[]) {
   };
 }
 
-/** One compilation with a given attribute order; a `COMPILE_LIMIT` error is returned, not thrown. */
+/**
+ * One compilation with a given attribute order, within `maxNodes` live nodes and `share` of the
+ * work left (`work.left`, nodes made; what it made is taken off); a `COMPILE_LIMIT` error is
+ * returned, not thrown.
+ */
 function attempt(
   model: ProductModel,
   attributes: SolverAttribute[],
   sources: readonly ConstraintSource[],
   order: number[],
   maxNodes: number,
+  work: { left: number },
+  share: number,
 ): CompiledModel | SolverError {
   const levels = layLevels(attributes, order);
   const mdd = new Mdd(
     levels.map((l) => l.size),
     maxNodes,
+    Math.min(share, work.left),
   );
-  const ctx = context(mdd, attributes);
-
-  let done = 0;
-  let root: number;
-  let roots: number[] = [];
   try {
-    for (const s of sources) roots.push(s.build(ctx));
-    const propagated = propagateDomains(mdd, roots);
-    if (propagated.consistent) {
-      const cube = domainCube(mdd, propagated.allowed);
-      [root, roots] = conjoinInLevelOrder(mdd, cube, propagated.roots, roots, () => done++);
-    } else root = FALSE;
-  } catch (error) {
-    if (error instanceof SolverError && error.code === 'COMPILE_LIMIT')
-      return new SolverError(
-        'COMPILE_LIMIT',
-        `the decision diagram grew past ${maxNodes} nodes (${mdd.nodeCount} nodes, ${levels.length} variables, ${done} of ${sources.length} constraints done)`,
-        `$.model(${model.id})`,
-        { nodes: mdd.nodeCount, variables: levels.length, constraintsDone: done },
-      );
-    throw error;
+    return build();
+  } finally {
+    work.left -= mdd.madeCount;
   }
 
-  const packed = compact(mdd, [root, ...roots]);
-  const constraints = sources.map((s, i) => ({
-    id: s.id,
-    message: s.message,
-    attributes: s.attributes,
-    root: packed.roots[i + 1]!,
-  }));
-  return assemble(model, attributes, levels, packed.mdd, packed.roots[0]!, constraints);
+  function build(): CompiledModel | SolverError {
+    const ctx = context(mdd, attributes);
+
+    let done = 0;
+    let root: number;
+    let roots: number[] = [];
+    try {
+      for (const s of sources) roots.push(s.build(ctx));
+      const propagated = propagateDomains(mdd, roots);
+      if (propagated.consistent) {
+        const cube = domainCube(mdd, propagated.allowed);
+        [root, roots] = conjoinInLevelOrder(mdd, cube, propagated.roots, roots, () => done++);
+      } else root = FALSE;
+    } catch (error) {
+      if (error instanceof SolverError && error.code === 'COMPILE_LIMIT')
+        return new SolverError(
+          'COMPILE_LIMIT',
+          mdd.madeCount >= mdd.maxMade
+            ? `the decision diagram's construction passed its work budget (${mdd.madeCount} nodes made, ${mdd.nodeCount} held, ${levels.length} variables, ${done} of ${sources.length} constraints done)`
+            : `the decision diagram grew past ${maxNodes} nodes (${mdd.nodeCount} nodes, ${levels.length} variables, ${done} of ${sources.length} constraints done)`,
+          `$.model(${model.id})`,
+          {
+            nodes: mdd.nodeCount,
+            made: mdd.madeCount,
+            variables: levels.length,
+            constraintsDone: done,
+          },
+        );
+      throw error;
+    }
+
+    const packed = compact(mdd, [root, ...roots]);
+    const constraints = sources.map((s, i) => ({
+      id: s.id,
+      message: s.message,
+      attributes: s.attributes,
+      root: packed.roots[i + 1]!,
+    }));
+    return assemble(model, attributes, levels, packed.mdd, packed.roots[0]!, constraints);
+  }
 }
 
 /** Builds the compiled form's derived parts (node list, unconstrained support). */

@@ -40,6 +40,8 @@ export class Mdd {
   kids: Int32Array;
   private used = 2;
   private kidsUsed = 0;
+  private made = 0;
+  private peak = 2;
   /** Open-addressing unique table of node ids (0: empty slot). */
   private table: Int32Array;
   /** Lossy computed cache: `(a << 2) | op`, `b`, result per slot. */
@@ -53,6 +55,8 @@ export class Mdd {
   constructor(
     readonly sizes: readonly number[],
     readonly maxNodes = Number.POSITIVE_INFINITY,
+    /** Stop with `COMPILE_LIMIT` once this many nodes were made (garbage included): a work budget. */
+    readonly maxMade = Number.POSITIVE_INFINITY,
   ) {
     this.level = new Int32Array(1024);
     this.start = new Int32Array(1024);
@@ -71,6 +75,16 @@ export class Mdd {
   /** The number of nodes in the store (terminals included). */
   get nodeCount(): number {
     return this.used;
+  }
+
+  /** Nodes made since the store was created (garbage collected ones included): the work done. */
+  get madeCount(): number {
+    return this.made;
+  }
+
+  /** The most nodes the store has held at once (garbage between collections included). */
+  get peakCount(): number {
+    return Math.max(this.peak, this.used);
   }
 
   /** The number of child slots in use in `kids`. */
@@ -153,6 +167,7 @@ export class Mdd {
    */
   collect(roots: readonly number[]): number[] {
     const n = this.used;
+    if (n > this.peak) this.peak = n;
     const { level, start, sizes } = this;
     const kids = this.kids;
     const mark = new Uint8Array(n);
@@ -263,12 +278,19 @@ export class Mdd {
         `the decision diagram grew past ${this.maxNodes} nodes`,
         '$',
       );
+    if (this.made >= this.maxMade)
+      throw new SolverError(
+        'COMPILE_LIMIT',
+        `the decision diagram's construction made ${this.maxMade} nodes`,
+        '$',
+      );
     this.reserve(id + 1, this.kidsUsed + size);
     this.level[id] = level;
     this.start[id] = this.kidsUsed;
     this.kids.set(buf.subarray(base, base + size), this.kidsUsed);
     this.kidsUsed += size;
     this.used = id + 1;
+    this.made++;
     if (this.used * 2 > this.table.length) this.rehash();
     else this.table[slot] = id;
     return id;

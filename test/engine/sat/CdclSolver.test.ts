@@ -158,3 +158,61 @@ describe('CdclSolver', () => {
     expect(unsats).toBeGreaterThan(12);
   });
 });
+
+describe('quickSolve keeps the selection propagated between calls', () => {
+  /** Whether some assignment of `n` variables satisfies the clauses and the assumptions. */
+  function bruteSat(n: number, clauses: number[][], assumptions: Lit[]): boolean {
+    for (let bits = 0; bits < 1 << n; bits++) {
+      const val = (v: number) => ((bits >> v) & 1) === 1;
+      if (!assumptions.every((a) => val(a >> 1) === ((a & 1) === 0))) continue;
+      if (clauses.every((c) => c.some((d) => val(Math.abs(d) - 1) === d > 0))) return true;
+    }
+    return false;
+  }
+
+  it('answers as a propagation from scratch, and soundly, across prefixes, solves and new clauses', () => {
+    const random = seededRandom(17);
+    for (let round = 0; round < 30; round++) {
+      const n = 10;
+      const clauses: number[][] = [];
+      for (let c = 0; c < 30; c++)
+        clauses.push(
+          Array.from(
+            { length: 3 },
+            () => (1 + Math.floor(random() * n)) * (random() < 0.5 ? -1 : 1),
+          ),
+        );
+      const kept = solverOf(n, clauses);
+      const fresh = solverOf(n, clauses);
+      if (kept.solve() !== 'sat' || fresh.solve() !== 'sat') continue;
+      let prefix: Lit[] = [];
+      for (let q = 0; q < 60; q++) {
+        if (q % 12 === 0)
+          prefix = Array.from({ length: 1 + Math.floor(random() * 3) }, () =>
+            lit(Math.floor(random() * n), random() < 0.5),
+          );
+        const assumptions = [...prefix, lit(Math.floor(random() * n), random() < 0.5)];
+        fresh.cancelUntil(0); // drops any kept prefix: propagates from scratch
+        const expected = fresh.quickSolve(assumptions);
+        const answer = kept.quickSolve(assumptions);
+        expect(answer).toBe(expected);
+        expect(Array.from(kept.model)).toEqual(Array.from(fresh.model));
+        if (answer === 'unsat') expect(bruteSat(n, clauses, assumptions)).toBe(false);
+        if (answer === 'sat') {
+          expect(satisfies(kept, clauses)).toBe(true);
+          for (const a of assumptions) expect(kept.value(a >> 1)).toBe((a & 1) === 0);
+        }
+        if (q % 7 === 3) {
+          // a search or a new clause between calls: the kept prefix must not survive it
+          const extra = [1 + Math.floor(random() * n), -(1 + Math.floor(random() * n))];
+          if (q % 2 === 0) {
+            kept.addClause(extra.map(toLit));
+            fresh.addClause(extra.map(toLit));
+            clauses.push(extra);
+          }
+          expect(kept.solve(assumptions)).toBe(fresh.solve(assumptions));
+        }
+      }
+    }
+  });
+});
