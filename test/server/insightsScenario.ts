@@ -251,4 +251,36 @@ export async function insightsScenario(base: string): Promise<void> {
   );
   const winloss = await get('/api/insights/winloss');
   expect(winloss.body).toMatchObject({ quotes: 0, winRate: null });
+
+  // A rep's quote of two lines (a session each) saved, then saved again as revision 2 (each
+  // line's quoteRequested again, in a later batch): both lines quoted, each once.
+  const rep = (type: string, minute: number, session: string, body: Json = {}) => ({
+    ...shop(type, `2026-12-04T09:${String(minute).padStart(2, '0')}:00Z`, session, body),
+    channel: 'rep',
+  });
+  const lines = [
+    ['R'.repeat(8), { frame: 'steel', drive: 'single' }],
+    ['S'.repeat(8), { frame: 'aluminium', drive: 'dual' }],
+  ] as const;
+  const saved = (minute: number) =>
+    lines.map(([session, selection]) => rep('quoteRequested', minute, session, { selection }));
+  const firstSave = {
+    batchId: 'batch-rep-quote-1',
+    events: [
+      ...lines.flatMap(([session, selection]) => [
+        rep('opened', 0, session),
+        rep('completed', 1, session, { selection }),
+      ]),
+      ...saved(2),
+    ],
+  };
+  for (const batch of [firstSave, { batchId: 'batch-rep-quote-2', events: saved(3) }])
+    expect((await call('POST', '/api/events', batch, REP_TOKEN)).status).toBe(201);
+  const repFunnel = await get('/api/insights/funnel?channel=rep&from=2026-12-04&to=2026-12-04');
+  expect((repFunnel.body['steps'] as Json[]).map((s) => [s['stage'], s['sessions']])).toEqual([
+    ['opened', 2],
+    ['completed', 2],
+    ['quoted', 2],
+    ['ordered', 0],
+  ]);
 }
