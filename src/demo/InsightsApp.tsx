@@ -133,6 +133,9 @@ const format = (v: unknown): string =>
         : String(v);
 const pct = (share: unknown) => `${Math.round(Number(share) * 1000) / 10} %`;
 
+/** The CSV download of an insight's URL (the same filter, `format=csv`). */
+const csvOf = (url: string) => `${url}${url.includes('?') ? '&' : '?'}format=csv`;
+
 function useInsight(path: string, f: Filter, extra?: Record<string, string>) {
   const url = `/api/insights/${path}${query(f, extra)}`;
   return { url, q: useQuery({ queryKey: ['insights', url], queryFn: () => getJson(url) }) };
@@ -185,7 +188,7 @@ function Dashboard() {
         </label>
       </form>
 
-      <Section title="Funnel">
+      <Section title="Funnel" csv={csvOf(funnel.url)}>
         <Loaded q={funnel.q}>
           {(d) => {
             const steps = d['steps'] as Row[];
@@ -213,10 +216,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section
-        title="Option popularity"
-        csv={popularity.url + (popularity.url.includes('?') ? '&' : '?') + 'format=csv'}
-      >
+      <Section title="Option popularity" csv={csvOf(popularity.url)}>
         <Loaded q={popularity.q}>
           {(d) => {
             const rows = d['rows'] as Row[];
@@ -251,7 +251,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Promised lead time">
+      <Section title="Promised lead time" csv={csvOf(lead.url)}>
         <Loaded q={lead.q}>
           {(d) => {
             const rows = d['rows'] as Row[];
@@ -283,7 +283,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Quote win and loss by discount">
+      <Section title="Quote win and loss by discount" csv={csvOf(winloss.url)}>
         <Loaded q={winloss.q}>
           {(d) => {
             const bands = d['bands'] as Row[];
@@ -315,7 +315,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Conflicts met most often">
+      <Section title="Conflicts met most often" csv={csvOf(conflicts.url)}>
         <Loaded q={conflicts.q}>
           {(d) => (
             <Table
@@ -333,7 +333,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Most common configurations">
+      <Section title="Most common configurations" csv={csvOf(configs.url)}>
         <Loaded q={configs.q}>
           {(d) => (
             <Table

@@ -146,9 +146,14 @@ describe('the insights dashboard', () => {
         demand.rows.map((r) => r.item),
       );
 
-      // The CSV links download exactly the API's CSV (the page's own sign-in).
+      // Every section's CSV link downloads exactly the API's CSV (the page's own sign-in).
       for (const [name, path] of [
+        ['funnel', '/api/insights/funnel?format=csv'],
         ['option popularity', '/api/insights/popularity?format=csv'],
+        ['promised lead time', '/api/insights/leadtime?format=csv'],
+        ['quote win and loss by discount', '/api/insights/winloss?format=csv'],
+        ['conflicts met most often', '/api/insights/conflicts?format=csv'],
+        ['most common configurations', '/api/insights/configurations?format=csv'],
         ['component demand', '/api/insights/demand?format=csv'],
         ['postponement advisor', '/api/insights/advisor?format=csv'],
       ] as const) {
