@@ -226,7 +226,12 @@ function Dashboard() {
             const spec: ChartSpec = {
               type: 'bar',
               horizontal: true,
-              labels: top.map((r) => String(r['valueLabel']).split(',')[0]!),
+              // A number or yes/no says nothing alone ("800", "false"): its attribute comes first.
+              labels: top.map((r) =>
+                r['valueLabel'] === r['value']
+                  ? `${String(r['attributeLabel'])}: ${String(r['value'])}`
+                  : String(r['valueLabel']).split(',')[0]!,
+              ),
               series: [{ label: 'Configurations', data: top.map((r) => Number(r['count'])) }],
             };
             return (
