@@ -76,6 +76,14 @@ export interface ServerConfig {
   holdTimes?: HoldTimes | undefined;
   /** What anonymous holds may take (default `DEFAULT_HOLD_LIMITS`). */
   holdLimits?: HoldLimits | undefined;
+  /**
+   * The server's secret (`MADETO_SERVER_KEY`, at least 32 characters), from which the keys of
+   * the buyer view's opaque ids and of anonymous clients' ids are derived, so that both survive a
+   * restart and agree between servers sharing a database. Absent: a random key per process (after
+   * a restart every opaque id is new, and an address's earlier holds stop counting towards its cap
+   * until they expire).
+   */
+  serverKey?: string | undefined;
 }
 
 /** Defaults of the reference backend. */

@@ -1,47 +1,36 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright';
-import { createServer, type ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../chromium.ts';
+import type { Page } from 'playwright';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deskOrder } from '../engine/orders/orderFixture.ts';
 import { addUser } from '../server/quoteJourney.ts';
 import { FIRST_BATCH } from '../server/insightsScenario.ts';
-import {
-  MANAGER_TOKEN,
-  startServerProcess,
-  tempDb,
-  type ServerProcess,
-} from '../server/serverProcess.ts';
-import { VIEWPORTS, type Width } from './demoHarness.ts';
+import { MANAGER_TOKEN } from '../server/serverProcess.ts';
+import { setupDemo, VIEWPORTS, type Width } from './demoHarness.ts';
 
 /**
  * Issue 20's dashboard proof: the real backend (`madeto serve`, SQLite) holding seeded events and
  * an order, the demo on Vite, a manager signing in at `#/insights` in Chromium at 1280 and 390 px:
  * the charts draw, the tables show what the API answers, the CSV links download the API's CSV.
  */
-let server: ServerProcess;
-let vite: ViteDevServer;
-let browser: Browser;
-let base = '';
+const demo = setupDemo();
 let manager = { email: '', password: '' };
 
 const api = async (path: string) => {
-  const r = await fetch(`${server.url}${path}`, {
+  const r = await fetch(`${demo.apiUrl}${path}`, {
     headers: { authorization: `Bearer ${MANAGER_TOKEN}` },
   });
   return { status: r.status, text: await r.text() };
 };
 
+// After setupDemo's start: the manager, one batch of events and one order to show.
 beforeAll(async () => {
-  const db = tempDb();
-  [server, browser] = await Promise.all([startServerProcess(db), launchChromium()]);
   manager = addUser(
-    db,
+    demo.db,
     { role: 'manager', name: 'Mara Manager', email: 'mara@example.com' },
     'mara-pass-1234',
   );
   const post = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, {
+    fetch(`${demo.apiUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -51,25 +40,12 @@ beforeAll(async () => {
   expect((await post('/api/orders', deskOrder('dashboard-order-1', 2, 'order', now))).status).toBe(
     201,
   );
-  vite = await createServer({
-    configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
-    logLevel: 'error',
-    server: { port: 0, strictPort: false, proxy: { '/api': { target: server.url } } },
-  });
-  await vite.listen();
-  base = vite.resolvedUrls!.local[0]!.replace(/\/$/, '');
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await vite?.close();
-  await server?.stop();
-});
+}, 60_000);
 
 async function signedIn(width: Width): Promise<Page> {
-  const context = await browser.newContext({ ...VIEWPORTS[width], acceptDownloads: true });
+  const context = await demo.browser.newContext({ ...VIEWPORTS[width], acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${base}/#/insights`);
+  await page.goto(`${demo.base}/#/insights`);
   await page.getByLabel('E-mail').fill(manager.email);
   await page.getByLabel('Password').fill(manager.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

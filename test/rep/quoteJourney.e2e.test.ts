@@ -6,9 +6,8 @@ import { complete } from '../../src/engine/solver/complete.ts';
 import { buildOrderPayload } from '../../src/engine/orders/buildOrder.ts';
 import { price } from '../../src/engine/pricing/price.ts';
 import { promise } from '../../src/engine/leadtime/promise.ts';
-import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
+import { setupDemo, signInNewUser, WAIT } from '../e2e/demoHarness.ts';
 import { desk, models, pricing, snapshot } from '../engine/orders/orderFixture.ts';
-import { addUser } from '../server/quoteJourney.ts';
 import { asManager } from '../server/serverProcess.ts';
 import { pdfText } from './pdfText.ts';
 
@@ -63,18 +62,8 @@ const INTERNAL = /guardrail|minimum|maximum|exceeds|below the/i;
 
 describe('the quote journey in the browser', () => {
   it('request → rep converts, 22 %, sends → manager approves → customer accepts once', async () => {
-    const { base, db, browser } = demo;
+    const { base, browser } = demo;
     const catcher = demo.mail!;
-    const rita = addUser(
-      db,
-      { role: 'rep', name: 'Rita Rep', email: 'rita@test.example' },
-      'rita-pass-1234',
-    );
-    const mara = addUser(db, {
-      role: 'manager',
-      name: 'Mara Manager',
-      email: 'mara@test.example',
-    });
 
     // 1. A buyer sends a quote request (what the shop widget's "Request a quote" posts).
     const requested = await fetch(`${demo.apiUrl}/api/quotes`, {
@@ -88,10 +77,11 @@ describe('the quote journey in the browser', () => {
 
     // 2. The rep signs in, finds it in the inbox, converts it, gives 22 % and sends it.
     const repPage = await (await browser.newContext()).newPage();
-    await signInRep(repPage, base, {
-      email: rita.email,
-      password: 'rita-pass-1234',
+    await signInNewUser(demo, repPage, {
+      role: 'rep',
       name: 'Rita Rep',
+      email: 'rita@test.example',
+      password: 'rita-pass-1234',
     });
     await repPage.getByLabel('Search number, customer or product').fill(request);
     await repPage.getByRole('button', { name: 'Search', exact: true }).click();
@@ -132,10 +122,10 @@ describe('the quote journey in the browser', () => {
 
     // 3. The manager signs in and approves it from the queue.
     const managerPage = await (await browser.newContext()).newPage();
-    await signInRep(managerPage, base, {
-      email: mara.email,
-      password: mara.password,
+    await signInNewUser(demo, managerPage, {
+      role: 'manager',
       name: 'Mara Manager',
+      email: 'mara@test.example',
     });
     await managerPage.getByRole('button', { name: 'Approvals' }).click();
     const queued = managerPage.getByRole('listitem').filter({ hasText: `${number} · rev. 2` });

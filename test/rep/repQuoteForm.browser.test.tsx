@@ -8,7 +8,7 @@ import { RepQuote } from '../../src/react/rep/RepQuote.tsx';
 import { seriousViolations } from '../react/axe.ts';
 import { cleanup, render } from '../react/render.tsx';
 import { data, editorProps, repStates } from './repFixtures.ts';
-import { memoryRepApi } from './repStubs.ts';
+import { memoryRepApi, refuseSaves } from './repStubs.ts';
 import '../../src/react/styles/madeto.css';
 import '../../src/react/styles/panels.css';
 import '../../src/react/styles/quote-print.css';
@@ -225,18 +225,16 @@ describe("RepQuote form: a line's own discounts", () => {
 
   it("a refusal of the backend at a line discount's path marks that field, focused, until it is changed", async () => {
     const api = memoryRepApi();
-    const save = api.save;
-    let refuse = true;
-    api.save = async (quote, number) => {
-      if (refuse)
-        throw new QuoteApiError(
+    const accept = refuseSaves(
+      api,
+      () =>
+        new QuoteApiError(
           400,
           'QUOTE_INVALID',
           '$.lines[1].discounts.partnerPercent: a percentage from 0 to 100',
           [{ path: '$.lines[1].discounts.partnerPercent', message: 'a percentage from 0 to 100' }],
-        );
-      return save(quote, number);
-    };
+        ),
+    );
     const el = render(<RepQuote {...editorProps({ api })} />);
     const field = page.getByLabelText('Partner discount of line L2 (%)');
     await userEvent.fill(field, '5');
@@ -251,7 +249,7 @@ describe("RepQuote form: a line's own discounts", () => {
     await expect.element(page.getByRole('article')).toBeVisible();
     await userEvent.fill(field, '6');
     await expect.element(field).toHaveAttribute('aria-invalid', 'false');
-    refuse = false;
+    accept();
     await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
     await expect.element(formStatus()).toHaveTextContent('Saved RQ-2026-000001 revision 1');
     expect(await seriousViolations(el)).toEqual([]);
@@ -365,17 +363,15 @@ describe('RepQuote form: a valid save sends the quote the form describes', () =>
 describe('RepQuote form: what the backend refuses is said, and the form keeps what was typed', () => {
   it("a refused save shows the backend's message; the next save goes through", async () => {
     const api = memoryRepApi();
-    const save = api.save;
-    let refuse = true;
-    api.save = async (quote, number) => {
-      if (refuse)
-        throw new QuoteApiError(
+    const accept = refuseSaves(
+      api,
+      () =>
+        new QuoteApiError(
           422,
           'INVALID_CONFIGURATION',
           "$.lines[0].selection: 'frame' is required",
-        );
-      return save(quote, number);
-    };
+        ),
+    );
     render(<RepQuote {...editorProps({ api })} />);
     const status = page.getByRole('status').filter({ hasText: /frame|Saved/ });
     await userEvent.fill(page.getByLabelText('Customer name'), 'Bea Berg');
@@ -383,7 +379,7 @@ describe('RepQuote form: what the backend refuses is said, and the form keeps wh
     await expect.element(status).toHaveTextContent("$.lines[0].selection: 'frame' is required");
     await expect.element(status).toHaveAttribute('data-state', 'error');
     await expect.element(page.getByLabelText('Customer name')).toHaveValue('Bea Berg');
-    refuse = false;
+    accept();
     await userEvent.click(page.getByRole('button', { name: 'Save quote' }));
     await expect.element(status).toHaveTextContent('Saved RQ-2026-000001 revision 1');
     await userEvent.click(page.getByRole('button', { name: 'Duplicate', exact: true }));

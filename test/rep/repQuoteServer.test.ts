@@ -12,6 +12,19 @@ import {
 
 const call = serverForTests();
 
+/**
+ * Accepting the quote of share link `token` again answers the same order (`number`), and the
+ * orders list holds it once.
+ */
+async function expectAcceptedOnce(token: string, number: unknown): Promise<void> {
+  const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
+  expect(again.body['number']).toBe(number);
+  const orders = await call('GET', '/api/orders?limit=1000');
+  expect(
+    (orders.body['items'] as { number: string }[]).filter((o) => o.number === number),
+  ).toHaveLength(1);
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
   rep: 'Rita Rep',
@@ -95,13 +108,7 @@ describe('rep quotes on the reference backend', () => {
       const accepted = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
       expect(accepted.status).toBe(201);
       expect((accepted.body['totals'] as { total: string }).total).toBe(quoted(created.body));
-      const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
-      expect(again.body['number']).toBe(accepted.body['number']);
-      const orders = await call('GET', '/api/orders?limit=1000');
-      const mine = (orders.body['items'] as { number: string }[]).filter(
-        (o) => o.number === accepted.body['number'],
-      );
-      expect(mine).toHaveLength(1);
+      await expectAcceptedOnce(token, accepted.body['number']);
     },
   );
 
@@ -232,13 +239,7 @@ describe('rep quotes on the reference backend', () => {
     );
     // a second later: the order built again would carry another createdAt (another body)
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const again = await call('POST', `/api/shared/quotes/${token}/accept`, {}, {});
-    expect(again.body['number']).toBe(accepted.body['number']);
-    const orders = await call('GET', '/api/orders?limit=1000');
-    const mine = (orders.body['items'] as { number: string }[]).filter(
-      (o) => o.number === accepted.body['number'],
-    );
-    expect(mine).toHaveLength(1);
+    await expectAcceptedOnce(token, accepted.body['number']);
   });
 
   it('refuses a configuration that breaks a constraint, naming the line and constraint', async () => {

@@ -100,6 +100,22 @@ export const customerAnswer = (
 ): CustomerQuoteWire => quoteAnswer(quote, over, changes).document;
 
 /**
+ * Makes `api` refuse every save with `refusal()` (as the backend refuses one) until the returned
+ * function is called; from then on it saves as before.
+ */
+export function refuseSaves(api: Pick<RepQuoteApi, 'save'>, refusal: () => Error): () => void {
+  const save = api.save;
+  let refuse = true;
+  api.save = async (quote, number) => {
+    if (refuse) throw refusal();
+    return save(quote, number);
+  };
+  return () => {
+    refuse = false;
+  };
+}
+
+/**
  * A rep API that stores quotes in memory: `save` answers revision 1 of a new number, or the next
  * revision of `number`; `open` answers what was saved. `calls` records every call.
  */

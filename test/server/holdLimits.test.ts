@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLD_LIMITS, type DatabaseConfig } from '../../src/server/config.ts';
 import { deskSelection } from '../engine/orders/orderFixture.ts';
 import { availabilityServer, caller } from './availabilityJourney.ts';
-import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
+import { describePostgres } from './pgCluster.ts';
 import { REP_TOKEN, tempDb } from './serverProcess.ts';
 
 const cart = (quantity: number) => ({
@@ -110,14 +110,66 @@ describe('active anonymous holds are capped per IP', () => {
     await activeHoldsCapped({ kind: 'sqlite', file: tempDb() });
   }, 60_000);
 
-  describe.skipIf(!canRunPostgres)('PostgreSQL', () => {
-    let cluster: PostgresCluster | undefined;
-    beforeAll(async () => {
-      cluster = await startPostgres();
-    }, 60_000);
-    afterAll(() => cluster?.stop());
+  describePostgres('PostgreSQL', (cluster) => {
     it('PostgreSQL: 3 active at once (counted under the row lock), then 429 TOO_MANY_ACTIVE_HOLDS', async () => {
-      await activeHoldsCapped({ kind: 'postgres', url: cluster!.url });
+      await activeHoldsCapped({ kind: 'postgres', url: cluster().url });
     }, 60_000);
   });
+});
+
+describe('the server key (MADETO_SERVER_KEY) carries ids across a restart', () => {
+  const KEY = 'a-test-server-key-of-more-than-32-characters';
+  it('an address keeps its active holds counted, and buyer views keep their opaque ids and ETag; without a key, a restart changes the ETag', async () => {
+    const file = tempDb();
+    const limits = { ...DEFAULT_HOLD_LIMITS, perIp: 1000, activePerIp: 2 };
+    const start = (serverKey?: string) =>
+      availabilityServer({ kind: 'sqlite', file }, limits, { serverKey });
+    const buyerView = async (call: ReturnType<typeof caller>) => {
+      const r = await call('GET', '/api/availability');
+      expect(r.status).toBe(200);
+      return { etag: r.headers.get('etag'), text: JSON.stringify(r.body) };
+    };
+    let first = await start(KEY);
+    let call = caller(first.server);
+    let before: { etag: string | null; text: string };
+    try {
+      expect((await call('POST', '/api/holds', cart(1))).status).toBe(201);
+      expect((await call('POST', '/api/holds', cart(1))).status).toBe(201);
+      expect((await call('POST', '/api/holds', cart(1))).status).toBe(429);
+      before = await buyerView(call);
+    } finally {
+      await first.server.close();
+    }
+    // Restarted with the same key: the same address still has two active holds.
+    first = await start(KEY);
+    call = caller(first.server);
+    try {
+      const refused = await call('POST', '/api/holds', cart(1));
+      expect(refused.status).toBe(429);
+      expect(refused.body.error.code).toBe('TOO_MANY_ACTIVE_HOLDS');
+      const after = await buyerView(call);
+      expect(after).toEqual(before);
+      // A cached copy is confirmed.
+      const again = await call('GET', '/api/availability', undefined, {
+        'if-none-match': before.etag!,
+      });
+      expect(again.status).toBe(304);
+    } finally {
+      await first.server.close();
+    }
+    // Without a key (random per process), the same data gets another ETag, and the old copy,
+    // whose opaque ids this process does not know, is not confirmed.
+    first = await start();
+    call = caller(first.server);
+    try {
+      const fresh = await buyerView(call);
+      expect(fresh.etag).not.toBe(before.etag);
+      const stale = await call('GET', '/api/availability', undefined, {
+        'if-none-match': before.etag!,
+      });
+      expect(stale.status).toBe(200);
+    } finally {
+      await first.server.close();
+    }
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { parseArgs, single } from '../args.ts';
 import { CliError, EXIT } from '../CliError.ts';
+import { databaseOf } from '../databaseArg.ts';
 import type { Command } from '../main.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/startServer.ts';
@@ -31,7 +32,8 @@ function integer(
  * and `MADETO_MANAGER_TOKEN` / `MADETO_MANAGER_NAME` (the bearer tokens of a rep and of a manager
  * who approves, kept out of the process list; see `usersFromEnv`), `MADETO_ORIGINS`
  * (comma-separated shop origins, added to `--origin`). Mail settings (`MADETO_SMTP_URL`,
- * `MADETO_MAIL_FROM`, `MADETO_PUBLIC_URL`) are read by `run`.
+ * `MADETO_MAIL_FROM`, `MADETO_PUBLIC_URL`) are read by `run`. `MADETO_SERVER_KEY` (≥ 32 characters)
+ * keeps the buyer view's opaque ids and anonymous clients' ids across restarts.
  */
 export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
   const parsed = parseArgs(args, {
@@ -40,13 +42,7 @@ export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): Se
   });
   if (parsed.positionals.length > 0)
     throw new CliError(`unexpected argument '${parsed.positionals[0]}'\n${USAGE}`, EXIT.usage);
-  const file = single(parsed, 'db');
-  const url = env['DATABASE_URL'];
-  if (url && file)
-    throw new CliError(
-      'give either --db FILE (SQLite) or DATABASE_URL (PostgreSQL), not both',
-      EXIT.usage,
-    );
+  const database = databaseOf(single(parsed, 'db'), env);
   const origins = [
     ...(parsed.options.get('origin') ?? []),
     ...(env['MADETO_ORIGINS'] ?? '')
@@ -60,13 +56,18 @@ export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): Se
         `--origin must be an origin such as https://shop.example (no path), not '${o}'`,
         EXIT.usage,
       );
+  const serverKey = env['MADETO_SERVER_KEY'] || undefined;
+  if (serverKey !== undefined && serverKey.length < 32)
+    throw new CliError(
+      `MADETO_SERVER_KEY must be at least 32 characters (a random secret, e.g. \`openssl rand -base64 32\`), not ${serverKey.length}`,
+      EXIT.usage,
+    );
   return {
     ...DEFAULT_CONFIG,
+    serverKey,
     port: integer('port', single(parsed, 'port'), 0, 65535) ?? DEFAULT_CONFIG.port,
     host: single(parsed, 'host') ?? DEFAULT_CONFIG.host,
-    database: url
-      ? { kind: 'postgres', url }
-      : { kind: 'sqlite', file: file ?? (DEFAULT_CONFIG.database as { file: string }).file },
+    database,
     catalogueDir: single(parsed, 'catalogue') ?? DEFAULT_CONFIG.catalogueDir,
     origins,
     repToken: env['MADETO_REP_TOKEN'] || undefined,

@@ -1,28 +1,13 @@
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ComponentType,
-  type Ref,
-} from 'react';
+import { useId, useMemo, useRef, type ComponentType, type Ref } from 'react';
 import { FormField } from '../../react/components/FormField.tsx';
 import { useMessages } from '../../react/i18n/messages.ts';
 import type { QuoteFormProps } from '../../react/panels/QuoteForm.tsx';
 import { QUOTE_LIMITS, quoteSchema } from '../../react/panels/quoteSchema.ts';
 import { SendUnavailable } from '../../react/panels/SendUnavailable.tsx';
+import { useSplitFile, type SplitFileState } from '../split/useSplitFile.ts';
 import { loadedQuoteForm, loadQuoteForm } from './loadQuoteForm.ts';
 
-/** Where the form's own file is: not asked for yet, on its way, or failed (with a retry). */
-export type FormFileState = 'waiting' | 'loading' | 'failed';
-
 const EMPTY = { name: '', email: '', company: '', notes: '', requestedDate: '' };
-/** How near the viewport (below or above) the placeholder starts fetching the form. */
-const NEAR = '300px';
-/** The buyer's first press, key or focus inside the widget fetches the form at the latest. */
-const PRESSES = ['pointerdown', 'keydown', 'focusin'] as const;
 
 /**
  * A quote form that loads its code (react-hook-form, its zod resolver and the form) from its own
@@ -39,48 +24,16 @@ export function createLazyQuoteForm(
   load: () => Promise<ComponentType<QuoteFormProps>>,
   current: () => ComponentType<QuoteFormProps> | undefined,
 ): ComponentType<QuoteFormProps> {
+  const file = { load, loaded: current };
   function LazyQuoteForm(props: QuoteFormProps) {
-    const [Form, setForm] = useState(current);
-    const [state, setState] = useState<FormFileState>('waiting');
     const placeholder = useRef<HTMLElement>(null);
-    const begin = useCallback(() => {
-      setState('loading');
-      load().then(
-        (component) => setForm(() => component),
-        () => setState('failed'),
-      );
-    }, []);
-    useEffect(() => {
-      const el = placeholder.current;
-      if (Form || state !== 'waiting' || !el) return;
-      const root = el.getRootNode() as Document | ShadowRoot;
-      // Whichever comes first asks, once (the others are removed when the state changes).
-      let asked = false;
-      const ask = () => {
-        if (asked) return;
-        asked = true;
-        begin();
-      };
-      const io =
-        typeof IntersectionObserver === 'function'
-          ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && ask(), {
-              rootMargin: NEAR,
-            })
-          : undefined;
-      io?.observe(el);
-      // Safari has no requestIdleCallback: the next task stands in for it.
-      const idle = typeof requestIdleCallback === 'function';
-      const timer = idle ? requestIdleCallback(ask) : window.setTimeout(ask, 1);
-      for (const type of PRESSES) root.addEventListener(type, ask, { capture: true });
-      return () => {
-        io?.disconnect();
-        if (idle) cancelIdleCallback(timer);
-        else clearTimeout(timer);
-        for (const type of PRESSES) root.removeEventListener(type, ask, { capture: true });
-      };
-    }, [Form, state, begin]);
+    const {
+      value: Form,
+      state,
+      load: retry,
+    } = useSplitFile(file, { idle: true, near: placeholder });
     if (Form) return <Form {...props} />;
-    return <QuoteFormPlaceholder {...props} ref={placeholder} state={state} onRetry={begin} />;
+    return <QuoteFormPlaceholder {...props} ref={placeholder} state={state} onRetry={retry} />;
   }
   return LazyQuoteForm;
 }
@@ -99,7 +52,7 @@ function QuoteFormPlaceholder({
   onRetry,
   ref,
 }: QuoteFormProps & {
-  state: FormFileState;
+  state: SplitFileState;
   onRetry: () => void;
   ref: Ref<HTMLElement>;
 }) {

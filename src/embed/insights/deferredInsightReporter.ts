@@ -1,4 +1,5 @@
 import type { InsightReporter, InsightReporterOptions } from '../../core/index.ts';
+import { whenIdle } from '../split/useSplitFile.ts';
 import { insightsFile } from './insightsFile.ts';
 
 // Type-only, so erased: in the shop app `core/index.ts` re-exports this file's.
@@ -13,10 +14,6 @@ const reporterFile = {
 
 /** Tries after a failed load (the events stay queued meanwhile), then gives up. */
 const RETRIES_MS = [5_000, 30_000, 120_000];
-
-/** Runs `fn` when the page is next idle (Safari has no requestIdleCallback: the next task). */
-const whenIdle = (fn: () => void) =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(fn) : setTimeout(fn, 1);
 
 /**
  * What the shop app has in place of `src/core/insightReporter.ts` (swapped in by `build.ts`): the

@@ -1,7 +1,8 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useState, type ComponentType } from 'react';
 import type { ProductModel3DProps } from '../../react/components/ProductModel3D.tsx';
 import { useMessages } from '../../react/i18n/messages.ts';
 import { splitFileLoader } from '../split/loadSplitFile.ts';
+import { useSplitFile } from '../split/useSplitFile.ts';
 import { model3dModules } from './model3dModules.ts';
 
 declare const __MADETO_MODEL3D__: string | undefined;
@@ -29,38 +30,13 @@ const model3d = splitFileLoader<ComponentType<ProductModel3DProps>>({
  */
 export function ProductModel3D(props: ProductModel3DProps) {
   const t = useMessages(props.locale ?? 'en');
-  const [Real, setReal] = useState(() => model3d.loaded());
+  const { value: Real, state, error, load } = useSplitFile(model3d, { idle: true });
   const [pressed, setPressed] = useState(false);
-  const [failure, setFailure] = useState<Error>();
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (Real) return;
-    let live = true;
-    const load = () =>
-      model3d.load().then(
-        (component) => live && setReal(() => component),
-        (error: unknown) => live && pressed && setFailure(error as Error),
-      );
-    if (pressed) {
-      void load();
-      return () => {
-        live = false;
-      };
-    }
-    // Safari has no requestIdleCallback: the next task stands in for it.
-    const idle = typeof requestIdleCallback === 'function';
-    const timer = idle ? requestIdleCallback(() => void load()) : window.setTimeout(load, 1);
-    return () => {
-      live = false;
-      if (idle) cancelIdleCallback(timer);
-      else clearTimeout(timer);
-    };
-  }, [Real, pressed, attempt]);
   if (Real) return <Real {...props} autoStart={props.autoStart || pressed} />;
+  const failure = pressed && state === 'failed' ? error : undefined;
   const press = () => {
-    setFailure(undefined);
     setPressed(true);
-    setAttempt((n) => n + 1);
+    load();
   };
   return (
     <div className="madeto-model3d" data-state={failure ? 'error' : pressed ? 'loading' : 'idle'}>

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState, type ComponentType } from 'react';
+import { useId, type ComponentType } from 'react';
 import { useWidget } from '../../react/components/WidgetContext.tsx';
 import { splitFileLoader } from '../split/loadSplitFile.ts';
+import { useSplitFile } from '../split/useSplitFile.ts';
 import { previewModules } from './previewModules.ts';
 
 declare const __MADETO_PREVIEW__: string | undefined;
@@ -26,18 +27,7 @@ const preview = splitFileLoader<ComponentType>({
  * the configurator works without it) and the failure is logged.
  */
 export function ProductPreview() {
-  const [Preview, setPreview] = useState(() => preview.loaded());
-  useEffect(() => {
-    if (Preview) return;
-    let live = true;
-    preview.load().then(
-      (component) => live && setPreview(() => component),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [Preview]);
+  const Preview = useSplitFile(preview, { render: true }).value;
   if (Preview) return <Preview />;
   return <PreviewPlaceholder />;
 }

@@ -54,11 +54,24 @@ export function bookedEntry(interval: Interval): Booked {
   bookedCache.set(b, { from: interval.from, to: interval.to });
   return b;
 }
-const bookedInterval = (b: Booked): Interval => {
+/** A booked entry in plant-local minutes (each entry read once). */
+export const bookedInterval = (b: Booked): Interval => {
   let i = bookedCache.get(b);
   if (!i) bookedCache.set(b, (i = { from: localMinute(b.from), to: localMinute(b.to) }));
   return i;
 };
+// Booked lists in minutes, entry by entry: a list netting made arrives with its own.
+const bookedListCache = new WeakMap<readonly Booked[], Interval[]>();
+/** A centre's booked list in plant-local minutes, index by index (read once per list). */
+export function bookedIntervals(list: readonly Booked[]): Interval[] {
+  let intervals = bookedListCache.get(list);
+  if (!intervals) bookedListCache.set(list, (intervals = list.map(bookedInterval)));
+  return intervals;
+}
+/** Remembers `intervals` (minutes, index by index) as what `list` reads as. */
+export function knownBookedIntervals(list: readonly Booked[], intervals: Interval[]): void {
+  bookedListCache.set(list, intervals);
+}
 
 /**
  * Compiles a validated snapshot for planning (cached per snapshot object, which is never mutated).
@@ -99,7 +112,7 @@ export function snapshotContext(snapshot: Snapshot): SnapshotContext {
         id,
         calendar,
         parallelJobs: wc.parallelJobs,
-        booked: wc.booked.map(bookedInterval),
+        booked: bookedIntervals(wc.booked),
       };
       workCenterCache.set(wc, compiled);
     }

@@ -16,6 +16,7 @@ import { TextField } from './TextField.tsx';
 export const AttributeField = memo(function AttributeField({
   attribute,
 }: {
+  /** The model's attribute (`model.attributes`) to show, with its state from the widget. */
   attribute: Attribute;
 }) {
   const legend = attribute.label;

@@ -1,4 +1,8 @@
-import { createConfigurator } from './createConfigurator.tsx';
+import { createConfigurator, type ConfiguratorProps } from './createConfigurator.tsx';
+
+// The factory's widget, rendered by a declared component below (its Docs page's props table), as
+// in `Configurator`.
+const WithoutRepEditor = /* @__PURE__ */ createConfigurator(null);
 
 /**
  * `<Configurator>` without the rep's quote editor (its code stays out of the bundle): what a
@@ -8,4 +12,6 @@ import { createConfigurator } from './createConfigurator.tsx';
  * @example
  * <BuyerConfigurator model="/models/desk.json" pricing="/pricing/desk.json" />
  */
-export const BuyerConfigurator = /* @__PURE__ */ createConfigurator(null);
+export function BuyerConfigurator(props: ConfiguratorProps) {
+  return <WithoutRepEditor {...props} />;
+}

@@ -1,5 +1,5 @@
 import { RepMode } from '../rep/RepMode.tsx';
-import { createConfigurator } from './createConfigurator.tsx';
+import { createConfigurator, type ConfiguratorProps } from './createConfigurator.tsx';
 
 export type {
   ConfiguratorLoadError,
@@ -7,6 +7,10 @@ export type {
   ConfiguratorReadyInfo,
   ConfiguratorTheme,
 } from './createConfigurator.tsx';
+
+// The factory's widget, rendered by a declared component below: Storybook's Docs page reads a
+// component's props from its own declaration (react-docgen), so that page has a props table.
+const WithRepEditor = /* @__PURE__ */ createConfigurator(RepMode);
 
 /**
  * The configurator widget: loads the model (and pricing and availability), then walks the buyer
@@ -17,4 +21,6 @@ export type {
  * @example
  * <Configurator model="/models/desk.json" pricing="/pricing/desk.json" locale="de-DE" />
  */
-export const Configurator = /* @__PURE__ */ createConfigurator(RepMode);
+export function Configurator(props: ConfiguratorProps) {
+  return <WithRepEditor {...props} />;
+}

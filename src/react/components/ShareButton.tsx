@@ -21,6 +21,7 @@ export interface ShareButtonProps {
   getUrl: () => string;
   /** The title handed to the system's share sheet. */
   title: string;
+  /** Locale of the button's words and messages (`de-DE`: German). */
   locale: string;
   /** The browser's share sheet and clipboard (the default); stories and tests pass their own. */
   platform?: SharePlatform;

@@ -4,8 +4,11 @@ import type { PriceOutcome, PromiseOutcome } from '../panels/panelEngine.ts';
 
 /** The props of `<StickySummary>`: the outcomes the panels computed, and where "Review" goes. */
 export interface StickySummaryProps {
+  /** The price the panels computed (its state and total). */
   price: PriceOutcome;
+  /** The delivery promise the panels computed (its state and date). */
   promise: PromiseOutcome;
+  /** Locale of the words, money and date. */
   locale: string;
   /** Brings the summary (price, delivery, quote form) into view. */
   onReview: () => void;

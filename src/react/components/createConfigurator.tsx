@@ -47,16 +47,22 @@ export interface ConfiguratorProps {
    * `availabilityRefreshMs` (default 60 s; a conditional request with the last ETag) and on focus.
    */
   availability?: string | object;
+  /** How often (ms) a URL `availability` is fetched again (default 60,000). */
   availabilityRefreshMs?: number;
   /**
    * When the availability's `snapshotAt` is older than this many minutes, the widget tells the
    * buyer the dates rest on old stock information (default: never).
    */
   availabilityMaxAgeMinutes?: number;
+  /** The buyer's language and number/date format (BCP 47, e.g. `de-DE`; default English). */
   locale?: string;
+  /** The currency prices are shown in (ISO 4217); by default the pricing document's base currency. */
   currency?: string;
+  /** Whose contract prices apply: a customer id, or an object with `customerId` or `id`. */
   customer?: unknown;
+  /** The first choices when neither the URL nor `savedSelection` holds any. */
   initialSelection?: Selection;
+  /** The first quantity when neither the URL nor `savedSelection` holds one (default 1). */
   initialQuantity?: number;
   /**
    * A configuration saved earlier with `encodeSelection` (e.g. kept with a quote): loaded unless
@@ -76,6 +82,7 @@ export interface ConfiguratorProps {
    * choose most says "Popular with buyers". Absent (the default): no hints and no request.
    */
   popular?: string | undefined;
+  /** `light` (default), `dark`, or `auto` (the host's `prefers-color-scheme`). */
   theme?: ConfiguratorTheme;
   /** Text direction; inherited from the page when absent. */
   dir?: 'ltr' | 'rtl';

@@ -10,7 +10,7 @@ import { priceOutcome, pricingDate, promiseOutcome } from './panelEngine.ts';
 import { newIdempotencyKey, quotePayload } from './quotePayload.ts';
 import { SubmitError } from '../submit/SubmitError.ts';
 import type { SubmitAdapter } from '../submit/types.ts';
-import { useSubmitOrder } from '../submit/useSubmitOrder.ts';
+import { useOutbox } from '../submit/useOutbox.ts';
 import { useAfterPaint } from '../components/useAfterPaint.ts';
 import { nowInstant } from './clock.ts';
 import { PriceSummary } from './PriceSummary.tsx';
@@ -21,10 +21,13 @@ import type { QuoteValues } from './quoteSchema.ts';
 
 /** The props of `<PanelStack>`: the context and the ways to change the widget from a panel. */
 export interface PanelStackProps {
+  /** What the widget hands its panels: model, selection, quantity, documents, locale, submit. */
   context: ConfiguratorPanelContext;
   /** The current instant (ISO-8601); by default the real clock when the stack mounts. */
   now?: string;
+  /** Applies choices a panel suggests (a delivery suggestion's change). */
   onApply?: (patch: Selection) => void;
+  /** Sets the quantity (a price tier's "Order 50 and save …"). */
   onQuantity?: (quantity: number) => void;
 }
 
@@ -59,7 +62,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
   );
   const stack = useRef<HTMLDivElement>(null);
   const stickySlot = useStickySlot();
-  const submission = useSubmitOrder({ adapter, namespace: `madeto:${context.model.id}` });
+  const outbox = useOutbox({ adapter, namespace: `madeto:${context.model.id}` });
   // One idempotency key per submission chain: kept across retries, renewed after a success.
   const key = useRef<string>(undefined);
   const blockedReason = !context.complete
@@ -98,7 +101,7 @@ export function PanelStack({ context: outer, now, onApply, onQuantity }: PanelSt
       customer,
     });
     try {
-      const ack = await submission.mutateAsync(payload);
+      const ack = await outbox.submit(payload);
       key.current = undefined;
       return ack;
     } catch (error) {

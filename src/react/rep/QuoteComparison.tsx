@@ -4,11 +4,15 @@ import { repFormat } from './repFormat.ts';
 
 /** The props of `<QuoteComparison>`. */
 export interface QuoteComparisonProps {
+  /** The engine's comparison of two configured lines (`compareConfigurations`). */
   comparison: ConfigurationComparison;
+  /** The currency of the totals. */
   currency: string;
   /** Locale of the words, money and dates (`Intl`); default English. */
   locale?: string;
+  /** The models of the two lines' products (their options in the buyer's words). */
   models: readonly ProductModel[];
+  /** The two columns' headings; by default "Line L1" and "Line L2" (the lines' ids). */
   labels?: [string, string];
 }
 

@@ -23,14 +23,17 @@ export interface QuoteLinesProps {
   locale?: string;
   /** The lines; a quantity may be text as typed (checked by the form, see `errors`). */
   lines: readonly QuoteLineValue[];
+  /** Called with the lines after an edit (added, removed, quantity or discount typed). */
   onChange: (lines: QuoteLineValue[]) => void;
   /** The products a rep can quote (with a model: configured in the widget). */
   models: readonly ProductModel[];
   /** The pricing document, handed to the widget for its price panels. */
   pricing?: object;
+  /** The quote's price: each line's extended amount is shown beside it (none: a dash). */
   price?: PriceResult | undefined;
   /** The line being configured in the widget. */
   active?: string | undefined;
+  /** Called with the line to configure in the widget (`undefined`: none). */
   onActivate: (lineId: string | undefined) => void;
   /** What is wrong with a line's quantity as typed, by line id (shown next to the field). */
   errors?: Readonly<Record<string, string>>;

@@ -12,7 +12,9 @@ import {
 export interface RepDiscountsProps {
   /** What the rep typed (percent points; an amount in `currency`), in the locale's notation. */
   discounts: DiscountValues;
+  /** Called with the discounts as typed after each change. */
   onChange: (discounts: DiscountValues) => void;
+  /** The quote's currency (of the document discount's amount). */
   currency: string;
   /** Locale of the labels and figures; default English. */
   locale?: string;

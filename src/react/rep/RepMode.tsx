@@ -31,9 +31,13 @@ type Parsed =
 
 /** What `<Configurator mode="rep">` hands its rep editor. */
 export interface RepModeProps {
+  /** The widget's model (the only product a line may use unless `rep.models` says more). */
   model: ProductModel;
+  /** The widget's loaded pricing document (parsed here; none: the editor says it is missing). */
   pricingData: unknown;
+  /** The widget's loaded availability snapshot (parsed here; optional). */
   availabilityData: unknown;
+  /** The widget's `rep` options: the backend, the rep's token, the clock, the starting quote. */
   rep: ConfiguratorRepOptions | undefined;
   /** The widget's `locale`: the editor's words, money, percentages and dates. */
   locale?: string | undefined;

@@ -47,15 +47,20 @@ export type RepQuoteApi = Omit<ReturnType<typeof repQuoteApi>, 'events'> &
 
 /** The props of `<RepQuote>`, the widget's rep mode. */
 export interface RepQuoteProps {
+  /** The products a line may use (configured in the widget). */
   models: readonly ProductModel[];
+  /** The parsed pricing the draft is priced with. */
   pricing: Pricing;
+  /** The parsed availability snapshot the draft is promised with (none: no delivery dates). */
   snapshot?: Snapshot | undefined;
   /**
    * The backend's origin (`''`: this page's) and how to sign in: a bearer `token`, or (a page
    * signed in with the session cookie) that session's `csrfToken`.
    */
   apiBase: string;
+  /** The rep's bearer token (a machine client, or a host that holds one). */
   token?: string | undefined;
+  /** The CSRF token of the session, when the page is signed in with the session cookie. */
   csrfToken?: string | undefined;
   /** Who is signed in, when the host knows (else asked from `GET /api/me`). */
   user?: QuoteUser | undefined;

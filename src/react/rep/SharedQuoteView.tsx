@@ -11,6 +11,7 @@ export type SharedQuoteApi = ReturnType<typeof sharedQuoteApi>;
 
 /** The props of `<SharedQuoteView>`. */
 export interface SharedQuoteViewProps {
+  /** The backend's origin (`''`: this page's). */
   apiBase: string;
   /** The share token from the customer's link. */
   token: string;

@@ -9,5 +9,7 @@ export type { Outbox, OutboxOptions, ResumeOutcome } from './outbox.ts';
 export { SubmitError } from './SubmitError.ts';
 export type { SubmitFailure } from './SubmitError.ts';
 export type { SubmitAck, SubmitAdapter, OutboxStorage } from './types.ts';
+export { useOutbox } from './useOutbox.ts';
+export type { UseOutboxOptions } from './useOutbox.ts';
 export { useSubmitOrder } from './useSubmitOrder.ts';
 export type { UseSubmitOrderOptions } from './useSubmitOrder.ts';

@@ -1,4 +1,5 @@
 import { parseOrderPayload, type OrderPayload } from '../../engine/index.ts';
+import { outboxPrefix, storedKeys } from './outboxStorage.ts';
 import { SubmitError } from './SubmitError.ts';
 import type { OutboxStorage, SubmitAck, SubmitAdapter } from './types.ts';
 
@@ -58,7 +59,7 @@ const tabId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}
  */
 export function createOutbox(options: OutboxOptions): Outbox {
   const storage = options.storage;
-  const prefix = `madeto:outbox:${options.namespace ?? 'default'}:`;
+  const prefix = outboxPrefix(options.namespace);
   const leaseMs = options.leaseMs ?? 60_000;
   const now = options.now ?? (() => Date.now());
   const memory = new Map<string, OutboxEntry>(); // when storage is absent or full
@@ -87,14 +88,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     storage?.removeItem(prefix + key);
     memory.delete(key);
   };
-  const keys = (): string[] => {
-    const out = new Set(memory.keys());
-    for (let i = 0; storage && i < storage.length; i++) {
-      const k = storage.key(i);
-      if (k?.startsWith(prefix)) out.add(k.slice(prefix.length));
-    }
-    return [...out];
-  };
+  const keys = (): string[] => [...new Set([...memory.keys(), ...storedKeys(storage, prefix)])];
 
   const send = (key: string, payload: OrderPayload): Promise<SubmitAck> => {
     const running = inFlight.get(prefix + key);

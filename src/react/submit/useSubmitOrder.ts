@@ -1,51 +1,19 @@
 import { useMutation, type UseMutationResult } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { OrderPayload } from '../../engine/index.ts';
-import { createOutbox, type Outbox, type ResumeOutcome } from './outbox.ts';
+import type { Outbox } from './outbox.ts';
 import type { SubmitError } from './SubmitError.ts';
-import type { OutboxStorage, SubmitAck, SubmitAdapter } from './types.ts';
+import type { SubmitAck } from './types.ts';
+import { useOutbox, type UseOutboxOptions } from './useOutbox.ts';
 
-/** Options of `useSubmitOrder`. */
-export interface UseSubmitOrderOptions {
-  adapter: SubmitAdapter;
-  /** Default: `window.localStorage` when available. */
-  storage?: OutboxStorage;
-  namespace?: string;
-  /** Called with what became of the payloads resumed on mount and when the browser is back online. */
-  onResumed?: (outcomes: ResumeOutcome[]) => void;
-}
-
-/** The adapter and callback of the last render, read when a send starts (not during render). */
-class Latest {
-  constructor(
-    private currentAdapter: SubmitAdapter,
-    private onResumed: ((outcomes: ResumeOutcome[]) => void) | undefined,
-  ) {}
-  update(adapter: SubmitAdapter, onResumed: ((outcomes: ResumeOutcome[]) => void) | undefined) {
-    this.currentAdapter = adapter;
-    this.onResumed = onResumed;
-  }
-  adapter(payload: OrderPayload, signal?: AbortSignal): Promise<SubmitAck> {
-    return this.currentAdapter(payload, signal);
-  }
-  resumed(outcomes: ResumeOutcome[]): void {
-    this.onResumed?.(outcomes);
-  }
-}
-
-function defaultStorage(): OutboxStorage | undefined {
-  try {
-    return typeof window === 'undefined' ? undefined : window.localStorage;
-  } catch {
-    return undefined; // storage blocked (privacy settings, sandboxed frame)
-  }
-}
+/** Options of `useSubmitOrder`: those of `useOutbox`. */
+export type UseSubmitOrderOptions = UseOutboxOptions;
 
 /**
- * The widget's submit mutation (react-query): every payload goes through the outbox (stored, sent
- * with the adapter, removed on acknowledgement). On mount and on `online` it resumes what an
- * earlier page left unsent. The mutation's error is a `SubmitError`: `retryable` ones are still in
- * the outbox ("saved, will be sent"), others were refused by the backend (`body` says why).
+ * The widget's submit mutation (react-query) over `useOutbox`: every payload goes through the
+ * outbox (stored, sent with the adapter, removed on acknowledgement). On mount and on `online` it
+ * resumes what an earlier page left unsent. The mutation's error is a `SubmitError`: `retryable`
+ * ones are still in the outbox ("saved, will be sent"), others were refused by the backend
+ * (`body` says why).
  *
  * @example
  * const submit = useSubmitOrder({ adapter: createHttpAdapter({ url: '/api/orders' }) });
@@ -54,32 +22,7 @@ function defaultStorage(): OutboxStorage | undefined {
 export function useSubmitOrder(
   options: UseSubmitOrderOptions,
 ): UseMutationResult<SubmitAck, SubmitError, OrderPayload> & { outbox: Outbox } {
-  // The outbox lives as long as the component; the latest adapter and callback are read at send time.
-  const [{ outbox, latest }] = useState(() => {
-    const latest = new Latest(options.adapter, options.onResumed);
-    return {
-      latest,
-      outbox: createOutbox({
-        adapter: (payload, signal) => latest.adapter(payload, signal),
-        storage: options.storage ?? defaultStorage(),
-        ...(options.namespace !== undefined && { namespace: options.namespace }),
-      }),
-    };
-  });
-  useEffect(() => latest.update(options.adapter, options.onResumed));
-  useEffect(() => {
-    let live = true;
-    const resume = () =>
-      void outbox.resume().then((outcomes) => {
-        if (live && outcomes.length > 0) latest.resumed(outcomes);
-      });
-    resume();
-    window.addEventListener('online', resume);
-    return () => {
-      live = false;
-      window.removeEventListener('online', resume);
-    };
-  }, [outbox, latest]);
+  const outbox = useOutbox(options);
   const mutation = useMutation<SubmitAck, SubmitError, OrderPayload>({
     mutationKey: ['madeto', 'submit', options.namespace ?? 'default'],
     mutationFn: (payload) => outbox.submit(payload),

@@ -102,6 +102,29 @@ const fromRow = (r: Row): StoredQuoteRevision => ({
   createdById: r.created_by_id,
 });
 
+/** A revision as saved now by `author`: what `create` and `revise` store and answer. */
+const savedRevision = (
+  saved: Omit<StoredQuoteRevision, 'createdBy' | 'createdById'>,
+  author: Author,
+): StoredQuoteRevision => ({
+  ...saved,
+  createdBy: { name: author.name, role: author.role },
+  createdById: author.id ?? null,
+});
+
+/** The row of a revision (the inverse of `fromRow`). */
+const toRow = (r: StoredQuoteRevision): Omit<QuoteRevisionsTable, 'seq'> => ({
+  number: r.number,
+  revision: r.revision,
+  share_token: r.shareToken,
+  quote: JSON.stringify(r.quote),
+  figures: JSON.stringify(r.figures),
+  created_at: r.createdAt,
+  created_by: r.createdBy?.name ?? null,
+  created_by_role: r.createdBy?.role ?? null,
+  created_by_id: r.createdById,
+});
+
 /**
  * Rep quotes with all their revisions (Kysely, the same queries on SQLite and PostgreSQL). A quote
  * number is `RQ-<year>-<seq>`; its share token stays the same across revisions, and the customer
@@ -179,21 +202,21 @@ export class QuoteRevisionStore {
     claim?: IdempotencyClaim,
     convertedFrom?: string,
   ): Promise<StoredQuoteRevision> {
-    const shareToken = randomBytes(24).toString('base64url');
+    const first = savedRevision(
+      {
+        number: `pending-${randomUUID()}`,
+        revision: 1,
+        shareToken: randomBytes(24).toString('base64url'),
+        quote,
+        figures,
+        createdAt,
+      },
+      createdBy,
+    );
     return this.kysely.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('quote_revisions')
-        .values({
-          number: `pending-${randomUUID()}`,
-          revision: 1,
-          share_token: shareToken,
-          quote: JSON.stringify(quote),
-          figures: JSON.stringify(figures),
-          created_at: createdAt,
-          created_by: createdBy.name,
-          created_by_role: createdBy.role,
-          created_by_id: createdBy.id ?? null,
-        })
+        .values(toRow(first))
         .returning('seq')
         .executeTakeFirstOrThrow();
       const seq = Number(inserted.seq);
@@ -210,16 +233,7 @@ export class QuoteRevisionStore {
           throw new AlreadyConverted(convertedFrom);
       }
       await refreshPipeline(trx as never, [number, convertedFrom]);
-      return {
-        number,
-        revision: 1,
-        shareToken,
-        quote,
-        figures,
-        createdAt,
-        createdBy: { name: createdBy.name, role: createdBy.role },
-        createdById: createdBy.id ?? null,
-      };
+      return { ...first, number };
     });
   }
 
@@ -247,31 +261,13 @@ export class QuoteRevisionStore {
       // The key first: a racing retry waits here and then rolls back, before it could collide
       // with this revision's number.
       if (claim) await claimKey(trx, claim, number, revision);
-      await trx
-        .insertInto('quote_revisions')
-        .values({
-          number,
-          revision,
-          share_token: last.share_token,
-          quote: JSON.stringify(quote),
-          figures: JSON.stringify(figures),
-          created_at: createdAt,
-          created_by: createdBy.name,
-          created_by_role: createdBy.role,
-          created_by_id: createdBy.id ?? null,
-        })
-        .execute();
+      const next = savedRevision(
+        { number, revision, shareToken: last.share_token, quote, figures, createdAt },
+        createdBy,
+      );
+      await trx.insertInto('quote_revisions').values(toRow(next)).execute();
       await refreshPipeline(trx as never, [number]);
-      return {
-        number,
-        revision,
-        shareToken: last.share_token,
-        quote,
-        figures,
-        createdAt,
-        createdBy: { name: createdBy.name, role: createdBy.role },
-        createdById: createdBy.id ?? null,
-      };
+      return next;
     });
   }
 

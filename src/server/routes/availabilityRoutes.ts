@@ -96,6 +96,8 @@ export function availabilityRoutes(
     clock: Clock;
     holdTimes: HoldTimes;
     holdLimits: HoldLimits;
+    /** `ServerConfig.serverKey`: absent, the keys below are random per process. */
+    serverKey?: string | undefined;
   },
 ): void {
   const { availability, auth, clock, holdLimits } = deps;
@@ -113,11 +115,14 @@ export function availabilityRoutes(
       return false;
     }
   };
-  // The key of the buyer view's opaque ids (per process: a restart gives every id anew).
-  const viewKey = randomBytes(32);
-  // The key of the anonymous clients' ids (per process: after a restart an address's earlier
-  // holds no longer count towards its cap until they expire).
-  const clientKey = randomBytes(32);
+  // The keys of the buyer view's opaque ids and of the anonymous clients' ids: derived from the
+  // server's secret (stable across restarts and servers), else random per process.
+  const secret = deps.serverKey ?? randomBytes(32);
+  const viewKey = createHmac('sha256', secret).update('madeto:buyer-view-ids').digest();
+  const clientKey = createHmac('sha256', secret).update('madeto:hold-client-ids').digest();
+  // Which key made a buyer view's ids, in its ETag: a copy cached under another key (before a
+  // restart without a server key) is not confirmed by a 304.
+  const viewKeyId = createHash('sha256').update(viewKey).digest('base64url').slice(0, 8);
   const visible = publicIds(availability.models);
   let lastBuyerView: { etag: string; document: unknown } | undefined;
   app.get('/api/availability', async (request, reply) => {
@@ -140,7 +145,7 @@ export function availabilityRoutes(
       .digest('base64url')
       .slice(0, 16);
     // One ETag per view: a buyer's cached copy never answers a signed-in user's request.
-    const etag = `"v${netted.current.version}-${holds}${full ? '' : '-buyer'}"`;
+    const etag = `"v${netted.current.version}-${holds}${full ? '' : `-buyer-${viewKeyId}`}"`;
     reply
       .header('etag', etag)
       .header('cache-control', 'no-cache')

@@ -205,6 +205,30 @@ describe('<ProductPreview> in Chromium', () => {
     expect(differingPixels(chosen, await pixelsOf(stage(figure)))).toBeLessThan(50);
   });
 
+  it('a keyboard user sees an option by focusing it, before choosing it; leaving it restores', async () => {
+    // A page tall enough to show every option: focus scrolls nothing, so the picture stays put
+    // (a sticky picture scrolled to a fractional offset crops its screenshot a pixel apart).
+    await page.viewport(1280, 2600);
+    const figure = await showPicture(desk);
+    const arm = page.getByRole('checkbox', { name: 'Monitor arm, single, gas spring' });
+    await settled(figure);
+    const chosen = await pixelsOf(stage(figure));
+    // Focus arriving (as Tab brings it) peeks, with no pointer anywhere near.
+    (arm.element() as HTMLInputElement).focus();
+    await expect.element(page.getByText('Preview: Monitor arm, single, gas spring')).toBeVisible();
+    expect(scrollY).toBe(0);
+    await settled(figure);
+    expect(differingPixels(chosen, await pixelsOf(stage(figure)))).toBeGreaterThan(500);
+    await expect.element(arm).not.toBeChecked();
+    (arm.element() as HTMLInputElement).blur();
+    await expect.poll(() => figure.hasAttribute('data-peek')).toBe(false);
+    await settled(figure);
+    // The cross-fade back may take a few frames more on a loaded machine.
+    await expect
+      .poll(async () => differingPixels(chosen, await pixelsOf(stage(figure))), { timeout: 5000 })
+      .toBeLessThan(50);
+  });
+
   it('the whole widget with its picture is axe clean', async () => {
     const figure = await showPicture(sofa);
     await settled(figure);
