@@ -361,7 +361,11 @@ function Dashboard() {
         <Loaded q={demand.q}>
           {(d) => (
             <Table
-              caption={`Per item and week: orders in full, open quotes × win rate ${pct(d['winRate'])}`}
+              caption={
+                d['winRateKnown']
+                  ? `Per item and week: orders in full, open quotes × win rate ${pct(d['winRate'])}`
+                  : 'Per item and week: orders in full; open quotes count 0 until a rep quote is won or lost (no win rate yet)'
+              }
               columns={[
                 ['item', 'Item'],
                 ['week', 'Week'],
