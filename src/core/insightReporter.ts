@@ -119,6 +119,9 @@ export function createInsightReporter(options: InsightReporterOptions): InsightR
   const flush = (keepalive = false): Promise<void> => {
     cut();
     if (sending) return sending;
+    // Nothing to send: an async body with no await would finish (and clear `sending`) before
+    // the assignment below, leaving a settled promise there that would stop every later send.
+    if (batches.length === 0) return Promise.resolve();
     sending = (async () => {
       try {
         while (batches.length > 0) {

@@ -133,6 +133,9 @@ const format = (v: unknown): string =>
         : String(v);
 const pct = (share: unknown) => `${Math.round(Number(share) * 1000) / 10} %`;
 
+/** The CSV download of an insight's URL (the same filter, `format=csv`). */
+const csvOf = (url: string) => `${url}${url.includes('?') ? '&' : '?'}format=csv`;
+
 function useInsight(path: string, f: Filter, extra?: Record<string, string>) {
   const url = `/api/insights/${path}${query(f, extra)}`;
   return { url, q: useQuery({ queryKey: ['insights', url], queryFn: () => getJson(url) }) };
@@ -185,7 +188,7 @@ function Dashboard() {
         </label>
       </form>
 
-      <Section title="Funnel">
+      <Section title="Funnel" csv={csvOf(funnel.url)}>
         <Loaded q={funnel.q}>
           {(d) => {
             const steps = d['steps'] as Row[];
@@ -213,10 +216,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section
-        title="Option popularity"
-        csv={popularity.url + (popularity.url.includes('?') ? '&' : '?') + 'format=csv'}
-      >
+      <Section title="Option popularity" csv={csvOf(popularity.url)}>
         <Loaded q={popularity.q}>
           {(d) => {
             const rows = d['rows'] as Row[];
@@ -226,7 +226,12 @@ function Dashboard() {
             const spec: ChartSpec = {
               type: 'bar',
               horizontal: true,
-              labels: top.map((r) => String(r['valueLabel']).split(',')[0]!),
+              // A number or yes/no says nothing alone ("800", "false"): its attribute comes first.
+              labels: top.map((r) =>
+                r['valueLabel'] === r['value']
+                  ? `${String(r['attributeLabel'])}: ${String(r['value'])}`
+                  : String(r['valueLabel']).split(',')[0]!,
+              ),
               series: [{ label: 'Configurations', data: top.map((r) => Number(r['count'])) }],
             };
             return (
@@ -251,7 +256,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Promised lead time">
+      <Section title="Promised lead time" csv={csvOf(lead.url)}>
         <Loaded q={lead.q}>
           {(d) => {
             const rows = d['rows'] as Row[];
@@ -283,7 +288,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Quote win and loss by discount">
+      <Section title="Quote win and loss by discount" csv={csvOf(winloss.url)}>
         <Loaded q={winloss.q}>
           {(d) => {
             const bands = d['bands'] as Row[];
@@ -315,7 +320,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Conflicts met most often">
+      <Section title="Conflicts met most often" csv={csvOf(conflicts.url)}>
         <Loaded q={conflicts.q}>
           {(d) => (
             <Table
@@ -333,7 +338,7 @@ function Dashboard() {
         </Loaded>
       </Section>
 
-      <Section title="Most common configurations">
+      <Section title="Most common configurations" csv={csvOf(configs.url)}>
         <Loaded q={configs.q}>
           {(d) => (
             <Table
@@ -356,7 +361,11 @@ function Dashboard() {
         <Loaded q={demand.q}>
           {(d) => (
             <Table
-              caption={`Per item and week: orders in full, open quotes × win rate ${pct(d['winRate'])}`}
+              caption={
+                d['winRateKnown']
+                  ? `Per item and week: orders in full, open quotes × win rate ${pct(d['winRate'])}`
+                  : 'Per item and week: orders in full; open quotes count 0 until a rep quote is won or lost (no win rate yet)'
+              }
               columns={[
                 ['item', 'Item'],
                 ['week', 'Week'],

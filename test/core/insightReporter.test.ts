@@ -97,4 +97,16 @@ describe('the insight reporter on a real session', () => {
     expect(sent.map((b) => b.batchId)).toEqual([kept!.batchId]);
     expect(reporter.pending()).toEqual([]);
   });
+
+  it('a flush with nothing queued does not stop later sends (a rep leaving a line twice)', async () => {
+    const { session, reporter, sent, timers } = setup();
+    await reporter.flush();
+    await reporter.flush();
+    expect(types(sent)).toEqual(['opened']);
+    await session.send({ type: 'choose', attribute: 'frame', key: 'steel' });
+    reporter.submitted('quote', { ...session.getSnapshot().effective.shown });
+    timers.at(-1)!();
+    await reporter.flush();
+    expect(types(sent)).toEqual(['opened', 'chosen', 'quoteRequested']);
+  });
 });

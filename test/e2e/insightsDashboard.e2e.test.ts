@@ -116,15 +116,29 @@ describe('the insights dashboard', () => {
       expect(funnel.steps.map((s) => s.sessions)).toEqual([3, 2, 1, 0]);
       const demand = JSON.parse((await api('/api/insights/demand')).text) as {
         rows: { item: string }[];
+        winRateKnown: boolean;
       };
       expect(demand.rows.length).toBeGreaterThan(0);
       expect((await tableRows(page, /^Per item and week/)).map((r) => r[0])).toEqual(
         demand.rows.map((r) => r.item),
       );
+      // No rep quote decided yet: the table says open quotes count nothing, not "win rate 0 %".
+      expect(demand.winRateKnown).toBe(false);
+      expect(
+        await page
+          .getByRole('table', { name: /^Per item and week/ })
+          .locator('caption')
+          .textContent(),
+      ).toMatch(/open quotes count 0 until a rep quote is won or lost/);
 
-      // The CSV links download exactly the API's CSV (the page's own sign-in).
+      // Every section's CSV link downloads exactly the API's CSV (the page's own sign-in).
       for (const [name, path] of [
+        ['funnel', '/api/insights/funnel?format=csv'],
         ['option popularity', '/api/insights/popularity?format=csv'],
+        ['promised lead time', '/api/insights/leadtime?format=csv'],
+        ['quote win and loss by discount', '/api/insights/winloss?format=csv'],
+        ['conflicts met most often', '/api/insights/conflicts?format=csv'],
+        ['most common configurations', '/api/insights/configurations?format=csv'],
         ['component demand', '/api/insights/demand?format=csv'],
         ['postponement advisor', '/api/insights/advisor?format=csv'],
       ] as const) {

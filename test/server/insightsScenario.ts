@@ -177,6 +177,16 @@ export async function insightsScenario(base: string): Promise<void> {
     { stage: 'ordered', sessions: 0, dropped: 1, dropRate: 1 },
   ]);
   expect(funnel.body['abandoned']).toEqual([{ step: 'top', sessions: 1 }]);
+  const funnelCsv = await get('/api/insights/funnel?channel=shop&format=csv');
+  expect([funnelCsv.status, funnelCsv.type, funnelCsv.disposition]).toEqual([
+    200,
+    'text/csv; charset=utf-8',
+    'attachment; filename="funnel.csv"',
+  ]);
+  expect(funnelCsv.text).toBe(
+    'stage,sessions,dropped,dropRate\r\nopened,3,0,0\r\ncompleted,2,1,0.3333\r\n' +
+      'quoted,1,1,0.5\r\nordered,0,1,1\r\n',
+  );
   // Both channels: the rep session opened too.
   expect(((await get('/api/insights/funnel')).body['steps'] as Json[])[0]).toMatchObject({
     sessions: 4,
@@ -194,6 +204,14 @@ export async function insightsScenario(base: string): Promise<void> {
   expect(lead.body['rows']).toEqual([
     { productId: 'DESK', week: '2026-W49', configurations: 2, p50: 14, p90: 20 },
   ]);
+  expect((await get('/api/insights/leadtime?channel=shop&format=csv')).text).toBe(
+    'productId,week,configurations,p50,p90\r\nDESK,2026-W49,2,14,20\r\n',
+  );
+  const message = ((conflicts.body['rows'] as Json[])[0]!['messages'] as string[])[0]!;
+  expect((await get('/api/insights/conflicts?format=csv')).text).toBe(
+    'productId,attributeId,constraintIds,messages,count,repaired,reverted,unresolved\r\n' +
+      `DESK,drive,lifting-system,${/[",]/.test(message) ? `"${message.replace(/"/g, '""')}"` : message},1,1,0,0\r\n`,
+  );
   const configs = await get('/api/insights/configurations?limit=1');
   expect((configs.body['rows'] as Json[]).length).toBe(1);
   expect((configs.body['rows'] as Json[])[0]).toMatchObject({
@@ -201,6 +219,12 @@ export async function insightsScenario(base: string): Promise<void> {
     count: 1,
     share: 0.5,
   });
+  // A configuration as its canonical JSON (keys and multi values sorted) in one quoted field.
+  const top = (configs.body['rows'] as Json[])[0]!['selection'] as Record<string, unknown>;
+  expect(Object.keys(top)).toEqual(Object.keys(top).sort());
+  expect((await get('/api/insights/configurations?limit=1&format=csv')).text).toBe(
+    `productId,selection,count,share\r\nDESK,"${JSON.stringify(top).replace(/"/g, '""')}",1,0.5\r\n`,
+  );
   const range = await get('/api/insights/popularity?from=2026-12-02&to=2026-12-02&channel=shop');
   expect((range.body['rows'] as Json[]).map((r) => [r['value'], r['count'], r['share']])).toEqual([
     ['dual', 1, 1],
@@ -251,4 +275,43 @@ export async function insightsScenario(base: string): Promise<void> {
   );
   const winloss = await get('/api/insights/winloss');
   expect(winloss.body).toMatchObject({ quotes: 0, winRate: null });
+  const winlossCsv = (await get('/api/insights/winloss?format=csv')).text.split('\r\n');
+  expect(winlossCsv[0]).toBe('label,upToBasisPoints,won,lost,open,winRate');
+  expect(winlossCsv.slice(1, -1)).toEqual(
+    (winloss.body['bands'] as Json[]).map(
+      (b) => `${String(b['label'])},${String(b['upToBasisPoints'] ?? '')},0,0,0,0`,
+    ),
+  );
+
+  // A rep's quote of two lines (a session each) saved, then saved again as revision 2 (each
+  // line's quoteRequested again, in a later batch): both lines quoted, each once.
+  const rep = (type: string, minute: number, session: string, body: Json = {}) => ({
+    ...shop(type, `2026-12-04T09:${String(minute).padStart(2, '0')}:00Z`, session, body),
+    channel: 'rep',
+  });
+  const lines = [
+    ['R'.repeat(8), { frame: 'steel', drive: 'single' }],
+    ['S'.repeat(8), { frame: 'aluminium', drive: 'dual' }],
+  ] as const;
+  const saved = (minute: number) =>
+    lines.map(([session, selection]) => rep('quoteRequested', minute, session, { selection }));
+  const firstSave = {
+    batchId: 'batch-rep-quote-1',
+    events: [
+      ...lines.flatMap(([session, selection]) => [
+        rep('opened', 0, session),
+        rep('completed', 1, session, { selection }),
+      ]),
+      ...saved(2),
+    ],
+  };
+  for (const batch of [firstSave, { batchId: 'batch-rep-quote-2', events: saved(3) }])
+    expect((await call('POST', '/api/events', batch, REP_TOKEN)).status).toBe(201);
+  const repFunnel = await get('/api/insights/funnel?channel=rep&from=2026-12-04&to=2026-12-04');
+  expect((repFunnel.body['steps'] as Json[]).map((s) => [s['stage'], s['sessions']])).toEqual([
+    ['opened', 2],
+    ['completed', 2],
+    ['quoted', 2],
+    ['ordered', 0],
+  ]);
 }

@@ -16,7 +16,6 @@ import type { ConfiguratorPanelContext, ValueExtrasFn } from '../engine/valueExt
 import { useMessages } from '../i18n/messages.ts';
 import { nowInstant } from '../panels/clock.ts';
 import { valueLabel } from '../panels/labels.ts';
-import { createInsightReporter, type SessionSnapshot } from '../../core/index.ts';
 import { randomOpaqueId, type InsightsLink } from '../insights/insightsLink.ts';
 import { customerIdOf, pricingOf, snapshotOf } from '../panels/panelEngine.ts';
 import { useConfiguratorStore } from '../store/ConfiguratorStoreContext.tsx';
@@ -60,6 +59,8 @@ export interface ConfiguratorBodyProps {
   onReady?: (() => void) | undefined;
   /** Where configuration events go (absent: none are reported). */
   insights?: InsightsLink | undefined;
+  /** The configuration's key on `insights` (a rep's quote line); default one per widget. */
+  insightsKey?: string | undefined;
 }
 
 /** Values effects hand to callbacks that run outside render (the documents, step focus). */
@@ -113,36 +114,15 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   const layoutRef = useRef<HTMLDivElement>(null);
   const wide = useWide(layoutRef);
   const preview = model.visuals ? <ProductPreview /> : null;
-  // Configuration events (issue 20): the session's transitions, batched to the backend; the
-  // configuration is left when the widget goes or the page is hidden for good.
+  // Configuration events (issue 20): the session's transitions, batched to the backend under
+  // this widget's key (kept through React StrictMode's second effect run: opened once).
   const insights = props.insights;
-  useEffect(() => {
-    if (!insights) return;
-    const reporter = createInsightReporter({
-      productId: model.id,
-      channel: insights.channel,
-      send: insights.send,
-      now: () => nowInstant(),
-      randomId: randomOpaqueId,
-    });
-    insights.attach(reporter);
-    let last: SessionSnapshot | undefined;
-    const observe = () => {
-      const next = session.getSnapshot();
-      reporter.observe(last, next);
-      last = next;
-    };
-    observe();
-    const stop = session.subscribe(observe);
-    const leave = () => reporter.leave();
-    window.addEventListener('pagehide', leave);
-    return () => {
-      stop();
-      window.removeEventListener('pagehide', leave);
-      reporter.leave();
-      insights.attach(undefined);
-    };
-  }, [insights, session, model.id]);
+  const [ownKey] = useState(randomOpaqueId);
+  const insightsKey = props.insightsKey ?? ownKey;
+  useEffect(
+    () => insights?.connect(insightsKey, model.id, session),
+    [insights, insightsKey, session, model.id],
+  );
   const send = useCallback((event: SessionEvent) => void session.send(event), [session]);
   useEffect(() => {
     if (latest.get().sentData === data) return;

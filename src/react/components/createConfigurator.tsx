@@ -75,6 +75,8 @@ export interface ConfiguratorProps {
   submit?: unknown;
   /** Where configuration events go (issue 20; absent: none are reported). */
   insights?: InsightsLink | undefined;
+  /** The configuration's key on `insights` (a rep's quote line); default one per widget. */
+  insightsKey?: string | undefined;
   /**
    * The URL of the backend's popular values (`GET /api/insights/popular`): each value buyers
    * choose most says "Popular with buyers". Absent (the default): no hints and no request.
@@ -384,6 +386,7 @@ function ConfiguratorInstance(
                 onChange={props.onChange}
                 onReady={ready}
                 insights={props.insights}
+                insightsKey={props.insightsKey}
               />
             </PopularHintsProvider>
           </StickySlotProvider>

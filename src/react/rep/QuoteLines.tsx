@@ -47,6 +47,10 @@ export interface QuoteLinesProps {
   insights?: InsightsLink | undefined;
 }
 
+/** A quote line's configuration key: its widget's React key and its insights session's key. */
+export const quoteLineKey = (line: { lineId: string; productId: string }): string =>
+  `${line.lineId}:${line.productId}`;
+
 const nextId = (lines: readonly QuoteLineValue[]) => {
   let n = lines.length + 1;
   while (lines.some((l) => l.lineId === `L${n}`)) n++;
@@ -209,7 +213,7 @@ export function QuoteLines(props: QuoteLinesProps) {
       {active && activeModel && (
         <div className="madeto-quote-line-widget">
           <BuyerConfigurator
-            key={`${active.lineId}:${active.productId}`}
+            key={quoteLineKey(active)}
             model={activeModel}
             urlKey={false}
             layout="all"
@@ -218,6 +222,7 @@ export function QuoteLines(props: QuoteLinesProps) {
             {...(activeQuantity !== undefined && { initialQuantity: activeQuantity })}
             {...(props.pricing && { pricing: props.pricing })}
             insights={props.insights}
+            insightsKey={quoteLineKey(active)}
             onChange={(selection: Selection) => {
               const i = lines.findIndex((l) => l.lineId === active.lineId);
               if (JSON.stringify(selection) !== JSON.stringify(active.selection))

@@ -18,7 +18,7 @@ import { draftPrice } from './draftPrice.ts';
 import { DuplicateQuote, type DuplicateMode } from './DuplicateQuote.tsx';
 import { OpenQuote } from './OpenQuote.tsx';
 import { QuoteDocument } from './QuoteDocument.tsx';
-import { QuoteLines } from './QuoteLines.tsx';
+import { QuoteLines, quoteLineKey } from './QuoteLines.tsx';
 import { QuoteTermsFields } from './QuoteTermsFields.tsx';
 import { RepDiscounts } from './RepDiscounts.tsx';
 import { callFailure } from './callFailure.ts';
@@ -169,7 +169,16 @@ function RepQuoteEditor(props: RepQuoteProps) {
     [props.api, props.apiBase, props.token, props.csrfToken],
   );
   // The configured lines' events, channel rep (none with a stand-in API that has no `events`).
-  const insights = useMemo(() => api.events && createInsightsLink('rep', api.events), [api]);
+  // One insights link per quote on screen: its lines' sessions (by line id and product) end with
+  // it, so another quote opened here (reopened, duplicated, converted) starts sessions of its own.
+  const [quoteEpoch, setQuoteEpoch] = useState(0);
+  const { insights } = useMemo(
+    () => ({
+      quoteEpoch,
+      insights: api.events ? createInsightsLink('rep', api.events) : undefined,
+    }),
+    [api, quoteEpoch],
+  );
   const me = useQuery({
     queryKey: ['madeto', 'rep-me', props.apiBase, props.token],
     queryFn: api.me,
@@ -245,9 +254,12 @@ function RepQuoteEditor(props: RepQuoteProps) {
     },
     onMutate: () => setNotice(undefined),
     onSuccess: (v, c) => {
-      // A saved quote is the rep channel's "quoted" for the line on screen.
-      const line = c.kind === 'save' ? c.quote.lines.find((l) => l.lineId === active) : undefined;
-      if (line) insights?.submitted('quote', line.selection);
+      // A saved quote is the rep channel's "quoted" for each line configured here (once per line).
+      if (c.kind === 'save')
+        insights?.quoted(
+          c.quote.lines.map((l) => ({ key: quoteLineKey(l), selection: l.selection })),
+        );
+      else setQuoteEpoch((n) => n + 1);
       setStored(v);
       form.reset(toFormValues(v.quote, repFormat(locale, v.quote.pricing.currency)));
       props.onStored?.(v);
@@ -287,6 +299,7 @@ function RepQuoteEditor(props: RepQuoteProps) {
       call.mutate({ kind: 'duplicate', number: stored.number, revision: stored.revision });
     else {
       setStored(undefined);
+      setQuoteEpoch((n) => n + 1);
       setNotice({ kind: 'saved', message: t('rep.duplicated') });
     }
   };

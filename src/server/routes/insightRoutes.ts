@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  canonicalSelection,
   canonicalJson,
   channelSchema,
   commonConfigurations,
@@ -201,8 +202,9 @@ function sendCsv<T extends object>(
  *   once per `batchId` (a repeat is acknowledged with `replayed: true`; another body under the same
  *   id is 409 `BATCH_CONFLICT`).
  * - `GET /api/insights/{popularity,configurations,funnel,conflicts,leadtime,winloss,demand,advisor}`
- *   (manager or admin) with `?from=&to=&channel=&productId=&limit=`; popularity, demand and advisor
- *   also as `?format=csv`.
+ *   (manager or admin) with `?from=&to=&channel=&productId=&limit=`, each also as `?format=csv`
+ *   (the table the dashboard shows: a configuration as its canonical JSON, a conflict's
+ *   constraint ids space-separated; the funnel's steps; win/loss's bands).
  * - `GET /api/insights/popular?productId=` (anyone): each choice or multi attribute's most chosen
  *   value in the shop's last 90 days (`popularValues`), once the product has `POPULAR_MIN_SAMPLE`
  *   completed configurations; no counts.
@@ -294,22 +296,33 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     return { filter, rows };
   });
 
-  app.get('/api/insights/configurations', async (request) => {
-    const { filter, limit } = await manager(request);
+  app.get('/api/insights/configurations', async (request, reply) => {
+    const { filter, limit, csv } = await manager(request);
     const [stages, configs] = await Promise.all([
       deps.insights.sums(['stage'], filter),
       deps.insights.topConfigurations(filter, limit),
     ]);
-    return { filter, rows: commonConfigurations([...stages, ...configs], {}, limit) };
+    const rows = commonConfigurations([...stages, ...configs], {}, limit);
+    if (csv)
+      return sendCsv(
+        reply,
+        'configurations',
+        rows.map((r) => ({ ...r, selection: canonicalSelection(r.selection) })),
+        ['productId', 'selection', 'count', 'share'],
+      );
+    return { filter, rows };
   });
 
-  app.get('/api/insights/funnel', async (request) => {
-    const { filter } = await manager(request);
-    return { filter, ...funnel(await deps.insights.sums(['stage', 'abandoned'], filter), filter) };
+  app.get('/api/insights/funnel', async (request, reply) => {
+    const { filter, csv } = await manager(request);
+    const result = funnel(await deps.insights.sums(['stage', 'abandoned'], filter), filter);
+    if (csv)
+      return sendCsv(reply, 'funnel', result.steps, ['stage', 'sessions', 'dropped', 'dropRate']);
+    return { filter, ...result };
   });
 
-  app.get('/api/insights/conflicts', async (request) => {
-    const { filter, limit } = await manager(request);
+  app.get('/api/insights/conflicts', async (request, reply) => {
+    const { filter, limit, csv } = await manager(request);
     const rows = frequentConflicts(
       await deps.insights.sums(['conflict'], filter),
       filter,
@@ -320,15 +333,42 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
         (id) => models.get(c.productId)?.constraints.find((k) => k.id === id)?.message ?? id,
       ),
     }));
+    if (csv)
+      return sendCsv(
+        reply,
+        'conflicts',
+        rows.map((r) => ({
+          ...r,
+          ...r.resolutions,
+          constraintIds: r.constraintIds.join(' '),
+          messages: r.messages.join(' | '),
+        })),
+        [
+          'productId',
+          'attributeId',
+          'constraintIds',
+          'messages',
+          'count',
+          'repaired',
+          'reverted',
+          'unresolved',
+        ],
+      );
     return { filter, rows };
   });
 
-  app.get('/api/insights/leadtime', async (request) => {
-    const { filter } = await manager(request);
-    return {
-      filter,
-      rows: leadTimeByWeek(await deps.insights.sums(['leadtime'], filter, 'week'), filter),
-    };
+  app.get('/api/insights/leadtime', async (request, reply) => {
+    const { filter, csv } = await manager(request);
+    const rows = leadTimeByWeek(await deps.insights.sums(['leadtime'], filter, 'week'), filter);
+    if (csv)
+      return sendCsv(reply, 'leadtime', rows, [
+        'productId',
+        'week',
+        'configurations',
+        'p50',
+        'p90',
+      ]);
+    return { filter, rows };
   });
 
   /** Rep quotes with their state, discount and lines. */
@@ -361,11 +401,21 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     });
   };
 
-  app.get('/api/insights/winloss', async (request) => {
-    await manager(request);
+  app.get('/api/insights/winloss', async (request, reply) => {
+    const { csv } = await manager(request);
     const quotes = await repQuotes();
+    const bands = winLossByDiscount(quotes);
+    if (csv)
+      return sendCsv(reply, 'winloss', bands, [
+        'label',
+        'upToBasisPoints',
+        'won',
+        'lost',
+        'open',
+        'winRate',
+      ]);
     return {
-      bands: winLossByDiscount(quotes),
+      bands,
       winRate: historicalWinRate(quotes) ?? null,
       quotes: quotes.length,
     };

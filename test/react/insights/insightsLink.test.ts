@@ -1,0 +1,110 @@
+// The insights link keeps one reporter per configuration key: a widget connected again under the
+// same key (React StrictMode's second effect run, a rep back on a quote line) goes on with it, so
+// "opened" and the first choices count once; a saved rep quote counts each configured line as
+// quoted. Real sessions over the sample desk, the real reporter; only the sender records.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSession } from '../../../src/core/index.ts';
+import type { EventBatch, InsightEvent, Selection } from '../../../src/engine/index.ts';
+import { createInsightsLink } from '../../../src/react/insights/insightsLink.ts';
+import { catalogue, catalogueData, localPort, NOW } from '../../core/localPort.ts';
+
+const desk = () =>
+  createSession(catalogue.desk, catalogueData, {
+    port: localPort(catalogue.desk),
+    clock: () => NOW,
+  });
+
+function recorded(channel: 'shop' | 'rep') {
+  const sent: EventBatch[] = [];
+  let n = 0;
+  const link = createInsightsLink(
+    channel,
+    async (batch) => {
+      sent.push(batch);
+    },
+    { now: () => NOW, randomId: () => `id-${String(++n).padStart(6, '0')}` },
+  );
+  const events = () => sent.flatMap((b) => b.events);
+  return { link, events };
+}
+
+const ofType = (events: InsightEvent[], type: InsightEvent['type']) =>
+  events.filter((e) => e.type === type);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the insights link', () => {
+  it('a shop widget connected, disconnected and connected again at once (StrictMode) opens once', async () => {
+    const { link, events } = recorded('shop');
+    const session = desk();
+    link.connect('w1', 'DESK', session)();
+    const disconnect = link.connect('w1', 'DESK', session);
+    await session.send({ type: 'choose', attribute: 'frame', key: 'aluminium' });
+    disconnect();
+    // The widget went for good: it leaves at the next task (abandoned: not completed) and sends.
+    await vi.runAllTimersAsync();
+    const all = events();
+    expect(ofType(all, 'opened')).toHaveLength(1);
+    expect(new Set(all.map((e) => e.session)).size).toBe(1);
+    expect(
+      ofType(all, 'chosen').filter((e) => e.type === 'chosen' && e.attributeId === 'frame'),
+    ).toHaveLength(1);
+    expect(ofType(all, 'abandoned')).toHaveLength(1);
+  });
+
+  it('another product under the same key is another configuration', async () => {
+    const { link, events } = recorded('shop');
+    link.connect('w1', 'DESK', desk())();
+    const bike = createSession(catalogue.bike, catalogueData, {
+      port: localPort(catalogue.bike),
+      clock: () => NOW,
+    });
+    link.connect('w1', 'BIKE', bike)();
+    await vi.runAllTimersAsync();
+    expect(ofType(events(), 'opened').map((e) => e.productId)).toEqual(['DESK', 'BIKE']);
+  });
+
+  it("a rep's quote: each configured line opens once, and saving counts every one as quoted", async () => {
+    const { link, events } = recorded('rep');
+    const l1 = desk();
+    link.connect('L1:DESK', 'DESK', l1)();
+    // StrictMode's re-run and a rep going back to L1 later: the same session.
+    let off = link.connect('L1:DESK', 'DESK', l1);
+    await l1.send({ type: 'complete', objective: 'defaults' });
+    off();
+    const l2 = desk();
+    off = link.connect('L2:DESK', 'DESK', l2);
+    await l2.send({ type: 'choose', attribute: 'frame', key: 'aluminium' });
+    await l2.send({ type: 'complete', objective: 'defaults' });
+    off();
+    off = link.connect('L1:DESK', 'DESK', desk());
+    const saved = (s: ReturnType<typeof desk>) =>
+      ({ ...s.getSnapshot().effective.shown }) as Selection;
+    link.quoted([
+      { key: 'L1:DESK', selection: saved(l1) },
+      { key: 'L2:DESK', selection: saved(l2) },
+      // Never configured through this link (another quote's line): no session to count.
+      { key: 'L3:DESK', selection: saved(l1) },
+    ]);
+    off();
+    await vi.runAllTimersAsync();
+    const all = events();
+    expect(all.every((e) => e.channel === 'rep')).toBe(true);
+    const opened = ofType(all, 'opened').map((e) => e.session);
+    expect(opened).toHaveLength(2);
+    expect(ofType(all, 'completed').map((e) => e.session)).toEqual(opened);
+    const quoted = ofType(all, 'quoteRequested');
+    expect(quoted.map((e) => e.session)).toEqual(opened);
+    expect(quoted.map((e) => e.type === 'quoteRequested' && e.selection['frame'])).toEqual([
+      'steel',
+      'aluminium',
+    ]);
+    // A rep's line is not abandoned when the rep goes to another line.
+    expect(ofType(all, 'abandoned')).toEqual([]);
+  });
+});
