@@ -25,7 +25,7 @@ import * as quoteSchema from '../../react/panels/quoteSchema.ts';
 import * as sendUnavailable from '../../react/panels/SendUnavailable.tsx';
 import * as outboxStorage from '../../react/submit/outboxStorage.ts';
 import { SubmitError } from '../../react/submit/SubmitError.ts';
-import { evaluate, isInstant, jsonPath, productionNeeds } from '../../engine/index.ts';
+import { evaluate, isInstant, jsonPath } from '../../engine/index.ts';
 // The order payload's schema (`orders/schema.ts`, the form file's own) is built from these.
 /* eslint-disable madeto/layer-entry -- build-only wiring of the form file's schema */
 import {
@@ -37,6 +37,9 @@ import {
 } from '../../engine/limits.ts';
 import { currencySchema, dateSchema, decimalSchema } from '../../engine/pricing/schema.ts';
 /* eslint-enable madeto/layer-entry */
+// The production needs (`orders/needs.ts`, the form file's own) explode the BOM as the promise does.
+// eslint-disable-next-line madeto/layer-entry -- build-only wiring of the form file's needs
+import { explode, roundNeed } from '../../engine/leadtime/explode.ts';
 import * as panelEngine from '../../react/panels/panelEngine.ts';
 import type { FORM_ZOD_MEMBERS, FormSharedId } from './sharedIds.ts';
 
@@ -76,7 +79,7 @@ export const formModules: Readonly<Record<FormSharedId, object>> = {
   'src/react/submit/SubmitError.ts': { SubmitError },
   'src/react/submit/outboxStorage.ts': outboxStorage,
   'src/engine/model/evaluate.ts': { evaluate },
-  'src/engine/orders/needs.ts': { productionNeeds },
+  'src/engine/leadtime/explode.ts': { explode, roundNeed },
   // zod/mini with its English messages loaded (the app's `src/engine/zod.ts` loaded them).
   'src/engine/zod.ts': { z },
   'src/engine/model/jsonPath.ts': { jsonPath },

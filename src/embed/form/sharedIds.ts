@@ -17,7 +17,7 @@ export const FORM_SHARED_IDS = [
   'src/react/submit/SubmitError.ts',
   'src/react/submit/outboxStorage.ts',
   'src/engine/model/evaluate.ts',
-  'src/engine/orders/needs.ts',
+  'src/engine/leadtime/explode.ts',
   'src/engine/zod.ts',
   'src/engine/model/jsonPath.ts',
   'src/engine/leadtime/time.ts',
