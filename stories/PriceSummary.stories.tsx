@@ -4,7 +4,7 @@ import { fn } from 'storybook/test';
 import { PriceSummary } from '../src/react/panels/PriceSummary.tsx';
 import { NOW, gridStates, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
-import { Frame, StatesGrid } from './StatesGrid.tsx';
+import { framed, StatesGrid } from './StatesGrid.tsx';
 
 /** The panel with a working quantity (tier hints change it), starting from a fixture state. */
 function Live({ state }: { state: PanelStateName }) {
@@ -17,13 +17,7 @@ const meta = {
   title: 'Panels/PriceSummary',
   component: PriceSummary,
   args: { context: panelStates.valid, now: NOW, onQuantity: fn() },
-  decorators: [
-    (Story) => (
-      <Frame maxWidth={420}>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 420 })],
 } satisfies Meta<typeof PriceSummary>;
 export default meta;
 
@@ -48,7 +42,7 @@ export const LongLabels: Story = { args: { context: panelStates.longLabels } };
 
 /** Every state side by side, then right-to-left (Arabic digits) and the dark theme. */
 export const AllStates: Story = {
-  decorators: [(Story) => <Story />],
+  parameters: { frame: false },
   render: () => (
     <StatesGrid
       states={gridStates}

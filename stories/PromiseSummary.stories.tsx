@@ -5,7 +5,7 @@ import type { Selection } from '../src/engine/model/types.ts';
 import { PromiseSummary } from '../src/react/panels/PromiseSummary.tsx';
 import { NOW, gridStates, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
-import { Frame, StatesGrid } from './StatesGrid.tsx';
+import { framed, StatesGrid } from './StatesGrid.tsx';
 
 /** The panel whose suggestions really change the selection, from a fixture state. */
 function Live({ state }: { state: PanelStateName }) {
@@ -24,13 +24,7 @@ const meta = {
   title: 'Panels/PromiseSummary',
   component: PromiseSummary,
   args: { context: panelStates.valid, now: NOW, onApply: fn() },
-  decorators: [
-    (Story) => (
-      <Frame>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed()],
 } satisfies Meta<typeof PromiseSummary>;
 export default meta;
 
@@ -55,7 +49,7 @@ export const LongLabels: Story = { args: { context: panelStates.longLabels } };
 
 /** Every state side by side, then right-to-left and the dark theme. */
 export const AllStates: Story = {
-  decorators: [(Story) => <Story />],
+  parameters: { frame: false },
   render: () => (
     <StatesGrid
       states={gridStates}

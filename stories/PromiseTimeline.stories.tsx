@@ -4,7 +4,7 @@ import { promiseOutcome } from '../src/react/panels/panelEngine.ts';
 import { PromiseTimeline } from '../src/react/panels/PromiseTimeline.tsx';
 import { NOW, gridStates, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/panels.css';
-import { Frame, StatesGrid } from './StatesGrid.tsx';
+import { framed, StatesGrid } from './StatesGrid.tsx';
 
 /**
  * The timeline of a fixture state, computed by the engine's `promise()` as the promise panel
@@ -40,13 +40,7 @@ const meta = {
   component: Timeline,
   args: { state: 'valid' },
   argTypes: { state: { control: 'select', options: Object.keys(panelStates) } },
-  decorators: [
-    (Story) => (
-      <Frame>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed()],
 } satisfies Meta<typeof Timeline>;
 export default meta;
 
@@ -63,7 +57,7 @@ export const German: Story = { args: { state: 'german' } };
 
 /** Every state side by side, then right-to-left and the dark theme. */
 export const AllStates: Story = {
-  decorators: [(Story) => <Story />],
+  parameters: { frame: false },
   render: () => (
     <StatesGrid
       states={gridStates}

@@ -1,31 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import type { ReactNode } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { QuoteForm } from '../src/react/panels/QuoteForm.tsx';
 import { translator } from '../src/react/i18n/messages.ts';
 import '../src/react/styles/panels.css';
+import { Frame, framed } from './StatesGrid.tsx';
 
 /** The promised delivery of the catalogue's complete desk on its snapshot day (fixtures). */
 const MIN_DATE = '2026-12-03';
-
-function Frame(props: {
-  children: ReactNode;
-  dir?: 'rtl';
-  theme?: 'light' | 'dark';
-  state?: string;
-}) {
-  return (
-    <div
-      className="madeto"
-      data-theme={props.theme ?? 'light'}
-      dir={props.dir}
-      data-story-state={props.state}
-      style={{ maxWidth: 420, padding: 8 }}
-    >
-      {props.children}
-    </div>
-  );
-}
 
 const sent = () => Promise.resolve();
 const never = () => new Promise<void>(() => {});
@@ -35,13 +16,7 @@ const meta = {
   title: 'Panels/QuoteForm',
   component: QuoteForm,
   args: { locale: 'en', minDate: MIN_DATE, onSubmit: fn(sent) },
-  decorators: [
-    (Story) => (
-      <Frame>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 420 })],
 } satisfies Meta<typeof QuoteForm>;
 export default meta;
 
@@ -113,7 +88,7 @@ const cases: {
  * play function only types into the "invalid" form to show its errors in place.
  */
 export const AllStates: Story = {
-  decorators: [(Story) => <Story />],
+  parameters: { frame: false },
   render: () => (
     <div
       style={{
@@ -126,6 +101,7 @@ export const AllStates: Story = {
         <figure key={c.state} style={{ margin: 0 }}>
           <figcaption>{c.state}</figcaption>
           <Frame
+            maxWidth={420}
             state={c.state}
             {...(c.dir && { dir: c.dir })}
             {...(c.theme && { theme: c.theme })}

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ShareButton, type SharePlatform } from '../src/react/components/ShareButton.tsx';
 import '../src/react/styles/madeto.css';
-import { Frame } from './StatesGrid.tsx';
+import { Frame, framed } from './StatesGrid.tsx';
 
 const LINK = 'https://shop.example/desk?madeto-desk=DESK%402026-11-01%7Cq%3D1%7Cframe%3Dsteel';
 
@@ -29,13 +29,7 @@ const meta = {
   component: Share,
   args: { platform: 'clipboard' },
   argTypes: { platform: { control: 'select', options: Object.keys(platforms) } },
-  decorators: [
-    (Story) => (
-      <Frame>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed()],
 } satisfies Meta<typeof Share>;
 export default meta;
 
@@ -46,7 +40,7 @@ export const Idle: Story = {};
 
 /** Idle; then, pressed: "Link copied", handed to a share sheet, and the link to copy by hand. */
 export const AllStates: Story = {
-  decorators: [(Story) => <Story />],
+  parameters: { frame: false },
   render: () => (
     <div style={{ display: 'grid', gap: 16 }}>
       {(

@@ -1,22 +1,46 @@
+import type { Decorator } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 
-/** A widget-styled frame for a panel story: light or dark theme, left-to-right or right-to-left. */
-export function Frame(props: {
-  children: ReactNode;
+/** How a `Frame` looks: its theme, direction and width (default 460 px). */
+interface FrameLook {
   dir?: 'rtl';
   theme?: 'light' | 'dark';
   maxWidth?: number;
-}) {
+}
+
+/**
+ * A widget-styled frame for a panel story: light or dark theme, left-to-right or right-to-left;
+ * `state` names it for a story's play function (`data-story-state`).
+ */
+export function Frame(props: FrameLook & { children: ReactNode; state?: string }) {
   return (
     <div
       className="madeto"
       data-theme={props.theme ?? 'light'}
       dir={props.dir}
+      data-story-state={props.state}
       style={{ maxWidth: props.maxWidth ?? 460, padding: 8 }}
     >
       {props.children}
     </div>
   );
+}
+
+/**
+ * The story files' decorator: each story in a `Frame` of `look`, except one whose parameters say
+ * `frame: false` (an `AllStates` grid, which frames each state itself: in one frame it would be
+ * squeezed into a column of the frame's width). A story's own decorators cannot drop the file's:
+ * Storybook applies both.
+ */
+export function framed(look: FrameLook = {}): Decorator {
+  return (Story, { parameters }) =>
+    parameters['frame'] === false ? (
+      <Story />
+    ) : (
+      <Frame {...look}>
+        <Story />
+      </Frame>
+    );
 }
 
 /**

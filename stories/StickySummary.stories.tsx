@@ -3,7 +3,7 @@ import { StickySummary } from '../src/react/components/StickySummary.tsx';
 import { priceOutcome, pricingDate, promiseOutcome } from '../src/react/panels/panelEngine.ts';
 import { NOW, gridStates, panelStates, type PanelStateName } from '../test/react/panelFixtures.ts';
 import '../src/react/styles/madeto.css';
-import { Frame, StatesGrid } from './StatesGrid.tsx';
+import { framed, StatesGrid } from './StatesGrid.tsx';
 
 /**
  * The bar of a fixture state, fed as the panel stack feeds it: the engine's price and promise of
@@ -26,13 +26,7 @@ const meta = {
   component: Bar,
   args: { state: 'valid' },
   argTypes: { state: { control: 'select', options: Object.keys(panelStates) } },
-  decorators: [
-    (Story) => (
-      <Frame maxWidth={390}>
-        <Story />
-      </Frame>
-    ),
-  ],
+  decorators: [framed({ maxWidth: 390 })],
 } satisfies Meta<typeof Bar>;
 export default meta;
 
@@ -49,7 +43,7 @@ export const Loading: Story = { args: { state: 'loading' } };
 
 /** Every state side by side (loading, absent, error, …), then right-to-left and the dark theme. */
 export const AllStates: Story = {
-  decorators: [(Story) => <Story />],
+  parameters: { frame: false },
   render: () => (
     <StatesGrid
       states={gridStates}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/engine/model/parseModel.ts';
+import { lintVisuals } from '../src/engine/visuals/lintVisuals.ts';
 import type { BomLine, ModelDocument } from '../src/engine/model/schema.ts';
 import { ModelError, type ModelIssue } from '../src/engine/model/types.ts';
 import {
@@ -60,6 +61,15 @@ describe('catalogue index', () => {
   });
 });
 
+/**
+ * Pictured attributes a view leaves out on purpose: from above, a desk's top hides its legs, drive,
+ * cable tray and (under-desk) accessories, and a sofa's seats hide its legs.
+ */
+const HIDDEN_IN_A_VIEW: Record<string, string[]> = {
+  DESK: ['legStyle top', 'drive top', 'cableTray top', 'accessories top'],
+  SOFA: ['legFinish top'],
+};
+
 describe.each(products)('model %s', (id) => {
   const doc = documents.get(id)!;
 
@@ -108,6 +118,24 @@ describe.each(products)('model %s', (id) => {
     ].filter((p): p is string => p !== undefined);
     expect(images.length).toBeGreaterThan(1);
     expect(images.filter((p) => !existsSync(sitePath(p)))).toEqual([]);
+  });
+
+  it('lints its pictures clean: every layer file on disk, a layer per value in each view, none never shown', () => {
+    const findings = lintVisuals(parseModel(doc), { imageExists: (p) => existsSync(sitePath(p)) });
+    expect(findings.map((f) => `${f.code} ${f.path}: ${f.message}`)).toEqual([]);
+  });
+
+  it('draws every pictured attribute in every view, but for parts a view cannot see', () => {
+    const views = (doc.visuals?.views ?? []).map((v) => v.id);
+    const missing = doc.attributes.flatMap((a) => {
+      const layers = [
+        ...('layers' in a ? (a.layers ?? []) : []),
+        ...('values' in a ? a.values.flatMap((v) => v.layers ?? []) : []),
+      ];
+      if (layers.length === 0) return [];
+      return views.filter((v) => !layers.some((l) => l.view === v)).map((v) => `${a.id} ${v}`);
+    });
+    expect(missing).toEqual(HIDDEN_IN_A_VIEW[id] ?? []);
   });
 
   it('has every BOM item, and every make item’s parts, in the availability snapshot', () => {

@@ -130,6 +130,8 @@ export function createSession(
   let quantityRefusal: SessionMessages['quantity'];
   let load: LoadNotice | undefined;
   let snapshot: SessionSnapshot | undefined;
+  /** The last snapshot handed out, kept when `notify` drops it: the next one may be the same. */
+  let previous: SessionSnapshot | undefined;
 
   // Derived values, each recomputed only when what it depends on changes.
   let derivedFor: { selection: Selection; effective: DerivedSelection } | undefined;
@@ -156,6 +158,7 @@ export function createSession(
     | undefined;
 
   const notify = () => {
+    previous = snapshot ?? previous;
     snapshot = undefined;
     for (const l of [...listeners]) l();
   };
@@ -232,6 +235,31 @@ export function createSession(
       const refusal = textRefusal(a, value);
       if (refusal) texts.set(id, refusal);
     }
+    const step = steps.find((s) => s.id === intent.step) ?? steps[0];
+    // Nothing changed since the last snapshot (an event's closing notice, an engine answer
+    // already shown): the same object, so the widget does not render the same state again.
+    const last = previous;
+    if (
+      last &&
+      last.intent === intent &&
+      last.effective === effective &&
+      last.domains === domains &&
+      last.pending === pending &&
+      last.domainsError === error &&
+      last.steps === steps &&
+      last.step === step &&
+      last.missing === missing &&
+      last.now === lineFor.now &&
+      last.today === lineFor.today &&
+      last.outcomes === outcomes &&
+      last.conflict === conflict &&
+      last.activity === activity &&
+      last.messages.announcement === announcement &&
+      last.messages.quantity === quantityRefusal &&
+      last.messages.load === load &&
+      sameRefusals(last.messages.texts, texts)
+    )
+      return last;
     return {
       model,
       intent,
@@ -240,7 +268,7 @@ export function createSession(
       pending,
       domainsError: error,
       steps,
-      step: steps.find((s) => s.id === intent.step) ?? steps[0],
+      step,
       missing,
       complete,
       quantityLimits: limits,
@@ -294,12 +322,12 @@ export function createSession(
     const next = { ...intent.selection, [attribute.id]: value };
     const newest = [...intent.recency.filter((id) => id !== attribute.id), attribute.id];
     const repair = await port.reconcile(deriveSelection(model, next).solver, newest);
-    setIntent(
-      replaceSelection(store.getState(), applyChanges(next, repair.changes), [attribute.id]),
-    );
     announce(
       said,
       repair.changes.map((c) => c.attribute),
+    );
+    setIntent(
+      replaceSelection(store.getState(), applyChanges(next, repair.changes), [attribute.id]),
     );
   };
 
@@ -317,15 +345,15 @@ export function createSession(
     const below = snap.effective.underMin.has(attribute.id);
     // Still below min: not given to the solver yet (see deriveSelection).
     if (next.length < (attribute.min ?? 0)) {
-      setIntent(setValue(store.getState(), attribute.id, next));
-      return announce(said);
+      announce(said);
+      return setIntent(setValue(store.getState(), attribute.id, next));
     }
     // An assigned set: the domains are exact for "the set plus this item".
     if (Array.isArray(current) && !below && fresh) {
       if (state !== 'available')
         return openConflict(attribute.id, key, state === 'impossible' ? 'impossible' : 'conflict');
-      setIntent(setValue(store.getState(), attribute.id, next));
-      return announce(said);
+      announce(said);
+      return setIntent(setValue(store.getState(), attribute.id, next));
     }
     if (below) return commitChecked(attribute, next, said);
     // An unassigned multi ("some valid set has it") or stale domains: the engine's repair picks
@@ -339,10 +367,10 @@ export function createSession(
     if (!repair.changes.every((c) => c.attribute === attribute.id))
       return openConflict(attribute.id, key, 'conflict');
     const latest = store.getState();
+    announce(said);
     setIntent(
       replaceSelection(latest, applyChanges(latest.selection, repair.changes), [attribute.id]),
     );
-    announce(said);
   };
 
   const choose = async (attributeId: string, key: string) => {
@@ -354,8 +382,8 @@ export function createSession(
     if (snap.effective.shown[attributeId] === value) return;
     const state = valueState(snap.domains, attributeId, key);
     const commit = () => {
-      setIntent(setValue(store.getState(), attributeId, value));
       announce({ code: 'chosen', attribute: attributeId, value });
+      setIntent(setValue(store.getState(), attributeId, value));
     };
     const fresh = !snap.pending && snap.domains !== undefined;
     if (fresh)
@@ -460,10 +488,10 @@ export function createSession(
         const { repair, attribute } = conflict;
         conflict = undefined;
         const intent = store.getState();
+        announce({ code: 'changed', changes: repair.changes });
         setIntent(
           replaceSelection(intent, applyChanges(intent.selection, repair.changes), [attribute]),
         );
-        announce({ code: 'changed', changes: repair.changes });
         return;
       }
       case 'dismiss':
@@ -480,8 +508,8 @@ export function createSession(
             date: snap.today,
           });
           const intent = store.getState();
-          setIntent(replaceSelection(intent, { ...intent.selection, ...result }, []));
           announce({ code: 'completed' });
+          setIntent(replaceSelection(intent, { ...intent.selection, ...result }, []));
         } catch (error) {
           announce({ code: 'completeFailed', message: asError(error).message });
         } finally {
@@ -602,6 +630,27 @@ function lazyOutcomes(
       return (promise ??= promiseOf(line, data, now, today));
     },
   };
+}
+
+/** Whether two sets of text refusals say the same (a refusal is rebuilt with each snapshot). */
+function sameRefusals(
+  a: ReadonlyMap<string, TextRefusal>,
+  b: ReadonlyMap<string, TextRefusal>,
+): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, x] of a) {
+    const y = b.get(id);
+    if (
+      !y ||
+      x.problem !== y.problem ||
+      x.length !== y.length ||
+      x.minLength !== y.minLength ||
+      x.maxLength !== y.maxLength ||
+      x.refused.join('\u0000') !== y.refused.join('\u0000')
+    )
+      return false;
+  }
+  return true;
 }
 
 function asError(error: unknown): Error {

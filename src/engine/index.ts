@@ -58,6 +58,7 @@ export {
   capacityHours,
   netOfHolds,
   promiseConsumption,
+  promiseHolding,
   type Hold,
   type HoldNeed,
 } from './leadtime/holds.ts';
@@ -210,5 +211,7 @@ export type { LintVisualsOptions } from './visuals/lintVisuals.ts';
 export type { ModelVisuals, View, VisualLayer, LayerSource } from './visuals/types.ts';
 export * from './insights/index.ts';
 export { linePicture, linePictureSchema } from './orders/picture.ts';
+export { pictureSvg } from './orders/pictureSvg.ts';
+export type { LinePictureView, PictureSvgOptions } from './orders/pictureSvg.ts';
 export type { LinePicture } from './orders/picture.ts';
 export { selectionIssues } from './model/selectionIssues.ts';

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { clientErrorHandler, fastifyErrorAnswer } from './frameworkErrors.ts';
 import { HttpError, type ErrorBody } from './httpError.ts';
 import { catalogueRoutes } from './routes/catalogueRoutes.ts';
+import { pictureRoutes } from './routes/pictureRoutes.ts';
 import { listRoutes } from './routes/listRoutes.ts';
 import type { QuoteRevisionStore } from './db/quoteRevisionStore.ts';
 import { quoteRoutes } from './routes/quoteRoutes.ts';
@@ -165,6 +166,7 @@ export async function buildApp(deps: {
   availabilityRoutes(app, { availability, auth, clock, holdTimes, holdLimits });
   const submit = submitRoutes(app, { ...deps, clock, users, availability, holdTimes });
   listRoutes(app, { ...deps, auth });
+  pictureRoutes(app, { ...deps, auth, catalogueDir: config.catalogueDir });
   const routeDeps = { ...deps, ...submit, auth, events, views, clock };
   quoteRoutes(app, routeDeps);
   sharedQuoteRoutes(app, routeDeps);

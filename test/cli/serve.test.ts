@@ -20,6 +20,12 @@ describe('madeto serve: configuration', () => {
       { MADETO_ORIGINS: 'https://b.example, http://localhost:5173' },
       { origins: ['https://a.example', 'https://b.example', 'http://localhost:5173'] },
     ],
+    // An empty DATABASE_URL is no PostgreSQL (the benchmarks clear it so): --db stands.
+    [
+      ['--db', '/tmp/x.sqlite'],
+      { DATABASE_URL: '' },
+      { database: { kind: 'sqlite', file: '/tmp/x.sqlite' } },
+    ],
     [[], { MADETO_REP_TOKEN: 's3cret' }, { repToken: 's3cret' }],
     [['--body-limit', '2048', '--verify-promise'], {}, { bodyLimit: 2048, verifyPromise: true }],
   ] as const)('%j with %j', (args, env, expected) => {
@@ -28,7 +34,11 @@ describe('madeto serve: configuration', () => {
 
   it.each([
     [['--port', '70000'], {}, '--port must be an integer from 0 to 65535'],
-    [['--db', 'x.sqlite'], { DATABASE_URL: 'postgres://h/db' }, 'not both'],
+    [
+      ['--db', 'x.sqlite'],
+      { DATABASE_URL: 'postgres://h/db' },
+      'give either --db FILE (SQLite) or DATABASE_URL (PostgreSQL), not both',
+    ],
     [['--origin', 'https://shop.example/path'], {}, 'no path'],
     [['--bogus'], {}, 'unknown option --bogus'],
     [['extra'], {}, "unexpected argument 'extra'"],

@@ -368,6 +368,33 @@ describe('createSession: one clock, one price, one promise per state', () => {
     expect(session.getSnapshot()).not.toBe(before);
   });
 
+  it('one event, one new snapshot: what it says comes with its change, and its closing notice changes nothing', async () => {
+    const { session } = sessionOf();
+    const before = session.getSnapshot();
+    const seen: SessionSnapshot[] = [];
+    session.subscribe(() => {
+      const s = session.getSnapshot();
+      if (seen.at(-1) !== s) seen.push(s);
+    });
+    await session.send(choose('frame', 'steel'));
+    await session.send(choose('accessories', 'drawer'));
+    await session.send({ type: 'setQuantity', input: '2' });
+    expect(seen).toHaveLength(3);
+    expect(seen[0]).not.toBe(before);
+    // The first snapshot a listener reads already holds the choice's announcement.
+    expect(seen[0]!.messages.announcement?.message).toEqual({
+      code: 'chosen',
+      attribute: 'frame',
+      value: 'steel',
+    });
+    expect(seen[1]!.messages.announcement?.message).toMatchObject({ code: 'added' });
+    expect(seen[2]!.intent.quantity).toBe(2);
+    // An event that changes nothing (a value already chosen) hands out no new snapshot.
+    await session.send(choose('frame', 'steel'));
+    expect(seen).toHaveLength(3);
+    expect(session.getSnapshot()).toBe(seen[2]);
+  });
+
   it('price and promise are computed when first read, once per line (a click paints first)', async () => {
     // Counts the reads of each document: priceOf reads the pricing, promiseOf the snapshot too.
     const reads = { pricing: 0, snapshot: 0 };

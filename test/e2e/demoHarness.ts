@@ -2,16 +2,18 @@
 // file; with `mail`, sending over SMTP to a real local SMTP server) and the demo served by a real
 // Vite dev server with `/api` proxied to it (what `npm start` runs), both on free ports, and one
 // headless Chromium for the file. `setupDemo()` starts them before the file's tests and stops them
-// after; `signInRep` signs a person in on the rep's page. Waits are generous (`WAIT`): a loaded CI
-// machine runs several of these files at once.
+// after; `signInRep` signs a person in on the rep's page, `startRepQuote` has a new rep start a
+// quote there. Waits are generous (`WAIT`): a loaded CI machine runs several of these files at
+// once.
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { launchChromium } from '../chromium.ts';
-import { mailEnv } from '../server/quoteJourney.ts';
+import { addUser } from '../server/quoteJourney.ts';
 import {
   jsonCaller,
+  mailEnv,
   startServerProcess,
   tempDb,
   type ServerProcess,
@@ -124,4 +126,25 @@ export async function signInRep(
   await expect
     .poll(() => page.locator('.madeto-rep-user').textContent(), WAIT)
     .toContain(`Signed in as ${user.name}`);
+}
+
+/**
+ * Adds the rep Rita Rep (`rep.email`, `rep.password`) to the demo's database with the real CLI
+ * (`madeto users add`), signs her in on `page`, and starts a new quote for Ana Lima whose line L1
+ * is configured and completed ("Complete for me"), not yet saved.
+ */
+export async function startRepQuote(
+  demo: Demo,
+  page: Page,
+  rep: { email: string; password: string },
+): Promise<void> {
+  const name = 'Rita Rep';
+  addUser(demo.db, { role: 'rep', name, email: rep.email }, rep.password);
+  await signInRep(page, demo.base, { ...rep, name });
+  await page.getByRole('button', { name: 'New quote' }).click();
+  await page.getByLabel('Sales rep').fill(name);
+  await page.getByLabel('Customer name').fill('Ana Lima');
+  await page.getByLabel('Customer e-mail').fill('ana@example.com');
+  await page.getByRole('button', { name: 'Configure line L1' }).click();
+  await page.getByRole('button', { name: 'Complete for me', exact: true }).last().click();
 }

@@ -2,6 +2,7 @@
 // holding seeded shop configurations: hints on (the most chosen values say so, in their accessible
 // description too, and the fetch comes from the insights file), hints off (no request at all),
 // and a product below the minimum sample (asked, nothing shown). Screenshots at 1280 and 390 px.
+// The hint arrives after the first paint: a layout-shift observer in Chromium shows it moves nothing.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,14 +48,23 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => backend?.stop());
 
-/** A shop page with one widget (`attributes` added), served beside the demo pages. */
-async function shopPage(product: 'desk' | 'bike' | 'sofa', attributes: string, width = 1280) {
+/**
+ * A shop page with one widget (`attributes` added), served beside the demo pages, its `/api/`
+ * forwarded to `api` (the file's backend unless given); `prepare` runs before it loads.
+ */
+async function shopPage(
+  product: 'desk' | 'bike' | 'sofa',
+  attributes: string,
+  width = 1280,
+  { api = backend.url, prepare }: { api?: string; prepare?: (page: Page) => Promise<unknown> } = {},
+) {
   const path = `/embed/popular-${product}-${Math.random().toString(36).slice(2)}.html`;
   const asked: string[] = [];
   const answers: Promise<unknown>[] = [];
-  server.api = backend.url;
+  server.api = api;
   const opened = await open(path, async (page) => {
     await page.setViewportSize({ width, height: 900 });
+    await prepare?.(page);
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     page.on('response', (r) => {
       if (r.url().includes('/insights/popular')) answers.push(r.json());
@@ -197,4 +207,132 @@ describe('"Popular with buyers" in the built shop app', () => {
     expect(await option(page, 'Frame material', 'carbon')).toMatchObject({ found: true });
     expect(problems).toEqual([]);
   });
+});
+
+/** Every layout shift Chromium reports on the page (`window.shifts`), from before the first paint. */
+function observeShifts(page: Page) {
+  return page.addInitScript(() => {
+    const shifts: { at: number; value: number; sources: string[] }[] = [];
+    (window as unknown as { shifts: typeof shifts }).shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as {
+        startTime: number;
+        value: number;
+        sources: { previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+      }[])
+        shifts.push({
+          at: e.startTime,
+          value: e.value,
+          sources: e.sources.map(
+            (s) => `${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`,
+          ),
+        });
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+/** The layout shifts reported after `since` (the page's clock). */
+const shiftsSince = (page: Page, since: number) =>
+  page.evaluate(
+    (since) =>
+      (
+        window as unknown as { shifts: { at: number; value: number; sources: string[] }[] }
+      ).shifts.filter((s) => s.at >= since),
+    since,
+  );
+
+/** Each option's, field's and the summary's box in the widget (to 0.1 px), in document order. */
+const boxes = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...document
+        .getElementById('w')!
+        .shadowRoot!.querySelectorAll('.madeto-option, .madeto-field, .madeto-summary'),
+    ].map((el, i) => {
+      const r = el.getBoundingClientRect();
+      const round = (n: number) => Math.round(n * 10) / 10;
+      return `${i} ${el.className}: ${[r.x, r.y + scrollY, r.width, r.height].map(round).join(' ')}`;
+    }),
+  );
+
+/**
+ * 20 bikes (the minimum sample) with a popular value in each kind of option: a segment (frame
+ * size m, 12 of 20; wheel size 650b, 15), a card (carbon, 14) and a list row (the mudguards, 9).
+ */
+const BIKE_20 = Array.from({ length: 20 }, (_, i) => ({
+  frameSize: i < 12 ? 'm' : 'l',
+  wheelSize: i < 15 ? '650b' : '700c',
+  frameMaterial: i < 14 ? 'carbon' : 'steel',
+  accessories: i < 9 ? ['mudguards'] : [],
+}));
+
+describe('"Popular with buyers" arriving after the first paint moves nothing', () => {
+  let bikes: ServerProcess;
+  beforeAll(async () => {
+    bikes = await startServerProcess(tempDb());
+    const r = await fetch(`${bikes.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(completedBatch('e2e-bike-0020', 'BIKE', 'shop', BIKE_20, daysAgo(1))),
+    });
+    expect(r.status).toBe(201);
+  }, 60_000);
+  afterAll(() => bikes?.stop());
+
+  it.each([
+    ['desk', 1280, 3],
+    ['desk', 390, 3],
+    ['bike', 1280, 4],
+    ['bike', 390, 4],
+  ] as const)(
+    '%s at %i px: no layout shift and no box changes when %i hints arrive',
+    async (product, width, hints) => {
+      // The answer is held back until the page has settled, then let through to the real server.
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let requested = false;
+      const { page, problems } = await shopPage(product, 'popular="on"', width, {
+        ...(product === 'bike' && { api: bikes.url }),
+        prepare: async (page) => {
+          await observeShifts(page);
+          await page.route('**/api/insights/popular?*', async (route) => {
+            requested = true;
+            await held;
+            await route.continue();
+          });
+        },
+      });
+      await expect.poll(() => requested, { timeout: 20_000 }).toBe(true);
+      // Settled: images decoded, idle extras in, no shift for half a second.
+      await page.waitForLoadState('load');
+      await expect
+        .poll(
+          async () => {
+            const before = (await shiftsSince(page, 0)).length;
+            await page.waitForTimeout(500);
+            return (await shiftsSince(page, 0)).length === before;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(true);
+      const before = await boxes(page);
+      const since = await page.evaluate(() => performance.now());
+      release();
+      await expect.poll(() => hintCount(page), { timeout: 20_000 }).toBe(hints);
+      await page.evaluate(
+        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+      );
+      await page.waitForTimeout(300);
+      expect(await shiftsSince(page, since)).toEqual([]);
+      expect(await boxes(page)).toEqual(before);
+      mkdirSync(shots, { recursive: true });
+      // Each field holding a hint (cards, segments, list rows), as a buyer sees it.
+      const hinted = page
+        .locator('#w')
+        .locator('fieldset', { has: page.locator('.madeto-popular') });
+      for (let i = 0; i < (await hinted.count()); i++)
+        await hinted.nth(i).screenshot({ path: join(shots, `${product}-${width}-hint${i}.png`) });
+      expect(problems).toEqual([]);
+    },
+  );
 });

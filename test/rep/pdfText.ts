@@ -31,6 +31,27 @@ export function pdfText(pdf: Uint8Array): string {
   return pages.join('\n').replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
 }
 
+/**
+ * Every colour a PDF paints with (`r g b rg` fills and `RG` strokes in any content stream, form
+ * XObjects included), as lower-case `#rrggbb`: Chromium prints a vector drawing (an SVG picture)
+ * with its own colours, so a drawing's colours on paper say the drawing is there.
+ */
+export function pdfColours(pdf: Uint8Array): Set<string> {
+  const file = Buffer.from(pdf).toString('latin1');
+  if (!file.startsWith('%PDF-')) throw new Error('pdfColours: not a PDF (no %PDF- header)');
+  const hex = (n: string) =>
+    Math.round(Math.min(1, Math.max(0, Number(n))) * 255)
+      .toString(16)
+      .padStart(2, '0');
+  const colours = new Set<string>();
+  for (const o of readObjects(file).values())
+    for (const [, r, g, b] of o.stream.matchAll(
+      /(?<![\w.])([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+(?:rg|RG)\b/g,
+    ))
+      colours.add(`#${hex(r!)}${hex(g!)}${hex(b!)}`);
+  return colours;
+}
+
 interface PdfObject {
   dict: string;
   /** The decoded stream ('' without one). */

@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { customerQuoteWire, type CustomerQuoteWire } from '../../src/engine/index.ts';
 import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
 import { formatDate, formatMoney, formatRate } from '../../src/react/i18n/format.ts';
-import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
-import { addUser } from '../server/quoteJourney.ts';
+import { setupDemo, startRepQuote, WAIT } from '../e2e/demoHarness.ts';
 import { REP_TOKEN } from '../server/serverProcess.ts';
 import { pdfText } from './pdfText.ts';
 
@@ -56,24 +55,9 @@ const squeeze = (text: string) => text.replace(/\s+/g, '').toLowerCase();
 
 describe('rep flow on the real backend', () => {
   it('configures, saves, revises, shares, prints and accepts a quote', async () => {
-    const { base, db, browser } = demo;
-    const rita = addUser(
-      db,
-      { role: 'rep', name: 'Rita Rep', email: 'rita@flow.example' },
-      'rita-flow-pass-1',
-    );
+    const { base, browser } = demo;
     const page = await browser.newPage();
-    await signInRep(page, base, {
-      email: rita.email,
-      password: 'rita-flow-pass-1',
-      name: 'Rita Rep',
-    });
-    await page.getByRole('button', { name: 'New quote' }).click();
-    await page.getByLabel('Sales rep').fill('Rita Rep');
-    await page.getByLabel('Customer name').fill('Ana Lima');
-    await page.getByLabel('Customer e-mail').fill('ana@example.com');
-    await page.getByRole('button', { name: 'Configure line L1' }).click();
-    await page.getByRole('button', { name: 'Complete for me', exact: true }).last().click();
+    await startRepQuote(demo, page, { email: 'rita@flow.example', password: 'rita-flow-pass-1' });
     const status = page.locator('.madeto-rep-form p[role="status"]');
     const save = async (name: string, revision: number) => {
       await page.getByRole('button', { name }).click();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
-import { addUser } from '../server/quoteJourney.ts';
+import { setupDemo, startRepQuote, WAIT } from '../e2e/demoHarness.ts';
 import { MANAGER_TOKEN } from '../server/serverProcess.ts';
 
 /**
@@ -15,13 +14,7 @@ type Json = Record<string, unknown>;
 
 describe("a rep's configured line in the insights", () => {
   it('is recorded with channel rep: funnel and popularity per channel', async () => {
-    const { base, db, browser } = demo;
-    const rita = addUser(
-      db,
-      { role: 'rep', name: 'Rita Rep', email: 'rita@insights.example' },
-      'rita-insights-pass-1',
-    );
-    const page = await browser.newPage();
+    const page = await demo.browser.newPage();
     const posted: { status: number; channels: string[] }[] = [];
     page.on('requestfinished', (r) => {
       if (!r.url().endsWith('/api/events')) return;
@@ -34,13 +27,10 @@ describe("a rep's configured line in the insights", () => {
         }),
       );
     });
-    await signInRep(page, base, { ...rita, password: 'rita-insights-pass-1', name: 'Rita Rep' });
-    await page.getByRole('button', { name: 'New quote' }).click();
-    await page.getByLabel('Sales rep').fill('Rita Rep');
-    await page.getByLabel('Customer name').fill('Ana Lima');
-    await page.getByLabel('Customer e-mail').fill('ana@example.com');
-    await page.getByRole('button', { name: 'Configure line L1' }).click();
-    await page.getByRole('button', { name: 'Complete for me', exact: true }).last().click();
+    await startRepQuote(demo, page, {
+      email: 'rita@insights.example',
+      password: 'rita-insights-pass-1',
+    });
     await page.getByRole('button', { name: 'Save quote' }).click();
     await expect
       .poll(() => page.locator('.madeto-rep-form p[role="status"]').textContent(), WAIT)

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_HOLD_LIMITS, type DatabaseConfig } from '../../src/server/config.ts';
 import { deskSelection } from '../engine/orders/orderFixture.ts';
 import { availabilityServer, caller } from './availabilityJourney.ts';
-import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
+import { describePostgres } from './pgCluster.ts';
 import { REP_TOKEN, tempDb } from './serverProcess.ts';
 
 const cart = (quantity: number) => ({
@@ -110,14 +110,9 @@ describe('active anonymous holds are capped per IP', () => {
     await activeHoldsCapped({ kind: 'sqlite', file: tempDb() });
   }, 60_000);
 
-  describe.skipIf(!canRunPostgres)('PostgreSQL', () => {
-    let cluster: PostgresCluster | undefined;
-    beforeAll(async () => {
-      cluster = await startPostgres();
-    }, 60_000);
-    afterAll(() => cluster?.stop());
+  describePostgres('PostgreSQL', (cluster) => {
     it('PostgreSQL: 3 active at once (counted under the row lock), then 429 TOO_MANY_ACTIVE_HOLDS', async () => {
-      await activeHoldsCapped({ kind: 'postgres', url: cluster!.url });
+      await activeHoldsCapped({ kind: 'postgres', url: cluster().url });
     }, 60_000);
   });
 });

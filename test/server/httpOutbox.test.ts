@@ -1,11 +1,10 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { deskOrder } from '../engine/orders/orderFixture.ts';
 import { createHttpAdapter } from '../../src/react/submit/httpAdapter.ts';
 import { createOutbox } from '../../src/react/submit/outbox.ts';
 import { SubmitError } from '../../src/react/submit/SubmitError.ts';
 import type { OutboxStorage } from '../../src/react/submit/types.ts';
-import { REP_TOKEN, startServerProcess, tempDb } from './serverProcess.ts';
+import { freePort, REP_TOKEN, startServerProcess, tempDb } from './serverProcess.ts';
 
 /** A Web Storage stand-in that outlives outbox instances, as localStorage outlives a page. */
 function memoryStorage(): OutboxStorage {
@@ -19,14 +18,6 @@ function memoryStorage(): OutboxStorage {
     setItem: (k, v) => void map.set(k, v),
     removeItem: (k) => void map.delete(k),
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
 }
 
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, describe, TestRunner } from 'vitest';
+import { freePort } from './serverProcess.ts';
 
 /** The newest PostgreSQL server binaries of Debian's package, if installed. */
 function pgBin(): string | undefined {
@@ -15,7 +16,7 @@ function pgBin(): string | undefined {
 const bin = pgBin();
 
 /** True when a throw-away PostgreSQL cluster can be started (binaries and the `postgres` user). */
-export const canRunPostgres = (() => {
+const canRunPostgres = (() => {
   if (!bin) return false;
   try {
     execFileSync('runuser', ['-u', 'postgres', '--', 'true']);
@@ -24,14 +25,6 @@ export const canRunPostgres = (() => {
     return false;
   }
 })();
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 const asPostgres = (cmd: string, args: string[]) =>
   execFileSync('runuser', ['-u', 'postgres', '--', join(bin!, cmd), ...args], { stdio: 'pipe' });
@@ -45,7 +38,7 @@ export interface PostgresCluster {
 }
 
 /** A throw-away cluster on a free port, trusting local connections, run as the `postgres` user. */
-export async function startPostgres(): Promise<PostgresCluster> {
+async function startPostgres(): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'madeto-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
@@ -73,4 +66,35 @@ export async function startPostgres(): Promise<PostgresCluster> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * `describe(name, body)` against one throw-away cluster of its own, started before its tests and
+ * stopped after them; `cluster()` is that cluster inside the tests. Where PostgreSQL cannot run,
+ * the block is skipped and a warning names the file, the block and why.
+ *
+ * @example
+ * describePostgres('madeto serve on PostgreSQL', (cluster) => {
+ *   it('stores orders', async () => { const server = await startServerProcess(cluster().url); … });
+ * });
+ */
+export function describePostgres(
+  name: string,
+  body: (cluster: () => PostgresCluster) => void,
+): void {
+  if (!canRunPostgres)
+    console.warn(
+      `${TestRunner.getCurrentSuite().file.name} › ${name}: skipped — no PostgreSQL server binaries (apt-get install postgresql) or no postgres user`,
+    );
+  describe.skipIf(!canRunPostgres)(name, () => {
+    let started: PostgresCluster | undefined;
+    beforeAll(async () => {
+      started = await startPostgres();
+    }, 60_000);
+    afterAll(() => started?.stop());
+    body(() => {
+      if (!started) throw new Error(`${name}: the PostgreSQL cluster has not started`);
+      return started;
+    });
+  });
 }

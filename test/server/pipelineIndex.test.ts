@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pipelinePageWire, repQuoteWire, type PipelinePageWire } from '../../src/engine/index.ts';
 import { openDb } from '../../src/server/db/createDb.ts';
 import { pipelinePage } from '../../src/server/db/pipelineIndex.ts';
 import { deskOrder, deskRepQuote } from '../engine/orders/orderFixture.ts';
-import { canRunPostgres, startPostgres } from './pgCluster.ts';
+import { describePostgres } from './pgCluster.ts';
 import {
   asManager,
   jsonCaller,
@@ -162,13 +162,8 @@ describe('the pipeline index (pipeline_entries)', () => {
   }, 60_000);
 });
 
-describe.skipIf(!canRunPostgres)('the pipeline index on PostgreSQL', () => {
-  let pg: Awaited<ReturnType<typeof startPostgres>> | undefined;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  }, 60_000);
-  afterAll(() => pg?.stop());
+describePostgres('the pipeline index on PostgreSQL', (cluster) => {
   it('on PostgreSQL: the same', async () => {
-    await pipelineIndexSuite(pg!.url);
+    await pipelineIndexSuite(cluster().url);
   }, 90_000);
 });

@@ -1,62 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { deskOrder, deskRepQuote } from '../engine/orders/orderFixture.ts';
 import {
   MANAGER_NAME,
   MANAGER_TOKEN,
   REP_NAME,
+  onMailingServer,
+  onServer,
   REP_TOKEN,
   startServerProcess,
 } from './serverProcess.ts';
-import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
-import { mailEnv, quoteJourney } from './quoteJourney.ts';
+import { quoteJourney } from './quoteJourney.ts';
 import { insightsScenario } from './insightsScenario.ts';
 import { popularScenario } from './popularScenario.ts';
 import { winLossScenario } from './winLossScenario.ts';
-import { canRunPostgres, startPostgres, type PostgresCluster } from './pgCluster.ts';
-
-if (!canRunPostgres)
-  console.warn(
-    'test/server/postgres.test.ts: skipped — no PostgreSQL server binaries (apt-get install postgresql) or no postgres user',
-  );
+import { describePostgres } from './pgCluster.ts';
 
 /**
  * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
  * (`apt-get install postgresql`), run as the `postgres` user. Skipped, saying so, when absent.
  */
-describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
-  let cluster: PostgresCluster | undefined;
-  let url = '';
-  beforeAll(async () => {
-    cluster = await startPostgres();
-    url = cluster.url;
-  }, 60_000);
-  afterAll(() => cluster?.stop());
-
+describePostgres('madeto serve on PostgreSQL', (cluster) => {
   it('stores event batches once and answers the insights, as on SQLite', async () => {
     // Its own database: the scenario places orders that the other tests' listings must not see.
-    const server = await startServerProcess(cluster!.createDatabase('insights'));
-    try {
-      await insightsScenario(server.url);
-      await popularScenario(server.url);
-    } finally {
-      await server.stop();
-    }
+    await onServer(cluster().createDatabase('insights'), async ({ url }) => {
+      await insightsScenario(url);
+      await popularScenario(url);
+    });
   }, 60_000);
 
   it('answers win/loss by discount and the weighted demand from real rep quotes, as on SQLite', async () => {
-    const catcher = await MailCatcher.start();
-    const server = await startServerProcess(
-      cluster!.createDatabase('winloss'),
-      [],
-      0,
-      mailEnv(catcher),
-    );
-    try {
-      await winLossScenario(server);
-    } finally {
-      await server.stop();
-      await catcher.close();
-    }
+    await onMailingServer(cluster().createDatabase('winloss'), winLossScenario);
   }, 60_000);
 
   it('stores, replays, refuses and keeps orders across a SIGKILL, as on SQLite', async () => {
@@ -67,7 +40,7 @@ describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-    const first = await startServerProcess(url);
+    const first = await startServerProcess(cluster().url);
     const p = deskOrder('pg-order-0001', 2, 'order', now);
     const created = await post(first.url, p);
     expect(created.status).toBe(201);
@@ -82,7 +55,7 @@ describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
     expect((await post(first.url, tampered)).status).toBe(422);
     await first.stop('SIGKILL');
 
-    const second = await startServerProcess(url);
+    const second = await startServerProcess(cluster().url);
     try {
       const list = await fetch(`${second.url}/api/orders`, {
         headers: { authorization: `Bearer ${REP_TOKEN}` },
@@ -96,7 +69,7 @@ describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
     }
   });
   it('keeps rep quotes with their authors, lists them with quote requests and approves as a manager', async () => {
-    const server = await startServerProcess(url);
+    const server = await startServerProcess(cluster().url);
     const call = async (method: string, path: string, token: string, body?: unknown) => {
       const r = await fetch(`${server.url}${path}`, {
         method,
@@ -146,7 +119,7 @@ describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
   });
 
   it('saves a rep quote and a revision once per Idempotency-Key, per user, as on SQLite', async () => {
-    const server = await startServerProcess(url);
+    const server = await startServerProcess(cluster().url);
     const post = async (path: string, token: string, key: string, notes: string) => {
       const r = await fetch(`${server.url}${path}`, {
         method: 'POST',
@@ -229,13 +202,8 @@ describe.skipIf(!canRunPostgres)('madeto serve on PostgreSQL', () => {
 
   // Last: its orders and quotes would show in the listings the tests above compare exactly.
   it('runs the quote journey (sign-in, CSRF, pipeline, convert, send, approvals, one order), as on SQLite', async () => {
-    const catcher = await MailCatcher.start();
-    const server = await startServerProcess(url, [], 0, mailEnv(catcher));
-    try {
-      await quoteJourney(server, url, catcher);
-    } finally {
-      await server.stop();
-      await catcher.close();
-    }
+    await onMailingServer(cluster().url, (server, catcher) =>
+      quoteJourney(server, cluster().url, catcher),
+    );
   }, 90_000);
 });

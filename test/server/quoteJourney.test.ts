@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptResultWire, repQuoteWire } from '../../src/engine/index.ts';
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { deskRepQuote } from '../engine/orders/orderFixture.ts';
-import { addUser, mailEnv, quoteJourney } from './quoteJourney.ts';
+import { addUser, quoteJourney } from './quoteJourney.ts';
 import {
   asManager,
   codeOf,
   jsonCaller,
+  mailEnv,
   startServerProcess,
   tempDb,
   type ServerProcess,

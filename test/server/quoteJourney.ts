@@ -78,13 +78,6 @@ export async function signIn(url: string, email: string, password: string): Prom
   };
 }
 
-/** The mail settings a test server is started with (its SMTP server is `catcher`). */
-export const mailEnv = (catcher: MailCatcher) => ({
-  MADETO_SMTP_URL: catcher.url,
-  MADETO_MAIL_FROM: '"Madeto test" <sales@test.example>',
-  MADETO_PUBLIC_URL: 'http://shop.test/quotes/',
-});
-
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
 /**

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 
 /** The rep token the test servers are started with (a rep named `REP_NAME`). */
 export const REP_TOKEN = 'test-rep-token-0123456789';
@@ -21,6 +23,15 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Sends `signal` and waits for the process to exit. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for a server that must get a fixed one). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
 }
 
 /** A fresh temporary SQLite file path. */
@@ -85,6 +96,50 @@ export function startServerProcess(
       reject(new Error(`madeto serve exited (${code}) before listening: ${err}`)),
     );
   });
+}
+
+/** The mail settings a test server is started with (its SMTP server is `catcher`). */
+export const mailEnv = (catcher: MailCatcher) => ({
+  MADETO_SMTP_URL: catcher.url,
+  MADETO_MAIL_FROM: '"Madeto test" <sales@test.example>',
+  MADETO_PUBLIC_URL: 'http://shop.test/quotes/',
+});
+
+/**
+ * Runs `scenario` against a `madeto serve` started for it on `db` (a SQLite file or a
+ * `postgres://` URL), and stops the server after it, whether it passed or not.
+ */
+export async function onServer(
+  db: string,
+  scenario: (server: ServerProcess) => Promise<void>,
+): Promise<void> {
+  const server = await startServerProcess(db);
+  try {
+    await scenario(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * As `onServer`, with the server's mail sent to a local SMTP server (`mailEnv`) that `scenario`
+ * reads; both are stopped after it.
+ */
+export async function onMailingServer(
+  db: string,
+  scenario: (server: ServerProcess, catcher: MailCatcher) => Promise<void>,
+): Promise<void> {
+  const catcher = await MailCatcher.start();
+  try {
+    const server = await startServerProcess(db, [], 0, mailEnv(catcher));
+    try {
+      await scenario(server, catcher);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await catcher.close();
+  }
 }
 
 /** Bearer headers of the test rep and the test manager. */

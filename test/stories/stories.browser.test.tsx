@@ -305,4 +305,19 @@ describe('story contents', () => {
         f.dataset['view'],
       ).toBeGreaterThanOrEqual(3);
   });
+
+  // A story's own frame (the file's decorator) would squeeze the whole grid into one column of its
+  // width: AllStates frames each state itself, so its figures stand in no frame of the story's.
+  it.each([
+    'PriceSummary',
+    'PromiseSummary',
+    'PromiseTimeline',
+    'StickySummary',
+    'QuoteForm',
+    'ShareButton',
+  ])('%s AllStates: each state framed once, the grid in no frame of its own', async (file) => {
+    const canvas = await run(file, 'AllStates');
+    expect(canvas.querySelectorAll('figure').length).toBeGreaterThan(1);
+    expect(canvas.querySelector('.madeto figure')).toBeNull();
+  });
 });

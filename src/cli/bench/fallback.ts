@@ -6,7 +6,7 @@ import {
   type SelectionValue,
   seededRandom,
 } from '../../engine/index.ts';
-import { distribution } from './measureModel.ts';
+import { distribution } from './timing.ts';
 import type { BenchFigure } from './suites.ts';
 
 /** The fallback's per-click target (issue 17: Automotive01 p95 ≤ 250 ms). */

@@ -13,9 +13,9 @@ import {
 } from '../../engine/index.ts';
 import { startServer } from './serveChild.ts';
 import type { BenchContext, BenchFigure } from './suites.ts';
+import { distribution, timeCalls } from './timing.ts';
 
 const FEED = 'bench-feed-token-0123456789';
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** The catalogue's desk and the request line of `requests/price-acme-desks.json` (L2). */
 function deskSetup(root: string) {
@@ -29,20 +29,6 @@ function deskSetup(root: string) {
     }
   ).lines[1]!.selection;
   return { models, snapshot, selection };
-}
-
-/** Median and p95 of `runs` calls (after 10 warm-up calls), in ms. */
-function timed(runs: number, call: () => void): { median: number; p95: number } {
-  for (let i = 0; i < 10; i++) call();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    call();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))]!);
-  return { median: at(0.5), p95: at(0.95) };
 }
 
 /**
@@ -74,19 +60,24 @@ function promiseWithHolds(root: string, runs = 200): BenchFigure[] {
   }
   const last = holds.slice(-20);
   let date: string | undefined;
-  const kept = timed(runs, () => {
-    date = promise(request(1), { snapshot: netOfHolds(netted, last, now), models }).deliveryDate;
-  });
-  const full = timed(Math.max(20, runs / 10), () => {
-    promise(request(1), { snapshot: netOfHolds(snapshot, holds, now), models });
-  });
+  const kept = distribution(
+    timeCalls(runs, 10, () => {
+      date = promise(request(1), { snapshot: netOfHolds(netted, last, now), models }).deliveryDate;
+    }),
+    3,
+  );
+  const full = distribution(
+    timeCalls(Math.max(20, runs / 10), 10, () => {
+      promise(request(1), { snapshot: netOfHolds(snapshot, holds, now), models });
+    }),
+    3,
+  );
   const free = promise(request(1), { snapshot, models }).deliveryDate;
   return [
     {
       name: 'holds: desk promise net of 1,000 open holds (netted snapshot kept, as the server does)',
       unit: 'ms',
       ...kept,
-      runs,
       target: '≤ 5 ms median',
       meets: kept.median <= 5,
       note: `${holds.length} held needs; a new desk delivered ${date ?? 'never'} (without holds ${free})`,
@@ -95,7 +86,6 @@ function promiseWithHolds(root: string, runs = 200): BenchFigure[] {
       name: 'holds: the same, netting all 1,000 holds first (after an expiry or release)',
       unit: 'ms',
       ...full,
-      runs: Math.max(20, runs / 10),
       target: '≤ 5 ms median',
       meets: full.median <= 5,
     },

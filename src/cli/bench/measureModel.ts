@@ -12,6 +12,7 @@ import {
 } from '../../engine/index.ts';
 import { SatPeer } from './peer.ts';
 import type { BenchFigure } from './suites.ts';
+import { distribution } from './timing.ts';
 
 /** Limits of one model's benchmark, so `npm run bench` ends in minutes. */
 export interface ModelBenchOptions {
@@ -28,17 +29,6 @@ export interface ModelBenchOptions {
 export const TARGETS = { clickMs: 1, clickP95Ms: 5, speedUp: 100, compileMs: 10_000 } as const;
 
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-
-/** Median and 95th percentile of timings in milliseconds. */
-export function distribution(times: readonly number[]): {
-  median: number;
-  p95: number;
-  runs: number;
-} {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { median: round(at(0.5), 4), p95: round(at(0.95), 4), runs: sorted.length };
-}
 
 /** A garbage collection on demand, so heap figures are not noise (undefined if unavailable). */
 function collector(): (() => void) | undefined {

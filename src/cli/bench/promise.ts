@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import {
   parsePromiseRequest,
   parseSnapshot,
@@ -9,6 +8,7 @@ import {
   parseModel,
   type ProductModel,
 } from '../../engine/index.ts';
+import { distribution, timeCalls } from './timing.ts';
 
 /**
  * One measured figure (milliseconds per call); the same shape as the bench registry's
@@ -27,22 +27,12 @@ export interface BenchFigure {
 const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8')) as unknown;
 
 function measure(name: string, runs: number, targetMs: number, call: () => void): BenchFigure {
-  for (let i = 0; i < Math.min(20, runs); i++) call(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    call();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  const median = round(at(0.5));
+  const { median, p95 } = distribution(timeCalls(runs, Math.min(20, runs), call), 3);
   return {
     name,
     unit: 'ms',
     median,
-    p95: round(at(0.95)),
+    p95,
     runs,
     target: `≤ ${targetMs} ms median`,
     meets: median <= targetMs,

@@ -19,7 +19,7 @@ const USAGE =
 
 /**
  * `madeto compile <model> -o <compiled.json>`: writes the compiled model with its model document
- * inside (format `madeto-compiled`, version 3, with the model's content hash), which every query
+ * inside (format `madeto-compiled`, version 4, with the digest of the model's content), which every query
  * command (`domains`, `count`, `explain`, `complete`) reads in place of the model, and prints a
  * summary `{ model, nodes, variables, constraints, bytes, file }` as JSON. `--binary` (or an
  * output name ending `.bin` / `.bin.gz`) writes the binary form (`encodeCompiled`) for the

@@ -1,5 +1,6 @@
 import { parseArgs, single } from '../args.ts';
 import { CliError, EXIT } from '../CliError.ts';
+import { databaseOf } from '../databaseArg.ts';
 import type { Command } from '../main.ts';
 import { DEFAULT_CONFIG, type ServerConfig } from '../../server/config.ts';
 import { startServer } from '../../server/startServer.ts';
@@ -40,13 +41,7 @@ export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): Se
   });
   if (parsed.positionals.length > 0)
     throw new CliError(`unexpected argument '${parsed.positionals[0]}'\n${USAGE}`, EXIT.usage);
-  const file = single(parsed, 'db');
-  const url = env['DATABASE_URL'];
-  if (url && file)
-    throw new CliError(
-      'give either --db FILE (SQLite) or DATABASE_URL (PostgreSQL), not both',
-      EXIT.usage,
-    );
+  const database = databaseOf(single(parsed, 'db'), env);
   const origins = [
     ...(parsed.options.get('origin') ?? []),
     ...(env['MADETO_ORIGINS'] ?? '')
@@ -64,9 +59,7 @@ export function serveConfig(args: readonly string[], env: NodeJS.ProcessEnv): Se
     ...DEFAULT_CONFIG,
     port: integer('port', single(parsed, 'port'), 0, 65535) ?? DEFAULT_CONFIG.port,
     host: single(parsed, 'host') ?? DEFAULT_CONFIG.host,
-    database: url
-      ? { kind: 'postgres', url }
-      : { kind: 'sqlite', file: file ?? (DEFAULT_CONFIG.database as { file: string }).file },
+    database,
     catalogueDir: single(parsed, 'catalogue') ?? DEFAULT_CONFIG.catalogueDir,
     origins,
     repToken: env['MADETO_REP_TOKEN'] || undefined,

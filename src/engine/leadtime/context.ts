@@ -54,7 +54,8 @@ export function bookedEntry(interval: Interval): Booked {
   bookedCache.set(b, { from: interval.from, to: interval.to });
   return b;
 }
-const bookedInterval = (b: Booked): Interval => {
+/** A booked entry in plant-local minutes (each entry read once). */
+export const bookedInterval = (b: Booked): Interval => {
   let i = bookedCache.get(b);
   if (!i) bookedCache.set(b, (i = { from: localMinute(b.from), to: localMinute(b.to) }));
   return i;

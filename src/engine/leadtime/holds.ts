@@ -1,9 +1,14 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ProductModel } from '../model/types.ts';
 import type { Interval } from './capacity.ts';
-import { bookedEntry, snapshotContext } from './context.ts';
-import { modelOf, planOrder } from './planOrder.ts';
-import type { PromiseOptions, PromiseRequestInput } from './promise.ts';
+import { bookedEntry, bookedInterval, snapshotContext } from './context.ts';
+import { modelOf, planOrder, type OrderPlan } from './planOrder.ts';
+import {
+  promisePlanned,
+  type PromiseOptions,
+  type PromiseRequestInput,
+  type PromiseResult,
+} from './promise.ts';
 import type { Snapshot } from './schema.ts';
 import { dayOf, formatMinute, localMinute } from './time.ts';
 
@@ -123,11 +128,7 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
   const workCenters = { ...snapshot.workCenters };
   for (const [id, intervals] of booked) {
     const wc = workCenters[id]!;
-    // Holds made one after another fill a centre back to back: joined where one ends as the next
-    // begins (which keeps the number of taken slots at every minute), a few long intervals are
-    // scheduled around instead of thousands of short ones.
-    const joined = mergePieces(intervals).map(bookedEntry);
-    workCenters[id] = { ...wc, booked: [...wc.booked, ...joined] };
+    workCenters[id] = { ...wc, booked: withPieces(wc.booked, intervals) };
   }
   const inbound = snapshot.inbound.map((po) => {
     const left = poLeft.get(po.id);
@@ -165,6 +166,25 @@ export function promiseConsumption(
     request.shipPolicy ?? 'asap',
     new Map(),
   );
+  return consumptionOf(plan);
+}
+
+/**
+ * A promise and what holding it consumes (`promiseConsumption`; nothing when it is not ok),
+ * planned once.
+ *
+ * @example
+ * const { result, needs } = promiseHolding(request, { snapshot, models });
+ */
+export function promiseHolding(
+  request: PromiseRequestInput,
+  options: PromiseOptions,
+): { result: PromiseResult; needs: HoldNeed[] } {
+  const { result, plan } = promisePlanned(request, options);
+  return { result, needs: result.status === 'ok' ? consumptionOf(plan) : [] };
+}
+
+function consumptionOf(plan: OrderPlan): HoldNeed[] {
   const stock = new Map<string, number>();
   const pos = new Map<string, { item: string; qty: number }>();
   const pieces = new Map<string, Interval[]>();
@@ -194,6 +214,86 @@ export function promiseConsumption(
         to: formatMinute(i.to),
       });
   return out;
+}
+
+type Booked = Snapshot['workCenters'][string]['booked'];
+/** Booked lists in canonical form (`slotLayers`) that netting made. */
+const canonical = new WeakSet<Booked>();
+
+/**
+ * `booked` with `pieces` (plant-local minutes) taken too, as the canonical layers of the number of
+ * taken slots at every minute (`slotLayers`). Holds made one after another fill a centre back to
+ * back: a few long intervals are scheduled around instead of one more per hold, and netting holds
+ * one by one (the server's cache) gives the same list as netting them all at once. A list netting
+ * made is already canonical: only its entries that overlap or touch the new pieces' span are laid
+ * out again (a layer that does not reach the span keeps its ends, since the count there is
+ * unchanged), so a hold costs what its span holds, not the centre's whole future.
+ */
+function withPieces(booked: Booked, pieces: readonly Interval[]): Booked {
+  let out: Booked;
+  if (!canonical.has(booked)) {
+    out = slotLayers([...booked.map(bookedInterval), ...pieces]).map(bookedEntry);
+  } else {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of pieces) {
+      if (p.to <= p.from) continue;
+      lo = Math.min(lo, p.from);
+      hi = Math.max(hi, p.to);
+    }
+    if (lo === Infinity) return booked;
+    const kept: Booked = [];
+    const near: Interval[] = [...pieces];
+    for (const b of booked) {
+      const i = bookedInterval(b);
+      if (i.to < lo || i.from > hi) kept.push(b);
+      else near.push(i);
+    }
+    // Both in slotLayers' order (by start, the longer first): merged, not sorted again.
+    const fresh = slotLayers(near).map(bookedEntry);
+    out = [];
+    let k = 0;
+    for (const f of fresh) {
+      const fi = bookedInterval(f);
+      while (k < kept.length) {
+        const ki = bookedInterval(kept[k]!);
+        if (ki.from < fi.from || (ki.from === fi.from && ki.to >= fi.to)) out.push(kept[k++]!);
+        else break;
+      }
+      out.push(f);
+    }
+    while (k < kept.length) out.push(kept[k++]!);
+  }
+  canonical.add(out);
+  return out;
+}
+
+/**
+ * The canonical form of taken intervals: for each level k, the maximal stretches where at least k
+ * intervals overlap, sorted by start (then level). Any two lists that take the same number of slots
+ * at every minute give the same result, and that number is unchanged. Empty intervals vanish.
+ *
+ * @example
+ * slotLayers([{ from: 0, to: 10 }, { from: 10, to: 20 }, { from: 5, to: 15 }])
+ * // [{ from: 0, to: 20 }, { from: 5, to: 15 }]
+ */
+export function slotLayers(list: readonly Interval[]): Interval[] {
+  const delta = new Map<number, number>();
+  for (const i of list) {
+    if (i.to <= i.from) continue;
+    delta.set(i.from, (delta.get(i.from) ?? 0) + 1);
+    delta.set(i.to, (delta.get(i.to) ?? 0) - 1);
+  }
+  const points = [...delta.keys()].sort((a, b) => a - b);
+  const open: number[] = []; // open[k - 1]: where level k began
+  const out: Interval[] = [];
+  let level = 0;
+  for (const at of points) {
+    const next = level + delta.get(at)!;
+    for (; level < next; level++) open.push(at);
+    for (; level > next; level--) out.push({ from: open.pop()!, to: at });
+  }
+  return out.sort((a, b) => a.from - b.from || b.to - a.to);
 }
 
 /**

@@ -2,7 +2,14 @@ import type { ProductModel, Selection } from '../model/types.ts';
 import { atpCurve, splitSuggestion } from './atpCurve.ts';
 import { orderConfidence, uncertainSupplies } from './confidence.ts';
 import { snapshotContext } from './context.ts';
-import { lineMemo, modelOf, orderDeliveryDay, planOrder, PromiseInputError } from './planOrder.ts';
+import {
+  lineMemo,
+  modelOf,
+  orderDeliveryDay,
+  planOrder,
+  PromiseInputError,
+  type OrderPlan,
+} from './planOrder.ts';
 import { selectionIssues } from '../model/selectionIssues.ts';
 import {
   lineResult,
@@ -79,6 +86,14 @@ export interface PromiseResult {
  * result.deliveryDate; // '2026-03-24'
  */
 export function promise(request: PromiseRequestInput, options: PromiseOptions): PromiseResult {
+  return promisePlanned(request, options).result;
+}
+
+/** `promise`, with the plan its dates come from (what a hold of the promise consumes). */
+export function promisePlanned(
+  request: PromiseRequestInput,
+  options: PromiseOptions,
+): { result: PromiseResult; plan: OrderPlan } {
   const ctx = snapshotContext(options.snapshot);
   const models = new Map<string, ProductModel>(
     Array.isArray(options.models)
@@ -157,7 +172,7 @@ export function promise(request: PromiseRequestInput, options: PromiseOptions): 
       if (c) results[i]!.confidence = c;
     });
   }
-  return orderResult(results, shipPolicy, orderConfidenceResult);
+  return { result: orderResult(results, shipPolicy, orderConfidenceResult), plan };
 }
 
 /** Folds the line promises into the order's result (C13). */

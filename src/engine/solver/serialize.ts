@@ -4,10 +4,11 @@ import { constraintSources } from './constraintDiagrams.ts';
 import { layLevels, solverAttributes } from './encoding.ts';
 import { Mdd, TRUE } from './mdd.ts';
 import { modelHash } from '../orders/contentHash.ts';
+import { jsonDigest } from '../json/jsonDigest.ts';
 import { SolverError } from './SolverError.ts';
 
 /** The version of the compiled-file format that `serializeCompiled` writes. */
-export const COMPILED_FORMAT_VERSION = 3;
+export const COMPILED_FORMAT_VERSION = 4;
 
 /**
  * The JSON form of a compiled model: the attribute order, the diagram as flat node arrays
@@ -15,18 +16,23 @@ export const COMPILED_FORMAT_VERSION = 3;
  * and left out; only nodes reachable from the roots, children first), the root and one root per
  * constraint. Version 2 may carry the model document it was made from (`document`), so a compiled
  * file stands on its own (`madeto domains x.compiled.json`); version 3 adds the model's content
- * hash (`modelHash`), so a file made for other content under the same version is refused.
- * `deserializeCompiled` checks the model it is given (id, version, hash and constraints).
- * Versions 1 (no document) and 2 (no hash) still load. `encodeCompiled` writes the same data as
- * bytes (`compiledBinary.ts`).
+ * hash (`modelHash`), so a file made for other content under the same version is refused;
+ * version 4 carries a fast digest of the same content instead (`modelDigest`, `jsonDigest` of the
+ * model document: tens of milliseconds to check on BR4CP big where the SHA-256 of its canonical
+ * JSON took about a second, most of a worker's load). `deserializeCompiled` checks the model it is
+ * given (id, version, digest or hash, and constraints). Versions 1 (no document), 2 (no hash)
+ * and 3 (SHA-256 `modelHash`, checked as before) still load. `encodeCompiled` writes the same
+ * data as bytes (`compiledBinary.ts`).
  */
 export interface SerializedCompiled {
   format: 'madeto-compiled';
-  version: 1 | 2 | 3;
+  version: 1 | 2 | 3 | 4;
   modelId: string;
   modelVersion: string;
-  /** `modelHash(model)`: the content hash of the model document (version 3). */
+  /** `modelHash(model)`: the SHA-256 content hash of the model document (version 3). */
   modelHash?: string;
+  /** `jsonDigest(model.document)`: the fast digest of the model document (version 4). */
+  modelDigest?: string;
   /** Solver attribute ids in diagram order. */
   order: string[];
   /** Level of each node from id 2 on. */
@@ -74,7 +80,7 @@ export function serializeCompiled(c: CompiledModel, document?: unknown): Seriali
     version: COMPILED_FORMAT_VERSION,
     modelId: c.model.id,
     modelVersion: c.model.version,
-    modelHash: modelHash(c.model),
+    modelDigest: modelDigest(c.model),
     order,
     level: Array.from(level),
     kids: Array.from(kids),
@@ -122,6 +128,18 @@ export function nodeList(
   return { level, kids, ids: roots.map((r) => map[r]!) };
 }
 
+const modelDigests = new WeakMap<ProductModel, string>();
+
+/** `jsonDigest` of the model's document, cached per model object. */
+function modelDigest(model: ProductModel): string {
+  let digest = modelDigests.get(model);
+  if (digest === undefined) {
+    digest = jsonDigest(model.document);
+    modelDigests.set(model, digest);
+  }
+  return digest;
+}
+
 function bad(path: string, message: string): never {
   throw new SolverError('BAD_COMPILED', message, path);
 }
@@ -146,7 +164,12 @@ export function deserializeCompiled(json: unknown, model: ProductModel): Compile
   const j = json as Partial<SerializedCompiled>;
   if (j.format !== 'madeto-compiled')
     bad('$.format', 'not a madeto compiled model (format "madeto-compiled")');
-  if (j.version !== 1 && j.version !== 2 && j.version !== COMPILED_FORMAT_VERSION)
+  if (
+    j.version !== 1 &&
+    j.version !== 2 &&
+    j.version !== 3 &&
+    j.version !== COMPILED_FORMAT_VERSION
+  )
     bad(
       '$.version',
       `compiled-file version ${JSON.stringify(j.version)} is not supported (this madeto reads 1 to ${COMPILED_FORMAT_VERSION}): compile the model again`,
@@ -156,11 +179,13 @@ export function deserializeCompiled(json: unknown, model: ProductModel): Compile
       '$.modelId',
       `compiled for ${String(j.modelId)}@${String(j.modelVersion)}, not ${model.id}@${model.version}: compile the model again (madeto compile)`,
     );
-  if (j.modelHash !== undefined && j.modelHash !== modelHash(model))
-    bad(
-      '$.modelHash',
-      `compiled from other content of ${model.id}@${model.version} (the model changed without a new version): compile the model again (madeto compile)`,
-    );
+  const changed = `compiled from other content of ${model.id}@${model.version} (the model changed without a new version): compile the model again (madeto compile)`;
+  if (j.version === 4 && typeof j.modelDigest !== 'string')
+    bad('$.modelDigest', 'expected the digest of the model the file was compiled from');
+  if (j.modelDigest !== undefined) {
+    if (j.modelDigest !== modelDigest(model)) bad('$.modelDigest', changed);
+  } else if (j.modelHash !== undefined && j.modelHash !== modelHash(model))
+    bad('$.modelHash', changed);
   const attributes = solverAttributes(model);
   const index = new Map(attributes.map((a, i) => [a.id, i] as const));
   const order = (Array.isArray(j.order) ? j.order : []).map((id, i) => {

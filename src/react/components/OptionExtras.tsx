@@ -28,7 +28,11 @@ export const OptionExtras = memo(function OptionExtras({
   attributeId: string;
   valueKey: string;
   note: string;
-  /** "Popular with buyers", when the shop shows hints and buyers choose this value most. */
+  /**
+   * "Popular with buyers" when the shop shows hints and buyers choose this value most; `''` when
+   * it shows hints and this value is not (or not yet) named: a segment or list row keeps the
+   * hint's room, so its arrival after the first paint moves nothing.
+   */
   popular?: string | undefined;
 }) {
   const { byKey, pending } = useAttributeExtras(attributeId);
@@ -47,7 +51,14 @@ export const OptionExtras = memo(function OptionExtras({
         </span>
       )}
       {note && <span className="madeto-state-note">{note}</span>}
-      {popular && <span className="madeto-popular">{popular}</span>}
+      {popular !== undefined && (
+        <span
+          className={popular ? 'madeto-popular' : 'madeto-popular-room'}
+          title={popular || undefined}
+        >
+          {popular}
+        </span>
+      )}
     </span>
   );
 });

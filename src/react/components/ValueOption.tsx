@@ -4,7 +4,7 @@ import type { Translate } from '../i18n/messages.ts';
 import { OptionExtras } from './OptionExtras.tsx';
 import { useWidgetState } from './useWidgetState.ts';
 import { useWidgetStatic, valueState } from './WidgetContext.tsx';
-import { usePopularValue } from '../insights/popularHints.ts';
+import { usePopularState } from '../insights/popularHints.ts';
 
 /** How an option looks: a card (image or swatch), a segment of a bar, or a plain list row. */
 export type OptionVariant = 'card' | 'segment' | 'list';
@@ -67,7 +67,7 @@ export const ValueOption = memo(function ValueOption({
   const state: ValueState = checked ? 'selected' : domainState;
   const noteId = useId();
   const note = stateNote(state, t);
-  const popular = usePopularValue(attribute.id) === valueKey;
+  const popular = usePopularState(attribute.id, valueKey);
   return (
     <label
       className="madeto-option"
@@ -104,7 +104,7 @@ export const ValueOption = memo(function ValueOption({
         attributeId={attribute.id}
         valueKey={valueKey}
         note={note}
-        popular={popular ? t('value.popular') : undefined}
+        popular={popular === 'off' ? undefined : popular === 'popular' ? t('value.popular') : ''}
       />
     </label>
   );

@@ -55,7 +55,7 @@ export async function createWorkerClient(
   try {
     await call<number>({
       op: 'init',
-      document: model.document,
+      model,
       ...(maxNodes !== undefined && { maxNodes }),
       ...(compiled !== undefined && { compiled: new URL(compiled, location.href).href }),
     });

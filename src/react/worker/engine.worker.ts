@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
-// The engine in a Web Worker: parses and compiles the model once (or, past the node limit, encodes
-// it for the SAT fallback), then answers the widget's calls, so a click never blocks the page.
-import { parseModel } from '../../engine/index.ts';
+// The engine in a Web Worker: takes the model the page parsed (structured-cloned, not parsed
+// again), compiles it once or loads its compiled file (or, past the node limit, encodes it for the
+// SAT fallback), then answers the widget's calls, so a click never blocks the page.
 import { loadCompiled } from '../engine/loadCompiled.ts';
 import { createEngineOps, type EngineOps } from '../engine/engineOps.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
@@ -10,7 +10,7 @@ let ops: EngineOps | undefined;
 
 async function answer(request: EngineRequest): Promise<unknown> {
   if (request.op === 'init') {
-    const model = parseModel(request.document);
+    const model = request.model;
     ops = createEngineOps(
       model,
       request.maxNodes === undefined ? {} : { maxNodes: request.maxNodes },

@@ -1,11 +1,15 @@
-import type { Selection } from '../../engine/index.ts';
+import type { ProductModel, Selection } from '../../engine/index.ts';
 import type { CompletionContext, CompletionObjective } from '../engine/engineOps.ts';
 
 /** A request to the engine worker; `id` pairs it with its answer. */
 export type EngineRequest = { id: number } & (
   | {
       op: 'init';
-      document: unknown;
+      /**
+       * The model the page parsed (structured-cloned: plain data), so the worker does not parse
+       * it again (on BR4CP big that was about half a second of CPU of the worker's load).
+       */
+      model: ProductModel;
       /** The diagram's node limit (past it the SAT fallback answers); absent: the default. */
       maxNodes?: number;
       /** A compiled file of this model to load instead of compiling (its URL; JSON or binary). */

@@ -3,8 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   netOfHolds,
   parseSnapshot,
-  promise,
-  promiseConsumption,
+  promiseHolding,
   PromiseInputError,
   SnapshotError,
   type Hold,
@@ -53,7 +52,7 @@ type Tables = {
   availability_snapshots: SnapshotsTable;
   availability_holds: HoldsTable;
   promise_audit: Omit<AuditTable, 'seq'> & { seq?: number };
-  availability_lock: { id: number };
+  availability_lock: { id: number; holds_token: string };
 };
 
 /** One stored version of the availability snapshot. */
@@ -157,6 +156,13 @@ export class AvailabilityStore {
   private draining = false;
   /** The active holds as last read, parsed (`activeHolds`). */
   private parsedHolds = new Map<string, StoredHold>();
+  /**
+   * The holds active at `readAt` while the database's holds token was `token`: every write that
+   * changes which holds are active (a hold placed or released) stores a new random token in the
+   * same transaction, so while the token is unchanged the list is still the active set, less
+   * those that expired since (`activeHolds`).
+   */
+  private activeCache: { token: string; readAt: string; holds: StoredHold[] } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -288,10 +294,21 @@ export class AvailabilityStore {
   }
 
   /**
-   * Holds active at `now` (not released, expiring after it). A hold's needs never change, so each
-   * is read and parsed once: a request reads the active ids, and the rows of new ones only.
+   * Holds active at `now` (not released, expiring after it). When no hold was placed or released
+   * since the last read (the holds token is unchanged), that read less what expired since; else
+   * the active ids are read, and the rows of holds not seen before (a hold's needs never change,
+   * so each is read and parsed once). A request costs one row read, not one per active hold.
    */
   async activeHolds(now: string, db: Kysely<Tables> = this.kysely): Promise<StoredHold[]> {
+    const lock = await db
+      .selectFrom('availability_lock')
+      .select('holds_token')
+      .where('id', '=', 1)
+      .executeTakeFirst();
+    const token = lock?.holds_token ?? '';
+    const cache = this.activeCache;
+    if (cache && cache.token === token && cache.readAt <= now)
+      return cache.holds.filter((h) => h.expiresAt > now);
     const ids = await db
       .selectFrom('availability_holds')
       .select('id')
@@ -311,7 +328,19 @@ export class AvailabilityStore {
     const out = ids.map((r) => this.parsedHolds.get(r.id) ?? known.get(r.id)!);
     // Keep only the active ones: a released or expired hold is not asked for again.
     this.parsedHolds = new Map(out.map((h) => [h.id, h]));
+    this.activeCache = { token, readAt: now, holds: out };
     return out;
+  }
+
+  /** Marks a change of the active holds in `trx` (a new holds token); returns the token. */
+  private async holdsChanged(trx: Transaction<Tables>): Promise<string> {
+    const token = randomBytes(12).toString('base64url');
+    await trx
+      .updateTable('availability_lock')
+      .set({ holds_token: token })
+      .where('id', '=', 1)
+      .execute();
+    return token;
   }
 
   /**
@@ -432,6 +461,7 @@ export class AvailabilityStore {
         if (active >= input.client.maxActive)
           throw new TooManyActiveHolds(active, input.client.maxActive, String(row!.first));
       }
+      let others = await this.activeHolds(now, trx);
       let replaced: StoredHold | undefined;
       if (input.replaces !== undefined) {
         const row = await trx
@@ -446,15 +476,13 @@ export class AvailabilityStore {
             .set({ released_at: now, release_reason: input.kind })
             .where('id', '=', input.replaces)
             .execute();
+        others = others.filter((h) => h.id !== input.replaces);
       }
-      const others = await this.activeHolds(now, trx);
       const snapshot = this.net(current, others, now);
-      const options = { snapshot, models: this.models };
-      const result = promise(
+      const { result, needs } = promiseHolding(
         { ...input.request, options: { atpCurve: false, suggestions: false, confidence: false } },
-        options,
+        { snapshot, models: this.models },
       );
-      const needs = result.status === 'ok' ? promiseConsumption(input.request, options) : [];
       const id = `H-${randomBytes(12).toString('base64url')}`;
       const hold: StoredHold = {
         id,
@@ -482,6 +510,14 @@ export class AvailabilityStore {
           client: input.client?.id ?? null,
         })
         .execute();
+      // The next request's active holds are these and this one: known, not read back. (Should
+      // the transaction roll back, the database keeps its token, unlike this cache.)
+      this.parsedHolds.set(hold.id, hold);
+      this.activeCache = {
+        token: await this.holdsChanged(trx),
+        readAt: now,
+        holds: [...others, hold],
+      };
       await trx
         .insertInto('promise_audit')
         .values({
@@ -502,23 +538,31 @@ export class AvailabilityStore {
 
   /** Releases a hold (cancel, order, duplicate); false when it was not active. */
   async release(id: string, reason: string, now: string): Promise<boolean> {
-    const r = await this.kysely
-      .updateTable('availability_holds')
-      .set({ released_at: now, release_reason: reason })
-      .where('id', '=', id)
-      .where('released_at', 'is', null)
-      .executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
+    return this.kysely.transaction().execute(async (trx) => {
+      const r = await trx
+        .updateTable('availability_holds')
+        .set({ released_at: now, release_reason: reason })
+        .where('id', '=', id)
+        .where('released_at', 'is', null)
+        .executeTakeFirst();
+      const released = Number(r.numUpdatedRows) > 0;
+      if (released) await this.holdsChanged(trx);
+      return released;
+    });
   }
 
-  /** Gives a hold and its audit rows their final reference (an order's number once stored). */
-  async rename(holdId: string, reference: string): Promise<void> {
-    await this.kysely
+  /**
+   * Gives a hold and its audit rows their final reference (an order's number once stored), in
+   * `trx` when given: the transaction that stores the order, so that one flush makes both durable.
+   */
+  async rename(holdId: string, reference: string, trx?: Transaction<unknown>): Promise<void> {
+    const db = (trx as Transaction<Tables> | undefined) ?? this.kysely;
+    await db
       .updateTable('availability_holds')
       .set({ reference })
       .where('id', '=', holdId)
       .execute();
-    await this.kysely
+    await db
       .updateTable('promise_audit')
       .set({ reference })
       .where('hold_id', '=', holdId)

@@ -11,6 +11,7 @@ import { usersMigration } from './usersMigration.ts';
 import { availabilityMigration } from './availabilityMigration.ts';
 import { insightsMigration } from './insightsMigration.ts';
 import { holdClientsMigration } from './holdClientsMigration.ts';
+import { promiseAuditHoldsMigration } from './promiseAuditHoldsMigration.ts';
 
 /** The schema's history, oldest first; a new change is a new entry, never an edit. */
 function migrations(dialect: Db['dialect']): Record<string, Migration> {
@@ -53,6 +54,7 @@ function migrations(dialect: Db['dialect']): Record<string, Migration> {
     '0010-availability': availabilityMigration(dialect),
     '0011-insights': insightsMigration(dialect),
     '0012-hold-clients': holdClientsMigration,
+    '0016-promise-audit-holds': promiseAuditHoldsMigration,
   };
 }
 

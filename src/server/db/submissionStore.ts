@@ -47,6 +47,11 @@ export interface NewSubmission {
   customerEmail: string;
   createdAt: string;
   respond: (ids: { id: string; number: string }) => unknown;
+  /**
+   * Runs in the transaction that stores the submission, once it has its number (not for a replay
+   * or conflict): what must be durable with it, in the same disk flush (the order's hold renamed).
+   */
+  stored?: (trx: Transaction<unknown>, number: string) => Promise<void>;
 }
 
 /** Inserts one submission in `trx`; undefined when its idempotency key is already stored. */
@@ -81,6 +86,7 @@ async function insertOne(
   await trx.updateTable('submissions').set({ number, response }).where('seq', '=', seq).execute();
   // A request or an order is listed in the pipeline from this very transaction on.
   await refreshPipeline(trx as never, [number]);
+  await input.stored?.(trx as never, number);
   return {
     seq,
     id: inserted.id,

@@ -3,6 +3,7 @@ import type { Authenticator } from '../auth/authenticator.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import { isInstant } from '../../engine/index.ts';
+import { renderedViews } from './pictureRoutes.ts';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -51,7 +52,8 @@ export const submissionSummary = (s: StoredSubmission) => ({
 
 /**
  * `GET /api/orders?since=&limit=` (rep or manager token): orders, oldest first; `since` is the
- * `next` cursor of the previous page or an ISO instant. Quotes are listed by `quoteRoutes`.
+ * `next` cursor of the previous page or an ISO instant; each with `renderedViews` (where production
+ * reads each line's views drawn as SVG files, `pictureRoutes`). Quotes are listed by `quoteRoutes`.
  */
 export function listRoutes(
   app: FastifyInstance,
@@ -72,6 +74,9 @@ export function listRoutes(
       ...query,
       ...(sinceSeq !== undefined && { sinceSeq }),
     });
-    return { items: rows.map(submissionSummary), next: rows.at(-1)?.seq ?? sinceSeq ?? null };
+    return {
+      items: rows.map((r) => ({ ...submissionSummary(r), renderedViews: renderedViews(r) })),
+      next: rows.at(-1)?.seq ?? sinceSeq ?? null,
+    };
   });
 }

@@ -312,6 +312,10 @@ export function submitRoutes(
         total: payload.totals.total,
         customerEmail: payload.customer.email,
         createdAt: receivedAt,
+        // The stored order's number names its hold and audit, in the order's own transaction.
+        ...(held && {
+          stored: (trx, number) => deps.availability!.rename(held.hold.id, number, trx),
+        }),
         respond: ({ id, number }): SubmitAnswer => ({
           id,
           number,
@@ -335,10 +339,9 @@ export function submitRoutes(
           }),
         }),
       });
-      // The stored order's number names its hold and audit; a repeat releases the extra hold.
-      if (held && result.outcome === 'created')
-        await deps.availability!.rename(held.hold.id, result.submission.number);
-      else if (held) await deps.availability!.release(held.hold.id, 'duplicate', now.toISOString());
+      // A repeat releases the extra hold.
+      if (held && result.outcome !== 'created')
+        await deps.availability!.release(held.hold.id, 'duplicate', now.toISOString());
       if (result.outcome !== 'conflict' || trusted) await onStored?.();
       switch (result.outcome) {
         case 'created':

@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activeHolds,
   netOfHolds,
   promiseConsumption,
+  promiseHolding,
+  slotLayers,
   type Hold,
   type HoldNeed,
 } from '../../../src/engine/leadtime/holds.ts';
@@ -188,6 +191,139 @@ describe('what a promise consumes', () => {
       expiresAt: '2026-03-02T13:00:00Z',
     });
     expect(deliveryOn(netOfHolds(snapshot, [...a, ...b, ...c], LATER), LATER)).toBe('2026-03-10');
+  });
+});
+
+describe('slotLayers: the canonical form of taken intervals', () => {
+  const taken = (list: readonly { from: number; to: number }[], at: number) =>
+    list.filter((i) => i.from <= at && at < i.to).length;
+  const intervals = fc.array(
+    fc
+      .tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 20 }))
+      .map(([from, length]) => ({ from, to: from + length })),
+    { maxLength: 12 },
+  );
+  it('keeps the number of taken slots at every minute, and is the same for any equal count', () => {
+    fc.assert(
+      fc.property(intervals, fc.integer({ min: 0, max: 1000 }), (list, seed) => {
+        const layers = slotLayers(list);
+        for (let at = 0; at <= 80; at++) expect(taken(layers, at)).toBe(taken(list, at));
+        // Cut every interval at a point and shuffle: the same count, the same layers.
+        const cut = list.flatMap((i) => {
+          const mid = i.from + ((seed + i.from) % Math.max(1, i.to - i.from));
+          return [
+            { from: i.from, to: mid },
+            { from: mid, to: i.to },
+          ];
+        });
+        const shuffled = cut.map((i, k) => ({ i, k: (k * 7919 + seed) % 104729 }));
+        shuffled.sort((a, b) => a.k - b.k);
+        expect(slotLayers(shuffled.map((x) => x.i))).toEqual(layers);
+        // Its own canonical form.
+        expect(slotLayers(layers)).toEqual(layers);
+      }),
+    );
+  });
+  it('joins back-to-back pieces and keeps parallel ones as levels', () => {
+    expect(
+      slotLayers([
+        { from: 0, to: 10 },
+        { from: 10, to: 20 },
+        { from: 5, to: 15 },
+        { from: 30, to: 30 },
+      ]),
+    ).toEqual([
+      { from: 0, to: 20 },
+      { from: 5, to: 15 },
+    ]);
+  });
+});
+
+describe('capacity holds netted in any grouping', () => {
+  const at = (minute: number) => {
+    const day = 2 + Math.floor(minute / 600);
+    const m = 8 * 60 + (minute % 600);
+    const hh = String(Math.floor(m / 60)).padStart(2, '0');
+    const mm = String(m % 60).padStart(2, '0');
+    return `2026-03-${String(day).padStart(2, '0')}T${hh}:${mm}`;
+  };
+  // Pieces of up to four hours over six days of one 10-hour shift (empty ones for holds only).
+  const pieceOf = (min: number) =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min, max: 240 }))
+      .map(([from, length]) => ({ from: at(from), to: at(from + length) }));
+  const piece = pieceOf(0);
+  it('gives the same booked list as netting every hold at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(pieceOf(1), { maxLength: 6 }),
+        fc.array(fc.array(piece, { minLength: 1, maxLength: 4 }), { maxLength: 8 }),
+        (own, groups) => {
+          const s = baseSnapshot();
+          s.workCenters.ASM!.booked = own;
+          const snapshot = parseSnapshot(s, [model]);
+          const holds = groups.map((g) =>
+            g.map((p): Hold => ({ kind: 'capacity', workCenter: 'ASM', ...p, expiresAt: LATER })),
+          );
+          let oneByOne = snapshot;
+          for (const g of holds) oneByOne = netOfHolds(oneByOne, g, MONDAY_8);
+          const atOnce = netOfHolds(snapshot, holds.flat(), MONDAY_8);
+          expect(oneByOne.workCenters.ASM!.booked).toEqual(atOnce.workCenters.ASM!.booked);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('many holds on one work centre', () => {
+  // Two parallel jobs on ASM; every order takes 3 hours of it.
+  const threeHours = boxModel((m) => {
+    m.routing = [op('ASM-10', 'ASM', 3, 0)];
+  });
+  const snapshot = (() => {
+    const s = baseSnapshot();
+    s.stock.RED = { onHand: 1000 };
+    s.workCenters.ASM!.parallelJobs = 2;
+    s.workCenters.ASM!.booked = [{ from: '2026-03-03T09:00', to: '2026-03-03T11:00' }];
+    return parseSnapshot(s, [threeHours]);
+  })();
+  const options = (snap: Snapshot) => ({ snapshot: snap, models: [threeHours] });
+  it('promiseHolding plans once what promise and promiseConsumption give apart', () => {
+    let net = snapshot;
+    for (let k = 0; k < 12; k++) {
+      const held = promiseHolding(request(), options(net));
+      expect(held.result).toEqual(promise(request(), options(net)));
+      expect(held.needs).toEqual(promiseConsumption(request(), options(net)));
+      net = netOfHolds(net, held.needs.map(until(LATER)), MONDAY_8);
+    }
+    // No RED anywhere and no supplier: unavailable, and nothing is held.
+    const none = snapshotOf((s) => {
+      s.items.RED!.suppliers = [];
+      s.stock.RED = { onHand: 0 };
+    });
+    const unavailable = promiseHolding(request(), { snapshot: none, models: [model] });
+    expect(unavailable.result.status).toBe('unavailable');
+    expect(unavailable.needs).toEqual([]);
+  });
+  it('netting them one by one gives what netting them at once gives, and few booked intervals', () => {
+    const holds: Hold[] = [];
+    let oneByOne = snapshot;
+    const dates: (string | undefined)[] = [];
+    for (let k = 0; k < 60; k++) {
+      const needs = promiseConsumption(request(), options(oneByOne)).map(until(LATER));
+      holds.push(...needs);
+      oneByOne = netOfHolds(oneByOne, needs, MONDAY_8);
+      dates.push(promise(request(), options(oneByOne)).deliveryDate);
+    }
+    const atOnce = netOfHolds(snapshot, holds, MONDAY_8);
+    expect(oneByOne.workCenters.ASM!.booked).toEqual(atOnce.workCenters.ASM!.booked);
+    expect(promise(request(), options(atOnce)).deliveryDate).toBe(dates[dates.length - 1]);
+    // 60 orders of 3 hours on two slots fill 90 hours: some shift-long layers, not 60+ pieces.
+    expect(atOnce.workCenters.ASM!.booked.length).toBeLessThan(50);
+    expect(new Set(dates).size).toBeGreaterThan(5);
+    // Later orders never get an earlier date.
+    expect([...dates].sort()).toEqual(dates);
   });
 });
 

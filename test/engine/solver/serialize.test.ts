@@ -6,6 +6,8 @@ import { explain } from '../../../src/engine/solver/explain.ts';
 import { deserializeCompiled, serializeCompiled } from '../../../src/engine/solver/serialize.ts';
 import { decodeCompiled, encodeCompiled } from '../../../src/engine/solver/compiledBinary.ts';
 import { SolverError } from '../../../src/engine/solver/SolverError.ts';
+import { parseModel } from '../../../src/engine/model/parseModel.ts';
+import { modelHash } from '../../../src/engine/orders/contentHash.ts';
 import { enumerateValid, fixture, randomSelections } from './bruteForce.ts';
 
 describe('serialisation round-trip', () => {
@@ -55,13 +57,42 @@ describe('serialisation round-trip', () => {
     { name: 'a root out of range', json: { ...good, root: 10_000 }, path: '$.root' },
     {
       name: 'other content under the same version',
-      json: { ...good, modelHash: 'sha256:00' },
+      json: { ...good, modelDigest: 'd64:0000000000000000' },
+      path: '$.modelDigest',
+    },
+    {
+      name: 'a version-4 file without its digest',
+      json: { ...good, modelDigest: undefined },
+      path: '$.modelDigest',
+    },
+    {
+      name: 'a version-3 file of other content (SHA-256 hash)',
+      json: { ...good, version: 3, modelDigest: undefined, modelHash: 'sha256:00' },
       path: '$.modelHash',
     },
     { name: 'a negative child', json: { ...good, kids: good.kids.map(() => -1) }, path: '$.kids' },
     { name: 'a future version', json: { ...good, version: 99 }, path: '$.version' },
     { name: 'constraints missing', json: { ...good, constraints: [] }, path: '$.constraints' },
   ];
+  it('a version-3 file (SHA-256 modelHash) of the same content still loads', () => {
+    const v3 = { ...good, version: 3, modelDigest: undefined, modelHash: modelHash(model) };
+    expect(count(deserializeCompiled(v3, model))).toBe(count(compile(model)));
+  });
+
+  it('refuses a file when the model changed under the same id and version', () => {
+    const document = structuredClone(model.document);
+    document.attributes[0]!.label = `${document.attributes[0]!.label} (renamed)`;
+    const changed = parseModel(document);
+    expect([changed.id, changed.version]).toEqual([model.id, model.version]);
+    expect(() => deserializeCompiled(good, changed)).toThrow(
+      expect.objectContaining({ code: 'BAD_COMPILED', path: '$.modelDigest' }),
+    );
+    // the same content parsed again (another object) loads
+    expect(count(deserializeCompiled(good, parseModel(structuredClone(model.document))))).toBe(
+      count(compile(model)),
+    );
+  });
+
   it('keeps only the nodes the roots reach, children first', () => {
     const c = compile(model);
     const garbage = c.mdd.unary(0, [0]); // a node no root reaches

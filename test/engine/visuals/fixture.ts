@@ -1,3 +1,42 @@
+/** The frame `id`'s pictures: the front, tinted by its colour, and the top view. */
+const frameLayers = (id: string) => [
+  {
+    view: 'front',
+    image: `/img/frame-${id}.svg`,
+    z: 10,
+    x: 400,
+    y: 380,
+    width: 300,
+    height: 200,
+    anchor: 'bottom',
+    tint: 'colour',
+  },
+  { view: 'top', image: `/img/frame-${id}-top.svg`, z: 10, x: 0, y: 0, width: 400, height: 400 },
+];
+
+/** A top's front picture, as wide as a quarter of the `width` attribute. */
+const topLayer = (image: string) => ({
+  view: 'front',
+  image,
+  z: 20,
+  x: 400,
+  y: 180,
+  width: { attribute: 'width', scale: 0.25 },
+  height: 20,
+  anchor: 'bottom',
+});
+
+/** A seat's front picture, moved left by 50 units per seat so that the row stays centred. */
+const seatLayer = (image: string) => ({
+  view: 'front',
+  image,
+  z: 5,
+  x: { attribute: 'seat.count', scale: -50, offset: 400 },
+  y: 300,
+  width: 100,
+  height: 80,
+});
+
 /**
  * A small model with pictures: a front view and a top view, a frame tinted by its colour, a top
  * whose width follows the `width` attribute, a lamp shown only with the oak top, and a repeated
@@ -38,58 +77,8 @@ export function visualModel(): any {
         type: 'choice',
         default: 'steel',
         values: [
-          {
-            id: 'steel',
-            label: 'Steel',
-            layers: [
-              {
-                view: 'front',
-                image: '/img/frame-steel.svg',
-                z: 10,
-                x: 400,
-                y: 380,
-                width: 300,
-                height: 200,
-                anchor: 'bottom',
-                tint: 'colour',
-              },
-              {
-                view: 'top',
-                image: '/img/frame-steel-top.svg',
-                z: 10,
-                x: 0,
-                y: 0,
-                width: 400,
-                height: 400,
-              },
-            ],
-          },
-          {
-            id: 'alu',
-            label: 'Aluminium',
-            layers: [
-              {
-                view: 'front',
-                image: '/img/frame-alu.svg',
-                z: 10,
-                x: 400,
-                y: 380,
-                width: 300,
-                height: 200,
-                anchor: 'bottom',
-                tint: 'colour',
-              },
-              {
-                view: 'top',
-                image: '/img/frame-alu-top.svg',
-                z: 10,
-                x: 0,
-                y: 0,
-                width: 400,
-                height: 400,
-              },
-            ],
-          },
+          { id: 'steel', label: 'Steel', layers: frameLayers('steel') },
+          { id: 'alu', label: 'Aluminium', layers: frameLayers('alu') },
         ],
       },
       {
@@ -110,38 +99,8 @@ export function visualModel(): any {
         type: 'choice',
         default: 'oak',
         values: [
-          {
-            id: 'oak',
-            label: 'Oak',
-            layers: [
-              {
-                view: 'front',
-                image: '/img/top-oak.png',
-                z: 20,
-                x: 400,
-                y: 180,
-                width: { attribute: 'width', scale: 0.25 },
-                height: 20,
-                anchor: 'bottom',
-              },
-            ],
-          },
-          {
-            id: 'glass',
-            label: 'Glass',
-            layers: [
-              {
-                view: 'front',
-                image: '/img/top-glass.webp',
-                z: 20,
-                x: 400,
-                y: 180,
-                width: { attribute: 'width', scale: 0.25 },
-                height: 20,
-                anchor: 'bottom',
-              },
-            ],
-          },
+          { id: 'oak', label: 'Oak', layers: [topLayer('/img/top-oak.png')] },
+          { id: 'glass', label: 'Glass', layers: [topLayer('/img/top-glass.webp')] },
         ],
       },
       {
@@ -180,36 +139,8 @@ export function visualModel(): any {
         type: 'choice',
         default: 'plain',
         values: [
-          {
-            id: 'plain',
-            label: 'Plain',
-            layers: [
-              {
-                view: 'front',
-                image: '/img/seat.svg',
-                z: 5,
-                x: { attribute: 'seat.count', scale: -50, offset: 400 },
-                y: 300,
-                width: 100,
-                height: 80,
-              },
-            ],
-          },
-          {
-            id: 'arm',
-            label: 'With arm',
-            layers: [
-              {
-                view: 'front',
-                image: '/img/seat-arm.svg',
-                z: 5,
-                x: { attribute: 'seat.count', scale: -50, offset: 400 },
-                y: 300,
-                width: 100,
-                height: 80,
-              },
-            ],
-          },
+          { id: 'plain', label: 'Plain', layers: [seatLayer('/img/seat.svg')] },
+          { id: 'arm', label: 'With arm', layers: [seatLayer('/img/seat-arm.svg')] },
         ],
       },
     ],

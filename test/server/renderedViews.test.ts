@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deskOrder } from '../engine/orders/orderFixture.ts';
+import { sitePath } from '../catalogueFiles.ts';
+import { asRep, startServerProcess, tempDb, type ServerProcess } from './serverProcess.ts';
+
+/**
+ * The rendered views of an order, for production: `GET /api/orders` lists where each line's views
+ * are, and each is one standalone SVG file (every layer's image embedded) on the real
+ * `madeto serve`.
+ */
+let server: ServerProcess;
+beforeAll(async () => {
+  server = await startServerProcess(tempDb());
+}, 30_000);
+afterAll(() => server?.stop());
+
+let keys = 0;
+const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const get = (path: string, headers: Record<string, string> = asRep) =>
+  fetch(`${server.url}${path}`, { headers });
+
+describe('rendered views of an order', () => {
+  it('the listing names each view of each pictured line; each is an SVG of its layers, standalone', async () => {
+    const sent = deskOrder('rendered-views-1', 1, 'order', now());
+    const posted = await fetch(`${server.url}/api/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sent),
+    });
+    expect(posted.status).toBe(201);
+    const number = ((await posted.json()) as { number: string }).number;
+
+    const listing = (await (await get('/api/orders')).json()) as {
+      items: { number: string; renderedViews: { lineId: string; view: string; href: string }[] }[];
+    };
+    const item = listing.items.find((i) => i.number === number)!;
+    // The desk line has a front and a top; the installation line has no picture.
+    expect(item.renderedViews).toEqual(
+      ['front', 'top'].map((view) => ({
+        lineId: 'L1',
+        view,
+        href: `/api/orders/${number}/lines/L1/views/${view}.svg`,
+      })),
+    );
+
+    for (const [i, { href }] of item.renderedViews.entries()) {
+      const r = await get(href);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+      expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+      const svg = await r.text();
+      const view = sent.lines[0]!.picture!.views[i]!;
+      expect(svg).toContain(`viewBox="0 0 ${view.width} ${view.height}"`);
+      const hrefs = [...svg.matchAll(/<image href="([^"]*)"/g)].map((m) => m[1]!);
+      // Each layer's own file, embedded: nothing is fetched when the file is opened or printed.
+      expect(hrefs).toEqual(
+        view.layers.map(
+          (l) => `data:image/svg+xml;base64,${readFileSync(sitePath(l.image)).toString('base64')}`,
+        ),
+      );
+      expect((svg.match(/filter="url\(#tint-/g) ?? []).length).toBe(
+        view.layers.filter((l) => l.tint !== undefined).length,
+      );
+    }
+  });
+
+  it.each([
+    [
+      'a view the line does not have',
+      'L1/views/side.svg',
+      404,
+      "no view 'side' (views: front, top)",
+    ],
+    ['a line without a picture', 'L2/views/front.svg', 404, 'has no picture'],
+    ['a line the order does not have', 'L9/views/front.svg', 404, "no line 'L9'"],
+    ['not an .svg file', 'L1/views/front.png', 404, "an .svg file, not 'front.png'"],
+  ])('%s: 404 naming it', async (_name, tail, status, message) => {
+    const sent = deskOrder(`rendered-views-e${(keys += 1)}`, 1, 'order', now());
+    const posted = await fetch(`${server.url}/api/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sent),
+    });
+    expect(posted.status).toBe(201);
+    const number = ((await posted.json()) as { number: string }).number;
+    const r = await get(`/api/orders/${number}/lines/${tail}`);
+    expect(r.status).toBe(status);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toContain(message);
+  });
+
+  it('an unknown order is 404; without a token it is 401', async () => {
+    const unknown = await get('/api/orders/O-2026-999999/lines/L1/views/front.svg');
+    expect([
+      unknown.status,
+      ((await unknown.json()) as { error: { code: string } }).error.code,
+    ]).toEqual([404, 'ORDER_NOT_FOUND']);
+    expect((await get('/api/orders/O-2026-999999/lines/L1/views/front.svg', {})).status).toBe(401);
+  });
+});
