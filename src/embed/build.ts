@@ -39,23 +39,25 @@ export const BUDGETS = { loader: 2 * 1024 } as const;
  * the quote form moved to its own file (168.9 kB, 181.9 kB before), missed after the day's merges
  * of 2026-12-07 (177.2 kB), met on branch `size` (173.8 kB), NOT met again after merging main's
  * later merges of that day (176.9 kB), 175.3 kB once the cheapest / fastest search left it, met
- * again at 173.2 kB once what sends a quote request came with the form's file (see `APP_CEILING`).
+ * again at 173.2 kB once what sends a quote request came with the form's file, 173.6 kB after
+ * merging main (see `APP_CEILING`).
  */
 export const APP_TARGET = 175 * 1024;
 
 /**
- * The shop app's regression ceiling: 173.2 kB measured on 2026-12-07 19:10 UTC (177,351 B) once
- * the outbox, the order payload's schema and the submit adapters came with the quote form's file
- * and the panels sent without a react-query mutation, plus 0.8 kB. Growth above it fails
+ * The shop app's regression ceiling: 173.6 kB measured on 2026-12-07 19:30 UTC (177,723 B, after
+ * merging main) once the outbox, the order payload's schema and the submit adapters came with the
+ * quote form's file and the panels sent without a react-query mutation, plus 0.9 kB. Growth above it fails
  * `npm test`; never raise it to hide growth.
  */
-export const APP_CEILING = 174 * 1024;
+export const APP_CEILING = 174.5 * 1024;
 
 /**
- * The shop app's quote form file's regression ceiling (20.2 kB measured: react-hook-form, its zod
+ * The shop app's quote form file's regression ceiling (20.3 kB measured: react-hook-form, its zod
  * resolver, the form, the quote request's payload builder with the model hash, the line's picture
- * and, since 2026-12-07 19:10 UTC, the production needs and what sends it — the outbox with the
- * order payload's schema, the http and event adapters: 2.7 kB that left the app; plus 0.8 kB).
+ * and, since 2026-12-07 19:30 UTC, the production needs, the idempotency key and what sends it —
+ * the outbox with the order payload's schema, the http and event adapters: 2.9 kB that left the
+ * app; plus 0.7 kB).
  * The app fetches it after it has started (`LazyQuoteForm`), or at mount when a payload was left
  * unsent.
  */

@@ -9,7 +9,7 @@
  * through a `madeto-form` event on its own `<script>` element (no global); see `loadQuoteForm`.
  */
 export { QuoteForm } from '../../react/panels/QuoteForm.tsx';
-export { quotePayload } from '../../react/panels/quotePayload.ts';
+export { newIdempotencyKey, quotePayload } from '../../react/panels/quotePayload.ts';
 export { createOutbox } from '../../react/submit/outbox.ts';
 export { createHttpAdapter } from '../../react/submit/httpAdapter.ts';
 export { createEventAdapter } from '../../react/submit/eventAdapter.ts';

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { QuoteFormProps } from '../../react/panels/QuoteForm.tsx';
-import type { quotePayload } from '../../react/panels/quotePayload.ts';
+import type { newIdempotencyKey, quotePayload } from '../../react/panels/quotePayload.ts';
 import type { createEventAdapter } from '../../react/submit/eventAdapter.ts';
 import type { createHttpAdapter } from '../../react/submit/httpAdapter.ts';
 import type { createOutbox } from '../../react/submit/outbox.ts';
@@ -13,6 +13,7 @@ declare const __MADETO_FORM__: string | undefined;
 export interface FormFile {
   QuoteForm: ComponentType<QuoteFormProps>;
   quotePayload: typeof quotePayload;
+  newIdempotencyKey: typeof newIdempotencyKey;
   createOutbox: typeof createOutbox;
   createHttpAdapter: typeof createHttpAdapter;
   createEventAdapter: typeof createEventAdapter;
@@ -21,6 +22,7 @@ export interface FormFile {
 const FORM_EXPORTS = [
   'QuoteForm',
   'quotePayload',
+  'newIdempotencyKey',
   'createOutbox',
   'createHttpAdapter',
   'createEventAdapter',
@@ -41,10 +43,6 @@ export const formFile = splitFileLoader<FormFile>({
       ? (exports as unknown as FormFile)
       : undefined,
 });
-
-/** The quote request's payload builder, once the form file has run (else `undefined`). */
-export const loadedQuotePayload = (): typeof quotePayload | undefined =>
-  formFile.loaded()?.quotePayload;
 
 /** The quote form, once its file has run (else `undefined`). */
 export const loadedQuoteForm = (): ComponentType<QuoteFormProps> | undefined =>
