@@ -284,6 +284,73 @@ describe('the quote form in its own file', () => {
   });
 });
 
+// The outbox and the http adapter come with the form's file too: a quote request whose send
+// failed stays in localStorage; the next load fetches the file at mount (not waiting for idle
+// or the form) and sends it again with the same idempotency key.
+describe('a quote request left unsent', () => {
+  const formFiles = (from: number) =>
+    server.requests.slice(from).filter((r) => /\/madeto\/madeto-form\.\w+\.js$/.test(r));
+
+  it('is sent again by the next load of the page, which fetches the form file for it', async () => {
+    const path = `/embed/outbox-${Math.random().toString(36).slice(2)}.html`;
+    const posts: string[] = [];
+    let online = false;
+    let refused = 0;
+    const { page } = await open(path, async (p) => {
+      await p.setViewportSize({ width: 390, height: 844 });
+      await p.route(`${server.origin}${path}`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script src="/madeto/loader.js" async></script><script src="/embed/host.js"></script></head>
+<body><madeto-configurator id="desk" model="/catalogue/desk.json" pricing="/catalogue/pricing.json"
+ availability="/catalogue/availability.json" submit="/api/quotes" insights="off" locale="en-GB"
+ currency="EUR"></madeto-configurator></body></html>`,
+        }),
+      );
+      await p.route(/\/api\/quotes$/, (route) => {
+        if (!online) {
+          refused++;
+          return route.abort('connectionfailed');
+        }
+        posts.push(route.request().headers()['idempotency-key'] ?? '');
+        return route.fulfill({
+          status: 201,
+          contentType: 'application/json',
+          body: JSON.stringify({ number: 'SHOP-0099' }),
+        });
+      });
+    });
+    const stored = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('madeto:outbox:')));
+    const desk = page.locator('#desk');
+    await desk
+      .getByRole('button', { name: 'Complete for me', exact: true })
+      .click({ timeout: 20_000 });
+    await desk.getByRole('textbox', { name: 'Name', exact: true }).fill('Anna Muster');
+    await desk.getByRole('textbox', { name: 'Email' }).fill('anna@example.com');
+    const send = desk.getByRole('button', { name: 'Send request' });
+    await expect.poll(() => send.isEnabled()).toBe(true);
+    await send.click();
+    // The first try and the adapter's 3 retries fail: the request stays in the outbox.
+    await expect.poll(() => refused, { timeout: 15_000 }).toBe(4);
+    await expect.poll(stored).toHaveLength(1);
+    const [key] = await stored();
+    // The next load, online, on a page that is never idle, the form far below the phone's view.
+    online = true;
+    await page.addInitScript(() => {
+      window.requestIdleCallback = () => 0;
+    });
+    const before = server.requests.length;
+    await page.reload();
+    await expect.poll(() => posts, { timeout: 20_000 }).toEqual([key!.split(':').pop()]);
+    await expect.poll(stored).toEqual([]);
+    expect(formFiles(before)).toHaveLength(1);
+    await page.close();
+  });
+});
+
 // The German catalogue is its own file (madeto-de.<hash>.js): English shops never fetch it; a
 // German page gets it preloaded by the loader and its widget shows German from its first frame.
 describe('the German catalogue', () => {

@@ -1,8 +1,13 @@
 import type { OrderPayload } from '../../engine/index.ts';
 import type { QuotePayloadInput } from '../../react/panels/quotePayload.ts';
-import { loadedQuotePayload } from './loadQuoteForm.ts';
+import { formFile, type FormFile } from './loadQuoteForm.ts';
 
-export { newIdempotencyKey } from '../../react/panels/idempotencyKey.ts';
+/** The form file's `name`, once it has run; throws before (never the widget's case: see below). */
+function fromFormFile<K extends keyof FormFile>(name: K): FormFile[K] {
+  const file = formFile.loaded();
+  if (!file) throw new Error('the quote form file has not run yet: try again');
+  return file[name];
+}
 
 /**
  * What the shop app has in place of `src/react/panels/quotePayload.ts` (swapped in by `build.ts`):
@@ -12,7 +17,10 @@ export { newIdempotencyKey } from '../../react/panels/idempotencyKey.ts';
  * without it (never by the widget), it throws, and the form shows the failure with its retry.
  */
 export function quotePayload(input: QuotePayloadInput): OrderPayload {
-  const real = loadedQuotePayload();
-  if (!real) throw new Error('the quote form file has not run yet: try again');
-  return real(input);
+  return fromFormFile('quotePayload')(input);
+}
+
+/** A fresh idempotency key (`idempotencyKey.ts`), from the quote form's file like `quotePayload`. */
+export function newIdempotencyKey(): string {
+  return fromFormFile('newIdempotencyKey')();
 }

@@ -1,33 +1,52 @@
 import type { ComponentType } from 'react';
 import type { QuoteFormProps } from '../../react/panels/QuoteForm.tsx';
-import type { quotePayload } from '../../react/panels/quotePayload.ts';
+import type { newIdempotencyKey, quotePayload } from '../../react/panels/quotePayload.ts';
+import type { createEventAdapter } from '../../react/submit/eventAdapter.ts';
+import type { createHttpAdapter } from '../../react/submit/httpAdapter.ts';
+import type { createOutbox } from '../../react/submit/outbox.ts';
 import { splitFileLoader } from '../split/loadSplitFile.ts';
 import { formModules } from './formModules.ts';
 
 declare const __MADETO_FORM__: string | undefined;
 
-// The payload builder the form file brings with the form (`deferredQuotePayload.ts` calls it).
-let payload: typeof quotePayload | undefined;
+/** What the shop app takes from its quote form file (`formEntry.ts`): the form and what sends. */
+export interface FormFile {
+  QuoteForm: ComponentType<QuoteFormProps>;
+  quotePayload: typeof quotePayload;
+  newIdempotencyKey: typeof newIdempotencyKey;
+  createOutbox: typeof createOutbox;
+  createHttpAdapter: typeof createHttpAdapter;
+  createEventAdapter: typeof createEventAdapter;
+}
 
-const form = splitFileLoader<ComponentType<QuoteFormProps>>({
+const FORM_EXPORTS = [
+  'QuoteForm',
+  'quotePayload',
+  'newIdempotencyKey',
+  'createOutbox',
+  'createHttpAdapter',
+  'createEventAdapter',
+] as const satisfies readonly (keyof FormFile)[];
+
+/**
+ * The shop app's quote form file, `madeto-form.<hash>.js` (the form, the quote request's payload
+ * builder, the outbox and the adapters it sends with), loaded once per page by whichever needs it first.
+ */
+export const formFile = splitFileLoader<FormFile>({
   // The quote form file's content-hashed name (set by the shop app's build; absent unbundled).
   file: typeof __MADETO_FORM__ === 'string' ? __MADETO_FORM__ : undefined,
   event: 'madeto-form',
   what: 'the quote form',
   modules: formModules,
-  pick: (exports) => {
-    if (typeof exports.QuoteForm !== 'function' || typeof exports.quotePayload !== 'function')
-      return undefined;
-    payload = exports.quotePayload as typeof quotePayload;
-    return exports.QuoteForm as ComponentType<QuoteFormProps>;
-  },
+  pick: (exports) =>
+    FORM_EXPORTS.every((name) => typeof exports[name] === 'function')
+      ? (exports as unknown as FormFile)
+      : undefined,
 });
 
-/** The quote request's payload builder, once the form file has run (else `undefined`). */
-export const loadedQuotePayload = (): typeof quotePayload | undefined => payload;
-
 /** The quote form, once its file has run (else `undefined`). */
-export const loadedQuoteForm: () => ComponentType<QuoteFormProps> | undefined = form.loaded;
+export const loadedQuoteForm = (): ComponentType<QuoteFormProps> | undefined =>
+  formFile.loaded()?.QuoteForm;
 
 /**
  * Loads the shop app's quote form file (`madeto-form.<hash>.js`) from beside the app, with the
@@ -37,4 +56,5 @@ export const loadedQuoteForm: () => ComponentType<QuoteFormProps> | undefined = 
  * @example
  * const QuoteForm = loadedQuoteForm() ?? (await loadQuoteForm());
  */
-export const loadQuoteForm: (doc?: Document) => Promise<ComponentType<QuoteFormProps>> = form.load;
+export const loadQuoteForm = (): Promise<ComponentType<QuoteFormProps>> =>
+  formFile.load().then((file) => file.QuoteForm);
