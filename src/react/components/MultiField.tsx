@@ -27,6 +27,11 @@ export function MultiField({ attribute, legend }: { attribute: MultiAttribute; l
   const name = useId();
   const limits = limitsText(attribute, t);
   const below = useWidgetState((s) => s.effective.underMin.has(attribute.id));
+  // One look for the whole group: cards when any value has a picture or swatch (those without
+  // keep a card's frame), else list rows — a grid of one card among bare rows reads as broken.
+  const variant = attribute.values.some((v) => v.image !== undefined || v.swatch !== undefined)
+    ? 'card'
+    : 'list';
   return (
     <fieldset
       className="madeto-field"
@@ -49,7 +54,7 @@ export function MultiField({ attribute, legend }: { attribute: MultiAttribute; l
             type="checkbox"
             name={name}
             checked={chosen.includes(v.id)}
-            variant={v.image || v.swatch ? 'card' : 'list'}
+            variant={variant}
           />
         ))}
       </div>
