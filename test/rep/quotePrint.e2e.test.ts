@@ -7,7 +7,7 @@ import { modelOf, sitePath } from '../catalogueFiles.ts';
 import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
 import { addUser } from '../server/quoteJourney.ts';
 import { REP_TOKEN } from '../server/serverProcess.ts';
-import { pdfColours } from './pdfText.ts';
+import { pdfColours, pdfText } from './pdfText.ts';
 
 /**
  * Each quoted line's picture on paper: a rep quote of a desk, a bike and a sofa (the sample
@@ -182,6 +182,41 @@ async function expectPicturesInPdf(page: Page, doc: CustomerQuoteWire) {
   expect(missing).toEqual([]);
 }
 
+/** How many pages a PDF Chromium printed has (its page objects; Chromium writes no object streams). */
+function pdfPages(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0
+  );
+}
+
+/**
+ * On A4 the lines flow (a line is not pushed whole onto the next page): the first page holds the
+ * first two lines' headings (the desk and the bike, each under its picture) and the desk + bike +
+ * sofa quote prints on at most two pages; a line's picture and its heading are one unbreakable block.
+ */
+async function expectLinesFlowOnA4(page: Page, scope: Locator, doc: CustomerQuoteWire) {
+  // One line of text, a name wrapped at its hyphen ("height-⏎adjustable") joined again.
+  const words = (pdf: Uint8Array) =>
+    pdfText(pdf)
+      .replace(/\s+/g, ' ')
+      .replace(/(\w)- (\w)/g, '$1-$2');
+  const first = words(await page.pdf({ format: 'A4', pageRanges: '1' }));
+  for (const line of doc.lines.slice(0, 2)) expect(first, line.lineId).toContain(line.product);
+  expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeLessThanOrEqual(2);
+  await page.emulateMedia({ media: 'print' });
+  const heads = scope.locator('.madeto-quote-line-head');
+  expect(await heads.count()).toBe(doc.lines.length);
+  for (const [i, line] of doc.lines.entries()) {
+    const head = heads.nth(i);
+    expect(await head.evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+    expect(await head.textContent()).toBe(line.product);
+    expect(await head.getByRole('img').count()).toBe(line.picture ? 1 : 0);
+  }
+  await page.emulateMedia({ media: null });
+}
+
 describe("each quoted line's picture when printed", () => {
   it("the customer's quote page prints each line's picture", async () => {
     const { base, browser } = demo;
@@ -205,6 +240,7 @@ describe("each quoted line's picture when printed", () => {
       .toMatch(/^Quote RQ-\d{4}-\d{6} · revision 1$/);
     await expectPicturesInPrintLayout(page, page.locator('.madeto-quote-document'), doc);
     await expectPicturesInPdf(page, doc);
+    await expectLinesFlowOnA4(page, page.locator('.madeto-quote-document'), doc);
     await page.close();
   }, 120_000);
 
@@ -230,6 +266,7 @@ describe("each quoted line's picture when printed", () => {
     await expect.poll(() => document.textContent(), WAIT).toContain(`${number} · revision 1`);
     await expectPicturesInPrintLayout(page, document, doc);
     await expectPicturesInPdf(page, doc);
+    await expectLinesFlowOnA4(page, document, doc);
     await page.close();
   }, 120_000);
 });
