@@ -217,6 +217,37 @@ async function expectLinesFlowOnA4(page: Page, scope: Locator, doc: CustomerQuot
   await page.emulateMedia({ media: null });
 }
 
+/** Every id of the availability snapshot a customer must never see: POs, work centres, suppliers, parts. */
+function internalIds(): string[] {
+  const snapshot = JSON.parse(readFileSync(sitePath('/catalogue/availability.json'), 'utf8')) as {
+    workCenters: Record<string, unknown>;
+    items: Record<string, { suppliers?: { id: string }[] }>;
+    inbound: { id: string; item: string; supplierId?: string }[];
+  };
+  return [
+    ...Object.keys(snapshot.workCenters),
+    ...Object.keys(snapshot.items),
+    ...Object.values(snapshot.items).flatMap((i) => (i.suppliers ?? []).map((x) => x.id)),
+    ...snapshot.inbound.flatMap((po) => [po.id, ...(po.supplierId ? [po.supplierId] : [])]),
+  ];
+}
+
+/**
+ * The document words the sofa's seat modules with the model's labels ("Seat count", "Seat 1 –
+ * Module"), never the expanded ids' scaffolding ("Seat: count", "Module (Seat 1)"), and holds no
+ * internal id (POs, work centres, suppliers, parts) nor a cost.
+ */
+async function expectCustomerWords(scope: Locator) {
+  const text = (await scope.textContent())!;
+  expect(text).toContain('Seat count3');
+  expect(text).toContain('Seat 1 – ModuleChaise longue, 90 × 160 cm');
+  expect(text).not.toMatch(/: count|\(Seat \d\)|\bcosts?\b/i);
+  const html = await scope.evaluate((el) => el.outerHTML);
+  const ids = internalIds();
+  expect(ids.length).toBeGreaterThan(20);
+  expect(ids.filter((id) => html.includes(id))).toEqual([]);
+}
+
 describe("each quoted line's picture when printed", () => {
   it("the customer's quote page prints each line's picture", async () => {
     const { base, browser } = demo;
@@ -238,6 +269,7 @@ describe("each quoted line's picture when printed", () => {
     await expect
       .poll(() => page.locator('#quote-title').textContent(), WAIT)
       .toMatch(/^Quote RQ-\d{4}-\d{6} · revision 1$/);
+    await expectCustomerWords(page.locator('.madeto-quote-document'));
     await expectPicturesInPrintLayout(page, page.locator('.madeto-quote-document'), doc);
     await expectPicturesInPdf(page, doc);
     await expectLinesFlowOnA4(page, page.locator('.madeto-quote-document'), doc);
@@ -264,6 +296,7 @@ describe("each quoted line's picture when printed", () => {
     await page.getByRole('button', { name: `Open ${number}` }).click();
     const document = page.locator('.madeto-quote-document');
     await expect.poll(() => document.textContent(), WAIT).toContain(`${number} · revision 1`);
+    await expectCustomerWords(document);
     await expectPicturesInPrintLayout(page, document, doc);
     await expectPicturesInPdf(page, doc);
     await expectLinesFlowOnA4(page, document, doc);
