@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/engine/model/parseModel.ts';
 import { lintVisuals } from '../src/engine/visuals/lintVisuals.ts';
@@ -188,6 +188,42 @@ describe.each(products)('model %s', (id) => {
       }
     }
     expect(unpriced).toEqual([]);
+  });
+});
+
+/** WCAG contrast ratio of two `#rrggbb` colours (1 … 21). */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((k) => {
+      const c = parseInt(hex.slice(k, k + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('bike: the e-assist battery in the front view', () => {
+  it('its cover stands out (3:1) against every frame colour: a dark body, a light edge', () => {
+    const bike = documents.get('BIKE') as ModelDocument;
+    const colour = bike.attributes.find((a) => a.id === 'colour')!;
+    const swatches = 'values' in colour ? colour.values.map((v) => [v.id, v.swatch!]) : [];
+    expect(swatches.length).toBeGreaterThan(5);
+    const weak: string[] = [];
+    for (const file of ['front-battery-internal.svg', 'front-battery-extender.svg']) {
+      const svg = readFileSync(sitePath(`/catalogue/img/bike/${file}`), 'utf8');
+      // The cover's outline: the first shape drawn, its fill and its stroke.
+      const cover = /<rect\b[^>]*>/.exec(svg)![0];
+      const colours = [...cover.matchAll(/\b(?:fill|stroke)="(#[0-9a-fA-F]{6})"/g)].map(
+        (m) => m[1]!,
+      );
+      for (const [id, swatch] of swatches) {
+        const best = Math.max(...colours.map((c) => contrast(c, swatch!)));
+        if (best < 3) weak.push(`${file} on ${id} (${best.toFixed(2)}:1)`);
+      }
+    }
+    expect(weak).toEqual([]);
   });
 });
 

@@ -7,7 +7,7 @@ import { modelOf, sitePath } from '../catalogueFiles.ts';
 import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
 import { addUser } from '../server/quoteJourney.ts';
 import { REP_TOKEN } from '../server/serverProcess.ts';
-import { pdfColours } from './pdfText.ts';
+import { pdfColours, pdfText } from './pdfText.ts';
 
 /**
  * Each quoted line's picture on paper: a rep quote of a desk, a bike and a sofa (the sample
@@ -182,6 +182,72 @@ async function expectPicturesInPdf(page: Page, doc: CustomerQuoteWire) {
   expect(missing).toEqual([]);
 }
 
+/** How many pages a PDF Chromium printed has (its page objects; Chromium writes no object streams). */
+function pdfPages(pdf: Uint8Array): number {
+  return (
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0
+  );
+}
+
+/**
+ * On A4 the lines flow (a line is not pushed whole onto the next page): the first page holds the
+ * first two lines' headings (the desk and the bike, each under its picture) and the desk + bike +
+ * sofa quote prints on at most two pages; a line's picture and its heading are one unbreakable block.
+ */
+async function expectLinesFlowOnA4(page: Page, scope: Locator, doc: CustomerQuoteWire) {
+  // One line of text, a name wrapped at its hyphen ("height-⏎adjustable") joined again.
+  const words = (pdf: Uint8Array) =>
+    pdfText(pdf)
+      .replace(/\s+/g, ' ')
+      .replace(/(\w)- (\w)/g, '$1-$2');
+  const first = words(await page.pdf({ format: 'A4', pageRanges: '1' }));
+  for (const line of doc.lines.slice(0, 2)) expect(first, line.lineId).toContain(line.product);
+  expect(pdfPages(await page.pdf({ format: 'A4' }))).toBeLessThanOrEqual(2);
+  await page.emulateMedia({ media: 'print' });
+  const heads = scope.locator('.madeto-quote-line-head');
+  expect(await heads.count()).toBe(doc.lines.length);
+  for (const [i, line] of doc.lines.entries()) {
+    const head = heads.nth(i);
+    expect(await head.evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+    expect(await head.textContent()).toBe(line.product);
+    expect(await head.getByRole('img').count()).toBe(line.picture ? 1 : 0);
+  }
+  await page.emulateMedia({ media: null });
+}
+
+/** Every id of the availability snapshot a customer must never see: POs, work centres, suppliers, parts. */
+function internalIds(): string[] {
+  const snapshot = JSON.parse(readFileSync(sitePath('/catalogue/availability.json'), 'utf8')) as {
+    workCenters: Record<string, unknown>;
+    items: Record<string, { suppliers?: { id: string }[] }>;
+    inbound: { id: string; item: string; supplierId?: string }[];
+  };
+  return [
+    ...Object.keys(snapshot.workCenters),
+    ...Object.keys(snapshot.items),
+    ...Object.values(snapshot.items).flatMap((i) => (i.suppliers ?? []).map((x) => x.id)),
+    ...snapshot.inbound.flatMap((po) => [po.id, ...(po.supplierId ? [po.supplierId] : [])]),
+  ];
+}
+
+/**
+ * The document words the sofa's seat modules with the model's labels ("Seat count", "Seat 1 –
+ * Module"), never the expanded ids' scaffolding ("Seat: count", "Module (Seat 1)"), and holds no
+ * internal id (POs, work centres, suppliers, parts) nor a cost.
+ */
+async function expectCustomerWords(scope: Locator) {
+  const text = (await scope.textContent())!;
+  expect(text).toContain('Seat count3');
+  expect(text).toContain('Seat 1 – ModuleChaise longue, 90 × 160 cm');
+  expect(text).not.toMatch(/: count|\(Seat \d\)|\bcosts?\b/i);
+  const html = await scope.evaluate((el) => el.outerHTML);
+  const ids = internalIds();
+  expect(ids.length).toBeGreaterThan(20);
+  expect(ids.filter((id) => html.includes(id))).toEqual([]);
+}
+
 describe("each quoted line's picture when printed", () => {
   it("the customer's quote page prints each line's picture", async () => {
     const { base, browser } = demo;
@@ -203,8 +269,10 @@ describe("each quoted line's picture when printed", () => {
     await expect
       .poll(() => page.locator('#quote-title').textContent(), WAIT)
       .toMatch(/^Quote RQ-\d{4}-\d{6} · revision 1$/);
+    await expectCustomerWords(page.locator('.madeto-quote-document'));
     await expectPicturesInPrintLayout(page, page.locator('.madeto-quote-document'), doc);
     await expectPicturesInPdf(page, doc);
+    await expectLinesFlowOnA4(page, page.locator('.madeto-quote-document'), doc);
     await page.close();
   }, 120_000);
 
@@ -228,8 +296,10 @@ describe("each quoted line's picture when printed", () => {
     await page.getByRole('button', { name: `Open ${number}` }).click();
     const document = page.locator('.madeto-quote-document');
     await expect.poll(() => document.textContent(), WAIT).toContain(`${number} · revision 1`);
+    await expectCustomerWords(document);
     await expectPicturesInPrintLayout(page, document, doc);
     await expectPicturesInPdf(page, doc);
+    await expectLinesFlowOnA4(page, document, doc);
     await page.close();
   }, 120_000);
 });

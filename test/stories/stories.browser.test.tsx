@@ -161,7 +161,7 @@ describe('story contents', () => {
   it.each([
     ['Desk', '/catalogue/desk.json', 'Top material'],
     ['Bike', '/catalogue/bike.json', 'Frame material'],
-    ['Sofa', '/catalogue/sofa.json', 'Module (Seat 5)'],
+    ['Sofa', '/catalogue/sofa.json', 'Seat 5 – Module'],
   ])('Products %s: a control per attribute, named by its label', async (name, url, label) => {
     const module = Object.entries(modules).find(([path]) => fileName(path) === 'Products')![1];
     const story = (composeStories(module) as Record<string, unknown>)[name] as {

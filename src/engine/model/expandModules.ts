@@ -74,7 +74,9 @@ export function expandModules(
     const first = doc.attributes.find((a) => a.id === mod.attributes[0]);
     const countAttr: AttributeDocument = {
       id: moduleCountId(mod.id),
-      label: `${mod.label}: count`,
+      // Worded for the buyer ("Seat count", "Seat 2 – Module"): the widget's controls and
+      // summary, the picture's text alternative and the customer's quote all read these labels.
+      label: `${mod.label} count`,
       group: first?.group ?? doc.groups[0]!.id,
       type: 'number',
       min: mod.count.min,
@@ -90,7 +92,7 @@ export function expandModules(
         const attr = {
           ...template,
           id: instanceId(mod.id, index, template.id),
-          label: `${template.label} (${mod.label} ${index})`,
+          label: `${mod.label} ${index} – ${template.label}`,
         } as AttributeDocument;
         byId.set(attr.id, attr);
         instances.push({ attr, module: mod.id, index, template });

@@ -1,28 +1,22 @@
 import { useId } from 'react';
-import type { ProductModel, SelectionValue } from '../../engine/index.ts';
+import { valueLabel, type ProductModel, type SelectionValue } from '../../engine/index.ts';
 import { translator, type Translate } from '../i18n/messages.ts';
 import { useWidget } from './WidgetContext.tsx';
 
 const english = translator('en');
 
-/** Shows a selected value as the buyer reads it: labels, not ids; yes/no/none in `t`'s language. */
+/**
+ * Shows a selected value as the buyer reads it: the engine's `valueLabel` (labels, not ids; the
+ * wording the customer's quote document uses), with yes/no/none in `t`'s language.
+ */
 export function describeValue(
   model: ProductModel,
   attributeId: string,
   value: SelectionValue,
   t: Translate = english,
 ): string {
-  const attr = model.attributes.find((a) => a.id === attributeId);
-  if (!attr) return String(value);
-  const label = (id: string) =>
-    attr.type === 'choice' || attr.type === 'multi'
-      ? (attr.values.find((v) => v.id === id)?.label ?? id)
-      : id;
-  if (Array.isArray(value)) return value.length ? value.map(label).join(', ') : t('value.none');
-  if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
-  if (typeof value === 'number')
-    return attr.type === 'number' && attr.unit ? `${value} ${attr.unit}` : String(value);
-  return label(value as string);
+  if (Array.isArray(value) && value.length === 0) return t('value.none');
+  return valueLabel(model, attributeId, value, { yes: t('value.yes'), no: t('value.no') });
 }
 
 /** The effective selection (relevant, well-formed choices) as a labelled list. */

@@ -72,13 +72,16 @@ export function QuoteDocumentLines({ doc, f }: { doc: CustomerQuoteWire; f: RepF
         {doc.lines.map((l) => (
           <tr key={l.lineId}>
             <th scope="row">
-              {l.picture && (
-                <LinePictureView
-                  picture={l.picture}
-                  label={t('rep.doc.picture', { product: l.product })}
-                />
-              )}
-              {l.product}
+              {/* The line's heading: its picture over its product, one block on paper. */}
+              <div className="madeto-quote-line-head">
+                {l.picture && (
+                  <LinePictureView
+                    picture={l.picture}
+                    label={t('rep.doc.picture', { product: l.product })}
+                  />
+                )}
+                {l.product}
+              </div>
               <Options options={l.options} f={f} />
             </th>
             {cell(1, f.count(l.quantity))}

@@ -81,6 +81,35 @@ describe("the customer's document", () => {
       expect(text).not.toContain(id);
   });
 
+  it("words a repeated module's options as a customer reads them: the module's and the model's labels", () => {
+    const sofa = documentOf(
+      parsed({
+        lines: [
+          {
+            lineId: 'L1',
+            productId: 'SOFA',
+            quantity: 1,
+            selection: {
+              'seat.count': 2,
+              'seat[1].seatType': 'chaise',
+              'seat[2].seatType': 'standard',
+              'seat[2].headrest': false,
+              fabric: 'velvet-emerald',
+            },
+          },
+        ],
+      }),
+      'not-needed',
+    );
+    expect(sofa.lines[0]!.options).toEqual([
+      { attribute: 'Seat count', value: '2' },
+      { attribute: 'Seat 1 – Module', value: 'Chaise longue, 90 × 160 cm' },
+      { attribute: 'Seat 2 – Module', value: 'Standard seat, 90 cm' },
+      { attribute: 'Seat 2 – Adjustable headrest', value: 'no' },
+      { attribute: 'Cover', value: 'Velvet, emerald' },
+    ]);
+  });
+
   it('holds no guardrail, violation or cost even when the quote breaks a guardrail', () => {
     const text = JSON.stringify(doc);
     expect(text).not.toMatch(/guardrail|violation|minimum|maxDiscount|minNetUnit|waterfall|cost/i);
