@@ -1,0 +1,61 @@
+import { memo } from 'react';
+import type { SessionSnapshot } from '../../core/index.ts';
+import { AttributeField } from './AttributeField.tsx';
+import { useWidgetState } from './useWidgetState.ts';
+/** How the widget lays its steps out: one at a time, or all of them. */
+export type StepLayout = 'steps' | 'all';
+
+type Steps = SessionSnapshot['steps'];
+
+/** The steps on screen: the current one, or every step. */
+const stepsOnScreen = (s: SessionSnapshot, layout: StepLayout): Steps =>
+  layout === 'all' ? s.steps : s.step ? [s.step] : [];
+
+/** The same sections: the same steps, labels, states and fields (progress counts aside). */
+function sameSections(a: Steps, b: Steps): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((s, i) => {
+        const t = b[i]!;
+        return (
+          s.id === t.id &&
+          s.label === t.label &&
+          s.state === t.state &&
+          s.attributes.length === t.attributes.length &&
+          s.attributes.every((x, j) => x === t.attributes[j])
+        );
+      }))
+  );
+}
+
+/**
+ * The steps on screen as sections of fields, read from the session itself: a choice that shows or
+ * hides a field, or turns its step complete, renders these sections in its own frame (the rest of
+ * the widget follows after the paint, see `useSessionAfterPaint`); one that changes neither leaves
+ * them alone (each field follows its own state). Headings are `titleId-stepId`, focusable.
+ */
+export const StepSections = memo(function StepSections({
+  titleId,
+  layout,
+}: {
+  titleId: string;
+  layout: StepLayout;
+}) {
+  const steps = useWidgetState((s) => stepsOnScreen(s, layout), sameSections);
+  return steps.map((step) => (
+    <section
+      key={step.id}
+      className="madeto-group"
+      data-state={step.state}
+      aria-labelledby={`${titleId}-${step.id}`}
+    >
+      <h3 id={`${titleId}-${step.id}`} tabIndex={-1}>
+        {step.label}
+      </h3>
+      {step.attributes.map((a) => (
+        <AttributeField key={a.id} attribute={a} />
+      ))}
+    </section>
+  ));
+});
