@@ -49,10 +49,13 @@ function createFrameStore(session: SessionSource) {
   };
   const update = () => {
     const next = session.getSnapshot();
-    cancel?.();
-    cancel = undefined;
-    if (next === shown.snapshot) return;
-    if (mustShowNow(shown.snapshot, next)) return set({ snapshot: next, painted: false });
+    if (next !== shown.snapshot && mustShowNow(shown.snapshot, next)) {
+      cancel?.();
+      cancel = undefined;
+      return set({ snapshot: next, painted: false });
+    }
+    // One handover after the paint is enough: it takes the newest snapshot when it runs.
+    if (next === shown.snapshot || cancel) return;
     cancel = afterPaint(() => {
       cancel = undefined;
       const latest = session.getSnapshot();
