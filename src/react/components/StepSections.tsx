@@ -11,23 +11,9 @@ type Steps = SessionSnapshot['steps'];
 const stepsOnScreen = (s: SessionSnapshot, layout: StepLayout): Steps =>
   layout === 'all' ? s.steps : s.step ? [s.step] : [];
 
-/** The same sections: the same steps, labels, states and fields (progress counts aside). */
-function sameSections(a: Steps, b: Steps): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every((s, i) => {
-        const t = b[i]!;
-        return (
-          s.id === t.id &&
-          s.label === t.label &&
-          s.state === t.state &&
-          s.attributes.length === t.attributes.length &&
-          s.attributes.every((x, j) => x === t.attributes[j])
-        );
-      }))
-  );
-}
+/** What the sections show: the steps, their states and fields (labels go with the step ids). */
+const sectionsKey = (steps: Steps) =>
+  steps.map((s) => `${s.id} ${s.state} ${s.attributes.map((a) => a.id).join(' ')}`).join('|');
 
 /**
  * The steps on screen as sections of fields, read from the session itself: a choice that shows or
@@ -42,7 +28,10 @@ export const StepSections = memo(function StepSections({
   titleId: string;
   layout: StepLayout;
 }) {
-  const steps = useWidgetState((s) => stepsOnScreen(s, layout), sameSections);
+  const steps = useWidgetState(
+    (s) => stepsOnScreen(s, layout),
+    (a, b) => a === b || sectionsKey(a) === sectionsKey(b),
+  );
   return steps.map((step) => (
     <section
       key={step.id}

@@ -37,45 +37,36 @@ export function mustShowNow(shown: SessionSnapshot, next: SessionSnapshot): bool
   );
 }
 
-/** The frame's snapshot as an external store over the session (see `useSessionAfterPaint`). */
+/** The frame's snapshot as an external store over the session, for one subscriber (the frame). */
 function createFrameStore(session: SessionSource) {
   let shown: PaintedSnapshot = { snapshot: session.getSnapshot(), painted: false };
-  let cancel: (() => void) | undefined;
-  let stop: (() => void) | undefined;
-  const listeners = new Set<() => void>();
-  const set = (next: PaintedSnapshot) => {
-    shown = next;
-    for (const listener of [...listeners]) listener();
-  };
-  const update = () => {
-    const next = session.getSnapshot();
-    if (next !== shown.snapshot && mustShowNow(shown.snapshot, next)) {
-      cancel?.();
-      cancel = undefined;
-      return set({ snapshot: next, painted: false });
-    }
-    // One handover after the paint is enough: it takes the newest snapshot when it runs.
-    if (next === shown.snapshot || cancel) return;
-    cancel = afterPaint(() => {
-      cancel = undefined;
-      const latest = session.getSnapshot();
-      if (latest !== shown.snapshot) set({ snapshot: latest, painted: true });
-    });
-  };
   return {
     get: () => shown,
     subscribe(listener: () => void) {
-      listeners.add(listener);
-      if (listeners.size === 1) {
-        stop = session.subscribe(update);
-        update();
-      }
+      let cancel: (() => void) | undefined;
+      const update = () => {
+        const next = session.getSnapshot();
+        if (next !== shown.snapshot && mustShowNow(shown.snapshot, next)) {
+          cancel?.();
+          cancel = undefined;
+          shown = { snapshot: next, painted: false };
+          return listener();
+        }
+        // One handover after the paint is enough: it takes the newest snapshot when it runs.
+        if (next === shown.snapshot || cancel) return;
+        cancel = afterPaint(() => {
+          cancel = undefined;
+          const latest = session.getSnapshot();
+          if (latest === shown.snapshot) return;
+          shown = { snapshot: latest, painted: true };
+          listener();
+        });
+      };
+      const stop = session.subscribe(update);
+      update();
       return () => {
-        listeners.delete(listener);
-        if (listeners.size > 0) return;
-        stop?.();
+        stop();
         cancel?.();
-        cancel = undefined;
       };
     },
   };
