@@ -132,6 +132,8 @@ export function createSession(
   let snapshot: SessionSnapshot | undefined;
   /** The last snapshot handed out, kept when `notify` drops it: the next one may be the same. */
   let previous: SessionSnapshot | undefined;
+  /** What `previous` was made of (its text refusals as a string: they are rebuilt each time). */
+  let previousParts: unknown[] = [];
 
   // Derived values, each recomputed only when what it depends on changes.
   let derivedFor: { selection: Selection; effective: DerivedSelection } | undefined;
@@ -238,28 +240,12 @@ export function createSession(
     const step = steps.find((s) => s.id === intent.step) ?? steps[0];
     // Nothing changed since the last snapshot (an event's closing notice, an engine answer
     // already shown): the same object, so the widget does not render the same state again.
-    const last = previous;
-    if (
-      last &&
-      last.intent === intent &&
-      last.effective === effective &&
-      last.domains === domains &&
-      last.pending === pending &&
-      last.domainsError === error &&
-      last.steps === steps &&
-      last.step === step &&
-      last.missing === missing &&
-      last.now === lineFor.now &&
-      last.today === lineFor.today &&
-      last.outcomes === outcomes &&
-      last.conflict === conflict &&
-      last.activity === activity &&
-      last.messages.announcement === announcement &&
-      last.messages.quantity === quantityRefusal &&
-      last.messages.load === load &&
-      sameRefusals(last.messages.texts, texts)
-    )
-      return last;
+    // prettier-ignore
+    const parts = [intent, effective, domains, pending, error, steps, step, missing, outcomes,
+      lineFor.now, lineFor.today, conflict, activity, announcement, quantityRefusal, load,
+      JSON.stringify([...texts])];
+    if (previous && parts.every((p, i) => p === previousParts[i])) return previous;
+    previousParts = parts;
     return {
       model,
       intent,
@@ -630,27 +616,6 @@ function lazyOutcomes(
       return (promise ??= promiseOf(line, data, now, today));
     },
   };
-}
-
-/** Whether two sets of text refusals say the same (a refusal is rebuilt with each snapshot). */
-function sameRefusals(
-  a: ReadonlyMap<string, TextRefusal>,
-  b: ReadonlyMap<string, TextRefusal>,
-): boolean {
-  if (a.size !== b.size) return false;
-  for (const [id, x] of a) {
-    const y = b.get(id);
-    if (
-      !y ||
-      x.problem !== y.problem ||
-      x.length !== y.length ||
-      x.minLength !== y.minLength ||
-      x.maxLength !== y.maxLength ||
-      x.refused.join('\u0000') !== y.refused.join('\u0000')
-    )
-      return false;
-  }
-  return true;
 }
 
 function asError(error: unknown): Error {

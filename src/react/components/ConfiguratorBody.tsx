@@ -1,13 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createSession, type SessionData, type SessionEvent } from '../../core/index.ts';
 import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
 import type { EngineClient } from '../engine/EngineClient.ts';
@@ -22,7 +13,7 @@ import { useConfiguratorStore } from '../store/ConfiguratorStoreContext.tsx';
 import type { LoadPlan } from '../url/planLoad.ts';
 import { urlWithSelection, writeUrlSelection } from '../url/urlSelection.ts';
 import { announcementText } from './announcementText.ts';
-import { AttributeField } from './AttributeField.tsx';
+import { ChangeReporter } from './ChangeReporter.tsx';
 import { ExplainDialog } from './ExplainDialog.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { MigrationNotice } from './MigrationNotice.tsx';
@@ -31,11 +22,13 @@ import { SelectionSummary } from './SelectionSummary.tsx';
 import { ShareButton } from './ShareButton.tsx';
 import { SoftButton } from './SoftButton.tsx';
 import { StepNav } from './StepNav.tsx';
+import { StepSections } from './StepSections.tsx';
 import { ProductModel3D } from './ProductModel3D.tsx';
 import { StickySlot } from './StickySlot.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { afterPaint } from './useAfterPaint.ts';
+import { afterPaint, PaintedContext } from './useAfterPaint.ts';
 import { useIdleExtras } from './useIdleExtras.ts';
+import { useSessionAfterPaint } from './useSessionAfterPaint.ts';
 import { WidgetProvider, type WidgetContextValue, type WidgetStatic } from './WidgetContext.tsx';
 import { ProductPreview } from '../preview/ProductPreview.tsx';
 import { createPeekStore } from '../preview/peekStore.ts';
@@ -109,7 +102,9 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       store,
     }),
   );
-  const snap = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
+  // The frame around the fields follows a plain choice after its paint (the fields read the
+  // session themselves); a new step, a conflict or fields appearing come with the event's paint.
+  const { snapshot: snap, painted } = useSessionAfterPaint(session);
   const [peek] = useState(createPeekStore);
   const layoutRef = useRef<HTMLDivElement>(null);
   const wide = useWide(layoutRef);
@@ -168,18 +163,18 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
   // render) first ask, after the click's paint.
   const { effective, complete, outcomes, now, today, missing } = snap;
   const quantity = snap.intent.quantity;
-  // Written after the click's paint (a discrete event's effects would run before it).
+  // Written after the click's paint (a discrete event's effects would run before it): at once in
+  // a render that is itself after the paint.
   useEffect(() => {
     if (urlKey === false) return;
-    return afterPaint(() => writeUrlSelection(urlKey, model, effective.shown, quantity));
-  }, [urlKey, model, effective.shown, quantity]);
+    const write = () => writeUrlSelection(urlKey, model, effective.shown, quantity);
+    if (!painted) return afterPaint(write);
+    write();
+  }, [urlKey, model, effective.shown, quantity, painted]);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
   }, [onChange]);
-  useEffect(() => {
-    onChangeRef.current?.(effective.shown, { complete });
-  }, [effective.shown, complete]);
   const onReadyRef = useRef(props.onReady);
   useEffect(() => {
     onReadyRef.current = props.onReady;
@@ -262,7 +257,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
       model.attributes.filter((a) => !inStep.has(a.id)),
     ];
   }, [model, onScreen]);
-  const extras = useIdleExtras(valueExtras, panel, first, rest, layout === 'all');
+  const extras = useIdleExtras(valueExtras, panel, first, rest, layout === 'all', session);
 
   // The fields read these and their own slice of the snapshot: a click re-renders a field only
   // when its slice changed.
@@ -279,109 +274,97 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
     snapshot: snap,
   };
   const index = current ? steps.indexOf(current) : -1;
-  const shownSteps = layout === 'all' ? steps : current ? [current] : [];
   const conflictAttribute =
     snap.conflict && model.attributes.find((a) => a.id === snap.conflict?.attribute);
 
   return (
-    <WidgetProvider value={context} stable={stable}>
-      <div
-        ref={layoutRef}
-        className="madeto-layout"
-        data-state={complete ? 'valid' : 'incomplete'}
-        data-engine={client.mode}
-        data-pending={snap.pending || undefined}
-      >
-        <header className="madeto-header">
-          <h2 id={titleId}>{model.name}</h2>
-          <Toolbar />
-          {urlKey !== false && (
-            <ShareButton
-              locale={panelBase.locale}
-              title={t('share.title', { product: model.name })}
-              getUrl={() =>
-                urlWithSelection(window.location.href, urlKey, model, effective.shown, quantity)
-              }
-            />
-          )}
-        </header>
-        {snap.messages.load && (
-          <MigrationNotice
-            notice={snap.messages.load}
-            onDismiss={() => send({ type: 'dismissNotice' })}
-          />
-        )}
-        {layout === 'steps' && current && (
-          <StepNav steps={steps} current={current.id} onStep={goTo} />
-        )}
-        {/* The picture: above the options in a narrow slot, atop the sticky summary when wide. */}
-        {!wide && preview}
-        <form
-          ref={formRef}
-          className="madeto-steps"
-          aria-labelledby={titleId}
-          onSubmit={(e) => e.preventDefault()}
+    <PaintedContext value={painted}>
+      <WidgetProvider value={context} stable={stable}>
+        <div
+          ref={layoutRef}
+          className="madeto-layout"
+          data-state={complete ? 'valid' : 'incomplete'}
+          data-engine={client.mode}
+          data-pending={snap.pending || undefined}
         >
-          {shownSteps.map((step) => (
-            <section
-              key={step.id}
-              className="madeto-group"
-              data-state={step.state}
-              aria-labelledby={`${titleId}-${step.id}`}
-            >
-              <h3 id={`${titleId}-${step.id}`} tabIndex={-1}>
-                {step.label}
-              </h3>
-              {step.attributes.map((a) => (
-                <AttributeField key={a.id} attribute={a} />
-              ))}
-            </section>
-          ))}
-          {layout === 'steps' && steps.length > 1 && (
-            <div className="madeto-step-actions">
-              <SoftButton
-                off={index <= 0}
-                reason={t('steps.firstStep')}
-                onClick={() => goTo(steps[index - 1]!.id)}
-              >
-                {t('steps.back')}
-              </SoftButton>
-              <SoftButton
-                off={index >= steps.length - 1}
-                reason={t('steps.lastStep')}
-                onClick={() => goTo(steps[index + 1]!.id)}
-              >
-                {t('steps.next')}
-              </SoftButton>
-            </div>
-          )}
-        </form>
-        <aside className="madeto-aside" aria-label={t('widget.summary')}>
-          {wide && preview}
-          {model.document.model3d && (
-            <ProductModel3D
-              model3d={model.document.model3d}
-              selection={effective.shown}
-              locale={panelBase.locale}
-              valueLabel={(a, v) => valueLabel(model, a, v)}
+          <header className="madeto-header">
+            <h2 id={titleId}>{model.name}</h2>
+            <Toolbar />
+            {urlKey !== false && (
+              <ShareButton
+                locale={panelBase.locale}
+                title={t('share.title', { product: model.name })}
+                getUrl={() =>
+                  urlWithSelection(window.location.href, urlKey, model, effective.shown, quantity)
+                }
+              />
+            )}
+          </header>
+          {snap.messages.load && (
+            <MigrationNotice
+              notice={snap.messages.load}
+              onDismiss={() => send({ type: 'dismissNotice' })}
             />
           )}
-          {/* With panels the price panel owns the quantity (and its tier hints). */}
-          {!panels && <QuantityField />}
-          <SelectionSummary />
-          {panels && <div className="madeto-panels">{panels(panel)}</div>}
-        </aside>
-        <StickySlot />
-        <LiveRegion message={message} />
-        {snap.conflict && conflictAttribute && (
-          <ExplainDialog
-            conflict={snap.conflict}
-            attribute={conflictAttribute}
-            onApply={() => send({ type: 'repair' })}
-            onClose={() => send({ type: 'dismiss' })}
-          />
-        )}
-      </div>
-    </WidgetProvider>
+          {layout === 'steps' && current && (
+            <StepNav steps={steps} current={current.id} onStep={goTo} />
+          )}
+          {/* The picture: above the options in a narrow slot, atop the sticky summary when wide. */}
+          {!wide && preview}
+          <form
+            ref={formRef}
+            className="madeto-steps"
+            aria-labelledby={titleId}
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <StepSections titleId={titleId} layout={layout} />
+            {layout === 'steps' && steps.length > 1 && (
+              <div className="madeto-step-actions">
+                <SoftButton
+                  off={index <= 0}
+                  reason={t('steps.firstStep')}
+                  onClick={() => goTo(steps[index - 1]!.id)}
+                >
+                  {t('steps.back')}
+                </SoftButton>
+                <SoftButton
+                  off={index >= steps.length - 1}
+                  reason={t('steps.lastStep')}
+                  onClick={() => goTo(steps[index + 1]!.id)}
+                >
+                  {t('steps.next')}
+                </SoftButton>
+              </div>
+            )}
+          </form>
+          <aside className="madeto-aside" aria-label={t('widget.summary')}>
+            {wide && preview}
+            {model.document.model3d && (
+              <ProductModel3D
+                model3d={model.document.model3d}
+                selection={effective.shown}
+                locale={panelBase.locale}
+                valueLabel={(a, v) => valueLabel(model, a, v)}
+              />
+            )}
+            {/* With panels the price panel owns the quantity (and its tier hints). */}
+            {!panels && <QuantityField />}
+            <SelectionSummary />
+            {panels && <div className="madeto-panels">{panels(panel)}</div>}
+          </aside>
+          <StickySlot />
+          <ChangeReporter onChange={onChangeRef} />
+          <LiveRegion message={message} />
+          {snap.conflict && conflictAttribute && (
+            <ExplainDialog
+              conflict={snap.conflict}
+              attribute={conflictAttribute}
+              onApply={() => send({ type: 'repair' })}
+              onClose={() => send({ type: 'dismiss' })}
+            />
+          )}
+        </div>
+      </WidgetProvider>
+    </PaintedContext>
   );
 }

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 
 /**
  * Runs `task` once, in a task after the next frame (an animation frame, then a timeout), or after
@@ -36,10 +36,20 @@ export function afterPaint(task: () => void): () => void {
  * const shown = useAfterPaint(context); // the previous context until the click has painted
  */
 export function useAfterPaint<T>(value: T): T {
+  const painted = useContext(PaintedContext);
   const [shown, setShown] = useState(value);
+  // Already past the paint: the value is taken at once (kept in step for a render that is not).
+  if (painted && !Object.is(shown, value)) setShown(() => value);
   useEffect(() => {
-    if (Object.is(shown, value)) return;
+    if (painted || Object.is(shown, value)) return;
     return afterPaint(() => startTransition(() => setShown(() => value)));
-  }, [value, shown]);
-  return shown;
+  }, [value, shown, painted]);
+  return painted ? value : shown;
 }
+
+/**
+ * `true` around a render that itself runs after the paint of the event behind it (the widget's
+ * frame, see `useSessionAfterPaint`): `useAfterPaint` inside hands a new value over at once
+ * instead of one more frame later.
+ */
+export const PaintedContext = createContext(false);

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Attribute } from '../../engine/index.ts';
+import type { SessionSource } from './WidgetContext.tsx';
 import type {
   ConfiguratorPanelContext,
   ValueExtras,
@@ -89,10 +90,19 @@ type Shown = ReadonlyMap<
   { context: ConfiguratorPanelContext; byKey: ReadonlyMap<string, ValueExtras | undefined> }
 >;
 
-/** The store behind `ExtrasStore`: `show` puts computed extras on screen, `follow` a new state. */
-function createExtrasStore(enabled: boolean, context: ConfiguratorPanelContext) {
+/**
+ * The store behind `ExtrasStore`: `show` puts computed extras on screen, `follow` a new state,
+ * `recheck` a session change. `isCurrent` says whether a state is still the session's line (a
+ * click makes the extras on screen pending at once, before the widget follows it).
+ */
+function createExtrasStore(
+  enabled: boolean,
+  context: ConfiguratorPanelContext,
+  isCurrent: (context: ConfiguratorPanelContext) => boolean,
+) {
   let shown: Shown = new Map();
   let current = { enabled, context };
+  let live = true;
   const listeners = new Set<() => void>();
   const readings = new Map<string, AttributeExtras>();
   const notify = () => {
@@ -107,7 +117,7 @@ function createExtrasStore(enabled: boolean, context: ConfiguratorPanelContext) 
       if (!current.enabled) return NO_EXTRAS;
       const entry = shown.get(attributeId);
       const byKey = entry?.byKey;
-      const pending = entry?.context !== current.context;
+      const pending = entry?.context !== current.context || !live;
       const last = readings.get(attributeId);
       if (last && last.byKey === byKey && last.pending === pending) return last;
       const reading = { byKey, pending };
@@ -118,6 +128,14 @@ function createExtrasStore(enabled: boolean, context: ConfiguratorPanelContext) 
     follow: (enabled: boolean, context: ConfiguratorPanelContext) => {
       if (current.enabled === enabled && current.context === context) return;
       current = { enabled, context };
+      live = isCurrent(context);
+      notify();
+    },
+    /** The session changed: the extras on screen turn pending when their line is not its own. */
+    recheck: () => {
+      const now = isCurrent(current.context);
+      if (now === live) return;
+      live = now;
       notify();
     },
     /** Puts the computed extras of `attributes` on screen (those not already there). */
@@ -163,10 +181,18 @@ export function useIdleExtras(
   first: readonly Attribute[],
   rest: readonly Attribute[],
   showRest: boolean,
+  session: SessionSource,
 ): ExtrasStore {
-  const [store] = useState(() => createExtrasStore(fn !== undefined, context));
-  // Before the paint: the values of a new state show their extras as pending in the same frame.
+  const [store] = useState(() =>
+    createExtrasStore(fn !== undefined, context, (c) => {
+      const s = session.getSnapshot();
+      return s.effective.shown === c.selection && s.intent.quantity === c.quantity;
+    }),
+  );
   useLayoutEffect(() => store.follow(fn !== undefined, context), [store, fn, context]);
+  // A click (before the widget follows it, after its paint) makes the extras on screen pending
+  // in its own frame: they were computed for the line before it.
+  useLayoutEffect(() => session.subscribe(store.recheck), [store, session]);
   const work = useRef<Work | undefined>(undefined);
   useEffect(() => {
     if (!fn) return;

@@ -6,6 +6,8 @@ import { Configurator } from '../../../src/react/components/Configurator.tsx';
 import { MultiField } from '../../../src/react/components/MultiField.tsx';
 import { NumberField } from '../../../src/react/components/NumberField.tsx';
 import { QuantityField } from '../../../src/react/components/QuantityField.tsx';
+import { SelectionSummary } from '../../../src/react/components/SelectionSummary.tsx';
+import { Toolbar } from '../../../src/react/components/Toolbar.tsx';
 import { TextField } from '../../../src/react/components/TextField.tsx';
 import { ValueOption } from '../../../src/react/components/ValueOption.tsx';
 import type { Attribute } from '../../../src/engine/index.ts';
@@ -23,6 +25,8 @@ vi.mock('../../../src/react/components/NumberField.tsx', { spy: true });
 vi.mock('../../../src/react/components/TextField.tsx', { spy: true });
 vi.mock('../../../src/react/components/QuantityField.tsx', { spy: true });
 vi.mock('../../../src/react/components/ValueOption.tsx', { spy: true });
+vi.mock('../../../src/react/components/Toolbar.tsx', { spy: true });
+vi.mock('../../../src/react/components/SelectionSummary.tsx', { spy: true });
 
 const desk = parseModel(deskJson);
 const FIELDS = [ChoiceField, MultiField, BooleanField, NumberField, TextField];
@@ -164,5 +168,43 @@ describe('a click re-renders only the fields and values whose state it changed',
     await expect.element(page.getByRole('textbox', { name: 'Engraving' })).toHaveValue('Hi');
     await settled();
     expect(Object.keys(since(before))).toEqual(['engraving']);
+  });
+});
+
+describe('the frame around the fields follows a click after its paint', () => {
+  it('changing a choice renders its field in the click, the toolbar and the summary after it', async () => {
+    render(<Configurator model={desk} layout="steps" urlKey={false} />);
+    await settled();
+    await page.getByRole('radio', { name: 'Laminate' }).click();
+    await settled();
+    const toolbar = vi.mocked(Toolbar).mock.calls.length;
+    const summary = vi.mocked(SelectionSummary).mock.calls.length;
+    const before = renders();
+    // Oak for laminate: no field comes or goes, the step stays as it was.
+    const oak = page.getByRole('radio', { name: 'Oak' }).element() as HTMLInputElement;
+    oak.click();
+    // The click's own render (a discrete event's, done when `click()` returns): the field only.
+    expect(since(before)['top/oak']).toBe(1);
+    expect(since(before)['top']).toBe(1);
+    expect(vi.mocked(Toolbar).mock.calls.length).toBe(toolbar);
+    expect(vi.mocked(SelectionSummary).mock.calls.length).toBe(summary);
+    // After the paint the frame follows: Undo has something to undo, the summary says oak.
+    await expect
+      .element(page.getByRole('button', { name: 'Undo' }))
+      .not.toHaveAttribute('aria-disabled', 'true');
+    await expect.element(page.getByTestId('selection')).toHaveTextContent('Oak');
+    expect(vi.mocked(Toolbar).mock.calls.length).toBeGreaterThan(toolbar);
+  });
+
+  it('a choice that shows a field renders it in the click', async () => {
+    render(<Configurator model={desk} layout="steps" urlKey={false} />);
+    await settled();
+    await page.getByRole('radio', { name: 'Aluminium' }).click();
+    await settled();
+    const legends = () => [...document.querySelectorAll('legend')].map((l) => l.textContent);
+    expect(legends()).not.toContain('Legs');
+    (page.getByRole('radio', { name: 'Steel' }).element() as HTMLInputElement).click();
+    // Legs are relevant with the steel frame: there in the click's own render.
+    expect(legends()).toContain('Legs');
   });
 });
