@@ -197,7 +197,10 @@ describe('<Configurator> in Chromium', () => {
     await expect
       .element(page.getByTestId('selection').nth(1))
       .toHaveTextContent('Nothing chosen yet.');
-    expect(new URLSearchParams(window.location.search).get('madeto-first')).toContain('top=oak');
+    // The address follows the click after its paint (with the frame around the fields).
+    await expect
+      .poll(() => new URLSearchParams(window.location.search).get('madeto-first'))
+      .toContain('top=oak');
     expect(new URLSearchParams(window.location.search).get('madeto-second')).toBeNull();
   });
 
