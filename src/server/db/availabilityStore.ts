@@ -154,8 +154,6 @@ export class AvailabilityStore {
     reject: (error: unknown) => void;
   }[] = [];
   private draining = false;
-  /** The active holds as last read, parsed (`activeHolds`). */
-  private parsedHolds = new Map<string, StoredHold>();
   /**
    * The holds active at `readAt` while the database's holds token was `token`: every write that
    * changes which holds are active (a hold placed or released) stores a new random token in the
@@ -315,8 +313,9 @@ export class AvailabilityStore {
       .where('released_at', 'is', null)
       .where('expires_at', '>', now)
       .execute();
-    const missing = ids.filter((r) => !this.parsedHolds.has(r.id)).map((r) => r.id);
-    const known = new Map<string, StoredHold>();
+    // The holds read before are known (a released or expired one is not asked for again).
+    const known = new Map((cache?.holds ?? []).map((h) => [h.id, h]));
+    const missing = ids.filter((r) => !known.has(r.id)).map((r) => r.id);
     for (let i = 0; i < missing.length; i += 500) {
       const rows = await db
         .selectFrom('availability_holds')
@@ -325,9 +324,7 @@ export class AvailabilityStore {
         .execute();
       for (const row of rows) known.set(row.id, holdOf(row));
     }
-    const out = ids.map((r) => this.parsedHolds.get(r.id) ?? known.get(r.id)!);
-    // Keep only the active ones: a released or expired hold is not asked for again.
-    this.parsedHolds = new Map(out.map((h) => [h.id, h]));
+    const out = ids.map((r) => known.get(r.id)!);
     this.activeCache = { token, readAt: now, holds: out };
     return out;
   }
@@ -512,7 +509,6 @@ export class AvailabilityStore {
         .execute();
       // The next request's active holds are these and this one: known, not read back. (Should
       // the transaction roll back, the database keeps its token, unlike this cache.)
-      this.parsedHolds.set(hold.id, hold);
       this.activeCache = {
         token: await this.holdsChanged(trx),
         readAt: now,
