@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { customerQuoteWire, linePicture, type CustomerQuoteWire } from '../../src/engine/index.ts';
 import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
 import { modelOf, sitePath } from '../catalogueFiles.ts';
-import { setupDemo, signInRep, WAIT } from '../e2e/demoHarness.ts';
-import { addUser } from '../server/quoteJourney.ts';
+import { setupDemo, signInNewUser, WAIT } from '../e2e/demoHarness.ts';
 import { REP_TOKEN } from '../server/serverProcess.ts';
 import { pdfColours, pdfText } from './pdfText.ts';
 
@@ -277,19 +276,14 @@ describe("each quoted line's picture when printed", () => {
   }, 120_000);
 
   it("the rep's quote document prints each line's picture", async () => {
-    const { base, browser, db } = demo;
     const { number, shareToken } = await storeMixedQuote();
     const doc = await customerDocument(shareToken);
-    const rita = addUser(
-      db,
-      { role: 'rep', name: 'Rita Rep', email: 'rita@print.example' },
-      'rita-print-pass-1',
-    );
-    const page = await browser.newPage();
-    await signInRep(page, base, {
-      email: rita.email,
-      password: 'rita-print-pass-1',
+    const page = await demo.browser.newPage();
+    await signInNewUser(demo, page, {
+      role: 'rep',
       name: 'Rita Rep',
+      email: 'rita@print.example',
+      password: 'rita-print-pass-1',
     });
     await page.getByLabel('Search number, customer or product').fill(number);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
