@@ -43,6 +43,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/**/*.browser.test.ts?(x)'],
           testTimeout: 30_000,
+          // Vitest's 1 s default for expect.poll/expect.element is shorter than the idle work the
+          // widget defers (price deltas, badges) takes while the whole suite loads both cores.
+          expect: { poll: { timeout: 5_000 } },
           globalSetup: ['test/buildNode.setup.ts'],
           browser: {
             enabled: true,
