@@ -27,8 +27,10 @@ export function stateNote(state: ValueState, t: Translate): string {
 /**
  * One value of a choice or multi attribute as a native radio or checkbox inside its label, with
  * `data-state`, the price delta, the availability badge and "Popular with buyers" (if the shop
- * shows hints; like the others, part of the value's accessible description). Pointing at it or focusing it shows
- * it in the product picture before it is chosen (the widget's peek store). Conflicting and impossible values
+ * shows hints; like the others, part of the value's accessible description). Resting the pointer
+ * on it or focusing it by keyboard shows it in the product picture before it is chosen (the
+ * widget's peek store; a pointer on its way to a click, and the click's own focus, draw nothing).
+ * Conflicting and impossible values
  * stay clickable: picking them (click, Space, Enter) opens the explanation. `arrowed` is set by
  * the radio group while an arrow key moves the focus: arrowing onto a value that is not
  * available only moves the focus there (no dialog pops up under the buyer's keys). Memoised, and
@@ -73,8 +75,9 @@ export const ValueOption = memo(function ValueOption({
       className="madeto-option"
       data-state={state}
       data-variant={variant}
-      onPointerEnter={() => peek.set(peeked)}
-      onPointerLeave={() => peek.leave(peeked)}
+      onPointerEnter={() => peek.hover(peeked)}
+      onPointerLeave={() => peek.unhover(peeked)}
+      onPointerDown={() => peek.press(peeked)}
     >
       <input
         type={type}
@@ -82,7 +85,7 @@ export const ValueOption = memo(function ValueOption({
         value={valueKey}
         checked={checked}
         aria-describedby={noteId}
-        onFocus={() => peek.set(peeked)}
+        onFocus={() => peek.focus(peeked)}
         onBlur={() => peek.leave(peeked)}
         onChange={() => {
           if (arrowed?.current && state !== 'available') return;

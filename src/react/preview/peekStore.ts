@@ -7,29 +7,80 @@ export interface Peek {
   type: 'choice' | 'multi';
 }
 
+/**
+ * How long the pointer rests on a value before the picture shows it (hover intent): a pointer
+ * passing over options on its way to a click redraws nothing, and the click's frame carries no
+ * picture work for a value about to be chosen anyway.
+ */
+export const PEEK_DWELL_MS = 120;
+/** A focus this soon after a press on the same value is the press's focus, not a keyboard peek. */
+const PRESS_FOCUS_MS = 1500;
+
 /** A tiny external store of the current peek, so hovering re-renders only the picture. */
 export interface PeekStore {
   get: () => Peek | undefined;
-  /** Sets the peek; `undefined` clears it, `leave` clears it only if it is still that value. */
+  /** Sets the peek now; `undefined` clears it (a keyboard focus arriving, a blur). */
   set: (peek: Peek | undefined) => void;
+  /** Clears the peek if it is still that value (now, or a pending hover of it is dropped). */
   leave: (peek: Peek) => void;
+  /** The pointer rests on a value: shown after `PEEK_DWELL_MS` unless it leaves or presses first. */
+  hover: (peek: Peek) => void;
+  /** The pointer leaves a value: cleared after the dwell (passing to a neighbour redraws once). */
+  unhover: (peek: Peek) => void;
+  /** A press on a value: drops a pending hover; the focus the press brings does not peek. */
+  press: (peek: Peek) => void;
+  /** Focus arrived on a value: peeks it unless a press on it brought the focus. */
+  focus: (peek: Peek) => void;
   subscribe: (listener: () => void) => () => void;
 }
+
+const same = (a: Peek | undefined, b: Peek | undefined) =>
+  a?.attribute === b?.attribute && a?.key === b?.key;
 
 /** One widget instance's peek store (created once by the widget body). */
 export function createPeekStore(): PeekStore {
   let current: Peek | undefined;
+  let target: Peek | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pressed: { peek: Peek; at: number } | undefined;
   const listeners = new Set<() => void>();
+  const cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
   const set = (peek: Peek | undefined) => {
-    if (peek?.attribute === current?.attribute && peek?.key === current?.key) return;
+    cancel();
+    if (same(peek, current)) return;
     current = peek;
     for (const l of listeners) l();
+  };
+  const later = (peek: Peek | undefined) => {
+    target = peek;
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      set(target);
+    }, PEEK_DWELL_MS);
   };
   return {
     get: () => current,
     set,
     leave: (peek) => {
-      if (current?.attribute === peek.attribute && current.key === peek.key) set(undefined);
+      if (timer !== undefined && same(target, peek)) later(current);
+      if (same(current, peek)) set(undefined);
+    },
+    hover: (peek) => later(peek),
+    unhover: (peek) => {
+      if (same(target, peek) || same(current, peek)) later(undefined);
+    },
+    press: (peek) => {
+      cancel();
+      pressed = { peek, at: performance.now() };
+    },
+    focus: (peek) => {
+      if (pressed && same(pressed.peek, peek) && performance.now() - pressed.at < PRESS_FOCUS_MS)
+        return;
+      set(peek);
     },
     subscribe: (listener) => {
       listeners.add(listener);
