@@ -256,7 +256,13 @@ export async function insightsScenario(base: string): Promise<void> {
   expect((await call('POST', '/api/orders', order)).status).toBe(201);
   const demand = await get('/api/insights/demand');
   expect(demand.status).toBe(200);
-  expect(demand.body).toMatchObject({ orderLines: 2, openQuoteLines: 0 });
+  expect(demand.body).toMatchObject({
+    orderLines: 2,
+    openQuoteLines: 0,
+    // No rep quote decided: Laplace's (0 + 1) ÷ (0 + 2).
+    winRate: 0.5,
+    winRateBasis: { method: 'laplace', won: 0, lost: 0, decided: 0 },
+  });
   const rows = demand.body['rows'] as { item: string; confirmed: number }[];
   for (const need of order.lines[0]!.bom)
     expect(rows.filter((r) => r.item === need.item).reduce((s, r) => s + r.confirmed, 0)).toBe(

@@ -416,7 +416,8 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       ]);
     return {
       bands,
-      winRate: historicalWinRate(quotes) ?? null,
+      // The observed won ÷ decided (null with none decided); demand weights by the smoothed rate.
+      winRate: historicalWinRate(quotes).observed ?? null,
       quotes: quotes.length,
     };
   });
@@ -479,7 +480,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       snapshot,
       orders: orders.filter(keep),
       openQuotes: open.filter(keep),
-      winRate: winRate ?? 0,
+      winRate: winRate.rate,
     });
     if (csv)
       return sendCsv(reply, 'demand', result.rows, [
@@ -493,7 +494,13 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       ]);
     return {
       ...result,
-      winRateKnown: winRate !== undefined,
+      // What the weight rests on, for the dashboard to say: Laplace's (won + 1) ÷ (decided + 2).
+      winRateBasis: {
+        method: 'laplace',
+        won: winRate.won,
+        lost: winRate.lost,
+        decided: winRate.decided,
+      },
       orderLines: orders.length,
       openQuoteLines: open.length,
     };
