@@ -357,7 +357,7 @@ function Dashboard() {
               caption="Completed configurations"
               columns={[
                 ['productId', 'Product'],
-                ['selection', 'Configuration'],
+                ['configuration', 'Configuration'],
                 ['count', 'Count'],
               ]}
               rows={d['rows'] as Row[]}

@@ -135,6 +135,26 @@ describe('the insights dashboard', () => {
         /open quotes × win rate 50 % \(no rep quote won or lost yet: an even prior, \(0 \+ 1\) ÷ \(0 \+ 2\)\)/,
       );
 
+      // The common configurations in the model's words, not ids (A, then B: one each).
+      const configs = JSON.parse((await api('/api/insights/configurations')).text) as {
+        rows: { productId: string; configuration: string; count: number }[];
+      };
+      expect(await tableRows(page, /^Completed configurations$/)).toEqual([
+        [
+          'DESK',
+          'Frame: Steel, 3-stage columns; Lifting system: Single motor, 38 mm/s; Accessories: Under-desk drawer, lockable',
+          '1',
+        ],
+        [
+          'DESK',
+          'Frame: Steel, 3-stage columns; Lifting system: Dual motor, 40 mm/s, anti-collision',
+          '1',
+        ],
+      ]);
+      expect(configs.rows.map((r) => [r.productId, r.configuration, String(r.count)])).toEqual(
+        await tableRows(page, /^Completed configurations$/),
+      );
+
       // Every section's CSV link downloads exactly the API's CSV (the page's own sign-in).
       for (const [name, path] of [
         ['funnel', '/api/insights/funnel?format=csv'],

@@ -15,6 +15,7 @@ import {
   postponementAdvisor,
   quoteState,
   selectionIssues,
+  selectionLabel,
   sha256Hex,
   winLossByDiscount,
   type AdvisorLine,
@@ -302,13 +303,20 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       deps.insights.sums(['stage'], filter),
       deps.insights.topConfigurations(filter, limit),
     ]);
-    const rows = commonConfigurations([...stages, ...configs], {}, limit);
+    // In the model's words for a person ("Frame: Steel, 3-stage columns; …"); the ids beside.
+    const rows = commonConfigurations([...stages, ...configs], {}, limit).map((r) => {
+      const model = models.get(r.productId);
+      return {
+        ...r,
+        configuration: model ? selectionLabel(model, r.selection) : canonicalSelection(r.selection),
+      };
+    });
     if (csv)
       return sendCsv(
         reply,
         'configurations',
         rows.map((r) => ({ ...r, selection: canonicalSelection(r.selection) })),
-        ['productId', 'selection', 'count', 'share'],
+        ['productId', 'configuration', 'count', 'share', 'selection'],
       );
     return { filter, rows };
   });
