@@ -133,6 +133,18 @@ const format = (v: unknown): string =>
         : String(v);
 const pct = (share: unknown) => `${Math.round(Number(share) * 1000) / 10} %`;
 
+/**
+ * The rate open quotes are weighted by and what it rests on: the server's Laplace estimate
+ * (won + 1) ÷ (decided + 2), which is ½ before any rep quote is won or lost.
+ */
+const winRateText = (d: Row) => {
+  const basis = d['winRateBasis'] as { won: number; decided: number } | undefined;
+  if (!basis) return pct(d['winRate']);
+  return basis.decided === 0
+    ? `${pct(d['winRate'])} (no rep quote won or lost yet: an even prior, (0 + 1) ÷ (0 + 2))`
+    : `${pct(d['winRate'])} (${basis.won} of ${basis.decided} decided rep quotes won, smoothed: (${basis.won} + 1) ÷ (${basis.decided} + 2))`;
+};
+
 /** The CSV download of an insight's URL (the same filter, `format=csv`). */
 const csvOf = (url: string) => `${url}${url.includes('?') ? '&' : '?'}format=csv`;
 
@@ -345,7 +357,7 @@ function Dashboard() {
               caption="Completed configurations"
               columns={[
                 ['productId', 'Product'],
-                ['selection', 'Configuration'],
+                ['configuration', 'Configuration'],
                 ['count', 'Count'],
               ]}
               rows={d['rows'] as Row[]}
@@ -361,11 +373,7 @@ function Dashboard() {
         <Loaded q={demand.q}>
           {(d) => (
             <Table
-              caption={
-                d['winRateKnown']
-                  ? `Per item and week: orders in full, open quotes × win rate ${pct(d['winRate'])}`
-                  : 'Per item and week: orders in full; open quotes count 0 until a rep quote is won or lost (no win rate yet)'
-              }
+              caption={`Per item and week: orders in full, open quotes × win rate ${winRateText(d)}`}
               columns={[
                 ['item', 'Item'],
                 ['week', 'Week'],

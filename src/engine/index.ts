@@ -1,6 +1,6 @@
 /** The Madeto engine: pure TypeScript, no React, DOM, fetch or clock. */
 export { parseModel } from './model/parseModel.ts';
-export { attributeLabel, valueLabel } from './model/labels.ts';
+export { attributeLabel, selectionLabel, valueLabel } from './model/labels.ts';
 export { parseRule } from './model/rules/parseRule.ts';
 export { attributesOf } from './model/rules/ast.ts';
 export type { Expr, Literal } from './model/rules/ast.ts';

@@ -116,20 +116,44 @@ describe('the insights dashboard', () => {
       expect(funnel.steps.map((s) => s.sessions)).toEqual([3, 2, 1, 0]);
       const demand = JSON.parse((await api('/api/insights/demand')).text) as {
         rows: { item: string }[];
-        winRateKnown: boolean;
+        winRate: number;
+        winRateBasis: { decided: number };
       };
       expect(demand.rows.length).toBeGreaterThan(0);
       expect((await tableRows(page, /^Per item and week/)).map((r) => r[0])).toEqual(
         demand.rows.map((r) => r.item),
       );
-      // No rep quote decided yet: the table says open quotes count nothing, not "win rate 0 %".
-      expect(demand.winRateKnown).toBe(false);
+      // No rep quote decided yet: open quotes weigh Laplace's (0 + 1) ÷ (0 + 2), and the table
+      // says which rate it used and why (before: "open quotes count 0").
+      expect([demand.winRate, demand.winRateBasis.decided]).toEqual([0.5, 0]);
       expect(
         await page
           .getByRole('table', { name: /^Per item and week/ })
           .locator('caption')
           .textContent(),
-      ).toMatch(/open quotes count 0 until a rep quote is won or lost/);
+      ).toMatch(
+        /open quotes × win rate 50 % \(no rep quote won or lost yet: an even prior, \(0 \+ 1\) ÷ \(0 \+ 2\)\)/,
+      );
+
+      // The common configurations in the model's words, not ids (A, then B: one each).
+      const configs = JSON.parse((await api('/api/insights/configurations')).text) as {
+        rows: { productId: string; configuration: string; count: number }[];
+      };
+      expect(await tableRows(page, /^Completed configurations$/)).toEqual([
+        [
+          'DESK',
+          'Frame: Steel, 3-stage columns; Lifting system: Single motor, 38 mm/s; Accessories: Under-desk drawer, lockable',
+          '1',
+        ],
+        [
+          'DESK',
+          'Frame: Steel, 3-stage columns; Lifting system: Dual motor, 40 mm/s, anti-collision',
+          '1',
+        ],
+      ]);
+      expect(configs.rows.map((r) => [r.productId, r.configuration, String(r.count)])).toEqual(
+        await tableRows(page, /^Completed configurations$/),
+      );
 
       // Every section's CSV link downloads exactly the API's CSV (the page's own sign-in).
       for (const [name, path] of [

@@ -214,16 +214,23 @@ export async function insightsScenario(base: string): Promise<void> {
   );
   const configs = await get('/api/insights/configurations?limit=1');
   expect((configs.body['rows'] as Json[]).length).toBe(1);
-  expect((configs.body['rows'] as Json[])[0]).toMatchObject({
+  // A and B complete once each; A's canonical key sorts first. Its words in the desk model's
+  // attribute order (frame, drive, …, accessories), its ids beside.
+  const words =
+    'Frame: Steel, 3-stage columns; Lifting system: Single motor, 38 mm/s; Accessories: Under-desk drawer, lockable';
+  expect((configs.body['rows'] as Json[])[0]).toEqual({
     productId: 'DESK',
+    configuration: words,
+    selection: { accessories: ['drawer'], drive: 'single', frame: 'steel' },
     count: 1,
     share: 0.5,
   });
-  // A configuration as its canonical JSON (keys and multi values sorted) in one quoted field.
+  // In the CSV the words first, then the canonical JSON (keys and multi values sorted), each
+  // one quoted field.
   const top = (configs.body['rows'] as Json[])[0]!['selection'] as Record<string, unknown>;
   expect(Object.keys(top)).toEqual(Object.keys(top).sort());
   expect((await get('/api/insights/configurations?limit=1&format=csv')).text).toBe(
-    `productId,selection,count,share\r\nDESK,"${JSON.stringify(top).replace(/"/g, '""')}",1,0.5\r\n`,
+    `productId,configuration,count,share,selection\r\nDESK,"${words}",1,0.5,"${JSON.stringify(top).replace(/"/g, '""')}"\r\n`,
   );
   const range = await get('/api/insights/popularity?from=2026-12-02&to=2026-12-02&channel=shop');
   expect((range.body['rows'] as Json[]).map((r) => [r['value'], r['count'], r['share']])).toEqual([
@@ -256,7 +263,13 @@ export async function insightsScenario(base: string): Promise<void> {
   expect((await call('POST', '/api/orders', order)).status).toBe(201);
   const demand = await get('/api/insights/demand');
   expect(demand.status).toBe(200);
-  expect(demand.body).toMatchObject({ orderLines: 2, openQuoteLines: 0 });
+  expect(demand.body).toMatchObject({
+    orderLines: 2,
+    openQuoteLines: 0,
+    // No rep quote decided: Laplace's (0 + 1) ÷ (0 + 2).
+    winRate: 0.5,
+    winRateBasis: { method: 'laplace', won: 0, lost: 0, decided: 0 },
+  });
   const rows = demand.body['rows'] as { item: string; confirmed: number }[];
   for (const need of order.lines[0]!.bom)
     expect(rows.filter((r) => r.item === need.item).reduce((s, r) => s + r.confirmed, 0)).toBe(

@@ -62,15 +62,68 @@ export function winLossByDiscount(
 }
 
 /**
- * The historical win rate of quotes: won ÷ (won + lost), open quotes left out; `undefined` when
- * none is decided yet (a caller then has no basis to weight open quotes).
+ * The win rate open quotes are weighted by, with what it rests on. A shop's first quotes have
+ * no decided quote to learn from; a rate of "unknown" would make their open quotes weigh nothing
+ * in the component demand, and a raw won ÷ decided would jump to 0 or 1 on the first decision.
+ * So the rate is the mean of a Beta(prior.won, prior.lost) belief updated with the decided quotes:
+ * (won + prior.won) ÷ (decided + prior.won + prior.lost). The default prior Beta(1, 1) is
+ * Laplace's rule of succession: 50 % with nothing decided, then moving towards the observed rate.
  */
-export function historicalWinRate(quotes: readonly QuoteOutcome[]): number | undefined {
+export interface WinRateEstimate {
+  /** The weight of an open quote, 0–1 (never 0 or 1 with a prior of at least one each). */
+  rate: number;
+  won: number;
+  lost: number;
+  /** won + lost: how many decided quotes the rate rests on. */
+  decided: number;
+  /** won ÷ decided; `undefined` with none decided. */
+  observed: number | undefined;
+  /** The prior's pseudo-counts (Beta(won, lost)). */
+  prior: WinRatePrior;
+}
+
+/** A Beta prior as pseudo-counts of won and lost quotes; both ≥ 0, not both 0. */
+export interface WinRatePrior {
+  won: number;
+  lost: number;
+}
+
+/** Laplace's rule of succession: one won and one lost quote imagined before the first. */
+export const LAPLACE_PRIOR: WinRatePrior = { won: 1, lost: 1 };
+
+/**
+ * The historical win rate of quotes (open quotes left out), smoothed by a Beta prior so that it
+ * always exists (see `WinRateEstimate`).
+ *
+ * @example
+ * historicalWinRate([{ discountBasisPoints: 0, outcome: 'won' }, { discountBasisPoints: 0, outcome: 'lost' }, { discountBasisPoints: 0, outcome: 'lost' }])
+ * // { rate: 0.4, won: 1, lost: 2, decided: 3, observed: 0.333…, prior: { won: 1, lost: 1 } }  ((1 + 1) ÷ (3 + 2))
+ * historicalWinRate([]).rate // 0.5
+ */
+export function historicalWinRate(
+  quotes: readonly QuoteOutcome[],
+  prior: WinRatePrior = LAPLACE_PRIOR,
+): WinRateEstimate {
+  if (
+    !(prior.won >= 0 && prior.lost >= 0 && prior.won + prior.lost > 0) ||
+    !Number.isFinite(prior.won + prior.lost)
+  )
+    throw new RangeError(
+      `win rate prior: won and lost must be finite, ≥ 0 and not both 0 (got ${prior.won}, ${prior.lost})`,
+    );
   let won = 0;
   let lost = 0;
   for (const q of quotes) {
     if (q.outcome === 'won') won += 1;
     else if (q.outcome === 'lost') lost += 1;
   }
-  return won + lost === 0 ? undefined : won / (won + lost);
+  const decided = won + lost;
+  return {
+    rate: (won + prior.won) / (decided + prior.won + prior.lost),
+    won,
+    lost,
+    decided,
+    observed: decided === 0 ? undefined : won / decided,
+    prior: { ...prior },
+  };
 }

@@ -1,4 +1,4 @@
-import type { ProductModel, SelectionValue } from './types.ts';
+import type { ProductModel, Selection, SelectionValue } from './types.ts';
 
 /**
  * The label of one value of an attribute, from the model: a choice's or multi's label ("Oak"; a
@@ -37,4 +37,25 @@ export function valueLabel(
 /** The label of an attribute id (the id itself when the model does not know it). */
 export function attributeLabel(model: ProductModel, attributeId: string): string {
   return model.attributes.find((a) => a.id === attributeId)?.label ?? attributeId;
+}
+
+/**
+ * A whole configuration in words, in the model's attribute order (unknown ids last, by id):
+ * `Attribute: value` pairs joined by "; " (a value label may hold commas), an empty multi as
+ * "none". For a manager reading which configurations buyers complete, not for parsing.
+ *
+ * @example
+ * selectionLabel(desk, { frame: 'steel', width: 1600, accessories: [] })
+ * // 'Frame: Steel, 3-stage columns; Width: 1600 mm; Accessories: none'
+ */
+export function selectionLabel(model: ProductModel, selection: Selection): string {
+  const order = new Map(model.attributes.map((a, i) => [a.id, i] as const));
+  const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return Object.entries(selection)
+    .sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([id, v]) =>
+        `${attributeLabel(model, id)}: ${Array.isArray(v) && v.length === 0 ? 'none' : valueLabel(model, id, v)}`,
+    )
+    .join('; ');
 }

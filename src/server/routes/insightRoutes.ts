@@ -15,6 +15,7 @@ import {
   postponementAdvisor,
   quoteState,
   selectionIssues,
+  selectionLabel,
   sha256Hex,
   winLossByDiscount,
   type AdvisorLine,
@@ -302,13 +303,20 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       deps.insights.sums(['stage'], filter),
       deps.insights.topConfigurations(filter, limit),
     ]);
-    const rows = commonConfigurations([...stages, ...configs], {}, limit);
+    // In the model's words for a person ("Frame: Steel, 3-stage columns; …"); the ids beside.
+    const rows = commonConfigurations([...stages, ...configs], {}, limit).map((r) => {
+      const model = models.get(r.productId);
+      return {
+        ...r,
+        configuration: model ? selectionLabel(model, r.selection) : canonicalSelection(r.selection),
+      };
+    });
     if (csv)
       return sendCsv(
         reply,
         'configurations',
         rows.map((r) => ({ ...r, selection: canonicalSelection(r.selection) })),
-        ['productId', 'selection', 'count', 'share'],
+        ['productId', 'configuration', 'count', 'share', 'selection'],
       );
     return { filter, rows };
   });
@@ -416,7 +424,8 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       ]);
     return {
       bands,
-      winRate: historicalWinRate(quotes) ?? null,
+      // The observed won ÷ decided (null with none decided); demand weights by the smoothed rate.
+      winRate: historicalWinRate(quotes).observed ?? null,
       quotes: quotes.length,
     };
   });
@@ -479,7 +488,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       snapshot,
       orders: orders.filter(keep),
       openQuotes: open.filter(keep),
-      winRate: winRate ?? 0,
+      winRate: winRate.rate,
     });
     if (csv)
       return sendCsv(reply, 'demand', result.rows, [
@@ -493,7 +502,13 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       ]);
     return {
       ...result,
-      winRateKnown: winRate !== undefined,
+      // What the weight rests on, for the dashboard to say: Laplace's (won + 1) ÷ (decided + 2).
+      winRateBasis: {
+        method: 'laplace',
+        won: winRate.won,
+        lost: winRate.lost,
+        decided: winRate.decided,
+      },
       orderLines: orders.length,
       openQuoteLines: open.length,
     };

@@ -33,8 +33,38 @@ describe('quote win/loss by discount band', () => {
       ['10–15 %', 0, 0, 0, 0],
       ['15 % +', 0, 1, 0, 0],
     ]);
-    expect(historicalWinRate(quotes)).toBe(0.4);
-    expect(historicalWinRate([{ discountBasisPoints: 0, outcome: 'open' }])).toBeUndefined();
+  });
+});
+
+describe('the historical win rate open quotes are weighted by (Beta prior, Laplace by default)', () => {
+  const q = (outcome: QuoteOutcome['outcome']): QuoteOutcome => ({
+    discountBasisPoints: 0,
+    outcome,
+  });
+  it.each([
+    // [won, lost, open, rate, observed]: rate = (won + 1) ÷ (won + lost + 2).
+    [0, 0, 0, 0.5, undefined], // (0 + 1) ÷ (0 + 2): nothing decided, an open quote still weighs ½
+    [0, 0, 3, 0.5, undefined], // open quotes are not decided
+    [1, 0, 0, 2 / 3, 1], // (1 + 1) ÷ (1 + 2), not 100 % after one win
+    [0, 1, 0, 1 / 3, 0], // (0 + 1) ÷ (1 + 2), not 0 % after one loss
+    [2, 3, 1, 3 / 7, 0.4], // (2 + 1) ÷ (5 + 2); the observed 2 ÷ 5 is beside it
+  ] as const)('won %i, lost %i, open %i → %d', (won, lost, open, rate, observed) => {
+    const quotes = [
+      ...Array.from({ length: won }, () => q('won')),
+      ...Array.from({ length: lost }, () => q('lost')),
+      ...Array.from({ length: open }, () => q('open')),
+    ];
+    const est = historicalWinRate(quotes);
+    expect(est.rate).toBeCloseTo(rate, 12);
+    expect(est).toMatchObject({ won, lost, decided: won + lost, observed });
+  });
+  it('a shop prior Beta(1, 3) (expect a quarter won): (1 + 1) ÷ (2 + 4) after one win, one loss', () => {
+    expect(historicalWinRate([q('won'), q('lost')], { won: 1, lost: 3 }).rate).toBe(1 / 3);
+    expect(historicalWinRate([], { won: 1, lost: 3 }).rate).toBe(0.25);
+  });
+  it('refuses a prior that is no belief (negative, both 0)', () => {
+    expect(() => historicalWinRate([], { won: 0, lost: 0 })).toThrow(/not both 0/);
+    expect(() => historicalWinRate([], { won: -1, lost: 2 })).toThrow(/≥ 0/);
   });
 });
 
@@ -46,12 +76,13 @@ describe('component demand per item and ISO week', () => {
     { id: 'PO-2', item: 'RED', qty: 9, expected: '2026-03-10', received: true },
   ];
   const snapshot = parseSnapshot(snap, [box]);
-  const rate = historicalWinRate([
+  // 1 won, 2 lost: (1 + 1) ÷ (3 + 2) = 0.4 (Laplace).
+  const { rate } = historicalWinRate([
     { discountBasisPoints: 0, outcome: 'won' },
-    ...Array.from({ length: 3 }, () => ({ discountBasisPoints: 0, outcome: 'lost' as const })),
+    ...Array.from({ length: 2 }, () => ({ discountBasisPoints: 0, outcome: 'lost' as const })),
   ]);
 
-  it('orders in full, open quotes × the win rate (0.25), through the make item LEG-KIT to TUBE', () => {
+  it('orders in full, open quotes × the win rate (0.4), through the make item LEG-KIT to TUBE', () => {
     const { rows, skipped, winRate } = componentDemand({
       models,
       snapshot,
@@ -72,9 +103,9 @@ describe('component demand per item and ISO week', () => {
           needDate: '2026-03-11',
         },
       ],
-      winRate: rate ?? 0,
+      winRate: rate,
     });
-    expect(winRate).toBe(0.25);
+    expect(winRate).toBe(0.4);
     expect(skipped).toEqual([{ productId: 'GONE', reason: "no model for product 'GONE'" }]);
     const r = (
       item: string,
@@ -93,20 +124,49 @@ describe('component demand per item and ISO week', () => {
       projected,
     });
     expect(rows).toEqual([
-      // hook 2×2 + rail 2×2 = 8, then the quote's hook 2 × 0.25; 100 on hand.
+      // hook 2×2 + rail 2×2 = 8, then the quote's hook 2 × 0.4 = 0.8; 100 on hand: 92, 91.2.
       r('BRACKET', '2026-W10', 8, 0, 0, 92),
-      r('BRACKET', '2026-W11', 0, 0.5, 0, 91.5),
+      r('BRACKET', '2026-W11', 0, 0.8, 0, 91.2),
+      // 1 × 0.4; 98 − 0.4 = 97.6.
       r('LEG-KIT', '2026-W10', 2, 0, 0, 98),
-      r('LEG-KIT', '2026-W11', 0, 0.25, 0, 97.75),
-      // 3 on hand − 1 reserved − 2 = 0; then + PO-1's 5 (PO-2 is received) − 0.25.
+      r('LEG-KIT', '2026-W11', 0, 0.4, 0, 97.6),
+      // 3 on hand − 1 reserved − 2 = 0; then + PO-1's 5 (PO-2 is received) − 0.4 = 4.6.
       r('RED', '2026-W10', 2, 0, 0, 0),
-      r('RED', '2026-W11', 0, 0.25, 5, 4.75),
+      r('RED', '2026-W11', 0, 0.4, 5, 4.6),
       // length 2.5 × 2 units; the quote has no length.
       r('TAPE', '2026-W10', 5, 0, 0, 95),
-      // LEG-KIT's BOM: 2 TUBE each.
+      // LEG-KIT's BOM: 2 TUBE each; the quote's 0.4 LEG-KIT → 0.8 TUBE; 96 − 0.8 = 95.2.
       r('TUBE', '2026-W10', 4, 0, 0, 96),
-      r('TUBE', '2026-W11', 0, 0.5, 0, 95.5),
+      r('TUBE', '2026-W11', 0, 0.8, 0, 95.2),
     ]);
+  });
+
+  it('with no quote decided yet, an open quote still weighs ½ (Laplace), not 0', () => {
+    const { rows } = componentDemand({
+      models,
+      snapshot,
+      orders: [],
+      openQuotes: [
+        {
+          productId: 'BOX',
+          quantity: 1,
+          selection: { color: 'red', ...plain },
+          needDate: '2026-03-04',
+        },
+      ],
+      winRate: historicalWinRate([{ discountBasisPoints: 0, outcome: 'open' }]).rate,
+    });
+    // 1 RED × (0 + 1) ÷ (0 + 2) = 0.5; 3 on hand − 1 reserved − 0.5 = 1.5; PO-1's 5 in W11: 6.5.
+    const row = (week: string, expected: number, inbound: number, projected: number) => ({
+      item: 'RED',
+      week,
+      confirmed: 0,
+      expected,
+      total: expected,
+      inbound,
+      projected,
+    });
+    expect(rows).toEqual([row('2026-W10', 0.5, 0, 1.5), row('2026-W11', 0, 5, 6.5)]);
   });
 });
 

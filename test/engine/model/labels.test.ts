@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributeLabel, valueLabel } from '../../../src/engine/index.ts';
+import { attributeLabel, selectionLabel, valueLabel } from '../../../src/engine/index.ts';
 import { valueLabel as panelValueLabel } from '../../../src/react/panels/labels.ts';
 import { desk } from '../orders/orderFixture.ts';
 
@@ -16,5 +16,24 @@ describe('valueLabel: one wording of a chosen option (panels and the customer do
     expect(valueLabel(desk, 'nope', 'x')).toBe('x');
     expect(valueLabel(desk, 'frame', 'titanium')).toBe('titanium');
     expect(panelValueLabel).toBe(valueLabel);
+  });
+});
+
+describe('selectionLabel: a whole configuration in words (the insights’ common configurations)', () => {
+  it.each([
+    [
+      // Keys in id order (as stored, canonical); the words follow the model's order.
+      { accessories: ['drawer'], drive: 'single', frame: 'steel' },
+      'Frame: Steel, 3-stage columns; Lifting system: Single motor, 38 mm/s; Accessories: Under-desk drawer, lockable',
+    ],
+    [
+      { width: 1600, cableTray: true, accessories: [] },
+      'Width: 1600 mm; Cable tray under the top: yes; Accessories: none',
+    ],
+    // An id the model does not know comes last, as it is.
+    [{ zeta: 'x', frame: 'aluminium' }, 'Frame: Aluminium, 2-stage columns; zeta: x'],
+    [{}, ''],
+  ])('%j', (selection, words) => {
+    expect(selectionLabel(desk, selection)).toBe(words);
   });
 });
