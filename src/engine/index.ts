@@ -140,6 +140,7 @@ export {
   priceResultWire,
   lineMarginWire,
   repQuoteWire,
+  renderedViewWire,
   pipelineItemWire,
   pipelinePageWire,
   approvalQueueWire,

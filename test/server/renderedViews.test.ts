@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deskOrder } from '../engine/orders/orderFixture.ts';
+import { desk, deskOrder, deskRepQuote, deskSelection } from '../engine/orders/orderFixture.ts';
+import { linePicture } from '../../src/engine/orders/linePicture.ts';
+import type { Selection } from '../../src/engine/model/types.ts';
 import { sitePath } from '../catalogueFiles.ts';
 import { asRep, startServerProcess, tempDb, type ServerProcess } from './serverProcess.ts';
 
@@ -96,5 +98,109 @@ describe('rendered views of an order', () => {
       ((await unknown.json()) as { error: { code: string } }).error.code,
     ]).toEqual([404, 'ORDER_NOT_FOUND']);
     expect((await get('/api/orders/O-2026-999999/lines/L1/views/front.svg', {})).status).toBe(401);
+  });
+});
+
+type Listed = { number: string; kind: string; renderedViews?: RenderedView[] };
+type RenderedView = { lineId: string; view: string; href: string };
+
+/** The SVG at `href`, and the layer images it embeds, decoded back to their file names. */
+async function layerFiles(href: string): Promise<string[]> {
+  const r = await get(href);
+  expect(r.status).toBe(200);
+  expect(r.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+  const svg = await r.text();
+  return [...svg.matchAll(/<image href="data:image\/svg\+xml;base64,([^"]*)"/g)].map((m) =>
+    Buffer.from(m[1]!, 'base64').toString('utf8'),
+  );
+}
+const filesOf = (images: readonly string[]) => images.map((i) => readFileSync(sitePath(i), 'utf8'));
+
+describe('rendered views of quotes (the same references as orders)', () => {
+  it("a quote request lists its line's views under /api/quotes; each SVG draws the payload's picture", async () => {
+    const sent = deskOrder(`rendered-views-q${(keys += 1)}`, 1, 'quote-request', now());
+    const posted = await fetch(`${server.url}/api/quotes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(sent),
+    });
+    expect(posted.status).toBe(201);
+    const number = ((await posted.json()) as { number: string }).number;
+    const expected = ['front', 'top'].map((view) => ({
+      lineId: 'L1',
+      view,
+      href: `/api/quotes/${number}/lines/L1/views/${view}.svg`,
+    }));
+
+    const one = (await (await get(`/api/quotes/${number}`)).json()) as Listed;
+    expect(one.renderedViews).toEqual(expected);
+    const listing = (await (await get('/api/quotes?limit=1000')).json()) as { items: Listed[] };
+    expect(listing.items.find((i) => i.number === number)?.renderedViews).toEqual(expected);
+
+    for (const [i, { href }] of expected.entries())
+      expect(await layerFiles(href)).toEqual(
+        filesOf(sent.lines[0]!.picture!.views[i]!.layers.map((l) => l.image)),
+      );
+    // The quote's views are not an order's, and an order number is not a quote.
+    expect((await get(`/api/orders/${number}/lines/L1/views/front.svg`)).status).toBe(404);
+  });
+
+  it("a rep quote names each revision's views; a revision draws its own selection", async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...asRep },
+        body: JSON.stringify(body),
+      });
+    const first = await post('/api/quotes', deskRepQuote());
+    expect(first.status).toBe(201);
+    const r1 = (await first.json()) as { number: string; renderedViews: RenderedView[] };
+    const number = r1.number;
+    const href = (view: string, revision: number) =>
+      `/api/quotes/${number}/lines/L1/views/${view}.svg?revision=${revision}`;
+    expect(r1.renderedViews).toEqual(
+      ['front', 'top'].map((view) => ({ lineId: 'L1', view, href: href(view, 1) })),
+    );
+    // Revision 2: a walnut top instead (a different picture from the first revision's).
+    const { topDecor: _laminateOnly, ...rest } = deskSelection as Selection;
+    const walnut: Selection = { ...rest, topMaterial: 'walnut', woodFinish: 'natural-oil' };
+    const second = await post(`/api/quotes/${number}/revisions`, {
+      ...deskRepQuote(),
+      lines: [{ lineId: 'L1', productId: 'DESK', quantity: 2, selection: walnut }],
+    });
+    expect(second.status).toBe(201);
+    expect(((await second.json()) as { renderedViews: RenderedView[] }).renderedViews[0]).toEqual({
+      lineId: 'L1',
+      view: 'front',
+      href: href('front', 2),
+    });
+
+    const pictureOf = (selection: Selection) =>
+      filesOf(linePicture(desk, selection)!.views[0]!.layers.map((l) => l.image));
+    expect(pictureOf(walnut)).not.toEqual(pictureOf(deskSelection));
+    expect(await layerFiles(href('front', 1))).toEqual(pictureOf(deskSelection));
+    expect(await layerFiles(href('front', 2))).toEqual(pictureOf(walnut));
+    // Without ?revision: the latest revision.
+    expect(await layerFiles(`/api/quotes/${number}/lines/L1/views/front.svg`)).toEqual(
+      pictureOf(walnut),
+    );
+    const listing = (await (await get('/api/quotes?limit=1000')).json()) as { items: Listed[] };
+    expect(listing.items.find((i) => i.number === number)?.renderedViews?.[0]?.href).toBe(
+      href('front', 2),
+    );
+
+    const missing = await get(`/api/quotes/${number}/lines/L1/views/front.svg?revision=9`);
+    expect([
+      missing.status,
+      ((await missing.json()) as { error: { code: string } }).error.code,
+    ]).toEqual([404, 'QUOTE_NOT_FOUND']);
+    const side = await get(`/api/quotes/${number}/lines/L1/views/side.svg`);
+    expect(((await side.json()) as { error: { message: string } }).error.message).toContain(
+      "no view 'side' (views: front, top)",
+    );
+    expect((await get(href('front', 1), {})).status).toBe(401);
+    expect((await get(`/api/quotes/${number}/lines/L1/views/front.svg?revision=x`)).status).toBe(
+      400,
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { z } from '../zod.ts';
 import { LIMITS } from '../limits.ts';
-import { layersSchema, moduleLayoutSchema, visualsSchema } from '../visuals/schema.ts';
+import {
+  hiddenInSchema,
+  layersSchema,
+  moduleLayoutSchema,
+  visualsSchema,
+} from '../visuals/schema.ts';
 import { model3dSchema } from './model3d.ts';
 
 /**
@@ -66,6 +71,8 @@ const valueSchema = z.strictObject({
   bom: z.optional(z.array(bomLineSchema)),
   /** The pictures this value adds to the product's views while it is chosen. */
   layers: layersSchema,
+  /** Views this value cannot be seen in (no layer there is intended). */
+  hiddenIn: hiddenInSchema,
 });
 
 const attributeBase = {
@@ -82,6 +89,8 @@ const attributeBase = {
 export const choiceAttributeSchema = z.strictObject({
   ...attributeBase,
   type: z.literal('choice'),
+  /** Views none of its values can be seen in (no layer there is intended). */
+  hiddenIn: hiddenInSchema,
   default: z.optional(z.string()),
   values: z.array(valueSchema).check(z.minLength(1)),
 });
@@ -89,6 +98,8 @@ export const choiceAttributeSchema = z.strictObject({
 export const multiAttributeSchema = z.strictObject({
   ...attributeBase,
   type: z.literal('multi'),
+  /** Views none of its values can be seen in (no layer there is intended). */
+  hiddenIn: hiddenInSchema,
   min: z.optional(count),
   max: z.optional(count),
   default: z.optional(z.array(z.string())),
@@ -106,6 +117,8 @@ export const numberAttributeSchema = z.strictObject({
   bom: z.optional(z.array(numberBomLineSchema)),
   /** Pictures shown while the attribute has a value (their measures may follow it). */
   layers: layersSchema,
+  /** Views it cannot be seen in (no layer there is intended). */
+  hiddenIn: hiddenInSchema,
 });
 
 export const textAttributeSchema = z.strictObject({
@@ -125,6 +138,8 @@ export const booleanAttributeSchema = z.strictObject({
   bom: z.optional(z.array(bomLineSchema)),
   /** Pictures shown when the value is true. */
   layers: layersSchema,
+  /** Views it cannot be seen in (no layer there is intended). */
+  hiddenIn: hiddenInSchema,
 });
 
 export const attributeSchema = z.discriminatedUnion('type', [

@@ -15,7 +15,9 @@ export interface LintVisualsOptions {
 /**
  * Findings of `madeto lint` on a model's pictures: images that are not there (`missing-image`,
  * error), values without a layer in a view where other values of their attribute have one
- * (`value-without-layer`, warning: the picture would not change when the buyer picks it), and
+ * (`value-without-layer`, warning: the picture would not change when the buyer picks it),
+ * attributes drawn in some views and not at all in another (`attribute-without-layer`, warning),
+ * each unless marked `hiddenIn` that view (on the value, or on the attribute), and
  * layers no valid configuration shows (`layer-never-shown`, warning: a dead value, or a `when`
  * the constraints contradict). A model too large to compile skips the last check.
  *
@@ -49,20 +51,42 @@ export function lintVisuals(model: ProductModel, options: LintVisualsOptions = {
   }
 
   const doc = model.document;
-  for (const view of visuals.views)
-    doc.attributes.forEach((attr, i) => {
-      if (attr.type !== 'choice' && attr.type !== 'multi') return;
-      const drawn = attr.values.map((v) => v.layers?.some((l) => l.view === view.id) ?? false);
-      if (!drawn.includes(true)) return;
-      attr.values.forEach((v, j) => {
-        if (!drawn[j])
+  doc.attributes.forEach((attr, i) => {
+    if (attr.type === 'text') return;
+    const values = attr.type === 'choice' || attr.type === 'multi' ? attr.values : [];
+    const own = 'layers' in attr ? (attr.layers ?? []) : [];
+    const drawsIn = (view: string) =>
+      own.some((l) => l.view === view) ||
+      values.some((v) => v.layers?.some((l) => l.view === view));
+    const hidden = (view: string, marks: readonly string[] | undefined) =>
+      attr.hiddenIn?.includes(view) === true || marks?.includes(view) === true;
+    const views = visuals.views.map((v) => v.id);
+    const drawn = views.filter(drawsIn);
+    if (drawn.length === 0) return;
+    for (const view of views) {
+      if (!drawsIn(view)) {
+        // Not drawn in this view at all: fine when marked hidden there (on it or on every value).
+        const marked =
+          hidden(view, undefined) ||
+          (values.length > 0 && values.every((v) => hidden(view, v.hiddenIn)));
+        if (!marked)
           warn(
-            'value-without-layer',
-            jsonPath(['attributes', i, 'values', j]),
-            `value '${v.id}' of '${attr.id}' has no layer in view '${view.id}': the picture does not change when it is chosen`,
+            'attribute-without-layer',
+            jsonPath(['attributes', i]),
+            `'${attr.id}' is drawn in view${drawn.length > 1 ? 's' : ''} ${drawn.map((v) => `'${v}'`).join(', ')} but has no layer in view '${view}': draw it there, or mark it "hiddenIn": ["${view}"] if it cannot be seen from there`,
           );
+        continue;
+      }
+      values.forEach((v, j) => {
+        if (v.layers?.some((l) => l.view === view) || hidden(view, v.hiddenIn)) return;
+        warn(
+          'value-without-layer',
+          jsonPath(['attributes', i, 'values', j]),
+          `value '${v.id}' of '${attr.id}' has no layer in view '${view}': the picture does not change when it is chosen (draw it, or mark it "hiddenIn": ["${view}"] if it cannot be seen from there)`,
+        );
       });
-    });
+    }
+  });
 
   findings.push(...neverShown(model, visuals.layers));
   return findings;

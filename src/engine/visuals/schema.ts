@@ -73,6 +73,13 @@ export const layerSchema = z.strictObject({
 /** A list of layers, where a value or an attribute may carry them. */
 export const layersSchema = z.optional(z.array(layerSchema));
 
+/**
+ * The views in which a value or an attribute cannot be seen (`"hiddenIn": ["top"]`: drawers
+ * under a desk's top, legs under a sofa's seats). It tells `madeto lint` that no layer there is
+ * intended, not forgotten; a layer in a view it is hidden in is a model error.
+ */
+export const hiddenInSchema = z.optional(z.array(id).check(z.minLength(1), z.maxLength(50)));
+
 /** The product's views and the layers every configuration shows (a floor shadow, a backdrop). */
 export const visualsSchema = z.strictObject({
   views: z.array(viewSchema).check(z.minLength(1)),

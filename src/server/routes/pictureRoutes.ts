@@ -1,10 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve, sep } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { orderPayloadSchema, pictureSvg } from '../../engine/index.ts';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import {
+  linePicture,
+  orderPayloadSchema,
+  pictureSvg,
+  type LinePicture,
+  type ProductModel,
+  type RepQuote,
+} from '../../engine/index.ts';
+import type { Catalogue } from '../catalogue.ts';
+import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
+import { revisionQuery } from './quoteView.ts';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -13,39 +23,94 @@ const MEDIA_TYPES: Record<string, string> = {
   '.avif': 'image/avif',
 };
 
-/** Where production reads one line's view of an order, drawn as one SVG file. */
-export const renderedViewHref = (number: string, lineId: string, view: string) =>
-  `/api/orders/${encodeURIComponent(number)}/lines/${encodeURIComponent(lineId)}/views/${encodeURIComponent(view)}.svg`;
+/** Where one line's view of a submission is drawn as one SVG file (orders and quotes alike). */
+export const renderedViewHref = (
+  resource: 'orders' | 'quotes',
+  number: string,
+  lineId: string,
+  view: string,
+  revision?: number,
+) =>
+  `/api/${resource}/${encodeURIComponent(number)}/lines/${encodeURIComponent(lineId)}/views/${encodeURIComponent(view)}.svg` +
+  (revision === undefined ? '' : `?revision=${revision}`);
 
-/**
- * Every rendered view of an order (`lineId`, `view`, `href`), one per view of each line that
- * carries a picture; empty for other submissions. Listed beside the payload in `GET /api/orders`.
- */
-export function renderedViews(
-  s: StoredSubmission,
-): { lineId: string; view: string; href: string }[] {
-  if (s.kind !== 'order') return [];
-  const parsed = orderPayloadSchema.safeParse(s.payload);
-  if (!parsed.success) return [];
-  return parsed.data.lines.flatMap((l) =>
+/** A reference to one rendered view: which line, which view, where its SVG file is. */
+export interface RenderedView {
+  lineId: string;
+  view: string;
+  href: string;
+}
+
+/** A line that may carry a picture (an order payload's, or a rep quote's composed on the server). */
+type PicturedLine = { lineId: string; picture?: LinePicture | undefined };
+
+const viewsOf = (
+  lines: readonly PicturedLine[],
+  href: (lineId: string, view: string) => string,
+): RenderedView[] =>
+  lines.flatMap((l) =>
     (l.picture?.views ?? []).map((v) => ({
       lineId: l.lineId,
       view: v.view,
-      href: renderedViewHref(s.number, l.lineId, v.view),
+      href: href(l.lineId, v.view),
     })),
+  );
+
+/**
+ * Every rendered view of a stored submission (`lineId`, `view`, `href`), one per view of each line
+ * that carries a picture: an order's under `/api/orders/…`, a quote request's or quote payload's
+ * under `/api/quotes/…` (the picture the buyer's payload carried, as it was sent). Listed beside
+ * the payload in `GET /api/orders`, `GET /api/quotes` and `GET /api/quotes/:number`.
+ */
+export function renderedViews(s: StoredSubmission): RenderedView[] {
+  const parsed = orderPayloadSchema.safeParse(s.payload);
+  if (!parsed.success) return [];
+  const resource = s.kind === 'order' ? 'orders' : 'quotes';
+  return viewsOf(parsed.data.lines, (lineId, view) =>
+    renderedViewHref(resource, s.number, lineId, view),
+  );
+}
+
+/** Each line of a rep quote with its picture: the line's product model composed for its selection. */
+export function repQuotePictures(quote: RepQuote, models: readonly ProductModel[]): PicturedLine[] {
+  return quote.lines.map((l) => {
+    const model = models.find((m) => m.id === l.productId);
+    return { lineId: l.lineId, picture: model && linePicture(model, l.selection) };
+  });
+}
+
+/**
+ * Every rendered view of a rep quote's revision (the pictures its customer document shows), each
+ * `href` naming the revision: `/api/quotes/RQ-…/lines/L1/views/front.svg?revision=2`.
+ */
+export function repQuoteRenderedViews(
+  r: { number: string; revision: number; quote: RepQuote },
+  models: readonly ProductModel[],
+): RenderedView[] {
+  return viewsOf(repQuotePictures(r.quote, models), (lineId, view) =>
+    renderedViewHref('quotes', r.number, lineId, view, r.revision),
   );
 }
 
 /**
- * `GET /api/orders/:number/lines/:lineId/views/:view.svg` (a signed-in user or a token, as
- * `GET /api/orders`): one view of an order line's picture as one SVG file (`pictureSvg`), each
+ * `GET /api/orders/:number/lines/:lineId/views/:view.svg` and
+ * `GET /api/quotes/:number/lines/:lineId/views/:view.svg[?revision=N]` (a signed-in user or a
+ * token, as the listings): one view of a line's picture as one SVG file (`pictureSvg`), each
  * layer's image embedded as a data URI read from the site the catalogue sits in (a root-relative
  * `/catalogue/img/…` is looked up beside the catalogue directory), so the file stands alone for
- * production. Served with a CSP that runs nothing. 404 names what is not there.
+ * production. An order's and a quote request's picture is the one their payload carried; a rep
+ * quote revision's is its lines composed from the catalogue (what its customer document shows).
+ * Served with a CSP that runs nothing. 404 names what is not there.
  */
 export function pictureRoutes(
   app: FastifyInstance,
-  deps: { store: SubmissionStore; auth: Authenticator; catalogueDir: string },
+  deps: {
+    store: SubmissionStore;
+    quotes: QuoteRevisionStore;
+    catalogue: Catalogue;
+    auth: Authenticator;
+    catalogueDir: string;
+  },
 ): void {
   const site = resolve(dirname(resolve(deps.catalogueDir)));
   const inline = (image: string): string | undefined => {
@@ -59,39 +124,79 @@ export function pictureRoutes(
       return undefined; // left as its address: the file is not on this server's disk
     }
   };
-  app.get<{ Params: { number: string; lineId: string; file: string } }>(
+  const viewName = (file: string) => {
+    const view = /^(.+)\.svg$/.exec(file)?.[1];
+    if (view === undefined)
+      throw new HttpError(404, 'NOT_FOUND', `a rendered view is an .svg file, not '${file}'`);
+    return view;
+  };
+  const payloadLines = (s: StoredSubmission): PicturedLine[] => {
+    const parsed = orderPayloadSchema.safeParse(s.payload);
+    return parsed.success ? parsed.data.lines : [];
+  };
+  const draw = (
+    reply: FastifyReply,
+    what: string,
+    lines: readonly PicturedLine[],
+    lineId: string,
+    view: string,
+  ) => {
+    const line = lines.find((l) => l.lineId === lineId);
+    if (!line) throw new HttpError(404, 'LINE_NOT_FOUND', `${what} has no line '${lineId}'`);
+    const views = line.picture?.views ?? [];
+    const found = views.find((v) => v.view === view);
+    if (!found)
+      throw new HttpError(
+        404,
+        'VIEW_NOT_FOUND',
+        views.length === 0
+          ? `line ${lineId} of ${what} has no picture`
+          : `line ${lineId} of ${what} has no view '${view}' (views: ${views.map((v) => v.view).join(', ')})`,
+      );
+    return reply
+      .header('content-type', 'image/svg+xml; charset=utf-8')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
+      )
+      .header('x-content-type-options', 'nosniff')
+      .send(pictureSvg(found, { inline }));
+  };
+  type Params = { number: string; lineId: string; file: string };
+
+  app.get<{ Params: Params }>(
     '/api/orders/:number/lines/:lineId/views/:file',
     async (request, reply) => {
       await deps.auth.user(request);
       const { number, lineId, file } = request.params;
-      const view = /^(.+)\.svg$/.exec(file)?.[1];
-      if (view === undefined)
-        throw new HttpError(404, 'NOT_FOUND', `a rendered view is an .svg file, not '${file}'`);
+      const view = viewName(file);
       const order = await deps.store.byNumber(number);
       if (!order || order.kind !== 'order')
         throw new HttpError(404, 'ORDER_NOT_FOUND', `no order '${number}'`);
-      const parsed = orderPayloadSchema.safeParse(order.payload);
-      const line = parsed.success ? parsed.data.lines.find((l) => l.lineId === lineId) : undefined;
-      if (!line)
-        throw new HttpError(404, 'LINE_NOT_FOUND', `order ${number} has no line '${lineId}'`);
-      const views = line.picture?.views ?? [];
-      const found = views.find((v) => v.view === view);
-      if (!found)
+      return draw(reply, `order ${number}`, payloadLines(order), lineId, view);
+    },
+  );
+
+  app.get<{ Params: Params; Querystring: { revision?: string } }>(
+    '/api/quotes/:number/lines/:lineId/views/:file',
+    async (request, reply) => {
+      await deps.auth.user(request);
+      const { number, lineId, file } = request.params;
+      const view = viewName(file);
+      const revision = revisionQuery(request.query.revision);
+      const rep = await deps.quotes.get(number, revision);
+      if (rep) {
+        const lines = repQuotePictures(rep.found.quote, deps.catalogue.models);
+        return draw(reply, `quote ${number} revision ${rep.found.revision}`, lines, lineId, view);
+      }
+      const found = revision === undefined ? await deps.store.byNumber(number) : undefined;
+      if (!found || found.kind === 'order')
         throw new HttpError(
           404,
-          'VIEW_NOT_FOUND',
-          views.length === 0
-            ? `line ${lineId} of order ${number} has no picture`
-            : `line ${lineId} of order ${number} has no view '${view}' (views: ${views.map((v) => v.view).join(', ')})`,
+          'QUOTE_NOT_FOUND',
+          `no quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
         );
-      return reply
-        .header('content-type', 'image/svg+xml; charset=utf-8')
-        .header(
-          'content-security-policy',
-          "default-src 'none'; img-src data:; style-src 'unsafe-inline'",
-        )
-        .header('x-content-type-options', 'nosniff')
-        .send(pictureSvg(found, { inline }));
+      return draw(reply, `quote ${number}`, payloadLines(found), lineId, view);
     },
   );
 }

@@ -9,6 +9,7 @@ import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import { idempotentSave } from './idempotentSave.ts';
 import { parseList, submissionSummary, type ListQuery } from './listRoutes.ts';
+import { renderedViews, repQuoteRenderedViews } from './pictureRoutes.ts';
 import {
   checkSelections,
   parseQuoteBody,
@@ -70,10 +71,11 @@ function cursors(cursor: string | undefined): { submissions?: number; repQuotes?
  *   verified and stored as before; any other body is a rep quote document (signed in), checked,
  *   priced on the server and stored as revision 1 of a new `RQ-…` quote (201).
  * - `GET /api/quotes?since=&limit=` (signed in): both kinds, oldest first, each with its `kind`
- *   (`quote-request`, `quote`, `rep-quote`); `next` is the cursor of the following page.
+ *   (`quote-request`, `quote`, `rep-quote`) and `renderedViews` (each line's views drawn as SVG
+ *   files, as for orders: `pictureRoutes`); `next` is the cursor of the following page.
  * - `GET /api/quotes/:number?revision=N` (signed in): a rep quote's revision with its revisions
- *   and their `history` (who saved each, when, at what total), author, approval and what changed
- *   since it was quoted; or a stored quote request.
+ *   and their `history` (who saved each, when, at what total), author, approval, what changed
+ *   since it was quoted and its `renderedViews`; or a stored quote request with its `renderedViews`.
  * - `POST /api/quotes/:number/revisions` (signed in): the next revision, recorded as the user's.
  * - `POST /api/quotes/:number/approve { revision? }` (manager): records the signed-in manager as
  *   approver of a revision past a guardrail (403 `MANAGER_REQUIRED` for a rep).
@@ -166,7 +168,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       const sub = submissions[i];
       const rep = repQuotes[j];
       if (sub && (!rep || sub.createdAt <= rep.openedAt)) {
-        items.push(submissionSummary(sub));
+        items.push({ ...submissionSummary(sub), renderedViews: renderedViews(sub) });
         s = sub.seq;
         i += 1;
       } else if (rep) {
@@ -181,6 +183,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
           total: rep.figures.totals.total,
           currency: rep.figures.currency,
           validUntil: rep.quote.validUntil,
+          renderedViews: repQuoteRenderedViews(rep, deps.catalogue.models),
         });
         r = rep.seq;
         j += 1;
@@ -210,7 +213,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
           'QUOTE_NOT_FOUND',
           `no quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
         );
-      return submissionSummary(found);
+      return { ...submissionSummary(found), renderedViews: renderedViews(found) };
     },
   );
 

@@ -22,6 +22,7 @@ import type {
   RevisionSummary,
   StoredQuoteRevision,
 } from '../db/quoteRevisionStore.ts';
+import { repQuoteRenderedViews } from './pictureRoutes.ts';
 import { pricedNow } from './quoteView.ts';
 
 /** The plant-local calendar day of `now` a quote's validity is compared with. */
@@ -150,7 +151,8 @@ export class QuoteViews {
   /**
    * The rep's view of revision `r` (any revision; the state is the quote's): the quote, today's
    * price with guardrails and margins, the approval of this revision, the activity, and the
-   * customer's document of this revision.
+   * customer's document of this revision, and where each line's views are drawn as SVG files
+   * (`renderedViews`, naming the revision).
    */
   async rep(
     r: StoredQuoteRevision,
@@ -205,6 +207,7 @@ export class QuoteViews {
           : await this.deps.events.convertedFrom(r.number),
       ...(extra.duplicateOf && { duplicateOf: extra.duplicateOf }),
       document: this.document(r, priced, status, approval),
+      renderedViews: repQuoteRenderedViews(r, this.deps.catalogue.models),
     };
   }
 }

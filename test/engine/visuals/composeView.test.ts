@@ -105,6 +105,7 @@ describe('composeView', () => {
     delete plain.modules[0].layout;
     for (const a of plain.attributes) {
       delete a.layers;
+      delete a.hiddenIn;
       for (const v of a.values ?? []) delete v.layers;
     }
     const parsed = parseModel(plain);

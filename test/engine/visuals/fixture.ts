@@ -40,7 +40,8 @@ const seatLayer = (image: string) => ({
 /**
  * A small model with pictures: a front view and a top view, a frame tinted by its colour, a top
  * whose width follows the `width` attribute, a lamp shown only with the oak top, and a repeated
- * `seat` module laid out 100 units apart. Tests edit a fresh copy.
+ * `seat` module laid out 100 units apart; only the frame is drawn from above (the top, the lamp and
+ * the seats are marked `hiddenIn: ['top']`). Tests edit a fresh copy.
  */
 export function visualModel(): any {
   return {
@@ -94,6 +95,7 @@ export function visualModel(): any {
       },
       {
         id: 'top',
+        hiddenIn: ['top'],
         label: 'Top',
         group: 'g',
         type: 'choice',
@@ -115,6 +117,7 @@ export function visualModel(): any {
       },
       {
         id: 'lamp',
+        hiddenIn: ['top'],
         label: 'Lamp',
         group: 'g',
         type: 'boolean',
@@ -134,6 +137,7 @@ export function visualModel(): any {
       },
       {
         id: 'kind',
+        hiddenIn: ['top'],
         label: 'Kind',
         group: 'g',
         type: 'choice',

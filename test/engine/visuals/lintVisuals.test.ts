@@ -49,6 +49,56 @@ describe('lintVisuals', () => {
     ]);
   });
 
+  it('a value marked hidden in a view needs no layer there; unmarked, the same gap is reported', () => {
+    // The glass top gets a top-view layer: the oak top, without one there, is now missing it.
+    const drawGlassFromAbove = (m: any) => {
+      delete m.attributes[2].hiddenIn;
+      m.attributes[2].values[1].layers.push({
+        view: 'top',
+        image: '/img/top-glass-top.webp',
+        z: 20,
+        x: 0,
+        y: 0,
+        width: 400,
+        height: 400,
+      });
+    };
+    expect(lint(drawGlassFromAbove).map((f) => [f.code, f.path])).toEqual([
+      ['value-without-layer', '$.attributes[2].values[0]'],
+    ]);
+    expect(lint(drawGlassFromAbove)[0]!.message).toContain('"hiddenIn": ["top"]');
+    // Marked hidden from above (oak under a tablecloth, say): nothing to report.
+    expect(
+      lint((m) => {
+        drawGlassFromAbove(m);
+        m.attributes[2].values[0].hiddenIn = ['top'];
+      }),
+    ).toEqual([]);
+  });
+
+  it('an attribute drawn in one view and not at all in another is reported unless marked hidden there', () => {
+    for (const [i, id] of [
+      [2, 'top'],
+      [4, 'lamp'],
+      [5, 'kind'],
+    ] as const) {
+      const findings = lint((m) => delete m.attributes[i].hiddenIn);
+      expect(findings.map((f) => [f.code, f.path])).toEqual([
+        ['attribute-without-layer', `$.attributes[${i}]`],
+      ]);
+      expect(findings[0]!.message).toBe(
+        `'${id}' is drawn in view 'front' but has no layer in view 'top': draw it there, or mark it "hiddenIn": ["top"] if it cannot be seen from there`,
+      );
+    }
+    // Every value marked hidden there is the attribute marked hidden there.
+    expect(
+      lint((m) => {
+        delete m.attributes[2].hiddenIn;
+        for (const v of m.attributes[2].values) v.hiddenIn = ['top'];
+      }),
+    ).toEqual([]);
+  });
+
   it('a layer whose when contradicts the constraints is never shown', () => {
     // glass needs the aluminium frame: a steel-frame layer "only with glass" never shows.
     const findings = lint((m) => (m.attributes[0].values[0].layers[0].when = "top = 'glass'"));
