@@ -38,6 +38,11 @@ export function scheduleWork(
   let remaining = minutes;
   let waited = false;
   const firstDay = Math.floor(earliest / MINUTES_PER_DAY) - 1; // a night shift of the day before
+  // Where a long list alone takes every slot: a window inside is skipped without a scan (a
+  // centre booked months ahead is otherwise scanned shift by shift up to its first free slot).
+  // Read only once the scan has gone past a few windows: most operations find room soon.
+  let full: Interval[][] | undefined;
+  let scanned = 0;
   for (let day = firstDay; day < firstDay + HORIZON_DAYS; day++) {
     if (!cal.isWorking(day)) continue;
     const base = day * MINUTES_PER_DAY;
@@ -45,6 +50,12 @@ export function scheduleWork(
       const from = Math.max(base + shift.start, earliest);
       const to = base + shift.end;
       if (from >= to) continue;
+      if (++scanned === SKIP_AFTER && parallelJobs >= 1) full = fullLists(taken, parallelJobs);
+      if (full !== undefined && full.some((f) => covers(f, from, to))) {
+        // What freeSegments would find: no free segment, the window busy.
+        waited = true;
+        continue;
+      }
       const window = freeSegments(taken, parallelJobs, from, to);
       for (const free of window.segments) {
         if (free.busyBefore) waited = true;
@@ -70,6 +81,9 @@ interface FreeSegment extends Interval {
   busyBefore: boolean;
 }
 
+/** Windows scanned before the full stretches of the taken lists are read (`fullStretches`). */
+const SKIP_AFTER = 8;
+
 /** Lists this long are indexed (a centre with a thousand held pieces is scanned per shift). */
 const INDEX_FROM = 32;
 
@@ -78,6 +92,8 @@ interface TakenIndex {
   short: Interval[];
   maxLength: number;
   long: Interval[];
+  /** Per number of parallel jobs: where the list alone takes every slot (`fullStretches`). */
+  full: Map<number, Interval[]>;
 }
 
 // Taken lists are never modified (copy on write), so each is indexed once.
@@ -86,16 +102,103 @@ const indexes = new WeakMap<readonly Interval[], TakenIndex>();
 function indexOf(list: readonly Interval[]): TakenIndex {
   let index = indexes.get(list);
   if (!index) {
-    const short = list.filter((t) => t.to - t.from <= MINUTES_PER_DAY);
-    short.sort((a, b) => a.from - b.from);
-    index = {
-      short,
-      maxLength: short.reduce((m, t) => Math.max(m, t.to - t.from), 0),
-      long: list.filter((t) => t.to - t.from > MINUTES_PER_DAY),
-    };
+    const short: Interval[] = [];
+    const long: Interval[] = [];
+    let maxLength = 0;
+    let sorted = true;
+    for (const t of list) {
+      const length = t.to - t.from;
+      if (length > MINUTES_PER_DAY) {
+        long.push(t);
+        continue;
+      }
+      if (short.length > 0 && short[short.length - 1]!.from > t.from) sorted = false;
+      short.push(t);
+      if (length > maxLength) maxLength = length;
+    }
+    // Lists netting made (canonical slot layers) come sorted by start: not sorted again.
+    if (!sorted) short.sort((a, b) => a.from - b.from);
+    index = { short, maxLength, long, full: new Map() };
     indexes.set(list, index);
   }
   return index;
+}
+
+/** The full stretches of each indexed list of `taken` (lists too short to index are left out). */
+function fullLists(taken: readonly (readonly Interval[])[], parallelJobs: number): Interval[][] {
+  const out: Interval[][] = [];
+  for (const list of taken) {
+    if (list.length < INDEX_FROM) continue;
+    const index = indexOf(list);
+    let full = index.full.get(parallelJobs);
+    if (!full) index.full.set(parallelJobs, (full = fullStretches(list, parallelJobs)));
+    if (full.length > 0) out.push(full);
+  }
+  return out;
+}
+
+/** True when one of the sorted, disjoint `stretches` holds all of [from, to). */
+function covers(stretches: readonly Interval[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = stretches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (stretches[mid]!.to <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = stretches[lo];
+  return s !== undefined && s.from <= from && s.to >= to;
+}
+
+/**
+ * The maximal stretches, sorted and apart, where at least `parallelJobs` intervals of `list`
+ * overlap. A list of nested or disjoint intervals sorted by start, the longer first (the slot
+ * layers netting makes) is read in one pass: a point's count is the depth of the deepest interval
+ * holding it, so the stretches are the intervals `parallelJobs` deep. Any other list is swept.
+ */
+function fullStretches(list: readonly Interval[], parallelJobs: number): Interval[] {
+  const out: Interval[] = [];
+  const add = (from: number, to: number) => {
+    const last = out[out.length - 1];
+    if (last && last.to >= from) last.to = Math.max(last.to, to);
+    else out.push({ from, to });
+  };
+  const open: Interval[] = []; // the intervals holding the current one, outermost first
+  let nested = true;
+  let previous: Interval | undefined;
+  for (const t of list) {
+    if (t.to <= t.from) continue;
+    if (previous && (t.from < previous.from || (t.from === previous.from && t.to > previous.to))) {
+      nested = false;
+      break;
+    }
+    previous = t;
+    while (open.length > 0 && open[open.length - 1]!.to <= t.from) open.pop();
+    const parent = open[open.length - 1];
+    if (parent && parent.to < t.to) {
+      nested = false;
+      break;
+    }
+    open.push(t);
+    if (open.length === parallelJobs) add(t.from, t.to);
+  }
+  if (nested) return out;
+  out.length = 0;
+  const delta = new Map<number, number>();
+  for (const t of list) {
+    if (t.to <= t.from) continue;
+    delta.set(t.from, (delta.get(t.from) ?? 0) + 1);
+    delta.set(t.to, (delta.get(t.to) ?? 0) - 1);
+  }
+  let level = 0;
+  let start = 0;
+  for (const at of [...delta.keys()].sort((a, b) => a - b)) {
+    const next = level + delta.get(at)!;
+    if (level < parallelJobs && next >= parallelJobs) start = at;
+    else if (level >= parallelJobs && next < parallelJobs) add(start, at);
+    level = next;
+  }
+  return out;
 }
 
 /** Segments of [from, to) where fewer than `parallelJobs` taken intervals overlap. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileCalendar } from '../../../src/engine/leadtime/calendar.ts';
 import { scheduleWork } from '../../../src/engine/leadtime/capacity.ts';
+import { slotLayers } from '../../../src/engine/leadtime/holds.ts';
 import { dayOf } from '../../../src/engine/leadtime/time.ts';
 import { seededRandom } from '../../../src/engine/random.ts';
 import { op, run, type Case } from './harness.ts';
@@ -236,6 +237,54 @@ describe('capacity: long taken lists are indexed, with the same schedules as a p
       const minutes = 30 + Math.floor(rng() * 900);
       expect(scheduleWork(cal, jobs, [list, []], earliest, minutes)).toEqual(
         scheduleWork(cal, jobs, [...chunks, []], earliest, minutes),
+      );
+    }
+  });
+});
+
+describe('capacity: a centre booked months ahead is skipped where it is full, with the same schedules', () => {
+  const cal = compileCalendar('DE', {
+    workWeek: [1, 2, 3, 4, 5],
+    shifts: [
+      { start: '06:00', end: '14:00' },
+      { start: '14:00', end: '22:00' },
+    ],
+    holidays: [],
+    extraWorkingDays: [],
+  });
+  const rng = seededRandom(11);
+  const start = dayOf('2026-03-02') * 1440;
+  // 120 days, each taken by 1–3 whole-day jobs and some shorter ones, a few with holes: read as
+  // netting leaves them (slot layers, nested and sorted) and as the feed might send them (raw).
+  const raw = Array.from({ length: 120 }, (_, d) => {
+    const day = start + d * 1440;
+    const whole = 1 + Math.floor(rng() * 3);
+    const out = Array.from({ length: whole }, () => ({ from: day + 360, to: day + 1320 }));
+    for (let k = 0; k < 4; k++) {
+      const from = day + 360 + Math.floor(rng() * 900);
+      out.push({ from, to: from + 5 + Math.floor(rng() * 120) });
+    }
+    if (rng() < 0.2) out.pop();
+    return out;
+  }).flat();
+  const layers = slotLayers(raw);
+  const chunked = (list: typeof raw) =>
+    Array.from({ length: Math.ceil(list.length / 20) }, (_, i) => list.slice(i * 20, i * 20 + 20));
+  it.each([
+    ['slot layers', 1],
+    ['slot layers', 2],
+    ['slot layers', 3],
+    ['slot layers', 4],
+    ['raw', 2],
+    ['raw', 3],
+  ] as const)('%s, parallelJobs %i: the pieces and the wait of a plain scan', (kind, jobs) => {
+    const list = kind === 'raw' ? raw : layers;
+    for (let k = 0; k < 40; k++) {
+      const earliest = start + Math.floor(rng() * 100 * 1440);
+      const minutes = 30 + Math.floor(rng() * 2000);
+      const taken = [{ from: earliest + 60, to: earliest + 300 }];
+      expect(scheduleWork(cal, jobs, [list, taken], earliest, minutes)).toEqual(
+        scheduleWork(cal, jobs, [...chunked(list), taken], earliest, minutes),
       );
     }
   });
