@@ -20,18 +20,22 @@ describe("each quoted line's picture", () => {
       expect(withPicture.length).toBeGreaterThan(0);
       const el = render(<QuoteDocument document={document} audience={audience} />);
       // One picture per line, every view of it an image named after its view, shown by name.
-      const groups = page.getByRole('group', { name: /^Picture of the configured / });
-      await expect.element(groups.first()).toBeVisible();
-      expect(groups.all()).toHaveLength(withPicture.length);
       const line = withPicture[0]!;
       const views = line.picture!.views;
       expect(views.length).toBeGreaterThan(1);
-      const group = groups.first().element() as HTMLElement;
+      const images = page.getByRole('img', { name: /^Picture of the configured / });
+      await expect.element(images.first()).toBeVisible();
+      expect(images.all()).toHaveLength(
+        withPicture.reduce((n, l) => n + l.picture!.views.length, 0),
+      );
+      const groups = el.querySelectorAll<HTMLElement>('.madeto-line-pictures');
+      expect(groups).toHaveLength(withPicture.length);
+      const group = groups[0]!;
       expect([...group.querySelectorAll('figcaption')].map((c) => c.textContent)).toEqual(
         views.map((v) => v.label),
       );
       for (const view of views) {
-        const picture = groups.first().getByRole('img', {
+        const picture = page.elementLocator(group).getByRole('img', {
           name: `Picture of the configured ${line.product}, ${view.label}`,
         });
         await expect.element(picture).toBeVisible();

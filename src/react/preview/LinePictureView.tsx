@@ -25,16 +25,17 @@ function layerStyle(view: PictureView, i: number): CSSProperties {
  * A configured line's picture as a document shows it (the rep's quote, the customer's page): every
  * view of the line's `picture`, each named below it (the model's name for the view, else its id),
  * drawn from the layer references the payload carries (no model needed), each at its view's aspect
- * ratio. `label` names the whole picture; each view is an image named `label, view name`.
+ * ratio. Each view is an image named `label, view name` (its caption, the same name, is hidden
+ * from assistive technology).
  */
 export function LinePictureView({ picture, label }: { picture: LinePicture; label: string }) {
   if (picture.views.length === 0) return null;
   return (
-    <div className="madeto-line-pictures" role="group" aria-label={label}>
+    <div className="madeto-line-pictures">
       {picture.views.map((view) => {
         const name = view.label ?? view.view;
         return (
-          <figure key={view.view} className="madeto-line-picture-view" data-view={view.view}>
+          <figure key={view.view} className="madeto-line-picture-view">
             <div
               className="madeto-line-picture"
               role="img"
