@@ -235,6 +235,64 @@ describe('bike: the e-assist battery in the front view', () => {
   });
 });
 
+describe('bike: the e-assist battery in the side view', () => {
+  const bike = documents.get('BIKE') as ModelDocument;
+  /** The first stroke of a drawing (the battery cover's outline): its segment, width and colours. */
+  const coverOf = (file: string) => {
+    const svg = readFileSync(sitePath(`/catalogue/img/bike/${file}`), 'utf8');
+    const m =
+      /<path d="M([\d.]+) ([\d.]+) L([\d.]+) ([\d.]+)" stroke="(#[0-9a-f]{6})" stroke-width="([\d.]+)"[^>]*\/><path d="M\1 \2 L\3 \4" stroke="(#[0-9a-f]{6})"/.exec(
+        svg,
+      );
+    expect(
+      m,
+      `${file}: an outline stroke, then the cover's body along the same segment`,
+    ).not.toBeNull();
+    const [x1, y1, x2, y2, , width] = m!.slice(1, 7).map(Number) as number[];
+    return { a: [x1!, y1!], b: [x2!, y2!], width: width!, colours: [m![5]!, m![7]!] };
+  };
+  /** The distance from point p to the segment a–b. */
+  const distance = (p: number[], a: number[], b: number[]) => {
+    const [dx, dy] = [b[0]! - a[0]!, b[1]! - a[1]!];
+    const t = Math.max(
+      0,
+      Math.min(1, ((p[0]! - a[0]!) * dx + (p[1]! - a[1]!) * dy) / (dx * dx + dy * dy)),
+    );
+    return Math.hypot(p[0]! - a[0]! - t * dx, p[1]! - a[1]! - t * dy);
+  };
+  const files = ['battery-internal.svg', 'battery-extender.svg'];
+
+  it.each(files)(
+    '%s: the cover sits clear of both tyres at the widest tyre of each wheel size',
+    (file) => {
+      const cover = coverOf(file);
+      const tyreWidth = bike.attributes.find((a) => a.id === 'tyreWidth')!;
+      const widest = tyreWidth.type === 'number' ? tyreWidth.max : NaN;
+      const wheelSize = bike.attributes.find((a) => a.id === 'wheelSize')!;
+      const tyres = ('values' in wheelSize ? wheelSize.values : []).flatMap((v) =>
+        (v.layers ?? []).filter((l) => l.view === 'side' && l.image.endsWith('/tyre.svg')),
+      );
+      expect(tyres.length).toBe(4);
+      for (const t of tyres) {
+        const size = t.width as { offset: number; scale: number };
+        const radius = (size.offset + size.scale * widest) / 2;
+        const clear = distance([t.x as number, t.y as number], cover.a, cover.b) - cover.width / 2;
+        expect(clear, `${t.x},${t.y}`).toBeGreaterThan(radius);
+      }
+    },
+  );
+
+  it.each(files)('%s: the cover stands out (3:1) against every frame colour', (file) => {
+    const colour = bike.attributes.find((a) => a.id === 'colour')!;
+    const swatches = 'values' in colour ? colour.values.map((v) => [v.id, v.swatch!]) : [];
+    const { colours } = coverOf(file);
+    const weak = swatches.filter(
+      ([, swatch]) => Math.max(...colours.map((c) => contrast(c, swatch!))) < 3,
+    );
+    expect(weak).toEqual([]);
+  });
+});
+
 describe('desk: the monitor arms from above', () => {
   it.each([
     ['monitor-arm', 'plan-monitor-single.svg', 600],

@@ -140,7 +140,6 @@ export {
   priceResultWire,
   lineMarginWire,
   repQuoteWire,
-  renderedViewWire,
   pipelineItemWire,
   pipelinePageWire,
   approvalQueueWire,

@@ -306,6 +306,17 @@ describe('story contents', () => {
       ).toBeGreaterThanOrEqual(3);
   });
 
+  it('ProductPicture OnTheQuote: every view of each product as the quote documents draw it, each named', async () => {
+    const canvas = await run('ProductPicture', 'OnTheQuote');
+    const names = (id: string) =>
+      [...canvas.querySelectorAll(`[data-product="${id}"] figcaption`)].map((c) => c.textContent);
+    expect(names('DESK')).toEqual(['Front', 'From above']);
+    expect(names('BIKE')).toEqual(['Side', 'Front']);
+    expect(names('SOFA')).toEqual(['Front', 'From above']);
+    for (const img of canvas.querySelectorAll<HTMLElement>('.madeto-line-picture'))
+      expect(img.querySelectorAll('.madeto-line-picture-layer').length).toBeGreaterThanOrEqual(3);
+  });
+
   // A story's own frame (the file's decorator) would squeeze the whole grid into one column of its
   // width: AllStates frames each state itself, so its figures stand in no frame of the story's.
   it.each([

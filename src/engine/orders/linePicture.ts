@@ -3,8 +3,9 @@ import { composeView } from '../visuals/composeView.ts';
 import type { LinePicture } from './picture.ts';
 
 /**
- * Every view of `model` composed for `selection` (`composeView`), or undefined when the model has
- * no pictures. The same function builds the payload and checks it on the server.
+ * Every view of `model` composed for `selection` (`composeView`), with the view's id and name, or
+ * undefined when the model has no pictures. The same function builds the payload and checks it on
+ * the server.
  *
  * @example
  * linePicture(desk, { frame: 'steel', topMaterial: 'oak', width: 1600 })?.views.map((v) => v.view);
@@ -17,6 +18,7 @@ export function linePicture(model: ProductModel, selection: Selection): LinePict
       const composed = composeView(model, selection, v.id)!;
       return {
         view: v.id,
+        label: v.label,
         width: v.width,
         height: v.height,
         layers: composed.layers.map((l) => ({

@@ -12,6 +12,8 @@ export const linePictureSchema = z.strictObject({
     .array(
       z.strictObject({
         view: z.string().check(z.minLength(1), z.maxLength(LIMITS.idLength)),
+        /** The view's name in the model (`Front`, `From above`), shown beside it on documents. */
+        label: z.optional(z.string().check(z.maxLength(LIMITS.textLength))),
         width: z.number().check(z.positive()),
         height: z.number().check(z.positive()),
         layers: z

@@ -211,16 +211,6 @@ export const lineMarginWire = z.object({
 });
 
 /**
- * A reference to one rendered view of a line (`GET /api/orders`, `GET /api/quotes`): which line,
- * which view, and the address of its standalone SVG file.
- */
-export const renderedViewWire = z.object({
-  lineId: z.string(),
-  view: z.string(),
-  href: z.string(),
-});
-
-/**
  * A rep quote revision as reps and managers see it (`GET /api/quotes/:number`, saves, convert,
  * duplicate): the quote, the engine's price with its waterfall and guardrails, the state, the
  * approval, the activity, and the customer's `document` exactly as the customer sees it.
@@ -264,8 +254,6 @@ export const repQuoteWire = z.object({
   convertedFrom: z.nullable(z.string()),
   duplicateOf: z.optional(z.object({ number: z.string(), revision: z.int() })),
   document: customerQuoteWire,
-  /** Where each line's views of this revision are drawn as SVG files (server-made references). */
-  renderedViews: z.optional(z.array(renderedViewWire)),
 });
 
 const customerWire = z.object({

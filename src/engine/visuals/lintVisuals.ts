@@ -4,6 +4,7 @@ import type { ProductModel } from '../model/types.ts';
 import { compile } from '../solver/compile.ts';
 import { FALSE } from '../solver/mdd.ts';
 import { SolverError } from '../solver/SolverError.ts';
+import { hiddenMarks } from './hiddenMarks.ts';
 import type { VisualLayer } from './types.ts';
 
 /** What `lintVisuals` may look at besides the model. */
@@ -17,7 +18,9 @@ export interface LintVisualsOptions {
  * error), values without a layer in a view where other values of their attribute have one
  * (`value-without-layer`, warning: the picture would not change when the buyer picks it),
  * attributes drawn in some views and not at all in another (`attribute-without-layer`, warning),
- * each unless marked `hiddenIn` that view (on the value, or on the attribute), and
+ * each unless marked `hiddenIn` that view (on the value, or on the attribute), a mark naming an
+ * unknown view (`hidden-unknown-view`, error) or a view its own layers draw in
+ * (`hidden-with-layer`, error), and
  * layers no valid configuration shows (`layer-never-shown`, warning: a dead value, or a `when`
  * the constraints contradict). A model too large to compile skips the last check.
  *
@@ -27,10 +30,32 @@ export interface LintVisualsOptions {
  */
 export function lintVisuals(model: ProductModel, options: LintVisualsOptions = {}): LintFinding[] {
   const visuals = model.visuals;
-  if (!visuals) return [];
   const findings: LintFinding[] = [];
   const warn = (code: string, path: string, message: string) =>
     findings.push({ severity: 'warning', code, path, message });
+  const fail = (code: string, path: string, message: string) =>
+    findings.push({ severity: 'error', code, path, message });
+
+  // A `hiddenIn` mark must name a view, and one its value or attribute has no layer in.
+  const viewIds = (visuals?.views ?? []).map((v) => v.id);
+  for (const mark of hiddenMarks(model.document))
+    mark.views.forEach((view, k) => {
+      const path = jsonPath([...mark.path, 'hiddenIn', k]);
+      const drawn = mark.layers.find((l) => l.layer.view === view);
+      if (!viewIds.includes(view))
+        fail(
+          'hidden-unknown-view',
+          path,
+          `${mark.what} is marked hidden in view '${view}', which the model does not have (views: ${viewIds.map((v) => `'${v}'`).join(', ') || 'none declared'})`,
+        );
+      else if (drawn)
+        fail(
+          'hidden-with-layer',
+          path,
+          `${mark.what} is marked hidden in view '${view}' but has a layer there (${jsonPath(drawn.path)}): remove the layer or the mark`,
+        );
+    });
+  if (!visuals) return findings;
 
   if (options.imageExists) {
     const checked = new Map<string, boolean>();

@@ -77,46 +77,6 @@ function layerLists(doc: ModelDocument): LayerList[] {
   return lists;
 }
 
-/** A `hiddenIn` mark on a value or an attribute, with the layers it must not contradict. */
-interface HiddenMark {
-  views: readonly string[];
-  path: readonly PropertyKey[];
-  what: string;
-  layers: { layer: LayerDocument; path: readonly PropertyKey[] }[];
-}
-
-/** Every `hiddenIn` mark of the document (an attribute's covers its values' layers too). */
-function hiddenMarks(doc: ModelDocument): HiddenMark[] {
-  const marks: HiddenMark[] = [];
-  const located = (layers: readonly LayerDocument[] | undefined, path: readonly PropertyKey[]) =>
-    (layers ?? []).map((layer, k) => ({ layer, path: [...path, 'layers', k] }));
-  doc.attributes.forEach((attr, i) => {
-    if (attr.type === 'text') return;
-    const at = ['attributes', i] as const;
-    const values = attr.type === 'choice' || attr.type === 'multi' ? attr.values : [];
-    if (attr.hiddenIn)
-      marks.push({
-        views: attr.hiddenIn,
-        path: at,
-        what: `attribute '${attr.id}'`,
-        layers: [
-          ...('layers' in attr ? located(attr.layers, at) : []),
-          ...values.flatMap((v, j) => located(v.layers, [...at, 'values', j])),
-        ],
-      });
-    values.forEach((v, j) => {
-      if (v.hiddenIn)
-        marks.push({
-          views: v.hiddenIn,
-          path: [...at, 'values', j],
-          what: `value '${v.id}' of '${attr.id}'`,
-          layers: located(v.layers, [...at, 'values', j]),
-        });
-    });
-  });
-  return marks;
-}
-
 /**
  * Checks and flattens a model's visuals (views, layers on values and attributes, the layout of
  * repeated modules) against the parsed model; problems go to `issues` with their JSON path. A
@@ -130,8 +90,7 @@ export function parseVisuals(
   parse: RuleParser,
 ): ModelVisuals | undefined {
   const lists = layerLists(doc);
-  const marks = hiddenMarks(doc);
-  if (!doc.visuals && lists.length === 0 && marks.length === 0) return undefined;
+  if (!doc.visuals && lists.length === 0) return undefined;
   const views = doc.visuals?.views ?? [];
   const viewIds = new Set<string>();
   views.forEach((v, i) => {
@@ -150,17 +109,6 @@ export function parseVisuals(
         message: `unknown view '${view}' (views: ${viewList}${views.length ? '' : '; add $.visuals.views'})`,
       });
   };
-  for (const mark of marks)
-    mark.views.forEach((view, k) => {
-      const path = jsonPath([...mark.path, 'hiddenIn', k]);
-      checkView(view, path);
-      const drawn = mark.layers.find((l) => l.layer.view === view);
-      if (drawn)
-        issues.push({
-          path,
-          message: `${mark.what} is marked hidden in view '${view}' but has a layer there (${jsonPath(drawn.path)}): remove the layer or the mark`,
-        });
-    });
   doc.modules.forEach((mod, m) =>
     mod.layout?.forEach((step, k) => {
       checkView(step.view, jsonPath(['modules', m, 'layout', k, 'view']));

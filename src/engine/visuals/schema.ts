@@ -78,7 +78,7 @@ export const layersSchema = z.optional(z.array(layerSchema));
  * under a desk's top, legs under a sofa's seats). It tells `madeto lint` that no layer there is
  * intended, not forgotten; a layer in a view it is hidden in is a model error.
  */
-export const hiddenInSchema = z.optional(z.array(id).check(z.minLength(1), z.maxLength(50)));
+export const hiddenInSchema = z.optional(z.array(id));
 
 /** The product's views and the layers every configuration shows (a floor shadow, a backdrop). */
 export const visualsSchema = z.strictObject({

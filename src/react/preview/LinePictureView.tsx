@@ -22,39 +22,50 @@ function layerStyle(view: PictureView, i: number): CSSProperties {
 }
 
 /**
- * A configured line's picture as a document shows it (the rep's quote, the customer's page): the
- * first view of the line's `picture`, drawn from the layer references the payload carries (no
- * model needed), at a fixed aspect ratio. `label` is its text alternative.
+ * A configured line's picture as a document shows it (the rep's quote, the customer's page): every
+ * view of the line's `picture`, each named below it (the model's name for the view, else its id),
+ * drawn from the layer references the payload carries (no model needed), each at its view's aspect
+ * ratio. Each view is an image named `label, view name` (its caption, the same name, is hidden
+ * from assistive technology).
  */
 export function LinePictureView({ picture, label }: { picture: LinePicture; label: string }) {
-  const view = picture.views[0];
-  if (!view) return null;
+  if (picture.views.length === 0) return null;
   return (
-    <div
-      className="madeto-line-picture"
-      role="img"
-      aria-label={label}
-      style={{ aspectRatio: `${view.width} / ${view.height}` }}
-    >
-      {view.layers.map((l, i) =>
-        l.tint !== undefined ? (
-          <div
-            key={i}
-            className="madeto-line-picture-layer"
-            data-tinted=""
-            style={layerStyle(view, i)}
-          />
-        ) : (
-          <img
-            key={i}
-            className="madeto-line-picture-layer"
-            src={l.image}
-            alt=""
-            loading="lazy"
-            style={layerStyle(view, i)}
-          />
-        ),
-      )}
+    <div className="madeto-line-pictures">
+      {picture.views.map((view) => {
+        const name = view.label ?? view.view;
+        return (
+          <figure key={view.view} className="madeto-line-picture-view">
+            <div
+              className="madeto-line-picture"
+              role="img"
+              aria-label={`${label}, ${name}`}
+              style={{ aspectRatio: `${view.width} / ${view.height}` }}
+            >
+              {view.layers.map((l, i) =>
+                l.tint !== undefined ? (
+                  <div
+                    key={i}
+                    className="madeto-line-picture-layer"
+                    data-tinted=""
+                    style={layerStyle(view, i)}
+                  />
+                ) : (
+                  <img
+                    key={i}
+                    className="madeto-line-picture-layer"
+                    src={l.image}
+                    alt=""
+                    loading="lazy"
+                    style={layerStyle(view, i)}
+                  />
+                ),
+              )}
+            </div>
+            <figcaption aria-hidden="true">{name}</figcaption>
+          </figure>
+        );
+      })}
     </div>
   );
 }

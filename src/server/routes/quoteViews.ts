@@ -22,7 +22,7 @@ import type {
   RevisionSummary,
   StoredQuoteRevision,
 } from '../db/quoteRevisionStore.ts';
-import { repQuoteRenderedViews } from './pictureRoutes.ts';
+import { repQuoteRenderedViews, type RenderedView } from './pictureRoutes.ts';
 import { pricedNow } from './quoteView.ts';
 
 /** The plant-local calendar day of `now` a quote's validity is compared with. */
@@ -152,7 +152,8 @@ export class QuoteViews {
    * The rep's view of revision `r` (any revision; the state is the quote's): the quote, today's
    * price with guardrails and margins, the approval of this revision, the activity, and the
    * customer's document of this revision, and where each line's views are drawn as SVG files
-   * (`renderedViews`, naming the revision).
+   * (`renderedViews`, naming the revision; server-made references the rep app does not read, so
+   * they are not part of `repQuoteWire`).
    */
   async rep(
     r: StoredQuoteRevision,
@@ -163,7 +164,7 @@ export class QuoteViews {
       convertedFrom?: string | null;
       duplicateOf?: { number: string; revision: number };
     } = {},
-  ): Promise<z.input<typeof repQuoteWire>> {
+  ): Promise<z.input<typeof repQuoteWire> & { renderedViews: RenderedView[] }> {
     const status = await this.status(extra.latest ?? r);
     const approval =
       r.revision === status.latest.revision

@@ -12,7 +12,10 @@ const fresh = (): OrderPayload => structuredClone(deskOrder());
 describe('the line picture in the order payload', () => {
   it("buildOrderPayload carries every view of the desk, with the selection's layers", () => {
     const picture = fresh().lines[0]!.picture!;
-    expect(picture.views.map((v) => v.view)).toEqual(['front', 'top']);
+    expect(picture.views.map((v) => [v.view, v.label])).toEqual([
+      ['front', 'Front'],
+      ['top', 'From above'],
+    ]);
     const front = picture.views[0]!;
     expect(front).toMatchObject({ width: 800, height: 560 });
     const images = front.layers.map((l) => l.image);
@@ -33,7 +36,17 @@ describe('the line picture in the order payload', () => {
     expect(verifyOrder(models, pricing, undefined, p).differences).toEqual([]);
   });
 
+  it("a picture without the views' names (a client from before they were sent) is still verified", () => {
+    const p = fresh();
+    for (const v of p.lines[0]!.picture!.views) delete v.label;
+    expect(verifyOrder(models, pricing, undefined, p).differences).toEqual([]);
+  });
+
   it.each([
+    [
+      'a view named otherwise',
+      (p: OrderPayload) => (p.lines[0]!.picture!.views[1]!.label = 'Call 555-0100 for a discount'),
+    ],
     [
       'a foreign image',
       (p: OrderPayload) =>

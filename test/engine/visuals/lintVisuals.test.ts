@@ -99,6 +99,34 @@ describe('lintVisuals', () => {
     ).toEqual([]);
   });
 
+  it.each([
+    [
+      'a mark naming an unknown view',
+      (m: any) => (m.attributes[2].hiddenIn = ['top', 'below']),
+      'hidden-unknown-view',
+      '$.attributes[2].hiddenIn[1]',
+      /'top' is marked hidden in view 'below', which the model does not have \(views: 'front', 'top'\)/,
+    ],
+    [
+      'a value marked hidden in a view it has a layer in',
+      (m: any) => (m.attributes[0].values[1].hiddenIn = ['top']),
+      'hidden-with-layer',
+      '$.attributes[0].values[1].hiddenIn[0]',
+      /value 'alu' of 'frame' is marked hidden in view 'top' but has a layer there \(\$\.attributes\[0\]\.values\[1\]\.layers\[1\]\)/,
+    ],
+    [
+      'an attribute marked hidden in a view one of its values draws in',
+      (m: any) => (m.attributes[0].hiddenIn = ['top']),
+      'hidden-with-layer',
+      '$.attributes[0].hiddenIn[0]',
+      /attribute 'frame' is marked hidden in view 'top' but has a layer there \(\$\.attributes\[0\]\.values\[0\]\.layers\[1\]\)/,
+    ],
+  ])('%s is an error at the mark', (_name, edit, code, path, message) => {
+    const findings = lint(edit).filter((f) => f.severity === 'error');
+    expect(findings.map((f) => [f.code, f.path])).toEqual([[code, path]]);
+    expect(findings[0]!.message).toMatch(message);
+  });
+
   it('a layer whose when contradicts the constraints is never shown', () => {
     // glass needs the aluminium frame: a steel-frame layer "only with glass" never shows.
     const findings = lint((m) => (m.attributes[0].values[0].layers[0].when = "top = 'glass'"));

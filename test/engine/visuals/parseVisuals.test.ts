@@ -132,30 +132,6 @@ describe('model visuals: validation with JSON paths', () => {
       '$.attributes[6]',
       /./,
     ],
-    [
-      'a hidden mark naming an unknown view',
-      (m: any) => (m.attributes[2].hiddenIn = ['top', 'below']),
-      '$.attributes[2].hiddenIn[1]',
-      /unknown view 'below' \(views: 'front', 'top'\)/,
-    ],
-    [
-      'a value marked hidden in a view it has a layer in',
-      (m: any) => (m.attributes[0].values[1].hiddenIn = ['top']),
-      '$.attributes[0].values[1].hiddenIn[0]',
-      /value 'alu' of 'frame' is marked hidden in view 'top' but has a layer there \(\$\.attributes\[0\]\.values\[1\]\.layers\[1\]\)/,
-    ],
-    [
-      'an attribute marked hidden in a view one of its values draws in',
-      (m: any) => (m.attributes[0].hiddenIn = ['top']),
-      '$.attributes[0].hiddenIn[0]',
-      /attribute 'frame' is marked hidden in view 'top' but has a layer there \(\$\.attributes\[0\]\.values\[0\]\.layers\[1\]\)/,
-    ],
-    [
-      'an empty hidden mark',
-      (m: any) => (m.attributes[2].hiddenIn = []),
-      '$.attributes[2].hiddenIn',
-      /./,
-    ],
   ])('%s', (_name, edit, path, message) => {
     const issues = issuesOf(edit);
     const found = issues.find((i) => i.path === path);
