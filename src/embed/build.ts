@@ -48,9 +48,13 @@ export const APP_TARGET = 175 * 1024;
  * The shop app's regression ceiling: 173.6 kB measured on 2026-12-07 19:30 UTC (177,723 B, after
  * merging main) once the outbox, the order payload's schema and the submit adapters came with the
  * quote form's file and the panels sent without a react-query mutation, plus 0.9 kB. Growth above it fails
- * `npm test`; never raise it to hide growth.
+ * `npm test`; never raise it to hide growth. Raised to the target itself on 2026-12-07 22:20 UTC
+ * at 174.9 kB: the capacity scan's skip over fully booked stretches (0.45 kB, engine code the
+ * server's netted work centres need and the app shares), the picture peek's hover intent (0.1 kB,
+ * which took 40 ms off a click) and the quote picture's view labels (0.1 kB); no headroom is left
+ * under the target, so the next growth has to be paid for by moving code out of the app.
  */
-export const APP_CEILING = 174.5 * 1024;
+export const APP_CEILING = 175 * 1024;
 
 /**
  * The shop app's quote form file's regression ceiling (20.3 kB measured: react-hook-form, its zod
@@ -73,9 +77,10 @@ export const PREVIEW_CEILING = 4 * 1024;
  * The rep app's regression ceiling (212.9 kB measured on 2026-12-07 after the day's merges: the
  * picture, the insights reporter, the availability feed client, the 3D button, the value outlook;
  * plus 2 kB). It keeps bundling them (its editor uses react-hook-form anyway) and has no budget
- * of its own: it is loaded by reps' pages only, never by a shop's.
+ * of its own: it is loaded by reps' pages only, never by a shop's. Raised to 216 kB on 2026-12-07
+ * 22:20 UTC at 215.6 kB (the same capacity scan and picture view labels as the shop app's).
  */
-export const REP_CEILING = 215 * 1024;
+export const REP_CEILING = 216 * 1024;
 
 /** One built file and its sizes. */
 export interface BuiltFile {
