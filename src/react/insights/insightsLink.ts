@@ -88,11 +88,6 @@ export function createInsightsLink(
   };
   // The page hidden for good, or the link released: every configuration leaves.
   const leaveAll = () => [...entries.keys()].forEach(leave);
-  const listen = (on: boolean) => {
-    if (typeof window === 'undefined') return;
-    if (on) window.addEventListener('pagehide', leaveAll);
-    else window.removeEventListener('pagehide', leaveAll);
-  };
   const entryOf = (key: string, productId: string): Entry => {
     let entry = entries.get(key);
     if (!entry) {
@@ -118,8 +113,8 @@ export function createInsightsLink(
     channel,
     send,
     connect(key, productId, session) {
-      // Idempotent (a named listener is added once).
-      listen(true);
+      // Added once (the same listener again is ignored).
+      if (typeof window !== 'undefined') window.addEventListener('pagehide', leaveAll);
       if (entries.get(key)?.productId !== productId) leave(key);
       const first = entryOf(key, productId);
       clearTimeout(first.leaving);
@@ -163,7 +158,6 @@ export function createInsightsLink(
         closing = setTimeout(() => {
           closing = undefined;
           leaveAll();
-          listen(false);
         }, 0);
       };
     },
