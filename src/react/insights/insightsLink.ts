@@ -116,19 +116,13 @@ export function createInsightsLink(
       // Added once (the same listener again is ignored).
       if (typeof window !== 'undefined') window.addEventListener('pagehide', leaveAll);
       if (entries.get(key)?.productId !== productId) leave(key);
-      const first = entryOf(key, productId);
-      clearTimeout(first.leaving);
-      first.leaving = undefined;
-      current = first;
-      let e = first;
+      let e = entryOf(key, productId);
+      // Back before its leaving (StrictMode's second run): it stays.
+      clearTimeout(e.leaving);
+      current = e;
       const observe = () => {
         // Left while connected (idle): the next change is a new session of this configuration.
-        if (entries.get(key) !== e) {
-          // `leave` cleared `current` if it was this configuration.
-          const wasCurrent = current === undefined;
-          e = entryOf(key, productId);
-          if (wasCurrent) current = e;
-        }
+        if (entries.get(key) !== e) current = e = entryOf(key, productId);
         const next = session.getSnapshot();
         e.reporter.observe(e.last, next);
         e.last = next;
