@@ -67,6 +67,8 @@ describe('the insights link', () => {
     link.connect('w1', 'BIKE', bike)();
     await vi.runAllTimersAsync();
     expect(ofType(events(), 'opened').map((e) => e.productId)).toEqual(['DESK', 'BIKE']);
+    // The desk, left incomplete for the bike, is abandoned (and the bike, gone too, as well).
+    expect(ofType(events(), 'abandoned').map((e) => e.productId)).toEqual(['DESK', 'BIKE']);
   });
 
   it("a rep's quote: each configured line opens once, and is not abandoned for another line", async () => {
