@@ -174,11 +174,12 @@ export async function buildApp(deps: {
   const submit = submitRoutes(app, { ...deps, clock, users, availability, holdTimes });
   listRoutes(app, { ...deps, auth });
   pictureRoutes(app, { ...deps, auth, catalogueDir: config.catalogueDir });
-  const routeDeps = { ...deps, ...submit, auth, events, views, clock };
+  const insights = new InsightStore(deps.db);
+  const routeDeps = { ...deps, ...submit, auth, events, views, clock, insights };
   quoteRoutes(app, routeDeps);
   sharedQuoteRoutes(app, routeDeps);
   pipelineRoutes(app, routeDeps);
   quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
-  insightRoutes(app, { ...routeDeps, insights: new InsightStore(deps.db) });
+  insightRoutes(app, routeDeps);
   return app;
 }

@@ -120,6 +120,42 @@ const hintCount = (page: Page) =>
     () => document.getElementById('w')!.shadowRoot!.querySelectorAll('.madeto-popular').length,
   );
 
+/**
+ * Each segment's or list row's hint as a buyer reads it: the words' text and size, whether they
+ * stand in the legend's line above the options (not over the legend's own words, not beyond the
+ * field), and the star left in the row. Cards carry their words in their own tag.
+ */
+const rowHints = (page: Page) =>
+  page.evaluate(() =>
+    [...document.getElementById('w')!.shadowRoot!.querySelectorAll('.madeto-popular')]
+      .filter((el) => el.closest('.madeto-option')?.getAttribute('data-variant') !== 'card')
+      .map((el) => {
+        const field = el.closest('fieldset')!;
+        const legend = field.querySelector(':scope > legend')!;
+        const range = document.createRange();
+        range.selectNodeContents(legend);
+        const words = range.getBoundingClientRect();
+        const options = field.querySelector('.madeto-options')!.getBoundingClientRect();
+        const box = el.getBoundingClientRect();
+        const f = field.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        const extras = el.closest('.madeto-option-extras')!;
+        return {
+          legend: legend.firstChild?.textContent?.trim(),
+          text: el.textContent,
+          readable:
+            style.visibility === 'visible' &&
+            parseFloat(style.fontSize) >= 12 &&
+            box.width >= 100 &&
+            el.scrollWidth <= el.clientWidth,
+          inLegendLine: box.bottom <= options.top && box.top >= f.top - 1,
+          clearOfLegendWords: box.left >= words.right,
+          insideField: box.left >= f.left && box.right <= f.right + 0.5,
+          star: getComputedStyle(extras, '::after').content,
+        };
+      }),
+  );
+
 const shots = join(tmpdir(), 'madeto-popular-shots');
 
 describe('"Popular with buyers" in the built shop app', () => {
@@ -266,6 +302,9 @@ const BIKE_20 = Array.from({ length: 20 }, (_, i) => ({
   accessories: i < 9 ? ['mudguards'] : [],
 }));
 
+/** Hints in segments or list rows: none on the desk (cards); the bike's two sizes and mudguards. */
+const rowHintCount = { desk: 0, bike: 3 } as const;
+
 describe('"Popular with buyers" arriving after the first paint moves nothing', () => {
   let bikes: ServerProcess;
   beforeAll(async () => {
@@ -325,6 +364,20 @@ describe('"Popular with buyers" arriving after the first paint moves nothing', (
       await page.waitForTimeout(300);
       expect(await shiftsSince(page, since)).toEqual([]);
       expect(await boxes(page)).toEqual(before);
+      // A segment's or list row's hint is read in words too, not a bare star (before: font-size
+      // 0, only the star and its tooltip).
+      const rows = await rowHints(page);
+      expect(rows.length).toBe(rowHintCount[product]);
+      for (const r of rows)
+        expect(r).toEqual({
+          legend: r.legend,
+          text: 'Popular with buyers',
+          readable: true,
+          inLegendLine: true,
+          clearOfLegendWords: true,
+          insideField: true,
+          star: '"★"',
+        });
       mkdirSync(shots, { recursive: true });
       // Each field holding a hint (cards, segments, list rows), as a buyer sees it.
       const hinted = page

@@ -37,6 +37,8 @@ describe("a rep's configured line in the insights", () => {
     await page.getByRole('radio', { name: /^Aluminium/ }).click();
     await page.getByRole('button', { name: 'Complete for me', exact: true }).last().click();
     await page.getByRole('button', { name: 'Configure line L1' }).click();
+    // L2 duplicated as L3, never opened in the editor: quoted all the same.
+    await page.getByRole('button', { name: 'Duplicate line L2' }).click();
     await page.getByRole('button', { name: 'Save quote' }).click();
     await expect
       .poll(() => page.locator('.madeto-rep-form p[role="status"]').textContent(), WAIT)
@@ -52,11 +54,11 @@ describe("a rep's configured line in the insights", () => {
       ((await get(`/api/insights/funnel?channel=${channel}`))['steps'] as Json[]).map(
         (s) => s['sessions'],
       );
-    // Batches leave after 5 s (a line's when the rep moves to another): each line opened,
-    // completed and quoted once, all as the rep's, though the dev server's React StrictMode runs
-    // each line widget's effects twice and L1 was configured twice. Before, opened counted 3 or
-    // more and quoted 1 (the line on screen only).
-    await expect.poll(async () => await stages('rep'), WAIT).toEqual([2, 2, 2, 0]);
+    // Batches leave after 5 s (a line's when the rep moves to another): each configured line
+    // opened and completed once, all as the rep's, though the dev server's React StrictMode runs
+    // each line widget's effects twice and L1 was configured twice; every saved line quoted once,
+    // L3 too (before, a line never opened in the editor was not counted quoted: 2).
+    await expect.poll(async () => await stages('rep'), WAIT).toEqual([2, 2, 3, 0]);
     expect(await stages('shop')).toEqual([0, 0, 0, 0]);
     expect(posted.length).toBeGreaterThan(0);
     expect(posted.every((p) => p.status === 201 && p.channels.every((c) => c === 'rep'))).toBe(

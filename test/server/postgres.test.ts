@@ -13,6 +13,7 @@ import { quoteJourney } from './quoteJourney.ts';
 import { insightsScenario } from './insightsScenario.ts';
 import { popularScenario } from './popularScenario.ts';
 import { winLossScenario } from './winLossScenario.ts';
+import { quotedLinesScenario } from './quotedLinesScenario.ts';
 import { describePostgres } from './pgCluster.ts';
 
 /**
@@ -25,6 +26,12 @@ describePostgres('madeto serve on PostgreSQL', (cluster) => {
     await onServer(cluster().createDatabase('insights'), async ({ url }) => {
       await insightsScenario(url);
       await popularScenario(url);
+    });
+  }, 60_000);
+
+  it('counts every saved rep quote line quoted once, as on SQLite', async () => {
+    await onServer(cluster().createDatabase('quotedlines'), async (server) => {
+      await quotedLinesScenario(server);
     });
   }, 60_000);
 

@@ -26,27 +26,40 @@ export interface InsightsLink {
    * The reporter of `key` is made on first use and kept: a widget connected again under the same
    * key (React StrictMode's second effect run; a rep going back to a quote line) carries on with
    * it, so its "opened" and its choices are counted once. A shop widget's disconnect leaves at
-   * the next task unless it connects again first; a rep's lines stay until the page hides.
+   * the next task unless it connects again first; a rep's lines stay until the link is released
+   * (`hold`), the page hides, or they sit unchanged and incomplete for the idle time.
    */
   connect: (key: string, productId: string, session: ObservedSession) => () => void;
   /** A quote request or order of the configuration connected last was acknowledged. */
   submitted: (kind: 'quote-request' | 'order' | 'quote', selection: Selection) => void;
   /**
-   * A rep's quote was saved: each of its `lines` configured through this link (by `key`) counts
-   * as quoted, with the selection saved (a line never configured here has no session to count).
+   * Holds the link open while its page part is on screen (a React effect: `useEffect(() =>
+   * link.hold(), [link])`); the returned release closes it at the next task unless held again
+   * first (StrictMode's second effect run): every configuration leaves, `abandoned` unless it
+   * was completed, and what is queued is sent.
    */
-  quoted: (lines: readonly { key: string; selection: Selection }[]) => void;
+  hold: () => () => void;
 }
 
 interface Entry {
   productId: string;
   reporter: InsightReporter;
   last: SessionSnapshot | undefined;
+  /** The configuration was complete at some point (then idling is not abandoning). */
+  completed: boolean;
   leaving?: ReturnType<typeof setTimeout> | undefined;
+  idle?: ReturnType<typeof setTimeout> | undefined;
 }
 
+/** A configuration left this long with no change and never completed counts as abandoned. */
+export const IDLE_ABANDON_MS = 30 * 60_000;
+
 /**
- * An insights link for one widget (or one rep's quote editor).
+ * An insights link for one widget (or one rep's quote editor). A configuration leaves
+ * (`abandoned` unless completed) when the page hides, when its widget goes (a shop's, at the next
+ * task) or another product opens under its key, when the link is released (a rep's quote editor
+ * closed or another quote opened there), and when it sits unchanged for `idleMs` (default 30
+ * minutes) without being completed; a change after that starts a new session.
  *
  * @example
  * const link = createInsightsLink('shop', createHttpBatchSender('/api/events'));
@@ -58,48 +71,63 @@ export function createInsightsLink(
   {
     now = nowInstant,
     randomId = randomOpaqueId,
-  }: { now?: () => string; randomId?: () => string } = {},
+    idleMs = IDLE_ABANDON_MS,
+  }: { now?: () => string; randomId?: () => string; idleMs?: number } = {},
 ): InsightsLink {
   const entries = new Map<string, Entry>();
   let current: Entry | undefined;
-  let listening = false;
+  let closing: ReturnType<typeof setTimeout> | undefined;
   const leave = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
     clearTimeout(entry.leaving);
+    clearTimeout(entry.idle);
     entries.delete(key);
     if (current === entry) current = undefined;
     entry.reporter.leave();
   };
-  // The page hidden for good: every configuration leaves (`abandoned` unless completed).
+  // The page hidden for good, or the link released: every configuration leaves.
   const leaveAll = () => [...entries.keys()].forEach(leave);
+  const entryOf = (key: string, productId: string): Entry => {
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = {
+        productId,
+        reporter: createInsightReporter({ productId, channel, send, now, randomId }),
+        last: undefined,
+        completed: false,
+      };
+      entries.set(key, entry);
+    }
+    return entry;
+  };
+  const watchIdle = (key: string, entry: Entry) => {
+    clearTimeout(entry.idle);
+    entry.idle = entry.completed
+      ? undefined
+      : setTimeout(() => {
+          if (entries.get(key) === entry) leave(key);
+        }, idleMs);
+  };
   return {
     channel,
     send,
     connect(key, productId, session) {
-      if (!listening && typeof window !== 'undefined') {
-        window.addEventListener('pagehide', leaveAll);
-        listening = true;
-      }
+      // Added once (the same listener again is ignored).
+      if (typeof window !== 'undefined') window.addEventListener('pagehide', leaveAll);
       if (entries.get(key)?.productId !== productId) leave(key);
-      let entry = entries.get(key);
-      if (entry) {
-        clearTimeout(entry.leaving);
-        entry.leaving = undefined;
-      } else {
-        entry = {
-          productId,
-          reporter: createInsightReporter({ productId, channel, send, now, randomId }),
-          last: undefined,
-        };
-        entries.set(key, entry);
-      }
-      const e = entry;
+      let e = entryOf(key, productId);
+      // Back before its leaving (StrictMode's second run): it stays.
+      clearTimeout(e.leaving);
       current = e;
       const observe = () => {
+        // Left while connected (idle): the next change is a new session of this configuration.
+        if (entries.get(key) !== e) current = e = entryOf(key, productId);
         const next = session.getSnapshot();
         e.reporter.observe(e.last, next);
         e.last = next;
+        e.completed ||= next.complete;
+        watchIdle(key, e);
       };
       observe();
       const stop = session.subscribe(observe);
@@ -107,13 +135,25 @@ export function createInsightsLink(
         stop();
         if (current === e) current = undefined;
         if (channel === 'rep') void e.reporter.flush();
-        else e.leaving = setTimeout(() => leave(key), 0);
+        else {
+          const gone = e;
+          gone.leaving = setTimeout(() => {
+            if (entries.get(key) === gone) leave(key);
+          }, 0);
+        }
       };
     },
     submitted: (kind, selection) => current?.reporter.submitted(kind, selection),
-    quoted(lines) {
-      for (const { key, selection } of lines)
-        entries.get(key)?.reporter.submitted('quote', selection);
+    hold() {
+      clearTimeout(closing);
+      closing = undefined;
+      return () => {
+        clearTimeout(closing);
+        closing = setTimeout(() => {
+          closing = undefined;
+          leaveAll();
+        }, 0);
+      };
     },
   };
 }

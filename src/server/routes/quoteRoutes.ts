@@ -3,13 +3,15 @@ import { applyQuoteEvent, quotedFigures, type RepQuote } from '../../engine/inde
 import { requireApprover, type Authenticator, type SignedInUser } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { plantToday, type Clock } from '../clock.ts';
+import type { InsightStore } from '../db/insightStore.ts';
 import type { IdempotencyClaim } from '../db/quoteIdempotencyStore.ts';
-import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
+import type { QuoteRevisionStore, StoredQuoteRevision } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import { idempotentSave } from './idempotentSave.ts';
 import { parseList, submissionSummary, type ListQuery } from './listRoutes.ts';
 import { renderedViews, repQuoteRenderedViews } from './pictureRoutes.ts';
+import { recordQuotedLines } from './quotedLines.ts';
 import {
   checkSelections,
   parseQuoteBody,
@@ -28,6 +30,8 @@ interface Deps extends QuotePayloadSubmit {
   store: SubmissionStore;
   auth: Authenticator;
   views: QuoteViews;
+  /** Where a saved quote's lines count as the rep channel's "quoted". */
+  insights: InsightStore;
 }
 
 /** The author of a revision: the signed-in user's name, role and id. */
@@ -84,6 +88,17 @@ function cursors(cursor: string | undefined): { submissions?: number; repQuotes?
  */
 export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   const signIn = (request: FastifyRequest) => deps.auth.user(request);
+  // Every line of a saved revision is "quoted" (channel rep) in the insights; the quote is saved
+  // whatever happens there, and a failure is logged.
+  const models = new Map(deps.catalogue.models.map((m) => [m.id, m] as const));
+  const counted = async (r: StoredQuoteRevision) => {
+    try {
+      await recordQuotedLines(deps.insights, models, r);
+    } catch (error) {
+      app.log.warn({ err: error, number: r.number }, 'the quote was not counted in the insights');
+    }
+    return r;
+  };
   const save = async (
     quote: RepQuote,
     user: SignedInUser,
@@ -96,7 +111,8 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     refuseNegativeTotal(priced);
     const figures = quotedFigures(quote, priced, deps.catalogue.models);
     const at = now.toISOString();
-    if (number === undefined) return deps.quotes.create(quote, figures, at, authorOf(user), claim);
+    if (number === undefined)
+      return counted(await deps.quotes.create(quote, figures, at, authorOf(user), claim));
     const current = await deps.quotes.get(number);
     if (!current) throw notFound(number);
     const status = await deps.views.status(current.found);
@@ -109,7 +125,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       throw new HttpError(409, next.code, `quote ${number} cannot be revised: ${next.message}`);
     const r = await deps.quotes.revise(number, quote, figures, at, authorOf(user), claim);
     if (!r) throw notFound(number);
-    return r;
+    return counted(r);
   };
   const revisionOrThrow = async (number: string, revision?: number) => {
     const got = await deps.quotes.get(number, revision);

@@ -4,8 +4,8 @@
 // quoted. Real sessions over the sample desk, the real reporter; only the sender records.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession } from '../../../src/core/index.ts';
-import type { EventBatch, InsightEvent, Selection } from '../../../src/engine/index.ts';
-import { createInsightsLink } from '../../../src/react/insights/insightsLink.ts';
+import type { EventBatch, InsightEvent } from '../../../src/engine/index.ts';
+import { createInsightsLink, IDLE_ABANDON_MS } from '../../../src/react/insights/insightsLink.ts';
 import { catalogue, catalogueData, localPort, NOW } from '../../core/localPort.ts';
 
 const desk = () =>
@@ -67,9 +67,11 @@ describe('the insights link', () => {
     link.connect('w1', 'BIKE', bike)();
     await vi.runAllTimersAsync();
     expect(ofType(events(), 'opened').map((e) => e.productId)).toEqual(['DESK', 'BIKE']);
+    // The desk, left incomplete for the bike, is abandoned (and the bike, gone too, as well).
+    expect(ofType(events(), 'abandoned').map((e) => e.productId)).toEqual(['DESK', 'BIKE']);
   });
 
-  it("a rep's quote: each configured line opens once, and saving counts every one as quoted", async () => {
+  it("a rep's quote: each configured line opens once, and is not abandoned for another line", async () => {
     const { link, events } = recorded('rep');
     const l1 = desk();
     link.connect('L1:DESK', 'DESK', l1)();
@@ -82,15 +84,7 @@ describe('the insights link', () => {
     await l2.send({ type: 'choose', attribute: 'frame', key: 'aluminium' });
     await l2.send({ type: 'complete', objective: 'defaults' });
     off();
-    off = link.connect('L1:DESK', 'DESK', desk());
-    const saved = (s: ReturnType<typeof desk>) =>
-      ({ ...s.getSnapshot().effective.shown }) as Selection;
-    link.quoted([
-      { key: 'L1:DESK', selection: saved(l1) },
-      { key: 'L2:DESK', selection: saved(l2) },
-      // Never configured through this link (another quote's line): no session to count.
-      { key: 'L3:DESK', selection: saved(l1) },
-    ]);
+    off = link.connect('L1:DESK', 'DESK', l1);
     off();
     await vi.runAllTimersAsync();
     const all = events();
@@ -98,13 +92,63 @@ describe('the insights link', () => {
     const opened = ofType(all, 'opened').map((e) => e.session);
     expect(opened).toHaveLength(2);
     expect(ofType(all, 'completed').map((e) => e.session)).toEqual(opened);
-    const quoted = ofType(all, 'quoteRequested');
-    expect(quoted.map((e) => e.session)).toEqual(opened);
-    expect(quoted.map((e) => e.type === 'quoteRequested' && e.selection['frame'])).toEqual([
-      'steel',
-      'aluminium',
-    ]);
+    // "Quoted" is counted by the server from the saved quote (every line, once).
+    expect(ofType(all, 'quoteRequested')).toEqual([]);
     // A rep's line is not abandoned when the rep goes to another line.
     expect(ofType(all, 'abandoned')).toEqual([]);
   });
+
+  it("a rep's quote closed (another quote opened, the editor gone): incomplete lines are abandoned", async () => {
+    const { link, events } = recorded('rep');
+    // StrictMode: held, released and held again at once: nothing leaves.
+    link.hold()();
+    const release = link.hold();
+    const l1 = desk();
+    const off1 = link.connect('L1:DESK', 'DESK', l1);
+    await l1.send({ type: 'complete', objective: 'defaults' });
+    off1();
+    const l2 = desk();
+    const off2 = link.connect('L2:DESK', 'DESK', l2);
+    await l2.send({ type: 'choose', attribute: 'frame', key: 'aluminium' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(ofType(events(), 'abandoned')).toEqual([]);
+    off2();
+    release();
+    await vi.advanceTimersByTimeAsync(10);
+    // Only L2 (never completed; opened second), on the step it was left on.
+    const l2Session = ofType(events(), 'opened')[1]!.session;
+    expect(ofType(events(), 'abandoned')).toMatchObject([
+      { session: l2Session, step: expect.any(String) },
+    ]);
+  });
+
+  it.each(['shop', 'rep'] as const)(
+    '%s: a configuration left unchanged and incomplete for 30 minutes is abandoned; a change after is a new session',
+    async (channel) => {
+      const { link, events } = recorded(channel);
+      const idle = desk();
+      const off = link.connect('w1', 'DESK', idle);
+      await idle.send({ type: 'choose', attribute: 'frame', key: 'aluminium' });
+      await vi.advanceTimersByTimeAsync(IDLE_ABANDON_MS - 1_000);
+      expect(ofType(events(), 'abandoned')).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      const [first] = ofType(events(), 'opened');
+      expect(ofType(events(), 'abandoned').map((e) => e.session)).toEqual([first!.session]);
+      // Back after the break: a new session, opened once more.
+      await idle.send({ type: 'choose', attribute: 'drive', key: 'dual' });
+      await vi.advanceTimersByTimeAsync(6_000);
+      const opened = ofType(events(), 'opened');
+      expect(opened).toHaveLength(2);
+      expect(opened[1]!.session).not.toBe(first!.session);
+      off();
+      // A completed configuration idle for an hour is not abandoned.
+      const done = desk();
+      const off2 = link.connect('w2', 'DESK', done);
+      await done.send({ type: 'complete', objective: 'defaults' });
+      await vi.advanceTimersByTimeAsync(2 * IDLE_ABANDON_MS);
+      const doneSession = ofType(events(), 'completed').at(-1)!.session;
+      expect(ofType(events(), 'abandoned').filter((e) => e.session === doneSession)).toEqual([]);
+      off2();
+    },
+  );
 });
