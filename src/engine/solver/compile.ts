@@ -115,7 +115,7 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   // the constraint graph on some feature models. Cheap tries first, then FORCE with everything.
   const trial = Math.min(maxNodes, Math.max(100_000, Math.floor(maxNodes / 4)));
   const trialWork = Math.floor(work.left / 4);
-  const attempts: { order: () => number[]; budget: number; share: number }[] = [
+  const attempts: { order: () => number[]; budget: number; share: number; tree?: true }[] = [
     { order: ordered(variableOrder), budget: trial, share: trialWork },
     { order: ordered(depthFirstOrder), budget: trial, share: trialWork },
     { order: ordered(variableOrder), budget: maxNodes, share: Number.POSITIVE_INFINITY },
@@ -134,11 +134,12 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
       ],
       budget: maxNodes,
       share: trialWork,
+      tree: true,
     });
   }
   let failure: SolverError | undefined;
   const tries = trial === maxNodes ? attempts.slice(0, -1) : attempts;
-  for (const [i, { order, budget, share }] of tries.entries()) {
+  for (const [i, { order, budget, share, tree }] of tries.entries()) {
     if (work.left <= 0) break;
     const last = i === tries.length - 1;
     const outcome = attempt(
@@ -150,7 +151,9 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
       work,
       last ? work.left : share,
     );
-    if (!(outcome instanceof SolverError)) return refine(outcome);
+    // FORCE from the depth-first walk after the feature tree: FinancialServices, 1.4 s of CPU to
+    // pass 646k nodes; no model here gets a smaller diagram from it.
+    if (!(outcome instanceof SolverError)) return tree ? outcome : refine(outcome);
     failure = outcome;
   }
   failure ??= new SolverError(
