@@ -4,6 +4,12 @@ import { ImportError } from '../../../src/engine/import/ImportError.ts';
 import { parseModel } from '../../../src/engine/model/parseModel.ts';
 import { compile, DEFAULT_MAX_NODES } from '../../../src/engine/solver/compile.ts';
 import { count } from '../../../src/engine/solver/count.ts';
+import {
+  diagramEngine,
+  satFallbackEngine,
+  seededRandom,
+  type Selection,
+} from '../../../src/engine/index.ts';
 import { BacktrackSearch } from '../../oracle/backtrack.ts';
 import { toFiniteCsp } from '../../oracle/finiteCsp.ts';
 import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
@@ -116,6 +122,26 @@ describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
     const compiled = compile(model);
     expect(compiled.nodes.length).toBeLessThan(DEFAULT_MAX_NODES);
     expect(count(compiled)).toBe(97_451_212_554_676n);
+    // the diagram and the SAT fallback give the same domains along seeded random walks
+    const diagram = diagramEngine(compiled);
+    const sat = satFallbackEngine(model);
+    const random = seededRandom(771);
+    for (let walk = 0; walk < 2; walk++) {
+      let selection: Selection = {};
+      for (let click = 0; click < 4; click++) {
+        const domains = diagram.domains(selection);
+        expect(sat.domains(selection)).toEqual(domains);
+        const open = Object.entries(domains).flatMap(([id, values]) =>
+          id in selection
+            ? []
+            : Object.entries(values).flatMap(([key, state]) =>
+                state === 'available' ? [[id, key === 'true'] as const] : [],
+              ),
+        );
+        const [id, value] = open[Math.floor(random() * open.length)]!;
+        selection = { ...selection, [id]: value };
+      }
+    }
   }, 300_000);
 
   it('a given variable order (reversed axTLS) gives the same count with its own levels', () => {
