@@ -17,7 +17,8 @@ import {
 } from '../../src/engine/index.ts';
 import { startServerProcess, tempDb, type ServerProcess } from './serverProcess.ts';
 
-// A real feature model too big for the decision diagram (771 attributes, 7,241 clauses), served
+// A real feature model (771 attributes, 7,241 clauses) past a small node limit (its diagram has
+// 161,515 nodes under the default limits since 2026-12-07; before, it did not compile), served
 // as a product: the server re-validates and re-prices its orders and quote requests exactly.
 const dimacs = new URL(
   '../../../shared/benchmarks/feature-models/financial_services__financialServices_2018-05-09.dimacs',

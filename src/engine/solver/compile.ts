@@ -5,7 +5,7 @@ import { FALSE, Mdd, TRUE, compact, reachable } from './mdd.ts';
 import { SolverError } from './SolverError.ts';
 import { propagateDomains } from './propagateDomains.ts';
 import { support } from './support.ts';
-import { depthFirstOrder, variableOrder } from './variableOrder.ts';
+import { depthFirstOrder, featureTreeOrder, variableOrder } from './variableOrder.ts';
 
 /** One constraint (explicit or implicit) with its own diagram, kept for explanations. */
 export interface CompiledConstraint {
@@ -73,11 +73,12 @@ export const DEFAULT_MAX_WORK = 8_000_000;
  * configurations. Domains are propagated over the constraint diagrams first (`propagateDomains`):
  * forced attributes go on top and the conjunction starts from the cube of what is left. The other
  * variables follow a static order of the constraint graph (FORCE, else a depth-first walk: each
- * try gets a quarter of the node budget, then FORCE gets all of it; a big diagram of a two-valued
- * model gets one more try, FORCE from the depth-first walk);
- * constraint diagrams are conjoined one at a time, deepest first, with garbage collection of
- * intermediate nodes (see `conjoinInLevelOrder`). Throws a `SolverError` with code
- * `COMPILE_LIMIT` when the store holds more than `maxNodes` live nodes.
+ * try gets a quarter of the node budget, then FORCE gets all of it; a feature model — two-valued
+ * levels, `parent ∨ ¬child` clauses — gets its feature tree's pre-order before that; a big diagram
+ * of a two-valued model gets one more try, FORCE from the depth-first walk, unless it came from
+ * the feature tree); constraint diagrams are conjoined in buckets of one top level, deepest
+ * first, with garbage collection of intermediate nodes (see `conjoinInLevelOrder`). Throws a
+ * `SolverError` with code `COMPILE_LIMIT` when the store holds more than `maxNodes` live nodes.
  *
  * @example
  * const compiled = compile(parseModel(json));
@@ -103,7 +104,7 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
     outcome.details['work'] = maxWork - work.left;
     throw outcome;
   }
-  const { forced, scopes } = prepass(attributes, sources);
+  const { forced, scopes, implications } = prepass(attributes, sources);
   const free = attributes.map((_, i) => i).filter((i) => forced[i] === 0);
   const local = new Map(free.map((a, i) => [a, i] as const));
   const freeScopes = scopes.map((s) => s.flatMap((a) => local.get(a) ?? []));
@@ -115,14 +116,31 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   // the constraint graph on some feature models. Cheap tries first, then FORCE with everything.
   const trial = Math.min(maxNodes, Math.max(100_000, Math.floor(maxNodes / 4)));
   const trialWork = Math.floor(work.left / 4);
-  const attempts: { order: () => number[]; budget: number; share: number }[] = [
+  const attempts: { order: () => number[]; budget: number; share: number; tree?: true }[] = [
     { order: ordered(variableOrder), budget: trial, share: trialWork },
     { order: ordered(depthFirstOrder), budget: trial, share: trialWork },
     { order: ordered(variableOrder), budget: maxNodes, share: Number.POSITIVE_INFINITY },
   ];
+  // A feature model (two-valued levels, a `parent ∨ ¬child` clause for most variables): its
+  // feature tree after the cheap tries, with the whole node limit and a trial's work
+  // (FinancialServices: 161k nodes, 350k live on the way, where FORCE and the depth-first walk
+  // pass a million). Not first: on the KConfig models it passes a million where FORCE or the
+  // depth-first walk compile in a second.
+  if (implications.length * 2 >= attributes.length) {
+    const tree = featureTreeOrder(attributes.length, implications);
+    attempts.splice(2, 0, {
+      order: () => [
+        ...attributes.map((_, i) => i).filter((i) => forced[i] === 1),
+        ...tree.filter((i) => forced[i] === 0),
+      ],
+      budget: maxNodes,
+      share: trialWork,
+      tree: true,
+    });
+  }
   let failure: SolverError | undefined;
-  const tries = trial === maxNodes ? attempts.slice(0, 2) : attempts;
-  for (const [i, { order, budget, share }] of tries.entries()) {
+  const tries = trial === maxNodes ? attempts.slice(0, -1) : attempts;
+  for (const [i, { order, budget, share, tree }] of tries.entries()) {
     if (work.left <= 0) break;
     const last = i === tries.length - 1;
     const outcome = attempt(
@@ -134,7 +152,9 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
       work,
       last ? work.left : share,
     );
-    if (!(outcome instanceof SolverError)) return refine(outcome);
+    // FORCE from the depth-first walk after the feature tree: FinancialServices, 1.4 s of CPU to
+    // pass 646k nodes; no model here gets a smaller diagram from it.
+    if (!(outcome instanceof SolverError)) return tree ? outcome : refine(outcome);
     failure = outcome;
   }
   failure ??= new SolverError(
@@ -176,17 +196,21 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
 function prepass(
   attributes: SolverAttribute[],
   sources: readonly ConstraintSource[],
-): { forced: Uint8Array; scopes: number[][] } {
+): { forced: Uint8Array; scopes: number[][]; implications: [number, number][] } {
   const levels = layLevels(
     attributes,
     attributes.map((_, i) => i),
   );
   const mdd = new Mdd(levels.map((l) => l.size));
   const ctx = context(mdd, attributes);
-  const propagated = propagateDomains(
-    mdd,
-    sources.map((s) => s.build(ctx)),
-  );
+  const roots = sources.map((s) => s.build(ctx));
+  const implications: [number, number][] = [];
+  if (levels.every((l) => l.size === 2))
+    for (const r of roots) {
+      const pair = implicationOf(mdd, r);
+      if (pair) implications.push([levels[pair[0]]!.attribute, levels[pair[1]]!.attribute]);
+    }
+  const propagated = propagateDomains(mdd, roots);
   const forced = new Uint8Array(attributes.length).fill(1);
   levels.forEach((l, i) => {
     let left = 0;
@@ -194,7 +218,29 @@ function prepass(
     if (left > 1) forced[l.attribute] = 0;
   });
   const scopes = propagated.scopes.map((s) => [...new Set(s.map((l) => levels[l]!.attribute))]);
-  return { forced, scopes };
+  return { forced, scopes, implications };
+}
+
+/**
+ * `[a, b]` when the diagram `root`, over two-valued levels, is exactly `a = 1 ⇒ b = 1` (the
+ * clause `b ∨ ¬a` of a boolean `a` and `b`: `a` is a child feature of `b`); undefined otherwise.
+ */
+function implicationOf(mdd: Mdd, root: number): [number, number] | undefined {
+  if (root <= TRUE) return undefined;
+  const top = mdd.level[root]!;
+  const kids = [mdd.kid(root, 0), mdd.kid(root, 1)];
+  // one child is TRUE, the other a single-level node with one FALSE and one TRUE child
+  const inner = kids[0] === TRUE ? kids[1]! : kids[1] === TRUE ? kids[0]! : -1;
+  if (inner <= TRUE) return undefined;
+  const innerKids = [mdd.kid(inner, 0), mdd.kid(inner, 1)];
+  if (!innerKids.includes(TRUE) || !innerKids.includes(FALSE)) return undefined;
+  const below = mdd.level[inner]!;
+  const topForbidden = kids[0] === TRUE ? 1 : 0; // the top value that leads to the inner test
+  const belowForbidden = innerKids[0] === FALSE ? 0 : 1;
+  // forbidden: top = topForbidden and below = belowForbidden
+  if (topForbidden === 1 && belowForbidden === 0) return [top, below];
+  if (topForbidden === 0 && belowForbidden === 1) return [below, top];
+  return undefined;
 }
 
 function context(mdd: Mdd, attributes: readonly SolverAttribute[]) {
@@ -339,14 +385,18 @@ function domainCube(mdd: Mdd, allowed: readonly Uint8Array[]): number {
 }
 
 /**
- * Conjoins the constraint diagrams one at a time into one diagram, starting from `start` (the
- * cube of the propagated domains), deepest first (sorted by the level of their root, then of
- * their deepest node, both descending): the partial conjunction grows from the bottom levels up,
- * so each step only rebuilds the levels above the new constraint's deepest variable and never
- * multiplies unrelated parts. `parts` are the diagrams conjoined (equivalent to `kept` under
- * `start`); `kept` are the constraint diagrams kept for explanations. Intermediate nodes are
- * garbage-collected whenever the store doubles past `GC_FLOOR`; returns the conjunction and the
- * ids of `kept` after the last collection.
+ * Conjoins the constraint diagrams into one diagram, starting from `start` (the cube of the
+ * propagated domains), deepest first (sorted by the level of their root, then of their deepest
+ * node, both descending): the partial conjunction grows from the bottom levels up, so each step
+ * only rebuilds the levels above the new constraint's deepest variable and never multiplies
+ * unrelated parts. Constraints with the same top level form a bucket, conjoined on their own
+ * first (small diagrams) and then into the partial conjunction in one step: each step walks the
+ * partial conjunction from its root down to the bucket's deepest level, so one walk per top level
+ * instead of one per constraint (FinancialServices, 7,241 clauses on 749 free levels, feature-tree
+ * order: 2.4–2.7 s instead of 23 s of CPU in a prototype, same diagram). `parts` are the diagrams conjoined (equivalent to `kept`
+ * under `start`); `kept` are the constraint diagrams kept for explanations. Intermediate nodes
+ * are garbage-collected whenever the store doubles past `GC_FLOOR`; returns the conjunction and
+ * the ids of `kept` after the last collection.
  */
 function conjoinInLevelOrder(
   mdd: Mdd,
@@ -358,8 +408,9 @@ function conjoinInLevelOrder(
   let roots = [...parts, ...kept];
   const n = parts.length;
   const deepest = parts.map((r) => deepestLevel(mdd, r));
+  const top = parts.map((r) => mdd.level[r]!);
   const order = parts.map((_, i) => i);
-  order.sort((a, b) => mdd.level[parts[b]!]! - mdd.level[parts[a]!]! || deepest[b]! - deepest[a]!);
+  order.sort((a, b) => top[b]! - top[a]! || deepest[b]! - deepest[a]!);
   // Collect when the store doubles past the floor, and at the latest halfway between the live
   // nodes and the limit: the limit is on live nodes, not on garbage.
   const floor = Math.min(GC_FLOOR, Math.floor(mdd.maxNodes / 2));
@@ -367,10 +418,15 @@ function conjoinInLevelOrder(
     Math.max(floor, Math.min(2 * live, live + Math.floor((mdd.maxNodes - live) / 2)));
   let acc = start;
   let gcAt = nextCollection(mdd.nodeCount);
-  for (const i of order) {
-    if (roots[i] === TRUE) continue;
-    acc = mdd.and(acc, roots[i]!);
-    step();
+  for (let j = 0; j < order.length && acc !== FALSE;) {
+    let bucket = TRUE;
+    let k = j;
+    for (; k < order.length && top[order[k]!] === top[order[j]!]; k++) {
+      bucket = mdd.and(bucket, roots[order[k]!]!);
+      step();
+    }
+    j = k;
+    acc = mdd.and(acc, bucket);
     if (acc === FALSE) break;
     if (mdd.nodeCount > gcAt) {
       const collected = mdd.collect([acc, ...roots]);

@@ -98,3 +98,44 @@ export function depthFirstOrder(count: number, scopes: readonly (readonly number
   }
   return order;
 }
+
+/**
+ * A pre-order walk of the feature tree a feature model's CNF spells out as `parent ∨ ¬child`
+ * clauses (FeatureIDE exports write the tree first, then the cross-tree constraints): each
+ * variable's parent is the target of its first implication (`[child, parent]`, in constraint
+ * order) that closes no cycle; roots are visited in index order, children in the order of their
+ * implications. A subtree — an alternative group with what hangs below it — stays together, with
+ * its parent on top. On FinancialServices this is the order that compiles (161k nodes; FORCE and
+ * the depth-first walk pass a million).
+ *
+ * @example
+ * featureTreeOrder(4, [[1, 0], [3, 2], [2, 0]]); // [0, 1, 2, 3]
+ */
+export function featureTreeOrder(
+  count: number,
+  implications: readonly (readonly [number, number])[],
+): number[] {
+  const parent = new Int32Array(count).fill(-1);
+  const children: number[][] = Array.from({ length: count }, () => []);
+  const isAncestor = (a: number, of: number) => {
+    for (let x = of; x !== -1; x = parent[x]!) if (x === a) return true;
+    return false;
+  };
+  for (const [child, p] of implications) {
+    if (parent[child] !== -1 || isAncestor(child, p)) continue;
+    parent[child] = p;
+    children[p]!.push(child);
+  }
+  const order: number[] = [];
+  for (let root = 0; root < count; root++) {
+    if (parent[root] !== -1) continue;
+    const stack = [root];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      order.push(v);
+      const kids = children[v]!;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+  return order;
+}

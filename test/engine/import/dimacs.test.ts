@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { importDimacs } from '../../../src/engine/import/dimacs.ts';
 import { ImportError } from '../../../src/engine/import/ImportError.ts';
 import { parseModel } from '../../../src/engine/model/parseModel.ts';
-import { compile } from '../../../src/engine/solver/compile.ts';
+import { compile, DEFAULT_MAX_NODES } from '../../../src/engine/solver/compile.ts';
 import { count } from '../../../src/engine/solver/count.ts';
+import {
+  diagramEngine,
+  satFallbackEngine,
+  seededRandom,
+  type Selection,
+} from '../../../src/engine/index.ts';
 import { BacktrackSearch } from '../../oracle/backtrack.ts';
 import { toFiniteCsp } from '../../oracle/finiteCsp.ts';
 import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
@@ -105,6 +111,38 @@ describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
     for (const [i, level] of compiled.levels.entries())
       expect(compiled.attributes[level.attribute]!.levels).toContain(i);
   });
+
+  it('FinancialServices (771 variables, 7,241 clauses) compiles through its feature tree to its exact count', () => {
+    const file = 'financial_services__financialServices_2018-05-09.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    // under the default budgets: FORCE and the depth-first walk pass their trial limits, the
+    // feature-tree pre-order compiles (issue 17's count)
+    const compiled = compile(model);
+    expect(compiled.nodes.length).toBeLessThan(DEFAULT_MAX_NODES);
+    expect(count(compiled)).toBe(97_451_212_554_676n);
+    // the diagram and the SAT fallback give the same domains along seeded random walks
+    const diagram = diagramEngine(compiled);
+    const sat = satFallbackEngine(model);
+    const random = seededRandom(771);
+    for (let walk = 0; walk < 2; walk++) {
+      let selection: Selection = {};
+      for (let click = 0; click < 4; click++) {
+        const domains = diagram.domains(selection);
+        expect(sat.domains(selection)).toEqual(domains);
+        const open = Object.entries(domains).flatMap(([id, values]) =>
+          id in selection
+            ? []
+            : Object.entries(values).flatMap(([key, state]) =>
+                state === 'available' ? [[id, key === 'true'] as const] : [],
+              ),
+        );
+        const [id, value] = open[Math.floor(random() * open.length)]!;
+        selection = { ...selection, [id]: value };
+      }
+    }
+  }, 300_000);
 
   it('a given variable order (reversed axTLS) gives the same count with its own levels', () => {
     const file = 'KConfig__axTLS.dimacs';
