@@ -87,9 +87,12 @@ const SKIP_AFTER = 8;
 /** Lists this long are indexed (a centre with a thousand held pieces is scanned per shift). */
 const INDEX_FROM = 32;
 
-/** A taken list sorted by start: intervals up to a day long, and the longer ones apart. */
+/**
+ * A taken list sorted by start: intervals up to a day long, and the longer ones apart (`short`
+ * may be the list itself, sorted, its longer intervals then skipped there).
+ */
 interface TakenIndex {
-  short: Interval[];
+  short: readonly Interval[];
   maxLength: number;
   long: Interval[];
   /** Per number of parallel jobs: where the list alone takes every slot (`fullStretches`). */
@@ -122,6 +125,33 @@ function indexOf(list: readonly Interval[]): TakenIndex {
     indexes.set(list, index);
   }
   return index;
+}
+
+/**
+ * Indexes `list`, sorted by start (then the longer first), as `previous` with the intervals
+ * `removed` taken out and `added` put in: its index is the list itself, and only the long
+ * intervals and the longest short one are carried over, not read again (a netted centre's list
+ * changes near one hold's pieces, and a promise follows every hold).
+ *
+ * @example
+ * indexChanged(next, before, new Set([old]), fresh)
+ */
+export function indexChanged(
+  list: readonly Interval[],
+  previous: readonly Interval[],
+  removed: ReadonlySet<Interval>,
+  added: readonly Interval[],
+): void {
+  if (list.length < INDEX_FROM || indexes.has(list)) return;
+  const old = indexOf(previous);
+  const long = removed.size === 0 ? [...old.long] : old.long.filter((t) => !removed.has(t));
+  let maxLength = old.maxLength;
+  for (const t of added) {
+    const length = t.to - t.from;
+    if (length > MINUTES_PER_DAY) long.push(t);
+    else if (length > maxLength) maxLength = length;
+  }
+  indexes.set(list, { short: list, maxLength, long, full: new Map() });
 }
 
 /** The full stretches of each indexed list of `taken` (lists too short to index are left out). */
@@ -234,7 +264,10 @@ function freeSegments(
       if (short[mid]!.from < start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < short.length && short[i]!.from < to; i++) visit(short[i]!);
+    for (let i = lo; i < short.length && short[i]!.from < to; i++) {
+      const t = short[i]!;
+      if (t.to - t.from <= MINUTES_PER_DAY) visit(t);
+    }
   }
   if (overlapping.length < parallelJobs)
     return { segments: [{ from, to, busyBefore: false }], anyBusy: false };
