@@ -316,17 +316,26 @@ export class AvailabilityStore {
     return (await this.active(now, db)).holds;
   }
 
-  /** `activeHolds` with the earliest expiry among them (none expires before it). */
+  /**
+   * `activeHolds` with the earliest expiry among them (none expires before it). `written`: the
+   * holds token this process wrote in `db`, a transaction holding the availability lock (no one
+   * else can write it before the commit): while the cache still has it, the token is not read.
+   */
   private async active(
     now: string,
     db: Kysely<Tables>,
+    written?: string,
   ): Promise<{ holds: StoredHold[]; firstExpiry: string }> {
-    const lock = await db
-      .selectFrom('availability_lock')
-      .select('holds_token')
-      .where('id', '=', 1)
-      .executeTakeFirst();
-    const token = lock?.holds_token ?? '';
+    const token =
+      written !== undefined && this.activeCache?.token === written
+        ? written
+        : ((
+            await db
+              .selectFrom('availability_lock')
+              .select('holds_token')
+              .where('id', '=', 1)
+              .executeTakeFirst()
+          )?.holds_token ?? '');
     const cache = this.activeCache;
     if (cache && cache.token === token && cache.readAt <= now) {
       if (now < cache.firstExpiry) return cache;
@@ -448,9 +457,10 @@ export class AvailabilityStore {
         try {
           const results = await this.locked(async (trx) => {
             const out: ({ ok: HeldPromise | undefined } | { error: unknown })[] = [];
+            const written: { token?: string } = {};
             for (const job of batch) {
               try {
-                out.push({ ok: await this.holdOne(trx, job.input) });
+                out.push({ ok: await this.holdOne(trx, job.input, written) });
               } catch (error) {
                 // Anything else (a database error) fails the batch: on PostgreSQL the
                 // transaction is aborted, and a commit would roll back the others' holds.
@@ -473,9 +483,11 @@ export class AvailabilityStore {
     }
   }
 
+  /** `written.token`: the holds token an earlier hold of this transaction wrote (then set). */
   private async holdOne(
     trx: Transaction<Tables>,
     input: HoldInput,
+    written: { token?: string },
   ): Promise<HeldPromise | undefined> {
     const now = input.request.now;
     {
@@ -493,7 +505,7 @@ export class AvailabilityStore {
         if (active >= input.client.maxActive)
           throw new TooManyActiveHolds(active, input.client.maxActive, String(row!.first));
       }
-      const active = await this.active(now, trx);
+      const active = await this.active(now, trx, written.token);
       let others = active.holds;
       let replaced: StoredHold | undefined;
       if (input.replaces !== undefined) {
@@ -547,8 +559,9 @@ export class AvailabilityStore {
       // netted from this promise's snapshot. (Should the transaction roll back, the database
       // keeps its token, unlike this cache.)
       const holds = [...others, hold];
+      written.token = await this.holdsChanged(trx);
       this.activeCache = {
-        token: await this.holdsChanged(trx),
+        token: written.token,
         readAt: now,
         holds,
         // `others` are among the active holds read (less a replaced one): none expires before.
