@@ -58,6 +58,13 @@ function heldMinute(dateTime: string): number {
 }
 
 /**
+ * A quantity without float noise (as `explode` cleans them): held quantities such as 6.15 litres
+ * then sum to the same `reserved` whatever order the holds are netted in (one by one, as the
+ * server keeps them, or all at once).
+ */
+const clean = (qty: number): number => Math.round(qty * 1e9) / 1e9;
+
+/**
  * The holds still active at `now`: those whose `expiresAt` is after it (a hold expiring exactly
  * at `now` is released).
  *
@@ -105,8 +112,8 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
       case 'po': {
         const left = poLeft.get(h.po);
         const take = left === undefined ? 0 : Math.min(left, h.qty);
-        if (left !== undefined) poLeft.set(h.po, left - take);
-        if (h.qty > take) add(h.item, h.qty - take);
+        if (left !== undefined) poLeft.set(h.po, clean(left - take));
+        if (h.qty > take) add(h.item, clean(h.qty - take));
         break;
       }
       case 'capacity': {
@@ -123,7 +130,9 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
   const stock = { ...snapshot.stock };
   for (const [item, qty] of reserve) {
     const s = stock[item];
-    stock[item] = s ? { ...s, reserved: s.reserved + qty } : { onHand: 0, reserved: qty };
+    stock[item] = s
+      ? { ...s, reserved: clean(s.reserved + qty) }
+      : { onHand: 0, reserved: clean(qty) };
   }
   const workCenters = { ...snapshot.workCenters };
   for (const [id, intervals] of booked) {

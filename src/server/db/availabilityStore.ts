@@ -168,7 +168,8 @@ export class AvailabilityStore {
   }[] = [];
   private draining = false;
   /**
-   * The holds active at `readAt` while the database's holds token was `token`: every write that
+   * The holds active at `readAt` (every hold active at any later instant is among them) while
+   * the database's holds token was `token`: every write that
    * changes which holds are active (a hold placed or released) stores a new random token in the
    * same transaction, so while the token is unchanged the list is still the active set, less
    * those that expired since (`activeHolds`); none did before `firstExpiry` (the earliest
@@ -325,7 +326,7 @@ export class AvailabilityStore {
     now: string,
     db: Kysely<Tables>,
     written?: string,
-  ): Promise<{ holds: StoredHold[]; firstExpiry: string }> {
+  ): Promise<{ holds: StoredHold[]; firstExpiry: string; readAt: string }> {
     const token =
       written !== undefined && this.activeCache?.token === written
         ? written
@@ -562,7 +563,9 @@ export class AvailabilityStore {
       written.token = await this.holdsChanged(trx);
       this.activeCache = {
         token: written.token,
-        readAt: now,
+        // Every hold active after the list's `readAt` is in it (not this request's `now`: the
+        // requests of a batch were verified in parallel, and their instants are not in order).
+        readAt: active.readAt,
         holds,
         // `others` are among the active holds read (less a replaced one): none expires before.
         firstExpiry: active.firstExpiry < hold.expiresAt ? active.firstExpiry : hold.expiresAt,
