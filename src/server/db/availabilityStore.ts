@@ -458,7 +458,7 @@ export class AvailabilityStore {
         try {
           const results = await this.locked(async (trx) => {
             const out: ({ ok: HeldPromise | undefined } | { error: unknown })[] = [];
-            const written: { token?: string } = {};
+            const written: { token?: string; current?: CurrentAvailability } = {};
             for (const job of batch) {
               try {
                 out.push({ ok: await this.holdOne(trx, job.input, written) });
@@ -484,16 +484,20 @@ export class AvailabilityStore {
     }
   }
 
-  /** `written.token`: the holds token an earlier hold of this transaction wrote (then set). */
+  /**
+   * `written`: the holds token an earlier hold of this transaction wrote, and the current version
+   * it read (no version can be stored while the transaction holds the availability lock); set.
+   */
   private async holdOne(
     trx: Transaction<Tables>,
     input: HoldInput,
-    written: { token?: string },
+    written: { token?: string; current?: CurrentAvailability },
   ): Promise<HeldPromise | undefined> {
     const now = input.request.now;
     {
-      const current = await this.current(trx);
+      const current = written.current ?? (await this.current(trx));
       if (!current) return undefined;
+      written.current = current;
       if (input.client) {
         const row = await trx
           .selectFrom('availability_holds')
