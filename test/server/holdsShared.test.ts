@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../src/engine/index.ts';
+import { netOfHolds, parseModel } from '../../src/engine/index.ts';
 import type { DatabaseConfig } from '../../src/server/config.ts';
-import { AvailabilityStore } from '../../src/server/db/availabilityStore.ts';
+import { AvailabilityStore, flatten } from '../../src/server/db/availabilityStore.ts';
 import { openDb, type Db } from '../../src/server/db/createDb.ts';
 import { migrate } from '../../src/server/db/migrate.ts';
 import { describePostgres } from './pgCluster.ts';
@@ -41,8 +41,14 @@ async function sharedHolds(config: DatabaseConfig) {
         },
         expiresAt,
       });
-    const ids = async (store: AvailabilityStore, now = NOW) =>
-      (await store.netted(now))!.holds.map((h) => h.id).sort();
+    // The snapshot a store nets incrementally (its kept lists) is the snapshot netted at once.
+    const ids = async (store: AvailabilityStore, now = NOW) => {
+      const netted = (await store.netted(now))!;
+      expect(netted.snapshot).toEqual(
+        netOfHolds(netted.current.snapshot, flatten(netted.holds), now),
+      );
+      return netted.holds.map((h) => h.id).sort();
+    };
 
     expect(await ids(a)).toEqual([]);
     expect(await ids(b)).toEqual([]);
@@ -69,6 +75,24 @@ async function sharedHolds(config: DatabaseConfig) {
     expect(await reserved(b, 'CTN-DESK-2100')).toBe(before + 12);
     const after = (await hold(b, '2026-12-08T09:00:00.000Z', 12))!;
     expect(await ids(a)).toEqual([second.id, big.id, after.hold.id].sort());
+    // Holds placed one after another by one store (each netted from the last promise's
+    // snapshot), then one by the other, then one expiring: each store's next answer is exact.
+    const run = [];
+    for (let i = 0; i < 4; i++) run.push((await hold(a, '2026-12-08T09:00:00.000Z', 1 + i))!.hold);
+    const short = (await hold(a, '2026-12-07T09:45:00.000Z', 2))!.hold;
+    const last = (await hold(b, '2026-12-08T09:00:00.000Z', 3))!.hold;
+    const all = [second, big, after.hold, ...run, short, last].map((h) => h.id);
+    expect(await ids(a)).toEqual([...all].sort());
+    expect(await ids(b)).toEqual([...all].sort());
+    const live = all.filter((id) => id !== second.id && id !== short.id).sort();
+    expect(await ids(a, LATER)).toEqual(live);
+    expect(await ids(b, LATER)).toEqual(live);
+    // Read at 10:00, then asked for 09:00 (requests verified in parallel come out of order): the
+    // holds that expired in between count again.
+    expect(await ids(a)).toEqual([...all].sort());
+    const early = (await hold(a, '2026-12-08T09:00:00.000Z'))!.hold;
+    expect(await ids(b)).toEqual([...all, early.id].sort());
+    expect(await ids(a, LATER)).toEqual([...live, early.id].sort());
   } finally {
     for (const d of dbs) await d.close();
   }

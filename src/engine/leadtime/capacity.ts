@@ -87,9 +87,12 @@ const SKIP_AFTER = 8;
 /** Lists this long are indexed (a centre with a thousand held pieces is scanned per shift). */
 const INDEX_FROM = 32;
 
-/** A taken list sorted by start: intervals up to a day long, and the longer ones apart. */
+/**
+ * A taken list sorted by start: intervals up to a day long, and the longer ones apart (`short`
+ * may be the list itself, sorted, its longer intervals then skipped there).
+ */
 interface TakenIndex {
-  short: Interval[];
+  short: readonly Interval[];
   maxLength: number;
   long: Interval[];
   /** Per number of parallel jobs: where the list alone takes every slot (`fullStretches`). */
@@ -122,6 +125,97 @@ function indexOf(list: readonly Interval[]): TakenIndex {
     indexes.set(list, index);
   }
   return index;
+}
+
+/**
+ * Indexes `list`, sorted by start (then the longer first), as `previous` with the intervals
+ * `removed` taken out and `added` put in: its index is the list itself, and only the long
+ * intervals and the longest short one are carried over, not read again (a netted centre's list
+ * changes near one hold's pieces, and a promise follows every hold).
+ *
+ * @example
+ * indexChanged(next, before, new Set([old]), fresh)
+ */
+export function indexChanged(
+  list: readonly Interval[],
+  previous: readonly Interval[],
+  removed: ReadonlySet<Interval>,
+  added: readonly Interval[],
+): void {
+  if (list.length < INDEX_FROM || indexes.has(list)) return;
+  const old = indexOf(previous);
+  const long = removed.size === 0 ? [...old.long] : old.long.filter((t) => !removed.has(t));
+  let maxLength = old.maxLength;
+  for (const t of added) {
+    const length = t.to - t.from;
+    if (length > MINUTES_PER_DAY) long.push(t);
+    else if (length > maxLength) maxLength = length;
+  }
+  const index: TakenIndex = { short: list, maxLength, long, full: new Map() };
+  indexes.set(list, index);
+  // Netting only adds: the count rose only where `added` lies, and only there can a stretch be
+  // newly full. Each count the previous list was read for is carried over with that part added.
+  if (old.full.size === 0 || added.length === 0) return;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of added) {
+    lo = Math.min(lo, t.from);
+    hi = Math.max(hi, t.to);
+  }
+  const near: Interval[] = [...long];
+  const first = firstStarting(list, lo - maxLength);
+  for (let i = first; i < list.length && list[i]!.from < hi; i++) near.push(list[i]!);
+  for (const [jobs, before] of old.full) {
+    const inside = fullStretches(
+      near
+        .filter((t) => t.to > lo && t.from < hi && t.to - t.from <= MINUTES_PER_DAY)
+        .concat(long.filter((t) => t.to > lo && t.from < hi))
+        .map((t) => ({ from: Math.max(t.from, lo), to: Math.min(t.to, hi) })),
+      jobs,
+    );
+    index.full.set(jobs, unite(before, inside));
+  }
+}
+
+/** The first index of `list` (sorted by start) whose interval starts at or after `at`. */
+function firstStarting(list: readonly Interval[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.from < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index below `length` where `past` holds (it holds from there on), else `length`. */
+function searchFirst(length: number, past: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Two lists of sorted, apart stretches as one (joined where they overlap or touch). */
+function unite(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  if (b.length === 0) return a as Interval[];
+  // `a` before the first of `b` (and not touching it) and after the last are copied as they are.
+  const i = searchFirst(a.length, (m) => a[m]!.to >= b[0]!.from);
+  const hiIdx = searchFirst(a.length, (m) => a[m]!.from > b[b.length - 1]!.to);
+  const middle = [...a.slice(i, hiIdx), ...b].sort((x, y) => x.from - y.from);
+  const merged: Interval[] = [];
+  for (const t of middle) {
+    const last = merged[merged.length - 1];
+    if (last && last.to >= t.from) {
+      if (t.to > last.to) merged[merged.length - 1] = { from: last.from, to: t.to };
+    } else merged.push(t);
+  }
+  return a.slice(0, i).concat(merged, a.slice(hiIdx));
 }
 
 /** The full stretches of each indexed list of `taken` (lists too short to index are left out). */
@@ -234,7 +328,10 @@ function freeSegments(
       if (short[mid]!.from < start) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < short.length && short[i]!.from < to; i++) visit(short[i]!);
+    for (let i = lo; i < short.length && short[i]!.from < to; i++) {
+      const t = short[i]!;
+      if (t.to - t.from <= MINUTES_PER_DAY) visit(t);
+    }
   }
   if (overlapping.length < parallelJobs)
     return { segments: [{ from, to, busyBefore: false }], anyBusy: false };

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { ProductModel } from '../model/types.ts';
-import type { Interval } from './capacity.ts';
+import { indexChanged, type Interval } from './capacity.ts';
 import { bookedEntry, bookedIntervals, knownBookedIntervals, snapshotContext } from './context.ts';
 import { modelOf, planOrder, type OrderPlan } from './planOrder.ts';
 import {
@@ -58,6 +58,13 @@ function heldMinute(dateTime: string): number {
 }
 
 /**
+ * A quantity without float noise (as `explode` cleans them): held quantities such as 6.15 litres
+ * then sum to the same `reserved` whatever order the holds are netted in (one by one, as the
+ * server keeps them, or all at once).
+ */
+const clean = (qty: number): number => Math.round(qty * 1e9) / 1e9;
+
+/**
  * The holds still active at `now`: those whose `expiresAt` is after it (a hold expiring exactly
  * at `now` is released).
  *
@@ -105,8 +112,8 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
       case 'po': {
         const left = poLeft.get(h.po);
         const take = left === undefined ? 0 : Math.min(left, h.qty);
-        if (left !== undefined) poLeft.set(h.po, left - take);
-        if (h.qty > take) add(h.item, h.qty - take);
+        if (left !== undefined) poLeft.set(h.po, clean(left - take));
+        if (h.qty > take) add(h.item, clean(h.qty - take));
         break;
       }
       case 'capacity': {
@@ -123,7 +130,9 @@ export function netOfHolds(snapshot: Snapshot, holds: readonly Hold[], now: stri
   const stock = { ...snapshot.stock };
   for (const [item, qty] of reserve) {
     const s = stock[item];
-    stock[item] = s ? { ...s, reserved: s.reserved + qty } : { onHand: 0, reserved: qty };
+    stock[item] = s
+      ? { ...s, reserved: clean(s.reserved + qty) }
+      : { onHand: 0, reserved: clean(qty) };
   }
   const workCenters = { ...snapshot.workCenters };
   for (const [id, intervals] of booked) {
@@ -217,8 +226,27 @@ function consumptionOf(plan: OrderPlan): HoldNeed[] {
 }
 
 type Booked = Snapshot['workCenters'][string]['booked'];
-/** Booked lists in canonical form (`slotLayers`) that netting made. */
-const canonical = new WeakSet<Booked>();
+/**
+ * Booked lists in canonical form (`slotLayers`) that netting made, with their longest interval
+ * (minutes; never less than the longest).
+ */
+const canonical = new WeakMap<Booked, number>();
+
+/**
+ * The first index of `list` (sorted by start) whose interval starts at or after `at` (after it
+ * when `after`).
+ */
+function firstFrom(list: readonly Interval[], at: number, after = false): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const from = list[mid]!.from;
+    if (from < at || (after && from === at)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * `booked` with `pieces` (plant-local minutes) taken too, as the canonical layers of the number of
@@ -227,15 +255,20 @@ const canonical = new WeakSet<Booked>();
  * one by one (the server's cache) gives the same list as netting them all at once. A list netting
  * made is already canonical: only its entries that overlap or touch the new pieces' span are laid
  * out again (a layer that does not reach the span keeps its ends, since the count there is
- * unchanged), so a hold costs what its span holds, not the centre's whole future.
+ * unchanged), so a hold costs what its span holds, not the centre's whole future: those entries
+ * are found by binary search (none starts earlier than the span less the longest entry), the
+ * entries before and after them are copied as they are, and the scheduler's index of the list is
+ * carried over (`indexChanged`).
  */
 function withPieces(booked: Booked, pieces: readonly Interval[]): Booked {
   const before = bookedIntervals(booked);
   let out: Booked;
   let outIntervals: Interval[];
-  if (!canonical.has(booked)) {
+  let longest = canonical.get(booked);
+  if (longest === undefined) {
     outIntervals = slotLayers([...before, ...pieces]);
     out = outIntervals.map(bookedEntry);
+    longest = outIntervals.reduce((m, i) => Math.max(m, i.to - i.from), 0);
   } else {
     let lo = Infinity;
     let hi = -Infinity;
@@ -245,21 +278,30 @@ function withPieces(booked: Booked, pieces: readonly Interval[]): Booked {
       hi = Math.max(hi, p.to);
     }
     if (lo === Infinity) return booked;
+    // Entries before `a` end before `lo` (none is longer than `longest`); from `b` on, they
+    // start after `hi`: both kept as they are.
+    const a = firstFrom(before, lo - longest);
+    const b = firstFrom(before, hi, true);
     const near: Interval[] = [...pieces];
+    const removed = new Set<Interval>();
     const kept: number[] = [];
-    before.forEach((i, k) => {
-      if (i.to < lo || i.from > hi) kept.push(k);
-      else near.push(i);
-    });
+    for (let k = a; k < b; k++) {
+      const i = before[k]!;
+      if (i.to < lo) kept.push(k);
+      else {
+        near.push(i);
+        removed.add(i);
+      }
+    }
     // Both in slotLayers' order (by start, the longer first): merged, not sorted again.
     const fresh = slotLayers(near);
-    out = [];
-    outIntervals = [];
+    const midOut: Booked = [];
+    const midIntervals: Interval[] = [];
     let k = 0;
     const keep = () => {
       const at = kept[k++]!;
-      out.push(booked[at]!);
-      outIntervals.push(before[at]!);
+      midOut.push(booked[at]!);
+      midIntervals.push(before[at]!);
     };
     for (const f of fresh) {
       while (k < kept.length) {
@@ -267,13 +309,17 @@ function withPieces(booked: Booked, pieces: readonly Interval[]): Booked {
         if (ki.from < f.from || (ki.from === f.from && ki.to >= f.to)) keep();
         else break;
       }
-      out.push(bookedEntry(f));
-      outIntervals.push(f);
+      midOut.push(bookedEntry(f));
+      midIntervals.push(f);
+      longest = Math.max(longest, f.to - f.from);
     }
     while (k < kept.length) keep();
+    out = booked.slice(0, a).concat(midOut, booked.slice(b));
+    outIntervals = before.slice(0, a).concat(midIntervals, before.slice(b));
+    indexChanged(outIntervals, before, removed, fresh);
   }
   knownBookedIntervals(out, outIntervals);
-  canonical.add(out);
+  canonical.set(out, longest);
   return out;
 }
 

@@ -145,8 +145,21 @@ const holdOf = (r: HoldsTable): StoredHold => ({
 export class AvailabilityStore {
   private readonly kysely: Kysely<Tables>;
   private parsed: { version: number; current: CurrentAvailability } | undefined;
-  /** The last snapshot net of holds: the version and the hold ids it was netted with. */
-  private netCache: { version: number; ids: Set<string>; snapshot: Snapshot } | undefined;
+  /**
+   * The last snapshot net of holds: the version and the list of holds it was netted with (their
+   * ids as a set once asked for).
+   */
+  private netCache:
+    | { version: number; holds: readonly StoredHold[]; ids?: Set<string>; snapshot: Snapshot }
+    | undefined;
+  /**
+   * What the list of active holds a hold transaction left (`activeCache.holds`) nets to: the
+   * snapshot its promise was made on, net of the hold it placed. Netting follows the list itself,
+   * not a comparison of a thousand ids per request.
+   */
+  private netNext:
+    | { version: number; holds: readonly StoredHold[]; base: Snapshot; added: StoredHold }
+    | undefined;
   /** Hold requests waiting for the next transaction (`promiseAndHold`). */
   private readonly queue: {
     input: HoldInput;
@@ -155,12 +168,15 @@ export class AvailabilityStore {
   }[] = [];
   private draining = false;
   /**
-   * The holds active at `readAt` while the database's holds token was `token`: every write that
+   * The holds active at `readAt` (every hold active at any later instant is among them) while
+   * the database's holds token was `token`: every write that
    * changes which holds are active (a hold placed or released) stores a new random token in the
    * same transaction, so while the token is unchanged the list is still the active set, less
-   * those that expired since (`activeHolds`).
+   * those that expired since (`activeHolds`); none did before `firstExpiry` (the earliest
+   * `expiresAt` among them, or later), and the list is then returned as it is.
    */
-  private activeCache: { token: string; readAt: string; holds: StoredHold[] } | undefined;
+  private activeCache:
+    { token: string; readAt: string; holds: StoredHold[]; firstExpiry: string } | undefined;
 
   constructor(
     private readonly db: Db,
@@ -298,15 +314,36 @@ export class AvailabilityStore {
    * so each is read and parsed once). A request costs one row read, not one per active hold.
    */
   async activeHolds(now: string, db: Kysely<Tables> = this.kysely): Promise<StoredHold[]> {
-    const lock = await db
-      .selectFrom('availability_lock')
-      .select('holds_token')
-      .where('id', '=', 1)
-      .executeTakeFirst();
-    const token = lock?.holds_token ?? '';
+    return (await this.active(now, db)).holds;
+  }
+
+  /**
+   * `activeHolds` with the earliest expiry among them (none expires before it). `written`: the
+   * holds token this process wrote in `db`, a transaction holding the availability lock (no one
+   * else can write it before the commit): while the cache still has it, the token is not read.
+   */
+  private async active(
+    now: string,
+    db: Kysely<Tables>,
+    written?: string,
+  ): Promise<{ holds: StoredHold[]; firstExpiry: string; readAt: string }> {
+    const token =
+      written !== undefined && this.activeCache?.token === written
+        ? written
+        : ((
+            await db
+              .selectFrom('availability_lock')
+              .select('holds_token')
+              .where('id', '=', 1)
+              .executeTakeFirst()
+          )?.holds_token ?? '');
     const cache = this.activeCache;
-    if (cache && cache.token === token && cache.readAt <= now)
-      return cache.holds.filter((h) => h.expiresAt > now);
+    if (cache && cache.token === token && cache.readAt <= now) {
+      if (now < cache.firstExpiry) return cache;
+      const holds = cache.holds.filter((h) => h.expiresAt > now);
+      this.activeCache = { token, readAt: now, holds, firstExpiry: firstExpiry(holds) };
+      return this.activeCache;
+    }
     const ids = await db
       .selectFrom('availability_holds')
       .select('id')
@@ -324,9 +361,9 @@ export class AvailabilityStore {
         .execute();
       for (const row of rows) known.set(row.id, holdOf(row));
     }
-    const out = ids.map((r) => known.get(r.id)!);
-    this.activeCache = { token, readAt: now, holds: out };
-    return out;
+    const holds = ids.map((r) => known.get(r.id)!);
+    this.activeCache = { token, readAt: now, holds, firstExpiry: firstExpiry(holds) };
+    return this.activeCache;
   }
 
   /** Marks a change of the active holds in `trx` (a new holds token); returns the token. */
@@ -346,15 +383,23 @@ export class AvailabilityStore {
    * thousand); a hold that expired or was released makes it start again from the snapshot.
    */
   private net(current: CurrentAvailability, holds: readonly StoredHold[], now: string): Snapshot {
+    const version = current.version;
     const cache = this.netCache;
-    const ids = new Set(holds.map((h) => h.id));
+    if (cache && cache.version === version && cache.holds === holds) return cache.snapshot;
+    const next = this.netNext;
     let snapshot: Snapshot;
-    if (cache && cache.version === current.version && [...cache.ids].every((id) => ids.has(id))) {
-      const added = holds.filter((h) => !cache.ids.has(h.id));
-      snapshot =
-        added.length === 0 ? cache.snapshot : netOfHolds(cache.snapshot, flatten(added), now);
+    if (next && next.version === version && next.holds === holds)
+      snapshot = netOfHolds(next.base, flatten([next.added]), now);
+    else if (cache && cache.version === version) {
+      const cached = (cache.ids ??= new Set(cache.holds.map((h) => h.id)));
+      const ids = new Set(holds.map((h) => h.id));
+      if ([...cached].every((id) => ids.has(id))) {
+        const added = holds.filter((h) => !cached.has(h.id));
+        snapshot =
+          added.length === 0 ? cache.snapshot : netOfHolds(cache.snapshot, flatten(added), now);
+      } else snapshot = netOfHolds(current.snapshot, flatten(holds), now);
     } else snapshot = netOfHolds(current.snapshot, flatten(holds), now);
-    this.netCache = { version: current.version, ids, snapshot };
+    this.netCache = { version, holds, snapshot };
     return snapshot;
   }
 
@@ -413,9 +458,10 @@ export class AvailabilityStore {
         try {
           const results = await this.locked(async (trx) => {
             const out: ({ ok: HeldPromise | undefined } | { error: unknown })[] = [];
+            const written: { token?: string; current?: CurrentAvailability } = {};
             for (const job of batch) {
               try {
-                out.push({ ok: await this.holdOne(trx, job.input) });
+                out.push({ ok: await this.holdOne(trx, job.input, written) });
               } catch (error) {
                 // Anything else (a database error) fails the batch: on PostgreSQL the
                 // transaction is aborted, and a commit would roll back the others' holds.
@@ -438,14 +484,20 @@ export class AvailabilityStore {
     }
   }
 
+  /**
+   * `written`: the holds token an earlier hold of this transaction wrote, and the current version
+   * it read (no version can be stored while the transaction holds the availability lock); set.
+   */
   private async holdOne(
     trx: Transaction<Tables>,
     input: HoldInput,
+    written: { token?: string; current?: CurrentAvailability },
   ): Promise<HeldPromise | undefined> {
     const now = input.request.now;
     {
-      const current = await this.current(trx);
+      const current = written.current ?? (await this.current(trx));
       if (!current) return undefined;
+      written.current = current;
       if (input.client) {
         const row = await trx
           .selectFrom('availability_holds')
@@ -458,7 +510,8 @@ export class AvailabilityStore {
         if (active >= input.client.maxActive)
           throw new TooManyActiveHolds(active, input.client.maxActive, String(row!.first));
       }
-      let others = await this.activeHolds(now, trx);
+      const active = await this.active(now, trx, written.token);
+      let others = active.holds;
       let replaced: StoredHold | undefined;
       if (input.replaces !== undefined) {
         const row = await trx
@@ -507,13 +560,21 @@ export class AvailabilityStore {
           client: input.client?.id ?? null,
         })
         .execute();
-      // The next request's active holds are these and this one: known, not read back. (Should
-      // the transaction roll back, the database keeps its token, unlike this cache.)
+      // The next request's active holds are these and this one: known, not read back, and
+      // netted from this promise's snapshot. (Should the transaction roll back, the database
+      // keeps its token, unlike this cache.)
+      const holds = [...others, hold];
+      written.token = await this.holdsChanged(trx);
       this.activeCache = {
-        token: await this.holdsChanged(trx),
-        readAt: now,
-        holds: [...others, hold],
+        token: written.token,
+        // Every hold active after the list's `readAt` is in it (not this request's `now`: the
+        // requests of a batch were verified in parallel, and their instants are not in order).
+        readAt: active.readAt,
+        holds,
+        // `others` are among the active holds read (less a replaced one): none expires before.
+        firstExpiry: active.firstExpiry < hold.expiresAt ? active.firstExpiry : hold.expiresAt,
       };
+      this.netNext = { version: current.version, holds, base: snapshot, added: hold };
       await trx
         .insertInto('promise_audit')
         .values({
@@ -599,6 +660,13 @@ export class TooManyActiveHolds extends Error {
   ) {
     super(`${active} active holds, the most is ${limit}`);
   }
+}
+
+/** The earliest expiry of `holds` (`'~'`, after any instant, when there are none). */
+function firstExpiry(holds: readonly StoredHold[]): string {
+  let first = '~';
+  for (const h of holds) if (h.expiresAt < first) first = h.expiresAt;
+  return first;
 }
 
 /** The engine's holds of stored holds: each need with its hold's expiry. */

@@ -9,9 +9,13 @@ import {
   type Hold,
   type HoldNeed,
 } from '../../../src/engine/leadtime/holds.ts';
+import { compileCalendar } from '../../../src/engine/leadtime/calendar.ts';
+import { scheduleWork } from '../../../src/engine/leadtime/capacity.ts';
+import { bookedIntervals } from '../../../src/engine/leadtime/context.ts';
 import { parseSnapshot } from '../../../src/engine/leadtime/parseSnapshot.ts';
 import { promise } from '../../../src/engine/leadtime/promise.ts';
 import type { Snapshot } from '../../../src/engine/leadtime/schema.ts';
+import { dayOf, formatMinute } from '../../../src/engine/leadtime/time.ts';
 import { baseSnapshot, boxModel, MONDAY_8, op, type SnapshotJson } from './harness.ts';
 
 // Monday 2 March 2026, 08:00 Berlin; a new purchase of RED (7 calendar days) is usable 9 March.
@@ -272,6 +276,69 @@ describe('capacity holds netted in any grouping', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a long netted list: its entries, and schedules on it', () => {
+  const start = dayOf('2026-03-02') * 1440;
+  const at = (minute: number) => formatMinute(start + minute);
+  const cal = compileCalendar('DE', {
+    workWeek: [1, 2, 3, 4, 5],
+    shifts: [
+      { start: '06:00', end: '14:00' },
+      { start: '14:00', end: '22:00' },
+    ],
+    holidays: [],
+    extraWorkingDays: [],
+  });
+  // Over two weeks, full in places: the centre's own bookings, some days long, and held pieces.
+  const span = (max: number) =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 14 * 1440 }), fc.integer({ min: 1, max }))
+      .map(([from, length]) => ({ from: at(from), to: at(from + length) }));
+  it('netting one by one gives the list netting at once gives, and the schedules of a plain scan', () => {
+    fc.assert(
+      fc.property(
+        fc.array(span(4 * 1440), { maxLength: 4 }),
+        fc.array(fc.array(span(900), { minLength: 1, maxLength: 3 }), {
+          minLength: 20,
+          maxLength: 60,
+        }),
+        fc.array(
+          fc.tuple(fc.integer({ min: 0, max: 14 * 1440 }), fc.integer({ min: 30, max: 3000 })),
+          {
+            minLength: 2,
+            maxLength: 4,
+          },
+        ),
+        fc.integer({ min: 1, max: 3 }),
+        (own, groups, probes, jobs) => {
+          const s = baseSnapshot();
+          s.workCenters.ASM!.booked = own;
+          const snapshot = parseSnapshot(s, [model]);
+          const holds = groups.map((g) =>
+            g.map((p): Hold => ({ kind: 'capacity', workCenter: 'ASM', ...p, expiresAt: LATER })),
+          );
+          let oneByOne = snapshot;
+          holds.forEach((g, k) => {
+            oneByOne = netOfHolds(oneByOne, g, MONDAY_8);
+            if (k % 10 !== 9 && k !== holds.length - 1) return;
+            // The scheduler's index of the netted list is carried from list to list.
+            const list = bookedIntervals(oneByOne.workCenters.ASM!.booked);
+            const chunks = Array.from({ length: Math.ceil(list.length / 20) }, (_, i) =>
+              list.slice(i * 20, i * 20 + 20),
+            );
+            for (const [earliest, minutes] of probes)
+              expect(scheduleWork(cal, jobs, [list], start + earliest, minutes)).toEqual(
+                scheduleWork(cal, jobs, chunks, start + earliest, minutes),
+              );
+          });
+          const atOnce = netOfHolds(snapshot, holds.flat(), MONDAY_8);
+          expect(oneByOne.workCenters.ASM!.booked).toEqual(atOnce.workCenters.ASM!.booked);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
