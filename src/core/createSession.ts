@@ -44,7 +44,7 @@ import type {
 } from './snapshot.ts';
 import { missingChoices, steps as stepsOf } from './steps.ts';
 import { textRefusal, type TextRefusal } from './textCheck.ts';
-import { valueOutlook, type ValueOutlook } from './valueOutlook.ts';
+import type { OutlookFactory, ValueOutlook } from './valueOutlook.ts';
 import { keyToValue } from './valueKeys.ts';
 
 /** Where a session keeps its intent: its own zustand vanilla store, or one the host gives. */
@@ -74,9 +74,11 @@ export interface Session {
   /**
    * The what-ifs of the current line (per-value price deltas and availability badges) at the
    * snapshot's `now` and `today`, the session's one clock reading: one object per line, which
-   * computes nothing until asked (a widget asks after the click's paint).
+   * computes nothing until asked (a widget asks after the click's paint). `make` is
+   * `valueOutlook` (passed in, so that a session's code does not carry it: the shop app loads it
+   * in idle time with the value extras, see `src/embed/outlook/`).
    */
-  outlook(): ValueOutlook;
+  outlook(make: OutlookFactory): ValueOutlook;
 }
 
 const NO_DATA: SessionData = { pricing: { state: 'absent' }, snapshot: { state: 'absent' } };
@@ -149,7 +151,8 @@ export function createSession(
     | { shown: Selection; quantity: number; data: SessionData; now: string; today: string }
     | undefined;
   let outcomes: LineOutcomes | undefined;
-  let outlookFor: { line: NonNullable<typeof lineFor>; outlook: ValueOutlook } | undefined;
+  let outlookFor:
+    { line: NonNullable<typeof lineFor>; make: OutlookFactory; outlook: ValueOutlook } | undefined;
   let progressFor:
     | {
         effective: DerivedSelection;
@@ -562,13 +565,14 @@ export function createSession(
   let inFlight = 0;
   return {
     getSnapshot,
-    outlook() {
+    outlook(make) {
       const snap = getSnapshot();
       const line = lineFor!;
-      if (outlookFor?.line !== line)
+      if (outlookFor?.line !== line || outlookFor.make !== make)
         outlookFor = {
           line,
-          outlook: valueOutlook(
+          make,
+          outlook: make(
             { model, selection: line.shown, quantity: line.quantity },
             line.data,
             snap.now,

@@ -43,6 +43,7 @@ export { daysBetween, deltasOf, valueOutlook, withValue } from './valueOutlook.t
 export type {
   AvailabilityBadge,
   AvailabilityState,
+  OutlookFactory,
   OutlookLine,
   ValueOutlook,
 } from './valueOutlook.ts';

@@ -60,6 +60,14 @@ export interface ValueOutlook {
   badge(attribute: Attribute, key: string): AvailabilityBadge | undefined;
 }
 
+/** Makes the what-ifs of a line at `now` on the pricing date `today` (`valueOutlook`). */
+export type OutlookFactory = (
+  line: OutlookLine,
+  data: SessionData,
+  now: string,
+  today: string,
+) => ValueOutlook;
+
 /**
  * The calendar days from one date to another (positive when `to` is later): the difference of
  * two dates the engine returned, for badges such as "+9 days".
@@ -268,7 +276,7 @@ function isSelected(attribute: Attribute, key: string, selection: Selection): bo
 
 /**
  * The what-ifs of a line at the instant `now` (promises) and on the pricing date `today`: see
- * `ValueOutlook`. A session makes one per state with its own clock (`session.outlook()`).
+ * `ValueOutlook`. A session makes one per state with its own clock (`session.outlook(valueOutlook)`).
  *
  * @example
  * const outlook = valueOutlook({ model: desk, selection, quantity: 1 }, data, now, '2026-12-07');

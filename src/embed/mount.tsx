@@ -7,7 +7,7 @@ import type {
   ConfiguratorReadyInfo,
 } from '../react/components/createConfigurator.tsx';
 import { defaultPanels } from '../react/panels/defaultPanels.tsx';
-import { createValueExtras } from '../react/panels/valueExtras.ts';
+import { lazyValueExtras } from '../react/panels/lazyValueExtras.ts';
 import { createEventAdapter } from '../react/submit/eventAdapter.ts';
 import { createHttpAdapter } from '../react/submit/httpAdapter.ts';
 import {
@@ -158,7 +158,7 @@ export function mount(el: HTMLElement, options: Partial<EmbedOptions> = {}): Mou
   const changes = watchBuyerChanges(shadow);
   let shownModel: EmbedOptions['model'] | undefined;
   let insightsLink: (InsightsLink & { url: string }) | undefined;
-  const valueExtras = createValueExtras();
+  const valueExtras = lazyValueExtras();
   let js = options;
   jsOptions.set(el, js);
   let status: MountedState['status'] = 'mounted';

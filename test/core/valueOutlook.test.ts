@@ -268,7 +268,7 @@ describe('valueOutlook.badge: differences against the current promise', () => {
   });
 });
 
-describe('session.outlook(): the what-ifs at the session clock', () => {
+describe('session.outlook(valueOutlook): the what-ifs at the session clock', () => {
   it('one outlook per line, at the snapshot now and today (one clock reading)', async () => {
     let reads = 0;
     const session = createSession(desk, catalogueData, {
@@ -279,15 +279,15 @@ describe('session.outlook(): the what-ifs at the session clock', () => {
       },
       initial: { selection: complete },
     });
-    const first = session.outlook();
+    const first = session.outlook(valueOutlook);
     const snap = session.getSnapshot();
     expect([first.now, first.today]).toEqual([snap.now, snap.today]);
     expect(first.today).toBe(plantToday(desk, catalogueData, NOW));
     expect(reads).toBe(1);
-    expect(session.outlook()).toBe(first);
+    expect(session.outlook(valueOutlook)).toBe(first);
     expect(first.badge(attr('drive'), 'dual')).toEqual({ days: 0, state: 'on-order' });
     await session.send({ type: 'choose', attribute: 'drive', key: 'single' });
-    const second = session.outlook();
+    const second = session.outlook(valueOutlook);
     expect(second).not.toBe(first);
     expect(reads).toBe(2);
     expect(second.deltas()?.deltas['drive']).toEqual({ single: '0.00', dual: '190.00' });

@@ -287,6 +287,46 @@ describe('the quote form in its own file', () => {
 // The outbox and the http adapter come with the form's file too: a quote request whose send
 // failed stays in localStorage; the next load fetches the file at mount (not waiting for idle
 // or the form) and sends it again with the same idempotency key.
+// The shop app's value extras (price deltas, availability badges) are their own file
+// (madeto-outlook.<hash>.js): fetched once the widget has rendered, with the loader's nonce; the
+// idle work that computes them waits for it.
+describe('the value extras in their own file', () => {
+  const outlookFiles = (from: number) =>
+    server.requests.slice(from).filter((r) => /\/madeto\/madeto-outlook\.\w+\.js$/.test(r));
+  const extrasOf = (page: Page, name: RegExp) =>
+    page
+      .locator('#desk')
+      .locator('label.madeto-option', { has: page.getByRole('radio', { name }) })
+      .locator('.madeto-option-extras');
+
+  it('under the strict CSP: fetched once, with the nonce; each value shows its delta and badge, a click updates them', async () => {
+    const before = server.requests.length;
+    const { page, problems } = await open('/embed/csp.html');
+    const aluminium = extrasOf(page, /Aluminium, 2-stage/);
+    await expect
+      .poll(() => aluminium.textContent(), { timeout: 20_000 })
+      .toMatch(/^\+€\d+(in stock|from supplier|[+−]\d+ days?)/);
+    const steel = extrasOf(page, /Steel, 3-stage/);
+    expect(await steel.textContent()).toMatch(/^€0/);
+    await page
+      .locator('#desk')
+      .getByRole('radio', { name: /Aluminium, 2-stage/ })
+      .click();
+    // Against aluminium, steel is now the one that costs less.
+    await expect.poll(() => steel.textContent(), { timeout: 20_000 }).toMatch(/^[-−]€\d+/);
+    expect(outlookFiles(before)).toHaveLength(1);
+    const nonces = await page.evaluate(() =>
+      ['script[src$="loader.js"]', 'script[src*="madeto-outlook."]'].map(
+        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
+      ),
+    );
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
+    expect(nonces[1]).toBe(nonces[0]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a quote request left unsent', () => {
   const formFiles = (from: number) =>
     server.requests.slice(from).filter((r) => /\/madeto\/madeto-form\.\w+\.js$/.test(r));

@@ -132,6 +132,31 @@ describe('embed build outputs', () => {
     expect(code).not.toMatch(/\beval\(|new Function\(|react/);
   });
 
+  // The value extras (the core's valueOutlook and the badges' words): in their own file, which the
+  // shop app names and hands the engine's deltas and promise, the messages and the formats; the rep
+  // app keeps them.
+  it('the value extras are their own file, named by the shop app and not in it', () => {
+    const name = result.outlook.file.split('/').pop()!;
+    expect(name).toMatch(/^madeto-outlook\.[0-9a-f]{10}\.js$/);
+    const code = readFileSync(result.outlook.file, 'utf8');
+    expect(code).toContain('"madeto-outlook"');
+    for (const id of [
+      'src/engine/pricing/optionDeltas.ts',
+      'src/engine/leadtime/promise.ts',
+      'src/react/i18n/messages.ts',
+      'temporal-polyfill',
+    ])
+      expect(code).toContain(`require("${id}")`);
+    const own = /\(["`]badge\.onOrder["`]\)/;
+    expect(code).toMatch(own);
+    const app = readFileSync(result.app.file, 'utf8');
+    expect(app).not.toMatch(own);
+    expect(app).toContain(name);
+    expect(readFileSync(result.rep.file, 'utf8')).toMatch(own);
+    // No eval, and no React of its own (it asks the app for its modules by their src/ paths).
+    expect(code).not.toMatch(/\beval\(|new Function\(|require\("react|react-dom/);
+  });
+
   // An attribute only the picture's frames have: in the picture file and the rep app, not the shop app.
   it.each([
     ['the shop app', () => result.app.file, false],

@@ -214,7 +214,7 @@ export function ConfiguratorBody(props: ConfiguratorBodyProps) {
         today,
         missing,
         goToStep: goTo,
-        outlook: session.outlook(),
+        outlook: (make) => session.outlook(make),
       },
     }),
     [

@@ -240,8 +240,18 @@ export function useIdleExtras(
       show(first);
       batch = 1;
     }
-    cancel = whenIdle(step);
-    return () => cancel?.();
+    // A function whose code comes in its own file is asked once it is there (a load that fails
+    // leaves the extras as they are; the next state asks again).
+    let live = true;
+    const start = () => {
+      if (live) cancel = whenIdle(step);
+    };
+    if (fn.ready) fn.ready().then(start, () => {});
+    else start();
+    return () => {
+      live = false;
+      cancel?.();
+    };
   }, [store, fn, context, first, rest, showRest]);
 
   return store;

@@ -2,6 +2,7 @@ import type { Attribute, ProductModel, Selection } from '../../engine/index.ts';
 import type {
   AvailabilityState,
   MissingChoice,
+  OutlookFactory,
   PriceOutcome,
   PromiseOutcome,
   ValueOutlook,
@@ -63,13 +64,22 @@ export interface PanelSession {
   today: string;
   missing: readonly MissingChoice[];
   goToStep: (step: string) => void;
-  /** The session's what-ifs of this state (deltas, badges), at the same `now` and `today`. */
-  outlook?: ValueOutlook | undefined;
+  /**
+   * The session's what-ifs of this state (deltas, badges), at the same `now` and `today`, made
+   * by `make` (`valueOutlook`) once per state.
+   */
+  outlook?: ((make: OutlookFactory) => ValueOutlook) | undefined;
 }
 
 /** Supplies the extras of a value key (`Domains` key) of an attribute, or nothing. */
-export type ValueExtrasFn = (
+export type ValueExtrasFn = ((
   attribute: Attribute,
   key: string,
   context: ConfiguratorPanelContext,
-) => ValueExtras | undefined;
+) => ValueExtras | undefined) & {
+  /**
+   * Loads what the function needs before it is asked (its code in its own file, see
+   * `lazyValueExtras`): the widget waits for it before its idle work; absent, nothing to wait for.
+   */
+  ready?: () => Promise<void>;
+};

@@ -49,7 +49,7 @@ function outlookOf(
   options: ValueExtrasOptions,
   cache: WeakMap<ConfiguratorPanelContext, ValueOutlook>,
 ): ValueOutlook {
-  const own = context.session?.outlook;
+  const own = context.session?.outlook?.(valueOutlook);
   if (own && options.now === undefined && options.date === undefined) return own;
   let hit = cache.get(context);
   if (!hit) {
