@@ -66,8 +66,8 @@ function medianOf(days: readonly number[]): number | null {
  * lead-time engine, without extras), takes the items that were material drivers (not already
  * from stock) as candidates, and for each candidate re-promises the demand with extra stock on
  * hand: the whole recent need of the item, and half of it. The extra stock is consumed in line
- * order (a line uses its need of it), so it is not counted twice. Ranked by days saved, then
- * lines made faster, then the smaller quantity.
+ * order (a line uses its need of it), so it is not counted twice. A quantity that makes no line
+ * sooner is left out. Ranked by days saved, then lines made faster, then the smaller quantity.
  *
  * @example
  * postponementAdvisor({ models: { DESK: desk }, snapshot, lines, now: '2026-12-07T09:00:00Z' }).advice[0]
@@ -142,6 +142,10 @@ export function postponementAdvisor(input: AdvisorInput): PostponementAdvice {
         return d;
       });
       const medianDays = medianOf(days);
+      const linesFaster = days.filter((d, i) => d < (baseDays[i] as number)).length;
+      // Stock that makes no line sooner is no advice (the item drove lines it could not speed up:
+      // another driver holds them, or the stock arrives no earlier).
+      if (linesFaster === 0) continue;
       advice.push({
         item,
         quantity,
@@ -150,7 +154,7 @@ export function postponementAdvisor(input: AdvisorInput): PostponementAdvice {
           medianDays === null || baseline.medianDays === null
             ? 0
             : baseline.medianDays - medianDays,
-        linesFaster: days.filter((d, i) => d < (baseDays[i] as number)).length,
+        linesFaster,
         drivenLines,
       });
     }

@@ -206,6 +206,38 @@ describe('postponement advisor', () => {
     ]);
   });
 
+  it('stock that makes no line sooner is no advice: RED behind a 20-day BRACKET', () => {
+    const slow = baseSnapshot();
+    slow.stock.RED = { onHand: 0, reserved: 0 };
+    slow.stock.BRACKET = { onHand: 0, reserved: 0 };
+    slow.items.RED = { makeOrBuy: 'buy', discrete: true, suppliers: [{ id: 'S1', leadTime: 10 }] };
+    slow.items.BRACKET = {
+      makeOrBuy: 'buy',
+      discrete: true,
+      suppliers: [{ id: 'S1', leadTime: 20 }],
+    };
+    const out = postponementAdvisor({
+      models,
+      snapshot: parseSnapshot(slow, [box]),
+      now,
+      lines: [{ productId: 'BOX', quantity: 1, selection: { ...plain, color: 'red', hook: true } }],
+    });
+    // 20 days from Monday 2 March end on a Sunday: delivered Monday 23 March, 21 days. 2 BRACKET
+    // kept (its need): the line waits for RED alone, 10 days. 1 BRACKET kept makes it no sooner
+    // (the line needs 2), and neither does RED stock (the line still waits for BRACKET): no advice.
+    expect(out.baseline.medianDays).toBe(21);
+    expect(out.advice).toEqual([
+      {
+        item: 'BRACKET',
+        quantity: 2,
+        medianDays: 10,
+        daysSaved: 11,
+        linesFaster: 1,
+        drivenLines: 1,
+      },
+    ]);
+  });
+
   it('a demand of one red line: keeping 1 RED saves its 10 days', () => {
     const out = postponementAdvisor({ models, snapshot, now, lines: [line('red')] });
     expect(out.baseline.medianDays).toBe(10);
