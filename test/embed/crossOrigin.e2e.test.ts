@@ -81,6 +81,7 @@ const polyfillName = () => basename(built.polyfill.file);
 const formName = () => basename(built.form.file);
 const previewName = () => basename(built.preview.file);
 const model3dName = () => basename(built.model3d.file);
+const outlookName = () => basename(built.outlook.file);
 /**
  * The CDN's requests since `from`, the app's split files (fetched after it has started, in either
  * order: the form and the desk's 3D button when the page is idle, the picture once the widget has
@@ -145,6 +146,8 @@ describe('the embed served from a CDN on another origin', () => {
     expect(cdnRequests(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
+      // The value extras' file, asked for by the widget's first render (their idle work waits).
+      `/madeto/v1/${outlookName()}`,
       `/madeto/v1/${formName()}`,
       `/madeto/v1/${model3dName()}`,
       `/madeto/v1/${previewName()}`,
@@ -180,6 +183,8 @@ describe('the embed served from a CDN on another origin', () => {
     expect(cdnRequests(cdnBefore)).toEqual([
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
+      // The value extras' file, asked for by the widget's first render (their idle work waits).
+      `/madeto/v1/${outlookName()}`,
       `/madeto/v1/${formName()}`,
       `/madeto/v1/${model3dName()}`,
       `/madeto/v1/${previewName()}`,
@@ -258,6 +263,7 @@ describe('the embed served from a CDN on another origin', () => {
       '/madeto/v1/loader.js',
       `/madeto/v1/${appName()}`,
       `/madeto/v1/${german}`,
+      `/madeto/v1/${outlookName()}`,
       `/madeto/v1/${formName()}`,
       `/madeto/v1/${model3dName()}`,
       `/madeto/v1/${previewName()}`,
@@ -293,6 +299,7 @@ describe('the embed served from a CDN on another origin', () => {
         '/madeto/v1/loader.js',
         `/madeto/v1/${polyfillName()}`,
         `/madeto/v1/${appName()}`,
+        `/madeto/v1/${outlookName()}`,
         `/madeto/v1/${formName()}`,
         `/madeto/v1/${model3dName()}`,
         `/madeto/v1/${previewName()}`,
