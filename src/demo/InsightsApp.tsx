@@ -238,11 +238,10 @@ function Dashboard() {
             const spec: ChartSpec = {
               type: 'bar',
               horizontal: true,
-              // A number or yes/no says nothing alone ("800", "false"): its attribute comes first.
-              labels: top.map((r) =>
-                r['valueLabel'] === r['value']
-                  ? `${String(r['attributeLabel'])}: ${String(r['value'])}`
-                  : String(r['valueLabel']).split(',')[0]!,
+              // "Width: 1400 mm", "Cable tray under the top: no", "Frame: Steel" (a value's
+              // label up to its first comma): a number or yes / no says nothing alone.
+              labels: top.map(
+                (r) => `${String(r['attributeLabel'])}: ${String(r['valueLabel']).split(',')[0]!}`,
               ),
               series: [{ label: 'Configurations', data: top.map((r) => Number(r['count'])) }],
             };

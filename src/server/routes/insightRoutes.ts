@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
+  attributeLabel,
   canonicalSelection,
   canonicalJson,
   channelSchema,
@@ -26,6 +27,7 @@ import {
   type ProductModel,
   type QuoteOutcome,
   type ValuePopularity,
+  valueLabel,
 } from '../../engine/index.ts';
 import { requireApprover, type Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
@@ -268,10 +270,15 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     requireApprover(user, 'reading the insights');
     return parseInsightQuery(request.query as Record<string, unknown>, products);
   };
+  // The model's words: a value's label, a number with its unit, a boolean as yes / no.
   const labels = (productId: string, attributeId: string, value: string) => {
-    const attr = models.get(productId)?.attributes.find((a) => a.id === attributeId);
-    const v = attr && 'values' in attr ? attr.values.find((x) => x.id === value) : undefined;
-    return { attributeLabel: attr?.label ?? attributeId, valueLabel: v?.label ?? value };
+    const model = models.get(productId);
+    return model
+      ? {
+          attributeLabel: attributeLabel(model, attributeId),
+          valueLabel: valueLabel(model, attributeId, value),
+        }
+      : { attributeLabel: attributeId, valueLabel: value };
   };
 
   app.get('/api/insights/popularity', async (request, reply) => {
