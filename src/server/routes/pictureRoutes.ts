@@ -14,7 +14,7 @@ import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
-import { revisionQuery } from './quoteView.ts';
+import { revisionQuery, storedQuoteRequest } from './quoteView.ts';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
@@ -189,13 +189,7 @@ export function pictureRoutes(
         const lines = repQuotePictures(rep.found.quote, deps.catalogue.models);
         return draw(reply, `quote ${number} revision ${rep.found.revision}`, lines, lineId, view);
       }
-      const found = revision === undefined ? await deps.store.byNumber(number) : undefined;
-      if (!found || found.kind === 'order')
-        throw new HttpError(
-          404,
-          'QUOTE_NOT_FOUND',
-          `no quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
-        );
+      const found = await storedQuoteRequest(deps.store, number, revision);
       return draw(reply, `quote ${number}`, payloadLines(found), lineId, view);
     },
   );

@@ -19,6 +19,7 @@ import {
   pricedNow,
   refuseNegativeTotal,
   revisionQuery,
+  storedQuoteRequest,
 } from './quoteView.ts';
 import { todayOf, type QuoteViews } from './quoteViews.ts';
 import type { QuotePayloadSubmit } from './submitRoutes.ts';
@@ -222,13 +223,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
           ...(latest && { latest }),
         });
       }
-      const found = revision === undefined ? await deps.store.byNumber(number) : undefined;
-      if (!found || found.kind === 'order')
-        throw new HttpError(
-          404,
-          'QUOTE_NOT_FOUND',
-          `no quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
-        );
+      const found = await storedQuoteRequest(deps.store, number, revision);
       return { ...submissionSummary(found), renderedViews: renderedViews(found) };
     },
   );

@@ -7,6 +7,7 @@ import {
   validate,
 } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
+import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 
 const listed = (issues: readonly { path: string; message: string }[]) =>
@@ -89,6 +90,26 @@ export function revisionQuery(text: string | undefined): number | undefined {
       `?revision must be a positive integer, not '${text}'`,
     );
   return Number(text);
+}
+
+/**
+ * The quote request stored under `number` when no rep quote has it (`GET /api/quotes/:number`
+ * and its line pictures): a request has no revisions, so one asked for, an unknown number or an
+ * order's number is 404 `QUOTE_NOT_FOUND`.
+ */
+export async function storedQuoteRequest(
+  store: SubmissionStore,
+  number: string,
+  revision: number | undefined,
+): Promise<StoredSubmission> {
+  const found = revision === undefined ? await store.byNumber(number) : undefined;
+  if (!found || found.kind === 'order')
+    throw new HttpError(
+      404,
+      'QUOTE_NOT_FOUND',
+      `no quote '${number}'${revision === undefined ? '' : ` revision ${revision}`}`,
+    );
+  return found;
 }
 
 /**
