@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { customerQuoteWire, type CustomerQuoteWire } from '../../src/engine/index.ts';
 import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
 import { formatDate, formatMoney, formatRate } from '../../src/react/i18n/format.ts';
+import { dateAt, nowInstant } from '../../src/react/panels/clock.ts';
 import { setupDemo, startRepQuote, WAIT } from '../e2e/demoHarness.ts';
 import { REP_TOKEN } from '../server/serverProcess.ts';
 import { pdfText } from './pdfText.ts';
@@ -126,9 +127,10 @@ describe('rep flow on the real backend', () => {
         headers: { authorization: `Bearer ${REP_TOKEN}` },
       })
     ).json()) as { revisions: number[]; quote: RepQuote };
+    // Priced on the plant's day (Berlin), which is not UTC's between 22:00/23:00 and midnight.
     expect([stored.revisions, stored.quote.pricing.date]).toEqual([
       [1],
-      new Date().toISOString().slice(0, 10),
+      dateAt(nowInstant(), 'Europe/Berlin'),
     ]);
     await expect
       .poll(() => page.locator('.madeto-rep-form h2').first().textContent(), WAIT)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RepQuoteInput } from '../../src/engine/quotes/repQuote.ts';
+import { dateAt, nowInstant } from '../../src/react/panels/clock.ts';
 import { deskOrder, deskSelection } from '../engine/orders/orderFixture.ts';
 import {
   MANAGER_NAME,
@@ -19,6 +20,8 @@ import {
 type Json = Record<string, unknown>;
 const call = serverForTests();
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+/** Today in Berlin, the DESK's plant (`BER`): the server prices a duplicate on the plant's day. */
+const plantToday = () => dateAt(nowInstant(), 'Europe/Berlin');
 const quote = (over: Partial<RepQuoteInput> = {}): RepQuoteInput => ({
   rep: 'Rita Rep',
   validUntil: '2099-12-31',
@@ -278,7 +281,7 @@ describe('POST /api/quotes/:number/duplicate', () => {
       revisions: [1],
       duplicateOf: { number, revision: 1 },
       createdBy: { name: MANAGER_NAME, role: 'manager' },
-      quote: { notes: 'original', pricing: { date: now().slice(0, 10) } },
+      quote: { notes: 'original', pricing: { date: plantToday() } },
     });
     expect(copy.body['number']).not.toBe(number);
     expect(copy.body['shareToken']).not.toBe(source.body['shareToken']);
