@@ -3,17 +3,22 @@
 // Vite dev server with `/api` proxied to it (what `npm start` runs), both on free ports, and one
 // headless Chromium for the file. `setupDemo()` starts them before the file's tests and stops them
 // after; `signInRep` signs a person in on the rep's page (`signInNewUser` adds them first),
-// `startRepQuote` has a new rep start a quote there. Waits are generous (`WAIT`): a loaded CI machine runs several of these files at
+// `startRepQuote` has a new rep start a quote there, `storeMixedQuote` stores a rep quote of the
+// sample desk, bike and sofa through the API. Waits are generous (`WAIT`): a loaded CI machine runs several of these files at
 // once.
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
+import { dateAt, nowInstant } from '../../src/react/panels/clock.ts';
 import { MailCatcher } from '../../src/server/mail/mailCatcher.ts';
 import { launchChromium } from '../chromium.ts';
 import { addUser } from '../server/quoteJourney.ts';
 import {
   jsonCaller,
   mailEnv,
+  REP_TOKEN,
   startServerProcess,
   tempDb,
   type ServerProcess,
@@ -159,4 +164,37 @@ export async function startRepQuote(
   await page.getByLabel('Customer e-mail').fill('ana@example.com');
   await page.getByRole('button', { name: 'Configure line L1' }).click();
   await page.getByRole('button', { name: 'Complete for me', exact: true }).last().click();
+}
+
+/**
+ * Stores a rep quote of the sample request `promise-mixed.json` (a desk, a bike and a sofa, one
+ * line each) on the demo's backend as the rep, for Bruno Costa, priced on the plant's day; `over`
+ * replaces or adds fields (a company, notes, more lines). Asserts the 201.
+ */
+export async function storeMixedQuote(
+  demo: Demo,
+  over: (lines: RepQuote['lines']) => Record<string, unknown> = () => ({}),
+): Promise<{ number: string; shareToken: string }> {
+  const { lines } = JSON.parse(
+    readFileSync(
+      new URL('../../public/catalogue/requests/promise-mixed.json', import.meta.url),
+      'utf8',
+    ),
+  ) as { lines: RepQuote['lines'] };
+  const created = await fetch(`${demo.apiUrl}/api/quotes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${REP_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      rep: 'Rita Rep',
+      validUntil: '2099-12-31',
+      shipPolicy: 'asap',
+      pricing: { date: dateAt(nowInstant(), 'Europe/Berlin'), currency: 'EUR' },
+      customer: { name: 'Bruno Costa', email: 'bruno@example.com' },
+      lines,
+      ...over(lines),
+    }),
+  });
+  const body = (await created.json()) as { number: string; shareToken: string; error?: unknown };
+  expect([created.status, body.error]).toEqual([201, undefined]);
+  return body;
 }

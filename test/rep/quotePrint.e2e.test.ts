@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { customerQuoteWire, linePicture, type CustomerQuoteWire } from '../../src/engine/index.ts';
 import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
 import { modelOf, sitePath } from '../catalogueFiles.ts';
-import { setupDemo, signInNewUser, WAIT } from '../e2e/demoHarness.ts';
-import { REP_TOKEN } from '../server/serverProcess.ts';
+import { setupDemo, signInNewUser, storeMixedQuote, WAIT } from '../e2e/demoHarness.ts';
 import { pdfColours, pdfText } from './pdfText.ts';
 
 /**
@@ -19,31 +18,6 @@ import { pdfColours, pdfText } from './pdfText.ts';
  * colours, one of its own colours that the same page printed without pictures does not paint.
  */
 const demo = setupDemo();
-
-/** The stored quote: the three sample products, one line each. */
-async function storeMixedQuote(): Promise<{ number: string; shareToken: string }> {
-  const mixed = JSON.parse(
-    readFileSync(
-      new URL('../../public/catalogue/requests/promise-mixed.json', import.meta.url),
-      'utf8',
-    ),
-  ) as { lines: RepQuote['lines'] };
-  const created = await fetch(`${demo.apiUrl}/api/quotes`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${REP_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      rep: 'Rita Rep',
-      validUntil: '2099-12-31',
-      shipPolicy: 'asap',
-      pricing: { date: new Date().toISOString().slice(0, 10), currency: 'EUR' },
-      customer: { name: 'Bruno Costa', email: 'bruno@example.com' },
-      lines: mixed.lines,
-    }),
-  });
-  const body = (await created.json()) as { number: string; shareToken: string; error?: unknown };
-  expect([created.status, body.error]).toEqual([201, undefined]);
-  return body;
-}
 
 /** The customer's document of the stored quote, as the server shows it. */
 async function customerDocument(shareToken: string): Promise<CustomerQuoteWire> {
@@ -262,7 +236,7 @@ async function expectCustomerWords(scope: Locator) {
 describe("each quoted line's picture when printed", () => {
   it("the customer's quote page prints each line's picture", async () => {
     const { base, browser } = demo;
-    const { shareToken } = await storeMixedQuote();
+    const { shareToken } = await storeMixedQuote(demo);
     const doc = await customerDocument(shareToken);
     // The pictures are the ones each line's selection composes (the bike's battery and range
     // extender, the sofa's three seats …), every view of each configured line.
@@ -288,7 +262,7 @@ describe("each quoted line's picture when printed", () => {
   }, 120_000);
 
   it("the rep's quote document prints each line's picture", async () => {
-    const { number, shareToken } = await storeMixedQuote();
+    const { number, shareToken } = await storeMixedQuote(demo);
     const doc = await customerDocument(shareToken);
     const page = await demo.browser.newPage();
     await signInNewUser(demo, page, {

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { customerQuoteWire, type CustomerQuoteWire } from '../../src/engine/index.ts';
 import type { RepQuote } from '../../src/engine/quotes/repQuote.ts';
 import { formatDate, formatMoney, formatRate } from '../../src/react/i18n/format.ts';
 import { dateAt, nowInstant } from '../../src/react/panels/clock.ts';
-import { setupDemo, startRepQuote, WAIT } from '../e2e/demoHarness.ts';
+import { setupDemo, startRepQuote, storeMixedQuote, WAIT } from '../e2e/demoHarness.ts';
 import { REP_TOKEN } from '../server/serverProcess.ts';
 import { pdfText } from './pdfText.ts';
 
@@ -138,28 +137,11 @@ describe('rep flow on the real backend', () => {
   }, 120_000);
   it('prints a quote of several products: every line with its options is in the PDF', async () => {
     const { base, browser } = demo;
-    const mixed = JSON.parse(
-      readFileSync(
-        new URL('../../public/catalogue/requests/promise-mixed.json', import.meta.url),
-        'utf8',
-      ),
-    ) as { lines: RepQuote['lines'] };
-    const today = new Date().toISOString().slice(0, 10);
-    const created = await fetch(`${demo.apiUrl}/api/quotes`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${REP_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        rep: 'Rita Rep',
-        validUntil: '2099-12-31',
-        shipPolicy: 'asap',
-        pricing: { date: today, currency: 'EUR' },
-        customer: { name: 'Bruno Costa', email: 'bruno@example.com', company: 'Costa Lda' },
-        notes: 'Three products, one quote.',
-        lines: [...mixed.lines, { lineId: 'L4', productId: 'INSTALL-DESK', quantity: 2 }],
-      }),
-    });
-    const body = (await created.json()) as { shareToken: string; error?: unknown };
-    expect([created.status, body.error]).toEqual([201, undefined]);
+    const body = await storeMixedQuote(demo, (lines) => ({
+      customer: { name: 'Bruno Costa', email: 'bruno@example.com', company: 'Costa Lda' },
+      notes: 'Three products, one quote.',
+      lines: [...lines, { lineId: 'L4', productId: 'INSTALL-DESK', quantity: 2 }],
+    }));
     const customer = await browser.newPage();
     await customer.goto(`${base}/#/shared/${body.shareToken}`);
     await expect
