@@ -35,6 +35,19 @@ async function openShop(): Promise<Opened> {
   return opened;
 }
 
+/**
+ * Asserts that the elements `selectors` find (the scripts and preloads a file came with) carry
+ * the loader's nonce, itself a real one.
+ */
+async function expectLoaderNonce(page: Page, ...selectors: string[]): Promise<void> {
+  const [loader, ...others] = await page.evaluate(
+    (all) => all.map((s) => document.querySelector<HTMLScriptElement>(s)?.nonce ?? null),
+    ['script[src$="loader.js"]', ...selectors],
+  );
+  expect(loader).toMatch(/^[A-Za-z0-9+/=]{16}$/);
+  expect(others).toEqual(others.map(() => loader));
+}
+
 /** Appends a `<madeto-configurator>` with this id and these attributes to the page's body. */
 function addWidget(page: Page, id: string, attributes: Record<string, string>): Promise<void> {
   return page.evaluate(
@@ -185,13 +198,7 @@ describe('the strict CSP page', () => {
       .locator('#desk')
       .getByRole('radio', { name: /Aluminium, 2-stage/ })
       .waitFor({ timeout: 20_000 });
-    const nonces = await page.evaluate(() =>
-      ['script[src$="loader.js"]', 'script[src*="madeto-app"]'].map(
-        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
-      ),
-    );
-    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
-    expect(nonces[1]).toBe(nonces[0]);
+    await expectLoaderNonce(page, 'script[src*="madeto-app"]');
     await page.close();
   });
 });
@@ -220,13 +227,7 @@ describe('the quote form in its own file', () => {
       .poll(() => desk.getByText(/^Thank you — your request SHOP-\d{4} was sent\.$/).count())
       .toBe(1);
     expect(formFiles(before)).toHaveLength(1);
-    const nonces = await page.evaluate(() =>
-      ['script[src$="loader.js"]', 'script[src*="madeto-form."]'].map(
-        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
-      ),
-    );
-    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
-    expect(nonces[1]).toBe(nonces[0]);
+    await expectLoaderNonce(page, 'script[src*="madeto-form."]');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -315,13 +316,7 @@ describe('the value extras in their own file', () => {
     // Against aluminium, steel is now the one that costs less.
     await expect.poll(() => steel.textContent(), { timeout: 20_000 }).toMatch(/^[-−]€\d+/);
     expect(outlookFiles(before)).toHaveLength(1);
-    const nonces = await page.evaluate(() =>
-      ['script[src$="loader.js"]', 'script[src*="madeto-outlook."]'].map(
-        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
-      ),
-    );
-    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
-    expect(nonces[1]).toBe(nonces[0]);
+    await expectLoaderNonce(page, 'script[src*="madeto-outlook."]');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -433,13 +428,7 @@ describe('the German catalogue', () => {
       undefined,
     );
     expect(germanFiles(before)).toHaveLength(1);
-    const nonces = await page.evaluate(() =>
-      ['script[src$="loader.js"]', 'link[href*="madeto-de."]', 'script[src*="madeto-de."]'].map(
-        (selector) => document.querySelector<HTMLScriptElement>(selector)?.nonce ?? null,
-      ),
-    );
-    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/=]{16}$/);
-    expect(nonces.slice(1)).toEqual([nonces[0], nonces[0]]);
+    await expectLoaderNonce(page, 'link[href*="madeto-de."]', 'script[src*="madeto-de."]');
     expect(problems).toEqual([]);
     await page.close();
   });
