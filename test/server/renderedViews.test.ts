@@ -22,16 +22,21 @@ const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 const get = (path: string, headers: Record<string, string> = asRep) =>
   fetch(`${server.url}${path}`, { headers });
 
+/** Posts a desk order payload of `kind` (no token: a shop's) to `path`: it and its stored number. */
+async function postDesk(path: string, key: string, kind: 'order' | 'quote-request') {
+  const sent = deskOrder(key, 1, kind, now());
+  const posted = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(sent),
+  });
+  expect(posted.status).toBe(201);
+  return { sent, number: ((await posted.json()) as { number: string }).number };
+}
+
 describe('rendered views of an order', () => {
   it('the listing names each view of each pictured line; each is an SVG of its layers, standalone', async () => {
-    const sent = deskOrder('rendered-views-1', 1, 'order', now());
-    const posted = await fetch(`${server.url}/api/orders`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sent),
-    });
-    expect(posted.status).toBe(201);
-    const number = ((await posted.json()) as { number: string }).number;
+    const { sent, number } = await postDesk('/api/orders', 'rendered-views-1', 'order');
 
     const listing = (await (await get('/api/orders')).json()) as {
       items: { number: string; renderedViews: { lineId: string; view: string; href: string }[] }[];
@@ -78,14 +83,7 @@ describe('rendered views of an order', () => {
     ['a line the order does not have', 'L9/views/front.svg', 404, "no line 'L9'"],
     ['not an .svg file', 'L1/views/front.png', 404, "an .svg file, not 'front.png'"],
   ])('%s: 404 naming it', async (_name, tail, status, message) => {
-    const sent = deskOrder(`rendered-views-e${(keys += 1)}`, 1, 'order', now());
-    const posted = await fetch(`${server.url}/api/orders`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sent),
-    });
-    expect(posted.status).toBe(201);
-    const number = ((await posted.json()) as { number: string }).number;
+    const { number } = await postDesk('/api/orders', `rendered-views-e${(keys += 1)}`, 'order');
     const r = await get(`/api/orders/${number}/lines/${tail}`);
     expect(r.status).toBe(status);
     expect(((await r.json()) as { error: { message: string } }).error.message).toContain(message);
@@ -118,14 +116,11 @@ const filesOf = (images: readonly string[]) => images.map((i) => readFileSync(si
 
 describe('rendered views of quotes (the same references as orders)', () => {
   it("a quote request lists its line's views under /api/quotes; each SVG draws the payload's picture", async () => {
-    const sent = deskOrder(`rendered-views-q${(keys += 1)}`, 1, 'quote-request', now());
-    const posted = await fetch(`${server.url}/api/quotes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(sent),
-    });
-    expect(posted.status).toBe(201);
-    const number = ((await posted.json()) as { number: string }).number;
+    const { sent, number } = await postDesk(
+      '/api/quotes',
+      `rendered-views-q${(keys += 1)}`,
+      'quote-request',
+    );
     const expected = ['front', 'top'].map((view) => ({
       lineId: 'L1',
       view,
