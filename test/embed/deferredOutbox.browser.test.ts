@@ -6,28 +6,9 @@ import type { OrderPayload } from '../../src/engine/index.ts';
 import { deferredOutbox, type CreateOutbox } from '../../src/embed/form/deferredOutbox.ts';
 import { createOutbox } from '../../src/react/submit/outbox.ts';
 import { SubmitError } from '../../src/react/submit/SubmitError.ts';
+import { outboxPayload } from '../react/outboxPayload.ts';
 
-const payload = (key: string): OrderPayload => ({
-  payloadVersion: 1,
-  kind: 'quote-request',
-  idempotencyKey: key,
-  createdAt: '2026-11-23T09:00:00Z',
-  model: { id: 'DESK', version: '2026-11-01', hash: `sha256:${'a'.repeat(64)}` },
-  pricing: { date: '2026-11-23', currency: 'EUR' },
-  lines: [
-    {
-      lineId: 'L1',
-      productId: 'DESK',
-      quantity: 1,
-      selection: { frame: 'steel' },
-      bom: [],
-      routing: [],
-      price: { currency: 'EUR', unit: '400.00', line: '400.00' },
-    },
-  ],
-  totals: { currency: 'EUR', subtotal: '400.00', tax: '76.00', total: '476.00' },
-  customer: { name: 'Ana Lima', email: 'ana@example.com' },
-});
+const payload = (key: string): OrderPayload => outboxPayload(key, 'quote-request');
 
 const namespace = () => `deferred-${crypto.randomUUID()}`;
 const first = `key-${crypto.randomUUID()}`;

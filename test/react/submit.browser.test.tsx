@@ -11,30 +11,11 @@ import {
   type ResumeOutcome,
 } from '../../src/react/submit/index.ts';
 import { cleanup, render } from './render.tsx';
+import { outboxPayload } from './outboxPayload.ts';
 
 afterEach(cleanup);
 
-const payload = (key: string): OrderPayload => ({
-  payloadVersion: 1,
-  kind: 'order',
-  idempotencyKey: key,
-  createdAt: '2026-11-23T09:00:00Z',
-  model: { id: 'DESK', version: '2026-11-01', hash: `sha256:${'a'.repeat(64)}` },
-  pricing: { date: '2026-11-23', currency: 'EUR' },
-  lines: [
-    {
-      lineId: 'L1',
-      productId: 'DESK',
-      quantity: 1,
-      selection: { frame: 'steel' },
-      bom: [],
-      routing: [],
-      price: { currency: 'EUR', unit: '400.00', line: '400.00' },
-    },
-  ],
-  totals: { currency: 'EUR', subtotal: '400.00', tax: '76.00', total: '476.00' },
-  customer: { name: 'Ana Lima', email: 'ana@example.com' },
-});
+const payload = (key: string): OrderPayload => outboxPayload(key);
 
 const unique = () => `k-${crypto.randomUUID()}`;
 
