@@ -1,10 +1,11 @@
-import type { ProductModel, Selection, View } from '../../engine/index.ts';
+import { evaluate, type ProductModel, type Selection, type View } from '../../engine/index.ts';
 import { describeValue } from '../components/SelectionSummary.tsx';
 import type { Translate } from '../i18n/messages.ts';
 
 /**
  * The picture's text alternative in the buyer's words: the product, the view and every chosen
- * value the view draws (a layer's value, a tint, a size it follows), in the model's order.
+ * value the view draws (a layer's value, a tint, a size it follows, of the layers this selection
+ * shows: a sofa of two seats does not name a third seat's default), in the model's order.
  *
  * @example
  * previewText(desk, selection, front, t);
@@ -18,7 +19,7 @@ export function previewText(
 ): string {
   const drawn = new Set<string>();
   for (const layer of model.visuals?.layers ?? []) {
-    if (layer.view !== view.id) continue;
+    if (layer.view !== view.id || (layer.show && !evaluate(layer.show, selection))) continue;
     if (layer.source.attribute) drawn.add(layer.source.attribute);
     if (layer.tint) drawn.add(layer.tint);
     for (const m of [layer.x, layer.y, layer.width, layer.height])
