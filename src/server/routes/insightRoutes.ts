@@ -23,6 +23,7 @@ import {
   type DemandLine,
   type EventBatch,
   type InsightFilter,
+  type InsightSettings,
   type OrderPayload,
   type ProductModel,
   type QuoteOutcome,
@@ -47,6 +48,8 @@ interface Deps {
   store: SubmissionStore;
   auth: Authenticator;
   clock: () => Date;
+  /** The shop's `insights.json`: the win rate's prior and minimum, the idle minutes. */
+  settings: InsightSettings;
 }
 
 /** The largest `POST /api/events` body (a batch holds at most 200 events). */
@@ -262,6 +265,8 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       batchId: batch.batchId,
       accepted: batch.events.length,
       replayed: outcome === 'replayed',
+      // The shop's idle time: the widget reports a configuration left this long as abandoned.
+      idleAbandonMinutes: deps.settings.idleAbandonMinutes,
     });
   });
 
@@ -471,7 +476,8 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
           at: q.r.createdAt,
         });
     }
-    return { orders, open, winRate: historicalWinRate(quotes) };
+    const { prior, minDecided } = deps.settings.winRate;
+    return { orders, open, winRate: historicalWinRate(quotes, prior, minDecided) };
   };
 
   const snapshotOrFail = () => {
@@ -509,9 +515,13 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       ]);
     return {
       ...result,
-      // What the weight rests on, for the dashboard to say: Laplace's (won + 1) ÷ (decided + 2).
+      // What the weight rests on, for the dashboard to say: the shop's Beta prior (Laplace's
+      // (won + 1) ÷ (decided + 2) by default), and whether enough quotes were decided to use them.
       winRateBasis: {
-        method: 'laplace',
+        method: winRate.prior.won === 1 && winRate.prior.lost === 1 ? 'laplace' : 'beta',
+        prior: winRate.prior,
+        minDecided: winRate.minDecided,
+        basis: winRate.basis,
         won: winRate.won,
         lost: winRate.lost,
         decided: winRate.decided,
