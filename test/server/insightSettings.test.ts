@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHttpBatchSender } from '../../src/react/insights/insightsLink.ts';
 import { dateAt, nowInstant } from '../../src/react/panels/clock.ts';
 import { deskOrder, deskRepQuote } from '../engine/orders/orderFixture.ts';
 import { asManager, jsonCaller, startServerProcess, tempDb } from './serverProcess.ts';
@@ -36,6 +37,24 @@ describe("a shop's insights.json", () => {
         ],
       });
       expect([events.status, events.body['idleAbandonMinutes']]).toEqual([201, 45]);
+      // The widget's sender reads it from the answer (and the link then uses it).
+      const send = createHttpBatchSender(`${server.url}/api/events`);
+      const answer = await send(
+        {
+          batchId: 'batch-settings-0002',
+          events: [
+            {
+              type: 'opened',
+              at: '2026-12-01T10:00:00Z',
+              session: 'sess-settings-2',
+              productId: 'DESK',
+              channel: 'shop',
+            },
+          ],
+        },
+        { keepalive: false },
+      );
+      expect(answer).toMatchObject({ accepted: 1, idleAbandonMinutes: 45 });
 
       // Five rep quotes of two desks each, priced on the plant's day.
       const date = dateAt(nowInstant(), 'Europe/Berlin');
