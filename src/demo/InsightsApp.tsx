@@ -109,7 +109,9 @@ function Table({
             rows.map((r, i) => (
               <tr key={i}>
                 {columns.map(([key]) => (
-                  <td key={key}>{format(r[key])}</td>
+                  <td key={key} className={WORDS.has(key) ? 'insights-words' : undefined}>
+                    {format(r[key])}
+                  </td>
                 ))}
               </tr>
             ))
@@ -119,6 +121,9 @@ function Table({
     </div>
   );
 }
+
+/** Columns of words, which wrap; every other cell (figures, dates, weeks, item ids) keeps one line. */
+const WORDS = new Set(['attributeLabel', 'valueLabel', 'configuration', 'messages', 'resolutions']);
 
 /** A cell's text: lists joined, objects as `key: value` pairs (a configuration, resolutions). */
 const format = (v: unknown): string =>
