@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createHttpBatchSender } from '../../src/react/insights/insightsLink.ts';
 import { dateAt, nowInstant } from '../../src/react/panels/clock.ts';
 import { deskOrder, deskRepQuote } from '../engine/orders/orderFixture.ts';
+import { completedBatch, daysAgo } from './popularScenario.ts';
 import { asManager, jsonCaller, startServerProcess, tempDb } from './serverProcess.ts';
 
 /** A copy of the sample catalogue with `insights` as its `insights.json`. */
@@ -19,6 +20,7 @@ describe("a shop's insights.json", () => {
   it('weights open quotes by its prior Beta(2, 6) once 4 are decided, and hands the widget its 45 idle minutes', async () => {
     const dir = catalogueWith({
       winRate: { prior: { won: 2, lost: 6 }, minDecided: 4 },
+      popular: { minSample: 3, minValue: 2 },
       idleAbandonMinutes: 45,
     });
     const server = await startServerProcess(tempDb(), ['--catalogue', dir]);
@@ -55,6 +57,50 @@ describe("a shop's insights.json", () => {
         { keepalive: false },
       );
       expect(answer).toMatchObject({ accepted: 1, idleAbandonMinutes: 45 });
+
+      // Popular with buyers from 3 completed desks (not 20), a value from 2 (not 5): two desks
+      // are too few; the third names steel (2 of 3) and dual (3), not aluminium (1).
+      const popular = async () =>
+        (await call('GET', '/api/insights/popular?productId=DESK', undefined, {})).body;
+      const desks = [
+        { frame: 'steel', drive: 'dual' },
+        { frame: 'steel', drive: 'dual' },
+        { frame: 'aluminium', drive: 'dual' },
+      ];
+      const at = daysAgo(1);
+      expect(
+        (
+          await call(
+            'POST',
+            '/api/events',
+            completedBatch('settings-pop-1', 'DESK', 'shop', desks.slice(0, 2), at),
+          )
+        ).status,
+      ).toBe(201);
+      expect(await popular()).toEqual({
+        productId: 'DESK',
+        minSample: 3,
+        enough: false,
+        popular: [],
+      });
+      expect(
+        (
+          await call(
+            'POST',
+            '/api/events',
+            completedBatch('settings-pop-2', 'DESK', 'shop', desks.slice(2), at),
+          )
+        ).status,
+      ).toBe(201);
+      expect(await popular()).toEqual({
+        productId: 'DESK',
+        minSample: 3,
+        enough: true,
+        popular: [
+          { attributeId: 'drive', value: 'dual' },
+          { attributeId: 'frame', value: 'steel' },
+        ],
+      });
 
       // Five rep quotes of two desks each, priced on the plant's day.
       const date = dateAt(nowInstant(), 'Europe/Berlin');
@@ -131,7 +177,11 @@ describe("a shop's insights.json", () => {
     [{ winRate: { prior: { won: -1, lost: 1 } } }, '$.winRate.prior.won: Too small'],
     [{ winRate: { minDecided: 2.5 } }, '$.winRate.minDecided: Invalid input: expected int'],
     [{ idleAbandonMinutes: 0 }, '$.idleAbandonMinutes: Too small: expected number to be >=1'],
-    [{ idleMinutes: 45 }, '$.idleMinutes: unknown setting (known: winRate, idleAbandonMinutes)'],
+    [{ popular: { minSample: -1 } }, '$.popular.minSample: Too small: expected number to be >=0'],
+    [
+      { idleMinutes: 45 },
+      '$.idleMinutes: unknown setting (known: winRate, popular, idleAbandonMinutes)',
+    ],
   ])(
     'a server with %j does not start: %s',
     async (insights, message) => {

@@ -10,6 +10,13 @@ export interface InsightSettings {
     /** Decided rep quotes needed before they count; below, open quotes weigh the prior's mean. */
     minDecided: number;
   };
+  /** "Popular with buyers": when the widget may call a value popular (`GET /api/insights/popular`). */
+  popular: {
+    /** Completed shop configurations of the product (last 90 days) before any value is named. */
+    minSample: number;
+    /** Configurations a value needs before it may be named (never a handful of people). */
+    minValue: number;
+  };
   /**
    * Minutes a configuration may sit unchanged and incomplete before the widget reports it
    * abandoned (the server hands it to the widget with each `POST /api/events` answer).
@@ -17,9 +24,13 @@ export interface InsightSettings {
   idleAbandonMinutes: number;
 }
 
-/** Without `insights.json`: Laplace's prior from the first decided quote, 30 idle minutes. */
+/**
+ * Without `insights.json`: Laplace's prior from the first decided quote, a popular value once a
+ * product has 20 completed configurations and the value 5, 30 idle minutes.
+ */
 export const DEFAULT_INSIGHT_SETTINGS: InsightSettings = {
   winRate: { prior: LAPLACE_PRIOR, minDecided: 0 },
+  popular: { minSample: 20, minValue: 5 },
   idleAbandonMinutes: 30,
 };
 
@@ -47,12 +58,19 @@ export const insightSettingsSchema = z.strictObject({
       minDecided: z.optional(count(100_000)),
     }),
   ),
+  popular: z.optional(
+    z.strictObject({
+      minSample: z.optional(count(1_000_000)),
+      minValue: z.optional(count(1_000_000)),
+    }),
+  ),
   idleAbandonMinutes: z.optional(z.number().check(z.int(), z.gte(1), z.lte(7 * 24 * 60))),
 });
 
 const KNOWN: Record<string, string[]> = {
-  '': ['winRate', 'idleAbandonMinutes'],
+  '': ['winRate', 'popular', 'idleAbandonMinutes'],
   winRate: ['prior', 'minDecided'],
+  popular: ['minSample', 'minValue'],
   'winRate.prior': ['won', 'lost'],
 };
 const known = (path: readonly PropertyKey[]) => KNOWN[path.join('.')] ?? [];
@@ -63,7 +81,7 @@ const known = (path: readonly PropertyKey[]) => KNOWN[path.join('.')] ?? [];
  *
  * @example
  * parseInsightSettings({ winRate: { prior: { won: 1, lost: 3 } } })
- * // { ok: true, settings: { winRate: { prior: { won: 1, lost: 3 }, minDecided: 0 }, idleAbandonMinutes: 30 } }
+ * // { ok: true, settings: { winRate: { prior: { won: 1, lost: 3 }, minDecided: 0 }, popular: { minSample: 20, minValue: 5 }, idleAbandonMinutes: 30 } }
  * parseInsightSettings({ winRate: { minDecided: -1 } })
  * // { ok: false, issues: [{ path: '$.winRate.minDecided', message: 'Too small: expected number to be >=0' }] }
  */
@@ -93,6 +111,10 @@ export function parseInsightSettings(
       winRate: {
         prior: { ...(parsed.data.winRate?.prior ?? d.winRate.prior) },
         minDecided: parsed.data.winRate?.minDecided ?? d.winRate.minDecided,
+      },
+      popular: {
+        minSample: parsed.data.popular?.minSample ?? d.popular.minSample,
+        minValue: parsed.data.popular?.minValue ?? d.popular.minValue,
       },
       idleAbandonMinutes: parsed.data.idleAbandonMinutes ?? d.idleAbandonMinutes,
     },

@@ -6,11 +6,19 @@ describe('parseInsightSettings (insights.json)', () => {
     [{}, DEFAULT_INSIGHT_SETTINGS],
     [
       { winRate: { prior: { won: 0.5, lost: 0.5 } } }, // Jeffreys' prior: fractions are beliefs too
-      { winRate: { prior: { won: 0.5, lost: 0.5 }, minDecided: 0 }, idleAbandonMinutes: 30 },
+      {
+        winRate: { prior: { won: 0.5, lost: 0.5 }, minDecided: 0 },
+        popular: { minSample: 20, minValue: 5 },
+        idleAbandonMinutes: 30,
+      },
     ],
     [
-      { winRate: { minDecided: 10 }, idleAbandonMinutes: 90 },
-      { winRate: { prior: { won: 1, lost: 1 }, minDecided: 10 }, idleAbandonMinutes: 90 },
+      { winRate: { minDecided: 10 }, popular: { minSample: 50 }, idleAbandonMinutes: 90 },
+      {
+        winRate: { prior: { won: 1, lost: 1 }, minDecided: 10 },
+        popular: { minSample: 50, minValue: 5 },
+        idleAbandonMinutes: 90,
+      },
     ],
   ])('%j → %j', (json, settings) => {
     expect(parseInsightSettings(json)).toEqual({ ok: true, settings });
@@ -37,6 +45,16 @@ describe('parseInsightSettings (insights.json)', () => {
       { winRate: { minDecidd: 3 } },
       '$.winRate.minDecidd',
       'unknown setting (known: prior, minDecided)',
+    ],
+    [
+      { popular: { minValue: 1.5 } },
+      '$.popular.minValue',
+      'Invalid input: expected int, received number',
+    ],
+    [
+      { popular: { sample: 3 } },
+      '$.popular.sample',
+      'unknown setting (known: minSample, minValue)',
     ],
     [
       { idleAbandonMinutes: 10081 },
