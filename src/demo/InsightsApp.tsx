@@ -55,8 +55,27 @@ function InsightsGate() {
         <SignIn t={t} api={api} onSignedIn={(u) => client.setQueryData(['madeto', 'session'], u)} />
       </div>
     );
-  if (me.data.role === 'rep')
-    return <p role="alert">The insights are for managers: {me.data.name} is signed in as a rep.</p>;
+  // A rep is not left at a dead end: back to the rep's quotes, or sign out to sign in as a manager.
+  if (me.data.role === 'rep') {
+    const csrf = me.data.csrfToken;
+    return (
+      <div className="madeto madeto-rep-app">
+        <h2>Insights</h2>
+        <p role="alert">The insights are for managers: {me.data.name} is signed in as a rep.</p>
+        <p>
+          <a href="#/rep">Back to the sales rep quotes</a> or{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void api.signOut(csrf).finally(() => client.setQueryData(['madeto', 'session'], null))
+            }
+          >
+            Sign out to sign in as a manager
+          </button>
+        </p>
+      </div>
+    );
+  }
   return <Dashboard />;
 }
 

@@ -216,4 +216,29 @@ describe('the insights dashboard', () => {
     },
     90_000,
   );
+
+  it('a rep signed in is told the insights are for managers, with a way back and a way out', async () => {
+    const rep = addUser(
+      demo.db,
+      { role: 'rep', name: 'Rita Rep', email: 'rita-insights@example.com' },
+      'rita-pass-1234',
+    );
+    const context = await demo.browser.newContext(VIEWPORTS.phone);
+    const page = await context.newPage();
+    await page.goto(`${demo.base}/#/insights`);
+    await page.getByLabel('E-mail').fill(rep.email);
+    await page.getByLabel('Password').fill(rep.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toBe('The insights are for managers: Rita Rep is signed in as a rep.');
+    expect(
+      await page.getByRole('link', { name: 'Back to the sales rep quotes' }).getAttribute('href'),
+    ).toBe('#/rep');
+    await page.getByRole('button', { name: 'Sign out to sign in as a manager' }).click();
+    await page.getByLabel('E-mail').waitFor({ timeout: 20_000 });
+    // Signed out for real: the session is gone on the server too.
+    expect((await page.request.get(`${demo.base}/api/me`)).status()).toBe(401);
+    await context.close();
+  }, 60_000);
 });
