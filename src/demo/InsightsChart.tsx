@@ -60,8 +60,9 @@ export function InsightsChart({ spec, label }: { spec: ChartSpec; label: string 
             maintainAspectRatio: false,
             indexAxis: spec.horizontal ? 'y' : 'x',
             plugins: { legend: { display: spec.series.length > 1 } },
-            // Long option names beside horizontal bars are cut to fit a phone (Chart.js would
-            // clip them at the canvas's edge, "aterial: Carbon T800 monocoque").
+            // Long option names beside horizontal bars are cut to what the chart's width holds
+            // (Chart.js gives labels about 40 % of it and clipped the rest at the canvas's edge,
+            // "aterial: Carbon T800 monocoque"): about one character per 17 px.
             ...(spec.horizontal && {
               scales: {
                 y: {
@@ -72,7 +73,7 @@ export function InsightsChart({ spec, label }: { spec: ChartSpec; label: string 
                     ) {
                       return cut(
                         this.getLabelForValue(Number(v)),
-                        this.chart.width < 500 ? 22 : 40,
+                        Math.max(16, Math.floor(this.chart.width / 17)),
                       );
                     },
                   },
