@@ -49,4 +49,9 @@ export type {
 } from './valueOutlook.ts';
 export { isValidValue, keyToValue, textProblem, valueKeys } from './valueKeys.ts';
 export { createInsightReporter } from './insightReporter.ts';
-export type { BatchSender, InsightReporter, InsightReporterOptions } from './insightReporter.ts';
+export type {
+  BatchAnswer,
+  BatchSender,
+  InsightReporter,
+  InsightReporterOptions,
+} from './insightReporter.ts';

@@ -7,8 +7,20 @@ type Body<T extends InsightEvent['type']> = Omit<
   'type' | 'at' | 'session' | 'productId' | 'channel'
 >;
 
-/** Sends one batch; resolves when it is stored (or refused for good), rejects to be retried. */
-export type BatchSender = (batch: EventBatch, options: { keepalive: boolean }) => Promise<void>;
+/**
+ * Sends one batch; resolves when it is stored (or refused for good), with what the backend
+ * answered when it says more, and rejects to be retried.
+ */
+export type BatchSender = (
+  batch: EventBatch,
+  options: { keepalive: boolean },
+) => Promise<BatchAnswer | void>;
+
+/** What a backend may say back to a stored batch (Madeto's `POST /api/events` does). */
+export interface BatchAnswer {
+  /** The shop's idle time (`insights.json`): a configuration left this long is abandoned. */
+  idleAbandonMinutes?: number;
+}
 
 /** What `createInsightReporter` needs. */
 export interface InsightReporterOptions {

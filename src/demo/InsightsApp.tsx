@@ -55,8 +55,27 @@ function InsightsGate() {
         <SignIn t={t} api={api} onSignedIn={(u) => client.setQueryData(['madeto', 'session'], u)} />
       </div>
     );
-  if (me.data.role === 'rep')
-    return <p role="alert">The insights are for managers: {me.data.name} is signed in as a rep.</p>;
+  // A rep is not left at a dead end: back to the rep's quotes, or sign out to sign in as a manager.
+  if (me.data.role === 'rep') {
+    const csrf = me.data.csrfToken;
+    return (
+      <div className="madeto madeto-rep-app">
+        <h2>Insights</h2>
+        <p role="alert">The insights are for managers: {me.data.name} is signed in as a rep.</p>
+        <p>
+          <a href="#/rep">Back to the sales rep quotes</a> or{' '}
+          <button
+            type="button"
+            onClick={() =>
+              void api.signOut(csrf).finally(() => client.setQueryData(['madeto', 'session'], null))
+            }
+          >
+            Sign out to sign in as a manager
+          </button>
+        </p>
+      </div>
+    );
+  }
   return <Dashboard />;
 }
 
@@ -109,7 +128,9 @@ function Table({
             rows.map((r, i) => (
               <tr key={i}>
                 {columns.map(([key]) => (
-                  <td key={key}>{format(r[key])}</td>
+                  <td key={key} className={WORDS.has(key) ? 'insights-words' : undefined}>
+                    {format(r[key])}
+                  </td>
                 ))}
               </tr>
             ))
@@ -119,6 +140,9 @@ function Table({
     </div>
   );
 }
+
+/** Columns of words, which wrap; every other cell (figures, dates, weeks, item ids) keeps one line. */
+const WORDS = new Set(['attributeLabel', 'valueLabel', 'configuration', 'messages', 'resolutions']);
 
 /** A cell's text: lists joined, objects as `key: value` pairs (a configuration, resolutions). */
 const format = (v: unknown): string =>
@@ -134,15 +158,31 @@ const format = (v: unknown): string =>
 const pct = (share: unknown) => `${Math.round(Number(share) * 1000) / 10} %`;
 
 /**
- * The rate open quotes are weighted by and what it rests on: the server's Laplace estimate
- * (won + 1) ÷ (decided + 2), which is ½ before any rep quote is won or lost.
+ * The rate open quotes are weighted by and what it rests on: the server's estimate with the
+ * shop's Beta prior (`insights.json`; Laplace's by default, (won + 1) ÷ (decided + 2), ½ before
+ * any rep quote is won or lost), or the prior alone while fewer than its minimum are decided.
  */
 const winRateText = (d: Row) => {
-  const basis = d['winRateBasis'] as { won: number; decided: number } | undefined;
-  if (!basis) return pct(d['winRate']);
-  return basis.decided === 0
-    ? `${pct(d['winRate'])} (no rep quote won or lost yet: an even prior, (0 + 1) ÷ (0 + 2))`
-    : `${pct(d['winRate'])} (${basis.won} of ${basis.decided} decided rep quotes won, smoothed: (${basis.won} + 1) ÷ (${basis.decided} + 2))`;
+  const b = d['winRateBasis'] as
+    | {
+        won: number;
+        decided: number;
+        prior?: { won: number; lost: number };
+        minDecided?: number;
+        basis?: 'history' | 'prior';
+      }
+    | undefined;
+  if (!b) return pct(d['winRate']);
+  const p = b.prior ?? { won: 1, lost: 1 };
+  const priorName =
+    p.won === 1 && p.lost === 1
+      ? 'an even prior'
+      : `the shop's prior (${p.won} won, ${p.lost} lost)`;
+  if (b.basis === 'prior')
+    return `${pct(d['winRate'])} (${b.decided} of the ${b.minDecided} decided rep quotes needed: ${priorName} alone, ${p.won} ÷ ${p.won + p.lost})`;
+  return b.decided === 0
+    ? `${pct(d['winRate'])} (no rep quote won or lost yet: ${priorName}, (0 + ${p.won}) ÷ (0 + ${p.won + p.lost}))`
+    : `${pct(d['winRate'])} (${b.won} of ${b.decided} decided rep quotes won, smoothed by ${priorName}: (${b.won} + ${p.won}) ÷ (${b.decided} + ${p.won + p.lost}))`;
 };
 
 /** The CSV download of an insight's URL (the same filter, `format=csv`). */

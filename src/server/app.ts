@@ -17,7 +17,11 @@ import { submitRoutes } from './routes/submitRoutes.ts';
 import { resolveUsers } from './users.ts';
 import type { Verifier } from './verifier.ts';
 import { Authenticator } from './auth/authenticator.ts';
-import type { SellerConfig } from '../engine/index.ts';
+import {
+  DEFAULT_INSIGHT_SETTINGS,
+  type InsightSettings,
+  type SellerConfig,
+} from '../engine/index.ts';
 import { QuoteEventStore } from './db/quoteEventStore.ts';
 import type { UserStore } from './db/userStore.ts';
 import type { Db } from './db/createDb.ts';
@@ -60,6 +64,8 @@ export async function buildApp(deps: {
   db: Db;
   /** The seller on the customer's document (default: `DEFAULT_SELLER`). */
   seller?: SellerConfig | undefined;
+  /** The shop's insight settings, `insights.json` (default: `DEFAULT_INSIGHT_SETTINGS`). */
+  insightSettings?: InsightSettings | undefined;
   /** Sends quotes by e-mail; absent: `send` answers 503 naming `mailMissing`. */
   mailer?: Mailer | undefined;
   mailMissing?: readonly string[] | undefined;
@@ -181,6 +187,9 @@ export async function buildApp(deps: {
   sharedQuoteRoutes(app, routeDeps);
   pipelineRoutes(app, routeDeps);
   quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
-  insightRoutes(app, routeDeps);
+  insightRoutes(app, {
+    ...routeDeps,
+    settings: deps.insightSettings ?? DEFAULT_INSIGHT_SETTINGS,
+  });
   return app;
 }

@@ -13,6 +13,7 @@ import type { Db } from './db/createDb.ts';
 import { UserStore } from './db/userStore.ts';
 import { Mailer, type MailConfig } from './mail/mailer.ts';
 import type { MailCatcher } from './mail/mailCatcher.ts';
+import { loadInsightSettings } from './insightSettings.ts';
 import { loadSeller } from './seller.ts';
 
 /** A listening reference backend. */
@@ -48,6 +49,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const catalogue = loadCatalogue(config.catalogueDir);
   const seller = loadSeller(config.catalogueDir);
+  const insightSettings = loadInsightSettings(config.catalogueDir);
   const mailConfig = options.mail?.config;
   const db = openDb(config.database);
   // Whatever fails after the database opened (a migration, the users, a port in use) closes
@@ -70,6 +72,7 @@ export async function startServer(
       accounts,
       db,
       seller,
+      insightSettings,
       mailer,
       mailMissing: options.mail?.missing ?? [
         'MADETO_SMTP_URL',

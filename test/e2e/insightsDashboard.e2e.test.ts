@@ -181,9 +181,64 @@ describe('the insights dashboard', () => {
         .toEqual([['No data in this range.']]);
       await page.getByLabel('Channel').selectOption('');
       await page.locator('.insights-chart[data-state="ready"]').nth(3).waitFor();
+
+      // axe finds nothing on the dashboard (every control named, contrast, tables and regions).
+      await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: unknown): Promise<AxeResult> } }).axe;
+        type AxeResult = { violations: { id: string; nodes: { target: string[] }[] }[] };
+        const result = await axe.run(document);
+        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+      });
+      expect(violations).toEqual([]);
+      // A long caption wraps inside its table's scrolling region: read whole without scrolling
+      // sideways (on a phone the demand caption ran off the screen).
+      const demandTable = page.getByRole('table', { name: /^Per item and week/ });
+      const [caption, region] = await Promise.all([
+        demandTable.locator('caption').boundingBox(),
+        demandTable.locator('xpath=..').boundingBox(),
+      ]);
+      expect(caption!.x + caption!.width).toBeLessThanOrEqual(region!.x + region!.width + 0.5);
+
+      // A range with no lead times: that chart says so instead of drawing an empty grid.
+      await page.getByLabel('From').fill('2020-01-01');
+      await page.getByLabel('To').fill('2020-01-31');
+      await expect
+        .poll(() => page.locator('.insights-chart[data-state="empty"]').allTextContents(), {
+          timeout: 20_000,
+        })
+        .toContain('Nothing to draw in this range.');
+      await page.getByLabel('From').fill('');
+      await page.getByLabel('To').fill('');
+      await page.locator('.insights-chart[data-state="ready"]').nth(3).waitFor();
       await page.screenshot({ path: `/tmp/insights-${width}.png`, fullPage: true });
       await page.context().close();
     },
     90_000,
   );
+
+  it('a rep signed in is told the insights are for managers, with a way back and a way out', async () => {
+    const rep = addUser(
+      demo.db,
+      { role: 'rep', name: 'Rita Rep', email: 'rita-insights@example.com' },
+      'rita-pass-1234',
+    );
+    const context = await demo.browser.newContext(VIEWPORTS.phone);
+    const page = await context.newPage();
+    await page.goto(`${demo.base}/#/insights`);
+    await page.getByLabel('E-mail').fill(rep.email);
+    await page.getByLabel('Password').fill(rep.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toBe('The insights are for managers: Rita Rep is signed in as a rep.');
+    expect(
+      await page.getByRole('link', { name: 'Back to the sales rep quotes' }).getAttribute('href'),
+    ).toBe('#/rep');
+    await page.getByRole('button', { name: 'Sign out to sign in as a manager' }).click();
+    await page.getByLabel('E-mail').waitFor({ timeout: 20_000 });
+    // Signed out for real: the session is gone on the server too.
+    expect((await page.request.get(`${demo.base}/api/me`)).status()).toBe(401);
+    await context.close();
+  }, 60_000);
 });

@@ -156,6 +156,36 @@ const rowHints = (page: Page) =>
       }),
   );
 
+/**
+ * Each card's hint tag: whether it keeps clear of the value's words (every line box of the
+ * label) and stays inside its card. A picture's corner may be covered; the words may not (an
+ * image-less card's tag covered "Dual motor, 40 mm/s" before its radio's line kept the room).
+ */
+const cardHints = (page: Page) =>
+  page.evaluate(() =>
+    [...document.getElementById('w')!.shadowRoot!.querySelectorAll('.madeto-popular')]
+      .filter((el) => el.closest('.madeto-option')?.getAttribute('data-variant') === 'card')
+      .map((el) => {
+        const card = el.closest('.madeto-option')!;
+        const range = document.createRange();
+        range.selectNodeContents(card.querySelector('.madeto-option-label')!);
+        const box = el.getBoundingClientRect();
+        const c = card.getBoundingClientRect();
+        const covers = (r: DOMRect) =>
+          r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+        return {
+          value: card.querySelector('input')!.value,
+          pictured: card.querySelector('img') !== null,
+          clearOfLabel: ![...range.getClientRects()].some(covers),
+          insideCard:
+            box.left >= c.left &&
+            box.right <= c.right &&
+            box.top >= c.top &&
+            box.bottom <= c.bottom,
+        };
+      }),
+  );
+
 const shots = join(tmpdir(), 'madeto-popular-shots');
 
 describe('"Popular with buyers" in the built shop app', () => {
@@ -378,6 +408,17 @@ describe('"Popular with buyers" arriving after the first paint moves nothing', (
           insideField: true,
           star: '"★"',
         });
+      // A card's tag covers none of the value's words, with or without a picture.
+      const cards = await cardHints(page);
+      expect(cards.length).toBe(hints - rowHintCount[product]);
+      for (const c of cards)
+        expect(c).toEqual({
+          value: c.value,
+          pictured: c.pictured,
+          clearOfLabel: true,
+          insideCard: true,
+        });
+      if (product === 'desk') expect(cards.some((c) => !c.pictured)).toBe(true);
       mkdirSync(shots, { recursive: true });
       // Each field holding a hint (cards, segments, list rows), as a buyer sees it.
       const hinted = page

@@ -5,12 +5,14 @@ import { winLossScenario } from './winLossScenario.ts';
 import { onMailingServer, onServer, tempDb } from './serverProcess.ts';
 import { insightsScenario } from './insightsScenario.ts';
 import { popularScenario } from './popularScenario.ts';
+import { popularityLabelsScenario } from './popularityLabelsScenario.ts';
 
 describe('events and insights on SQLite', () => {
   it("stores batches once, refuses bad events by path, answers the insights and the widget's popular values with hand-counted figures", async () => {
     await onServer(tempDb(), async ({ url }) => {
       await insightsScenario(url);
       await popularScenario(url);
+      await popularityLabelsScenario(url);
     });
   }, 60_000);
 

@@ -84,7 +84,8 @@ export async function insightsScenario(base: string): Promise<void> {
   const stored = await call('POST', '/api/events', FIRST_BATCH);
   expect([stored.status, stored.body]).toEqual([
     201,
-    { batchId: FIRST_BATCH.batchId, accepted: 9, replayed: false },
+    // The shop's idle time (no insights.json: the default 30 minutes) rides along.
+    { batchId: FIRST_BATCH.batchId, accepted: 9, replayed: false, idleAbandonMinutes: 30 },
   ]);
   const again = await call('POST', '/api/events', FIRST_BATCH);
   expect([again.status, again.body['replayed']]).toEqual([200, true]);

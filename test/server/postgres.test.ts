@@ -12,6 +12,7 @@ import {
 import { quoteJourney } from './quoteJourney.ts';
 import { insightsScenario } from './insightsScenario.ts';
 import { popularScenario } from './popularScenario.ts';
+import { popularityLabelsScenario } from './popularityLabelsScenario.ts';
 import { winLossScenario } from './winLossScenario.ts';
 import { quotedLinesScenario } from './quotedLinesScenario.ts';
 import { describePostgres } from './pgCluster.ts';
@@ -26,6 +27,7 @@ describePostgres('madeto serve on PostgreSQL', (cluster) => {
     await onServer(cluster().createDatabase('insights'), async ({ url }) => {
       await insightsScenario(url);
       await popularScenario(url);
+      await popularityLabelsScenario(url);
     });
   }, 60_000);
 

@@ -6,3 +6,4 @@ export * from './buyerInsights.ts';
 export * from './winLoss.ts';
 export * from './demand.ts';
 export * from './advisor.ts';
+export * from './settings.ts';

@@ -68,18 +68,24 @@ export function winLossByDiscount(
  * So the rate is the mean of a Beta(prior.won, prior.lost) belief updated with the decided quotes:
  * (won + prior.won) ÷ (decided + prior.won + prior.lost). The default prior Beta(1, 1) is
  * Laplace's rule of succession: 50 % with nothing decided, then moving towards the observed rate.
+ * Below a minimum of decided quotes (`minDecided`, 0 by default) the history is not used yet:
+ * the rate is the prior's own mean, prior.won ÷ (prior.won + prior.lost).
  */
 export interface WinRateEstimate {
-  /** The weight of an open quote, 0–1 (never 0 or 1 with a prior of at least one each). */
+  /** The weight of an open quote, 0–1 (never 0 or 1 with a prior of more than 0 each). */
   rate: number;
   won: number;
   lost: number;
-  /** won + lost: how many decided quotes the rate rests on. */
+  /** won + lost: how many decided quotes there are. */
   decided: number;
   /** won ÷ decided; `undefined` with none decided. */
   observed: number | undefined;
   /** The prior's pseudo-counts (Beta(won, lost)). */
   prior: WinRatePrior;
+  /** Decided quotes needed before they count. */
+  minDecided: number;
+  /** `history`: the decided quotes updated the prior; `prior`: fewer than `minDecided`, unused. */
+  basis: 'history' | 'prior';
 }
 
 /** A Beta prior as pseudo-counts of won and lost quotes; both ≥ 0, not both 0. */
@@ -93,16 +99,19 @@ export const LAPLACE_PRIOR: WinRatePrior = { won: 1, lost: 1 };
 
 /**
  * The historical win rate of quotes (open quotes left out), smoothed by a Beta prior so that it
- * always exists (see `WinRateEstimate`).
+ * always exists, and the prior's mean alone while fewer than `minDecided` are decided (see
+ * `WinRateEstimate`).
  *
  * @example
  * historicalWinRate([{ discountBasisPoints: 0, outcome: 'won' }, { discountBasisPoints: 0, outcome: 'lost' }, { discountBasisPoints: 0, outcome: 'lost' }])
- * // { rate: 0.4, won: 1, lost: 2, decided: 3, observed: 0.333…, prior: { won: 1, lost: 1 } }  ((1 + 1) ÷ (3 + 2))
- * historicalWinRate([]).rate // 0.5
+ * // { rate: 0.4, won: 1, lost: 2, decided: 3, observed: 0.333…, prior: { won: 1, lost: 1 }, minDecided: 0, basis: 'history' }  ((1 + 1) ÷ (3 + 2))
+ * historicalWinRate([], { won: 2, lost: 6 }).rate // 0.25
+ * historicalWinRate(threeDecided, { won: 2, lost: 6 }, 5).rate // 0.25 (3 < 5: the prior alone)
  */
 export function historicalWinRate(
   quotes: readonly QuoteOutcome[],
   prior: WinRatePrior = LAPLACE_PRIOR,
+  minDecided = 0,
 ): WinRateEstimate {
   if (
     !(prior.won >= 0 && prior.lost >= 0 && prior.won + prior.lost > 0) ||
@@ -111,6 +120,8 @@ export function historicalWinRate(
     throw new RangeError(
       `win rate prior: won and lost must be finite, ≥ 0 and not both 0 (got ${prior.won}, ${prior.lost})`,
     );
+  if (!(Number.isInteger(minDecided) && minDecided >= 0))
+    throw new RangeError(`win rate minDecided: must be an integer ≥ 0 (got ${minDecided})`);
   let won = 0;
   let lost = 0;
   for (const q of quotes) {
@@ -118,12 +129,16 @@ export function historicalWinRate(
     else if (q.outcome === 'lost') lost += 1;
   }
   const decided = won + lost;
+  const basis = decided >= minDecided ? 'history' : 'prior';
+  const [w, d] = basis === 'history' ? [won, decided] : [0, 0];
   return {
-    rate: (won + prior.won) / (decided + prior.won + prior.lost),
+    rate: (w + prior.won) / (d + prior.won + prior.lost),
     won,
     lost,
     decided,
     observed: decided === 0 ? undefined : won / decided,
     prior: { ...prior },
+    minDecided,
+    basis,
   };
 }

@@ -1,5 +1,6 @@
 import {
   createInsightReporter,
+  type BatchAnswer,
   type BatchSender,
   type InsightReporter,
   type SessionSnapshot,
@@ -51,7 +52,10 @@ interface Entry {
   idle?: ReturnType<typeof setTimeout> | undefined;
 }
 
-/** A configuration left this long with no change and never completed counts as abandoned. */
+/**
+ * A configuration left this long with no change and never completed counts as abandoned, until
+ * the backend's answer to a batch names the shop's own time (`idleAbandonMinutes`, insights.json).
+ */
 export const IDLE_ABANDON_MS = 30 * 60_000;
 
 /**
@@ -59,7 +63,9 @@ export const IDLE_ABANDON_MS = 30 * 60_000;
  * (`abandoned` unless completed) when the page hides, when its widget goes (a shop's, at the next
  * task) or another product opens under its key, when the link is released (a rep's quote editor
  * closed or another quote opened there), and when it sits unchanged for `idleMs` (default 30
- * minutes) without being completed; a change after that starts a new session.
+ * minutes) without being completed; a change after that starts a new session. When an answer of
+ * `send` names the shop's idle minutes (`BatchAnswer`), those count from then on: the waiting
+ * configurations' idle time starts again with the new length.
  *
  * @example
  * const link = createInsightsLink('shop', createHttpBatchSender('/api/events'));
@@ -88,12 +94,20 @@ export function createInsightsLink(
   };
   // The page hidden for good, or the link released: every configuration leaves.
   const leaveAll = () => [...entries.keys()].forEach(leave);
+  const post: BatchSender = (batch, options) =>
+    send(batch, options).then((answer) => {
+      const ms = (answer?.idleAbandonMinutes ?? 0) * 6e4;
+      if (ms > 0 && ms !== idleMs) {
+        idleMs = ms;
+        entries.forEach((e, key) => e.idle && watchIdle(key, e));
+      }
+    });
   const entryOf = (key: string, productId: string): Entry => {
     let entry = entries.get(key);
     if (!entry) {
       entry = {
         productId,
-        reporter: createInsightReporter({ productId, channel, send, now, randomId }),
+        reporter: createInsightReporter({ productId, channel, send: post, now, randomId }),
         last: undefined,
         completed: false,
       };
@@ -111,7 +125,7 @@ export function createInsightsLink(
   };
   return {
     channel,
-    send,
+    send: post,
     connect(key, productId, session) {
       // Added once (the same listener again is ignored).
       if (typeof window !== 'undefined') window.addEventListener('pagehide', leaveAll);
@@ -176,7 +190,10 @@ export function createHttpBatchSender(url: string, doFetch: typeof fetch = fetch
       keepalive,
       credentials: 'same-origin',
     });
-    if (r.ok || (r.status >= 400 && r.status < 500 && r.status !== 429)) return;
+    // The answer may name the shop's idle minutes (the link uses a number above 0 only); an
+    // answer that is not JSON names nothing.
+    if (r.ok) return (await r.json().catch(() => undefined)) as BatchAnswer | undefined;
+    if (r.status >= 400 && r.status < 500 && r.status !== 429) return;
     throw new Error(`${url}: HTTP ${r.status}`);
   };
 }

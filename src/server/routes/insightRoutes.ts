@@ -23,6 +23,7 @@ import {
   type DemandLine,
   type EventBatch,
   type InsightFilter,
+  type InsightSettings,
   type OrderPayload,
   type ProductModel,
   type QuoteOutcome,
@@ -47,14 +48,12 @@ interface Deps {
   store: SubmissionStore;
   auth: Authenticator;
   clock: () => Date;
+  /** The shop's `insights.json`: the win rate's prior and minimum, the idle minutes. */
+  settings: InsightSettings;
 }
 
 /** The largest `POST /api/events` body (a batch holds at most 200 events). */
 export const EVENTS_BODY_LIMIT = 128 * 1024;
-/** Completed configurations a product needs before the widget may call a value popular. */
-export const POPULAR_MIN_SAMPLE = 20;
-/** Configurations a value needs before it may be called popular (never a handful of people). */
-export const POPULAR_MIN_VALUE = 5;
 /** Days of recent demand the advisor re-promises. */
 const ADVISOR_DAYS = 90;
 const ADVISOR_MAX_LINES = 200;
@@ -209,8 +208,8 @@ function sendCsv<T extends object>(
  *   (the table the dashboard shows: a configuration as its canonical JSON, a conflict's
  *   constraint ids space-separated; the funnel's steps; win/loss's bands).
  * - `GET /api/insights/popular?productId=` (anyone): each choice or multi attribute's most chosen
- *   value in the shop's last 90 days (`popularValues`), once the product has `POPULAR_MIN_SAMPLE`
- *   completed configurations; no counts.
+ *   value in the shop's last 90 days (`popularValues`), once the product has the shop's
+ *   `popular.minSample` completed configurations (insights.json; 20 by default); no counts.
  */
 export function insightRoutes(app: FastifyInstance, deps: Deps): void {
   const models = new Map(deps.catalogue.models.map((m) => [m.id, m] as const));
@@ -262,6 +261,8 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       batchId: batch.batchId,
       accepted: batch.events.length,
       replayed: outcome === 'replayed',
+      // The shop's idle time: the widget reports a configuration left this long as abandoned.
+      idleAbandonMinutes: deps.settings.idleAbandonMinutes,
     });
   });
 
@@ -471,7 +472,8 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
           at: q.r.createdAt,
         });
     }
-    return { orders, open, winRate: historicalWinRate(quotes) };
+    const { prior, minDecided } = deps.settings.winRate;
+    return { orders, open, winRate: historicalWinRate(quotes, prior, minDecided) };
   };
 
   const snapshotOrFail = () => {
@@ -509,9 +511,13 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       ]);
     return {
       ...result,
-      // What the weight rests on, for the dashboard to say: Laplace's (won + 1) ÷ (decided + 2).
+      // What the weight rests on, for the dashboard to say: the shop's Beta prior (Laplace's
+      // (won + 1) ÷ (decided + 2) by default), and whether enough quotes were decided to use them.
       winRateBasis: {
-        method: 'laplace',
+        method: winRate.prior.won === 1 && winRate.prior.lost === 1 ? 'laplace' : 'beta',
+        prior: winRate.prior,
+        minDecided: winRate.minDecided,
+        basis: winRate.basis,
         won: winRate.won,
         lost: winRate.lost,
         decided: winRate.decided,
@@ -567,25 +573,29 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     const sample = rows
       .filter((r) => r.kind === 'stage' && r.key === 'completed')
       .reduce((s, r) => s + r.count, 0);
-    const enough = sample >= POPULAR_MIN_SAMPLE;
+    const { minSample, minValue } = deps.settings.popular;
+    const enough = sample >= minSample;
     return {
       productId,
-      minSample: POPULAR_MIN_SAMPLE,
+      minSample,
       enough,
-      popular: enough ? popularValues(optionPopularity(rows, filter), models.get(productId)!) : [],
+      popular: enough
+        ? popularValues(optionPopularity(rows, filter), models.get(productId)!, minValue)
+        : [],
     };
   });
 }
 
 /**
  * The value the widget may call popular, per choice or multi attribute of `model`: the most
- * chosen, when at least `POPULAR_MIN_VALUE` configurations hold it and no other value is as
+ * chosen, when at least `minValue` configurations hold it and no other value is as
  * common (a tie names none). `rows` are one product's, sorted by attribute then count (as
  * `optionPopularity` sorts them). No count or share is handed out: only which value.
  */
 export function popularValues(
   rows: readonly ValuePopularity[],
   model: ProductModel,
+  minValue: number,
 ): { attributeId: string; value: string }[] {
   const kinds = new Map(model.attributes.map((a) => [a.id, a.type] as const));
   const out: { attributeId: string; value: string }[] = [];
@@ -595,7 +605,7 @@ export function popularValues(
     const kind = kinds.get(p.attributeId);
     if (kind !== 'choice' && kind !== 'multi') return;
     const next = rows[i + 1];
-    if (p.count < POPULAR_MIN_VALUE) return;
+    if (p.count < minValue) return;
     if (next?.attributeId === p.attributeId && next.count === p.count) return;
     out.push({ attributeId: p.attributeId, value: p.value });
   });

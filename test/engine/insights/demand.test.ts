@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   componentDemand,
   historicalWinRate,
+  LAPLACE_PRIOR,
   parseSnapshot,
   postponementAdvisor,
   winLossByDiscount,
@@ -62,9 +63,32 @@ describe('the historical win rate open quotes are weighted by (Beta prior, Lapla
     expect(historicalWinRate([q('won'), q('lost')], { won: 1, lost: 3 }).rate).toBe(1 / 3);
     expect(historicalWinRate([], { won: 1, lost: 3 }).rate).toBe(0.25);
   });
-  it('refuses a prior that is no belief (negative, both 0)', () => {
+  it.each([
+    // [won, lost, prior won, prior lost, minDecided, rate, basis], by hand:
+    [1, 2, 2, 6, 5, 0.25, 'prior'], // 3 decided < 5: the prior's mean 2 ÷ 8, the three unused
+    [1, 4, 2, 6, 5, 3 / 13, 'history'], // 5 ≥ 5: (1 + 2) ÷ (5 + 8)
+    [4, 0, 1, 1, 10, 0.5, 'prior'], // 4 wins < 10: still Laplace's ½, not (4 + 1) ÷ (4 + 2)
+    [4, 0, 1, 1, 4, 5 / 6, 'history'], // (4 + 1) ÷ (4 + 2)
+    [0, 0, 0.5, 0.5, 0, 0.5, 'history'], // Jeffreys' prior, nothing decided: 0.5 ÷ 1
+    [3, 1, 0.5, 0.5, 0, 0.7, 'history'], // (3 + 0.5) ÷ (4 + 1)
+  ] as const)(
+    'won %i, lost %i, prior Beta(%d, %d), minDecided %i → %d (%s)',
+    (won, lost, pw, pl, minDecided, rate, basis) => {
+      const quotes = [
+        ...Array.from({ length: won }, () => q('won')),
+        ...Array.from({ length: lost }, () => q('lost')),
+        q('open'),
+      ];
+      const est = historicalWinRate(quotes, { won: pw, lost: pl }, minDecided);
+      expect(est.rate).toBeCloseTo(rate, 12);
+      expect(est).toMatchObject({ won, lost, decided: won + lost, minDecided, basis });
+    },
+  );
+  it('refuses a prior that is no belief (negative, both 0) and a minDecided that is no count', () => {
     expect(() => historicalWinRate([], { won: 0, lost: 0 })).toThrow(/not both 0/);
     expect(() => historicalWinRate([], { won: -1, lost: 2 })).toThrow(/≥ 0/);
+    expect(() => historicalWinRate([], LAPLACE_PRIOR, 2.5)).toThrow(/minDecided.*2\.5/);
+    expect(() => historicalWinRate([], LAPLACE_PRIOR, -1)).toThrow(/minDecided/);
   });
 });
 

@@ -151,4 +151,56 @@ describe('the insights link', () => {
       off2();
     },
   );
+
+  it("the shop's idle minutes from the backend's answer (45): not abandoned at 30, abandoned at 45", async () => {
+    const sent: EventBatch[] = [];
+    let n = 0;
+    const link = createInsightsLink(
+      'shop',
+      async (batch) => {
+        sent.push(batch);
+        return { idleAbandonMinutes: 45 };
+      },
+      { now: () => NOW, randomId: () => `id-${String(++n).padStart(6, '0')}` },
+    );
+    const abandoned = () =>
+      ofType(
+        sent.flatMap((b) => b.events),
+        'abandoned',
+      );
+    const session = desk();
+    const off = link.connect('w1', 'DESK', session);
+    await session.send({ type: 'choose', attribute: 'frame', key: 'aluminium' });
+    // The first batch leaves after 5 s; its answer names 45 minutes, counted from then.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(IDLE_ABANDON_MS + 60_000);
+    expect(abandoned()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(45 * 60_000 - IDLE_ABANDON_MS - 60_000 + 1_000);
+    expect(abandoned()).toHaveLength(1);
+    off();
+  });
+
+  it('an answer without idle minutes keeps the 30', async () => {
+    const sent: EventBatch[] = [];
+    const link = createInsightsLink(
+      'shop',
+      async (batch) => {
+        sent.push(batch);
+        return {};
+      },
+      { now: () => NOW, randomId: () => 'id-000001' },
+    );
+    const session = desk();
+    const off = link.connect('w1', 'DESK', session);
+    await session.send({ type: 'choose', attribute: 'frame', key: 'aluminium' });
+    await vi.advanceTimersByTimeAsync(IDLE_ABANDON_MS + 1_000);
+    expect(
+      ofType(
+        sent.flatMap((b) => b.events),
+        'abandoned',
+      ),
+    ).toHaveLength(1);
+    off();
+  });
 });
