@@ -189,6 +189,7 @@ export async function buildApp(deps: {
   quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
   insightRoutes(app, {
     ...routeDeps,
+    availability,
     settings: deps.insightSettings ?? DEFAULT_INSIGHT_SETTINGS,
   });
   return app;

@@ -37,6 +37,7 @@ export async function availabilityServer(
       users: [
         { token: REP_TOKEN, name: 'Rita Rep', role: 'rep' },
         { token: FEED_TOKEN, name: 'ERP feed', role: 'integration' },
+        ...(more.users ?? []),
       ],
     },
     { clock: () => new Date(now) },

@@ -32,6 +32,7 @@ import {
 } from '../../engine/index.ts';
 import { requireApprover, type Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
+import type { AvailabilityStore } from '../db/availabilityStore.ts';
 import type { InsightStore } from '../db/insightStore.ts';
 import type { QuoteEventRow, QuoteEventStore } from '../db/quoteEventStore.ts';
 import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
@@ -48,6 +49,8 @@ interface Deps {
   store: SubmissionStore;
   auth: Authenticator;
   clock: () => Date;
+  /** The live feed demand and the advisor read stock and purchase orders from (absent: the catalogue's file). */
+  availability?: AvailabilityStore | undefined;
   /** The shop's `insights.json`: the win rate's prior and minimum, the idle minutes. */
   settings: InsightSettings;
 }
@@ -476,19 +479,25 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     return { orders, open, winRate: historicalWinRate(quotes, prior, minDecided) };
   };
 
-  const snapshotOrFail = () => {
-    if (!deps.catalogue.snapshot)
+  /**
+   * The stock, purchase orders and capacity demand is set against and the advisor re-promises on:
+   * the feed's current version (not net of holds: the orders holding it are counted as demand), or
+   * the catalogue's `availability.json` when the server has no feed.
+   */
+  const snapshotOrFail = async () => {
+    const snapshot = (await deps.availability?.current())?.snapshot ?? deps.catalogue.snapshot;
+    if (!snapshot)
       throw new HttpError(
         409,
         'NO_SNAPSHOT',
-        'the catalogue has no availability snapshot (availability.json): demand and the advisor need stock and purchase orders',
+        "there is no availability snapshot (PUT /api/availability or the catalogue's availability.json): demand and the advisor need stock and purchase orders",
       );
-    return deps.catalogue.snapshot;
+    return snapshot;
   };
 
   app.get('/api/insights/demand', async (request, reply) => {
     const { filter, csv } = await manager(request);
-    const snapshot = snapshotOrFail();
+    const snapshot = await snapshotOrFail();
     const { orders, open, winRate } = await demandLines();
     const keep = (l: DemandLine) =>
       filter.productId === undefined || l.productId === filter.productId;
@@ -529,7 +538,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/api/insights/advisor', async (request, reply) => {
     const { filter, csv } = await manager(request);
-    const snapshot = snapshotOrFail();
+    const snapshot = await snapshotOrFail();
     const now = deps.clock();
     const since = new Date(now.getTime() - ADVISOR_DAYS * 86_400_000).toISOString();
     const { orders, open } = await demandLines();
