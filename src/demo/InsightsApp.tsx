@@ -378,7 +378,7 @@ function Dashboard() {
               caption="Rules buyers ran into"
               columns={[
                 ['productId', 'Product'],
-                ['attributeId', 'Attribute'],
+                ['attributeLabel', 'Attribute'],
                 ['messages', 'Rule'],
                 ['count', 'Times'],
                 ['resolutions', 'How it ended'],

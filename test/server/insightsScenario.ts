@@ -196,6 +196,7 @@ export async function insightsScenario(base: string): Promise<void> {
   expect(conflicts.body['rows']).toMatchObject([
     {
       attributeId: 'drive',
+      attributeLabel: 'Lifting system',
       constraintIds: ['lifting-system'],
       count: 1,
       resolutions: { repaired: 1 },
@@ -210,8 +211,8 @@ export async function insightsScenario(base: string): Promise<void> {
   );
   const message = ((conflicts.body['rows'] as Json[])[0]!['messages'] as string[])[0]!;
   expect((await get('/api/insights/conflicts?format=csv')).text).toBe(
-    'productId,attributeId,constraintIds,messages,count,repaired,reverted,unresolved\r\n' +
-      `DESK,drive,lifting-system,${/[",]/.test(message) ? `"${message.replace(/"/g, '""')}"` : message},1,1,0,0\r\n`,
+    'productId,attributeId,attributeLabel,constraintIds,messages,count,repaired,reverted,unresolved\r\n' +
+      `DESK,drive,Lifting system,lifting-system,${/[",]/.test(message) ? `"${message.replace(/"/g, '""')}"` : message},1,1,0,0\r\n`,
   );
   const configs = await get('/api/insights/configurations?limit=1');
   expect((configs.body['rows'] as Json[]).length).toBe(1);

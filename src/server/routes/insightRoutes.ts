@@ -274,6 +274,10 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
     requireApprover(user, 'reading the insights');
     return parseInsightQuery(request.query as Record<string, unknown>, products);
   };
+  const attributeWords = (productId: string, attributeId: string) => {
+    const model = models.get(productId);
+    return model ? attributeLabel(model, attributeId) : attributeId;
+  };
   // The model's words: a value's label, a number with its unit, a boolean as yes / no.
   const labels = (productId: string, attributeId: string, value: string) => {
     const model = models.get(productId);
@@ -348,6 +352,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
       limit,
     ).map((c) => ({
       ...c,
+      attributeLabel: attributeWords(c.productId, c.attributeId),
       messages: c.constraintIds.map(
         (id) => models.get(c.productId)?.constraints.find((k) => k.id === id)?.message ?? id,
       ),
@@ -365,6 +370,7 @@ export function insightRoutes(app: FastifyInstance, deps: Deps): void {
         [
           'productId',
           'attributeId',
+          'attributeLabel',
           'constraintIds',
           'messages',
           'count',
