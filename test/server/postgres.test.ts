@@ -15,6 +15,7 @@ import { popularScenario } from './popularScenario.ts';
 import { winLossScenario } from './winLossScenario.ts';
 import { quotedLinesScenario } from './quotedLinesScenario.ts';
 import { describePostgres } from './pgCluster.ts';
+import { keptPicturesScenario } from './keptPicturesScenario.ts';
 
 /**
  * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
@@ -27,6 +28,10 @@ describePostgres('madeto serve on PostgreSQL', (cluster) => {
       await insightsScenario(url);
       await popularScenario(url);
     });
+  }, 60_000);
+
+  it("keeps a rep quote revision's picture when the catalogue's visuals change, as on SQLite", async () => {
+    await keptPicturesScenario(cluster().createDatabase('keptpictures'));
   }, 60_000);
 
   it('counts every saved rep quote line quoted once, as on SQLite', async () => {

@@ -128,6 +128,7 @@ export class QuoteViews {
       quote: r.quote,
       priced,
       models: this.deps.catalogue.models,
+      pictures: r.figures.pictures,
       seller: this.deps.seller,
       state: status.state,
       approvalStatus: approvalStatusOf(r, approval),
