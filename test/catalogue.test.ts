@@ -5,7 +5,7 @@ import { lintVisuals } from '../src/engine/visuals/lintVisuals.ts';
 import { composeView } from '../src/engine/visuals/composeView.ts';
 import { deskSelection } from './engine/orders/orderFixture.ts';
 import type { BomLine, ModelDocument } from '../src/engine/model/schema.ts';
-import { ModelError, type ModelIssue } from '../src/engine/model/types.ts';
+import { ModelError, type ModelIssue, type Selection } from '../src/engine/model/types.ts';
 import {
   documents,
   index,
@@ -237,19 +237,25 @@ describe('bike: the e-assist battery in the front view', () => {
 
 describe('bike: the e-assist battery in the side view', () => {
   const bike = documents.get('BIKE') as ModelDocument;
-  /** The first stroke of a drawing (the battery cover's outline): its segment, width and colours. */
-  const coverOf = (file: string) => {
+  /**
+   * Every pack a drawing shows as an outline stroke with its body along the same segment (the
+   * battery's cover; the range extender's pack too): each segment, outline width and colours.
+   */
+  const packsOf = (file: string) => {
     const svg = readFileSync(sitePath(`/catalogue/img/bike/${file}`), 'utf8');
-    const m =
-      /<path d="M([\d.]+) ([\d.]+) L([\d.]+) ([\d.]+)" stroke="(#[0-9a-f]{6})" stroke-width="([\d.]+)"[^>]*\/><path d="M\1 \2 L\3 \4" stroke="(#[0-9a-f]{6})"/.exec(
-        svg,
-      );
+    const packs = [
+      ...svg.matchAll(
+        /<path d="M([\d.]+) ([\d.]+) L([\d.]+) ([\d.]+)" stroke="(#[0-9a-f]{6})" stroke-width="([\d.]+)"[^>]*\/><path d="M\1 \2 L\3 \4" stroke="(#[0-9a-f]{6})"/g,
+      ),
+    ].map((m) => {
+      const [x1, y1, x2, y2, , width] = m.slice(1, 7).map(Number) as number[];
+      return { a: [x1!, y1!], b: [x2!, y2!], width: width!, colours: [m[5]!, m[7]!] };
+    });
     expect(
-      m,
+      packs.length,
       `${file}: an outline stroke, then the cover's body along the same segment`,
-    ).not.toBeNull();
-    const [x1, y1, x2, y2, , width] = m!.slice(1, 7).map(Number) as number[];
-    return { a: [x1!, y1!], b: [x2!, y2!], width: width!, colours: [m![5]!, m![7]!] };
+    ).toBeGreaterThan(0);
+    return packs;
   };
   /** The distance from point p to the segment a–b. */
   const distance = (p: number[], a: number[], b: number[]) => {
@@ -260,12 +266,16 @@ describe('bike: the e-assist battery in the side view', () => {
     );
     return Math.hypot(p[0]! - a[0]! - t * dx, p[1]! - a[1]! - t * dy);
   };
-  const files = ['battery-internal.svg', 'battery-extender.svg'];
+  const files = [
+    ['battery-internal.svg', 1],
+    ['battery-extender.svg', 2],
+  ] as const;
 
   it.each(files)(
-    '%s: the cover sits clear of both tyres at the widest tyre of each wheel size',
-    (file) => {
-      const cover = coverOf(file);
+    '%s: each pack (the cover; the range extender) sits clear of both tyres at the widest tyre of each wheel size',
+    (file, count) => {
+      const packs = packsOf(file);
+      expect(packs.length).toBe(count);
       const tyreWidth = bike.attributes.find((a) => a.id === 'tyreWidth')!;
       const widest = tyreWidth.type === 'number' ? tyreWidth.max : NaN;
       const wheelSize = bike.attributes.find((a) => a.id === 'wheelSize')!;
@@ -273,23 +283,45 @@ describe('bike: the e-assist battery in the side view', () => {
         (v.layers ?? []).filter((l) => l.view === 'side' && l.image.endsWith('/tyre.svg')),
       );
       expect(tyres.length).toBe(4);
-      for (const t of tyres) {
-        const size = t.width as { offset: number; scale: number };
-        const radius = (size.offset + size.scale * widest) / 2;
-        const clear = distance([t.x as number, t.y as number], cover.a, cover.b) - cover.width / 2;
-        expect(clear, `${t.x},${t.y}`).toBeGreaterThan(radius);
-      }
+      for (const t of tyres)
+        for (const [i, pack] of packs.entries()) {
+          const size = t.width as { offset: number; scale: number };
+          const radius = (size.offset + size.scale * widest) / 2;
+          const clear = distance([t.x as number, t.y as number], pack.a, pack.b) - pack.width / 2;
+          expect(clear, `pack ${i + 1}, tyre at ${t.x},${t.y}`).toBeGreaterThan(radius);
+        }
     },
   );
 
-  it.each(files)('%s: the cover stands out (3:1) against every frame colour', (file) => {
+  it('the range extender takes the seat tube bottle cage: that bottle is not drawn with it', () => {
+    const model = parseModel(bike);
+    const defaults = Object.fromEntries(
+      bike.attributes.flatMap((a) =>
+        'default' in a && a.default !== undefined ? [[a.id, a.default]] : [],
+      ),
+    ) as Selection;
+    const side = (battery: string) =>
+      composeView(
+        model,
+        { ...defaults, eAssist: true, battery, accessories: ['bottle-cages'] },
+        'side',
+      )!.layers.map((l) => l.image.replace('/catalogue/img/bike/', ''));
+    expect(side('internal-236')).toEqual(
+      expect.arrayContaining(['acc-bottle.svg', 'acc-bottle-seat.svg']),
+    );
+    expect(side('range-extender')).toContain('acc-bottle.svg');
+    expect(side('range-extender')).not.toContain('acc-bottle-seat.svg');
+  });
+
+  it.each(files)('%s: each pack stands out (3:1) against every frame colour', (file) => {
     const colour = bike.attributes.find((a) => a.id === 'colour')!;
     const swatches = 'values' in colour ? colour.values.map((v) => [v.id, v.swatch!]) : [];
-    const { colours } = coverOf(file);
-    const weak = swatches.filter(
-      ([, swatch]) => Math.max(...colours.map((c) => contrast(c, swatch!))) < 3,
-    );
-    expect(weak).toEqual([]);
+    for (const { colours } of packsOf(file)) {
+      const weak = swatches.filter(
+        ([, swatch]) => Math.max(...colours.map((c) => contrast(c, swatch!))) < 3,
+      );
+      expect(weak).toEqual([]);
+    }
   });
 });
 
