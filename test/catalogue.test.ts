@@ -349,6 +349,32 @@ describe('desk: the monitor arms from above', () => {
     },
   );
 
+  const widths = Array.from({ length: 11 }, (_, i) => 1000 + 100 * i);
+  it.each([
+    ['monitor-arm', 'monitor-single.svg', 'front'],
+    ['monitor-arm', 'plan-monitor-single.svg', 'top'],
+    ['dual-monitor-arm', 'monitor-dual.svg', 'front'],
+    ['dual-monitor-arm', 'plan-monitor-dual.svg', 'top'],
+  ])(
+    '%s: within the top from side to side at every width, 1000–2000 mm (%s, %s view)',
+    (arm, file, view) => {
+      const desk = modelOf('DESK');
+      const overhangs: string[] = [];
+      for (const width of widths) {
+        const drawn = composeView(desk, { ...deskSelection, width, accessories: [arm] }, view)!;
+        const board = drawn.layers.find((l) => /\/(plan-)?top-[a-z]+\.svg$/.test(l.image))!;
+        const arms = drawn.layers.filter((l) => l.image.endsWith(`/${file}`));
+        expect(arms, `${width} mm`).toHaveLength(1);
+        const a = arms[0]!;
+        if (a.x < board.x || a.x + a.width > board.x + board.width)
+          overhangs.push(
+            `${width} mm: ${a.x}–${a.x + a.width} on a top ${board.x}–${board.x + board.width}`,
+          );
+      }
+      expect(overhangs).toEqual([]);
+    },
+  );
+
   it('the accessories under the top are not drawn from above (marked hidden there)', () => {
     const desk = modelOf('DESK');
     const under = ['cpu-holder', 'cable-spine', 'drawer', 'power-strip'];
