@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/engine/model/parseModel.ts';
 import { lintVisuals } from '../src/engine/visuals/lintVisuals.ts';
-import { composeView } from '../src/engine/visuals/composeView.ts';
+import { composeView, type ComposedLayer } from '../src/engine/visuals/composeView.ts';
 import { deskSelection } from './engine/orders/orderFixture.ts';
 import type { BomLine, ModelDocument } from '../src/engine/model/schema.ts';
 import { ModelError, type ModelIssue, type Selection } from '../src/engine/model/types.ts';
@@ -372,6 +372,38 @@ describe('desk: the monitor arms from above', () => {
           );
       }
       expect(overhangs).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['drawer', 'drawer'],
+    ['power-strip', 'power-strip'],
+    ['cpu-holder', 'cpu-holder'],
+    ['cable-spine', 'cable-spine'],
+  ])(
+    '%s: between the columns in front at every width, 1000–2000 mm, on either frame',
+    (accessory, drawing) => {
+      const desk = modelOf('DESK');
+      const overlaps: string[] = [];
+      for (const frame of ['steel', 'aluminium'])
+        for (const width of widths) {
+          const front = composeView(
+            desk,
+            { ...deskSelection, frame, width, accessories: [accessory] },
+            'front',
+          )!;
+          const columns = front.layers.filter((l) => /\/column-[a-z]+\.svg$/.test(l.image));
+          expect(columns).toHaveLength(2);
+          const [left, right] = columns.sort((a, b) => a.x - b.x) as [ComposedLayer, ComposedLayer];
+          const drawn = front.layers.filter((l) => l.image.includes(`/${drawing}`));
+          expect(drawn, `${frame} ${width} mm`).toHaveLength(1);
+          const d = drawn[0]!;
+          if (d.x < left.x + left.width || d.x + d.width > right.x)
+            overlaps.push(
+              `${frame} ${width} mm: ${d.x}–${d.x + d.width} between ${left.x + left.width} and ${right.x}`,
+            );
+        }
+      expect(overlaps).toEqual([]);
     },
   );
 
