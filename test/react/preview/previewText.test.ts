@@ -26,3 +26,24 @@ describe("the picture's text alternative", () => {
     expect(text).not.toMatch(/Seat [345] –/);
   });
 });
+
+describe("the picture's text alternative of a multiple choice", () => {
+  it('names only the values the view draws (the accessories under the top, not from above)', () => {
+    const desk = modelOf('DESK');
+    const view = (id: string) => desk.visuals!.views.find((v) => v.id === id)!;
+    const selection = pictureSelection(desk, {
+      width: 1600,
+      accessories: ['monitor-arm', 'drawer', 'cpu-holder'],
+    });
+    const front = previewText(desk, selection, view('front'), translator('en'));
+    expect(front).toContain('Monitor arm, single, gas spring');
+    expect(front).toContain('Under-desk drawer, lockable');
+    expect(front).toContain('CPU holder, under-desk');
+    const top = previewText(desk, selection, view('top'), translator('en'));
+    expect(top).toContain('Monitor arm, single, gas spring');
+    expect(top).not.toMatch(/drawer|CPU holder/);
+    // Nothing of the choice drawn from above: the attribute is not named there at all.
+    const under = pictureSelection(desk, { accessories: ['drawer'] });
+    expect(previewText(desk, under, view('top'), translator('en'))).not.toContain('Accessories');
+  });
+});
