@@ -4,6 +4,7 @@ import { parseModel } from '../src/engine/model/parseModel.ts';
 import { lintVisuals } from '../src/engine/visuals/lintVisuals.ts';
 import { composeView, type ComposedLayer } from '../src/engine/visuals/composeView.ts';
 import { deskSelection } from './engine/orders/orderFixture.ts';
+import { pictureSelection } from '../src/react/preview/peekStore.ts';
 import type { BomLine, ModelDocument } from '../src/engine/model/schema.ts';
 import { ModelError, type ModelIssue, type Selection } from '../src/engine/model/types.ts';
 import {
@@ -414,6 +415,36 @@ describe('desk: the monitor arms from above', () => {
     const withAll = composeView(desk, { ...deskSelection, accessories: under }, 'top')!;
     expect(withAll.layers.map((l) => l.image)).toEqual(plain);
   });
+});
+
+describe('sofa: the picture stays on its stage', () => {
+  it.each([2, 3, 4, 5])(
+    '%i seats with both armrests and every extra: every part (but the shadow) inside each view, every module',
+    (count) => {
+      const sofa = modelOf('SOFA');
+      const outside: string[] = [];
+      for (const seatType of ['standard', 'chaise', 'recliner', 'corner']) {
+        const selection: Record<string, Selection[string]> = {
+          'seat.count': count,
+          arms: 'both',
+          extras: ['scatter-pillows', 'bolsters', 'ottoman'],
+        };
+        for (let i = 1; i <= count; i++) selection[`seat[${i}].seatType`] = seatType;
+        for (const view of sofa.visuals!.views) {
+          const drawn = composeView(sofa, pictureSelection(sofa, selection), view.id)!;
+          for (const l of drawn.layers)
+            if (
+              !l.image.includes('shadow') &&
+              (l.x < 0 || l.y < 0 || l.x + l.width > view.width || l.y + l.height > view.height)
+            )
+              outside.push(
+                `${seatType} ${view.id}: ${l.image} at ${l.x},${l.y} ${l.width}×${l.height}`,
+              );
+        }
+      }
+      expect(outside).toEqual([]);
+    },
+  );
 });
 
 describe('sofa: a repeated seat module', () => {
