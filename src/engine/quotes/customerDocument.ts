@@ -1,6 +1,6 @@
 import { attributeLabel, valueLabel } from '../model/labels.ts';
 import type { ProductModel } from '../model/types.ts';
-import { linePicture, type LinePicture } from '../orders/picture.ts';
+import { linePicture } from '../orders/picture.ts';
 import { dec, decInt, minorUnits, money, round, ZERO } from '../pricing/money.ts';
 import type { PriceResult } from '../pricing/price.ts';
 import type { PricedQuote } from './priceQuote.ts';
@@ -27,12 +27,6 @@ export interface CustomerDocumentInput {
   quote: RepQuote;
   priced: PricedQuote;
   models: readonly ProductModel[];
-  /**
-   * The pictures kept with the revision (`QuotedFigures.pictures`): each line is drawn as it was
-   * quoted. Without them (an unsaved draft, a revision saved before pictures were kept) each line
-   * is composed from its model.
-   */
-  pictures?: Readonly<Record<string, LinePicture>> | undefined;
   seller: SellerConfig;
   state: QuoteState;
   approvalStatus: ApprovalStatus;
@@ -111,9 +105,7 @@ export function customerDocument(input: CustomerDocumentInput): Doc {
     const discount = list.gt(extended) ? list.minus(extended) : ZERO;
     listTotal = listTotal.plus(list);
     lineDiscounts = lineDiscounts.plus(discount);
-    const picture = input.pictures
-      ? input.pictures[l.lineId]
-      : model && linePicture(model, selection);
+    const picture = model && linePicture(model, selection);
     return {
       lineId: l.lineId,
       product: productName(l.productId),

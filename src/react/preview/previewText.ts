@@ -18,27 +18,26 @@ export function previewText(
   view: View,
   t: Translate,
 ): string {
+  // Attribute ids, and `id=value` of each value a shown layer draws: of a multiple choice only
+  // those are named (the accessories under a desk's top are not named from above).
   const drawn = new Set<string>();
-  // The values of a multiple choice that a shown layer draws (the accessories under a desk's top
-  // are chosen, but not drawn from above).
-  const values = new Set<string>();
   for (const layer of model.visuals?.layers ?? []) {
     if (layer.view !== view.id || (layer.show && !evaluate(layer.show, selection))) continue;
     const { attribute, value } = layer.source;
-    if (attribute) drawn.add(attribute);
-    if (value !== undefined) values.add(`${attribute}=${value}`);
+    if (attribute) drawn.add(attribute).add(attribute + '=' + value);
     if (layer.tint) drawn.add(layer.tint);
     for (const m of [layer.x, layer.y, layer.width, layer.height])
       if (m.attribute) drawn.add(m.attribute);
   }
   const details = model.attributes
-    .flatMap((a) => {
-      let v = selection[a.id];
-      if (Array.isArray(v)) v = v.filter((x) => values.has(`${a.id}=${x}`));
-      return drawn.has(a.id) && v !== undefined && !(Array.isArray(v) && !v.length)
-        ? [`${a.label}: ${describeValue(model, a.id, v, t)}`]
-        : [];
+    .map((a) => {
+      const v = selection[a.id];
+      const w = Array.isArray(v) ? v.filter((x) => drawn.has(a.id + '=' + x)) : v;
+      return drawn.has(a.id) && `${w ?? ''}`
+        ? `${a.label}: ${describeValue(model, a.id, w!, t)}`
+        : '';
     })
+    .filter(Boolean)
     .join('; ');
   return t('preview.alt', { product: model.name, view: view.label, details });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from '../../engine/zod.ts';
 import {
   linePicture,
   orderPayloadSchema,
@@ -8,6 +9,7 @@ import {
   type LinePicture,
   type ProductModel,
   type QuotedFigures,
+  type customerQuoteWire,
   type RepQuote,
 } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
@@ -90,6 +92,26 @@ export function repQuotePictures(
     const model = models.find((m) => m.id === l.productId);
     return { lineId: l.lineId, picture: model && linePicture(model, l.selection) };
   });
+}
+
+/**
+ * A revision's customer document with each line drawn as the revision showed it: the pictures kept
+ * with it (`figures.pictures`) in place of those `customerDocument` composed from today's catalogue.
+ * A revision saved before pictures were kept is left as composed.
+ */
+export function withKeptPictures(
+  document: z.input<typeof customerQuoteWire>,
+  figures: QuotedFigures,
+): z.input<typeof customerQuoteWire> {
+  const kept = figures.pictures;
+  if (!kept) return document;
+  return {
+    ...document,
+    lines: document.lines.map(({ picture: _composed, ...line }) => {
+      const picture = kept[line.lineId];
+      return picture ? { ...line, picture } : line;
+    }),
+  };
 }
 
 /**

@@ -22,7 +22,7 @@ import type {
   RevisionSummary,
   StoredQuoteRevision,
 } from '../db/quoteRevisionStore.ts';
-import { repQuoteRenderedViews, type RenderedView } from './pictureRoutes.ts';
+import { repQuoteRenderedViews, withKeptPictures, type RenderedView } from './pictureRoutes.ts';
 import { pricedNow } from './quoteView.ts';
 
 /** The plant-local calendar day of `now` a quote's validity is compared with. */
@@ -121,14 +121,13 @@ export class QuoteViews {
     approval: QuoteApproval | undefined,
   ): z.input<typeof customerQuoteWire> {
     const changes = quoteChanges(r.quote, r.figures, priced, this.deps.catalogue.models);
-    return customerDocument({
+    const document = customerDocument({
       number: r.number,
       revision: r.revision,
       createdAt: r.createdAt,
       quote: r.quote,
       priced,
       models: this.deps.catalogue.models,
-      pictures: r.figures.pictures,
       seller: this.deps.seller,
       state: status.state,
       approvalStatus: approvalStatusOf(r, approval),
@@ -136,6 +135,7 @@ export class QuoteViews {
       changed: changes.some((c) => c.kind !== 'delivery-date'),
       order: status.events.find((e) => e.kind === 'accepted')?.detail ?? null,
     });
+    return withKeptPictures(document, r.figures);
   }
 
   /** The customer's document of the latest revision (what the share link shows and the PDF prints). */
