@@ -410,6 +410,25 @@ describe('desk: the monitor arms from above', () => {
     },
   );
 
+  it('the power strip is left out in front exactly where the drawer would hide it whole', () => {
+    const desk = modelOf('DESK');
+    const front = (width: number, accessories: string[]) =>
+      composeView(desk, { ...deskSelection, width, accessories }, 'front')!.layers;
+    const strip = (layers: ComposedLayer[]) => layers.find((l) => l.image.includes('/power-strip'));
+    for (const width of widths) {
+      const alone = strip(front(width, ['power-strip']))!;
+      const both = front(width, ['drawer', 'power-strip']);
+      const drawer = both.find((l) => l.image.includes('/drawer'))!;
+      const hidden =
+        alone.x >= drawer.x &&
+        alone.x + alone.width <= drawer.x + drawer.width &&
+        alone.y >= drawer.y &&
+        alone.y + alone.height <= drawer.y + drawer.height &&
+        drawer.z > alone.z;
+      expect(strip(both) === undefined, `${width} mm`).toBe(hidden);
+    }
+  });
+
   it('the accessories under the top are not drawn from above (marked hidden there)', () => {
     const desk = modelOf('DESK');
     const under = ['cpu-holder', 'cable-spine', 'drawer', 'power-strip'];

@@ -47,3 +47,18 @@ describe("the picture's text alternative of a multiple choice", () => {
     expect(previewText(desk, under, view('top'), translator('en'))).not.toContain('Accessories');
   });
 });
+
+describe("the picture's text alternative of a part hidden by another", () => {
+  it('does not name the power strip where the drawer in front hides it whole (up to 1400 mm)', () => {
+    const desk = modelOf('DESK');
+    const front = desk.visuals!.views.find((v) => v.id === 'front')!;
+    const text = (width: number, accessories: string[]) =>
+      previewText(desk, pictureSelection(desk, { width, accessories }), front, translator('en'));
+    for (const width of [1000, 1100, 1200, 1300, 1400]) {
+      expect(text(width, ['drawer', 'power-strip']), `${width} mm`).not.toContain('Power strip');
+      expect(text(width, ['power-strip']), `${width} mm`).toContain('Power strip');
+    }
+    // Wider, its right end shows beside the drawer: it is drawn and named.
+    expect(text(1600, ['drawer', 'power-strip'])).toContain('Power strip');
+  });
+});
