@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/engine/model/parseModel.ts';
 import { lintVisuals } from '../src/engine/visuals/lintVisuals.ts';
-import { composeView } from '../src/engine/visuals/composeView.ts';
+import { composeView, type ComposedLayer } from '../src/engine/visuals/composeView.ts';
 import { deskSelection } from './engine/orders/orderFixture.ts';
+import { pictureSelection } from '../src/react/preview/peekStore.ts';
 import type { BomLine, ModelDocument } from '../src/engine/model/schema.ts';
-import { ModelError, type ModelIssue } from '../src/engine/model/types.ts';
+import { ModelError, type ModelIssue, type Selection } from '../src/engine/model/types.ts';
 import {
   documents,
   index,
@@ -237,19 +238,25 @@ describe('bike: the e-assist battery in the front view', () => {
 
 describe('bike: the e-assist battery in the side view', () => {
   const bike = documents.get('BIKE') as ModelDocument;
-  /** The first stroke of a drawing (the battery cover's outline): its segment, width and colours. */
-  const coverOf = (file: string) => {
+  /**
+   * Every pack a drawing shows as an outline stroke with its body along the same segment (the
+   * battery's cover; the range extender's pack too): each segment, outline width and colours.
+   */
+  const packsOf = (file: string) => {
     const svg = readFileSync(sitePath(`/catalogue/img/bike/${file}`), 'utf8');
-    const m =
-      /<path d="M([\d.]+) ([\d.]+) L([\d.]+) ([\d.]+)" stroke="(#[0-9a-f]{6})" stroke-width="([\d.]+)"[^>]*\/><path d="M\1 \2 L\3 \4" stroke="(#[0-9a-f]{6})"/.exec(
-        svg,
-      );
+    const packs = [
+      ...svg.matchAll(
+        /<path d="M([\d.]+) ([\d.]+) L([\d.]+) ([\d.]+)" stroke="(#[0-9a-f]{6})" stroke-width="([\d.]+)"[^>]*\/><path d="M\1 \2 L\3 \4" stroke="(#[0-9a-f]{6})"/g,
+      ),
+    ].map((m) => {
+      const [x1, y1, x2, y2, , width] = m.slice(1, 7).map(Number) as number[];
+      return { a: [x1!, y1!], b: [x2!, y2!], width: width!, colours: [m[5]!, m[7]!] };
+    });
     expect(
-      m,
+      packs.length,
       `${file}: an outline stroke, then the cover's body along the same segment`,
-    ).not.toBeNull();
-    const [x1, y1, x2, y2, , width] = m!.slice(1, 7).map(Number) as number[];
-    return { a: [x1!, y1!], b: [x2!, y2!], width: width!, colours: [m![5]!, m![7]!] };
+    ).toBeGreaterThan(0);
+    return packs;
   };
   /** The distance from point p to the segment a–b. */
   const distance = (p: number[], a: number[], b: number[]) => {
@@ -260,12 +267,16 @@ describe('bike: the e-assist battery in the side view', () => {
     );
     return Math.hypot(p[0]! - a[0]! - t * dx, p[1]! - a[1]! - t * dy);
   };
-  const files = ['battery-internal.svg', 'battery-extender.svg'];
+  const files = [
+    ['battery-internal.svg', 1],
+    ['battery-extender.svg', 2],
+  ] as const;
 
   it.each(files)(
-    '%s: the cover sits clear of both tyres at the widest tyre of each wheel size',
-    (file) => {
-      const cover = coverOf(file);
+    '%s: each pack (the cover; the range extender) sits clear of both tyres at the widest tyre of each wheel size',
+    (file, count) => {
+      const packs = packsOf(file);
+      expect(packs.length).toBe(count);
       const tyreWidth = bike.attributes.find((a) => a.id === 'tyreWidth')!;
       const widest = tyreWidth.type === 'number' ? tyreWidth.max : NaN;
       const wheelSize = bike.attributes.find((a) => a.id === 'wheelSize')!;
@@ -273,23 +284,45 @@ describe('bike: the e-assist battery in the side view', () => {
         (v.layers ?? []).filter((l) => l.view === 'side' && l.image.endsWith('/tyre.svg')),
       );
       expect(tyres.length).toBe(4);
-      for (const t of tyres) {
-        const size = t.width as { offset: number; scale: number };
-        const radius = (size.offset + size.scale * widest) / 2;
-        const clear = distance([t.x as number, t.y as number], cover.a, cover.b) - cover.width / 2;
-        expect(clear, `${t.x},${t.y}`).toBeGreaterThan(radius);
-      }
+      for (const t of tyres)
+        for (const [i, pack] of packs.entries()) {
+          const size = t.width as { offset: number; scale: number };
+          const radius = (size.offset + size.scale * widest) / 2;
+          const clear = distance([t.x as number, t.y as number], pack.a, pack.b) - pack.width / 2;
+          expect(clear, `pack ${i + 1}, tyre at ${t.x},${t.y}`).toBeGreaterThan(radius);
+        }
     },
   );
 
-  it.each(files)('%s: the cover stands out (3:1) against every frame colour', (file) => {
+  it('the range extender takes the seat tube bottle cage: that bottle is not drawn with it', () => {
+    const model = parseModel(bike);
+    const defaults = Object.fromEntries(
+      bike.attributes.flatMap((a) =>
+        'default' in a && a.default !== undefined ? [[a.id, a.default]] : [],
+      ),
+    ) as Selection;
+    const side = (battery: string) =>
+      composeView(
+        model,
+        { ...defaults, eAssist: true, battery, accessories: ['bottle-cages'] },
+        'side',
+      )!.layers.map((l) => l.image.replace('/catalogue/img/bike/', ''));
+    expect(side('internal-236')).toEqual(
+      expect.arrayContaining(['acc-bottle.svg', 'acc-bottle-seat.svg']),
+    );
+    expect(side('range-extender')).toContain('acc-bottle.svg');
+    expect(side('range-extender')).not.toContain('acc-bottle-seat.svg');
+  });
+
+  it.each(files)('%s: each pack stands out (3:1) against every frame colour', (file) => {
     const colour = bike.attributes.find((a) => a.id === 'colour')!;
     const swatches = 'values' in colour ? colour.values.map((v) => [v.id, v.swatch!]) : [];
-    const { colours } = coverOf(file);
-    const weak = swatches.filter(
-      ([, swatch]) => Math.max(...colours.map((c) => contrast(c, swatch!))) < 3,
-    );
-    expect(weak).toEqual([]);
+    for (const { colours } of packsOf(file)) {
+      const weak = swatches.filter(
+        ([, swatch]) => Math.max(...colours.map((c) => contrast(c, swatch!))) < 3,
+      );
+      expect(weak).toEqual([]);
+    }
   });
 });
 
@@ -317,6 +350,85 @@ describe('desk: the monitor arms from above', () => {
     },
   );
 
+  const widths = Array.from({ length: 11 }, (_, i) => 1000 + 100 * i);
+  it.each([
+    ['monitor-arm', 'monitor-single.svg', 'front'],
+    ['monitor-arm', 'plan-monitor-single.svg', 'top'],
+    ['dual-monitor-arm', 'monitor-dual.svg', 'front'],
+    ['dual-monitor-arm', 'plan-monitor-dual.svg', 'top'],
+  ])(
+    "%s: within the top from side to side at every width, 1000–2000 mm, below the stage's top edge (%s, %s view)",
+    (arm, file, view) => {
+      const desk = modelOf('DESK');
+      const overhangs: string[] = [];
+      for (const width of widths) {
+        const drawn = composeView(desk, { ...deskSelection, width, accessories: [arm] }, view)!;
+        const board = drawn.layers.find((l) => /\/(plan-)?top-[a-z]+\.svg$/.test(l.image))!;
+        const arms = drawn.layers.filter((l) => l.image.endsWith(`/${file}`));
+        expect(arms, `${width} mm`).toHaveLength(1);
+        const a = arms[0]!;
+        // In front, clear of the stage's top edge too (the screens stood against it).
+        if (view === 'front' && a.y < 10) overhangs.push(`${width} mm: top at ${a.y}`);
+        if (a.x < board.x || a.x + a.width > board.x + board.width)
+          overhangs.push(
+            `${width} mm: ${a.x}–${a.x + a.width} on a top ${board.x}–${board.x + board.width}`,
+          );
+      }
+      expect(overhangs).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['drawer', 'drawer'],
+    ['power-strip', 'power-strip'],
+    ['cpu-holder', 'cpu-holder'],
+    ['cable-spine', 'cable-spine'],
+  ])(
+    '%s: between the columns in front at every width, 1000–2000 mm, on either frame',
+    (accessory, drawing) => {
+      const desk = modelOf('DESK');
+      const overlaps: string[] = [];
+      for (const frame of ['steel', 'aluminium'])
+        for (const width of widths) {
+          const front = composeView(
+            desk,
+            { ...deskSelection, frame, width, accessories: [accessory] },
+            'front',
+          )!;
+          const columns = front.layers.filter((l) => /\/column-[a-z]+\.svg$/.test(l.image));
+          expect(columns).toHaveLength(2);
+          const [left, right] = columns.sort((a, b) => a.x - b.x) as [ComposedLayer, ComposedLayer];
+          const drawn = front.layers.filter((l) => l.image.includes(`/${drawing}`));
+          expect(drawn, `${frame} ${width} mm`).toHaveLength(1);
+          const d = drawn[0]!;
+          if (d.x < left.x + left.width || d.x + d.width > right.x)
+            overlaps.push(
+              `${frame} ${width} mm: ${d.x}–${d.x + d.width} between ${left.x + left.width} and ${right.x}`,
+            );
+        }
+      expect(overlaps).toEqual([]);
+    },
+  );
+
+  it('the power strip is left out in front exactly where the drawer would hide it whole', () => {
+    const desk = modelOf('DESK');
+    const front = (width: number, accessories: string[]) =>
+      composeView(desk, { ...deskSelection, width, accessories }, 'front')!.layers;
+    const strip = (layers: ComposedLayer[]) => layers.find((l) => l.image.includes('/power-strip'));
+    for (const width of widths) {
+      const alone = strip(front(width, ['power-strip']))!;
+      const both = front(width, ['drawer', 'power-strip']);
+      const drawer = both.find((l) => l.image.includes('/drawer'))!;
+      const hidden =
+        alone.x >= drawer.x &&
+        alone.x + alone.width <= drawer.x + drawer.width &&
+        alone.y >= drawer.y &&
+        alone.y + alone.height <= drawer.y + drawer.height &&
+        drawer.z > alone.z;
+      expect(strip(both) === undefined, `${width} mm`).toBe(hidden);
+    }
+  });
+
   it('the accessories under the top are not drawn from above (marked hidden there)', () => {
     const desk = modelOf('DESK');
     const under = ['cpu-holder', 'cable-spine', 'drawer', 'power-strip'];
@@ -324,6 +436,36 @@ describe('desk: the monitor arms from above', () => {
     const withAll = composeView(desk, { ...deskSelection, accessories: under }, 'top')!;
     expect(withAll.layers.map((l) => l.image)).toEqual(plain);
   });
+});
+
+describe('sofa: the picture stays on its stage', () => {
+  it.each([2, 3, 4, 5])(
+    '%i seats with both armrests and every extra: every part (but the shadow) inside each view, every module',
+    (count) => {
+      const sofa = modelOf('SOFA');
+      const outside: string[] = [];
+      for (const seatType of ['standard', 'chaise', 'recliner', 'corner']) {
+        const selection: Record<string, Selection[string]> = {
+          'seat.count': count,
+          arms: 'both',
+          extras: ['scatter-pillows', 'bolsters', 'ottoman'],
+        };
+        for (let i = 1; i <= count; i++) selection[`seat[${i}].seatType`] = seatType;
+        for (const view of sofa.visuals!.views) {
+          const drawn = composeView(sofa, pictureSelection(sofa, selection), view.id)!;
+          for (const l of drawn.layers)
+            if (
+              !l.image.includes('shadow') &&
+              (l.x < 0 || l.y < 0 || l.x + l.width > view.width || l.y + l.height > view.height)
+            )
+              outside.push(
+                `${seatType} ${view.id}: ${l.image} at ${l.x},${l.y} ${l.width}×${l.height}`,
+              );
+        }
+      }
+      expect(outside).toEqual([]);
+    },
+  );
 });
 
 describe('sofa: a repeated seat module', () => {

@@ -16,6 +16,7 @@ import { popularityLabelsScenario } from './popularityLabelsScenario.ts';
 import { winLossScenario } from './winLossScenario.ts';
 import { quotedLinesScenario } from './quotedLinesScenario.ts';
 import { describePostgres } from './pgCluster.ts';
+import { keptPicturesScenario } from './keptPicturesScenario.ts';
 
 /**
  * The same server against PostgreSQL (DATABASE_URL): a throw-away cluster from Debian's package
@@ -29,6 +30,10 @@ describePostgres('madeto serve on PostgreSQL', (cluster) => {
       await popularScenario(url);
       await popularityLabelsScenario(url);
     });
+  }, 60_000);
+
+  it("keeps a rep quote revision's picture when the catalogue's visuals change, as on SQLite", async () => {
+    await keptPicturesScenario(cluster().createDatabase('keptpictures'));
   }, 60_000);
 
   it('counts every saved rep quote line quoted once, as on SQLite', async () => {

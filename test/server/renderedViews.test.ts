@@ -4,6 +4,7 @@ import { desk, deskOrder, deskRepQuote, deskSelection } from '../engine/orders/o
 import { linePicture } from '../../src/engine/orders/linePicture.ts';
 import type { Selection } from '../../src/engine/model/types.ts';
 import { sitePath } from '../catalogueFiles.ts';
+import { keptPicturesScenario } from './keptPicturesScenario.ts';
 import { asRep, startServerProcess, tempDb, type ServerProcess } from './serverProcess.ts';
 
 /**
@@ -198,4 +199,10 @@ describe('rendered views of quotes (the same references as orders)', () => {
       400,
     );
   });
+});
+
+describe('a rep quote revision keeps its picture', () => {
+  it("a change of the catalogue's visuals after it was saved leaves its views and documents as they were", async () => {
+    await keptPicturesScenario(tempDb());
+  }, 60_000);
 });

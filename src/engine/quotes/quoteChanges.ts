@@ -1,5 +1,6 @@
 import { modelHash } from '../orders/contentHash.ts';
 import type { ProductModel } from '../model/types.ts';
+import { linePicture, type LinePicture } from '../orders/picture.ts';
 import { dec } from '../pricing/money.ts';
 import { validate } from '../solver/validate.ts';
 import type { PricedQuote } from './priceQuote.ts';
@@ -14,6 +15,12 @@ export interface QuotedFigures {
   totals: { subtotal: string; tax: string; total: string };
   approvalRequired: boolean;
   promise?: { shipDate?: string; deliveryDate?: string };
+  /**
+   * Each pictured line's picture as the revision showed it (`linePicture`, by line id), so a
+   * later change of the model's visuals leaves an old revision's picture as it was. Absent on
+   * revisions saved before pictures were kept (those are composed from the current model).
+   */
+  pictures?: Record<string, LinePicture>;
 }
 
 /** What changed about a quote since it was quoted. */
@@ -49,9 +56,12 @@ export function quotedFigures(
 ): QuotedFigures {
   const byId = new Map(models.map((m) => [m.id, m] as const));
   const used: QuotedFigures['models'] = {};
+  const pictures: Record<string, LinePicture> = {};
   for (const l of quote.lines) {
     const m = byId.get(l.productId);
     if (m) used[m.id] = { version: m.version, hash: modelHash(m) };
+    const picture = m && linePicture(m, l.selection);
+    if (picture) pictures[l.lineId] = picture;
   }
   const p = priced.promise;
   return {
@@ -62,6 +72,7 @@ export function quotedFigures(
     ),
     totals: { subtotal: priced.price.subtotal, tax: priced.price.tax, total: priced.price.total },
     approvalRequired: priced.approvalRequired,
+    pictures,
     ...(p && {
       promise: {
         ...(p.shipDate !== undefined && { shipDate: p.shipDate }),

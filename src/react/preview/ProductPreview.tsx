@@ -62,7 +62,7 @@ function boxStyle(c: ComposedView, i: number): CSSProperties {
  * works under a strict CSP (styles are set through the CSSOM).
  */
 export function ProductPreview() {
-  const { model, derived, t, peek } = useWidget();
+  const { model, derived, domains, t, peek } = useWidget();
   const visuals = model.visuals;
   const views = visuals?.views ?? [];
   const [viewId, setViewId] = useState(views[0]?.id ?? '');
@@ -70,7 +70,7 @@ export function ProductPreview() {
   const peeked = useSyncExternalStore(peek.subscribe, peek.get, peek.get);
   // The picture follows a click after its paint: its layers' images are drawn in the next frame.
   const shown = useAfterPaint(derived.shown);
-  const chosen = useMemo(() => pictureSelection(model, shown), [model, shown]);
+  const chosen = useMemo(() => pictureSelection(model, shown, domains), [model, shown, domains]);
   const selection = useMemo(() => peekSelection(chosen, peeked), [chosen, peeked]);
   const composed = useMemo(() => composeView(model, selection, viewId), [model, selection, viewId]);
 

@@ -1,4 +1,4 @@
-import type { ProductModel, Selection, SelectionValue } from '../../engine/index.ts';
+import type { Domains, ProductModel, Selection, SelectionValue } from '../../engine/index.ts';
 
 /** A value the buyer points at or focuses, shown in the picture before it is chosen. */
 export interface Peek {
@@ -107,11 +107,29 @@ export function peekSelection(selection: Selection, peek: Peek | undefined): Sel
 /**
  * The selection the picture draws: what the buyer chose, and each model default for what is not
  * chosen yet (an empty configuration shows the product as it comes, not a bare floor). Layers of
- * attributes that are not relevant stay hidden through their own conditions.
+ * attributes that are not relevant stay hidden through their own conditions. With the `domains`
+ * of the choices, a default they rule out gives way to the attribute's first value still open, or
+ * the other of a yes / no (a sofa whose first seat is a corner is not drawn with the left armrest
+ * it cannot have; a recliner is drawn with the headrest it comes with).
  */
-export function pictureSelection(model: ProductModel, selection: Selection): Selection {
+export function pictureSelection(
+  model: ProductModel,
+  selection: Selection,
+  domains?: Domains,
+): Selection {
   const out: Record<string, SelectionValue> = { ...selection };
-  for (const a of model.attributes)
-    if (out[a.id] === undefined && a.default !== undefined) out[a.id] = a.default;
+  for (const a of model.attributes) {
+    const d = a.default;
+    // Not ruled out: available or selected (a conflict or impossible value is).
+    const open = (key: unknown) => !/^[ci]/.test(domains?.[a.id]?.[`${key}`] ?? '');
+    if (out[a.id] === undefined && d !== undefined)
+      out[a.id] = open(d) // a multiple choice's default list is no value key: always kept
+        ? d
+        : a.type === 'choice'
+          ? (a.values.find((v) => open(v.id))?.id ?? d)
+          : typeof d === 'boolean'
+            ? !d
+            : d;
+  }
   return out;
 }

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from '../../engine/zod.ts';
 import {
   linePicture,
   orderPayloadSchema,
   pictureSvg,
   type LinePicture,
   type ProductModel,
+  type QuotedFigures,
+  type customerQuoteWire,
   type RepQuote,
 } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
@@ -71,12 +74,44 @@ export function renderedViews(s: StoredSubmission): RenderedView[] {
   );
 }
 
-/** Each line of a rep quote with its picture: the line's product model composed for its selection. */
-export function repQuotePictures(quote: RepQuote, models: readonly ProductModel[]): PicturedLine[] {
-  return quote.lines.map((l) => {
+/** A saved revision of a rep quote: its lines and the figures (with pictures) kept with it. */
+type RepRevision = { number: string; revision: number; quote: RepQuote; figures: QuotedFigures };
+
+/**
+ * Each line of a rep quote revision with its picture as the revision showed it: the picture kept
+ * with the revision (`figures.pictures`), so a later change of the catalogue's visuals leaves it as
+ * it was; a revision saved before pictures were kept has its lines composed from the catalogue.
+ */
+export function repQuotePictures(
+  r: Pick<RepRevision, 'quote' | 'figures'>,
+  models: readonly ProductModel[],
+): PicturedLine[] {
+  const kept = r.figures.pictures;
+  return r.quote.lines.map((l) => {
+    if (kept) return { lineId: l.lineId, picture: kept[l.lineId] };
     const model = models.find((m) => m.id === l.productId);
     return { lineId: l.lineId, picture: model && linePicture(model, l.selection) };
   });
+}
+
+/**
+ * A revision's customer document with each line drawn as the revision showed it: the pictures kept
+ * with it (`figures.pictures`) in place of those `customerDocument` composed from today's catalogue.
+ * A revision saved before pictures were kept is left as composed.
+ */
+export function withKeptPictures(
+  document: z.input<typeof customerQuoteWire>,
+  figures: QuotedFigures,
+): z.input<typeof customerQuoteWire> {
+  const kept = figures.pictures;
+  if (!kept) return document;
+  return {
+    ...document,
+    lines: document.lines.map(({ picture: _composed, ...line }) => {
+      const picture = kept[line.lineId];
+      return picture ? { ...line, picture } : line;
+    }),
+  };
 }
 
 /**
@@ -84,10 +119,10 @@ export function repQuotePictures(quote: RepQuote, models: readonly ProductModel[
  * `href` naming the revision: `/api/quotes/RQ-…/lines/L1/views/front.svg?revision=2`.
  */
 export function repQuoteRenderedViews(
-  r: { number: string; revision: number; quote: RepQuote },
+  r: RepRevision,
   models: readonly ProductModel[],
 ): RenderedView[] {
-  return viewsOf(repQuotePictures(r.quote, models), (lineId, view) =>
+  return viewsOf(repQuotePictures(r, models), (lineId, view) =>
     renderedViewHref('quotes', r.number, lineId, view, r.revision),
   );
 }
@@ -99,7 +134,7 @@ export function repQuoteRenderedViews(
  * layer's image embedded as a data URI read from the site the catalogue sits in (a root-relative
  * `/catalogue/img/…` is looked up beside the catalogue directory), so the file stands alone for
  * production. An order's and a quote request's picture is the one their payload carried; a rep
- * quote revision's is its lines composed from the catalogue (what its customer document shows).
+ * quote revision's is the one kept with it when it was saved (what its customer document shows).
  * Served with a CSP that runs nothing. 404 names what is not there.
  */
 export function pictureRoutes(
@@ -186,7 +221,7 @@ export function pictureRoutes(
       const revision = revisionQuery(request.query.revision);
       const rep = await deps.quotes.get(number, revision);
       if (rep) {
-        const lines = repQuotePictures(rep.found.quote, deps.catalogue.models);
+        const lines = repQuotePictures(rep.found, deps.catalogue.models);
         return draw(reply, `quote ${number} revision ${rep.found.revision}`, lines, lineId, view);
       }
       const found = await storedQuoteRequest(deps.store, number, revision);

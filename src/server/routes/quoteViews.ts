@@ -23,7 +23,7 @@ import type {
   RevisionSummary,
   StoredQuoteRevision,
 } from '../db/quoteRevisionStore.ts';
-import { repQuoteRenderedViews, type RenderedView } from './pictureRoutes.ts';
+import { repQuoteRenderedViews, withKeptPictures, type RenderedView } from './pictureRoutes.ts';
 import type { AvailabilityStore } from '../db/availabilityStore.ts';
 import { pricedOn, promiseBasis, type PromiseBasis } from './quoteView.ts';
 
@@ -181,7 +181,7 @@ export class QuoteViews {
     approval: QuoteApproval | undefined,
   ): z.input<typeof customerQuoteWire> {
     const changes = quoteChanges(r.quote, r.figures, priced, this.deps.catalogue.models);
-    return customerDocument({
+    const document = customerDocument({
       number: r.number,
       revision: r.revision,
       createdAt: r.createdAt,
@@ -195,6 +195,7 @@ export class QuoteViews {
       changed: changes.some((c) => c.kind !== 'delivery-date'),
       order: status.events.find((e) => e.kind === 'accepted')?.detail ?? null,
     });
+    return withKeptPictures(document, r.figures);
   }
 
   /** The customer's document of the latest revision (what the share link shows and the PDF prints). */

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   customerDocument,
+  type CustomerDocumentInput,
   type SellerConfig,
 } from '../../../src/engine/quotes/customerDocument.ts';
+import { quotedFigures } from '../../../src/engine/quotes/quoteChanges.ts';
 import { priceQuote } from '../../../src/engine/quotes/priceQuote.ts';
 import { parseRepQuote, type RepQuote } from '../../../src/engine/quotes/repQuote.ts';
 import { customerQuoteWire } from '../../../src/engine/quotes/wire.ts';
@@ -25,21 +27,26 @@ const parsed = (over: Parameters<typeof deskRepQuote>[0]): RepQuote => {
   return r.quote;
 };
 
+const documentInput = (
+  quote: RepQuote,
+  approvalStatus: 'not-needed' | 'required' | 'approved',
+): CustomerDocumentInput => ({
+  number: 'RQ-2026-000001',
+  revision: 1,
+  createdAt: '2026-12-07T09:00:00.000Z',
+  quote,
+  priced: priceQuote(quote, { pricing, models, snapshot, now: '2026-12-07T09:00:00Z' }),
+  models,
+  seller,
+  state: approvalStatus === 'required' ? 'awaiting-approval' : 'sent',
+  approvalStatus,
+  approval: null,
+  changed: false,
+  order: null,
+});
+
 const documentOf = (quote: RepQuote, approvalStatus: 'not-needed' | 'required' | 'approved') =>
-  customerDocument({
-    number: 'RQ-2026-000001',
-    revision: 1,
-    createdAt: '2026-12-07T09:00:00.000Z',
-    quote,
-    priced: priceQuote(quote, { pricing, models, snapshot, now: '2026-12-07T09:00:00Z' }),
-    models,
-    seller,
-    state: approvalStatus === 'required' ? 'awaiting-approval' : 'sent',
-    approvalStatus,
-    approval: null,
-    changed: false,
-    order: null,
-  });
+  customerDocument(documentInput(quote, approvalStatus));
 
 describe("the customer's document", () => {
   const quote = parsed({
@@ -61,6 +68,17 @@ describe("the customer's document", () => {
     expect(picture.views[0]!.layers.length).toBeGreaterThan(5);
     expect(picture.views[0]!.layers.some((l) => l.image.includes('/desk/column-steel'))).toBe(true);
     expect(doc.lines[1]!.picture).toBeUndefined();
+  });
+
+  it("quoted figures keep each pictured line's picture as the document draws it", () => {
+    const kept = quotedFigures(
+      quote,
+      priceQuote(quote, { pricing, models, snapshot, now: '2026-12-07T09:00:00Z' }),
+      models,
+    ).pictures!;
+    // The desk line's picture; the installation has no model, so no picture.
+    expect(Object.keys(kept)).toEqual(['L1']);
+    expect(kept['L1']).toEqual(doc.lines[0]!.picture);
   });
 
   it('names products and options in words, never by id', () => {

@@ -153,7 +153,8 @@ describe('<ProductPreview> in Chromium', () => {
       .then(() => container.querySelector<HTMLElement>('figure.madeto-preview')!);
     const first = stage(figure).getBoundingClientRect();
     expect(first.height).toBeGreaterThan(100);
-    expect(first.width / first.height).toBeCloseTo(1000 / 470, 1);
+    const front = sofa.visuals!.views[0]!;
+    expect(first.width / first.height).toBeCloseTo(front.width / front.height, 1);
     await expect.poll(() => figure.dataset['state'], { timeout: 15_000 }).toBe('ready');
     await settled(figure);
     const after = stage(figure).getBoundingClientRect();

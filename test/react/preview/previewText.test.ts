@@ -26,3 +26,39 @@ describe("the picture's text alternative", () => {
     expect(text).not.toMatch(/Seat [345] –/);
   });
 });
+
+describe("the picture's text alternative of a multiple choice", () => {
+  it('names only the values the view draws (the accessories under the top, not from above)', () => {
+    const desk = modelOf('DESK');
+    const view = (id: string) => desk.visuals!.views.find((v) => v.id === id)!;
+    const selection = pictureSelection(desk, {
+      width: 1600,
+      accessories: ['monitor-arm', 'drawer', 'cpu-holder'],
+    });
+    const front = previewText(desk, selection, view('front'), translator('en'));
+    expect(front).toContain('Monitor arm, single, gas spring');
+    expect(front).toContain('Under-desk drawer, lockable');
+    expect(front).toContain('CPU holder, under-desk');
+    const top = previewText(desk, selection, view('top'), translator('en'));
+    expect(top).toContain('Monitor arm, single, gas spring');
+    expect(top).not.toMatch(/drawer|CPU holder/);
+    // Nothing of the choice drawn from above: the attribute is not named there at all.
+    const under = pictureSelection(desk, { accessories: ['drawer'] });
+    expect(previewText(desk, under, view('top'), translator('en'))).not.toContain('Accessories');
+  });
+});
+
+describe("the picture's text alternative of a part hidden by another", () => {
+  it('does not name the power strip where the drawer in front hides it whole (up to 1400 mm)', () => {
+    const desk = modelOf('DESK');
+    const front = desk.visuals!.views.find((v) => v.id === 'front')!;
+    const text = (width: number, accessories: string[]) =>
+      previewText(desk, pictureSelection(desk, { width, accessories }), front, translator('en'));
+    for (const width of [1000, 1100, 1200, 1300, 1400]) {
+      expect(text(width, ['drawer', 'power-strip']), `${width} mm`).not.toContain('Power strip');
+      expect(text(width, ['power-strip']), `${width} mm`).toContain('Power strip');
+    }
+    // Wider, its right end shows beside the drawer: it is drawn and named.
+    expect(text(1600, ['drawer', 'power-strip'])).toContain('Power strip');
+  });
+});

@@ -27,14 +27,44 @@ async function dataUri(image: string): Promise<string> {
 /**
  * The rendered view production gets (`pictureSvg`, layers embedded, shown as an image: it loads
  * nothing from outside) is the picture the quote documents draw (`LinePictureView`), pixel for
- * pixel but for edge antialiasing, for each sample line's first view (the tinted desk frame, the
- * bike with its battery, the sofa's three seats).
+ * pixel but for edge antialiasing, for every view of each sample line (the tinted desk frame from
+ * the front and from above, the bike with its battery from the side and the front, the sofa's
+ * three seats from the front and from above).
  */
+const cases = mixed.lines.flatMap((line) => {
+  const model = models[line.productId as keyof typeof models];
+  const picture = linePicture(model, line.selection as Selection)!;
+  return picture.views.map((view) => [line.productId, view.view, view] as const);
+});
+
+/**
+ * How many pixels of a view may differ far (edges blended apart, layers a sub-pixel apart), as a
+ * share of the picture: above the share measured (in brackets), below the share that differs when
+ * the rendered view leaves its tints out (after the arrow), so a lost tint or a moved layer fails.
+ */
+const farLimit: Record<string, number> = {
+  'DESK front': 0.012, // (0.36 %) → 6.7 %
+  'DESK top': 0.003, // (0.05 %) → 0.64 %: the laminate's decor is close to the drawing's own grey
+  'BIKE side': 0.012, // (0.42 %) → 3.5 %
+  'BIKE front': 0.008, // (0.12 %) → 2.1 %
+  'SOFA front': 0.012, // (0.78 %) → 29 %
+  'SOFA top': 0.02, // (1.28 %: the seams of every module) → 31 %
+};
+
 describe('a rendered view draws what the documents draw', () => {
-  it.each(mixed.lines.map((l) => [l.productId, l] as const))('%s', async (_id, line) => {
+  it('every view of every sample line is compared', () => {
+    expect(cases.map(([id, view]) => `${id} ${view}`)).toEqual([
+      'DESK front',
+      'DESK top',
+      'BIKE side',
+      'BIKE front',
+      'SOFA front',
+      'SOFA top',
+    ]);
+  });
+
+  it.each(cases)('%s, %s view', async (id, viewId, view) => {
     await page.viewport(1000, 800);
-    const model = models[line.productId as keyof typeof models];
-    const view = linePicture(model, line.selection as Selection)!.views[0]!;
     const inlined = new Map<string, string>();
     for (const l of view.layers) inlined.set(l.image, await dataUri(l.image));
     const svg = pictureSvg(view, { inline: (image) => inlined.get(image) });
@@ -72,13 +102,12 @@ describe('a rendered view draws what the documents draw', () => {
     // Drawn (not the bare background) …
     const blank = new ImageData(a.width, a.height);
     for (let i = 0; i < blank.data.length; i += 4) blank.data.set([0xf6, 0xf3, 0xee, 255], i);
-    expect(differingPixels(b, blank)).toBeGreaterThan(all * 0.1);
+    expect(differingPixels(b, blank)).toBeGreaterThan(all * 0.05);
     // … and the same picture: the two place layers a sub-pixel apart (per cent boxes against a
-    // viewBox) and blend edges apart, so under 0.8 % of pixels differ far (measured); a tint left
-    // out differs on 3 % (the bike's black frame) to 29 % (the sofa's cover) of them.
+    // viewBox) and blend edges apart (`farLimit`).
     let far = 0;
     for (let i = 0; i < a.data.length; i += 4)
       if ([0, 1, 2].some((k) => Math.abs(a.data[i + k]! - b.data[i + k]!) > 48)) far += 1;
-    expect(far).toBeLessThan(all * 0.012);
+    expect(far).toBeLessThan(all * farLimit[`${id} ${viewId}`]!);
   });
 });
