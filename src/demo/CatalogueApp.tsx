@@ -10,12 +10,12 @@ import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
 import { RepApp } from './RepApp.tsx';
 
 /**
- * The product id in the URL hash (`#/DESK`), so a chosen product survives a reload. A hash that
+ * The product id in the URL hash (`#/DESK`, or `#/DESK/`), so a chosen product survives a reload. A hash that
  * is not valid percent-encoding (`#/%E0%A4%A`) is kept as written, to be named as unknown.
  */
 function useHashProduct(): string | undefined {
   const read = () => {
-    const raw = window.location.hash.replace(/^#\/?/, '');
+    const raw = window.location.hash.replace(/^#\/?/, '').replace(/\/+$/, '');
     try {
       return decodeURIComponent(raw) || undefined;
     } catch {

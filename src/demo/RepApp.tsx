@@ -16,10 +16,13 @@ import { DevMailbox } from './DevMailbox.tsx';
 import '../react/styles/quote-print.css';
 import '../react/styles/rep.css';
 
+/** The location's hash without trailing slashes (`#/rep/` is `#/rep`, as a typed link often ends). */
+const currentHash = () => window.location.hash.replace(/\/+$/, '');
+
 function useHash(): string {
-  const [hash, setHash] = useState(() => window.location.hash);
+  const [hash, setHash] = useState(currentHash);
   useEffect(() => {
-    const on = () => setHash(window.location.hash);
+    const on = () => setHash(currentHash());
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
