@@ -97,6 +97,15 @@ export interface HoldInput {
   replaces?: string | undefined;
   /** An anonymous caller: its id and how many active holds it may have (counted under the lock). */
   client?: { id: string; maxActive: number } | undefined;
+  /**
+   * Stores what the hold is for (an order) in the hold's own transaction, once its promise is
+   * known and before the hold is written: the order and its hold commit together (one flush).
+   * Returns the reference the hold and its audit get (the order's number), or undefined when
+   * there is nothing to hold (the order's key was already used): then nothing is written, not
+   * even the release of `replaces`. An error it throws fails the whole batch (it may have
+   * written), like a database error.
+   */
+  store?: ((trx: Transaction<unknown>, held: HeldPromise) => Promise<string | undefined>) | undefined;
 }
 
 /** A promise given and the hold that reserves what it consumes. */
@@ -458,14 +467,23 @@ export class AvailabilityStore {
         try {
           const results = await this.locked(async (trx) => {
             const out: ({ ok: HeldPromise | undefined } | { error: unknown })[] = [];
-            const written: { token?: string; current?: CurrentAvailability } = {};
+            const written: {
+              token?: string;
+              current?: CurrentAvailability;
+              writing?: boolean;
+            } = {};
             for (const job of batch) {
+              written.writing = false;
               try {
                 out.push({ ok: await this.holdOne(trx, job.input, written) });
               } catch (error) {
-                // Anything else (a database error) fails the batch: on PostgreSQL the
-                // transaction is aborted, and a commit would roll back the others' holds.
-                if (!(error instanceof PromiseInputError || error instanceof TooManyActiveHolds))
+                // Anything else (a database error, or an error once the request wrote) fails
+                // the batch: on PostgreSQL the transaction is aborted, and a commit would roll
+                // back the others' holds; a half-written order must not be committed.
+                if (
+                  written.writing ||
+                  !(error instanceof PromiseInputError || error instanceof TooManyActiveHolds)
+                )
                   throw error;
                 out.push({ error });
               }
@@ -487,11 +505,12 @@ export class AvailabilityStore {
   /**
    * `written`: the holds token an earlier hold of this transaction wrote, and the current version
    * it read (no version can be stored while the transaction holds the availability lock); set.
+   * `writing` is set once this request has started to write (its error then fails the batch).
    */
   private async holdOne(
     trx: Transaction<Tables>,
     input: HoldInput,
-    written: { token?: string; current?: CurrentAvailability },
+    written: { token?: string; current?: CurrentAvailability; writing?: boolean },
   ): Promise<HeldPromise | undefined> {
     const now = input.request.now;
     {
@@ -520,12 +539,6 @@ export class AvailabilityStore {
           .where('id', '=', input.replaces)
           .executeTakeFirst();
         replaced = row && holdOf(row);
-        if (replaced && replaced.releasedAt === null)
-          await trx
-            .updateTable('availability_holds')
-            .set({ released_at: now, release_reason: input.kind })
-            .where('id', '=', input.replaces)
-            .execute();
         others = others.filter((h) => h.id !== input.replaces);
       }
       const snapshot = this.net(current, others, now);
@@ -545,6 +558,23 @@ export class AvailabilityStore {
         snapshotVersion: current.version,
         needs,
       };
+      const given: HeldPromise = { hold, result, snapshotVersion: current.version, replaced };
+      if (input.store) {
+        // From here on this request writes: an error fails the batch (see `drain`).
+        written.writing = true;
+        const reference = await input.store(trx as never, given);
+        if (reference === undefined) return given;
+        hold.reference = reference;
+      }
+      if (replaced && replaced.releasedAt === null) {
+        written.writing = true;
+        await trx
+          .updateTable('availability_holds')
+          .set({ released_at: now, release_reason: input.kind })
+          .where('id', '=', replaced.id)
+          .execute();
+      }
+      written.writing = true;
       await trx
         .insertInto('availability_holds')
         .values({
@@ -564,7 +594,8 @@ export class AvailabilityStore {
       // netted from this promise's snapshot. (Should the transaction roll back, the database
       // keeps its token, unlike this cache.)
       const holds = [...others, hold];
-      written.token = await this.holdsChanged(trx);
+      // One new token per transaction: the batch's holds commit together.
+      written.token ??= await this.holdsChanged(trx);
       this.activeCache = {
         token: written.token,
         // Every hold active after the list's `readAt` is in it (not this request's `now`: the
@@ -589,7 +620,7 @@ export class AvailabilityStore {
           request: JSON.stringify(input.request),
         })
         .execute();
-      return { hold, result, snapshotVersion: current.version, replaced };
+      return given;
     }
   }
 
@@ -606,24 +637,6 @@ export class AvailabilityStore {
       if (released) await this.holdsChanged(trx);
       return released;
     });
-  }
-
-  /**
-   * Gives a hold and its audit rows their final reference (an order's number once stored), in
-   * `trx` when given: the transaction that stores the order, so that one flush makes both durable.
-   */
-  async rename(holdId: string, reference: string, trx?: Transaction<unknown>): Promise<void> {
-    const db = (trx as Transaction<Tables> | undefined) ?? this.kysely;
-    await db
-      .updateTable('availability_holds')
-      .set({ reference })
-      .where('id', '=', holdId)
-      .execute();
-    await db
-      .updateTable('promise_audit')
-      .set({ reference })
-      .where('hold_id', '=', holdId)
-      .execute();
   }
 
   /** The promises given for a reference (an order or quote number, a cart's hold id), oldest first. */

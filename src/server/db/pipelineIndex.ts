@@ -73,16 +73,34 @@ const customerOf = (c: { name: string; email: string; company?: string | undefin
 const productsOf = (lines: readonly { productId: string; quantity: number }[]) =>
   lines.map((l) => ({ productId: l.productId, name: l.productId, quantity: l.quantity }));
 
-/** The entry of one number from the source tables, or undefined when it is not listed. */
-async function entryOf(trx: Trx, number: string): Promise<PipelineEntriesTable | undefined> {
+/** A submission its writer has at hand (the payload not yet serialised). */
+export interface WrittenSubmission {
+  number: string;
+  kind: string;
+  payload: unknown;
+  created_at: string;
+}
+
+/**
+ * The entry of one number from the source tables, or undefined when it is not listed; `written`:
+ * the submission of that number as its writer just stored it (it is not read back).
+ */
+async function entryOf(
+  trx: Trx,
+  number: string,
+  written?: WrittenSubmission,
+): Promise<PipelineEntriesTable | undefined> {
   if (number.startsWith('RQ-')) return repQuoteEntry(trx, number);
-  const s = await trx
-    .selectFrom('submissions')
-    .select(['kind', 'payload', 'created_at'])
-    .where('number', '=', number)
-    .executeTakeFirst();
+  const s =
+    written?.number === number
+      ? written
+      : await trx
+          .selectFrom('submissions')
+          .select(['kind', 'payload', 'created_at'])
+          .where('number', '=', number)
+          .executeTakeFirst();
   if (!s || (s.kind !== 'quote-request' && s.kind !== 'order')) return undefined;
-  const p = JSON.parse(s.payload) as OrderPayload;
+  const p = (typeof s.payload === 'string' ? JSON.parse(s.payload) : s.payload) as OrderPayload;
   const common = {
     number,
     customer: customerOf(p.customer),
@@ -219,16 +237,18 @@ function row(item: StoredPipelineItem, validUntil: string | null): PipelineEntri
  * Brings the pipeline entries of `numbers` in step with the source tables (revisions, approvals,
  * events, conversions, submissions), inside the writer's transaction `trx`: every write that
  * changes what the pipeline shows calls it with the numbers it touched (a rep quote and the
- * request it came from, an order and the quote it accepted).
+ * request it came from, an order and the quote it accepted). `written`: a submission among them
+ * as its writer just stored it, not read back.
  */
 export async function refreshPipeline(
   trx: Kysely<never>,
   numbers: readonly (string | null | undefined)[],
+  written?: WrittenSubmission,
 ): Promise<void> {
   const db = trx as unknown as Trx;
   for (const number of new Set(numbers)) {
     if (!number) continue;
-    const entry = await entryOf(db, number);
+    const entry = await entryOf(db, number, written);
     if (!entry) continue;
     const { number: _, ...rest } = entry;
     await db

@@ -47,11 +47,6 @@ export interface NewSubmission {
   customerEmail: string;
   createdAt: string;
   respond: (ids: { id: string; number: string }) => unknown;
-  /**
-   * Runs in the transaction that stores the submission, once it has its number (not for a replay
-   * or conflict): what must be durable with it, in the same disk flush (the order's hold renamed).
-   */
-  stored?: (trx: Transaction<unknown>, number: string) => Promise<void>;
 }
 
 /** Inserts one submission in `trx`; undefined when its idempotency key is already stored. */
@@ -84,9 +79,14 @@ async function insertOne(
   const number = `${prefix}-${input.createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
   const response = JSON.stringify(input.respond({ id: inserted.id, number }));
   await trx.updateTable('submissions').set({ number, response }).where('seq', '=', seq).execute();
-  // A request or an order is listed in the pipeline from this very transaction on.
-  await refreshPipeline(trx as never, [number]);
-  await input.stored?.(trx as never, number);
+  // A request or an order is listed in the pipeline from this very transaction on (from the
+  // row as written, not read back).
+  await refreshPipeline(trx as never, [number], {
+    number,
+    kind: input.kind,
+    payload: input.payload,
+    created_at: input.createdAt,
+  });
   return {
     seq,
     id: inserted.id,
@@ -200,7 +200,16 @@ export class SubmissionStore {
     }
   }
 
-  private async existing(input: NewSubmission): Promise<SubmitOutcome> {
+  /**
+   * Stores a submission in `trx`, a transaction the caller commits (an order and its hold, in
+   * one flush); undefined when its key is already stored (nothing written: see `existing`).
+   */
+  insertIn(trx: Transaction<unknown>, input: NewSubmission): Promise<StoredSubmission | undefined> {
+    return insertOne(trx as never, input);
+  }
+
+  /** What a submission whose key was already stored is: a replay of the first, or a conflict. */
+  async existing(input: NewSubmission): Promise<SubmitOutcome> {
     const first = await this.byKey(input.namespace, input.idempotencyKey);
     if (!first) throw new Error(`submission '${input.idempotencyKey}' vanished after a conflict`);
     return first.bodyHash === input.bodyHash

@@ -10,7 +10,13 @@ import { authenticate } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { acceptedPriceDates, plantTimeZone, type Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
-import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
+import type {
+  NewSubmission,
+  StoredSubmission,
+  SubmissionStore,
+  SubmitOutcome,
+} from '../db/submissionStore.ts';
+import type { Transaction } from 'kysely';
 import { HttpError } from '../httpError.ts';
 import type { ServerUser } from '../users.ts';
 import type { Verifier } from '../verifier.ts';
@@ -130,6 +136,7 @@ export function submitRoutes(
       }
     );
   };
+  const modelled = new Set(deps.catalogue.models.map((m) => m.id));
   const holdUntil = (payload: OrderPayload, now: Date, times: HoldTimes): string => {
     if (payload.kind === 'order')
       return new Date(now.getTime() + times.orderMinutes * 60_000).toISOString();
@@ -141,22 +148,56 @@ export function submitRoutes(
       Temporal.PlainDate.from(valid).add({ days: 1 }).toZonedDateTime(zone).epochMilliseconds,
     ).toISOString();
   };
+  /** A date that differs from the one the buyer was shown: a warning difference. */
+  const promiseDifferences = (
+    payload: OrderPayload,
+    held: HeldPromise,
+    now: Date,
+  ): OrderDifference[] => {
+    const shown = payload.promise?.deliveryDate;
+    const now_ = held.result.deliveryDate;
+    if (shown === undefined || shown === now_) return [];
+    const why =
+      held.replaced === undefined
+        ? ''
+        : held.replaced.releasedAt !== null
+          ? ` (the hold ${held.replaced.id} had been released)`
+          : held.replaced.expiresAt <= now.toISOString()
+            ? ` (the hold ${held.replaced.id} expired at ${held.replaced.expiresAt})`
+            : '';
+    return [
+      {
+        code: 'promise-changed',
+        severity: 'warning',
+        path: '$.promise.deliveryDate',
+        message: `the delivery date is now ${now_ ?? 'unavailable'}, not ${shown}${why}: re-promised on availability version ${held.snapshotVersion}`,
+        expected: now_,
+        actual: shown,
+      },
+    ];
+  };
   /**
    * Re-promises a verified submission on the current availability net of every other hold, and
-   * holds what it consumes (releasing `replaces`, the cart's or quote's hold, in the same
-   * transaction). A date that differs from the one the buyer was shown is a warning difference.
+   * holds what it consumes (releasing `replaces`, the cart's or quote's hold), storing the
+   * submission (`store`, given the promise and its differences) in the same transaction: one
+   * commit for the order, its hold and its audit. Undefined without holds (no feed, or no line
+   * with a product model): the caller stores the submission alone.
    */
-  const holdFor = async (
+  const holdAndStore = async (
     payload: OrderPayload,
     now: Date,
     replaces: string | undefined,
-  ): Promise<{ held: HeldPromise; differences: OrderDifference[] } | undefined> => {
+    store: (
+      trx: Transaction<unknown>,
+      held: HeldPromise,
+      differences: OrderDifference[],
+    ) => Promise<string | undefined>,
+  ): Promise<HeldPromise | undefined> => {
     if (!deps.availability || !deps.holdTimes) return undefined;
     // Lines without a product model (services such as installation) have no promise.
-    const modelled = new Set(deps.catalogue.models.map((m) => m.id));
     const lines = payload.lines.filter((l) => modelled.has(l.productId));
     if (lines.length === 0) return undefined;
-    const held = await deps.availability.promiseAndHold({
+    return deps.availability.promiseAndHold({
       kind: payload.kind === 'order' ? 'order' : 'quote',
       reference: `${payload.kind}:${payload.idempotencyKey}`,
       request: {
@@ -170,30 +211,8 @@ export function submitRoutes(
       },
       expiresAt: holdUntil(payload, now, deps.holdTimes),
       replaces,
+      store: (trx, held) => store(trx, held, promiseDifferences(payload, held, now)),
     });
-    if (!held) return undefined;
-    const differences: OrderDifference[] = [];
-    const shown = payload.promise?.deliveryDate;
-    const now_ = held.result.deliveryDate;
-    if (shown !== undefined && shown !== now_) {
-      const why =
-        held.replaced === undefined
-          ? ''
-          : held.replaced.releasedAt !== null
-            ? ` (the hold ${held.replaced.id} had been released)`
-            : held.replaced.expiresAt <= now.toISOString()
-              ? ` (the hold ${held.replaced.id} expired at ${held.replaced.expiresAt})`
-              : '';
-      differences.push({
-        code: 'promise-changed',
-        severity: 'warning',
-        path: '$.promise.deliveryDate',
-        message: `the delivery date is now ${now_ ?? 'unavailable'}, not ${shown}${why}: re-promised on availability version ${held.snapshotVersion}`,
-        expected: now_,
-        actual: shown,
-      });
-    }
-    return { held, differences };
   };
   const submit =
     (
@@ -298,11 +317,11 @@ export function submitRoutes(
         );
 
       const replaces = typeof holdHeader === 'string' ? holdHeader : undefined;
-      const promised = await holdFor(payload, now, replaces);
-      const held = promised?.held;
-      const warnings = [...verdict.differences, ...(promised?.differences ?? [])];
       const receivedAt = now.toISOString();
-      const result = await deps.store.submit({
+      const submission = (
+        held: HeldPromise | undefined,
+        differences: readonly OrderDifference[],
+      ): NewSubmission => ({
         kind: payload.kind,
         namespace,
         idempotencyKey: payload.idempotencyKey,
@@ -312,10 +331,6 @@ export function submitRoutes(
         total: payload.totals.total,
         customerEmail: payload.customer.email,
         createdAt: receivedAt,
-        // The stored order's number names its hold and audit, in the order's own transaction.
-        ...(held && {
-          stored: (trx, number) => deps.availability!.rename(held.hold.id, number, trx),
-        }),
         respond: ({ id, number }): SubmitAnswer => ({
           id,
           number,
@@ -324,7 +339,7 @@ export function submitRoutes(
           status: 'accepted',
           receivedAt,
           totals: payload.totals,
-          warnings,
+          warnings: [...verdict.differences, ...differences],
           ...(held && {
             promise: {
               status: held.result.status,
@@ -339,9 +354,21 @@ export function submitRoutes(
           }),
         }),
       });
-      // A repeat releases the extra hold.
-      if (held && result.outcome !== 'created')
-        await deps.availability!.release(held.hold.id, 'duplicate', now.toISOString());
+      // The order, its hold and its audit are stored in one transaction (the hold and audit
+      // named by the order's number); a key already used writes nothing, and is answered below.
+      let created: StoredSubmission | undefined;
+      let unheld: NewSubmission | undefined;
+      const held = await holdAndStore(payload, now, replaces, async (trx, h, differences) => {
+        const input = submission(h, differences);
+        created = await deps.store.insertIn(trx, input);
+        if (!created) unheld = input;
+        return created?.number;
+      });
+      const result: SubmitOutcome = !held
+        ? await deps.store.submit(submission(undefined, []))
+        : created
+          ? { outcome: 'created', submission: created }
+          : await deps.store.existing(unheld!);
       if (result.outcome !== 'conflict' || trusted) await onStored?.();
       switch (result.outcome) {
         case 'created':
