@@ -105,7 +105,8 @@ export interface HoldInput {
    * even the release of `replaces`. An error it throws fails the whole batch (it may have
    * written), like a database error.
    */
-  store?: ((trx: Transaction<unknown>, held: HeldPromise) => Promise<string | undefined>) | undefined;
+  store?:
+    ((trx: Transaction<unknown>, held: HeldPromise) => Promise<string | undefined>) | undefined;
 }
 
 /** A promise given and the hold that reserves what it consumes. */
