@@ -52,8 +52,8 @@ async function batchOfOrders(config: DatabaseConfig) {
         kind: 'order',
         request: { now: NOW, lines: [{ lineId: 'L1', productId, quantity: 1, selection }] },
         expiresAt: '2026-12-07T10:00:00.000Z',
-        store: async (trx, held) => {
-          const stored = await submissions.insertIn(trx, submission(key, held));
+        store: async (batch, held) => {
+          const stored = await submissions.insertIn(batch, submission(key, held));
           if (fail) throw new Error(`the order ${key} could not be stored`);
           return stored?.number;
         },

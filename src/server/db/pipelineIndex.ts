@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Compilable, type Kysely, type Migration } from 'kysely';
 import {
   quoteState,
   type OrderPayload,
@@ -73,44 +73,17 @@ const customerOf = (c: { name: string; email: string; company?: string | undefin
 const productsOf = (lines: readonly { productId: string; quantity: number }[]) =>
   lines.map((l) => ({ productId: l.productId, name: l.productId, quantity: l.quantity }));
 
-/** A submission its writer has at hand (the payload not yet serialised). */
-export interface WrittenSubmission {
-  number: string;
-  kind: string;
-  payload: unknown;
-  created_at: string;
-}
-
-/**
- * The entry of one number from the source tables, or undefined when it is not listed; `written`:
- * the submission of that number as its writer just stored it (it is not read back).
- */
-async function entryOf(
-  trx: Trx,
-  number: string,
-  written?: WrittenSubmission,
-): Promise<PipelineEntriesTable | undefined> {
+/** The entry of one number from the source tables, or undefined when it is not listed. */
+async function entryOf(trx: Trx, number: string): Promise<PipelineEntriesTable | undefined> {
   if (number.startsWith('RQ-')) return repQuoteEntry(trx, number);
-  const s =
-    written?.number === number
-      ? written
-      : await trx
-          .selectFrom('submissions')
-          .select(['kind', 'payload', 'created_at'])
-          .where('number', '=', number)
-          .executeTakeFirst();
+  const s = await trx
+    .selectFrom('submissions')
+    .select(['kind', 'payload', 'created_at'])
+    .where('number', '=', number)
+    .executeTakeFirst();
   if (!s || (s.kind !== 'quote-request' && s.kind !== 'order')) return undefined;
-  const p = (typeof s.payload === 'string' ? JSON.parse(s.payload) : s.payload) as OrderPayload;
-  const common = {
-    number,
-    customer: customerOf(p.customer),
-    products: productsOf(p.lines),
-    total: p.totals.total,
-    currency: p.totals.currency,
-    receivedAt: s.created_at,
-    updatedAt: s.created_at,
-  };
-  let item: StoredPipelineItem;
+  const p = JSON.parse(s.payload) as OrderPayload;
+  let linked: string | null;
   if (s.kind === 'order') {
     const accepted = await trx
       .selectFrom('quote_events')
@@ -118,22 +91,68 @@ async function entryOf(
       .where('kind', '=', 'accepted')
       .where('detail', '=', number)
       .executeTakeFirst();
-    item = { kind: 'order', fromQuote: accepted?.number ?? null, ...common };
+    linked = accepted?.number ?? null;
   } else {
     const to = await trx
       .selectFrom('quote_conversions')
       .select('quote_number')
       .where('request_number', '=', number)
       .executeTakeFirst();
-    const convertedTo = to?.quote_number ?? null;
-    item = {
-      kind: 'quote-request',
-      state: convertedTo === null ? 'new' : 'converted',
-      convertedTo,
-      ...common,
-    };
+    linked = to?.quote_number ?? null;
   }
+  return submissionEntry(number, s.kind, p, s.created_at, linked);
+}
+
+/**
+ * The entry of an order (`linked`: the rep quote it accepted) or a buyer request (`linked`: the
+ * rep quote it was converted to).
+ */
+function submissionEntry(
+  number: string,
+  kind: 'order' | 'quote-request',
+  p: OrderPayload,
+  createdAt: string,
+  linked: string | null,
+): PipelineEntriesTable {
+  const common = {
+    number,
+    customer: customerOf(p.customer),
+    products: productsOf(p.lines),
+    total: p.totals.total,
+    currency: p.totals.currency,
+    receivedAt: createdAt,
+    updatedAt: createdAt,
+  };
+  const item: StoredPipelineItem =
+    kind === 'order'
+      ? { kind: 'order', fromQuote: linked, ...common }
+      : {
+          kind: 'quote-request',
+          state: linked === null ? 'new' : 'converted',
+          convertedTo: linked,
+          ...common,
+        };
   return row(item, null);
+}
+
+/**
+ * The pipeline entry's insert for a submission written in this transaction under a new number
+ * (`refreshPipeline` without reading it back): no rep quote can have accepted it nor a request of
+ * it be converted yet, since both name a number only once its submission is committed. Undefined
+ * for a kind the pipeline does not list (a rep's quote payload).
+ */
+export function newSubmissionEntry(
+  trx: Kysely<never>,
+  submission: { number: string; kind: string; payload: OrderPayload; createdAt: string },
+): Compilable | undefined {
+  const { number, kind, payload, createdAt } = submission;
+  if (kind !== 'quote-request' && kind !== 'order') return undefined;
+  const entry = submissionEntry(number, kind, payload, createdAt, null);
+  const { number: _, ...rest } = entry;
+  return (trx as unknown as Trx)
+    .insertInto('pipeline_entries')
+    .values(entry)
+    .onConflict((oc) => oc.column('number').doUpdateSet(rest));
 }
 
 async function repQuoteEntry(trx: Trx, number: string): Promise<PipelineEntriesTable | undefined> {
@@ -237,18 +256,16 @@ function row(item: StoredPipelineItem, validUntil: string | null): PipelineEntri
  * Brings the pipeline entries of `numbers` in step with the source tables (revisions, approvals,
  * events, conversions, submissions), inside the writer's transaction `trx`: every write that
  * changes what the pipeline shows calls it with the numbers it touched (a rep quote and the
- * request it came from, an order and the quote it accepted). `written`: a submission among them
- * as its writer just stored it, not read back.
+ * request it came from, an order and the quote it accepted).
  */
 export async function refreshPipeline(
   trx: Kysely<never>,
   numbers: readonly (string | null | undefined)[],
-  written?: WrittenSubmission,
 ): Promise<void> {
   const db = trx as unknown as Trx;
   for (const number of new Set(numbers)) {
     if (!number) continue;
-    const entry = await entryOf(db, number, written);
+    const entry = await entryOf(db, number);
     if (!entry) continue;
     const { number: _, ...rest } = entry;
     await db

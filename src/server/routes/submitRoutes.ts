@@ -16,7 +16,7 @@ import type {
   SubmissionStore,
   SubmitOutcome,
 } from '../db/submissionStore.ts';
-import type { Transaction } from 'kysely';
+import type { StatementBatch } from '../db/statementBatch.ts';
 import { HttpError } from '../httpError.ts';
 import type { ServerUser } from '../users.ts';
 import type { Verifier } from '../verifier.ts';
@@ -188,7 +188,7 @@ export function submitRoutes(
     now: Date,
     replaces: string | undefined,
     store: (
-      trx: Transaction<unknown>,
+      batch: StatementBatch,
       held: HeldPromise,
       differences: OrderDifference[],
     ) => Promise<string | undefined>,
@@ -211,7 +211,7 @@ export function submitRoutes(
       },
       expiresAt: holdUntil(payload, now, deps.holdTimes),
       replaces,
-      store: (trx, held) => store(trx, held, promiseDifferences(payload, held, now)),
+      store: (batch, held) => store(batch, held, promiseDifferences(payload, held, now)),
     });
   };
   const submit =
@@ -358,9 +358,9 @@ export function submitRoutes(
       // named by the order's number); a key already used writes nothing, and is answered below.
       let created: StoredSubmission | undefined;
       let unheld: NewSubmission | undefined;
-      const held = await holdAndStore(payload, now, replaces, async (trx, h, differences) => {
+      const held = await holdAndStore(payload, now, replaces, async (batch, h, differences) => {
         const input = submission(h, differences);
-        created = await deps.store.insertIn(trx, input);
+        created = await deps.store.insertIn(batch, input);
         if (!created) unheld = input;
         return created?.number;
       });
