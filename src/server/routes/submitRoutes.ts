@@ -269,15 +269,34 @@ export function submitRoutes(
       // key, whatever its text, can never occupy or replay one.
       const namespace = trusted ? 'server' : 'client';
       const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-      if (typeof bodyKey === 'string') {
-        const first = await deps.store.byKey(namespace, bodyKey);
-        if (first) {
-          if (first.bodyHash !== bodyHash && !trusted) throw conflict(bodyKey);
-          return replay(reply, first);
-        }
-      }
-
+      // The key's look-up waits for the database (behind a transaction in progress): the payload
+      // is parsed and verified meanwhile, and the verdict dropped when the key was used (a replay
+      // or a conflict answers as if nothing else had been done).
+      const firstOf =
+        typeof bodyKey === 'string' ? deps.store.byKey(namespace, bodyKey) : undefined;
+      const used = async () => {
+        const first = await firstOf;
+        if (!first) return undefined;
+        if (first.bodyHash !== bodyHash && !trusted) throw conflict(bodyKey as string);
+        return replay(reply, first);
+      };
       const parsed = parseOrderPayload(body);
+      const now = deps.clock();
+      const verdictOf =
+        parsed.ok && allowed.includes(parsed.payload.kind)
+          ? (async () =>
+              deps.verifier.verify(
+                parsed.payload,
+                acceptedPriceDates(now, deps.catalogue),
+                // --verify-promise: on the feed's current version (the catalogue's file only
+                // without a feed).
+                deps.config.verifyPromise ? await currentSnapshot() : undefined,
+              ))()
+          : undefined;
+      // Settled whatever happens first (a replay does not wait for its verdict).
+      verdictOf?.catch(() => undefined);
+      const replayed = await used();
+      if (replayed !== undefined) return replayed;
       if (!parsed.ok)
         throw new HttpError(
           400,
@@ -287,21 +306,14 @@ export function submitRoutes(
             issues: parsed.issues,
           },
         );
-      const payload = parsed.payload;
-      if (!allowed.includes(payload.kind))
+      if (!verdictOf)
         throw new HttpError(
           400,
           'WRONG_ENDPOINT',
-          `$.kind '${payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
+          `$.kind '${parsed.payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
         );
-      const now = deps.clock();
-      // --verify-promise: on the feed's current version (the catalogue's file only without a feed).
-      const promiseOn = deps.config.verifyPromise ? await currentSnapshot() : undefined;
-      const verdict = await deps.verifier.verify(
-        payload,
-        acceptedPriceDates(now, deps.catalogue),
-        promiseOn,
-      );
+      const payload = parsed.payload;
+      const verdict = await verdictOf;
       // An approved quote's price may pass a guardrail: that difference is kept as a warning.
       const blocking = verdict.differences.filter(
         (d) => d.severity === 'error' && !(approved && d.code === 'approval-required'),
