@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { parseSnapshot, parseModel, parsePricing } from '../engine/index.ts';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { parseSnapshot, parseModel, parsePricing, type ProductModel } from '../engine/index.ts';
+import { AvailabilityAge } from '../react/components/AvailabilityAge.tsx';
 import { catalogueQuery } from '../react/queries/catalogueQuery.ts';
+import { documentQuery } from '../react/queries/documentQuery.ts';
 import { RepWorkspace } from '../react/rep/RepWorkspace.tsx';
 
 /** The manager's insights page: its own chunk (and Chart.js's), loaded at `#/insights`. */
@@ -30,7 +32,7 @@ const getJson = async (url: string): Promise<unknown> => {
   return r.json();
 };
 
-/** The catalogue's models, pricing and snapshot, parsed by the engine. */
+/** The catalogue's models, pricing and seller, parsed by the engine (availability: `useFeed`). */
 function useCatalogueData(url: string) {
   const catalogue = useQuery(catalogueQuery(url));
   return useQuery({
@@ -44,15 +46,45 @@ function useCatalogueData(url: string) {
         c.products.map(async (p) => parseModel(await getJson(abs(p.model)))),
       );
       const pricing = c.pricing ? parsePricing(await getJson(abs(c.pricing)), models) : undefined;
-      const snapshot = c.availability
-        ? parseSnapshot(await getJson(abs(c.availability)), models)
-        : undefined;
       // The seller on quote documents (seller.json beside the catalogue; optional).
       const sellerFile = await fetch(abs('seller.json'));
       const seller = sellerFile.ok ? parseSellerConfig(await sellerFile.json()) : undefined;
-      return { models, pricing, snapshot, seller };
+      return { models, pricing, seller, availability: c.availability !== undefined };
     },
   });
+}
+
+/** The backend's live availability feed (as the shop's widget reads it). */
+const FEED_URL = '/api/availability';
+
+/**
+ * The backend's live availability (`GET /api/availability`, the current version net of
+ * everyone's holds), read as the shop's widget reads it: react-query with the last ETag every
+ * 5 s and on focus (a 304 keeps the same data: nothing re-renders), so a change the feed receives
+ * reaches the rep's open editor without a reload. Parsed with the catalogue's models.
+ */
+function useFeed(models: readonly ProductModel[] | undefined) {
+  const feed = useQuery({
+    ...documentQuery('availability', FEED_URL, 5_000),
+    enabled: models !== undefined,
+  });
+  const parsed = useMemo(() => {
+    if (!feed.data || !models) return undefined;
+    try {
+      return { snapshot: parseSnapshot(feed.data, models) };
+    } catch (error) {
+      return { error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }, [feed.data, models]);
+  const at = feed.data?.['snapshotAt'];
+  return {
+    // The first answer is awaited: the rep's "today" is the plant's day, which the snapshot names.
+    pending: models !== undefined && feed.isPending,
+    snapshot: parsed?.snapshot,
+    snapshotAt: typeof at === 'string' ? at : undefined,
+    error: feed.error ?? parsed?.error ?? null,
+    refetch: () => void feed.refetch(),
+  };
 }
 
 /**
@@ -91,12 +123,15 @@ const LOCALES = [
 
 function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: string | undefined }) {
   const data = useCatalogueData(catalogueUrl);
+  // The rep's pages only: the customer's page shows the backend's document, dates included.
+  const feed = useFeed(!shared && data.data?.availability ? data.data.models : undefined);
   const [locale, setLocale] = useState(() => sessionStorage.getItem('madeto-rep-locale') ?? 'en');
   const [now] = useState(() => new Date().toISOString());
   if (data.isPending) return <p role="status">Loading the catalogue…</p>;
   if (data.isError)
     return <p role="alert">The catalogue could not be loaded: {data.error.message}</p>;
-  const { models, pricing, snapshot, seller } = data.data;
+  const { models, pricing, seller } = data.data;
+  const snapshot = feed.snapshot;
   const language = (
     <label className="demo-rep-locale">
       {locale.startsWith('de') ? 'Sprache' : 'Language'}
@@ -123,8 +158,23 @@ function RepPage({ catalogueUrl, shared }: { catalogueUrl: string; shared: strin
       </>
     );
   if (!pricing) return <p role="alert">The catalogue has no pricing: quotes cannot be priced.</p>;
+  if (feed.pending) return <p role="status">Loading availability…</p>;
   return (
     <>
+      {feed.error && (
+        <p className="madeto-notice" role="alert">
+          Availability could not be loaded ({feed.error.message}): quotes show no delivery dates.{' '}
+          <button type="button" onClick={feed.refetch}>
+            Try again
+          </button>
+        </p>
+      )}
+      {/* The widget's notice, in the rep's language, when the feed's data is over a day old. */}
+      {data.data.availability && (
+        <div className="madeto" lang={locale}>
+          <AvailabilityAge snapshotAt={feed.snapshotAt} maxAgeMinutes={24 * 60} locale={locale} />
+        </div>
+      )}
       <RepWorkspace
         models={models}
         pricing={pricing}

@@ -71,12 +71,14 @@ export async function buildApp(deps: {
   const users = resolveUsers(config);
   const auth = new Authenticator(deps.accounts, users, clock);
   const events = new QuoteEventStore(deps.db);
+  const availability = new AvailabilityStore(deps.db, deps.catalogue.models);
   const views = new QuoteViews({
     catalogue: deps.catalogue,
     quotes: deps.quotes,
     events,
     seller: deps.seller ?? DEFAULT_SELLER,
     clock,
+    availability,
   });
   const app = Fastify({
     logger: config.log,
@@ -158,7 +160,6 @@ export async function buildApp(deps: {
   sessionRoutes(app, auth);
   catalogueRoutes(app, deps.catalogue);
   // The catalogue's availability.json is version 1 of the feed when the database has none.
-  const availability = new AvailabilityStore(deps.db, deps.catalogue.models);
   if (deps.catalogue.snapshotJson !== undefined)
     await availability.seed(deps.catalogue.snapshotJson, clock().toISOString());
   const holdTimes = config.holdTimes ?? DEFAULT_HOLD_TIMES;

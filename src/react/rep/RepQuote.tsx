@@ -367,6 +367,17 @@ function RepQuoteEditor(props: RepQuoteProps) {
     props.onStored?.(v);
   };
   const dirty = form.formState.isDirty;
+  // New availability (the feed changed, a hold came or went): a draft's promise derives from it;
+  // a stored revision shown as saved is asked for again (the backend promises it net of every
+  // hold but its own, which the feed cannot tell apart here).
+  const seenSnapshot = useRef(props.snapshot);
+  useEffect(() => {
+    if (seenSnapshot.current === props.snapshot) return;
+    seenSnapshot.current = props.snapshot;
+    if (stored && !dirty) reload();
+    // Only a new snapshot asks again (not a save, which answers with the revision as stored).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.snapshot]);
   // The customer's document: the backend's own for a stored revision as saved; for a draft or
   // unsaved changes, the engine's `customerDocument` of what the form describes.
   const doc: CustomerQuoteWire | undefined =

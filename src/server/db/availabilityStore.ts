@@ -435,6 +435,60 @@ export class AvailabilityStore {
     return { current, snapshot: this.net(current, holds, now), holds };
   }
 
+  /**
+   * What a promise that reserves nothing is made on: the current snapshot net of every hold
+   * active at `now` but those placed for one of `own` (a rep quote's number, the buyer
+   * request it was converted from), which are returned apart — the same netting as an order's
+   * re-promise (`promiseAndHold`, which leaves out the hold it replaces), so a quote is never
+   * delayed by what it reserves itself. Undefined when there is no snapshot.
+   */
+  async nettedExcept(
+    now: string,
+    own: readonly string[],
+  ): Promise<{ current: CurrentAvailability; snapshot: Snapshot; own: StoredHold[] } | undefined> {
+    const current = await this.current();
+    if (!current) return undefined;
+    const holds = await this.activeHolds(now);
+    // By the audit's index on the reference (a row carries its hold's final reference, and is
+    // read from the database, which another server's holds are in too).
+    const ids =
+      own.length === 0 || holds.length === 0
+        ? new Set<string>()
+        : new Set(
+            (
+              await this.kysely
+                .selectFrom('promise_audit')
+                .select('hold_id')
+                .where('reference', 'in', [...own])
+                .where('hold_id', 'is not', null)
+                .execute()
+            ).map((r) => r.hold_id),
+          );
+    const mine = holds.filter((h) => ids.has(h.id));
+    if (mine.length === 0) return { current, snapshot: this.net(current, holds, now), own: mine };
+    // Not cached: the cache follows the list every other caller nets (all active holds).
+    const others = holds.filter((h) => !mine.includes(h));
+    return { current, snapshot: netOfHolds(current.snapshot, flatten(others), now), own: mine };
+  }
+
+  /**
+   * Records a promise given without a hold (a rep quote's revision) in the audit, with the
+   * snapshot version it was made on.
+   */
+  async recordPromise(entry: {
+    kind: HoldKind;
+    reference: string;
+    snapshotVersion: number;
+    promisedAt: string;
+    result: PromiseResult;
+    request: unknown;
+  }): Promise<void> {
+    await this.kysely
+      .insertInto('promise_audit')
+      .values(auditRow({ ...entry, holdId: null, status: entry.result.status }, entry.result))
+      .execute();
+  }
+
   /** One hold by id. */
   async hold(id: string): Promise<StoredHold | undefined> {
     const row = await this.kysely
@@ -619,17 +673,20 @@ export class AvailabilityStore {
       };
       this.netNext = { version: current.version, holds, base: snapshot, added: hold };
       batch.later(
-        trx.insertInto('promise_audit').values({
-          kind: input.kind,
-          reference: hold.reference,
-          hold_id: hold.id,
-          snapshot_version: current.version,
-          promised_at: now,
-          status: result.status,
-          ship_date: result.shipDate ?? null,
-          delivery_date: result.deliveryDate ?? null,
-          request: JSON.stringify(input.request),
-        }),
+        trx.insertInto('promise_audit').values(
+          auditRow(
+            {
+              kind: input.kind,
+              reference: hold.reference,
+              holdId: hold.id,
+              snapshotVersion: current.version,
+              promisedAt: now,
+              status: result.status,
+              request: input.request,
+            },
+            result,
+          ),
+        ),
       );
       return given;
     }
@@ -698,6 +755,24 @@ export class TooManyActiveHolds extends Error {
   ) {
     super(`${active} active holds, the most is ${limit}`);
   }
+}
+
+/** The audit row of a promise (`result`'s dates). */
+function auditRow(
+  e: Omit<PromiseAuditEntry, 'shipDate' | 'deliveryDate'>,
+  result: PromiseResult,
+): Omit<AuditTable, 'seq'> {
+  return {
+    kind: e.kind,
+    reference: e.reference,
+    hold_id: e.holdId,
+    snapshot_version: e.snapshotVersion,
+    promised_at: e.promisedAt,
+    status: e.status,
+    ship_date: result.shipDate ?? null,
+    delivery_date: result.deliveryDate ?? null,
+    request: JSON.stringify(e.request),
+  };
 }
 
 /** The earliest expiry of `holds` (`'~'`, after any instant, when there are none). */

@@ -12,7 +12,7 @@ import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { Db } from '../db/createDb.ts';
 import { pipelinePage } from '../db/pipelineIndex.ts';
 import { HttpError } from '../httpError.ts';
-import { pricedNow } from './quoteView.ts';
+import { pricedOn } from './quoteView.ts';
 import { todayOf } from './quoteViews.ts';
 
 type Item = z.input<typeof pipelineItemWire>;
@@ -166,7 +166,8 @@ export function pipelineRoutes(app: FastifyInstance, deps: Deps): void {
         currency: r.figures.currency,
         createdAt: r.createdAt,
         createdBy: r.createdBy,
-        guardrails: pricedNow(r.quote, deps.catalogue, deps.clock()).price.violations,
+        // Guardrails are prices only: no promise is made (none is shown here).
+        guardrails: pricedOn(r.quote, deps.catalogue, deps.clock(), undefined).price.violations,
         ownRevision:
           r.createdById !== null ? r.createdById === user.id : r.createdBy?.name === user.name,
       })),

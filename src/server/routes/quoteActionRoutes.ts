@@ -18,7 +18,7 @@ import { HttpError } from '../httpError.ts';
 import type { MailCatcher } from '../mail/mailCatcher.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { authorOf } from './quoteRoutes.ts';
-import { checkSelections, parseQuoteBody, pricedNow } from './quoteView.ts';
+import { checkSelections, parseQuoteBody } from './quoteView.ts';
 import { todayOf, type QuoteViews } from './quoteViews.ts';
 
 interface Deps {
@@ -136,11 +136,9 @@ export function quoteActionRoutes(app: FastifyInstance, deps: Deps): void {
         })),
       });
       checkSelections(quote, deps.catalogue);
-      const figures = quotedFigures(
-        quote,
-        pricedNow(quote, deps.catalogue, now),
-        deps.catalogue.models,
-      );
+      // The buyer's request holds its material: that hold does not delay the rep's quote of it.
+      const { priced, basis } = await deps.views.priced(quote, now, { convertedFrom: number });
+      const figures = quotedFigures(quote, priced, deps.catalogue.models);
       try {
         const r = await deps.quotes.create(
           quote,
@@ -150,6 +148,7 @@ export function quoteActionRoutes(app: FastifyInstance, deps: Deps): void {
           undefined,
           number,
         );
+        await deps.views.recordPromise(r, priced, basis, now);
         return reply.code(201).send(await deps.views.rep(r, [1], { convertedFrom: number }));
       } catch (e) {
         if (!(e instanceof AlreadyConverted)) throw e;

@@ -16,7 +16,6 @@ import {
   checkSelections,
   parseQuoteBody,
   parseRevisionBody,
-  pricedNow,
   refuseNegativeTotal,
   revisionQuery,
   storedQuoteRequest,
@@ -108,12 +107,17 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
   ) => {
     checkSelections(quote, deps.catalogue);
     const now = deps.clock();
-    const priced = pricedNow(quote, deps.catalogue, now);
+    // Promised on the live feed net of everyone else's holds (a revision: not of its own).
+    const { priced, basis } = await deps.views.priced(quote, now, { number });
     refuseNegativeTotal(priced);
     const figures = quotedFigures(quote, priced, deps.catalogue.models);
     const at = now.toISOString();
+    const audited = async (r: StoredQuoteRevision) => {
+      await deps.views.recordPromise(r, priced, basis, now);
+      return counted(r);
+    };
     if (number === undefined)
-      return counted(await deps.quotes.create(quote, figures, at, authorOf(user), claim));
+      return audited(await deps.quotes.create(quote, figures, at, authorOf(user), claim));
     const current = await deps.quotes.get(number);
     if (!current) throw notFound(number);
     const status = await deps.views.status(current.found);
@@ -126,7 +130,7 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       throw new HttpError(409, next.code, `quote ${number} cannot be revised: ${next.message}`);
     const r = await deps.quotes.revise(number, quote, figures, at, authorOf(user), claim);
     if (!r) throw notFound(number);
-    return counted(r);
+    return audited(r);
   };
   const revisionOrThrow = async (number: string, revision?: number) => {
     const got = await deps.quotes.get(number, revision);

@@ -4,9 +4,11 @@ import {
   type PricedQuote,
   parseRepQuote,
   type RepQuote,
+  type Snapshot,
   validate,
 } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
+import type { AvailabilityStore, StoredHold } from '../db/availabilityStore.ts';
 import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 
@@ -23,13 +25,62 @@ export function parseQuoteBody(body: unknown): RepQuote {
   return parsed.quote;
 }
 
-/** Prices a rep quote against the server's catalogue at `now` (422 `QUOTE_UNPRICEABLE`). */
-export function pricedNow(quote: RepQuote, catalogue: Catalogue, now: Date): PricedQuote {
+/**
+ * The availability a rep quote is promised on: the feed's current version net of every active
+ * hold but the quote's own, the version and its `snapshotAt` (what the promise audit records),
+ * and the own holds left out. Without a feed, the catalogue's `availability.json` (version 0).
+ */
+export interface PromiseBasis {
+  snapshot?: Snapshot | undefined;
+  /** The feed's version; 0 for the catalogue's file; absent without any snapshot. */
+  version?: number | undefined;
+  snapshotAt?: string | undefined;
+  own: StoredHold[];
+}
+
+/**
+ * The `PromiseBasis` at `now`: holds whose reference is in `own` (the quote's number, the buyer
+ * request it was converted from) do not delay it, everyone else's do.
+ */
+export async function promiseBasis(
+  availability: AvailabilityStore | undefined,
+  catalogue: Catalogue,
+  now: Date,
+  own: readonly string[],
+): Promise<PromiseBasis> {
+  const netted = await availability?.nettedExcept(now.toISOString(), own);
+  if (netted)
+    return {
+      snapshot: netted.snapshot,
+      version: netted.current.version,
+      snapshotAt: netted.current.snapshotAt,
+      own: netted.own,
+    };
+  return catalogue.snapshot
+    ? {
+        snapshot: catalogue.snapshot,
+        version: 0,
+        snapshotAt: catalogue.snapshot.snapshotAt,
+        own: [],
+      }
+    : { own: [] };
+}
+
+/**
+ * Prices a rep quote against the server's catalogue at `now` and promises it on `snapshot` (none:
+ * no promise); 422 `QUOTE_UNPRICEABLE`.
+ */
+export function pricedOn(
+  quote: RepQuote,
+  catalogue: Catalogue,
+  now: Date,
+  snapshot: Snapshot | undefined,
+): PricedQuote {
   try {
     return priceQuote(quote, {
       pricing: catalogue.pricing,
       models: catalogue.models,
-      snapshot: catalogue.snapshot,
+      snapshot,
       now: now.toISOString(),
     });
   } catch (e) {

@@ -5,6 +5,7 @@ import {
   quoteState,
   type ApprovalStatus,
   type PricedQuote,
+  type RepQuote,
   type QuoteFacts,
   type QuoteState,
   type SellerConfig,
@@ -23,7 +24,8 @@ import type {
   StoredQuoteRevision,
 } from '../db/quoteRevisionStore.ts';
 import { repQuoteRenderedViews, type RenderedView } from './pictureRoutes.ts';
-import { pricedNow } from './quoteView.ts';
+import type { AvailabilityStore } from '../db/availabilityStore.ts';
+import { pricedOn, promiseBasis, type PromiseBasis } from './quoteView.ts';
 
 /** The plant-local calendar day of `now` a quote's validity is compared with. */
 export const todayOf = (now: Date, catalogue: Catalogue, productId?: string): string =>
@@ -92,8 +94,66 @@ export class QuoteViews {
       events: QuoteEventStore;
       seller: SellerConfig;
       clock: () => Date;
+      /** The live feed the promises use (absent: the catalogue's availability.json). */
+      availability?: AvailabilityStore | undefined;
     },
   ) {}
+
+  /**
+   * A rep quote priced at `now` and promised on the feed's current version net of every active
+   * hold but its own: those of quote `own.number` and of the buyer request it was converted from
+   * (`own.convertedFrom`; looked up when not given). `basis` says which version was used.
+   */
+  async priced(
+    quote: RepQuote,
+    now: Date,
+    own: { number?: string | undefined; convertedFrom?: string | null | undefined } = {},
+  ): Promise<{ priced: PricedQuote; basis: PromiseBasis }> {
+    const from =
+      own.convertedFrom !== undefined || own.number === undefined
+        ? own.convertedFrom
+        : await this.deps.events.convertedFrom(own.number);
+    const refs = [own.number, from].filter((r): r is string => typeof r === 'string');
+    const basis = await promiseBasis(this.deps.availability, this.deps.catalogue, now, refs);
+    return { priced: pricedOn(quote, this.deps.catalogue, now, basis.snapshot), basis };
+  }
+
+  /**
+   * Records the promise a stored revision was given (`priced` on `basis`) in the promise audit,
+   * under the quote's number with the feed version it used: "what did we promise, on what
+   * data". Nothing without a promise or without a feed version (the catalogue's file is not one).
+   */
+  async recordPromise(
+    r: StoredQuoteRevision,
+    priced: PricedQuote,
+    basis: PromiseBasis,
+    now: Date,
+  ): Promise<void> {
+    const result = priced.promise;
+    if (!result || !this.deps.availability || !basis.version) return;
+    const modelled = new Set(this.deps.catalogue.models.map((m) => m.id));
+    await this.deps.availability.recordPromise({
+      kind: 'quote',
+      reference: r.number,
+      snapshotVersion: basis.version,
+      promisedAt: now.toISOString(),
+      result,
+      request: {
+        revision: r.revision,
+        now: now.toISOString(),
+        shipPolicy: r.quote.shipPolicy,
+        lines: r.quote.lines
+          .filter((l) => modelled.has(l.productId))
+          .map(({ lineId, productId, quantity, selection }) => ({
+            lineId,
+            productId,
+            quantity,
+            selection,
+          })),
+        ...(basis.own.length > 0 && { ownHolds: basis.own.map((h) => h.id) }),
+      },
+    });
+  }
 
   /** The status of the quote whose latest revision is `latest`. */
   async status(latest: StoredQuoteRevision): Promise<QuoteStatus> {
@@ -144,7 +204,9 @@ export class QuoteViews {
     priced: PricedQuote;
   }> {
     const status = await this.status(latest);
-    const priced = pricedNow(latest.quote, this.deps.catalogue, this.deps.clock());
+    const { priced } = await this.priced(latest.quote, this.deps.clock(), {
+      number: latest.number,
+    });
     return { document: this.document(latest, priced, status, status.approval), status, priced };
   }
 
@@ -170,7 +232,14 @@ export class QuoteViews {
       r.revision === status.latest.revision
         ? status.approval
         : await this.deps.quotes.approval(r.number, r.revision);
-    const priced = pricedNow(r.quote, this.deps.catalogue, this.deps.clock());
+    const convertedFrom =
+      extra.convertedFrom !== undefined
+        ? extra.convertedFrom
+        : await this.deps.events.convertedFrom(r.number);
+    const { priced } = await this.priced(r.quote, this.deps.clock(), {
+      number: r.number,
+      convertedFrom,
+    });
     const p = priced.price;
     const margins = lineMargins(p);
     const promise = priced.promise;
@@ -202,10 +271,7 @@ export class QuoteViews {
       state: status.state,
       activity: activityOf(status.events),
       shareToken: r.shareToken,
-      convertedFrom:
-        extra.convertedFrom !== undefined
-          ? extra.convertedFrom
-          : await this.deps.events.convertedFrom(r.number),
+      convertedFrom,
       ...(extra.duplicateOf && { duplicateOf: extra.duplicateOf }),
       document: this.document(r, priced, status, approval),
       renderedViews: repQuoteRenderedViews(r, this.deps.catalogue.models),

@@ -7,7 +7,6 @@ import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { QuoteEventStore } from '../db/quoteEventStore.ts';
-import { pricedNow } from './quoteView.ts';
 import type { QuoteViews } from './quoteViews.ts';
 import type { TrustedSubmit } from './submitRoutes.ts';
 
@@ -94,7 +93,7 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
         throw new HttpError(409, verdict.code, message);
       }
       if (document.cannotAccept?.code === 'QUOTE_CHANGED') {
-        const priced = pricedNow(r.quote, deps.catalogue, now);
+        const { priced } = await deps.views.priced(r.quote, now, { number: r.number });
         const changes = quoteChanges(r.quote, r.figures, priced, deps.catalogue.models).filter(
           (c) => c.kind !== 'delivery-date',
         );
@@ -116,7 +115,9 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
           `quote ${r.number} has no configured product`,
         );
       const quoteToday = { ...r.quote, pricing: { ...r.quote.pricing, date: today } };
-      const priced = pricedNow(quoteToday, deps.catalogue, now);
+      // Promised as the order will be: on the feed's current version net of everyone else's
+      // holds; the quote's own hold (a converted buyer request's) is handed to the order.
+      const { priced, basis } = await deps.views.priced(quoteToday, now, { number: r.number });
       // The rep's discounts come from the stored quote, never from the browser.
       const discounts = r.quote.discounts;
       const pricingContext = {
@@ -133,17 +134,19 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
         lines: r.quote.lines,
         price: priced.price,
         ...(priced.promise && { promise: priced.promise }),
-        ...(deps.catalogue.snapshot?.snapshotAt !== undefined && {
-          snapshotAt: deps.catalogue.snapshot.snapshotAt,
-        }),
+        ...(basis.snapshotAt !== undefined && { snapshotAt: basis.snapshotAt }),
         customer: {
           ...r.quote.customer,
           notes: `Accepted quote ${r.number} revision ${r.revision}`,
         },
       });
       // The quote is marked accepted before the customer's answer is sent.
-      return deps.placeAcceptedQuote(payload, reply, approval !== undefined, () =>
-        accepted(r, idempotencyKey),
+      return deps.placeAcceptedQuote(
+        payload,
+        reply,
+        approval !== undefined,
+        () => accepted(r, idempotencyKey),
+        basis.own[0]?.id,
       );
     },
   );

@@ -63,13 +63,15 @@ export interface TrustedSubmit {
    * `$.pricing.discounts`; it is verified and stored exactly like `POST /api/orders`, except that
    * with `approved` (the quote's revision was approved) a price past a guardrail is a warning.
    * `onStored` runs once the order is stored (or found stored), before the answer is sent: the
-   * customer is never told "accepted" before the quote says so.
+   * customer is never told "accepted" before the quote says so. `replaces`: the quote's own hold
+   * (a converted buyer request's), released in the order's hold transaction.
    */
   placeAcceptedQuote: (
     payload: OrderPayload,
     reply: FastifyReply,
     approved: boolean,
     onStored?: () => Promise<void>,
+    replaces?: string,
   ) => Promise<unknown>;
 }
 
@@ -409,12 +411,13 @@ export function submitRoutes(
   app.post('/api/orders', route(['order']));
   return {
     submitQuotePayload: route(['quote-request', 'quote']),
-    placeAcceptedQuote: (payload, reply, approved, onStored) =>
+    placeAcceptedQuote: (payload, reply, approved, onStored, replaces) =>
       submit(['order'], true, approved, onStored)(
         payload,
         payload.idempotencyKey,
         undefined,
         reply,
+        replaces,
       ),
   };
 }
