@@ -109,6 +109,51 @@ async function batchOfOrders(config: DatabaseConfig) {
   }
 }
 
+/**
+ * Concurrent orders over HTTP, one reusing another's key with another body: each stored with its
+ * hold and audit; the reuse is a 409 alone. A replay or a conflict answered from the stored order
+ * stores nothing (the next order's number follows: PostgreSQL spends a number on any insert).
+ */
+async function ordersOverHttp(database: DatabaseConfig) {
+  const { server, now } = await availabilityServer(database);
+  const call = caller(server);
+  try {
+    const at = now().replace(/\.\d+Z$/, 'Z');
+    const bodies = Array.from({ length: 12 }, (_, i) =>
+      deskOrder(`http-batch-${i}`, 1 + (i % 3), 'order', at),
+    );
+    // The same key as order 0 with another body: a 409 for it alone.
+    bodies.push(deskOrder('http-batch-0', 4, 'order', at));
+    const answers = await Promise.all(bodies.map((b) => call('POST', '/api/orders', b)));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(12);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(1);
+    const created = answers.filter((a) => a.status === 201);
+    for (const a of created) {
+      const audit = await call('GET', `/api/promises/${a.body.number}`, undefined, {
+        authorization: `Bearer ${REP_TOKEN}`,
+      });
+      expect(audit.body.promises).toMatchObject([
+        { kind: 'order', holdId: a.body.promise.holdId, status: 'ok' },
+      ]);
+      const hold = await call('GET', `/api/holds/${a.body.promise.holdId}`);
+      expect(hold.body).toMatchObject({ state: 'active' });
+    }
+    // One after the other: an order, its replay, a conflict, the next order.
+    const seq = (number: string) => Number(number.slice(-6));
+    const x = await call('POST', '/api/orders', deskOrder('http-seq-x', 1, 'order', at));
+    const again = await call('POST', '/api/orders', deskOrder('http-seq-x', 1, 'order', at));
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, 'true']);
+    expect(again.body).toEqual(x.body);
+    const reused = await call('POST', '/api/orders', deskOrder('http-seq-x', 2, 'order', at));
+    expect(reused.status).toBe(409);
+    const y = await call('POST', '/api/orders', deskOrder('http-seq-y', 1, 'order', at));
+    expect(seq(y.body.number)).toBe(seq(x.body.number) + 1);
+  } finally {
+    await server.close();
+  }
+}
+
 describe('orders held in one batch', () => {
   it('SQLite file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'madeto-batch-'));
@@ -125,45 +170,18 @@ describe('orders held in one batch', () => {
     }, 60_000);
   });
 
-  it('concurrent orders over HTTP: each stored with its hold and audit; a reused key fails only itself', async () => {
+  it('concurrent orders over HTTP on SQLite: each stored with its hold and audit; a reused key fails only itself; a replay stores nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'madeto-batch-'));
-    const { server, now } = await availabilityServer({
-      kind: 'sqlite',
-      file: join(dir, 'orders.sqlite'),
-    });
-    const call = caller(server);
     try {
-      const at = now().replace(/\.\d+Z$/, 'Z');
-      const bodies = Array.from({ length: 12 }, (_, i) =>
-        deskOrder(`http-batch-${i}`, 1 + (i % 3), 'order', at),
-      );
-      // The same key as order 0 with another body: a 409 for it alone.
-      bodies.push(deskOrder('http-batch-0', 4, 'order', at));
-      const answers = await Promise.all(bodies.map((b) => call('POST', '/api/orders', b)));
-      const statuses = answers.map((a) => a.status);
-      expect(statuses.filter((s) => s === 201)).toHaveLength(12);
-      expect(statuses.filter((s) => s === 409)).toHaveLength(1);
-      const created = answers.filter((a) => a.status === 201);
-      for (const a of created) {
-        const audit = await call('GET', `/api/promises/${a.body.number}`, undefined, {
-          authorization: `Bearer ${REP_TOKEN}`,
-        });
-        expect(audit.body.promises).toMatchObject([
-          { kind: 'order', holdId: a.body.promise.holdId, status: 'ok' },
-        ]);
-        const hold = await call('GET', `/api/holds/${a.body.promise.holdId}`);
-        expect(hold.body).toMatchObject({ state: 'active' });
-      }
-      // A repeat replays the first answer and holds nothing more.
-      const again = await call('POST', '/api/orders', bodies[1]);
-      expect(again.status).toBe(201);
-      expect(again.headers.get('idempotent-replayed')).toBe('true');
-      expect(again.body.promise.holdId).toBe(
-        created.find((a) => a.body.idempotencyKey === 'http-batch-1')!.body.promise.holdId,
-      );
+      await ordersOverHttp({ kind: 'sqlite', file: join(dir, 'orders.sqlite') });
     } finally {
-      await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  describePostgres('PostgreSQL over HTTP', (cluster) => {
+    it('concurrent orders over HTTP on PostgreSQL, as on SQLite', async () => {
+      await ordersOverHttp({ kind: 'postgres', url: cluster().createDatabase('order_batch_http') });
+    }, 60_000);
+  });
 });

@@ -276,11 +276,11 @@ export function submitRoutes(
       // or a conflict answers as if nothing else had been done).
       const firstOf =
         typeof bodyKey === 'string' ? deps.store.byKey(namespace, bodyKey) : undefined;
+      // (The stored submission, not the reply: a reply is thenable, and would be awaited.)
       const used = async () => {
         const first = await firstOf;
-        if (!first) return undefined;
-        if (first.bodyHash !== bodyHash && !trusted) throw conflict(bodyKey as string);
-        return replay(reply, first);
+        if (first && first.bodyHash !== bodyHash && !trusted) throw conflict(bodyKey as string);
+        return first;
       };
       const parsed = parseOrderPayload(body);
       const now = deps.clock();
@@ -297,8 +297,8 @@ export function submitRoutes(
           : undefined;
       // Settled whatever happens first (a replay does not wait for its verdict).
       verdictOf?.catch(() => undefined);
-      const replayed = await used();
-      if (replayed !== undefined) return replayed;
+      const first = await used();
+      if (first) return replay(reply, first);
       if (!parsed.ok)
         throw new HttpError(
           400,
