@@ -23,7 +23,16 @@ function cpuMs(pid: number | undefined): number | undefined {
 export async function startServer(root: string, db: string, env: Record<string, string>) {
   const child = spawn(
     process.execPath,
-    [join(root, 'bin/madeto.js'), 'serve', '--port', '0', '--db', db],
+    [
+      // e.g. MADETO_BENCH_SERVER_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server
+      ...(process.env.MADETO_BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []),
+      join(root, 'bin/madeto.js'),
+      'serve',
+      '--port',
+      '0',
+      '--db',
+      db,
+    ],
     {
       cwd: root,
       env: { ...process.env, ...env, DATABASE_URL: '' },

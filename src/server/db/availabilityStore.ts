@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Compilable, type Kysely, type Transaction } from 'kysely';
 import {
   netOfHolds,
   parseSnapshot,
@@ -14,6 +14,7 @@ import {
   type Snapshot,
 } from '../../engine/index.ts';
 import type { Db } from './createDb.ts';
+import { StatementBatch } from './statementBatch.ts';
 import { availabilityInvalid, type AvailabilityChange } from '../availability/feedPatch.ts';
 
 interface SnapshotsTable {
@@ -97,6 +98,16 @@ export interface HoldInput {
   replaces?: string | undefined;
   /** An anonymous caller: its id and how many active holds it may have (counted under the lock). */
   client?: { id: string; maxActive: number } | undefined;
+  /**
+   * Stores what the hold is for (an order) in the hold's own transaction, once its promise is
+   * known and before the hold is written: the order and its hold commit together (one flush);
+   * its writes go in `batch` (the transaction's statement batch).
+   * Returns the reference the hold and its audit get (the order's number), or undefined when
+   * there is nothing to hold (the order's key was already used): then nothing is written, not
+   * even the release of `replaces`. An error it throws fails the whole batch (it may have
+   * written), like a database error.
+   */
+  store?: ((batch: StatementBatch, held: HeldPromise) => Promise<string | undefined>) | undefined;
 }
 
 /** A promise given and the hold that reserves what it consumes. */
@@ -326,17 +337,17 @@ export class AvailabilityStore {
     now: string,
     db: Kysely<Tables>,
     written?: string,
+    batch?: StatementBatch,
   ): Promise<{ holds: StoredHold[]; firstExpiry: string; readAt: string }> {
+    // In a transaction's batch, a read runs after what the batch queued.
+    const rows = async <R>(query: Compilable<R>): Promise<R[]> =>
+      batch ? (await batch.run(query)).rows : (await db.executeQuery(query)).rows;
     const token =
       written !== undefined && this.activeCache?.token === written
         ? written
         : ((
-            await db
-              .selectFrom('availability_lock')
-              .select('holds_token')
-              .where('id', '=', 1)
-              .executeTakeFirst()
-          )?.holds_token ?? '');
+            await rows(db.selectFrom('availability_lock').select('holds_token').where('id', '=', 1))
+          )[0]?.holds_token ?? '');
     const cache = this.activeCache;
     if (cache && cache.token === token && cache.readAt <= now) {
       if (now < cache.firstExpiry) return cache;
@@ -344,36 +355,42 @@ export class AvailabilityStore {
       this.activeCache = { token, readAt: now, holds, firstExpiry: firstExpiry(holds) };
       return this.activeCache;
     }
-    const ids = await db
-      .selectFrom('availability_holds')
-      .select('id')
-      .where('released_at', 'is', null)
-      .where('expires_at', '>', now)
-      .execute();
+    const ids = await rows(
+      db
+        .selectFrom('availability_holds')
+        .select('id')
+        .where('released_at', 'is', null)
+        .where('expires_at', '>', now),
+    );
     // The holds read before are known (a released or expired one is not asked for again).
     const known = new Map((cache?.holds ?? []).map((h) => [h.id, h]));
     const missing = ids.filter((r) => !known.has(r.id)).map((r) => r.id);
     for (let i = 0; i < missing.length; i += 500) {
-      const rows = await db
-        .selectFrom('availability_holds')
-        .selectAll()
-        .where('id', 'in', missing.slice(i, i + 500))
-        .execute();
-      for (const row of rows) known.set(row.id, holdOf(row));
+      const found = await rows(
+        db
+          .selectFrom('availability_holds')
+          .selectAll()
+          .where('id', 'in', missing.slice(i, i + 500)),
+      );
+      for (const row of found) known.set(row.id, holdOf(row));
     }
     const holds = ids.map((r) => known.get(r.id)!);
     this.activeCache = { token, readAt: now, holds, firstExpiry: firstExpiry(holds) };
     return this.activeCache;
   }
 
-  /** Marks a change of the active holds in `trx` (a new holds token); returns the token. */
-  private async holdsChanged(trx: Transaction<Tables>): Promise<string> {
+  /**
+   * Marks a change of the active holds in `trx` (a new holds token); returns the token. With
+   * `batch`, the write is queued in it.
+   */
+  private async holdsChanged(trx: Transaction<Tables>, batch?: StatementBatch): Promise<string> {
     const token = randomBytes(12).toString('base64url');
-    await trx
+    const write = trx
       .updateTable('availability_lock')
       .set({ holds_token: token })
-      .where('id', '=', 1)
-      .execute();
+      .where('id', '=', 1);
+    if (batch) batch.later(write);
+    else await write.execute();
     return token;
   }
 
@@ -432,8 +449,8 @@ export class AvailabilityStore {
     const current = await this.current();
     if (!current) return undefined;
     const holds = await this.activeHolds(now);
-    // By the audit's index on the reference (its rows are renamed with their hold, which the
-    // kept list of active holds is not, nor by another server).
+    // By the audit's index on the reference (a row carries its hold's final reference, and is
+    // read from the database, which another server's holds are in too).
     const ids =
       own.length === 0 || holds.length === 0
         ? new Set<string>()
@@ -512,18 +529,26 @@ export class AvailabilityStore {
         try {
           const results = await this.locked(async (trx) => {
             const out: ({ ok: HeldPromise | undefined } | { error: unknown })[] = [];
-            const written: { token?: string; current?: CurrentAvailability } = {};
+            const written: Written = {
+              batch: new StatementBatch(trx as never, this.db.dialect === 'sqlite'),
+            };
             for (const job of batch) {
+              written.writing = false;
               try {
                 out.push({ ok: await this.holdOne(trx, job.input, written) });
               } catch (error) {
-                // Anything else (a database error) fails the batch: on PostgreSQL the
-                // transaction is aborted, and a commit would roll back the others' holds.
-                if (!(error instanceof PromiseInputError || error instanceof TooManyActiveHolds))
+                // Anything else (a database error, or an error once the request wrote) fails
+                // the batch: on PostgreSQL the transaction is aborted, and a commit would roll
+                // back the others' holds; a half-written order must not be committed.
+                if (
+                  written.writing ||
+                  !(error instanceof PromiseInputError || error instanceof TooManyActiveHolds)
+                )
                   throw error;
                 out.push({ error });
               }
             }
+            await written.batch.flush();
             return out;
           });
           results.forEach((r, i) =>
@@ -541,45 +566,45 @@ export class AvailabilityStore {
   /**
    * `written`: the holds token an earlier hold of this transaction wrote, and the current version
    * it read (no version can be stored while the transaction holds the availability lock); set.
+   * `writing` is set once this request has started to write (its error then fails the batch).
    */
   private async holdOne(
     trx: Transaction<Tables>,
     input: HoldInput,
-    written: { token?: string; current?: CurrentAvailability },
+    written: Written,
   ): Promise<HeldPromise | undefined> {
+    const batch = written.batch;
     const now = input.request.now;
     {
+      if (!written.current) await batch.flush();
       const current = written.current ?? (await this.current(trx));
       if (!current) return undefined;
       written.current = current;
       if (input.client) {
-        const row = await trx
-          .selectFrom('availability_holds')
-          .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('expires_at').as('first')])
-          .where('client', '=', input.client.id)
-          .where('released_at', 'is', null)
-          .where('expires_at', '>', now)
-          .executeTakeFirst();
+        const [row] = (
+          await batch.run(
+            trx
+              .selectFrom('availability_holds')
+              .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('expires_at').as('first')])
+              .where('client', '=', input.client.id)
+              .where('released_at', 'is', null)
+              .where('expires_at', '>', now),
+          )
+        ).rows;
         const active = Number(row?.n ?? 0);
         if (active >= input.client.maxActive)
           throw new TooManyActiveHolds(active, input.client.maxActive, String(row!.first));
       }
-      const active = await this.active(now, trx, written.token);
+      const active = await this.active(now, trx, written.token, batch);
       let others = active.holds;
       let replaced: StoredHold | undefined;
       if (input.replaces !== undefined) {
-        const row = await trx
-          .selectFrom('availability_holds')
-          .selectAll()
-          .where('id', '=', input.replaces)
-          .executeTakeFirst();
+        const [row] = (
+          await batch.run(
+            trx.selectFrom('availability_holds').selectAll().where('id', '=', input.replaces),
+          )
+        ).rows;
         replaced = row && holdOf(row);
-        if (replaced && replaced.releasedAt === null)
-          await trx
-            .updateTable('availability_holds')
-            .set({ released_at: now, release_reason: input.kind })
-            .where('id', '=', input.replaces)
-            .execute();
         others = others.filter((h) => h.id !== input.replaces);
       }
       const snapshot = this.net(current, others, now);
@@ -599,9 +624,26 @@ export class AvailabilityStore {
         snapshotVersion: current.version,
         needs,
       };
-      await trx
-        .insertInto('availability_holds')
-        .values({
+      const given: HeldPromise = { hold, result, snapshotVersion: current.version, replaced };
+      if (input.store) {
+        // From here on this request writes: an error fails the batch (see `drain`).
+        written.writing = true;
+        const reference = await input.store(batch, given);
+        if (reference === undefined) return given;
+        hold.reference = reference;
+      }
+      if (replaced && replaced.releasedAt === null) {
+        written.writing = true;
+        batch.later(
+          trx
+            .updateTable('availability_holds')
+            .set({ released_at: now, release_reason: input.kind })
+            .where('id', '=', replaced.id),
+        );
+      }
+      written.writing = true;
+      batch.later(
+        trx.insertInto('availability_holds').values({
           id: hold.id,
           kind: hold.kind,
           reference: hold.reference,
@@ -612,13 +654,14 @@ export class AvailabilityStore {
           snapshot_version: current.version,
           needs: JSON.stringify(needs),
           client: input.client?.id ?? null,
-        })
-        .execute();
+        }),
+      );
       // The next request's active holds are these and this one: known, not read back, and
       // netted from this promise's snapshot. (Should the transaction roll back, the database
       // keeps its token, unlike this cache.)
       const holds = [...others, hold];
-      written.token = await this.holdsChanged(trx);
+      // One new token per transaction: the batch's holds commit together.
+      written.token ??= await this.holdsChanged(trx, batch);
       this.activeCache = {
         token: written.token,
         // Every hold active after the list's `readAt` is in it (not this request's `now`: the
@@ -629,9 +672,8 @@ export class AvailabilityStore {
         firstExpiry: active.firstExpiry < hold.expiresAt ? active.firstExpiry : hold.expiresAt,
       };
       this.netNext = { version: current.version, holds, base: snapshot, added: hold };
-      await trx
-        .insertInto('promise_audit')
-        .values(
+      batch.later(
+        trx.insertInto('promise_audit').values(
           auditRow(
             {
               kind: input.kind,
@@ -644,9 +686,9 @@ export class AvailabilityStore {
             },
             result,
           ),
-        )
-        .execute();
-      return { hold, result, snapshotVersion: current.version, replaced };
+        ),
+      );
+      return given;
     }
   }
 
@@ -663,24 +705,6 @@ export class AvailabilityStore {
       if (released) await this.holdsChanged(trx);
       return released;
     });
-  }
-
-  /**
-   * Gives a hold and its audit rows their final reference (an order's number once stored), in
-   * `trx` when given: the transaction that stores the order, so that one flush makes both durable.
-   */
-  async rename(holdId: string, reference: string, trx?: Transaction<unknown>): Promise<void> {
-    const db = (trx as Transaction<Tables> | undefined) ?? this.kysely;
-    await db
-      .updateTable('availability_holds')
-      .set({ reference })
-      .where('id', '=', holdId)
-      .execute();
-    await db
-      .updateTable('promise_audit')
-      .set({ reference })
-      .where('hold_id', '=', holdId)
-      .execute();
   }
 
   /** The promises given for a reference (an order or quote number, a cart's hold id), oldest first. */
@@ -703,6 +727,20 @@ export class AvailabilityStore {
       request: JSON.parse(r.request) as unknown,
     }));
   }
+}
+
+/**
+ * What the requests of one hold transaction share: its statement batch (the writes queued in it
+ * run before its next read, and before the commit); the holds token an earlier request wrote and
+ * the current version it read (no version can be stored while the transaction holds the
+ * availability lock); and whether the request being served has started to write (its error then
+ * fails the batch).
+ */
+interface Written {
+  batch: StatementBatch;
+  token?: string;
+  current?: CurrentAvailability;
+  writing?: boolean;
 }
 
 class SeedSkipped extends Error {}

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Compilable, type Kysely, type Migration } from 'kysely';
 import {
   quoteState,
   type OrderPayload,
@@ -83,16 +83,7 @@ async function entryOf(trx: Trx, number: string): Promise<PipelineEntriesTable |
     .executeTakeFirst();
   if (!s || (s.kind !== 'quote-request' && s.kind !== 'order')) return undefined;
   const p = JSON.parse(s.payload) as OrderPayload;
-  const common = {
-    number,
-    customer: customerOf(p.customer),
-    products: productsOf(p.lines),
-    total: p.totals.total,
-    currency: p.totals.currency,
-    receivedAt: s.created_at,
-    updatedAt: s.created_at,
-  };
-  let item: StoredPipelineItem;
+  let linked: string | null;
   if (s.kind === 'order') {
     const accepted = await trx
       .selectFrom('quote_events')
@@ -100,22 +91,68 @@ async function entryOf(trx: Trx, number: string): Promise<PipelineEntriesTable |
       .where('kind', '=', 'accepted')
       .where('detail', '=', number)
       .executeTakeFirst();
-    item = { kind: 'order', fromQuote: accepted?.number ?? null, ...common };
+    linked = accepted?.number ?? null;
   } else {
     const to = await trx
       .selectFrom('quote_conversions')
       .select('quote_number')
       .where('request_number', '=', number)
       .executeTakeFirst();
-    const convertedTo = to?.quote_number ?? null;
-    item = {
-      kind: 'quote-request',
-      state: convertedTo === null ? 'new' : 'converted',
-      convertedTo,
-      ...common,
-    };
+    linked = to?.quote_number ?? null;
   }
+  return submissionEntry(number, s.kind, p, s.created_at, linked);
+}
+
+/**
+ * The entry of an order (`linked`: the rep quote it accepted) or a buyer request (`linked`: the
+ * rep quote it was converted to).
+ */
+function submissionEntry(
+  number: string,
+  kind: 'order' | 'quote-request',
+  p: OrderPayload,
+  createdAt: string,
+  linked: string | null,
+): PipelineEntriesTable {
+  const common = {
+    number,
+    customer: customerOf(p.customer),
+    products: productsOf(p.lines),
+    total: p.totals.total,
+    currency: p.totals.currency,
+    receivedAt: createdAt,
+    updatedAt: createdAt,
+  };
+  const item: StoredPipelineItem =
+    kind === 'order'
+      ? { kind: 'order', fromQuote: linked, ...common }
+      : {
+          kind: 'quote-request',
+          state: linked === null ? 'new' : 'converted',
+          convertedTo: linked,
+          ...common,
+        };
   return row(item, null);
+}
+
+/**
+ * The pipeline entry's insert for a submission written in this transaction under a new number
+ * (`refreshPipeline` without reading it back): no rep quote can have accepted it nor a request of
+ * it be converted yet, since both name a number only once its submission is committed. Undefined
+ * for a kind the pipeline does not list (a rep's quote payload).
+ */
+export function newSubmissionEntry(
+  trx: Kysely<never>,
+  submission: { number: string; kind: string; payload: OrderPayload; createdAt: string },
+): Compilable | undefined {
+  const { number, kind, payload, createdAt } = submission;
+  if (kind !== 'quote-request' && kind !== 'order') return undefined;
+  const entry = submissionEntry(number, kind, payload, createdAt, null);
+  const { number: _, ...rest } = entry;
+  return (trx as unknown as Trx)
+    .insertInto('pipeline_entries')
+    .values(entry)
+    .onConflict((oc) => oc.column('number').doUpdateSet(rest));
 }
 
 async function repQuoteEntry(trx: Trx, number: string): Promise<PipelineEntriesTable | undefined> {

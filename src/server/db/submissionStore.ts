@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from './createDb.ts';
 import type { Transaction } from 'kysely';
 import type { Database, SubmissionsTable } from './schema.ts';
-import { refreshPipeline } from './pipelineIndex.ts';
+import { newSubmissionEntry } from './pipelineIndex.ts';
+import { StatementBatch } from './statementBatch.ts';
+import type { OrderPayload } from '../../engine/index.ts';
 
 /**
  * Who made an idempotency key: a client (the `Idempotency-Key` of `POST /api/orders` and
@@ -47,46 +49,54 @@ export interface NewSubmission {
   customerEmail: string;
   createdAt: string;
   respond: (ids: { id: string; number: string }) => unknown;
-  /**
-   * Runs in the transaction that stores the submission, once it has its number (not for a replay
-   * or conflict): what must be durable with it, in the same disk flush (the order's hold renamed).
-   */
-  stored?: (trx: Transaction<unknown>, number: string) => Promise<void>;
 }
 
-/** Inserts one submission in `trx`; undefined when its idempotency key is already stored. */
+/**
+ * Inserts one submission in `batch`'s transaction; undefined when its idempotency key is already
+ * stored. Its number, answer and pipeline entry are queued in `batch` (flushed by the caller).
+ */
 async function insertOne(
-  trx: Transaction<Database>,
+  batch: StatementBatch,
   input: NewSubmission,
 ): Promise<StoredSubmission | undefined> {
-  const inserted = await trx
-    .insertInto('submissions')
-    .values({
-      id: randomUUID(),
-      kind: input.kind,
-      number: null,
-      idempotency_key: storedKey(input.namespace, input.idempotencyKey),
-      body_hash: input.bodyHash,
-      payload: JSON.stringify(input.payload),
-      response: '{}',
-      status_code: 201,
-      currency: input.currency,
-      total: input.total,
-      customer_email: input.customerEmail,
-      created_at: input.createdAt,
-    })
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .returning(['seq', 'id'])
-    .executeTakeFirst();
+  const trx = batch.trx as unknown as Transaction<Database>;
+  const [inserted] = (
+    await batch.run(
+      trx
+        .insertInto('submissions')
+        .values({
+          id: randomUUID(),
+          kind: input.kind,
+          number: null,
+          idempotency_key: storedKey(input.namespace, input.idempotencyKey),
+          body_hash: input.bodyHash,
+          payload: JSON.stringify(input.payload),
+          response: '{}',
+          status_code: 201,
+          currency: input.currency,
+          total: input.total,
+          customer_email: input.customerEmail,
+          created_at: input.createdAt,
+        })
+        .onConflict((oc) => oc.column('idempotency_key').doNothing())
+        .returning(['seq', 'id']),
+    )
+  ).rows;
   if (!inserted) return undefined;
   const prefix = input.kind === 'order' ? 'O' : 'Q';
   const seq = Number(inserted.seq);
   const number = `${prefix}-${input.createdAt.slice(0, 4)}-${String(seq).padStart(6, '0')}`;
-  const response = JSON.stringify(input.respond({ id: inserted.id, number }));
-  await trx.updateTable('submissions').set({ number, response }).where('seq', '=', seq).execute();
+  const answer = input.respond({ id: inserted.id, number });
+  const response = JSON.stringify(answer);
+  batch.later(trx.updateTable('submissions').set({ number, response }).where('seq', '=', seq));
   // A request or an order is listed in the pipeline from this very transaction on.
-  await refreshPipeline(trx as never, [number]);
-  await input.stored?.(trx as never, number);
+  const entry = newSubmissionEntry(trx as never, {
+    number,
+    kind: input.kind,
+    payload: input.payload as OrderPayload,
+    createdAt: input.createdAt,
+  });
+  if (entry) batch.later(entry);
   return {
     seq,
     id: inserted.id,
@@ -181,8 +191,10 @@ export class SubmissionStore {
         let created: (StoredSubmission | undefined)[];
         try {
           created = await this.db.kysely.transaction().execute(async (trx) => {
+            const writes = new StatementBatch(trx as never, this.db.dialect === 'sqlite');
             const out: (StoredSubmission | undefined)[] = [];
-            for (const { input } of batch) out.push(await insertOne(trx, input));
+            for (const { input } of batch) out.push(await insertOne(writes, input));
+            await writes.flush();
             return out;
           });
         } catch (error) {
@@ -200,7 +212,17 @@ export class SubmissionStore {
     }
   }
 
-  private async existing(input: NewSubmission): Promise<SubmitOutcome> {
+  /**
+   * Stores a submission in `batch`'s transaction, which the caller flushes and commits (an order
+   * and its hold, in one disk flush); undefined when its key is already stored (nothing written:
+   * see `existing`).
+   */
+  insertIn(batch: StatementBatch, input: NewSubmission): Promise<StoredSubmission | undefined> {
+    return insertOne(batch, input);
+  }
+
+  /** What a submission whose key was already stored is: a replay of the first, or a conflict. */
+  async existing(input: NewSubmission): Promise<SubmitOutcome> {
     const first = await this.byKey(input.namespace, input.idempotencyKey);
     if (!first) throw new Error(`submission '${input.idempotencyKey}' vanished after a conflict`);
     return first.bodyHash === input.bodyHash

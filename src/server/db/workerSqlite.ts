@@ -11,10 +11,12 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { BATCH_SQL } from './statementBatch.ts';
 
 /**
  * The worker's code (CommonJS, evaluated): one better-sqlite3 connection with a statement cache.
- * Each message is one statement; the answer carries its rows or what it changed.
+ * Each message is one statement, or a batch of them run in order (`StatementBatch`); the answer
+ * carries the (last) statement's rows or what it changed.
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -22,15 +24,19 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 for (const p of workerData.pragmas) db.pragma(p);
 const cache = new Map();
-parentPort.on('message', ({ id, sql, parameters }) => {
+const run = (sql, parameters) => {
+  let stmt = cache.get(sql);
+  if (!stmt) { stmt = db.prepare(sql); if (cache.size < 500) cache.set(sql, stmt); }
+  if (stmt.reader) return { rows: stmt.all(parameters) };
+  const r = stmt.run(parameters);
+  return { rows: [], changes: r.changes, insertId: r.lastInsertRowid };
+};
+parentPort.on('message', ({ id, sql, parameters, batch }) => {
   try {
-    let stmt = cache.get(sql);
-    if (!stmt) { stmt = db.prepare(sql); if (cache.size < 500) cache.set(sql, stmt); }
-    if (stmt.reader) parentPort.postMessage({ id, rows: stmt.all(parameters) });
-    else {
-      const r = stmt.run(parameters);
-      parentPort.postMessage({ id, rows: [], changes: r.changes, insertId: r.lastInsertRowid });
-    }
+    let answer;
+    if (batch) for (const q of batch) answer = run(q.sql, q.parameters);
+    else answer = run(sql, parameters);
+    parentPort.postMessage({ id, ...answer });
   } catch (error) {
     parentPort.postMessage({ id, error: { message: error.message, code: error.code } });
   }
@@ -65,7 +71,9 @@ class WorkerConnection implements DatabaseConnection {
     const id = this.next++;
     const answer = await new Promise<Answer>((resolve) => {
       this.waiting.set(id, resolve);
-      this.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
+      // A statement batch (`StatementBatch`): its statements in one message.
+      if (query.sql === BATCH_SQL) this.worker.postMessage({ id, batch: query.parameters[0] });
+      else this.worker.postMessage({ id, sql: query.sql, parameters: query.parameters });
     });
     if (answer.error)
       throw Object.assign(new Error(answer.error.message), { code: answer.error.code });

@@ -10,7 +10,13 @@ import { authenticate } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { acceptedPriceDates, plantTimeZone, type Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
-import type { StoredSubmission, SubmissionStore } from '../db/submissionStore.ts';
+import type {
+  NewSubmission,
+  StoredSubmission,
+  SubmissionStore,
+  SubmitOutcome,
+} from '../db/submissionStore.ts';
+import type { StatementBatch } from '../db/statementBatch.ts';
 import { HttpError } from '../httpError.ts';
 import type { ServerUser } from '../users.ts';
 import type { Verifier } from '../verifier.ts';
@@ -132,6 +138,7 @@ export function submitRoutes(
       }
     );
   };
+  const modelled = new Set(deps.catalogue.models.map((m) => m.id));
   const holdUntil = (payload: OrderPayload, now: Date, times: HoldTimes): string => {
     if (payload.kind === 'order')
       return new Date(now.getTime() + times.orderMinutes * 60_000).toISOString();
@@ -143,22 +150,56 @@ export function submitRoutes(
       Temporal.PlainDate.from(valid).add({ days: 1 }).toZonedDateTime(zone).epochMilliseconds,
     ).toISOString();
   };
+  /** A date that differs from the one the buyer was shown: a warning difference. */
+  const promiseDifferences = (
+    payload: OrderPayload,
+    held: HeldPromise,
+    now: Date,
+  ): OrderDifference[] => {
+    const shown = payload.promise?.deliveryDate;
+    const now_ = held.result.deliveryDate;
+    if (shown === undefined || shown === now_) return [];
+    const why =
+      held.replaced === undefined
+        ? ''
+        : held.replaced.releasedAt !== null
+          ? ` (the hold ${held.replaced.id} had been released)`
+          : held.replaced.expiresAt <= now.toISOString()
+            ? ` (the hold ${held.replaced.id} expired at ${held.replaced.expiresAt})`
+            : '';
+    return [
+      {
+        code: 'promise-changed',
+        severity: 'warning',
+        path: '$.promise.deliveryDate',
+        message: `the delivery date is now ${now_ ?? 'unavailable'}, not ${shown}${why}: re-promised on availability version ${held.snapshotVersion}`,
+        expected: now_,
+        actual: shown,
+      },
+    ];
+  };
   /**
    * Re-promises a verified submission on the current availability net of every other hold, and
-   * holds what it consumes (releasing `replaces`, the cart's or quote's hold, in the same
-   * transaction). A date that differs from the one the buyer was shown is a warning difference.
+   * holds what it consumes (releasing `replaces`, the cart's or quote's hold), storing the
+   * submission (`store`, given the promise and its differences) in the same transaction: one
+   * commit for the order, its hold and its audit. Undefined without holds (no feed, or no line
+   * with a product model): the caller stores the submission alone.
    */
-  const holdFor = async (
+  const holdAndStore = async (
     payload: OrderPayload,
     now: Date,
     replaces: string | undefined,
-  ): Promise<{ held: HeldPromise; differences: OrderDifference[] } | undefined> => {
+    store: (
+      batch: StatementBatch,
+      held: HeldPromise,
+      differences: OrderDifference[],
+    ) => Promise<string | undefined>,
+  ): Promise<HeldPromise | undefined> => {
     if (!deps.availability || !deps.holdTimes) return undefined;
     // Lines without a product model (services such as installation) have no promise.
-    const modelled = new Set(deps.catalogue.models.map((m) => m.id));
     const lines = payload.lines.filter((l) => modelled.has(l.productId));
     if (lines.length === 0) return undefined;
-    const held = await deps.availability.promiseAndHold({
+    return deps.availability.promiseAndHold({
       kind: payload.kind === 'order' ? 'order' : 'quote',
       reference: `${payload.kind}:${payload.idempotencyKey}`,
       request: {
@@ -172,30 +213,8 @@ export function submitRoutes(
       },
       expiresAt: holdUntil(payload, now, deps.holdTimes),
       replaces,
+      store: (batch, held) => store(batch, held, promiseDifferences(payload, held, now)),
     });
-    if (!held) return undefined;
-    const differences: OrderDifference[] = [];
-    const shown = payload.promise?.deliveryDate;
-    const now_ = held.result.deliveryDate;
-    if (shown !== undefined && shown !== now_) {
-      const why =
-        held.replaced === undefined
-          ? ''
-          : held.replaced.releasedAt !== null
-            ? ` (the hold ${held.replaced.id} had been released)`
-            : held.replaced.expiresAt <= now.toISOString()
-              ? ` (the hold ${held.replaced.id} expired at ${held.replaced.expiresAt})`
-              : '';
-      differences.push({
-        code: 'promise-changed',
-        severity: 'warning',
-        path: '$.promise.deliveryDate',
-        message: `the delivery date is now ${now_ ?? 'unavailable'}, not ${shown}${why}: re-promised on availability version ${held.snapshotVersion}`,
-        expected: now_,
-        actual: shown,
-      });
-    }
-    return { held, differences };
   };
   const submit =
     (
@@ -252,15 +271,34 @@ export function submitRoutes(
       // key, whatever its text, can never occupy or replay one.
       const namespace = trusted ? 'server' : 'client';
       const bodyHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
-      if (typeof bodyKey === 'string') {
-        const first = await deps.store.byKey(namespace, bodyKey);
-        if (first) {
-          if (first.bodyHash !== bodyHash && !trusted) throw conflict(bodyKey);
-          return replay(reply, first);
-        }
-      }
-
+      // The key's look-up waits for the database (behind a transaction in progress): the payload
+      // is parsed and verified meanwhile, and the verdict dropped when the key was used (a replay
+      // or a conflict answers as if nothing else had been done).
+      const firstOf =
+        typeof bodyKey === 'string' ? deps.store.byKey(namespace, bodyKey) : undefined;
+      // (The stored submission, not the reply: a reply is thenable, and would be awaited.)
+      const used = async () => {
+        const first = await firstOf;
+        if (first && first.bodyHash !== bodyHash && !trusted) throw conflict(bodyKey as string);
+        return first;
+      };
       const parsed = parseOrderPayload(body);
+      const now = deps.clock();
+      const verdictOf =
+        parsed.ok && allowed.includes(parsed.payload.kind)
+          ? (async () =>
+              deps.verifier.verify(
+                parsed.payload,
+                acceptedPriceDates(now, deps.catalogue),
+                // --verify-promise: on the feed's current version (the catalogue's file only
+                // without a feed).
+                deps.config.verifyPromise ? await currentSnapshot() : undefined,
+              ))()
+          : undefined;
+      // Settled whatever happens first (a replay does not wait for its verdict).
+      verdictOf?.catch(() => undefined);
+      const first = await used();
+      if (first) return replay(reply, first);
       if (!parsed.ok)
         throw new HttpError(
           400,
@@ -270,21 +308,14 @@ export function submitRoutes(
             issues: parsed.issues,
           },
         );
-      const payload = parsed.payload;
-      if (!allowed.includes(payload.kind))
+      if (!verdictOf)
         throw new HttpError(
           400,
           'WRONG_ENDPOINT',
-          `$.kind '${payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
+          `$.kind '${parsed.payload.kind}' is not accepted here (this endpoint takes ${allowed.join(', ')})`,
         );
-      const now = deps.clock();
-      // --verify-promise: on the feed's current version (the catalogue's file only without a feed).
-      const promiseOn = deps.config.verifyPromise ? await currentSnapshot() : undefined;
-      const verdict = await deps.verifier.verify(
-        payload,
-        acceptedPriceDates(now, deps.catalogue),
-        promiseOn,
-      );
+      const payload = parsed.payload;
+      const verdict = await verdictOf;
       // An approved quote's price may pass a guardrail: that difference is kept as a warning.
       const blocking = verdict.differences.filter(
         (d) => d.severity === 'error' && !(approved && d.code === 'approval-required'),
@@ -300,11 +331,11 @@ export function submitRoutes(
         );
 
       const replaces = typeof holdHeader === 'string' ? holdHeader : undefined;
-      const promised = await holdFor(payload, now, replaces);
-      const held = promised?.held;
-      const warnings = [...verdict.differences, ...(promised?.differences ?? [])];
       const receivedAt = now.toISOString();
-      const result = await deps.store.submit({
+      const submission = (
+        held: HeldPromise | undefined,
+        differences: readonly OrderDifference[],
+      ): NewSubmission => ({
         kind: payload.kind,
         namespace,
         idempotencyKey: payload.idempotencyKey,
@@ -314,10 +345,6 @@ export function submitRoutes(
         total: payload.totals.total,
         customerEmail: payload.customer.email,
         createdAt: receivedAt,
-        // The stored order's number names its hold and audit, in the order's own transaction.
-        ...(held && {
-          stored: (trx, number) => deps.availability!.rename(held.hold.id, number, trx),
-        }),
         respond: ({ id, number }): SubmitAnswer => ({
           id,
           number,
@@ -326,7 +353,7 @@ export function submitRoutes(
           status: 'accepted',
           receivedAt,
           totals: payload.totals,
-          warnings,
+          warnings: [...verdict.differences, ...differences],
           ...(held && {
             promise: {
               status: held.result.status,
@@ -341,9 +368,21 @@ export function submitRoutes(
           }),
         }),
       });
-      // A repeat releases the extra hold.
-      if (held && result.outcome !== 'created')
-        await deps.availability!.release(held.hold.id, 'duplicate', now.toISOString());
+      // The order, its hold and its audit are stored in one transaction (the hold and audit
+      // named by the order's number); a key already used writes nothing, and is answered below.
+      let created: StoredSubmission | undefined;
+      let unheld: NewSubmission | undefined;
+      const held = await holdAndStore(payload, now, replaces, async (batch, h, differences) => {
+        const input = submission(h, differences);
+        created = await deps.store.insertIn(batch, input);
+        if (!created) unheld = input;
+        return created?.number;
+      });
+      const result: SubmitOutcome = !held
+        ? await deps.store.submit(submission(undefined, []))
+        : created
+          ? { outcome: 'created', submission: created }
+          : await deps.store.existing(unheld!);
       if (result.outcome !== 'conflict' || trusted) await onStored?.();
       switch (result.outcome) {
         case 'created':
