@@ -144,7 +144,8 @@ export async function quoteJourney(server: ServerProcess, db: string, catcher: M
     pipelinePageWire.parse(
       (await call('GET', `/api/pipeline?${query}`, undefined, { cookie: rep.cookie })).body,
     );
-  expect((await find(`q=${q}`)).items).toEqual([
+  // By kind: the search matches inside numbers, and `RQ-2026-000001` contains `Q-2026-000001`.
+  expect((await find(`q=${q}&kind=quote-request`)).items).toEqual([
     expect.objectContaining({ kind: 'quote-request', number: q, state: 'new' }),
   ]);
   expect(
