@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importDimacs } from '../../../src/engine/import/dimacs.ts';
+import { parseModel } from '../../../src/engine/model/parseModel.ts';
+import { seededRandom } from '../../../src/engine/random.ts';
+import { compile, type CompiledModel } from '../../../src/engine/solver/compile.ts';
+import { count } from '../../../src/engine/solver/count.ts';
+import {
+  compileReordered,
+  type ReorderLimits,
+} from '../../../src/engine/solver/reorder/compileReordered.ts';
+import { domains } from '../../../src/engine/solver/domains.ts';
+import { ONE, SiftBdd, ZERO } from '../../../src/engine/solver/reorder/SiftBdd.ts';
+import { BacktrackSearch } from '../../oracle/backtrack.ts';
+import { toFiniteCsp } from '../../oracle/finiteCsp.ts';
+import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
+
+/** The truth table of `root` over `vars` variables (bit v of the index is variable v). */
+function table(bdd: SiftBdd, root: number, vars: number): string {
+  let out = '';
+  for (let x = 0; x < 1 << vars; x++) {
+    let u = root;
+    while (u > ONE) u = (x >> bdd.varOf[u]!) & 1 ? bdd.hi[u]! : bdd.lo[u]!;
+    out += u === ONE ? '1' : '0';
+  }
+  return out;
+}
+
+/** A random CNF over `vars` variables as DIMACS text. */
+function randomCnf(random: () => number, vars: number, clauses: number): string {
+  const lines = [`p cnf ${vars} ${clauses}`];
+  for (let c = 0; c < clauses; c++) {
+    const width = 1 + Math.floor(random() * 3);
+    const lits = Array.from({ length: width }, () => {
+      const v = 1 + Math.floor(random() * vars);
+      return random() < 0.5 ? -v : v;
+    });
+    lines.push(`${lits.join(' ')} 0`);
+  }
+  return lines.join('\n');
+}
+
+describe('SiftBdd', () => {
+  it('swaps and sifting keep every kept function and the levels ordered', () => {
+    const random = seededRandom(17);
+    for (let round = 0; round < 20; round++) {
+      const vars = 7;
+      const bdd = new SiftBdd(
+        vars,
+        Array.from({ length: vars }, (_, i) => i),
+        1_000_000,
+      );
+      const roots: number[] = [];
+      for (let f = 0; f < 4; f++) {
+        let acc = ONE;
+        for (let c = 0; c < 5; c++) {
+          // a random clause, built as a chain in level order
+          const lits = [...new Set(Array.from({ length: 3 }, () => Math.floor(random() * vars)))]
+            .sort((a, b) => bdd.perm[b]! - bdd.perm[a]!)
+            .map((v) => [v, random() < 0.5] as const);
+          let clause = ZERO;
+          for (const [v, positive] of lits)
+            clause = positive ? bdd.mk(v, clause, ONE) : bdd.mk(v, ONE, clause);
+          acc = bdd.and(acc, clause);
+        }
+        bdd.ref(acc);
+        roots.push(acc);
+      }
+      const before = roots.map((r) => table(bdd, r, vars));
+      bdd.collect();
+      for (let s = 0; s < 10; s++) bdd.swap(Math.floor(random() * (vars - 1)));
+      expect(roots.map((r) => table(bdd, r, vars))).toEqual(before);
+      bdd.sift(1_000);
+      expect(roots.map((r) => table(bdd, r, vars))).toEqual(before);
+      // every edge goes down the current order, and the live count is what the roots reach
+      const seen = new Set<number>();
+      const stack = [...roots];
+      while (stack.length > 0) {
+        const u = stack.pop()!;
+        if (u <= ONE || seen.has(u)) continue;
+        seen.add(u);
+        for (const c of [bdd.lo[u]!, bdd.hi[u]!]) {
+          expect(bdd.levelOf(c)).toBeGreaterThan(bdd.levelOf(u));
+          stack.push(c);
+        }
+      }
+      expect(bdd.live).toBe(seen.size);
+    }
+  });
+});
+
+/** Compiles with sifting only: no work for the static orders, so `reorder` answers. */
+function reordered(model: ReturnType<typeof parseModel>, limits: ReorderLimits): CompiledModel {
+  return compile(model, { maxWork: 0, reorder: (r) => compileReordered(r, limits) });
+}
+
+const eager: ReorderLimits = { maxSwaps: 20_000, firstSift: 4, siftVars: 20, siftDistance: 20 };
+
+describe('compileReordered', () => {
+  it('counts random CNFs as the backtracking oracle does, sifting from a small size on', () => {
+    const random = seededRandom(5);
+    let sifted = 0;
+    for (let round = 0; round < 12; round++) {
+      const model = parseModel(importDimacs(randomCnf(random, 14, 16)));
+      const compiled = reordered(model, { ...eager, onSift: () => sifted++ });
+      expect(count(compiled)).toBe(new BacktrackSearch(toFiniteCsp(model)).count());
+      expect(count(compiled)).toBe(count(compile(model)));
+    }
+    expect(sifted).toBeGreaterThan(0);
+  });
+
+  it("gives the plain diagram's domains on a small feature model", () => {
+    const text = 'p cnf 5 5\n-2 1 0\n-3 1 0\n-4 1 0\n-2 -3 0\n-5 4 0\n';
+    const model = parseModel(importDimacs(text));
+    const plain = compile(model);
+    const sifted = reordered(model, eager);
+    expect(count(sifted)).toBe(count(plain));
+    for (const selection of [{}, { x2: true }, { x5: true }, { x2: true, x3: false }])
+      expect(domains(sifted, selection)).toEqual(domains(plain, selection));
+  });
+
+  it('leaves a model with a multi-valued level to the static orders', () => {
+    const model = parseModel(JSON.parse(readFileSync('test/fixtures/minimal/desk.json', 'utf8')));
+    expect(() => reordered(model, eager)).toThrow(/work budget/);
+  });
+});
+
+const dir = benchmarksDir('DIMACS feature models (reordering)');
+
+describe.skipIf(!dir)('compileReordered on the shared feature models', () => {
+  it.each([
+    ['berkeleydb__berkeleydb.dimacs', 4_080_389_785n],
+    ['KConfig__axTLS.dimacs', 826_244_333_568n],
+  ])('%s counts %s with sifting from the start', (file, expected) => {
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    let sifted = 0;
+    const compiled = reordered(model, { ...eager, firstSift: 50, onSift: () => sifted++ });
+    expect(sifted).toBeGreaterThan(0);
+    expect(count(compiled)).toBe(expected);
+  });
+});
