@@ -102,7 +102,9 @@ describe('compileReordered', () => {
     let sifted = 0;
     for (let round = 0; round < 12; round++) {
       const model = parseModel(importDimacs(randomCnf(random, 14, 16)));
-      const compiled = reordered(model, { ...eager, onSift: () => sifted++ });
+      // every other round, each conjunction step is put off at its first node (then retried)
+      const stepBudget = round % 2 === 0 ? undefined : 1;
+      const compiled = reordered(model, { ...eager, stepBudget, onSift: () => sifted++ });
       expect(count(compiled)).toBe(new BacktrackSearch(toFiniteCsp(model)).count());
       expect(count(compiled)).toBe(count(compile(model)));
     }
@@ -117,6 +119,28 @@ describe('compileReordered', () => {
     expect(count(sifted)).toBe(count(plain));
     for (const selection of [{}, { x2: true }, { x5: true }, { x2: true, x3: false }])
       expect(domains(sifted, selection)).toEqual(domains(plain, selection));
+  });
+
+  it('merges atomic sets (equal and opposite variables) and expands them again, skipped levels included', () => {
+    // x1 ⇔ x2, x3 ⇔ ¬x4, x7 ⇔ x8 with nothing else on x7 and x8
+    const text =
+      'p cnf 8 9\n-1 2 0\n-2 1 0\n3 4 0\n-3 -4 0\n-5 1 0\n-6 5 0\n6 -3 2 0\n-7 8 0\n-8 7 0\n';
+    const model = parseModel(importDimacs(text));
+    const plain = compile(model);
+    for (const limits of [eager, { ...eager, atomicSets: false }, { ...eager, firstSift: 1e9 }]) {
+      const merged = reordered(model, limits);
+      expect(count(merged)).toBe(count(plain));
+      expect(count(merged)).toBe(new BacktrackSearch(toFiniteCsp(model)).count());
+      for (const selection of [
+        {},
+        { x2: true },
+        { x4: true },
+        { x3: true, x6: false },
+        { x8: false },
+        { x1: false, x7: true },
+      ])
+        expect(domains(merged, selection)).toEqual(domains(plain, selection));
+    }
   });
 
   it('leaves a model with a multi-valued level to the static orders', () => {
@@ -140,4 +164,38 @@ describe.skipIf(!dir)('compileReordered on the shared feature models', () => {
     expect(sifted).toBeGreaterThan(0);
     expect(count(compiled)).toBe(expected);
   });
+
+  it('FinancialServices compiles with sifting and atomic sets from its feature tree to its exact count', () => {
+    const file = 'financial_services__financialServices_2018-05-09.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    let sifted = 0;
+    const compiled = reordered(model, {
+      maxSwaps: 3_000_000,
+      firstSift: 20_000,
+      siftVars: 1000,
+      siftDistance: 50,
+      onSift: () => sifted++,
+    });
+    expect(sifted).toBeGreaterThan(0);
+    expect(count(compiled)).toBe(97_451_212_554_676n);
+    // the same domains as the static order's diagram along a seeded random walk
+    const plain = compile(model);
+    const random = seededRandom(2513);
+    let selection: Record<string, boolean> = {};
+    for (let click = 0; click < 5; click++) {
+      const d = domains(compiled, selection);
+      expect(d).toEqual(domains(plain, selection));
+      const open = Object.entries(d).flatMap(([id, values]) =>
+        id in selection
+          ? []
+          : Object.entries(values).flatMap(([key, state]) =>
+              state === 'available' ? [[id, key === 'true'] as const] : [],
+            ),
+      );
+      const [id, value] = open[Math.floor(random() * open.length)]!;
+      selection = { ...selection, [id]: value };
+    }
+  }, 300_000);
 });

@@ -1,5 +1,8 @@
 import { SolverError } from '../SolverError.ts';
 
+/** Thrown by `mk` past `stopAt` (caught by the caller that set it). */
+export const BUDGET = new Error('the operation passed its node budget');
+
 /** Node ids of the two terminals. */
 export const ZERO = 0;
 export const ONE = 1;
@@ -37,6 +40,8 @@ export class SiftBdd {
   live = 0;
   /** Nodes made since the store was created. */
   made = 0;
+  /** `mk` throws `BUDGET` once `made` reaches this (a conjunction given up, to be tried later). */
+  stopAt = Number.POSITIVE_INFINITY;
   /** Adjacent-level swaps done. */
   swaps = 0;
   private cacheA: Int32Array;
@@ -96,6 +101,7 @@ export class SiftBdd {
     const slot = hash(lo, hi) & (table.length - 1);
     for (let u = table[slot]!; u !== -1; u = this.next[u]!)
       if (this.lo[u] === lo && this.hi[u] === hi) return u;
+    if (this.made >= this.stopAt) throw BUDGET;
     let id: number;
     if (this.freeHead !== -1) {
       id = this.freeHead;
@@ -129,14 +135,23 @@ export class SiftBdd {
     if (a === ZERO || b === ZERO) return ZERO;
     if (a === ONE) return b;
     if (b === ONE || a === b) return a;
-    if (a > b) {
-      const t = a;
-      a = b;
-      b = t;
-    }
+    return a < b ? this.apply(0, a, b) : this.apply(0, b, a);
+  }
+
+  /** Disjunction. */
+  or(a: number, b: number): number {
+    if (a === ONE || b === ONE) return ONE;
+    if (a === ZERO) return b;
+    if (b === ZERO || a === b) return a;
+    return a < b ? this.apply(1, a, b) : this.apply(1, b, a);
+  }
+
+  /** `a op b` (0: and, 1: or) for non-terminal `a < b`. */
+  private apply(op: number, a: number, b: number): number {
+    const key = (a << 1) | op;
     const mask = this.cacheA.length - 1;
-    const slot = ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0) & mask;
-    if (this.cacheA[slot] === a && this.cacheB[slot] === b) return this.cacheR[slot]!;
+    const slot = ((Math.imul(key, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 0) & mask;
+    if (this.cacheA[slot] === key && this.cacheB[slot] === b) return this.cacheR[slot]!;
     const va = this.varOf[a]!;
     const vb = this.varOf[b]!;
     const la = this.perm[va]!;
@@ -146,10 +161,10 @@ export class SiftBdd {
     const a1 = la <= lb ? this.hi[a]! : a;
     const b0 = lb <= la ? this.lo[b]! : b;
     const b1 = lb <= la ? this.hi[b]! : b;
-    const r0 = this.and(a0, b0);
-    const r1 = this.and(a1, b1);
+    const r0 = op === 0 ? this.and(a0, b0) : this.or(a0, b0);
+    const r1 = op === 0 ? this.and(a1, b1) : this.or(a1, b1);
     const r = this.mk(v, r0, r1);
-    this.cacheA[slot] = a;
+    this.cacheA[slot] = key;
     this.cacheB[slot] = b;
     this.cacheR[slot] = r;
     return r;

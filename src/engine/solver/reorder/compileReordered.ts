@@ -1,11 +1,12 @@
 import type { ProductModel } from '../../model/types.ts';
 import type { ConstraintSource } from '../constraintDiagrams.ts';
 import { layLevels, type SolverAttribute } from '../encoding.ts';
-import { Mdd, compact } from '../mdd.ts';
+import { FALSE, Mdd, TRUE, compact } from '../mdd.ts';
 import { propagateDomains } from '../propagateDomains.ts';
 import { SolverError } from '../SolverError.ts';
 import { assemble, solverContext, type CompiledModel } from '../compile.ts';
-import { ONE, SiftBdd, ZERO } from './SiftBdd.ts';
+import { BUDGET, ONE, SiftBdd, ZERO } from './SiftBdd.ts';
+import { atomicSets, type AtomicSets } from './atomicSets.ts';
 
 /** What `compile` hands to a reordering compile (`CompileOptions.reorder`). */
 export interface ReorderRequest {
@@ -28,6 +29,16 @@ export interface ReorderLimits {
   siftVars: number;
   /** Levels a variable moves up or down at most in one sifting. */
   siftDistance: number;
+  /**
+   * Nodes one conjunction step may make before it is put off (doubling at each retry, unbounded
+   * after six); none by default. On Automotive01 a budget of 100,000 changed nothing: its steps
+   * each add a little.
+   */
+  stepBudget?: number | undefined;
+  /** Merge atomic sets before the conjunction (default true). */
+  atomicSets?: boolean;
+  /** `model`: conjoin in the model's constraint order (one at a time) instead of deepest first. */
+  conjunction?: 'deepest' | 'model' | 'top';
   /** Called after each sifting (for benches and traces). */
   onSift?: (info: {
     before: number;
@@ -73,6 +84,20 @@ export function compileReordered(
   const propagated = propagateDomains(first, built);
   // (an inconsistent model has a FALSE among the restricted roots: the conjunction is FALSE)
 
+  const free = new Uint8Array(n);
+  propagated.allowed.forEach((dom, l) => {
+    if (dom[0] === 1 && dom[1] === 1) free[levels[l]!.attribute] = 1;
+  });
+  const found =
+    limits.atomicSets === false
+      ? undefined
+      : atomicSets(
+          first,
+          propagated.roots,
+          levels.map((l) => l.attribute),
+          free,
+        );
+  const sets = found && found.dependents > 0 ? found : undefined;
   const bdd = new SiftBdd(n, request.order, 4 * maxNodes);
   const limit = (what: string) =>
     new SolverError(
@@ -85,12 +110,21 @@ export function compileReordered(
   try {
     const map = new Int32Array(first.nodeCount);
     map[1] = ONE;
-    for (let u = 2; u < first.nodeCount; u++)
-      map[u] = bdd.mk(
-        levels[first.level[u]!]!.attribute,
-        map[first.kid(u, 0)]!,
-        map[first.kid(u, 1)]!,
-      );
+    for (let u = 2; u < first.nodeCount; u++) {
+      const v = levels[first.level[u]!]!.attribute;
+      const lo = map[first.kid(u, 0)]!;
+      const hi = map[first.kid(u, 1)]!;
+      if (!sets) map[u] = bdd.mk(v, lo, hi);
+      else {
+        // a variable of an atomic set is its representative (or its negation); the children may
+        // now read variables above it, so the node is built by apply
+        const r = sets.rep[v]!;
+        const negated = sets.same[v] === 0;
+        const one = bdd.mk(r, ZERO, ONE);
+        const zero = bdd.mk(r, ONE, ZERO);
+        map[u] = bdd.or(bdd.and(one, negated ? lo : hi), bdd.and(zero, negated ? hi : lo));
+      }
+    }
     const parts = propagated.roots.map((r) => map[r]!);
     propagated.allowed.forEach((dom, l) => {
       const v = levels[l]!.attribute;
@@ -103,11 +137,14 @@ export function compileReordered(
     const deepest = new Int32Array(parts.length);
     let order = parts.map((_, i) => i);
     const sortPending = () => {
+      if (limits.conjunction === 'model') return;
       for (const i of order) {
         top[i] = bdd.levelOf(parts[i]!);
         deepest[i] = deepestLevel(bdd, parts[i]!);
       }
-      order.sort((a, b) => top[b]! - top[a]! || deepest[b]! - deepest[a]!);
+      if (limits.conjunction === 'top')
+        order.sort((a, b) => top[a]! - top[b]! || deepest[a]! - deepest[b]!);
+      else order.sort((a, b) => top[b]! - top[a]! || deepest[b]! - deepest[a]!);
     };
     sortPending();
     acc = ONE;
@@ -116,20 +153,43 @@ export function compileReordered(
     let siftAt = limits.firstSift;
     let swapsLeft = limits.maxSwaps;
     const total = parts.length;
-    while (order.length > 0) {
+    // a step that makes more than its budget of nodes is put off (kept as its bucket's
+    // conjunction) until the rest is done, then tried again with twice the budget
+    const deferred: { node: number; tries: number }[] = [];
+    while (order.length > 0 || deferred.length > 0) {
       let bucket = ONE;
-      bdd.ref(bucket);
-      let k = 0;
-      for (; k < order.length && top[order[k]!] === top[order[0]!]; k++) {
-        const p = parts[order[k]!]!;
-        const next = bdd.and(bucket, p);
-        bdd.ref(next);
-        bdd.deref(bucket);
-        bdd.deref(p);
-        bucket = next;
+      let tries = 0;
+      if (order.length > 0) {
+        bdd.ref(bucket);
+        let k = 0;
+        for (
+          ;
+          k < order.length &&
+          (k === 0 || (limits.conjunction !== 'model' && top[order[k]!] === top[order[0]!]));
+          k++
+        ) {
+          const p = parts[order[k]!]!;
+          const next = bdd.and(bucket, p);
+          bdd.ref(next);
+          bdd.deref(bucket);
+          bdd.deref(p);
+          bucket = next;
+        }
+        order = order.slice(k);
+      } else ({ node: bucket, tries } = deferred.shift()!);
+      const stepBudget = limits.stepBudget ?? Number.POSITIVE_INFINITY;
+      bdd.stopAt = tries >= 6 ? Number.POSITIVE_INFINITY : bdd.made + stepBudget * 2 ** tries;
+      let next: number;
+      try {
+        next = bdd.and(acc, bucket);
+      } catch (error) {
+        if (error !== BUDGET) throw error;
+        bdd.stopAt = Number.POSITIVE_INFINITY;
+        deferred.push({ node: bucket, tries: tries + 1 });
+        bdd.collect();
+        continue;
       }
-      order = order.slice(k);
-      const next = bdd.and(acc, bucket);
+      bdd.stopAt = Number.POSITIVE_INFINITY;
       bdd.ref(next);
       bdd.deref(acc);
       bdd.deref(bucket);
@@ -147,7 +207,7 @@ export function compileReordered(
             before: size,
             after: bdd.live,
             swaps: bdd.swaps,
-            done: total - order.length,
+            done: total - order.length - deferred.length,
             of: total,
           });
           siftAt = 2 * bdd.live;
@@ -164,35 +224,15 @@ export function compileReordered(
     throw error;
   }
 
-  // the order sifting reached, as an ordinary diagram
-  const finalOrder = Array.from(bdd.invperm.subarray(0, n));
+  // the order sifting reached, as an ordinary diagram (each atomic set's variables right below
+  // its representative)
+  const { finalOrder, root: rootOf } = copyOut(bdd, acc, n, sets);
   const finalLevels = layLevels(attributes, finalOrder);
   const out = new Mdd(
     finalLevels.map((l) => l.size),
     Number.POSITIVE_INFINITY,
   );
-  const copied = new Map<number, number>([
-    [ZERO, 0],
-    [ONE, 1],
-  ]);
-  const stack = [acc];
-  while (stack.length > 0) {
-    const u = stack[stack.length - 1]!;
-    if (copied.has(u)) {
-      stack.pop();
-      continue;
-    }
-    const lo = bdd.lo[u]!;
-    const hi = bdd.hi[u]!;
-    const cl = copied.get(lo);
-    const ch = copied.get(hi);
-    if (cl === undefined) stack.push(lo);
-    if (ch === undefined) stack.push(hi);
-    if (cl === undefined || ch === undefined) continue;
-    stack.pop();
-    copied.set(u, out.mk(bdd.levelOf(u), [cl, ch]));
-  }
-  const root = copied.get(acc)!;
+  const root = rootOf(out);
   const ctx = solverContext(out, attributes);
   const kept = sources.map((s) => s.build(ctx));
   const packed = compact(out, [root, ...kept]);
@@ -218,4 +258,78 @@ function deepestLevel(bdd: SiftBdd, root: number): number {
     stack.push(bdd.lo[u]!, bdd.hi[u]!);
   }
   return deepest;
+}
+
+/**
+ * The final order (representatives in sifting's order, each followed by its set's other
+ * variables) and a copy of the diagram `acc` into an `Mdd` laid out in it, with every atomic set
+ * expanded: a set's other variables take their representative's value (or its negation), also
+ * where the representative's level is skipped.
+ */
+function copyOut(
+  bdd: SiftBdd,
+  acc: number,
+  n: number,
+  sets: AtomicSets | undefined,
+): { finalOrder: number[]; root: (out: Mdd) => number } {
+  const members: number[][] = Array.from({ length: n }, () => []);
+  if (sets) for (let v = 0; v < n; v++) if (sets.rep[v] !== v) members[sets.rep[v]!]!.push(v);
+  const finalOrder: number[] = [];
+  for (let p = 0; p < n; p++) {
+    const v = bdd.invperm[p]!;
+    if (sets && sets.rep[v] !== v) continue;
+    finalOrder.push(v, ...members[v]!);
+  }
+  const finalLevel = new Int32Array(n);
+  finalOrder.forEach((v, l) => (finalLevel[v] = l));
+  // the first level at or below p whose variable has other members, per sifting level
+  const nextSet = new Int32Array(n + 1).fill(n);
+  for (let p = n - 1; p >= 0; p--)
+    nextSet[p] = members[bdd.invperm[p]!]!.length > 0 ? p : nextSet[p + 1]!;
+  return {
+    finalOrder,
+    root(out) {
+      const copied = new Map<number, number>();
+      const lifted = new Map<number, number>();
+      // `target` with the other members of r's set forced to follow r = value
+      const chain = (r: number, value: number, target: number): number => {
+        if (target === FALSE) return FALSE;
+        const list = members[r]!;
+        let node = target;
+        for (let i = list.length - 1; i >= 0; i--) {
+          const d = list[i]!;
+          const k = sets!.same[d] === 1 ? value : 1 - value;
+          node = out.mk(finalLevel[d]!, k === 1 ? [FALSE, node] : [node, FALSE]);
+        }
+        return node;
+      };
+      // node c reached from above sifting level `from`: the sets of skipped levels expanded
+      const lift = (c: number, from: number): number => {
+        if (c === ZERO) return FALSE;
+        const p = nextSet[from]!;
+        if (p >= bdd.levelOf(c)) return copy(c);
+        const key = c * (n + 1) + p;
+        const known = lifted.get(key);
+        if (known !== undefined) return known;
+        const r = bdd.invperm[p]!;
+        const inner = lift(c, p + 1);
+        const node = out.mk(finalLevel[r]!, [chain(r, 0, inner), chain(r, 1, inner)]);
+        lifted.set(key, node);
+        return node;
+      };
+      const copy = (c: number): number => {
+        if (c === ONE) return TRUE;
+        const known = copied.get(c);
+        if (known !== undefined) return known;
+        const v = bdd.varOf[c]!;
+        const p = bdd.levelOf(c);
+        const lo = chain(v, 0, lift(bdd.lo[c]!, p + 1));
+        const hi = chain(v, 1, lift(bdd.hi[c]!, p + 1));
+        const node = out.mk(finalLevel[v]!, [lo, hi]);
+        copied.set(c, node);
+        return node;
+      };
+      return lift(acc, 0);
+    },
+  };
 }
