@@ -143,6 +143,13 @@ describe('compileReordered', () => {
     }
   });
 
+  it('gives up with COMPILE_LIMIT past its work budget, naming it', () => {
+    const model = parseModel(importDimacs(randomCnf(seededRandom(9), 14, 16)));
+    expect(() => reordered(model, { ...eager, maxMade: 5 })).toThrow(
+      /work budget while reordering/,
+    );
+  });
+
   it('leaves a model with a multi-valued level to the static orders', () => {
     const model = parseModel(JSON.parse(readFileSync('test/fixtures/minimal/desk.json', 'utf8')));
     expect(() => reordered(model, eager)).toThrow(/work budget/);

@@ -53,6 +53,8 @@ export class SiftBdd {
     order: readonly number[],
     /** Hard ceiling on nodes in the store (garbage included): `COMPILE_LIMIT` past it. */
     readonly capacity: number,
+    /** `COMPILE_LIMIT` once this many nodes were made (a work budget, garbage included). */
+    readonly maxMade = Number.POSITIVE_INFINITY,
   ) {
     const cap = 1 << 16;
     this.varOf = new Int32Array(cap);
@@ -102,6 +104,12 @@ export class SiftBdd {
     for (let u = table[slot]!; u !== -1; u = this.next[u]!)
       if (this.lo[u] === lo && this.hi[u] === hi) return u;
     if (this.made >= this.stopAt) throw BUDGET;
+    if (this.made >= this.maxMade)
+      throw new SolverError(
+        'COMPILE_LIMIT',
+        `the decision diagram's construction made ${this.maxMade} nodes while reordering`,
+        '$',
+      );
     let id: number;
     if (this.freeHead !== -1) {
       id = this.freeHead;

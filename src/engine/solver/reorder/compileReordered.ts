@@ -23,6 +23,8 @@ export interface ReorderRequest {
 export interface ReorderLimits {
   /** Adjacent-level swaps over the whole compile (sifting's work). */
   maxSwaps: number;
+  /** Nodes made over the whole compile, garbage included (the conjunctions' work). */
+  maxMade?: number;
   /** Sifting runs once the store holds this many live nodes, then at twice the size after it. */
   firstSift: number;
   /** Variables moved per sifting (those with the most nodes first). */
@@ -51,6 +53,7 @@ export interface ReorderLimits {
 
 export const DEFAULT_REORDER_LIMITS: ReorderLimits = {
   maxSwaps: 2_000_000,
+  maxMade: 20_000_000,
   firstSift: 20_000,
   siftVars: 200,
   siftDistance: 50,
@@ -98,13 +101,21 @@ export function compileReordered(
           free,
         );
   const sets = found && found.dependents > 0 ? found : undefined;
-  const bdd = new SiftBdd(n, request.order, 4 * maxNodes);
+  const bdd = new SiftBdd(n, request.order, 4 * maxNodes, limits.maxMade);
+  let done = 0;
+  let total = 0;
   const limit = (what: string) =>
     new SolverError(
       'COMPILE_LIMIT',
-      `the decision diagram ${what} (${bdd.live} nodes, ${n} variables, ${bdd.swaps} swaps)`,
+      `the decision diagram ${what} (${bdd.live} nodes, ${n} variables, ${done} of ${total} parts conjoined, ${bdd.made} nodes made, ${bdd.swaps} swaps)`,
       `$.model(${model.id})`,
-      { nodes: bdd.live, made: bdd.made, variables: n, swaps: bdd.swaps },
+      {
+        nodes: bdd.live,
+        made: bdd.made,
+        variables: n,
+        swaps: bdd.swaps,
+        constraintsDone: done,
+      },
     );
   let acc: number;
   try {
@@ -152,7 +163,7 @@ export function compileReordered(
     let collectAt = limits.firstSift;
     let siftAt = limits.firstSift;
     let swapsLeft = limits.maxSwaps;
-    const total = parts.length;
+    total = parts.length;
     // a step that makes more than its budget of nodes is put off (kept as its bucket's
     // conjunction) until the rest is done, then tried again with twice the budget
     const deferred: { node: number; tries: number }[] = [];
@@ -190,6 +201,7 @@ export function compileReordered(
         continue;
       }
       bdd.stopAt = Number.POSITIVE_INFINITY;
+      done = total - order.length - deferred.length;
       bdd.ref(next);
       bdd.deref(acc);
       bdd.deref(bucket);
@@ -220,7 +232,11 @@ export function compileReordered(
     if (bdd.live > maxNodes) return limit(`grew past ${maxNodes} nodes`);
   } catch (error) {
     if (error instanceof SolverError && error.code === 'COMPILE_LIMIT')
-      return limit('passed its store while reordering');
+      return limit(
+        bdd.made >= (limits.maxMade ?? Number.POSITIVE_INFINITY)
+          ? 'passed its work budget while reordering'
+          : 'passed its store while reordering',
+      );
     throw error;
   }
 
