@@ -5,6 +5,9 @@ import { parseModel } from '../../../src/engine/model/parseModel.ts';
 import { seededRandom } from '../../../src/engine/random.ts';
 import { compile, type CompiledModel } from '../../../src/engine/solver/compile.ts';
 import { count } from '../../../src/engine/solver/count.ts';
+import { constraintSources } from '../../../src/engine/solver/constraintDiagrams.ts';
+import { solverAttributes } from '../../../src/engine/solver/encoding.ts';
+import { SolverError } from '../../../src/engine/solver/SolverError.ts';
 import {
   compileReordered,
   type ReorderLimits,
@@ -205,4 +208,26 @@ describe.skipIf(!dir)('compileReordered on the shared feature models', () => {
       selection = { ...selection, [id]: value };
     }
   }, 300_000);
+
+  it("uClinux-distribution (1,580 variables) from its static diagram's order: smaller or equal, same count", () => {
+    const file = 'KConfig__uClinux-distribution.dimacs';
+    const model = parseModel(
+      importDimacs(readBenchmark(dir!, 'feature-models', file), { name: file }),
+    );
+    const plain = compile(model);
+    const attributes = solverAttributes(model);
+    const compiled = compileReordered(
+      {
+        model,
+        attributes,
+        sources: constraintSources(model, attributes),
+        order: plain.levels.map((l) => l.attribute),
+        maxNodes: 1_000_000,
+      },
+      { maxSwaps: 2_000_000, firstSift: 1000, siftVars: 200, siftDistance: 50 },
+    );
+    if (!compiled || compiled instanceof SolverError) throw new Error('did not compile');
+    expect(compiled.nodes.length).toBeLessThanOrEqual(plain.nodes.length);
+    expect(count(compiled)).toBe(count(plain));
+  }, 120_000);
 });
