@@ -15,6 +15,8 @@ export type {
 } from './model/types.ts';
 export { compile, DEFAULT_MAX_NODES, DEFAULT_MAX_WORK } from './solver/compile.ts';
 export type { CompiledModel, CompileOptions } from './solver/compile.ts';
+export { compileReordered } from './solver/reorder/compileReordered.ts';
+export type { ReorderLimits, ReorderRequest } from './solver/reorder/compileReordered.ts';
 export { domains } from './solver/domains.ts';
 export { count } from './solver/count.ts';
 export { hasValidCompletion } from './solver/hasValidCompletion.ts';

@@ -70,4 +70,12 @@ describe('madeto bench <model>', () => {
     expect(byName(': engine speed-up over the peer')).toBeDefined();
     expect(r.stdout).toMatch(/^figure\s+value \/ median/);
   });
+
+  it('takes --reorder (a model the static orders compile is compiled by them: same count)', () => {
+    const r = madeto('bench', cnf, '--reorder');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /BENCH \{"name":"tiny\.dimacs: count","unit":"configurations","value":"3"/,
+    );
+  });
 });

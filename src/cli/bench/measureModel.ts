@@ -5,6 +5,7 @@ import {
   type ProductModel,
   type Selection,
   compile,
+  compileReordered,
   type CompiledModel,
   count,
   domains,
@@ -42,19 +43,25 @@ function collector(): (() => void) | undefined {
 
 /**
  * Compiles a model (within `maxNodes`, else the engine's default limits) and measures the time,
- * the size and the heap it takes.
+ * the size and the heap it takes. With `reorder`, a model every static order fails is tried with
+ * dynamic reordering (`compileReordered`) before the SAT fallback.
  */
 export function measureCompile(
   name: string,
   model: ProductModel,
   maxNodes?: number,
+  /** Try the compile with sifting and atomic sets (`compileReordered`) when the static orders fail. */
+  reorder = false,
 ): { compiled?: CompiledModel; figures: BenchFigure[] } {
   const gc = collector();
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = performance.now();
   try {
-    const compiled = compile(model, maxNodes === undefined ? {} : { maxNodes });
+    const compiled = compile(model, {
+      ...(maxNodes === undefined ? {} : { maxNodes }),
+      ...(reorder ? { reorder: compileReordered } : {}),
+    });
     const ms = performance.now() - t0;
     gc?.();
     const heap = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;

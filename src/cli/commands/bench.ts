@@ -15,7 +15,7 @@ import { readJson, readText } from '../readJson.ts';
 import { parseModel, type ProductModel } from '../../engine/index.ts';
 
 const USAGE =
-  'madeto bench <model.json|.xml|.dimacs> [--replay selections.jsonl|brut.csv] [--max-nodes N] | madeto bench --all [--suite NAME]';
+  'madeto bench <model.json|.xml|.dimacs> [--replay selections.jsonl|brut.csv] [--max-nodes N] [--reorder] | madeto bench --all [--suite NAME]';
 
 /**
  * The package root: the nearest folder above this file with a package.json (src/cli/commands/
@@ -41,7 +41,10 @@ export function benchmarksFolder(): string | undefined {
  * Prints a table and one `BENCH {json}` line per figure. Timings are this machine's, not a test.
  */
 export const run: Command = async ({ args, stdout, stderr }) => {
-  const parsed = parseArgs(args, { valued: ['replay', 'suite', 'max-nodes'], booleans: ['all'] });
+  const parsed = parseArgs(args, {
+    valued: ['replay', 'suite', 'max-nodes'],
+    booleans: ['all', 'reorder'],
+  });
   const figures: BenchFigure[] = [];
   if (parsed.flags.has('all')) {
     if (parsed.positionals.length > 0)
@@ -70,7 +73,12 @@ export const run: Command = async ({ args, stdout, stderr }) => {
     const format = formatOf(file);
     const model: ProductModel = parseModel(format ? importFile(file, format) : readJson(file));
     const name = file.replace(/^.*\//, '');
-    const compiled = measureCompile(name, model, maxNodesOption(single(parsed, 'max-nodes')));
+    const compiled = measureCompile(
+      name,
+      model,
+      maxNodesOption(single(parsed, 'max-nodes')),
+      parsed.flags.has('reorder'),
+    );
     figures.push(...compiled.figures);
     if (compiled.compiled) {
       const replayFile = single(parsed, 'replay');

@@ -6,6 +6,7 @@ import { SolverError } from './SolverError.ts';
 import { propagateDomains } from './propagateDomains.ts';
 import { support } from './support.ts';
 import { depthFirstOrder, featureTreeOrder, variableOrder } from './variableOrder.ts';
+import type { ReorderRequest } from './reorder/compileReordered.ts';
 
 /** One constraint (explicit or implicit) with its own diagram, kept for explanations. */
 export interface CompiledConstraint {
@@ -49,6 +50,12 @@ export interface CompileOptions {
    * gives up in seconds too. The error's `details.work` says what every order tried made.
    */
   maxWork?: number;
+  /**
+   * A compile with dynamic variable reordering (`compileReordered` in `reorder/`), tried when every
+   * static order passes the limits. An option, not an import, so the pages that only compile small
+   * models do not carry it; the CLI and the benches pass it.
+   */
+  reorder?: (request: ReorderRequest) => CompiledModel | SolverError | undefined;
 }
 
 /**
@@ -140,6 +147,7 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
   }
   let failure: SolverError | undefined;
   const tries = trial === maxNodes ? attempts.slice(0, -1) : attempts;
+  const start = attempts.find((a) => a.tree) ?? attempts[0]!;
   for (const [i, { order, budget, share, tree }] of tries.entries()) {
     if (work.left <= 0) break;
     const last = i === tries.length - 1;
@@ -156,6 +164,11 @@ export function compile(model: ProductModel, options: CompileOptions = {}): Comp
     // pass 646k nodes; no model here gets a smaller diagram from it.
     if (!(outcome instanceof SolverError)) return tree ? outcome : refine(outcome);
     failure = outcome;
+  }
+  if (options.reorder) {
+    const outcome = options.reorder({ model, attributes, sources, order: start.order(), maxNodes });
+    if (outcome instanceof SolverError) failure = outcome;
+    else if (outcome) return outcome;
   }
   failure ??= new SolverError(
     'COMPILE_LIMIT',
@@ -202,7 +215,7 @@ function prepass(
     attributes.map((_, i) => i),
   );
   const mdd = new Mdd(levels.map((l) => l.size));
-  const ctx = context(mdd, attributes);
+  const ctx = solverContext(mdd, attributes);
   const roots = sources.map((s) => s.build(ctx));
   const implications: [number, number][] = [];
   if (levels.every((l) => l.size === 2))
@@ -243,7 +256,8 @@ function implicationOf(mdd: Mdd, root: number): [number, number] | undefined {
   return undefined;
 }
 
-function context(mdd: Mdd, attributes: readonly SolverAttribute[]) {
+/** The context constraint sources build their diagrams in (`ConstraintSource.build`). */
+export function solverContext(mdd: Mdd, attributes: readonly SolverAttribute[]) {
   const attrById = new Map(attributes.map((a) => [a.id, a] as const));
   return {
     mdd,
@@ -283,7 +297,7 @@ function attempt(
   }
 
   function build(): CompiledModel | SolverError {
-    const ctx = context(mdd, attributes);
+    const ctx = solverContext(mdd, attributes);
 
     let done = 0;
     let root: number;
