@@ -9,7 +9,7 @@ type Json = Record<string, unknown>;
  * never opened in an editor too (here a machine client posts them), each once however often the
  * quote is revised. Counted by hand: revision 1 with L1 (engraved "Ana Lima") and L2 → quoted 2;
  * revision 2 with L1, L2 and a new L3 → quoted 3 (L1 and L2 not again); nothing opened or
- * completed (no editor session). Returns the quote's number.
+ * completed (no editor session); the customer's accept → ordered 3. Returns the quote's number.
  */
 export async function quotedLinesScenario(server: ServerProcess): Promise<string> {
   const call = jsonCaller(() => server);
@@ -41,6 +41,15 @@ export async function quotedLinesScenario(server: ServerProcess): Promise<string
   );
   expect([second.status, second.body['revision']]).toEqual([201, 2]);
   expect(await rep()).toEqual([0, 0, 3, 0]);
+  // The customer accepts: its three lines are the rep channel's "ordered", once however often
+  // the accept is repeated.
+  const token = first.body['shareToken'] as string;
+  const accept = await call('POST', `/api/shared/quotes/${token}/accept`, {});
+  expect(accept.status).toBe(201);
+  expect(await rep()).toEqual([0, 0, 3, 3]);
+  const again = await call('POST', `/api/shared/quotes/${token}/accept`, {});
+  expect(again.status).toBe(201);
+  expect(await rep()).toEqual([0, 0, 3, 3]);
   // The shop's funnel is not touched.
   expect(
     (

@@ -42,6 +42,42 @@ export async function recordQuotedLines(
   models: ReadonlyMap<string, ProductModel>,
   r: StoredQuoteRevision,
 ): Promise<void> {
+  await recordLines(
+    store,
+    models,
+    r,
+    'quoteRequested',
+    r.createdAt,
+    `rq_${r.number}_r${r.revision}`,
+  );
+}
+
+/**
+ * Counts an accepted rep quote's lines as the rep channel's "ordered", under the sessions they
+ * were "quoted" in (`quoteLineSession`): the funnel's last step for quotes a customer accepted.
+ * One batch per quote (a quote is accepted once; a repeated accept stores nothing more).
+ *
+ * @example
+ * await recordOrderedLines(insightStore, models, acceptedRevision, placed.createdAt);
+ */
+export async function recordOrderedLines(
+  store: InsightStore,
+  models: ReadonlyMap<string, ProductModel>,
+  r: StoredQuoteRevision,
+  at: string,
+): Promise<void> {
+  await recordLines(store, models, r, 'ordered', at, `ro_${r.number}`);
+}
+
+/** One `type` event per line of `r` whose product the catalogue has, as one batch. */
+async function recordLines(
+  store: InsightStore,
+  models: ReadonlyMap<string, ProductModel>,
+  r: StoredQuoteRevision,
+  type: 'quoteRequested' | 'ordered',
+  at: string,
+  batchId: string,
+): Promise<void> {
   const events: InsightEvent[] = [];
   for (const line of r.quote.lines) {
     const model = models.get(line.productId);
@@ -52,8 +88,8 @@ export async function recordQuotedLines(
       if (v !== undefined && !text.has(id))
         selection[id] = (Array.isArray(v) ? [...v] : v) as EventValue;
     events.push({
-      type: 'quoteRequested',
-      at: r.createdAt,
+      type,
+      at,
       session: quoteLineSession(r.number, line),
       productId: line.productId,
       channel: 'rep',
@@ -61,10 +97,5 @@ export async function recordQuotedLines(
     });
   }
   if (events.length === 0) return;
-  await store.storeBatch(
-    opaque(`rq_${r.number}_r${r.revision}`),
-    `sha256:${sha256Hex(canonicalJson(events))}`,
-    events,
-    r.createdAt,
-  );
+  await store.storeBatch(opaque(batchId), `sha256:${sha256Hex(canonicalJson(events))}`, events, at);
 }

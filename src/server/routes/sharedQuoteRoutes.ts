@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { applyQuoteEvent, buildOrderPayload, quoteChanges } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
 import { plantToday, type Clock } from '../clock.ts';
-import type { QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
+import type { InsightStore } from '../db/insightStore.ts';
+import type { QuoteRevisionStore, StoredQuoteRevision } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
 import { HttpError } from '../httpError.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { QuoteEventStore } from '../db/quoteEventStore.ts';
+import { recordOrderedLines } from './quotedLines.ts';
 import type { QuoteViews } from './quoteViews.ts';
 import type { TrustedSubmit } from './submitRoutes.ts';
 
@@ -18,6 +20,7 @@ interface Deps extends TrustedSubmit {
   events: QuoteEventStore;
   views: QuoteViews;
   auth: Authenticator;
+  insights: InsightStore;
 }
 
 /**
@@ -36,16 +39,19 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
     if (!r) throw new HttpError(404, 'QUOTE_NOT_FOUND', `no shared quote for this link`);
     return r;
   };
-  const accepted = async (r: { number: string; revision: number }, key: string) => {
+  const models = new Map(deps.catalogue.models.map((m) => [m.id, m] as const));
+  const accepted = async (r: StoredQuoteRevision, key: string) => {
     const placed = await deps.store.byKey('server', key);
-    if (placed)
-      await deps.events.record({
-        number: r.number,
-        revision: r.revision,
-        kind: 'accepted',
-        at: placed.createdAt,
-        detail: placed.number,
-      });
+    if (!placed) return;
+    await deps.events.record({
+      number: r.number,
+      revision: r.revision,
+      kind: 'accepted',
+      at: placed.createdAt,
+      detail: placed.number,
+    });
+    // The funnel's "ordered" for the rep channel, under the sessions its lines were quoted in.
+    await recordOrderedLines(deps.insights, models, r, placed.createdAt);
   };
   app.get<{ Params: { token: string } }>('/api/shared/quotes/:token', async (request) => {
     const r = await shared(request.params.token);
