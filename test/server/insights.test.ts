@@ -29,9 +29,9 @@ describe('events and insights on SQLite', () => {
     const events = new Database(db, { readonly: true })
       .prepare("SELECT session, event FROM insight_events WHERE channel = 'rep'")
       .all() as { session: string; event: string }[];
-    // One event per line and revision (2 + 3) and per line accepted (3), three sessions named
-    // after the quote and line.
-    expect(events).toHaveLength(8);
+    // One event per line and revision (2 + 3) and two per line accepted (quoted, counted only
+    // where it was not, and ordered: 6), three sessions named after the quote and line.
+    expect(events).toHaveLength(11);
     expect([...new Set(events.map((e) => e.session))].sort()).toEqual(
       ['L1', 'L2', 'L3'].map((l) => `q_${number}_${l}_DESK`.replace(/[^\w-]/g, '-')),
     );

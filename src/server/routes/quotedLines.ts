@@ -46,7 +46,7 @@ export async function recordQuotedLines(
     store,
     models,
     r,
-    'quoteRequested',
+    ['quoteRequested'],
     r.createdAt,
     `rq_${r.number}_r${r.revision}`,
   );
@@ -55,7 +55,10 @@ export async function recordQuotedLines(
 /**
  * Counts an accepted rep quote's lines as the rep channel's "ordered", under the sessions they
  * were "quoted" in (`quoteLineSession`): the funnel's last step for quotes a customer accepted.
- * One batch per quote (a quote is accepted once; a repeated accept stores nothing more).
+ * Each line is "quoted" in the same batch, which counts only where it was not already: a quote
+ * converted from a buyer's request and accepted unchanged was never counted as the rep's, and
+ * the rep funnel never has more ordered than quoted. One batch per quote (a quote is accepted
+ * once; a repeated accept stores nothing more).
  *
  * @example
  * await recordOrderedLines(insightStore, models, acceptedRevision, placed.createdAt);
@@ -66,15 +69,15 @@ export async function recordOrderedLines(
   r: StoredQuoteRevision,
   at: string,
 ): Promise<void> {
-  await recordLines(store, models, r, 'ordered', at, `ro_${r.number}`);
+  await recordLines(store, models, r, ['quoteRequested', 'ordered'], at, `ro_${r.number}`);
 }
 
-/** One `type` event per line of `r` whose product the catalogue has, as one batch. */
+/** Per line of `r` whose product the catalogue has, one event of each of `types`, as one batch. */
 async function recordLines(
   store: InsightStore,
   models: ReadonlyMap<string, ProductModel>,
   r: StoredQuoteRevision,
-  type: 'quoteRequested' | 'ordered',
+  types: readonly ('quoteRequested' | 'ordered')[],
   at: string,
   batchId: string,
 ): Promise<void> {
@@ -87,14 +90,15 @@ async function recordLines(
     for (const [id, v] of Object.entries(line.selection))
       if (v !== undefined && !text.has(id))
         selection[id] = (Array.isArray(v) ? [...v] : v) as EventValue;
-    events.push({
-      type,
-      at,
-      session: quoteLineSession(r.number, line),
-      productId: line.productId,
-      channel: 'rep',
-      selection,
-    });
+    for (const type of types)
+      events.push({
+        type,
+        at,
+        session: quoteLineSession(r.number, line),
+        productId: line.productId,
+        channel: 'rep',
+        selection,
+      });
   }
   if (events.length === 0) return;
   await store.storeBatch(opaque(batchId), `sha256:${sha256Hex(canonicalJson(events))}`, events, at);

@@ -50,8 +50,13 @@ export function sharedQuoteRoutes(app: FastifyInstance, deps: Deps): void {
       at: placed.createdAt,
       detail: placed.number,
     });
-    // The funnel's "ordered" for the rep channel, under the sessions its lines were quoted in.
-    await recordOrderedLines(deps.insights, models, r, placed.createdAt);
+    // The funnel's "ordered" for the rep channel, under the sessions its lines were quoted in;
+    // the order stands whatever happens there, and a failure is logged (as a save's "quoted").
+    try {
+      await recordOrderedLines(deps.insights, models, r, placed.createdAt);
+    } catch (error) {
+      app.log.warn({ err: error, number: r.number }, 'the accepted quote was not counted');
+    }
   };
   app.get<{ Params: { token: string } }>('/api/shared/quotes/:token', async (request) => {
     const r = await shared(request.params.token);
