@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DEFAULT_SELLER, parseSellerFile, type SellerConfig } from '../engine/index.ts';
+import { readCatalogueFile } from './catalogueFile.ts';
 
 export { DEFAULT_SELLER } from '../engine/index.ts';
 
@@ -14,17 +13,8 @@ export { DEFAULT_SELLER } from '../engine/index.ts';
  * loadSeller('public/catalogue').seller.name // 'Madeto Werkstätten GmbH'
  */
 export function loadSeller(dir: string): SellerConfig {
-  const file = join(dir, 'seller.json');
-  if (!existsSync(file)) return DEFAULT_SELLER;
-  const fail = (message: string) =>
-    Object.assign(new Error(`${file}: ${message}`), { code: 'CATALOGUE_UNREADABLE' });
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw fail((error as Error).message);
-  }
-  const parsed = parseSellerFile(json);
-  if (!parsed.ok) throw fail(parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
-  return parsed.config;
+  return readCatalogueFile(dir, 'seller.json', DEFAULT_SELLER, (json) => {
+    const parsed = parseSellerFile(json);
+    return parsed.ok ? { ok: true, value: parsed.config } : parsed;
+  });
 }
