@@ -74,6 +74,32 @@ export async function repQuoteHoldScenario(database: DatabaseConfig): Promise<vo
     expect(revised.body.hold.replaced).toBe(first);
     expect(await holdState(first)).toMatchObject({ state: 'released', reason: 'quote' });
     expect(await holdState(revised.body.hold.id as string)).toMatchObject({ state: 'active' });
+    // Two revisions saved at once: the quote still holds once. (On PostgreSQL two revisions of
+    // one quote saved at once collide on their revision number, a 500 that quotes had before
+    // they held: saved one after the other there.)
+    const both =
+      database.kind === 'sqlite'
+        ? await Promise.all(
+            [0, 1].map(() => call('POST', `/api/quotes/${number}/revisions`, oneDesk(), asRep)),
+          )
+        : [
+            await call('POST', `/api/quotes/${number}/revisions`, oneDesk(), asRep),
+            await call('POST', `/api/quotes/${number}/revisions`, oneDesk(), asRep),
+          ];
+    expect(both.map((b) => b.status)).toEqual([201, 201]);
+    const holdIds = (
+      (await call('GET', `/api/promises/${number}`, undefined, asRep)).body.promises as {
+        holdId: string;
+      }[]
+    ).map((p) => p.holdId);
+    expect(holdIds).toHaveLength(4);
+    const states = await Promise.all(holdIds.map(async (id) => (await holdState(id)).state));
+    expect(states.filter((st) => st === 'active')).toHaveLength(1);
+    // (The hold left may have been promised net of its twin's, on later material: the next
+    // revision, saved alone, holds the handset again.)
+    const again = await call('POST', `/api/quotes/${number}/revisions`, oneDesk(), asRep);
+    expect(again.body.hold.replaced).toBe(holdIds[states.indexOf('active')]);
+    const last = again.body.hold.id as string;
     await stock(2);
     expect(await cartDate()).toBe(early);
     await stock(1);
@@ -82,10 +108,7 @@ export async function repQuoteHoldScenario(database: DatabaseConfig): Promise<vo
     // Lost: the handset is free again.
     const lost = await call('POST', `/api/quotes/${number}/lost`, undefined, asRep);
     expect(lost.status).toBe(200);
-    expect(await holdState(revised.body.hold.id as string)).toMatchObject({
-      state: 'released',
-      reason: 'lost',
-    });
+    expect(await holdState(last)).toMatchObject({ state: 'released', reason: 'lost' });
     expect(await cartDate()).toBe(early);
 
     // Accepted: the quote's hold becomes the order's (released for the order, in its

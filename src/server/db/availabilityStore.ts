@@ -461,30 +461,40 @@ export class AvailabilityStore {
     return { current, snapshot: netOfHolds(current.snapshot, flatten(others), now), own: mine };
   }
 
-  /** Of `holds`, those placed for one of `own` (references: a quote's number, a request's). */
+  /**
+   * Of `holds`, those placed for one of `own` (references: a quote's number, a request's), in the
+   * order their promises were audited (the last placed last).
+   */
   private async ownOf(holds: readonly StoredHold[], own: readonly string[]): Promise<StoredHold[]> {
     if (own.length === 0 || holds.length === 0) return [];
     // By the audit's index on the reference (a row carries its hold's final reference, and is
     // read from the database, which another server's holds are in too).
-    const ids = new Set(
+    const order = new Map(
       (
         await this.kysely
           .selectFrom('promise_audit')
-          .select('hold_id')
+          .select(['hold_id', 'seq'])
           .where('reference', 'in', [...own])
           .where('hold_id', 'is not', null)
           .execute()
-      ).map((r) => r.hold_id),
+      ).map((r) => [r.hold_id, Number(r.seq)] as const),
     );
-    return holds.filter((h) => ids.has(h.id));
+    return holds.filter((h) => order.has(h.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
   /**
    * Releases every hold active at `now` placed for one of `own` (a lost quote's, and the buyer
-   * request's it was converted from); returns the ids released.
+   * request's it was converted from); with `keepLast`, all but the one placed last (so that two
+   * revisions saved at once, each releasing the other's, leave one). Returns the ids released.
    */
-  async releaseOwn(now: string, own: readonly string[], reason: string): Promise<string[]> {
-    const mine = await this.ownOf(await this.activeHolds(now), own);
+  async releaseOwn(
+    now: string,
+    own: readonly string[],
+    reason: string,
+    keepLast = false,
+  ): Promise<string[]> {
+    const all = await this.ownOf(await this.activeHolds(now), own);
+    const mine = keepLast ? all.slice(0, -1) : all;
     const released: string[] = [];
     for (const h of mine) if (await this.release(h.id, reason, now)) released.push(h.id);
     return released;

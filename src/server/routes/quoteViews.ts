@@ -168,7 +168,7 @@ export class QuoteViews {
       return null;
     }
     const at = now.toISOString();
-    const [replaces, ...extra] = basis.own;
+    const replaces = basis.own[0];
     const request = { now: at, shipPolicy: r.quote.shipPolicy, lines };
     let held: HeldPromise | undefined;
     try {
@@ -208,8 +208,11 @@ export class QuoteViews {
       await this.recordPromise(r, priced, basis, now);
       return null;
     }
-    // A quote converted before quotes held may still have its request's hold besides its own.
-    for (const h of extra) await availability.release(h.id, 'quote', at);
+    // One hold per quote: any other of its own still active (a revision saved at the same time,
+    // a request's hold of a quote converted before quotes held) is released; the last placed
+    // stays (whichever save releases, they agree on it).
+    const from = await this.deps.events.convertedFrom(r.number);
+    await availability.releaseOwn(at, from === null ? [r.number] : [r.number, from], 'quote', true);
     return {
       id: held.hold.id,
       expiresAt: held.hold.expiresAt,
