@@ -85,6 +85,8 @@ export async function buildApp(deps: {
     seller: deps.seller ?? DEFAULT_SELLER,
     clock,
     availability,
+    holdTimes: config.holdTimes ?? DEFAULT_HOLD_TIMES,
+    holdLimits: config.holdLimits ?? DEFAULT_HOLD_LIMITS,
   });
   const app = Fastify({
     logger: config.log,
@@ -186,7 +188,7 @@ export async function buildApp(deps: {
   quoteRoutes(app, routeDeps);
   sharedQuoteRoutes(app, routeDeps);
   pipelineRoutes(app, routeDeps);
-  quoteActionRoutes(app, { ...routeDeps, mailMissing: deps.mailMissing ?? [] });
+  quoteActionRoutes(app, { ...routeDeps, availability, mailMissing: deps.mailMissing ?? [] });
   insightRoutes(app, {
     ...routeDeps,
     availability,

@@ -35,6 +35,25 @@ export function plantToday(now: Date, catalogue: Catalogue, productId?: string):
     .toString();
 }
 
+/**
+ * Until when a quote's hold lasts (a buyer's quote request, a rep quote): the end of its
+ * `validUntil` day at the plant of `productId`, or `quoteDays` from `now` without a validity.
+ */
+export function quoteHoldUntil(
+  catalogue: Catalogue,
+  validUntil: string | undefined,
+  productId: string | undefined,
+  now: Date,
+  quoteDays: number,
+): string {
+  if (validUntil === undefined)
+    return new Date(now.getTime() + quoteDays * 86_400_000).toISOString();
+  const zone = plantTimeZone(catalogue, productId);
+  return new Date(
+    Temporal.PlainDate.from(validUntil).add({ days: 1 }).toZonedDateTime(zone).epochMilliseconds,
+  ).toISOString();
+}
+
 /** The plant days a buyer's price date may be: yesterday, today and tomorrow at the plant. */
 export function acceptedPriceDates(now: Date, catalogue: Catalogue): string[] {
   const today = Temporal.PlainDate.from(plantToday(now, catalogue));

@@ -31,14 +31,23 @@ export interface HoldLimits {
    * `TOO_MANY_ACTIVE_HOLDS` with Retry-After (until its first hold expires).
    */
   activePerIp: number;
+  /**
+   * Active holds one signed-in user's rep quotes may have at once (one per quote); a quote saved
+   * past it is stored without a hold, and its answer says so (`hold.refused`).
+   */
+  activePerRep: number;
 }
 
-/** The defaults: 10 anonymous holds per IP a minute, 20 active at once, at most 50 of a line. */
+/**
+ * The defaults: 10 anonymous holds per IP a minute, 20 active at once, at most 50 of a line; 500
+ * held rep quotes per user.
+ */
 export const DEFAULT_HOLD_LIMITS: HoldLimits = {
   perIp: 10,
   windowMs: 60_000,
   maxLineQuantity: 50,
   activePerIp: 20,
+  activePerRep: 500,
 };
 
 /** Everything `madeto serve` is configured with. */

@@ -94,35 +94,37 @@ export async function repQuotePromiseScenario(database: DatabaseConfig): Promise
       [1, early],
       [2, late],
     ]);
+    // Each revision's promise was made with its hold; revision 2's replaced revision 1's.
     expect(audit.body.promises[1]).toMatchObject({
       kind: 'quote',
-      holdId: null,
-      request: { revision: 2, now: now() },
+      holdId: revised.body.hold.id,
+      request: { revision: 2, now: now(), ownHolds: [created.body.hold.id] },
     });
+    expect(audit.body.promises[0].holdId).toBe(created.body.hold.id);
+    expect(revised.body.hold.replaced).toBe(created.body.hold.id);
 
-    // One handset left (version 3): a new quote gets it.
+    // One handset left (version 3): a buyer's cart takes it, and the rep's new quote of it is
+    // promised later.
     await call('PATCH', '/api/availability', { stock: { [HANDSET]: { onHand: 1 } } }, asFeed);
-    const lastUnit = await call('POST', '/api/quotes', oneDesk(), asRep);
-    const withUnit = date(lastUnit.body);
-    expect(withUnit).toBe(early);
-    // Another buyer's cart holds it: the rep's quote of it is promised later.
     const cart = await call('POST', '/api/holds', {
       lines: [{ lineId: 'L1', productId: 'DESK', quantity: 1, selection: deskSelection }],
     });
     expect([cart.status, cart.body.promise.deliveryDate]).toEqual([201, early]);
-    const held = await call('GET', `/api/quotes/${lastUnit.body.number}`, undefined, asRep);
-    const heldDate = date(held.body);
+    const lastUnit = await call('POST', '/api/quotes', oneDesk(), asRep);
+    const heldDate = date(lastUnit.body);
     expect(heldDate > early).toBe(true);
     const lastShared = await call(
       'GET',
       `/api/shared/quotes/${lastUnit.body.shareToken as string}`,
     );
     expect(lastShared.body.delivery.deliveryDate).toBe(heldDate);
-    // The cart lets go: the quote has the handset again.
+    // The cart lets go: the quote, viewed again, has the handset again (its own hold, of later
+    // material, does not delay it); it is lost, and holds nothing.
     await call('DELETE', `/api/holds/${cart.body.id as string}`);
     expect(
       date((await call('GET', `/api/quotes/${lastUnit.body.number}`, undefined, asRep)).body),
     ).toBe(early);
+    await call('POST', `/api/quotes/${lastUnit.body.number as string}/lost`, undefined, asRep);
 
     // A buyer's quote request takes the handset (its hold is the request's own).
     const request = deskOrder(
@@ -168,7 +170,13 @@ export async function repQuotePromiseScenario(database: DatabaseConfig): Promise
     );
     expect(convertedShared.body.delivery.deliveryDate).toBe(early);
 
-    // The customer accepts: the order keeps the date, the request's hold goes to the order.
+    // The converted quote's hold replaced the request's.
+    expect(converted.body.hold.replaced).toBe(asked.body.promise.holdId);
+    expect(
+      (await call('GET', `/api/holds/${asked.body.promise.holdId as string}`)).body,
+    ).toMatchObject({ state: 'released', reason: 'quote' });
+
+    // The customer accepts: the order keeps the date, the quote's hold goes to the order.
     const accepted = await call(
       'POST',
       `/api/shared/quotes/${converted.body.shareToken as string}/accept`,
@@ -179,7 +187,7 @@ export async function repQuotePromiseScenario(database: DatabaseConfig): Promise
       (accepted.body.warnings as { code: string }[]).filter((w) => w.code === 'promise-changed'),
     ).toEqual([]);
     expect(
-      (await call('GET', `/api/holds/${asked.body.promise.holdId as string}`)).body,
+      (await call('GET', `/api/holds/${converted.body.hold.id as string}`)).body,
     ).toMatchObject({ state: 'released', reason: 'order' });
   } finally {
     await server.close();

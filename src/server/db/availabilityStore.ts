@@ -94,9 +94,14 @@ export interface HoldInput {
   /** Default: the hold's own id (a cart). */
   reference?: string | undefined;
   request: PromiseRequestInput;
+  /** The request as the promise audit records it (default `request`): a rep quote's revision. */
+  audit?: unknown;
   expiresAt: string;
   replaces?: string | undefined;
-  /** An anonymous caller: its id and how many active holds it may have (counted under the lock). */
+  /**
+   * An anonymous caller (or a rep's quotes): its id and how many active holds it may have
+   * (counted under the lock; the hold `replaces` releases does not count).
+   */
   client?: { id: string; maxActive: number } | undefined;
   /**
    * Stores what the hold is for (an order) in the hold's own transaction, once its promise is
@@ -449,26 +454,50 @@ export class AvailabilityStore {
     const current = await this.current();
     if (!current) return undefined;
     const holds = await this.activeHolds(now);
-    // By the audit's index on the reference (a row carries its hold's final reference, and is
-    // read from the database, which another server's holds are in too).
-    const ids =
-      own.length === 0 || holds.length === 0
-        ? new Set<string>()
-        : new Set(
-            (
-              await this.kysely
-                .selectFrom('promise_audit')
-                .select('hold_id')
-                .where('reference', 'in', [...own])
-                .where('hold_id', 'is not', null)
-                .execute()
-            ).map((r) => r.hold_id),
-          );
-    const mine = holds.filter((h) => ids.has(h.id));
+    const mine = await this.ownOf(holds, own);
     if (mine.length === 0) return { current, snapshot: this.net(current, holds, now), own: mine };
     // Not cached: the cache follows the list every other caller nets (all active holds).
     const others = holds.filter((h) => !mine.includes(h));
     return { current, snapshot: netOfHolds(current.snapshot, flatten(others), now), own: mine };
+  }
+
+  /**
+   * Of `holds`, those placed for one of `own` (references: a quote's number, a request's), in the
+   * order their promises were audited (the last placed last).
+   */
+  private async ownOf(holds: readonly StoredHold[], own: readonly string[]): Promise<StoredHold[]> {
+    if (own.length === 0 || holds.length === 0) return [];
+    // By the audit's index on the reference (a row carries its hold's final reference, and is
+    // read from the database, which another server's holds are in too).
+    const order = new Map(
+      (
+        await this.kysely
+          .selectFrom('promise_audit')
+          .select(['hold_id', 'seq'])
+          .where('reference', 'in', [...own])
+          .where('hold_id', 'is not', null)
+          .execute()
+      ).map((r) => [r.hold_id, Number(r.seq)] as const),
+    );
+    return holds.filter((h) => order.has(h.id)).sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+  }
+
+  /**
+   * Releases every hold active at `now` placed for one of `own` (a lost quote's, and the buyer
+   * request's it was converted from); with `keepLast`, all but the one placed last (so that two
+   * revisions saved at once, each releasing the other's, leave one). Returns the ids released.
+   */
+  async releaseOwn(
+    now: string,
+    own: readonly string[],
+    reason: string,
+    keepLast = false,
+  ): Promise<string[]> {
+    const all = await this.ownOf(await this.activeHolds(now), own);
+    const mine = keepLast ? all.slice(0, -1) : all;
+    const released: string[] = [];
+    for (const h of mine) if (await this.release(h.id, reason, now)) released.push(h.id);
+    return released;
   }
 
   /**
@@ -588,7 +617,8 @@ export class AvailabilityStore {
               .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('expires_at').as('first')])
               .where('client', '=', input.client.id)
               .where('released_at', 'is', null)
-              .where('expires_at', '>', now),
+              .where('expires_at', '>', now)
+              .$if(input.replaces !== undefined, (q) => q.where('id', '!=', input.replaces!)),
           )
         ).rows;
         const active = Number(row?.n ?? 0);
@@ -682,7 +712,7 @@ export class AvailabilityStore {
               snapshotVersion: current.version,
               promisedAt: now,
               status: result.status,
-              request: input.request,
+              request: input.audit ?? input.request,
             },
             result,
           ),

@@ -11,6 +11,7 @@ import {
 import type { z } from '../../engine/zod.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { Catalogue } from '../catalogue.ts';
+import type { AvailabilityStore } from '../db/availabilityStore.ts';
 import type { QuoteEventStore } from '../db/quoteEventStore.ts';
 import { AlreadyConverted, type QuoteRevisionStore } from '../db/quoteRevisionStore.ts';
 import type { SubmissionStore } from '../db/submissionStore.ts';
@@ -32,6 +33,8 @@ interface Deps {
   /** Absent: sending answers 503 naming the missing settings. */
   mailer?: Mailer | undefined;
   mailMissing: readonly string[];
+  /** Where a lost quote's hold is released. */
+  availability?: AvailabilityStore | undefined;
   /** `npm start`'s local mail catcher (`GET /api/dev/mail`); absent in `madeto serve`. */
   devMail?: MailCatcher | undefined;
 }
@@ -65,7 +68,7 @@ function sendBody(body: unknown): { to?: string } {
  *   quote (lines, selections, customer and notes kept; priced today, valid 30 days); 201, or 200
  *   with the quote it was converted to already.
  * - `POST /api/quotes/:number/send { to? }`: e-mails the customer's link over SMTP and records it.
- * - `POST /api/quotes/:number/lost`: marks the quote lost.
+ * - `POST /api/quotes/:number/lost`: marks the quote lost and releases its hold.
  * - `GET /api/dev/mail` (only with `devMail`, i.e. `npm start`): the local catcher's messages.
  */
 export function quoteActionRoutes(app: FastifyInstance, deps: Deps): void {
@@ -148,8 +151,11 @@ export function quoteActionRoutes(app: FastifyInstance, deps: Deps): void {
           undefined,
           number,
         );
-        await deps.views.recordPromise(r, priced, basis, now);
-        return reply.code(201).send(await deps.views.rep(r, [1], { convertedFrom: number }));
+        // The quote's hold replaces the request's (`basis.own`): the material is held once.
+        const hold = await deps.views.hold(r, priced, basis, now, user);
+        return reply
+          .code(201)
+          .send({ ...(await deps.views.rep(r, [1], { convertedFrom: number })), hold });
       } catch (e) {
         if (!(e instanceof AlreadyConverted)) throw e;
         const to = await deps.events.convertedTo(number);
@@ -227,13 +233,17 @@ export function quoteActionRoutes(app: FastifyInstance, deps: Deps): void {
     await deps.auth.user(request);
     const { number } = request.params;
     const { got } = await event(number, { kind: 'lose' }, 'marked lost');
+    const at = deps.clock().toISOString();
     await deps.events.record({
       number,
       revision: got.found.revision,
       kind: 'lost',
-      at: deps.clock().toISOString(),
+      at,
       detail: null,
     });
+    // A lost quote reserves nothing: its hold (or its buyer request's) is released.
+    const from = await deps.events.convertedFrom(number);
+    await deps.availability?.releaseOwn(at, from === null ? [number] : [number, from], 'lost');
     return deps.views.rep(got.found, got.revisions);
   });
 

@@ -112,9 +112,11 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
     refuseNegativeTotal(priced);
     const figures = quotedFigures(quote, priced, deps.catalogue.models);
     const at = now.toISOString();
+    // The revision holds what its promise consumes (replacing the quote's earlier hold), and the
+    // promise made with the hold is audited; a refused hold is said in the answer, not an error.
     const audited = async (r: StoredQuoteRevision) => {
-      await deps.views.recordPromise(r, priced, basis, now);
-      return counted(r);
+      const hold = await deps.views.hold(r, priced, basis, now, user);
+      return { r: await counted(r), hold };
     };
     if (number === undefined)
       return audited(await deps.quotes.create(quote, figures, at, authorOf(user), claim));
@@ -157,8 +159,8 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       now: deps.clock(),
       rebuild,
       save: async (claim) => {
-        const r = await save(parseQuoteBody(request.body), user, undefined, claim);
-        return { statusCode: 201, body: await deps.views.rep(r, [1]) };
+        const { r, hold } = await save(parseQuoteBody(request.body), user, undefined, claim);
+        return { statusCode: 201, body: { ...(await deps.views.rep(r, [1])), hold } };
       },
     });
   });
@@ -246,10 +248,10 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
         now: deps.clock(),
         rebuild,
         save: async (claim) => {
-          const r = await save(parseQuoteBody(request.body), user, number, claim);
+          const { r, hold } = await save(parseQuoteBody(request.body), user, number, claim);
           const got = await deps.quotes.get(r.number);
           const revisions = got?.revisions ?? [r.revision];
-          return { statusCode: 201, body: await deps.views.rep(r, revisions) };
+          return { statusCode: 201, body: { ...(await deps.views.rep(r, revisions)), hold } };
         },
       });
     },
@@ -303,13 +305,14 @@ export function quoteRoutes(app: FastifyInstance, deps: Deps): void {
       const source = (await revisionOrThrow(number, revision)).found;
       const today = plantToday(deps.clock(), deps.catalogue, source.quote.lines[0]?.productId);
       const quote = { ...source.quote, pricing: { ...source.quote.pricing, date: today } };
-      const r = await save(quote, user);
-      return reply.code(201).send(
-        await deps.views.rep(r, [1], {
+      const { r, hold } = await save(quote, user);
+      return reply.code(201).send({
+        ...(await deps.views.rep(r, [1], {
           convertedFrom: null,
           duplicateOf: { number: source.number, revision: source.revision },
-        }),
-      );
+        })),
+        hold,
+      });
     },
   );
 }

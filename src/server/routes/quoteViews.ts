@@ -15,7 +15,7 @@ import {
   lineMargins,
 } from '../../engine/index.ts';
 import type { Catalogue } from '../catalogue.ts';
-import { plantToday } from '../clock.ts';
+import { plantToday, quoteHoldUntil } from '../clock.ts';
 import type { QuoteEventRow, QuoteEventStore } from '../db/quoteEventStore.ts';
 import type {
   QuoteApproval,
@@ -24,7 +24,12 @@ import type {
   StoredQuoteRevision,
 } from '../db/quoteRevisionStore.ts';
 import { repQuoteRenderedViews, withKeptPictures, type RenderedView } from './pictureRoutes.ts';
-import type { AvailabilityStore } from '../db/availabilityStore.ts';
+import {
+  TooManyActiveHolds,
+  type AvailabilityStore,
+  type HeldPromise,
+} from '../db/availabilityStore.ts';
+import { DEFAULT_HOLD_LIMITS, type HoldLimits, type HoldTimes } from '../config.ts';
 import { pricedOn, promiseBasis, type PromiseBasis } from './quoteView.ts';
 
 /** The plant-local calendar day of `now` a quote's validity is compared with. */
@@ -76,6 +81,14 @@ export function activityOf(events: readonly QuoteEventRow[]): z.input<typeof quo
   };
 }
 
+/**
+ * What a saved rep quote revision holds (the answer's `hold`): its hold's id and expiry, and the
+ * hold it replaced; or why it holds nothing although saved (`refused`).
+ */
+export type QuoteHold =
+  | { id: string; expiresAt: string; replaced?: string }
+  | { refused: { code: 'TOO_MANY_ACTIVE_HOLDS'; message: string } };
+
 /** Everything known about one quote now: its latest revision, approval, events, state. */
 export interface QuoteStatus {
   latest: StoredQuoteRevision;
@@ -96,6 +109,10 @@ export class QuoteViews {
       clock: () => Date;
       /** The live feed the promises use (absent: the catalogue's availability.json). */
       availability?: AvailabilityStore | undefined;
+      /** How long a quote's hold lasts without a validity (`quoteDays`). */
+      holdTimes?: HoldTimes | undefined;
+      /** How many held quotes one user may have (`activePerRep`). */
+      holdLimits?: HoldLimits | undefined;
     },
   ) {}
 
@@ -116,6 +133,91 @@ export class QuoteViews {
     const refs = [own.number, from].filter((r): r is string => typeof r === 'string');
     const basis = await promiseBasis(this.deps.availability, this.deps.catalogue, now, refs);
     return { priced: pricedOn(quote, this.deps.catalogue, now, basis.snapshot), basis };
+  }
+
+  /**
+   * Holds what stored revision `r`'s promise consumes, through the same `promiseAndHold` as a
+   * buyer's quote request: kind `quote`, reference the quote's number, until the end of its
+   * `validUntil` day at the plant; the hold replaces the quote's own (`basis.own`: the previous
+   * revision's, or the converted buyer request's), so a quote holds once. The promise is made
+   * with the hold (net of everyone else's holds) and audited with its id and the revision. A
+   * refused hold (the user's `activePerRep` held quotes) leaves the quote saved without one and
+   * says so (`refused`); without a feed there is no hold, and the promise is audited alone.
+   * `user`: the signed-in user saving it (the limit counts their quotes' holds).
+   */
+  async hold(
+    r: StoredQuoteRevision,
+    priced: PricedQuote,
+    basis: PromiseBasis,
+    now: Date,
+    user: { id: string },
+  ): Promise<QuoteHold | null> {
+    const availability = this.deps.availability;
+    const times = this.deps.holdTimes;
+    const modelled = new Set(this.deps.catalogue.models.map((m) => m.id));
+    const lines = r.quote.lines
+      .filter((l) => modelled.has(l.productId))
+      .map(({ lineId, productId, quantity, selection }) => ({
+        lineId,
+        productId,
+        quantity,
+        selection,
+      }));
+    if (!availability || !times || !basis.version || lines.length === 0) {
+      await this.recordPromise(r, priced, basis, now);
+      return null;
+    }
+    const at = now.toISOString();
+    const replaces = basis.own[0];
+    const request = { now: at, shipPolicy: r.quote.shipPolicy, lines };
+    let held: HeldPromise | undefined;
+    try {
+      held = await availability.promiseAndHold({
+        kind: 'quote',
+        reference: r.number,
+        request,
+        audit: {
+          revision: r.revision,
+          ...request,
+          ...(basis.own.length > 0 && { ownHolds: basis.own.map((h) => h.id) }),
+        },
+        expiresAt: quoteHoldUntil(
+          this.deps.catalogue,
+          r.quote.validUntil,
+          r.quote.lines[0]?.productId,
+          now,
+          times.quoteDays,
+        ),
+        replaces: replaces?.id,
+        client: {
+          id: `user:${user.id}`,
+          maxActive: this.deps.holdLimits?.activePerRep ?? DEFAULT_HOLD_LIMITS.activePerRep,
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof TooManyActiveHolds)) throw error;
+      await this.recordPromise(r, priced, basis, now);
+      return {
+        refused: {
+          code: 'TOO_MANY_ACTIVE_HOLDS',
+          message: `the quote is saved but reserves nothing: your quotes already hold stock or capacity ${error.active} times, the most is ${error.limit}; mark quotes lost or let them expire to free holds`,
+        },
+      };
+    }
+    if (!held) {
+      await this.recordPromise(r, priced, basis, now);
+      return null;
+    }
+    // One hold per quote: any other of its own still active (a revision saved at the same time,
+    // a request's hold of a quote converted before quotes held) is released; the last placed
+    // stays (whichever save releases, they agree on it).
+    const from = await this.deps.events.convertedFrom(r.number);
+    await availability.releaseOwn(at, from === null ? [r.number] : [r.number, from], 'quote', true);
+    return {
+      id: held.hold.id,
+      expiresAt: held.hold.expiresAt,
+      ...(held.replaced && { replaced: held.replaced.id }),
+    };
   }
 
   /**

@@ -8,7 +8,7 @@ import {
 } from '../../engine/index.ts';
 import { authenticate } from '../auth.ts';
 import type { Catalogue } from '../catalogue.ts';
-import { acceptedPriceDates, plantTimeZone, type Clock } from '../clock.ts';
+import { acceptedPriceDates, quoteHoldUntil, type Clock } from '../clock.ts';
 import type { ServerConfig } from '../config.ts';
 import type {
   NewSubmission,
@@ -23,7 +23,6 @@ import type { Verifier } from '../verifier.ts';
 import type { AvailabilityStore, HeldPromise } from '../db/availabilityStore.ts';
 import type { PromiseSnapshot } from '../verifier.ts';
 import type { HoldTimes } from '../config.ts';
-import { Temporal } from 'temporal-polyfill';
 
 /** The answer to an accepted order or quote request (stored, and replayed for a repeat). */
 export interface SubmitAnswer {
@@ -125,7 +124,6 @@ export function submitRoutes(
     holdTimes?: HoldTimes | undefined;
   },
 ): TrustedSubmit & QuotePayloadSubmit {
-  /** Until when a submission's hold lasts: an order's time, a quote's validity (plant day's end). */
   /** The feed's current version to verify a promise on; the catalogue's file without a feed. */
   const currentSnapshot = async (): Promise<PromiseSnapshot | undefined> => {
     const current = await deps.availability?.current();
@@ -139,16 +137,17 @@ export function submitRoutes(
     );
   };
   const modelled = new Set(deps.catalogue.models.map((m) => m.id));
+  /** Until when a submission's hold lasts: an order's time, a quote's validity (plant day's end). */
   const holdUntil = (payload: OrderPayload, now: Date, times: HoldTimes): string => {
     if (payload.kind === 'order')
       return new Date(now.getTime() + times.orderMinutes * 60_000).toISOString();
-    const valid = payload.quote?.validUntil;
-    if (valid === undefined)
-      return new Date(now.getTime() + times.quoteDays * 86_400_000).toISOString();
-    const zone = plantTimeZone(deps.catalogue, payload.lines[0]?.productId);
-    return new Date(
-      Temporal.PlainDate.from(valid).add({ days: 1 }).toZonedDateTime(zone).epochMilliseconds,
-    ).toISOString();
+    return quoteHoldUntil(
+      deps.catalogue,
+      payload.quote?.validUntil,
+      payload.lines[0]?.productId,
+      now,
+      times.quoteDays,
+    );
   };
   /** A date that differs from the one the buyer was shown: a warning difference. */
   const promiseDifferences = (
