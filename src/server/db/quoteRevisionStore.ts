@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Generated, Kysely } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import type { QuotedFigures, RepQuote } from '../../engine/index.ts';
 import type { UserIdentity, UserRole } from '../users.ts';
 import type { Db } from './createDb.ts';
@@ -134,9 +134,11 @@ export class QuoteRevisionStore {
   private readonly kysely: Kysely<Tables>;
   /** The `Idempotency-Key`s of saves (stored with the save through its `claim`). */
   readonly keys: QuoteIdempotencyStore;
+  private readonly postgres: boolean;
   constructor(db: Db) {
     this.kysely = db.kysely.withTables<Tables>() as never;
     this.keys = new QuoteIdempotencyStore(db);
+    this.postgres = db.dialect === 'postgres';
   }
 
   /**
@@ -250,6 +252,13 @@ export class QuoteRevisionStore {
     claim?: IdempotencyClaim,
   ): Promise<StoredQuoteRevision | undefined> {
     return this.kysely.transaction().execute(async (trx) => {
+      // Two revisions of one quote saved at once take turns: on PostgreSQL (read committed) both
+      // would read the same last revision and collide on the next number. SQLite writes one
+      // transaction at a time already.
+      if (this.postgres)
+        await sql`select pg_advisory_xact_lock(hashtext(${`quote-revision:${number}`}))`.execute(
+          trx,
+        );
       const last = await trx
         .selectFrom('quote_revisions')
         .selectAll()
