@@ -201,15 +201,15 @@ describe('the insights dashboard', () => {
       expect(caption!.x + caption!.width).toBeLessThanOrEqual(region!.x + region!.width + 0.5);
 
       // A range with no lead times: that chart says so instead of drawing an empty grid.
-      await page.getByLabel('From').fill('2020-01-01');
-      await page.getByLabel('To').fill('2020-01-31');
+      await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+      await page.getByLabel('To', { exact: true }).fill('2020-01-31');
       await expect
         .poll(() => page.locator('.insights-chart[data-state="empty"]').allTextContents(), {
           timeout: 20_000,
         })
         .toContain('Nothing to draw in this range.');
-      await page.getByLabel('From').fill('');
-      await page.getByLabel('To').fill('');
+      await page.getByLabel('From', { exact: true }).fill('');
+      await page.getByLabel('To', { exact: true }).fill('');
       await page.locator('.insights-chart[data-state="ready"]').nth(3).waitFor();
       await page.screenshot({ path: `/tmp/insights-${width}.png`, fullPage: true });
       await page.context().close();
