@@ -114,6 +114,25 @@ describe('compileReordered', () => {
     expect(sifted).toBeGreaterThan(0);
   });
 
+  it('counts random CNFs exactly when every constraint across levels sifts its own variables', () => {
+    const random = seededRandom(23);
+    let sifted = 0;
+    let plainSifted = 0;
+    for (let round = 0; round < 12; round++) {
+      const model = parseModel(importDimacs(randomCnf(random, 14, 18)));
+      const compiled = reordered(model, {
+        ...eager,
+        siftSpan: 1,
+        spanGrowth: round % 2 === 0 ? 1.2 : 2,
+        onSift: () => sifted++,
+      });
+      expect(count(compiled)).toBe(new BacktrackSearch(toFiniteCsp(model)).count());
+      reordered(model, { ...eager, onSift: () => plainSifted++ });
+    }
+    // the constraints across levels sifted (more siftings than the doubling alone gives)
+    expect(sifted).toBeGreaterThan(plainSifted);
+  });
+
   it("gives the plain diagram's domains on a small feature model", () => {
     const text = 'p cnf 5 5\n-2 1 0\n-3 1 0\n-4 1 0\n-2 -3 0\n-5 4 0\n';
     const model = parseModel(importDimacs(text));

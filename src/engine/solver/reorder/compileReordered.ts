@@ -40,6 +40,14 @@ export interface ReorderLimits {
    * each add a little.
    */
   stepBudget?: number | undefined;
+  /**
+   * After conjoining a bucket whose variables lie more than this many levels apart (a cross-tree
+   * constraint), sift those variables over the whole order (Automotive01: such clauses add half
+   * the diagram each where the bounded sifting cannot bring their ends together). Off by default.
+   */
+  siftSpan?: number | undefined;
+  /** The growth factor of that sifting (default 1.2). */
+  spanGrowth?: number | undefined;
   /** Merge atomic sets before the conjunction (default true). */
   atomicSets?: boolean;
   /**
@@ -210,11 +218,24 @@ export function compileReordered(
       }
       bdd.stopAt = Number.POSITIVE_INFINITY;
       done = total - order.length - deferred.length;
+      // a constraint across many levels: its variables sifted over the whole order
+      const span =
+        limits.siftSpan !== undefined && bdd.live > limits.firstSift && swapsLeft > 0
+          ? supportOf(bdd, bucket)
+          : undefined;
       bdd.ref(next);
       bdd.deref(acc);
       bdd.deref(bucket);
       acc = next;
       if (acc === ZERO) break;
+      if (span && span.deepest - span.top > limits.siftSpan!) {
+        const before = bdd.swaps;
+        const size = bdd.live;
+        bdd.sift(swapsLeft, limits.spanGrowth ?? 1.2, n, n, span.vars);
+        swapsLeft -= bdd.swaps - before;
+        limits.onSift?.({ before: size, after: bdd.live, swaps: bdd.swaps, done, of: total });
+        sortPending();
+      }
       if (bdd.live > collectAt) {
         bdd.collect();
         if (bdd.live > maxNodes) return limit(`grew past ${maxNodes} nodes`);
@@ -267,6 +288,26 @@ export function compileReordered(
     root: packed.roots[i + 1]!,
   }));
   return assemble(model, attributes, finalLevels, packed.mdd, packed.roots[0]!, constraints);
+}
+
+/** The variables read by the diagram `root` (a small one) and its top and deepest levels. */
+function supportOf(bdd: SiftBdd, root: number): { vars: number[]; top: number; deepest: number } {
+  const vars = new Set<number>();
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (u <= ONE || seen.has(u)) continue;
+    seen.add(u);
+    vars.add(bdd.varOf[u]!);
+    stack.push(bdd.lo[u]!, bdd.hi[u]!);
+  }
+  const levels = [...vars].map((v) => bdd.perm[v]!);
+  return {
+    vars: [...vars],
+    top: Math.min(bdd.vars, ...levels),
+    deepest: Math.max(-1, ...levels),
+  };
 }
 
 /** The deepest level read by the diagram `root` (a small constraint diagram). */
