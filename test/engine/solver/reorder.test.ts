@@ -124,6 +124,7 @@ describe('compileReordered', () => {
         ...eager,
         siftSpan: 1,
         spanGrowth: round % 2 === 0 ? 1.2 : 2,
+        spanMade: round % 3 === 0 ? 0.5 : undefined,
         onSift: () => sifted++,
       });
       expect(count(compiled)).toBe(new BacktrackSearch(toFiniteCsp(model)).count());
@@ -165,11 +166,13 @@ describe('compileReordered', () => {
     }
   });
 
-  it('gives up with COMPILE_LIMIT past its work budget, naming it', () => {
+  it('gives up with COMPILE_LIMIT past its work budget, naming it and handing over the order reached', () => {
     const model = parseModel(importDimacs(randomCnf(seededRandom(9), 14, 16)));
-    expect(() => reordered(model, { ...eager, maxMade: 5 })).toThrow(
-      /work budget while reordering/,
-    );
+    let reached: readonly number[] = [];
+    expect(() =>
+      reordered(model, { ...eager, maxMade: 5, onGiveUp: (order) => (reached = order) }),
+    ).toThrow(/work budget while reordering/);
+    expect([...reached].sort((a, b) => a - b)).toEqual(Array.from({ length: 14 }, (_, i) => i));
   });
 
   it('leaves a model with a multi-valued level to the static orders', () => {

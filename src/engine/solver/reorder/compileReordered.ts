@@ -46,6 +46,8 @@ export interface ReorderLimits {
    * the diagram each where the bounded sifting cannot bring their ends together). Off by default.
    */
   siftSpan?: number | undefined;
+  /** ... and only when that step made at least this fraction of the live nodes (default 0). */
+  spanMade?: number | undefined;
   /** The growth factor of that sifting (default 1.2). */
   spanGrowth?: number | undefined;
   /** Merge atomic sets before the conjunction (default true). */
@@ -56,6 +58,8 @@ export interface ReorderLimits {
    * Measured on Automotive01 (solver README): `deepest` gets furthest.
    */
   conjunction?: 'deepest' | 'model' | 'top';
+  /** Called with the order reached (level → variable) when the compile gives up. */
+  onGiveUp?: (order: readonly number[]) => void;
   /** Called after each sifting (for benches and traces). */
   onSift?: (info: {
     before: number;
@@ -120,8 +124,9 @@ export function compileReordered(
   const bdd = new SiftBdd(n, request.order, 4 * maxNodes, limits.maxMade);
   let done = 0;
   let total = 0;
-  const limit = (what: string) =>
-    new SolverError(
+  const limit = (what: string) => {
+    limits.onGiveUp?.(Array.from(bdd.invperm.subarray(0, n)));
+    return new SolverError(
       'COMPILE_LIMIT',
       `the decision diagram ${what} (${bdd.live} nodes, ${n} variables, ${done} of ${total} parts conjoined, ${bdd.made} nodes made, ${bdd.swaps} swaps)`,
       `$.model(${model.id})`,
@@ -133,6 +138,7 @@ export function compileReordered(
         constraintsDone: done,
       },
     );
+  };
   let acc: number;
   try {
     const map = new Int32Array(first.nodeCount);
@@ -207,6 +213,8 @@ export function compileReordered(
       const stepBudget = limits.stepBudget ?? Number.POSITIVE_INFINITY;
       bdd.stopAt = tries >= 6 ? Number.POSITIVE_INFINITY : bdd.made + stepBudget * 2 ** tries;
       let next: number;
+      const madeBefore = bdd.made;
+      const liveBefore = bdd.live;
       try {
         next = bdd.and(acc, bucket);
       } catch (error) {
@@ -228,7 +236,11 @@ export function compileReordered(
       bdd.deref(bucket);
       acc = next;
       if (acc === ZERO) break;
-      if (span && span.deepest - span.top > limits.siftSpan!) {
+      if (
+        span &&
+        span.deepest - span.top > limits.siftSpan! &&
+        bdd.made - madeBefore >= (limits.spanMade ?? 0) * liveBefore
+      ) {
         const before = bdd.swaps;
         const size = bdd.live;
         bdd.sift(swapsLeft, limits.spanGrowth ?? 1.2, n, n, span.vars);
