@@ -114,6 +114,26 @@ describe('compileReordered', () => {
     expect(sifted).toBeGreaterThan(0);
   });
 
+  it('counts random CNFs exactly when every constraint across levels sifts its own variables', () => {
+    const random = seededRandom(23);
+    let sifted = 0;
+    let plainSifted = 0;
+    for (let round = 0; round < 12; round++) {
+      const model = parseModel(importDimacs(randomCnf(random, 14, 18)));
+      const compiled = reordered(model, {
+        ...eager,
+        siftSpan: 1,
+        spanGrowth: round % 2 === 0 ? 1.2 : 2,
+        spanMade: round % 3 === 0 ? 0.5 : undefined,
+        onSift: () => sifted++,
+      });
+      expect(count(compiled)).toBe(new BacktrackSearch(toFiniteCsp(model)).count());
+      reordered(model, { ...eager, onSift: () => plainSifted++ });
+    }
+    // the constraints across levels sifted (more siftings than the doubling alone gives)
+    expect(sifted).toBeGreaterThan(plainSifted);
+  });
+
   it("gives the plain diagram's domains on a small feature model", () => {
     const text = 'p cnf 5 5\n-2 1 0\n-3 1 0\n-4 1 0\n-2 -3 0\n-5 4 0\n';
     const model = parseModel(importDimacs(text));
@@ -146,11 +166,13 @@ describe('compileReordered', () => {
     }
   });
 
-  it('gives up with COMPILE_LIMIT past its work budget, naming it', () => {
+  it('gives up with COMPILE_LIMIT past its work budget, naming it and handing over the order reached', () => {
     const model = parseModel(importDimacs(randomCnf(seededRandom(9), 14, 16)));
-    expect(() => reordered(model, { ...eager, maxMade: 5 })).toThrow(
-      /work budget while reordering/,
-    );
+    let reached: readonly number[] = [];
+    expect(() =>
+      reordered(model, { ...eager, maxMade: 5, onGiveUp: (order) => (reached = order) }),
+    ).toThrow(/work budget while reordering/);
+    expect([...reached].sort((a, b) => a - b)).toEqual(Array.from({ length: 14 }, (_, i) => i));
   });
 
   it('leaves a model with a multi-valued level to the static orders', () => {

@@ -264,14 +264,21 @@ export class SiftBdd {
    * Rudell's sifting: each variable in turn (most nodes first, at most `maxVars`) moves through
    * every level, towards the nearer end first, and stays where the store was smallest; a
    * direction stops once the store passes `maxGrowth` times the best size so far, and the whole
-   * pass once `maxSwaps` swaps are done. Collects garbage first.
+   * pass once `maxSwaps` swaps are done. Collects garbage first. `only`: these variables (in
+   * this order) instead of those with the most nodes.
    */
-  sift(maxSwaps: number, maxGrowth = 1.2, maxVars = this.vars, maxDistance = this.vars): void {
+  sift(
+    maxSwaps: number,
+    maxGrowth = 1.2,
+    maxVars = this.vars,
+    maxDistance = this.vars,
+    only?: readonly number[],
+  ): void {
     this.collect();
     const n = this.vars;
-    const byKeys = Array.from({ length: n }, (_, v) => v)
+    const byKeys = (only ?? Array.from({ length: n }, (_, v) => v))
       .filter((v) => this.keys[v]! > 0)
-      .sort((a, b) => this.keys[b]! - this.keys[a]!)
+      .sort((a, b) => (only ? 0 : this.keys[b]! - this.keys[a]!))
       .slice(0, maxVars);
     const stop = this.swaps + maxSwaps;
     for (const v of byKeys) {

@@ -40,6 +40,16 @@ export interface ReorderLimits {
    * each add a little.
    */
   stepBudget?: number | undefined;
+  /**
+   * After conjoining a bucket whose variables lie more than this many levels apart (a cross-tree
+   * constraint), sift those variables over the whole order (Automotive01: such clauses add half
+   * the diagram each where the bounded sifting cannot bring their ends together). Off by default.
+   */
+  siftSpan?: number | undefined;
+  /** ... and only when that step made at least this fraction of the live nodes (default 0). */
+  spanMade?: number | undefined;
+  /** The growth factor of that sifting (default 1.2). */
+  spanGrowth?: number | undefined;
   /** Merge atomic sets before the conjunction (default true). */
   atomicSets?: boolean;
   /**
@@ -48,6 +58,8 @@ export interface ReorderLimits {
    * Measured on Automotive01 (solver README): `deepest` gets furthest.
    */
   conjunction?: 'deepest' | 'model' | 'top';
+  /** Called with the order reached (level → variable) when the compile gives up. */
+  onGiveUp?: (order: readonly number[]) => void;
   /** Called after each sifting (for benches and traces). */
   onSift?: (info: {
     before: number;
@@ -112,8 +124,9 @@ export function compileReordered(
   const bdd = new SiftBdd(n, request.order, 4 * maxNodes, limits.maxMade);
   let done = 0;
   let total = 0;
-  const limit = (what: string) =>
-    new SolverError(
+  const limit = (what: string) => {
+    limits.onGiveUp?.(Array.from(bdd.invperm.subarray(0, n)));
+    return new SolverError(
       'COMPILE_LIMIT',
       `the decision diagram ${what} (${bdd.live} nodes, ${n} variables, ${done} of ${total} parts conjoined, ${bdd.made} nodes made, ${bdd.swaps} swaps)`,
       `$.model(${model.id})`,
@@ -125,6 +138,7 @@ export function compileReordered(
         constraintsDone: done,
       },
     );
+  };
   let acc: number;
   try {
     const map = new Int32Array(first.nodeCount);
@@ -199,6 +213,8 @@ export function compileReordered(
       const stepBudget = limits.stepBudget ?? Number.POSITIVE_INFINITY;
       bdd.stopAt = tries >= 6 ? Number.POSITIVE_INFINITY : bdd.made + stepBudget * 2 ** tries;
       let next: number;
+      const madeBefore = bdd.made;
+      const liveBefore = bdd.live;
       try {
         next = bdd.and(acc, bucket);
       } catch (error) {
@@ -210,11 +226,28 @@ export function compileReordered(
       }
       bdd.stopAt = Number.POSITIVE_INFINITY;
       done = total - order.length - deferred.length;
+      // a constraint across many levels: its variables sifted over the whole order
+      const span =
+        limits.siftSpan !== undefined && bdd.live > limits.firstSift && swapsLeft > 0
+          ? supportOf(bdd, bucket)
+          : undefined;
       bdd.ref(next);
       bdd.deref(acc);
       bdd.deref(bucket);
       acc = next;
       if (acc === ZERO) break;
+      if (
+        span &&
+        span.deepest - span.top > limits.siftSpan! &&
+        bdd.made - madeBefore >= (limits.spanMade ?? 0) * liveBefore
+      ) {
+        const before = bdd.swaps;
+        const size = bdd.live;
+        bdd.sift(swapsLeft, limits.spanGrowth ?? 1.2, n, n, span.vars);
+        swapsLeft -= bdd.swaps - before;
+        limits.onSift?.({ before: size, after: bdd.live, swaps: bdd.swaps, done, of: total });
+        sortPending();
+      }
       if (bdd.live > collectAt) {
         bdd.collect();
         if (bdd.live > maxNodes) return limit(`grew past ${maxNodes} nodes`);
@@ -267,6 +300,26 @@ export function compileReordered(
     root: packed.roots[i + 1]!,
   }));
   return assemble(model, attributes, finalLevels, packed.mdd, packed.roots[0]!, constraints);
+}
+
+/** The variables read by the diagram `root` (a small one) and its top and deepest levels. */
+function supportOf(bdd: SiftBdd, root: number): { vars: number[]; top: number; deepest: number } {
+  const vars = new Set<number>();
+  const seen = new Set<number>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const u = stack.pop()!;
+    if (u <= ONE || seen.has(u)) continue;
+    seen.add(u);
+    vars.add(bdd.varOf[u]!);
+    stack.push(bdd.lo[u]!, bdd.hi[u]!);
+  }
+  const levels = [...vars].map((v) => bdd.perm[v]!);
+  return {
+    vars: [...vars],
+    top: Math.min(bdd.vars, ...levels),
+    deepest: Math.max(-1, ...levels),
+  };
 }
 
 /** The deepest level read by the diagram `root` (a small constraint diagram). */
