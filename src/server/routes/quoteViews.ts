@@ -154,15 +154,7 @@ export class QuoteViews {
   ): Promise<QuoteHold | null> {
     const availability = this.deps.availability;
     const times = this.deps.holdTimes;
-    const modelled = new Set(this.deps.catalogue.models.map((m) => m.id));
-    const lines = r.quote.lines
-      .filter((l) => modelled.has(l.productId))
-      .map(({ lineId, productId, quantity, selection }) => ({
-        lineId,
-        productId,
-        quantity,
-        selection,
-      }));
+    const lines = this.promisedLines(r);
     if (!availability || !times || !basis.version || lines.length === 0) {
       await this.recordPromise(r, priced, basis, now);
       return null;
@@ -220,6 +212,19 @@ export class QuoteViews {
     };
   }
 
+  /** The lines of `r` a promise is made for (products the catalogue models), as audited. */
+  private promisedLines(r: StoredQuoteRevision) {
+    const modelled = new Set(this.deps.catalogue.models.map((m) => m.id));
+    return r.quote.lines
+      .filter((l) => modelled.has(l.productId))
+      .map(({ lineId, productId, quantity, selection }) => ({
+        lineId,
+        productId,
+        quantity,
+        selection,
+      }));
+  }
+
   /**
    * Records the promise a stored revision was given (`priced` on `basis`) in the promise audit,
    * under the quote's number with the feed version it used: "what did we promise, on what
@@ -233,7 +238,6 @@ export class QuoteViews {
   ): Promise<void> {
     const result = priced.promise;
     if (!result || !this.deps.availability || !basis.version) return;
-    const modelled = new Set(this.deps.catalogue.models.map((m) => m.id));
     await this.deps.availability.recordPromise({
       kind: 'quote',
       reference: r.number,
@@ -244,14 +248,7 @@ export class QuoteViews {
         revision: r.revision,
         now: now.toISOString(),
         shipPolicy: r.quote.shipPolicy,
-        lines: r.quote.lines
-          .filter((l) => modelled.has(l.productId))
-          .map(({ lineId, productId, quantity, selection }) => ({
-            lineId,
-            productId,
-            quantity,
-            selection,
-          })),
+        lines: this.promisedLines(r),
         ...(basis.own.length > 0 && { ownHolds: basis.own.map((h) => h.id) }),
       },
     });
