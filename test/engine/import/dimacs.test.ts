@@ -13,6 +13,7 @@ import {
 import { BacktrackSearch } from '../../oracle/backtrack.ts';
 import { toFiniteCsp } from '../../oracle/finiteCsp.ts';
 import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
+import { randomBooleanClick } from '../solver/booleanWalk.ts';
 
 const good: [string, string, string[], string[], bigint][] = [
   ['one clause', 'p cnf 2 1\n1 -2 0\n', ['x1', 'x2'], ['x1 = true or x2 = false'], 3n],
@@ -131,15 +132,7 @@ describe.skipIf(!dir)('importDimacs on the shared feature models', () => {
       for (let click = 0; click < 4; click++) {
         const domains = diagram.domains(selection);
         expect(sat.domains(selection)).toEqual(domains);
-        const open = Object.entries(domains).flatMap(([id, values]) =>
-          id in selection
-            ? []
-            : Object.entries(values).flatMap(([key, state]) =>
-                state === 'available' ? [[id, key === 'true'] as const] : [],
-              ),
-        );
-        const [id, value] = open[Math.floor(random() * open.length)]!;
-        selection = { ...selection, [id]: value };
+        selection = { ...selection, ...randomBooleanClick(domains, selection, random) };
       }
     }
   }, 300_000);

@@ -17,6 +17,7 @@ import { ONE, SiftBdd, ZERO } from '../../../src/engine/solver/reorder/SiftBdd.t
 import { BacktrackSearch } from '../../oracle/backtrack.ts';
 import { toFiniteCsp } from '../../oracle/finiteCsp.ts';
 import { benchmarksDir, readBenchmark } from '../../oracle/benchmarks.ts';
+import { randomBooleanClick } from './booleanWalk.ts';
 
 /** The truth table of `root` over `vars` variables (bit v of the index is variable v). */
 function table(bdd: SiftBdd, root: number, vars: number): string {
@@ -219,15 +220,7 @@ describe.skipIf(!dir)('compileReordered on the shared feature models', () => {
     for (let click = 0; click < 5; click++) {
       const d = domains(compiled, selection);
       expect(d).toEqual(domains(plain, selection));
-      const open = Object.entries(d).flatMap(([id, values]) =>
-        id in selection
-          ? []
-          : Object.entries(values).flatMap(([key, state]) =>
-              state === 'available' ? [[id, key === 'true'] as const] : [],
-            ),
-      );
-      const [id, value] = open[Math.floor(random() * open.length)]!;
-      selection = { ...selection, [id]: value };
+      selection = { ...selection, ...randomBooleanClick(d, selection, random) };
     }
   }, 300_000);
 
