@@ -1,6 +1,7 @@
 import { parseModel } from '../../../src/engine/model/parseModel.ts';
 import type { ModelDocument } from '../../../src/engine/model/schema.ts';
 import type { ProductModel, Selection } from '../../../src/engine/model/types.ts';
+import { compileCalendar, type WorkCalendar } from '../../../src/engine/leadtime/calendar.ts';
 import { parseSnapshot } from '../../../src/engine/leadtime/parseSnapshot.ts';
 import {
   promise,
@@ -197,4 +198,20 @@ export function op(
   when?: string,
 ): ModelDocument['routing'][number] {
   return { op: name, workCenter, fixedHours, hoursPerUnit, after, ...(when ? { when } : {}) };
+}
+
+/**
+ * A German weekday calendar with two shifts, 06:00–14:00 and 14:00–22:00, no holidays: the
+ * centre the capacity tests book (compiled as `compileCalendar` does).
+ */
+export function twoShiftCalendar(): WorkCalendar {
+  return compileCalendar('DE', {
+    workWeek: [1, 2, 3, 4, 5],
+    shifts: [
+      { start: '06:00', end: '14:00' },
+      { start: '14:00', end: '22:00' },
+    ],
+    holidays: [],
+    extraWorkingDays: [],
+  });
 }

@@ -9,14 +9,20 @@ import {
   type Hold,
   type HoldNeed,
 } from '../../../src/engine/leadtime/holds.ts';
-import { compileCalendar } from '../../../src/engine/leadtime/calendar.ts';
 import { scheduleWork } from '../../../src/engine/leadtime/capacity.ts';
 import { bookedIntervals } from '../../../src/engine/leadtime/context.ts';
 import { parseSnapshot } from '../../../src/engine/leadtime/parseSnapshot.ts';
 import { promise } from '../../../src/engine/leadtime/promise.ts';
 import type { Snapshot } from '../../../src/engine/leadtime/schema.ts';
 import { dayOf, formatMinute } from '../../../src/engine/leadtime/time.ts';
-import { baseSnapshot, boxModel, MONDAY_8, op, type SnapshotJson } from './harness.ts';
+import {
+  baseSnapshot,
+  boxModel,
+  MONDAY_8,
+  op,
+  twoShiftCalendar,
+  type SnapshotJson,
+} from './harness.ts';
 
 // Monday 2 March 2026, 08:00 Berlin; a new purchase of RED (7 calendar days) is usable 9 March.
 const model = boxModel((m) => {
@@ -283,15 +289,7 @@ describe('capacity holds netted in any grouping', () => {
 describe('a long netted list: its entries, and schedules on it', () => {
   const start = dayOf('2026-03-02') * 1440;
   const at = (minute: number) => formatMinute(start + minute);
-  const cal = compileCalendar('DE', {
-    workWeek: [1, 2, 3, 4, 5],
-    shifts: [
-      { start: '06:00', end: '14:00' },
-      { start: '14:00', end: '22:00' },
-    ],
-    holidays: [],
-    extraWorkingDays: [],
-  });
+  const cal = twoShiftCalendar();
   // Over two weeks, full in places: the centre's own bookings, some days long, and held pieces.
   const span = (max: number) =>
     fc

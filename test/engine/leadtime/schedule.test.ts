@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalendar } from '../../../src/engine/leadtime/calendar.ts';
 import { scheduleWork } from '../../../src/engine/leadtime/capacity.ts';
 import { slotLayers } from '../../../src/engine/leadtime/holds.ts';
 import { dayOf } from '../../../src/engine/leadtime/time.ts';
 import { seededRandom } from '../../../src/engine/random.ts';
-import { op, run, type Case } from './harness.ts';
+import { op, run, twoShiftCalendar, type Case } from './harness.ts';
 
 // Now: Monday 2026-03-02 08:00 in Berlin, everything in stock; ASM, PACK and WELD run Mon–Fri
 // 08:00–16:00 with one job at a time unless a case says otherwise.
@@ -206,15 +205,7 @@ describe('C11 handling and transit in working days', () => {
 });
 
 describe('capacity: long taken lists are indexed, with the same schedules as a plain scan', () => {
-  const cal = compileCalendar('DE', {
-    workWeek: [1, 2, 3, 4, 5],
-    shifts: [
-      { start: '06:00', end: '14:00' },
-      { start: '14:00', end: '22:00' },
-    ],
-    holidays: [],
-    extraWorkingDays: [],
-  });
+  const cal = twoShiftCalendar();
   const rng = seededRandom(7);
   const start = dayOf('2026-03-02') * 1440;
   // 600 short pieces (minutes to hours) over six weeks, and a few taking days.
@@ -243,15 +234,7 @@ describe('capacity: long taken lists are indexed, with the same schedules as a p
 });
 
 describe('capacity: a centre booked months ahead is skipped where it is full, with the same schedules', () => {
-  const cal = compileCalendar('DE', {
-    workWeek: [1, 2, 3, 4, 5],
-    shifts: [
-      { start: '06:00', end: '14:00' },
-      { start: '14:00', end: '22:00' },
-    ],
-    holidays: [],
-    extraWorkingDays: [],
-  });
+  const cal = twoShiftCalendar();
   const rng = seededRandom(11);
   const start = dayOf('2026-03-02') * 1440;
   // 120 days, each taken by 1–3 whole-day jobs and some shorter ones, a few with holes: read as
